@@ -1,0 +1,4 @@
+// The engine's public surface: simulate one run, run many, build the context.
+export * from './types';
+export { simulate } from './simulate';
+export { runMonteCarlo, type MonteCarloOptions, type MonteCarloStats } from './montecarlo';

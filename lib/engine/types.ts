@@ -1,0 +1,112 @@
+// The trace: everything one simulated run did, as plain data a UI can draw and play back (SPEC §3).
+// Times are virtual milliseconds from 0, never rounded.
+import type { Strategy } from '../plan/schema';
+
+export type CallStatus = 'succeeded' | 'partial' | 'failed' | 'timed_out' | 'skipped' | 'cancelled' | 'not_started' | 'hung';
+export const CALL_STATUSES: readonly CallStatus[] = ['succeeded', 'partial', 'failed', 'timed_out', 'skipped', 'cancelled', 'not_started', 'hung'];
+
+export type Outcome = 'complete' | 'partial' | 'aborted' | 'deadline_exceeded' | 'stuck';
+export const OUTCOMES: readonly Outcome[] = ['complete', 'partial', 'aborted', 'deadline_exceeded', 'stuck'];
+
+/**
+ * How one attempt ended. `hang`: it never returned (open end); `cancelled`: the plan stopped while it ran.
+ * `error` covers injected errors, rate limits (`rateLimited`) and failed sub-agent runs.
+ */
+export type AttemptResult = 'ok' | 'partial' | 'error' | 'rate_limited' | 'timeout' | 'hang' | 'cancelled';
+
+export interface Attempt {
+  /** 1-based. */
+  n: number;
+  startMs: number;
+  /** null while hanging forever. */
+  endMs: number | null;
+  result: AttemptResult;
+  /** What a person reads: "503 Service Unavailable", "timed out after 2000 ms", "partial: 2 of 3 pages". */
+  message: string;
+  /** Whether a failure of this attempt may be retried (false for successes). */
+  retryable: boolean;
+  /** The error code of an injected error or 429 for a rate limit. */
+  code?: string;
+  /** Wait before the next attempt, when one was scheduled. */
+  retryWaitMs?: number;
+  /** For a sub-agent attempt: the nested run. */
+  nested?: Trace;
+}
+
+/** Why a call ended as it did, in data (the context and UI word it). */
+export type Reason =
+  | { kind: 'upstream'; /** required inputs that did not succeed */ blockers: { id: string; status: CallStatus }[] }
+  | { kind: 'abort'; by: string; atMs: number }
+  | { kind: 'deadline'; atMs: number }
+  | { kind: 'hung_upstream'; /** the direct upstream that never became final */ waitingOn: string }
+  | { kind: 'wave_held'; /** the hung call that keeps an earlier wave open */ by: string };
+
+export interface CallTrace {
+  id: string;
+  index: number;
+  tool: string;
+  /** Graph wave, 0-based (SPEC §3.4), whatever the strategy. */
+  wave: number;
+  status: CallStatus;
+  /** null for succeeded, partial, failed and timed_out calls (their attempts say why). */
+  reason: Reason | null;
+  /** First attempt's start; null if it never started. */
+  startMs: number | null;
+  /** When it became final; null for hung, skipped and not-started calls. */
+  endMs: number | null;
+  attempts: Attempt[];
+  /** Optional inputs (optional edges, or `ignore` upstreams) that did not succeed when it started. */
+  missingInputs: { id: string; status: CallStatus }[];
+  /** The model turn that emitted it (index into Trace.turns), or null if it never started. */
+  turn: number | null;
+  /** For a partial result: the warning. */
+  warning?: string;
+  /** For a sub-agent with report "opaque": failures inside it that the orchestrator never saw. */
+  hiddenFailures?: number;
+}
+
+export interface Turn {
+  /** 0-based; the UI says "model turn n+1". */
+  index: number;
+  /** The graph wave this turn emits under `waves`, else null. */
+  wave: number | null;
+  /** When the model turn began thinking. */
+  startMs: number;
+  /** When its calls were emitted (startMs + modelTurnMs). */
+  emitMs: number;
+  /** When the last of its calls became final; null if one never did. */
+  endMs: number | null;
+  /** Call indices it emitted that started, in start order. */
+  calls: number[];
+}
+
+export type TraceEvent =
+  | { t: number; type: 'turn'; turn: number; wave: number | null }
+  | { t: number; type: 'attempt_start'; call: number; attempt: number }
+  | { t: number; type: 'attempt_end'; call: number; attempt: number; result: AttemptResult; message: string }
+  | { t: number; type: 'retry_scheduled'; call: number; attempt: number; dueMs: number; waitMs: number }
+  | { t: number; type: 'final'; call: number; status: CallStatus }
+  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null };
+
+export interface Trace {
+  strategy: Strategy;
+  seed: number;
+  run: number;
+  /** The scenario whose faults were applied, if any. */
+  scenario: string | null;
+  outcome: Outcome;
+  /** null when stuck. */
+  makespanMs: number | null;
+  stop: { reason: 'abort' | 'deadline'; atMs: number; by: string | null } | null;
+  calls: CallTrace[];
+  turns: Turn[];
+  /** Time-ordered; at one instant in SPEC §3's processing order. */
+  events: TraceEvent[];
+}
+
+export interface SimulateOptions {
+  seed?: number;
+  strategy?: Strategy;
+  /** 0-based run index (a single run is run 0). */
+  run?: number;
+}

@@ -1,0 +1,4 @@
+// The plan model's public surface.
+export * from './schema';
+export * from './parse';
+export * from './graph';

@@ -1,0 +1,262 @@
+// The plan file (SPEC §2) as one zod schema: every boundary parses with it and every type is inferred from it.
+// Pure data: no React, no DOM. Graph rules (unique ids, acyclic, …) live here too, as refinements.
+import { z } from 'zod';
+import { findCycle } from './graph';
+
+export const CALL_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+export const UINT32_MAX = 4_294_967_295;
+
+/** Hard caps that keep a hostile file from hanging the tab or the CLI (SPEC §2 leaves them to us). */
+export const LIMITS = {
+  /** Bytes of plan text read at all. */
+  maxBytes: 16 * 1024 * 1024,
+  /** Calls in one plan (nested plans count separately, see maxTotalCalls). */
+  maxCalls: 20_000,
+  maxDependencies: 200_000,
+  maxScenarios: 200,
+  maxFaultsPerCall: 32,
+  /** Calls across a plan and all its nested sub-agent plans. */
+  maxTotalCalls: 50_000,
+  /** Sub-agent nesting depth (a top plan is depth 0). */
+  maxAgentDepth: 6,
+  /** Worst-case attempts one run can make, nested retries multiplied out. */
+  maxPotentialAttempts: 5_000_000,
+  /** Nesting depth of any JSON value (input/output objects included). */
+  maxJsonDepth: 64,
+  maxStringLength: 100_000,
+} as const;
+
+const finiteNonNegative = z.number().min(0, 'must be at least 0');
+const positiveOrNull = z.number().gt(0, 'must be greater than 0').nullable();
+
+const callId = z.string().regex(CALL_ID_PATTERN, {
+  message: 'must be an id: a letter or _ then up to 63 letters, digits, _ or -',
+});
+
+/** Any JSON value (object keys are checked for __proto__ before zod runs, see parse.ts). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string().max(LIMITS.maxStringLength, `must be at most ${LIMITS.maxStringLength} characters`),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
+);
+
+export const latencySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('fixed'), ms: finiteNonNegative }),
+  z
+    .strictObject({ kind: z.literal('uniform'), minMs: finiteNonNegative, maxMs: finiteNonNegative })
+    .refine((l) => l.minMs <= l.maxMs, { message: 'must not be less than minMs', path: ['maxMs'] }),
+  z
+    .strictObject({ kind: z.literal('lognormal'), p50Ms: z.number().gt(0, 'must be greater than 0'), p95Ms: finiteNonNegative })
+    .refine((l) => l.p95Ms > l.p50Ms, { message: 'must be greater than p50Ms', path: ['p95Ms'] }),
+]);
+
+export const retrySchema = z
+  .strictObject({
+    maxAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(1),
+    initialIntervalMs: finiteNonNegative.default(1000),
+    backoffCoefficient: z.number().min(1, 'must be at least 1').default(2),
+    /** Defaults to 100 × initialIntervalMs; read it through retryMaximumIntervalMs(). */
+    maximumIntervalMs: finiteNonNegative.optional(),
+    jitter: z.enum(['none', 'full']).default('none'),
+  })
+  .refine((r) => r.maximumIntervalMs === undefined || r.maximumIntervalMs >= r.initialIntervalMs, {
+    message: 'must be at least initialIntervalMs',
+    path: ['maximumIntervalMs'],
+  });
+
+const faultTrigger = {
+  probability: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+  onAttempts: z
+    .array(z.number().int('must be a whole number').min(1, 'must be at least 1'))
+    .min(1, 'must list at least one attempt')
+    .max(100, 'must list at most 100 attempts')
+    .refine((a) => new Set(a).size === a.length, { message: 'must not repeat an attempt' })
+    .optional(),
+};
+
+const faultKinds = [
+  z.strictObject({
+    kind: z.literal('error'),
+    message: z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+    code: z.string().max(200, 'must be at most 200 characters').optional(),
+    retryable: z.boolean().default(false),
+    ...faultTrigger,
+  }),
+  z.strictObject({ kind: z.literal('timeout'), ...faultTrigger }),
+  z.strictObject({ kind: z.literal('rate_limit'), retryAfterMs: finiteNonNegative, ...faultTrigger }),
+  z.strictObject({ kind: z.literal('slow'), factor: z.number().min(1, 'must be at least 1'), ...faultTrigger }),
+  z.strictObject({ kind: z.literal('partial'), note: z.string().max(2000, 'must be at most 2000 characters').optional(), ...faultTrigger }),
+] as const;
+
+export const FAULT_KINDS = ['error', 'timeout', 'rate_limit', 'slow', 'partial'] as const;
+
+export const faultSchema = z
+  .discriminatedUnion('kind', faultKinds)
+  .superRefine((f, ctx) => {
+    const hasP = f.probability !== undefined;
+    const hasA = f.onAttempts !== undefined;
+    if (hasP === hasA) {
+      ctx.addIssue({
+        code: 'custom',
+        message: hasP ? 'has both probability and onAttempts: give exactly one' : 'needs probability or onAttempts',
+      });
+    }
+  });
+
+export const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
+
+export const settingsSchema = z.strictObject({
+  strategy: z.enum(['waves', 'eager', 'sequential']).default('waves'),
+  maxConcurrency: z.number().int('must be a whole number').min(1, 'must be at least 1').nullable().default(null),
+  modelTurnMs: finiteNonNegative.default(0),
+  deadlineMs: positiveOrNull.default(null),
+  seed: z.number().int('must be a whole number').min(0, 'must be at least 0').max(UINT32_MAX, `must be at most ${UINT32_MAX}`).default(1),
+  scenario: callId.nullable().default(null),
+});
+
+export const dependencySchema = z.strictObject({
+  from: callId,
+  to: callId,
+  optional: z.boolean().default(false),
+});
+
+export const scenarioSchema = z.strictObject({
+  id: callId,
+  name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  faults: z.record(callId, z.array(faultSchema).max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`)),
+});
+
+const callFields = {
+  id: callId,
+  tool: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  label: z.string().max(200, 'must be at most 200 characters').optional(),
+  input: z.record(z.string(), jsonValueSchema).default({}),
+  output: jsonValueSchema.optional(),
+  latency: latencySchema,
+  timeoutMs: positiveOrNull.default(null),
+  retry: retrySchema.default({ maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' }),
+  onFailure: z.enum(['degrade', 'abort', 'ignore']).default('degrade'),
+  faults: z.array(faultSchema).max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`).default([]),
+  kind: z.enum(['tool', 'agent']).default('tool'),
+  report: z.enum(['explicit', 'opaque']).default('explicit'),
+  position: positionSchema.optional(),
+};
+
+export const toolCallSchema = z
+  .strictObject({
+    ...callFields,
+    get plan() {
+      return planSchema.optional();
+    },
+  })
+  .superRefine((c, ctx) => {
+    if (c.kind === 'agent' && c.plan === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'is required for a call of kind "agent"' });
+    }
+    if (c.kind === 'tool' && c.plan !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'is only allowed on a call of kind "agent"' });
+    }
+  });
+
+const planObject = z.strictObject({
+  format: z.literal('toolwave.plan', { message: 'must be "toolwave.plan"' }),
+  version: z.literal(1, { message: 'must be 1' }),
+  name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  description: z.string().max(5000, 'must be at most 5000 characters').optional(),
+  settings: settingsSchema.default({ strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null }),
+  get calls() {
+    return z.array(toolCallSchema).max(LIMITS.maxCalls, `must have at most ${LIMITS.maxCalls} calls`);
+  },
+  dependencies: z.array(dependencySchema).max(LIMITS.maxDependencies, `must have at most ${LIMITS.maxDependencies} dependencies`),
+  scenarios: z.array(scenarioSchema).max(LIMITS.maxScenarios, `must have at most ${LIMITS.maxScenarios} scenarios`).default([]),
+});
+
+type PlanShape = z.output<typeof planObject>;
+
+/** Graph rules of SPEC §2: unique ids, resolvable edges, no self or duplicate edge, acyclic, scenarios consistent. */
+function checkGraph(plan: PlanShape, ctx: z.RefinementCtx): void {
+  const index = new Map<string, number>();
+  plan.calls.forEach((c, i) => {
+    const first = index.get(c.id);
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['calls', i, 'id'], message: `duplicate id "${c.id}" (also calls[${first}])` });
+    } else {
+      index.set(c.id, i);
+    }
+  });
+  const seen = new Set<string>();
+  let edgesOk = true;
+  plan.dependencies.forEach((d, i) => {
+    let ok = true;
+    if (!index.has(d.from)) {
+      ctx.addIssue({ code: 'custom', path: ['dependencies', i, 'from'], message: `unknown call id "${d.from}"` });
+      ok = false;
+    }
+    if (!index.has(d.to)) {
+      ctx.addIssue({ code: 'custom', path: ['dependencies', i, 'to'], message: `unknown call id "${d.to}"` });
+      ok = false;
+    }
+    if (d.from === d.to) {
+      ctx.addIssue({ code: 'custom', path: ['dependencies', i], message: `self-edge: "${d.from}" cannot need its own output` });
+      ok = false;
+    }
+    const key = `${d.from}\u0000${d.to}`;
+    if (ok && seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: ['dependencies', i], message: `duplicate edge ${d.from} → ${d.to}` });
+      ok = false;
+    }
+    seen.add(key);
+    edgesOk &&= ok;
+  });
+  if (edgesOk) {
+    const cycle = findCycle(
+      plan.calls.map((c) => c.id),
+      plan.dependencies,
+    );
+    if (cycle) {
+      const at = plan.dependencies.findIndex((d) => d.from === cycle[0] && d.to === cycle[1]);
+      ctx.addIssue({ code: 'custom', path: ['dependencies', at], message: `cycle: ${cycle.join(' → ')}` });
+    }
+  }
+  const scenarioIds = new Set<string>();
+  plan.scenarios.forEach((s, i) => {
+    if (scenarioIds.has(s.id)) {
+      ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'id'], message: `duplicate scenario id "${s.id}"` });
+    }
+    scenarioIds.add(s.id);
+    for (const key of Object.keys(s.faults)) {
+      if (!index.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'faults', key], message: `unknown call id "${key}"` });
+      }
+    }
+  });
+  if (plan.settings.scenario !== null && !scenarioIds.has(plan.settings.scenario)) {
+    ctx.addIssue({ code: 'custom', path: ['settings', 'scenario'], message: `unknown scenario "${plan.settings.scenario}"` });
+  }
+}
+
+export const planSchema = planObject.superRefine(checkGraph);
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+export type ToolCall = Plan['calls'][number];
+export type Settings = Plan['settings'];
+export type Dependency = Plan['dependencies'][number];
+export type Scenario = Plan['scenarios'][number];
+export type Fault = ToolCall['faults'][number];
+export type FaultKind = Fault['kind'];
+export type Latency = ToolCall['latency'];
+export type RetryPolicy = ToolCall['retry'];
+export type Strategy = Settings['strategy'];
+export type OnFailure = ToolCall['onFailure'];
+
+/** SPEC §2: maximumIntervalMs defaults to 100 × initialIntervalMs. */
+export function retryMaximumIntervalMs(r: RetryPolicy): number {
+  return r.maximumIntervalMs ?? 100 * r.initialIntervalMs;
+}

@@ -1,0 +1,9 @@
+// Next.js configuration: no dev badge over React Flow's controls, no telemetry.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  devIndicators: false,
+  reactStrictMode: true,
+  poweredByHeader: false,
+};
+
+module.exports = nextConfig;
