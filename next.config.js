@@ -1,4 +1,4 @@
-// Next.js configuration: no dev badge over React Flow's controls, no telemetry.
+// Next.js configuration: no dev badge over React Flow's controls, no telemetry header.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   devIndicators: false,
@@ -6,4 +6,4 @@ const nextConfig = {
   poweredByHeader: false,
 };
 
-module.exports = nextConfig;
+export default nextConfig;

@@ -1,10 +1,285 @@
 // simulate(): one seeded run of a plan with its full trace (SPEC §3). Pure and deterministic.
+// The kernel decides everything; the TraceRecorder here only writes down what it reports, in words.
 import type { Plan } from '../plan/schema';
-import type { SimulateOptions, Trace } from './types';
+import { compilePlan, type CompiledPlan } from './compile';
+import {
+  FAULT_NESTED,
+  Kernel,
+  O_ABORTED,
+  O_COMPLETE,
+  O_DEADLINE,
+  O_PARTIAL,
+  O_STUCK,
+  R_ERROR,
+  R_OK,
+  R_PARTIAL,
+  R_RATE,
+  R_TIMEOUT,
+  S_CANCELLED,
+  S_FAILED,
+  S_HUNG,
+  S_NOT_STARTED,
+  S_PARTIAL,
+  S_SKIPPED,
+  S_SUCCEEDED,
+  S_TIMED_OUT,
+  type Recorder,
+} from './kernel';
+import { runBase } from './random';
+import type { Attempt, AttemptResult, CallStatus, CallTrace, Outcome, SimulateOptions, Trace } from './types';
+
+export const STATUS_NAME: Record<number, CallStatus> = {
+  [S_SUCCEEDED]: 'succeeded',
+  [S_PARTIAL]: 'partial',
+  [S_FAILED]: 'failed',
+  [S_TIMED_OUT]: 'timed_out',
+  [S_SKIPPED]: 'skipped',
+  [S_CANCELLED]: 'cancelled',
+  [S_NOT_STARTED]: 'not_started',
+  [S_HUNG]: 'hung',
+};
+
+export const OUTCOME_NAME: Record<number, Outcome> = {
+  [O_COMPLETE]: 'complete',
+  [O_PARTIAL]: 'partial',
+  [O_ABORTED]: 'aborted',
+  [O_DEADLINE]: 'deadline_exceeded',
+  [O_STUCK]: 'stuck',
+};
+
+const RESULT_NAME: Record<number, AttemptResult> = {
+  [R_OK]: 'ok',
+  [R_PARTIAL]: 'partial',
+  [R_ERROR]: 'error',
+  [R_RATE]: 'rate_limited',
+  [R_TIMEOUT]: 'timeout',
+};
+
+const isSuccess = (s: CallStatus) => s === 'succeeded' || s === 'partial';
+
+/** One sentence on how a sub-agent's nested run went: "2 succeeded, 1 failed". */
+export function countStatuses(trace: Trace): string {
+  const counts = new Map<CallStatus, number>();
+  for (const c of trace.calls) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+  return [...counts].map(([s, k]) => `${k} ${s.replace('_', ' ')}`).join(', ');
+}
+
+class TraceRecorder implements Recorder {
+  readonly trace: Trace;
+  private readonly cp: CompiledPlan;
+  private readonly kernel: Kernel;
+  private currentTurn = -1;
+  /** The recorder of each agent call's nested run in progress. */
+  private readonly subs = new Map<number, TraceRecorder>();
+
+  constructor(cp: CompiledPlan, kernel: Kernel, seed: number, run: number) {
+    this.cp = cp;
+    this.kernel = kernel;
+    this.trace = {
+      strategy: cp.strategyName,
+      seed,
+      run,
+      scenario: cp.scenario,
+      outcome: 'complete',
+      makespanMs: 0,
+      stop: null,
+      calls: cp.plan.calls.map(
+        (c, i): CallTrace => ({
+          id: c.id,
+          index: i,
+          tool: c.tool,
+          wave: cp.wave[i],
+          status: 'not_started',
+          reason: null,
+          startMs: null,
+          endMs: null,
+          attempts: [],
+          missingInputs: [],
+          turn: null,
+        }),
+      ),
+      turns: [],
+      events: [],
+    };
+  }
+
+  turn(t: number, wave: number | null): void {
+    this.currentTurn = this.trace.turns.length;
+    this.trace.turns.push({ index: this.currentTurn, wave, startMs: t - this.cp.modelTurnMs, emitMs: t, endMs: null, calls: [] });
+    this.trace.events.push({ t, type: 'turn', turn: this.currentTurn, wave });
+  }
+
+  attemptStart(t: number, call: number, attempt: number): void {
+    const c = this.trace.calls[call];
+    if (attempt === 1) {
+      c.startMs = t;
+      c.turn = this.currentTurn;
+      this.trace.turns[this.currentTurn].calls.push(call);
+      c.missingInputs = this.missingInputs(call);
+    }
+    c.attempts.push({ n: attempt, startMs: t, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false });
+    this.trace.events.push({ t, type: 'attempt_start', call, attempt });
+  }
+
+  attemptEnd(t: number, call: number, attempt: number, result: number, fault: number, retryable: boolean): void {
+    const a = this.lastAttempt(call);
+    a.endMs = t;
+    a.result = RESULT_NAME[result];
+    a.retryable = result !== R_OK && result !== R_PARTIAL && retryable;
+    a.message = this.message(call, result, fault, a);
+    this.trace.events.push({ t, type: 'attempt_end', call, attempt, result: a.result, message: a.message });
+  }
+
+  retry(t: number, call: number, nextAttempt: number, due: number, wait: number): void {
+    this.lastAttempt(call).retryWaitMs = wait;
+    this.trace.events.push({ t, type: 'retry_scheduled', call, attempt: nextAttempt, dueMs: due, waitMs: wait });
+  }
+
+  final(t: number, call: number, status: number): void {
+    const c = this.trace.calls[call];
+    c.status = STATUS_NAME[status];
+    if (status !== S_SKIPPED && status !== S_NOT_STARTED && status !== S_HUNG) c.endMs = t;
+    if (status === S_SKIPPED) {
+      const blockers: { id: string; status: CallStatus }[] = [];
+      const cp = this.cp;
+      for (let e = cp.upStart[call]; e < cp.upStart[call + 1]; e++) {
+        const u = cp.upList[e];
+        const us = STATUS_NAME[this.kernel.status[u]];
+        if (cp.upOptional[e] === 0 && cp.plan.calls[u].onFailure !== 'ignore' && !isSuccess(us)) blockers.push({ id: cp.ids[u], status: us });
+      }
+      c.reason = { kind: 'upstream', blockers };
+    } else if ((status === S_CANCELLED || status === S_NOT_STARTED) && this.trace.stop !== null) {
+      const stop = this.trace.stop;
+      c.reason = stop.reason === 'abort' ? { kind: 'abort', by: stop.by ?? '', atMs: stop.atMs } : { kind: 'deadline', atMs: stop.atMs };
+    }
+    if (!Number.isNaN(t)) this.trace.events.push({ t, type: 'final', call, status: c.status });
+  }
+
+  attemptCut(t: number | null, call: number): void {
+    const a = this.lastAttempt(call);
+    if (t === null) {
+      a.endMs = null;
+      a.result = 'hang';
+      a.message = 'no response: it hung with no timeout and no deadline';
+      return;
+    }
+    const stop = this.trace.stop;
+    a.endMs = t;
+    a.result = 'cancelled';
+    a.message =
+      stop !== null && stop.reason === 'abort' ? `cancelled: the plan was aborted because ${stop.by} failed` : `cancelled at the plan's deadline (${t} ms)`;
+    this.trace.events.push({ t, type: 'attempt_end', call, attempt: a.n, result: 'cancelled', message: a.message });
+  }
+
+  stop(t: number, reason: 'abort' | 'deadline', by: number): void {
+    const id = by >= 0 ? this.cp.ids[by] : null;
+    this.trace.stop = { reason, atMs: t, by: id };
+    this.trace.events.push({ t, type: 'stop', reason, by: id });
+  }
+
+  nested(call: number, _attempt: number, child: Kernel): Recorder {
+    const sub = new TraceRecorder(child.cp, child, this.trace.seed, this.trace.run);
+    this.subs.set(call, sub);
+    return sub;
+  }
+
+  nestedDone(call: number): void {
+    const sub = this.subs.get(call);
+    if (sub === undefined) return;
+    this.lastAttempt(call).nested = sub.trace;
+    this.subs.delete(call);
+  }
+
+  done(kernel: Kernel): void {
+    const trace = this.trace;
+    trace.outcome = OUTCOME_NAME[kernel.outcome];
+    trace.makespanMs = Number.isNaN(kernel.makespan) ? null : kernel.makespan;
+    const cp = this.cp;
+    // Calls that never started because something hung: say what they wait on.
+    const firstHung = trace.calls.find((c) => c.status === 'hung');
+    for (const c of trace.calls) {
+      if (c.status !== 'not_started' || c.reason !== null) continue;
+      let waitingOn: string | null = null;
+      for (let e = cp.upStart[c.index]; e < cp.upStart[c.index + 1] && waitingOn === null; e++) {
+        const u = trace.calls[cp.upList[e]];
+        if (u.status === 'hung' || u.status === 'not_started') waitingOn = u.id;
+      }
+      if (waitingOn !== null) c.reason = { kind: 'hung_upstream', waitingOn };
+      else if (firstHung !== undefined) c.reason = { kind: 'wave_held', by: firstHung.id };
+    }
+    for (const turn of trace.turns) {
+      let end: number | null = turn.emitMs;
+      for (const i of turn.calls) {
+        const e = trace.calls[i].endMs;
+        if (e === null) {
+          end = null;
+          break;
+        }
+        if (end !== null && e > end) end = e;
+      }
+      turn.endMs = end;
+    }
+    for (const c of trace.calls) {
+      if (c.status === 'partial') c.warning = c.attempts[c.attempts.length - 1]?.message;
+      const last = c.attempts[c.attempts.length - 1];
+      if (cp.plan.calls[c.index].kind === 'agent' && cp.plan.calls[c.index].report === 'opaque' && last?.nested !== undefined) {
+        c.hiddenFailures = last.nested.calls.filter((x) => x.status !== 'succeeded').length;
+      }
+    }
+  }
+
+  private lastAttempt(call: number): Attempt {
+    const list = this.trace.calls[call].attempts;
+    return list[list.length - 1];
+  }
+
+  private missingInputs(call: number): { id: string; status: CallStatus }[] {
+    const cp = this.cp;
+    const out: { id: string; status: CallStatus }[] = [];
+    for (let e = cp.upStart[call]; e < cp.upStart[call + 1]; e++) {
+      const u = cp.upList[e];
+      const s = STATUS_NAME[this.kernel.status[u]];
+      if (!isSuccess(s)) out.push({ id: cp.ids[u], status: s });
+    }
+    return out;
+  }
+
+  private message(call: number, result: number, fault: number, a: Attempt): string {
+    const cp = this.cp;
+    if (fault === FAULT_NESTED) {
+      const nested = a.nested;
+      if (nested?.outcome === 'aborted') return `sub-agent run aborted${nested.stop?.by ? ` because ${nested.stop.by} failed` : ''}`;
+      return 'sub-agent run exceeded its deadline';
+    }
+    if (result === R_TIMEOUT) return `timed out after ${cp.timeout[call]} ms`;
+    if (result === R_OK) return cp.isAgent[call] === 1 ? 'sub-agent returned' : 'ok';
+    if (fault >= 0) {
+      const f = cp.faults[call][fault - cp.fStart[call]];
+      if (f.kind === 'error') {
+        if (f.code !== undefined) a.code = f.code;
+        return f.code !== undefined ? `${f.code} ${f.message}` : f.message;
+      }
+      if (f.kind === 'rate_limit') {
+        a.code = '429';
+        return `429 rate limited: retry after ${f.retryAfterMs} ms`;
+      }
+      if (f.kind === 'partial') return f.note !== undefined && f.note !== '' ? f.note : 'partial result';
+    }
+    if (result === R_PARTIAL) {
+      const nested = a.nested;
+      return nested !== undefined ? `sub-agent finished partial: ${countStatuses(nested)}` : 'partial result';
+    }
+    return 'failed';
+  }
+}
 
 /** One run (run 0 unless opts.run says otherwise) with every attempt and event recorded. */
 export function simulate(plan: Plan, opts: SimulateOptions = {}): Trace {
-  void plan;
-  void opts;
-  throw new Error('simulate: not implemented yet');
+  const seed = opts.seed ?? plan.settings.seed;
+  const run = opts.run ?? 0;
+  const cp = compilePlan(plan, { strategy: opts.strategy });
+  const kernel = new Kernel(cp);
+  const rec = new TraceRecorder(cp, kernel, seed, run);
+  kernel.run(runBase(seed, run), rec);
+  return rec.trace;
 }

@@ -1,0 +1,240 @@
+// Compiles a parsed Plan into flat typed arrays the kernel runs on without allocating (SPEC §3).
+// Applies the active scenario (its faults replace a call's own) and resolves every default once.
+import { adjacency, computeWaves, topologicalOrder } from '../plan/graph';
+import { retryMaximumIntervalMs, type Fault, type Plan, type Strategy } from '../plan/schema';
+import { hashString, Z95 } from './random';
+
+export const STRATEGY_WAVES = 0;
+export const STRATEGY_EAGER = 1;
+export const STRATEGY_SEQUENTIAL = 2;
+
+export const LAT_FIXED = 0;
+export const LAT_UNIFORM = 1;
+export const LAT_LOGNORMAL = 2;
+
+export const FK_ERROR = 0;
+export const FK_TIMEOUT = 1;
+export const FK_RATE = 2;
+export const FK_SLOW = 3;
+export const FK_PARTIAL = 4;
+
+export const ON_DEGRADE = 0;
+export const ON_ABORT = 1;
+export const ON_IGNORE = 2;
+
+const FAULT_CODE: Record<Fault['kind'], number> = { error: FK_ERROR, timeout: FK_TIMEOUT, rate_limit: FK_RATE, slow: FK_SLOW, partial: FK_PARTIAL };
+const STRATEGY_CODE: Record<Strategy, number> = { waves: STRATEGY_WAVES, eager: STRATEGY_EAGER, sequential: STRATEGY_SEQUENTIAL };
+
+export interface CompiledPlan {
+  plan: Plan;
+  n: number;
+  ids: string[];
+  idHash: Uint32Array;
+  strategy: number;
+  strategyName: Strategy;
+  /** Infinity when uncapped. */
+  cap: number;
+  modelTurnMs: number;
+  /** Infinity when there is none. */
+  deadline: number;
+  scenario: string | null;
+  // Topology (CSR by call index, edges in dependency order).
+  upStart: Int32Array;
+  upList: Int32Array;
+  /** 1 when the edge is optional. */
+  upOptional: Uint8Array;
+  downStart: Int32Array;
+  downList: Int32Array;
+  /** 1 when the edge from this call to that downstream is required and the call is not `ignore`: a failure skips it. */
+  downBlocks: Uint8Array;
+  wave: Int32Array;
+  waveCount: number;
+  waveStart: Int32Array;
+  waveList: Int32Array;
+  /** Kahn order, smallest index first (sequential turns). */
+  seqOrder: Int32Array;
+  // Per call policy.
+  latKind: Uint8Array;
+  latA: Float64Array;
+  latB: Float64Array;
+  timeout: Float64Array;
+  maxAttempts: Int32Array;
+  initialInterval: Float64Array;
+  coefficient: Float64Array;
+  maxInterval: Float64Array;
+  jitterFull: Uint8Array;
+  onFailure: Uint8Array;
+  isAgent: Uint8Array;
+  opaque: Uint8Array;
+  nested: (CompiledPlan | null)[];
+  // Faults (CSR by call). Draws per attempt: 1 latency + one per fault + 1 jitter.
+  fStart: Int32Array;
+  fKind: Uint8Array;
+  /** Probability, or -1 when the fault fires on listed attempts (fMask). */
+  fProb: Float64Array;
+  /** 128 bits per fault: bit k set when it fires on attempt k. */
+  fMask: Uint32Array;
+  fRetryable: Uint8Array;
+  /** retryAfterMs for rate limits, factor for slow. */
+  fParam: Float64Array;
+  /** The effective faults of each call (scenario applied), for messages. */
+  faults: Fault[][];
+}
+
+export interface CompileOptions {
+  strategy?: Strategy;
+}
+
+export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan {
+  const n = plan.calls.length;
+  const ids = plan.calls.map((c) => c.id);
+  const adj = adjacency(ids, plan.dependencies);
+  const order = topologicalOrder(adj);
+  const waves = computeWaves(adj, order);
+  const strategyName = opts.strategy ?? plan.settings.strategy;
+
+  const scenario = plan.settings.scenario === null ? undefined : plan.scenarios.find((s) => s.id === plan.settings.scenario);
+  const faults: Fault[][] = plan.calls.map((c) =>
+    scenario !== undefined && Object.hasOwn(scenario.faults, c.id) ? scenario.faults[c.id] : c.faults,
+  );
+
+  const upStart = new Int32Array(n + 1);
+  const downStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    upStart[i + 1] = upStart[i] + adj.upstream[i].length;
+    downStart[i + 1] = downStart[i] + adj.downstream[i].length;
+  }
+  const upList = new Int32Array(upStart[n]);
+  const upOptional = new Uint8Array(upStart[n]);
+  const downList = new Int32Array(downStart[n]);
+  const downBlocks = new Uint8Array(downStart[n]);
+  const onFailure = new Uint8Array(n);
+  plan.calls.forEach((c, i) => {
+    onFailure[i] = c.onFailure === 'abort' ? ON_ABORT : c.onFailure === 'ignore' ? ON_IGNORE : ON_DEGRADE;
+  });
+  for (let i = 0; i < n; i++) {
+    adj.upstream[i].forEach((u, k) => {
+      upList[upStart[i] + k] = u;
+      upOptional[upStart[i] + k] = adj.upstreamOptional[i][k] ? 1 : 0;
+    });
+    adj.downstream[i].forEach((d, k) => {
+      downList[downStart[i] + k] = d;
+      // The edge i → d: find whether it is optional (d's upstream entry for i).
+      const at = adj.upstream[d].indexOf(i);
+      const optional = adj.upstreamOptional[d][at];
+      downBlocks[downStart[i] + k] = !optional && onFailure[i] !== ON_IGNORE ? 1 : 0;
+    });
+  }
+
+  let waveCount = 0;
+  for (let i = 0; i < n; i++) if (waves[i] + 1 > waveCount) waveCount = waves[i] + 1;
+  const waveStart = new Int32Array(waveCount + 1);
+  for (let i = 0; i < n; i++) waveStart[waves[i] + 1]++;
+  for (let k = 0; k < waveCount; k++) waveStart[k + 1] += waveStart[k];
+  const waveList = new Int32Array(n);
+  const fill = waveStart.slice(0, waveCount);
+  for (let i = 0; i < n; i++) waveList[fill[waves[i]]++] = i;
+
+  const latKind = new Uint8Array(n);
+  const latA = new Float64Array(n);
+  const latB = new Float64Array(n);
+  const timeout = new Float64Array(n);
+  const maxAttempts = new Int32Array(n);
+  const initialInterval = new Float64Array(n);
+  const coefficient = new Float64Array(n);
+  const maxInterval = new Float64Array(n);
+  const jitterFull = new Uint8Array(n);
+  const isAgent = new Uint8Array(n);
+  const opaque = new Uint8Array(n);
+  const nested: (CompiledPlan | null)[] = [];
+  const idHash = new Uint32Array(n);
+  const fStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) fStart[i + 1] = fStart[i] + faults[i].length;
+  const F = fStart[n];
+  const fKind = new Uint8Array(F);
+  const fProb = new Float64Array(F);
+  const fMask = new Uint32Array(F * 4);
+  const fRetryable = new Uint8Array(F);
+  const fParam = new Float64Array(F);
+
+  plan.calls.forEach((c, i) => {
+    idHash[i] = hashString(c.id);
+    const l = c.latency;
+    if (l.kind === 'fixed') {
+      latKind[i] = LAT_FIXED;
+      latA[i] = l.ms;
+    } else if (l.kind === 'uniform') {
+      latKind[i] = LAT_UNIFORM;
+      latA[i] = l.minMs;
+      latB[i] = l.maxMs - l.minMs;
+    } else {
+      latKind[i] = LAT_LOGNORMAL;
+      latA[i] = Math.log(l.p50Ms);
+      latB[i] = Math.log(l.p95Ms / l.p50Ms) / Z95;
+    }
+    timeout[i] = c.timeoutMs ?? Infinity;
+    maxAttempts[i] = c.retry.maxAttempts;
+    initialInterval[i] = c.retry.initialIntervalMs;
+    coefficient[i] = c.retry.backoffCoefficient;
+    maxInterval[i] = retryMaximumIntervalMs(c.retry);
+    jitterFull[i] = c.retry.jitter === 'full' ? 1 : 0;
+    isAgent[i] = c.kind === 'agent' ? 1 : 0;
+    opaque[i] = c.report === 'opaque' ? 1 : 0;
+    // A nested plan keeps its own settings (strategy included); only its seed comes from the parent's streams.
+    nested.push(c.kind === 'agent' && c.plan !== undefined ? compilePlan(c.plan) : null);
+    faults[i].forEach((f, k) => {
+      const j = fStart[i] + k;
+      fKind[j] = FAULT_CODE[f.kind];
+      fProb[j] = f.probability ?? -1;
+      if (f.onAttempts !== undefined) {
+        for (const a of f.onAttempts) if (a < 128) fMask[j * 4 + (a >>> 5)] |= 1 << (a & 31);
+      }
+      fRetryable[j] = f.kind === 'error' ? (f.retryable ? 1 : 0) : 1;
+      fParam[j] = f.kind === 'rate_limit' ? f.retryAfterMs : f.kind === 'slow' ? f.factor : 0;
+    });
+  });
+
+  return {
+    plan,
+    n,
+    ids,
+    idHash,
+    strategy: STRATEGY_CODE[strategyName],
+    strategyName,
+    cap: plan.settings.maxConcurrency ?? Infinity,
+    modelTurnMs: plan.settings.modelTurnMs,
+    deadline: plan.settings.deadlineMs ?? Infinity,
+    scenario: scenario?.id ?? null,
+    upStart,
+    upList,
+    upOptional,
+    downStart,
+    downList,
+    downBlocks,
+    wave: Int32Array.from(waves),
+    waveCount,
+    waveStart,
+    waveList,
+    seqOrder: Int32Array.from(order),
+    latKind,
+    latA,
+    latB,
+    timeout,
+    maxAttempts,
+    initialInterval,
+    coefficient,
+    maxInterval,
+    jitterFull,
+    onFailure,
+    isAgent,
+    opaque,
+    nested,
+    fStart,
+    fKind,
+    fProb,
+    fMask,
+    fRetryable,
+    fParam,
+    faults,
+  };
+}

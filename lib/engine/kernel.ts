@@ -1,0 +1,564 @@
+// The simulation kernel (SPEC §3): one event loop over typed arrays, shared by simulate() and Monte Carlo.
+// With a Recorder it reports every step for the trace; without one it allocates nothing per run.
+// Never: React, DOM, wall clock, Math.random. Same compiled plan + base key → same run.
+import {
+  FK_ERROR,
+  FK_PARTIAL,
+  FK_RATE,
+  FK_SLOW,
+  FK_TIMEOUT,
+  LAT_FIXED,
+  LAT_UNIFORM,
+  ON_ABORT,
+  STRATEGY_EAGER,
+  STRATEGY_SEQUENTIAL,
+  STRATEGY_WAVES,
+  type CompiledPlan,
+} from './compile';
+import { combine, draw, normalQuantile } from './random';
+
+// Live statuses, then final ones (>= S_SUCCEEDED).
+export const S_WAITING = 0;
+export const S_QUEUED = 1;
+export const S_RUNNING = 2;
+export const S_RETRY_WAIT = 3;
+export const S_SUCCEEDED = 10;
+export const S_PARTIAL = 11;
+export const S_FAILED = 12;
+export const S_TIMED_OUT = 13;
+export const S_SKIPPED = 14;
+export const S_CANCELLED = 15;
+export const S_NOT_STARTED = 16;
+export const S_HUNG = 17;
+
+// How the current attempt will end (decided when it starts).
+export const R_OK = 0;
+export const R_PARTIAL = 1;
+export const R_ERROR = 2;
+export const R_RATE = 3;
+export const R_TIMEOUT = 4;
+export const R_HANG = 5;
+
+/** pendFault marker: the result comes from the sub-agent's nested outcome, not from a fault. */
+export const FAULT_NESTED = -2;
+export const FAULT_NONE = -1;
+
+export const O_COMPLETE = 0;
+export const O_PARTIAL = 1;
+export const O_ABORTED = 2;
+export const O_DEADLINE = 3;
+export const O_STUCK = 4;
+
+const EV_END = 0;
+const EV_RETRY = 1;
+const EV_GATE = 2;
+
+/** What simulate() listens to; Monte Carlo passes none. Calls are indices; times virtual ms. */
+export interface Recorder {
+  /** A model turn emits its calls at t (every first attempt until the next turn belongs to it). */
+  turn(t: number, wave: number | null): void;
+  attemptStart(t: number, call: number, attempt: number): void;
+  /** The attempt's planned result, known at its start: the kernel reports it at its end. */
+  attemptEnd(t: number, call: number, attempt: number, result: number, fault: number, retryable: boolean): void;
+  retry(t: number, call: number, nextAttempt: number, due: number, wait: number): void;
+  final(t: number, call: number, status: number): void;
+  /** A running attempt cut by a stop, or left hanging at the end (t null). */
+  attemptCut(t: number | null, call: number): void;
+  stop(t: number, reason: 'abort' | 'deadline', by: number): void;
+  /** Recorder for the nested run of a sub-agent attempt, run by `child`. */
+  nested(call: number, attempt: number, child: Kernel): Recorder;
+  /** Called once the nested run of that attempt is over, with the child kernel's final state. */
+  nestedDone(call: number, attempt: number, child: Kernel): void;
+  /** Called at the end of the run. */
+  done(kernel: Kernel): void;
+}
+
+export class Kernel {
+  readonly cp: CompiledPlan;
+  readonly status: Uint8Array;
+  readonly attempts: Int32Array;
+  /** When the call became final (NaN while not). */
+  readonly finalTime: Float64Array;
+  /** First attempt's start (NaN if none). */
+  readonly startTime: Float64Array;
+  readonly keys: Uint32Array;
+  outcome = O_COMPLETE;
+  /** NaN when stuck. */
+  makespan = 0;
+  stopAt = NaN;
+  /** Index of the call that aborted the plan, or -1. */
+  stopBy = -1;
+
+  private readonly remUp: Int32Array;
+  private readonly bad: Uint8Array;
+  private readonly pend: Uint8Array;
+  private readonly pendFault: Int32Array;
+  private readonly waveRem: Int32Array;
+  private readonly children: (Kernel | null)[];
+  // Event heap: (time, key) with key = type × (n + 1) + argument.
+  private readonly evT: Float64Array;
+  private readonly evK: Int32Array;
+  private evN = 0;
+  // Ready queue: (ready time, wave × n + index). Uncapped, everything released at an instant starts at
+  // that instant, so a buffer sorted by key replaces the heap (same order, no heap work).
+  private readonly rqT: Float64Array;
+  private readonly rqK: Int32Array;
+  private rqN = 0;
+  private readonly uncapped: boolean;
+  private readonly readyList: Int32Array;
+  private readonly stride: Int32Array;
+
+  constructor(cp: CompiledPlan) {
+    this.cp = cp;
+    const n = cp.n;
+    this.status = new Uint8Array(n);
+    this.attempts = new Int32Array(n);
+    this.finalTime = new Float64Array(n);
+    this.startTime = new Float64Array(n);
+    this.keys = new Uint32Array(n);
+    this.remUp = new Int32Array(n);
+    this.bad = new Uint8Array(n);
+    this.pend = new Uint8Array(n);
+    this.pendFault = new Int32Array(n);
+    this.waveRem = new Int32Array(Math.max(1, cp.waveCount));
+    this.children = cp.nested.map((p) => (p === null ? null : new Kernel(p)));
+    this.evT = new Float64Array(n + 2);
+    this.evK = new Int32Array(n + 2);
+    this.rqT = new Float64Array(n + 1);
+    this.rqK = new Int32Array(n + 1);
+    this.uncapped = cp.cap >= n;
+    this.readyList = new Int32Array(n + 1);
+    this.stride = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.stride[i] = cp.fStart[i + 1] - cp.fStart[i] + 2;
+  }
+
+  /** Runs the plan once; `base` is runBase(seed, run) at the top, combine(agent key, attempt) when nested. */
+  run(base: number, rec: Recorder | null): void {
+    const cp = this.cp;
+    const n = cp.n;
+    const status = this.status;
+    const remUp = this.remUp;
+    const finalTime = this.finalTime;
+    const strategy = cp.strategy;
+    const cap = cp.cap;
+    const turnMs = cp.modelTurnMs;
+    const deadline = cp.deadline;
+    const nPlus = n + 1;
+
+    status.fill(S_WAITING);
+    this.attempts.fill(0);
+    this.bad.fill(0);
+    finalTime.fill(NaN);
+    this.startTime.fill(NaN);
+    for (let i = 0; i < n; i++) {
+      remUp[i] = cp.upStart[i + 1] - cp.upStart[i];
+      this.keys[i] = combine(base, cp.idHash[i]);
+    }
+    for (let k = 0; k < cp.waveCount; k++) this.waveRem[k] = cp.waveStart[k + 1] - cp.waveStart[k];
+    this.evN = 0;
+    this.rqN = 0;
+    this.stopBy = -1;
+    this.stopAt = NaN;
+
+    let finalCount = 0;
+    let lastFinal = 0;
+    let inFlight = 0;
+    let hanging = 0;
+    let abortBy = -1;
+    let gatePending = false;
+    let currentWave = -1;
+    let seqPos = 0;
+    let eagerOpen = false;
+    let rl = 0;
+    let stopped = false;
+
+    // The first model turn (wave 0, the eager batch, or the first sequential call) emits at modelTurnMs.
+    if (n > 0) {
+      this.pushEvent(turnMs, EV_GATE * nPlus + 0);
+      gatePending = true;
+    }
+
+    while (finalCount < n) {
+      let t: number;
+      if (this.evN > 0) t = this.evT[0] < deadline ? this.evT[0] : deadline;
+      else if (deadline < Infinity) t = deadline;
+      else break;
+
+      // 1. Attempts that end at t.
+      while (this.evN > 0 && this.evT[0] === t && this.evK[0] < (EV_END + 1) * nPlus) {
+        const c = this.evK[0];
+        this.popEvent();
+        inFlight--;
+        const result = this.pend[c];
+        if (rec !== null) rec.attemptEnd(t, c, this.attempts[c], result, this.pendFault[c], this.retryableOf(c));
+        let fin = -1;
+        if (result === R_OK) fin = S_SUCCEEDED;
+        else if (result === R_PARTIAL) fin = S_PARTIAL;
+        else {
+          const retryable = this.retryableOf(c);
+          const k = this.attempts[c];
+          if (retryable && k < cp.maxAttempts[c]) {
+            let wait = cp.initialInterval[c];
+            if (wait > 0 && k > 1) wait *= Math.pow(cp.coefficient[c], k - 1);
+            if (wait > cp.maxInterval[c]) wait = cp.maxInterval[c];
+            if (cp.jitterFull[c] === 1) wait *= draw(this.keys[c], (k - 1) * this.stride[c] + this.stride[c] - 1);
+            if (result === R_RATE) {
+              const after = cp.fParam[this.pendFault[c]];
+              if (after > wait) wait = after;
+            }
+            status[c] = S_RETRY_WAIT;
+            this.pushEvent(t + wait, EV_RETRY * nPlus + c);
+            if (rec !== null) rec.retry(t, c, k + 1, t + wait, wait);
+          } else {
+            fin = result === R_TIMEOUT ? S_TIMED_OUT : S_FAILED;
+            if (cp.onFailure[c] === ON_ABORT && abortBy === -1) abortBy = c;
+          }
+        }
+        if (fin !== -1) {
+          // Final: release downstreams (readiness is decided in step 3).
+          status[c] = fin;
+          finalTime[c] = t;
+          finalCount++;
+          if (t > lastFinal) lastFinal = t;
+          this.waveRem[cp.wave[c]]--;
+          if (rec !== null) rec.final(t, c, fin);
+          const failed = fin !== S_SUCCEEDED && fin !== S_PARTIAL;
+          for (let e = cp.downStart[c]; e < cp.downStart[c + 1]; e++) {
+            const d = cp.downList[e];
+            if (failed && cp.downBlocks[e] === 1) this.bad[d] = 1;
+            if (--remUp[d] === 0) this.readyList[rl++] = d;
+          }
+        }
+      }
+
+      // 2. An abort, or the deadline, stops the plan.
+      if (abortBy !== -1 || (t >= deadline && finalCount < n)) {
+        this.stopRun(t, abortBy !== -1 ? 'abort' : 'deadline', abortBy, rec);
+        stopped = true;
+        break;
+      }
+
+      // 3. Skips and readiness (skips cascade at this instant).
+      for (let r = 0; r < rl; r++) {
+        const c = this.readyList[r];
+        if (this.bad[c] === 1) {
+          status[c] = S_SKIPPED;
+          finalTime[c] = t;
+          finalCount++;
+          this.waveRem[cp.wave[c]]--;
+          if (rec !== null) rec.final(t, c, S_SKIPPED);
+          for (let e = cp.downStart[c]; e < cp.downStart[c + 1]; e++) {
+            const d = cp.downList[e];
+            if (cp.downBlocks[e] === 1) this.bad[d] = 1;
+            if (--remUp[d] === 0) this.readyList[rl++] = d;
+          }
+        } else if (strategy === STRATEGY_EAGER && eagerOpen) {
+          status[c] = S_QUEUED;
+          this.pushReady(t, cp.wave[c] * n + c);
+        }
+        // Under waves and sequential a ready call waits for its gate.
+      }
+      rl = 0;
+
+      // Strategy bookkeeping: the next wave or turn once the current one is over.
+      if (!gatePending) {
+        if (strategy === STRATEGY_WAVES) {
+          if (currentWave >= 0 && this.waveRem[currentWave] === 0) {
+            let k = currentWave + 1;
+            while (k < cp.waveCount && this.waveRem[k] === 0) k++;
+            if (k < cp.waveCount) {
+              this.pushEvent(t + turnMs, EV_GATE * nPlus + k);
+              gatePending = true;
+            }
+          }
+        } else if (strategy === STRATEGY_SEQUENTIAL) {
+          if (status[cp.seqOrder[seqPos]] >= S_SUCCEEDED) {
+            while (seqPos < n && status[cp.seqOrder[seqPos]] >= S_SUCCEEDED) seqPos++;
+            if (seqPos < n) {
+              this.pushEvent(t + turnMs, EV_GATE * nPlus + seqPos);
+              gatePending = true;
+            }
+          }
+        }
+      }
+
+      // 4. Retries that are due, then 5. wave or turn starts (the heap orders them so).
+      while (this.evN > 0 && this.evT[0] === t) {
+        const key = this.evK[0];
+        this.popEvent();
+        if (key < EV_GATE * nPlus) {
+          const c = key - nPlus;
+          status[c] = S_QUEUED;
+          this.pushReady(t, cp.wave[c] * n + c);
+        } else {
+          const arg = key - EV_GATE * nPlus;
+          gatePending = false;
+          if (strategy === STRATEGY_WAVES) {
+            currentWave = arg;
+            const from = cp.waveStart[arg];
+            const to = cp.waveStart[arg + 1];
+            if (rec !== null) rec.turn(t, arg);
+            for (let j = from; j < to; j++) {
+              const c = cp.waveList[j];
+              if (status[c] === S_WAITING) {
+                status[c] = S_QUEUED;
+                this.pushReady(t, arg * n + c);
+              }
+            }
+          } else if (strategy === STRATEGY_EAGER) {
+            eagerOpen = true;
+            if (rec !== null) rec.turn(t, null);
+            for (let c = 0; c < n; c++) {
+              if (status[c] === S_WAITING && remUp[c] === 0) {
+                status[c] = S_QUEUED;
+                this.pushReady(t, cp.wave[c] * n + c);
+              }
+            }
+          } else {
+            const c = cp.seqOrder[arg];
+            if (rec !== null) rec.turn(t, null);
+            status[c] = S_QUEUED;
+            this.pushReady(t, cp.wave[c] * n + c);
+          }
+        }
+      }
+
+      // 6. Ready calls take free slots.
+      if (this.uncapped && this.rqN > 1) this.sortReleased();
+      let next = 0;
+      while (this.rqN > next && inFlight < cap) {
+        let c: number;
+        if (this.uncapped) c = this.rqK[next++] % n;
+        else {
+          c = this.rqK[0] % n;
+          this.popReady();
+        }
+        inFlight++;
+        const k = ++this.attempts[c];
+        if (k === 1) this.startTime[c] = t;
+        status[c] = S_RUNNING;
+        if (rec !== null) rec.attemptStart(t, c, k);
+        const dur = this.planAttempt(c, k, rec);
+        if (dur === Infinity) {
+          this.pend[c] = R_HANG;
+          hanging++;
+        } else {
+          this.pushEvent(t + dur, c);
+        }
+      }
+      if (this.uncapped) this.rqN = 0;
+    }
+
+    if (!stopped) {
+      if (finalCount < n) {
+        // Nothing more can happen: a call hangs for ever. A retry queued behind its slot started, and
+        // never returns either, so it is hung too; everything else never started.
+        for (let c = 0; c < n; c++) {
+          const s = status[c];
+          if (s === S_RUNNING || (s === S_QUEUED && this.attempts[c] > 0)) {
+            status[c] = S_HUNG;
+            if (rec !== null) {
+              if (s === S_RUNNING) rec.attemptCut(null, c);
+              rec.final(NaN, c, S_HUNG);
+            }
+          }
+        }
+        for (let c = 0; c < n; c++) {
+          if (status[c] < S_SUCCEEDED) {
+            status[c] = S_NOT_STARTED;
+            if (rec !== null) rec.final(NaN, c, S_NOT_STARTED);
+          }
+        }
+        this.outcome = hanging > 0 ? O_STUCK : O_PARTIAL;
+        this.makespan = hanging > 0 ? NaN : lastFinal;
+      } else {
+        let all = true;
+        for (let c = 0; c < n; c++) if (status[c] !== S_SUCCEEDED) all = false;
+        this.outcome = all ? O_COMPLETE : O_PARTIAL;
+        this.makespan = lastFinal;
+      }
+    }
+    if (rec !== null) rec.done(this);
+  }
+
+  /** Whether the pending failure of c may be retried. */
+  private retryableOf(c: number): boolean {
+    const r = this.pend[c];
+    if (r === R_RATE || r === R_TIMEOUT) return true;
+    if (r === R_ERROR) {
+      const f = this.pendFault[c];
+      return f >= 0 && this.cp.fRetryable[f] === 1;
+    }
+    return false;
+  }
+
+  /** Draws attempt k of call c and decides how it ends; returns its duration (Infinity: it hangs). */
+  private planAttempt(c: number, k: number, rec: Recorder | null): number {
+    const cp = this.cp;
+    const key = this.keys[c];
+    let j = (k - 1) * this.stride[c];
+    const u = draw(key, j++);
+    const kind = cp.latKind[c];
+    let latency = kind === LAT_FIXED ? cp.latA[c] : kind === LAT_UNIFORM ? cp.latA[c] + u * cp.latB[c] : Math.exp(cp.latA[c] + cp.latB[c] * normalQuantile(u));
+    let slow = 1;
+    let decider = FAULT_NONE;
+    const fEnd = cp.fStart[c + 1];
+    for (let f = cp.fStart[c]; f < fEnd; f++) {
+      const uf = draw(key, j++);
+      const p = cp.fProb[f];
+      const fired = p >= 0 ? uf < p : k < 128 && ((cp.fMask[f * 4 + (k >>> 5)] >>> (k & 31)) & 1) === 1;
+      if (!fired) continue;
+      if (cp.fKind[f] === FK_SLOW) slow *= cp.fParam[f];
+      else if (decider === FAULT_NONE) decider = f;
+    }
+    let result = R_OK;
+    if (cp.isAgent[c] === 1) {
+      const child = this.children[c] as Kernel;
+      const sub = rec === null ? null : rec.nested(c, k, child);
+      child.run(combine(key, k), sub);
+      if (rec !== null) rec.nestedDone(c, k, child);
+      latency = child.outcome === O_STUCK ? Infinity : child.makespan;
+      if (decider === FAULT_NONE) {
+        if (child.outcome === O_STUCK) result = R_HANG;
+        else if (cp.opaque[c] === 1 || child.outcome === O_COMPLETE) result = R_OK;
+        else if (child.outcome === O_PARTIAL) result = R_PARTIAL;
+        else {
+          result = R_ERROR;
+          decider = FAULT_NESTED;
+        }
+      }
+    }
+    let dur = latency * slow;
+    if (decider >= 0) {
+      const fk = cp.fKind[decider];
+      if (fk === FK_ERROR) result = R_ERROR;
+      else if (fk === FK_RATE) result = R_RATE;
+      else if (fk === FK_PARTIAL) result = R_PARTIAL;
+      else if (fk === FK_TIMEOUT) {
+        result = R_HANG;
+        dur = Infinity;
+      }
+    }
+    if (dur > cp.timeout[c]) {
+      result = R_TIMEOUT;
+      dur = cp.timeout[c];
+    }
+    this.pend[c] = result;
+    this.pendFault[c] = decider;
+    return dur;
+  }
+
+  /** Abort or deadline at t: running and retry-waiting calls are cancelled, the rest not started. */
+  private stopRun(t: number, reason: 'abort' | 'deadline', by: number, rec: Recorder | null): void {
+    const status = this.status;
+    if (rec !== null) rec.stop(t, reason, by);
+    for (let c = 0; c < this.cp.n; c++) {
+      const s = status[c];
+      if (s >= S_SUCCEEDED) continue;
+      if (s === S_RUNNING || s === S_RETRY_WAIT || (s === S_QUEUED && this.attempts[c] > 0)) {
+        if (s === S_RUNNING && rec !== null) rec.attemptCut(t, c);
+        status[c] = S_CANCELLED;
+        this.finalTime[c] = t;
+        if (rec !== null) rec.final(t, c, S_CANCELLED);
+      } else {
+        status[c] = S_NOT_STARTED;
+        if (rec !== null) rec.final(t, c, S_NOT_STARTED);
+      }
+    }
+    this.outcome = reason === 'abort' ? O_ABORTED : O_DEADLINE;
+    this.makespan = t;
+    this.stopAt = t;
+    this.stopBy = by;
+  }
+
+  private pushEvent(time: number, key: number): void {
+    const T = this.evT;
+    const K = this.evK;
+    let i = this.evN++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (T[p] < time || (T[p] === time && K[p] <= key)) break;
+      T[i] = T[p];
+      K[i] = K[p];
+      i = p;
+    }
+    T[i] = time;
+    K[i] = key;
+  }
+
+  private popEvent(): void {
+    const T = this.evT;
+    const K = this.evK;
+    const n = --this.evN;
+    if (n === 0) return;
+    const time = T[n];
+    const key = K[n];
+    let i = 0;
+    for (;;) {
+      let m = 2 * i + 1;
+      if (m >= n) break;
+      if (m + 1 < n && (T[m + 1] < T[m] || (T[m + 1] === T[m] && K[m + 1] < K[m]))) m++;
+      if (time < T[m] || (time === T[m] && key <= K[m])) break;
+      T[i] = T[m];
+      K[i] = K[m];
+      i = m;
+    }
+    T[i] = time;
+    K[i] = key;
+  }
+
+  private pushReady(time: number, key: number): void {
+    if (this.uncapped) {
+      this.rqK[this.rqN++] = key;
+      return;
+    }
+    const T = this.rqT;
+    const K = this.rqK;
+    let i = this.rqN++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (T[p] < time || (T[p] === time && K[p] <= key)) break;
+      T[i] = T[p];
+      K[i] = K[p];
+      i = p;
+    }
+    T[i] = time;
+    K[i] = key;
+  }
+
+  /** Insertion sort of the calls released at this instant by (wave, index); usually already in order. */
+  private sortReleased(): void {
+    const K = this.rqK;
+    for (let i = 1; i < this.rqN; i++) {
+      const k = K[i];
+      let j = i - 1;
+      if (K[j] <= k) continue;
+      while (j >= 0 && K[j] > k) {
+        K[j + 1] = K[j];
+        j--;
+      }
+      K[j + 1] = k;
+    }
+  }
+
+  private popReady(): void {
+    const T = this.rqT;
+    const K = this.rqK;
+    const n = --this.rqN;
+    if (n === 0) return;
+    const time = T[n];
+    const key = K[n];
+    let i = 0;
+    for (;;) {
+      let m = 2 * i + 1;
+      if (m >= n) break;
+      if (m + 1 < n && (T[m + 1] < T[m] || (T[m + 1] === T[m] && K[m + 1] < K[m]))) m++;
+      if (time < T[m] || (time === T[m] && key <= K[m])) break;
+      T[i] = T[m];
+      K[i] = K[m];
+      i = m;
+    }
+    T[i] = time;
+    K[i] = key;
+  }
+}
