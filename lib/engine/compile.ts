@@ -43,6 +43,8 @@ export interface CompiledPlan {
   upList: Int32Array;
   /** 1 when the edge is optional. */
   upOptional: Uint8Array;
+  /** 1 when the edge is required and its upstream is not `ignore`: its failure skips this call. */
+  upBlocks: Uint8Array;
   downStart: Int32Array;
   downList: Int32Array;
   /** 1 when the edge from this call to that downstream is required and the call is not `ignore`: a failure skips it. */
@@ -106,6 +108,7 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
   }
   const upList = new Int32Array(upStart[n]);
   const upOptional = new Uint8Array(upStart[n]);
+  const upBlocks = new Uint8Array(upStart[n]);
   const downList = new Int32Array(downStart[n]);
   const downBlocks = new Uint8Array(downStart[n]);
   const onFailure = new Uint8Array(n);
@@ -116,6 +119,7 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
     adj.upstream[i].forEach((u, k) => {
       upList[upStart[i] + k] = u;
       upOptional[upStart[i] + k] = adj.upstreamOptional[i][k] ? 1 : 0;
+      upBlocks[upStart[i] + k] = !adj.upstreamOptional[i][k] && onFailure[u] !== ON_IGNORE ? 1 : 0;
     });
     adj.downstream[i].forEach((d, k) => {
       downList[downStart[i] + k] = d;
@@ -208,6 +212,7 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
     upStart,
     upList,
     upOptional,
+    upBlocks,
     downStart,
     downList,
     downBlocks,

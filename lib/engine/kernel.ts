@@ -79,8 +79,6 @@ export class Kernel {
   readonly attempts: Int32Array;
   /** When the call became final (NaN while not). */
   readonly finalTime: Float64Array;
-  /** First attempt's start (NaN if none). */
-  readonly startTime: Float64Array;
   readonly keys: Uint32Array;
   outcome = O_COMPLETE;
   /** NaN when stuck. */
@@ -107,6 +105,8 @@ export class Kernel {
   private readonly uncapped: boolean;
   private readonly readyList: Int32Array;
   private readonly stride: Int32Array;
+  /** Whether runs without a recorder may try the event-free pass first. */
+  private readonly fastPath: boolean;
 
   constructor(cp: CompiledPlan) {
     this.cp = cp;
@@ -114,7 +114,6 @@ export class Kernel {
     this.status = new Uint8Array(n);
     this.attempts = new Int32Array(n);
     this.finalTime = new Float64Array(n);
-    this.startTime = new Float64Array(n);
     this.keys = new Uint32Array(n);
     this.remUp = new Int32Array(n);
     this.bad = new Uint8Array(n);
@@ -130,10 +129,12 @@ export class Kernel {
     this.readyList = new Int32Array(n + 1);
     this.stride = new Int32Array(n);
     for (let i = 0; i < n; i++) this.stride[i] = cp.fStart[i + 1] - cp.fStart[i] + 2;
+    this.fastPath = this.uncapped && cp.isAgent.every((a) => a === 0);
   }
 
   /** Runs the plan once; `base` is runBase(seed, run) at the top, combine(agent key, attempt) when nested. */
   run(base: number, rec: Recorder | null): void {
+    if (rec === null && this.fastPath && this.runFast(base)) return;
     const cp = this.cp;
     const n = cp.n;
     const status = this.status;
@@ -149,7 +150,6 @@ export class Kernel {
     this.attempts.fill(0);
     this.bad.fill(0);
     finalTime.fill(NaN);
-    this.startTime.fill(NaN);
     for (let i = 0; i < n; i++) {
       remUp[i] = cp.upStart[i + 1] - cp.upStart[i];
       this.keys[i] = combine(base, cp.idHash[i]);
@@ -198,14 +198,7 @@ export class Kernel {
           const retryable = this.retryableOf(c);
           const k = this.attempts[c];
           if (retryable && k < cp.maxAttempts[c]) {
-            let wait = cp.initialInterval[c];
-            if (wait > 0 && k > 1) wait *= Math.pow(cp.coefficient[c], k - 1);
-            if (wait > cp.maxInterval[c]) wait = cp.maxInterval[c];
-            if (cp.jitterFull[c] === 1) wait *= draw(this.keys[c], (k - 1) * this.stride[c] + this.stride[c] - 1);
-            if (result === R_RATE) {
-              const after = cp.fParam[this.pendFault[c]];
-              if (after > wait) wait = after;
-            }
+            const wait = this.retryWait(c, k, result);
             status[c] = S_RETRY_WAIT;
             this.pushEvent(t + wait, EV_RETRY * nPlus + c);
             if (rec !== null) rec.retry(t, c, k + 1, t + wait, wait);
@@ -335,7 +328,6 @@ export class Kernel {
         }
         inFlight++;
         const k = ++this.attempts[c];
-        if (k === 1) this.startTime[c] = t;
         status[c] = S_RUNNING;
         if (rec !== null) rec.attemptStart(t, c, k);
         const dur = this.planAttempt(c, k, rec);
@@ -379,6 +371,103 @@ export class Kernel {
       }
     }
     if (rec !== null) rec.done(this);
+  }
+
+  /**
+   * The event-free pass: with no cap and no sub-agents, calls interact only through their inputs and the
+   * model turns, so a run that neither stops nor hangs is one walk in topological order with exactly the
+   * kernel's arithmetic. Returns false (and the event loop runs instead) when an abort, the deadline or a
+   * hang would change the course of the run.
+   */
+  private runFast(base: number): boolean {
+    const cp = this.cp;
+    const n = cp.n;
+    const status = this.status;
+    const attempts = this.attempts;
+    const fin = this.finalTime;
+    const turnMs = cp.modelTurnMs;
+    const strategy = cp.strategy;
+    const order = strategy === STRATEGY_WAVES ? cp.waveList : cp.seqOrder;
+    let makespan = 0;
+    let allOk = true;
+    // End of the last wave that ran (waves) or of the last call (sequential).
+    let last = 0;
+    let wave = -1;
+    let gate = turnMs;
+    let waveEnd = -1;
+    for (let j = 0; j < n; j++) {
+      const c = order[j];
+      if (strategy === STRATEGY_WAVES && cp.wave[c] !== wave) {
+        // A wave that ran ends when its last call is final; one whose calls were all skipped costs nothing.
+        if (waveEnd >= 0) last = waveEnd;
+        waveEnd = -1;
+        wave = cp.wave[c];
+        gate = last + turnMs;
+      }
+      let ready = 0;
+      let bad = false;
+      for (let e = cp.upStart[c]; e < cp.upStart[c + 1]; e++) {
+        const u = cp.upList[e];
+        if (fin[u] > ready) ready = fin[u];
+        if (cp.upBlocks[e] === 1 && status[u] !== S_SUCCEEDED && status[u] !== S_PARTIAL) bad = true;
+      }
+      attempts[c] = 0;
+      if (bad) {
+        status[c] = S_SKIPPED;
+        fin[c] = ready;
+        allOk = false;
+        continue;
+      }
+      let t = strategy === STRATEGY_WAVES ? gate : strategy === STRATEGY_EAGER ? (cp.upStart[c] === cp.upStart[c + 1] ? turnMs : ready) : last + turnMs;
+      this.keys[c] = combine(base, cp.idHash[c]);
+      let s = 0;
+      for (let k = 1; ; k++) {
+        const dur = this.planAttempt(c, k, null);
+        if (dur === Infinity) return false;
+        attempts[c] = k;
+        const end = t + dur;
+        const result = this.pend[c];
+        if (result === R_OK || result === R_PARTIAL) {
+          s = result === R_OK ? S_SUCCEEDED : S_PARTIAL;
+          t = end;
+          break;
+        }
+        if (this.retryableOf(c) && k < cp.maxAttempts[c]) {
+          t = end + this.retryWait(c, k, result);
+          continue;
+        }
+        if (cp.onFailure[c] === ON_ABORT) return false;
+        s = result === R_TIMEOUT ? S_TIMED_OUT : S_FAILED;
+        t = end;
+        break;
+      }
+      status[c] = s;
+      fin[c] = t;
+      if (s !== S_SUCCEEDED) allOk = false;
+      if (t > makespan) makespan = t;
+      if (t > waveEnd) waveEnd = t;
+      last = strategy === STRATEGY_SEQUENTIAL ? t : last;
+    }
+    if (makespan > cp.deadline) return false;
+    this.outcome = allOk ? O_COMPLETE : O_PARTIAL;
+    this.makespan = makespan;
+    this.stopBy = -1;
+    this.stopAt = NaN;
+    return true;
+  }
+
+  /** The wait before retry k (after attempt k failed with `result`): SPEC §3.2. */
+  private retryWait(c: number, k: number, result: number): number {
+    const cp = this.cp;
+    let wait = cp.initialInterval[c];
+    if (wait > 0 && k > 1) wait *= Math.pow(cp.coefficient[c], k - 1);
+    if (wait > cp.maxInterval[c]) wait = cp.maxInterval[c];
+    if (cp.jitterFull[c] === 1) wait *= draw(this.keys[c], k * this.stride[c] - 1);
+    if (result === R_RATE) {
+      const after = cp.fParam[this.pendFault[c]];
+      if (after > wait) wait = after;
+    }
+    return wait;
   }
 
   /** Whether the pending failure of c may be retried. */

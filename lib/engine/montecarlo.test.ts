@@ -31,6 +31,29 @@ describe('Monte Carlo run r is simulate() run r', () => {
     expect(compared).toBe(600);
   });
 
+  it('on 300 random uncapped plans without sub-agents, where the event-free pass runs: the same again', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(arbitraryPlan({ maxCalls: 12, agents: false }), fc.integer({ min: 0, max: 1000 }), (raw, firstRun) => {
+        const plan: Plan = { ...raw, settings: { ...raw.settings, maxConcurrency: null } };
+        const mc = new MonteCarlo(plan);
+        for (let r = firstRun; r < firstRun + 5; r++) {
+          const k = mc.runOne(r);
+          const t = simulate(plan, { run: r });
+          if (t.stop === null && t.outcome !== 'stuck') fast++;
+          expect(OUTCOME_NAME[k.outcome]).toBe(t.outcome);
+          expect(Number.isNaN(k.makespan) ? null : k.makespan).toBe(t.makespanMs);
+          t.calls.forEach((c, i) => {
+            expect([c.id, STATUS_NAME[k.status[i]], k.attempts[i]]).toEqual([c.id, c.status, c.attempts.length]);
+          });
+        }
+      }),
+      { numRuns: 300, seed: 4242 },
+    );
+    // Most of these runs neither stop nor hang, so they took the event-free pass.
+    expect(fast).toBeGreaterThan(600);
+  });
+
   it('the random plans exercise every fault kind, strategy and outcome', () => {
     const seen = new Set<string>();
     fc.assert(
