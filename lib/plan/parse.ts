@@ -32,6 +32,7 @@ export function formatProblem(p: Problem): string {
 
 function describeType(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (typeof v === 'object') return 'an object';
@@ -57,8 +58,9 @@ function issueToProblems(issue: z.core.$ZodIssue): Problem[] {
     case 'unrecognized_keys':
       return issue.keys.map((k) => ({ path: formatPath([...path, k]), message: 'unknown key (not part of the plan format)' }));
     case 'invalid_type': {
-      if (input === undefined) return [{ path: formatPath(path), message: 'is required' }];
+      if (input === undefined && path.length > 0) return [{ path: formatPath(path), message: 'is required' }];
       if (typeof input === 'number' && !Number.isFinite(input)) return [{ path: formatPath(path), message: `must be a finite number, not ${input}` }];
+      if (issue.expected === 'int' && typeof input === 'number') return [{ path: formatPath(path), message: `must be a whole number, not ${input}` }];
       const want = EXPECTED[issue.expected] ?? issue.expected;
       return [{ path: formatPath(path), message: `must be ${want}, not ${describeType(input)}` }];
     }
@@ -75,7 +77,12 @@ function issueToProblems(issue: z.core.$ZodIssue): Problem[] {
         if (kind === undefined) return [{ path: formatPath(target), message: `is required: one of ${list}` }];
         return [{ path: formatPath(target), message: `unknown ${what} ${JSON.stringify(kind)}; expected one of ${list}` }];
       }
-      return [{ path: formatPath(path), message: `is not valid JSON data here (${describeType(input)})` }];
+      return [{ path: formatPath(path), message: `must be JSON data (a string, number, true/false, null, array or object), not ${describeType(input)}` }];
+    }
+    case 'invalid_key': {
+      // A record key that fails its own schema (a scenario's faults keyed by something that is not a call id).
+      const inner = issue.issues.map((i) => i.message).join('; ');
+      return [{ path: formatPath(path), message: `is not a valid key: ${inner}` }];
     }
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v)).join(', ');

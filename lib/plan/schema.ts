@@ -29,9 +29,11 @@ export const LIMITS = {
 const finiteNonNegative = z.number().min(0, 'must be at least 0');
 const positiveOrNull = z.number().gt(0, 'must be greater than 0').nullable();
 
-const callId = z.string().regex(CALL_ID_PATTERN, {
-  message: 'must be an id: a letter or _ then up to 63 letters, digits, _ or -',
-});
+// `__proto__` fits the pattern but cannot be a key of a JSON object (scenario faults, the CLI's `calls` report): refused.
+const callId = z
+  .string()
+  .regex(CALL_ID_PATTERN, { message: 'must be an id: a letter or _ then up to 63 letters, digits, _ or -' })
+  .refine((id) => id !== '__proto__', { message: 'must not be "__proto__" (a reserved name)' });
 
 /** Any JSON value (object keys are checked for __proto__ before zod runs, see parse.ts). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -50,10 +52,14 @@ export const latencySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), ms: finiteNonNegative }),
   z
     .strictObject({ kind: z.literal('uniform'), minMs: finiteNonNegative, maxMs: finiteNonNegative })
-    .refine((l) => l.minMs <= l.maxMs, { message: 'must not be less than minMs', path: ['maxMs'] }),
+    .superRefine((l, ctx) => {
+      if (l.minMs > l.maxMs) ctx.addIssue({ code: 'custom', path: ['maxMs'], message: `must not be less than minMs (${l.minMs})` });
+    }),
   z
     .strictObject({ kind: z.literal('lognormal'), p50Ms: z.number().gt(0, 'must be greater than 0'), p95Ms: finiteNonNegative })
-    .refine((l) => l.p95Ms > l.p50Ms, { message: 'must be greater than p50Ms', path: ['p95Ms'] }),
+    .superRefine((l, ctx) => {
+      if (!(l.p95Ms > l.p50Ms)) ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be greater than p50Ms (${l.p50Ms})` });
+    }),
 ]);
 
 export const retrySchema = z
@@ -65,9 +71,10 @@ export const retrySchema = z
     maximumIntervalMs: finiteNonNegative.optional(),
     jitter: z.enum(['none', 'full']).default('none'),
   })
-  .refine((r) => r.maximumIntervalMs === undefined || r.maximumIntervalMs >= r.initialIntervalMs, {
-    message: 'must be at least initialIntervalMs',
-    path: ['maximumIntervalMs'],
+  .superRefine((r, ctx) => {
+    if (r.maximumIntervalMs !== undefined && r.maximumIntervalMs < r.initialIntervalMs) {
+      ctx.addIssue({ code: 'custom', path: ['maximumIntervalMs'], message: `must be at least initialIntervalMs (${r.initialIntervalMs})` });
+    }
   });
 
 const faultTrigger = {
