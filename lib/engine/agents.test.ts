@@ -74,6 +74,15 @@ describe('sub-agents', () => {
     expect(summary(simulate(agent(stuckNested, { timeoutMs: 1000 }))).research).toMatchObject({ status: 'timed_out', endMs: 1000 });
   });
 
+  it('a timeout on the agent call is reported as a timeout, even when the nested run would have failed', () => {
+    const slowAbort = nested([
+      { id: 'slow', tool: 't', latency: fixed(500) },
+      { id: 'auth', tool: 't', latency: fixed(400), onFailure: 'abort', faults: [{ kind: 'error', message: '401', onAttempts: [1] }] },
+    ]);
+    const t = simulate(agent(slowAbort, { timeoutMs: 150 }));
+    expect(t.calls[0].attempts[0]).toMatchObject({ result: 'timeout', endMs: 150, message: 'timed out after 150 ms', retryable: true });
+  });
+
   it('faults on the agent call act on it as on any call whose latency is the nested makespan', () => {
     const slow = simulate(agent(okNested, { faults: [{ kind: 'slow', factor: 2, onAttempts: [1] }] }));
     expect(summary(slow).research.endMs).toBe(600);

@@ -27,6 +27,11 @@ describe('one deterministic plan per final status', () => {
     expect(t.calls[0].warning).toBe('2 of 3 pages');
   });
 
+  it('an error’s code is kept beside its message, not inside it', () => {
+    const t = simulate(makePlan([{ id: 'x', faults: [{ kind: 'error', message: 'Service Unavailable', code: '503', onAttempts: [1] }] }]));
+    expect(t.calls[0].attempts[0]).toMatchObject({ code: '503', message: 'Service Unavailable' });
+  });
+
   it('a non-retryable error ends the call after one attempt, retries left or not', () => {
     const t = simulate(cases[2][1]);
     expect(t.calls[0].attempts.map((a) => [a.result, a.retryable, a.message])).toEqual([['error', false, '503 Service Unavailable']]);

@@ -246,18 +246,19 @@ class TraceRecorder implements Recorder {
 
   private message(call: number, result: number, fault: number, a: Attempt): string {
     const cp = this.cp;
+    // A timeout cuts whatever the attempt would have been, a sub-agent's nested outcome included.
+    if (result === R_TIMEOUT) return `timed out after ${cp.timeout[call]} ms`;
     if (fault === FAULT_NESTED) {
       const nested = a.nested;
       if (nested?.outcome === 'aborted') return `sub-agent run aborted${nested.stop?.by ? ` because ${nested.stop.by} failed` : ''}`;
       return 'sub-agent run exceeded its deadline';
     }
-    if (result === R_TIMEOUT) return `timed out after ${cp.timeout[call]} ms`;
     if (result === R_OK) return cp.isAgent[call] === 1 ? 'sub-agent returned' : 'ok';
     if (fault >= 0) {
       const f = cp.faults[call][fault - cp.fStart[call]];
       if (f.kind === 'error') {
         if (f.code !== undefined) a.code = f.code;
-        return f.code !== undefined ? `${f.code} ${f.message}` : f.message;
+        return f.message;
       }
       if (f.kind === 'rate_limit') {
         a.code = '429';

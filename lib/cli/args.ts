@@ -1,0 +1,120 @@
+// Parses the `sim` command line (SPEC §7) into options, or one line saying what is wrong.
+// Never reads files or touches process: a pure function of argv.
+import { UINT32_MAX, type Strategy } from '../plan/schema';
+import { CONTEXT_FORMATS, type ContextFormat } from '../engine/context';
+
+export const STRATEGIES: readonly Strategy[] = ['waves', 'eager', 'sequential'];
+export const OUTPUT_FORMATS = ['json', 'text'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const MAX_RUNS = 1_000_000;
+
+export interface CliOptions {
+  path: string;
+  seed?: number;
+  strategy?: Strategy;
+  runs: number;
+  format: OutputFormat;
+  /** null when not given: json then shows `anthropic`, text the text context. */
+  context: ContextFormat | null;
+}
+
+export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+
+export const USAGE = 'npm run --silent sim -- PLAN.json [--seed N] [--runs N] [--strategy S] [--format json|text] [--context F]';
+
+export const HELP = `Simulate a Toolwave plan and print its outcome, timings and the partial-state context.
+
+Usage: ${USAGE}
+
+Options:
+  --seed N         seed for the run (whole number 0..${UINT32_MAX}); default: the plan's settings.seed
+  --runs N         number of runs (1..${MAX_RUNS}); 1 = one run with its context, more = statistics
+  --strategy S     waves | eager | sequential; default: the plan's settings.strategy
+  --format F       text (default, a readable report) | json
+  --context F      anthropic | openai | text: the context format (json default: anthropic; text default: text)
+  -h, --help       show this help
+
+Exit codes: 0 the plan ran (whatever its outcome), 2 a bad option, file or plan, 1 an internal error.
+`;
+
+const VALUE_FLAGS = ['--seed', '--runs', '--strategy', '--format', '--context'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+function isValueFlag(s: string): s is ValueFlag {
+  return VALUE_FLAGS.some((f) => f === s);
+}
+
+function oneOf<T extends string>(values: readonly T[], v: string): T | undefined {
+  return values.find((x) => x === v);
+}
+
+function wholeNumber(flag: string, raw: string, min: number, max: number): number | string {
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+  return `${flag} must be a whole number from ${min} to ${max}, got ${raw === '' ? '""' : raw}`;
+}
+
+/** Reads argv (without `node` and the script). Flags take `--flag value` or `--flag=value`. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const values = new Map<ValueFlag, string>();
+  const paths: string[] = [];
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    const eq = arg.indexOf('=');
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    if (!isValueFlag(flag)) return { kind: 'error', message: `unknown option ${flag} (see --help)` };
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+    if (value === undefined) return { kind: 'error', message: `${flag} needs a value` };
+    if (values.has(flag)) return { kind: 'error', message: `${flag} was given more than once` };
+    values.set(flag, value);
+  }
+
+  const options: CliOptions = { path: '', runs: 1, format: 'text', context: null };
+  const seed = values.get('--seed');
+  if (seed !== undefined) {
+    const n = wholeNumber('--seed', seed, 0, UINT32_MAX);
+    if (typeof n === 'string') return { kind: 'error', message: n };
+    options.seed = n;
+  }
+  const runs = values.get('--runs');
+  if (runs !== undefined) {
+    const n = wholeNumber('--runs', runs, 1, MAX_RUNS);
+    if (typeof n === 'string') return { kind: 'error', message: n };
+    options.runs = n;
+  }
+  const strategy = values.get('--strategy');
+  if (strategy !== undefined) {
+    const s = oneOf(STRATEGIES, strategy);
+    if (s === undefined) return { kind: 'error', message: `--strategy must be one of ${STRATEGIES.join(', ')}, got ${strategy}` };
+    options.strategy = s;
+  }
+  const format = values.get('--format');
+  if (format !== undefined) {
+    const f = oneOf(OUTPUT_FORMATS, format);
+    if (f === undefined) return { kind: 'error', message: `--format must be json or text, got ${format}` };
+    options.format = f;
+  }
+  const context = values.get('--context');
+  if (context !== undefined) {
+    const c = oneOf(CONTEXT_FORMATS, context);
+    if (c === undefined) return { kind: 'error', message: `--context must be one of ${CONTEXT_FORMATS.join(', ')}, got ${context}` };
+    options.context = c;
+  }
+
+  if (paths.length === 0) return { kind: 'error', message: `missing the plan file (usage: ${USAGE})` };
+  if (paths.length > 1) return { kind: 'error', message: `expected one plan file, got ${paths.length}: ${paths.join(', ')}` };
+  options.path = paths[0];
+  return { kind: 'run', options };
+}

@@ -1,0 +1,77 @@
+// The `sim` command as a pure function: argv and a file reader in, exit code and output text out (SPEC §7).
+// Never touches process, the console or the file system itself, so tests drive it in memory.
+import { formatProblem, parsePlanText } from '../plan/parse';
+import { LIMITS } from '../plan/schema';
+import { runMonteCarlo, simulate } from '../engine';
+import { buildContext } from '../engine/context';
+import { HELP, parseArgs } from './args';
+import { runJson, runText, statsText } from './report';
+
+export interface CliIo {
+  /** The file's text; throws when it cannot be read. */
+  readFile(path: string): string;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const fail = (code: number, message: string): CliResult => ({ code, stdout: '', stderr: `sim: ${message}\n` });
+
+function readError(path: string, err: unknown): string {
+  const code = err instanceof Error && 'code' in err ? err.code : undefined;
+  if (code === 'ENOENT') return `cannot read ${path}: no such file`;
+  if (code === 'EISDIR') return `cannot read ${path}: it is a directory`;
+  if (code === 'EACCES') return `cannot read ${path}: permission denied`;
+  return `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+function jsonError(text: string): string | null {
+  if (text.length > LIMITS.maxBytes) return null; // parsePlanText reports the size as a plan problem
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message.split('\n')[0] : 'unreadable';
+  }
+}
+
+export function runCli(argv: readonly string[], io: CliIo): CliResult {
+  const args = parseArgs(argv);
+  if (args.kind === 'help') return { code: 0, stdout: HELP, stderr: '' };
+  if (args.kind === 'error') return fail(2, args.message);
+  const opts = args.options;
+
+  let text: string;
+  try {
+    text = io.readFile(opts.path);
+  } catch (err) {
+    return fail(2, readError(opts.path, err));
+  }
+  const notJson = jsonError(text);
+  if (notJson !== null) return fail(2, `${opts.path} is not valid JSON: ${notJson}`);
+  const parsed = parsePlanText(text);
+  if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${formatProblem(p)}\n`).join('') };
+  const plan = parsed.plan;
+
+  try {
+    const seed = opts.seed ?? plan.settings.seed;
+    const strategy = opts.strategy ?? plan.settings.strategy;
+    if (opts.runs > 1) {
+      const stats = runMonteCarlo(plan, { runs: opts.runs, seed, strategy });
+      const stdout = opts.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : statsText(plan, stats, strategy, seed);
+      return { code: 0, stdout, stderr: '' };
+    }
+    const trace = simulate(plan, { seed, strategy });
+    if (opts.format === 'json') {
+      const context = buildContext(plan, trace, opts.context ?? 'anthropic');
+      return { code: 0, stdout: `${JSON.stringify(runJson(trace, context), null, 2)}\n`, stderr: '' };
+    }
+    const context = buildContext(plan, trace, opts.context ?? 'text');
+    return { code: 0, stdout: runText(plan, trace, context), stderr: '' };
+  } catch (err) {
+    return fail(1, `internal error: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,155 @@
+// The format-neutral conversation behind every context: model turns, their tool uses and results, the summary.
+// Renderers turn it into API messages or text; it must hold each started call exactly once and invent nothing.
+import type { JsonValue, Plan, ToolCall } from '../../plan/schema';
+import type { CallStatus, CallTrace, Trace, Turn } from '../types';
+import type { JsonObject } from './messages';
+import { resolveInput } from './references';
+import { buildSummary } from './summary';
+import { makeView, type RunView } from './view';
+import { degradedNote, failureContent, isError, isSuccess, partialWarning } from './wording';
+
+export interface ToolUseItem {
+  id: string;
+  tool: string;
+  input: JsonObject;
+}
+
+export interface ToolResultItem {
+  id: string;
+  status: CallStatus;
+  isError: boolean;
+  /** The result itself: output, error text or sub-agent report. */
+  body: string;
+  /** Extra lines: the degraded-input note. */
+  notes: string[];
+}
+
+export interface TurnItem {
+  /** 0-based model turn. */
+  index: number;
+  title: string;
+  uses: ToolUseItem[];
+  results: ToolResultItem[];
+  /** Anti-pattern `total_failure`: one error that replaces every result of the batch. */
+  batchError?: string;
+}
+
+export interface Conversation {
+  turns: TurnItem[];
+  summary: string;
+}
+
+export function outputText(output: JsonValue | undefined): string {
+  if (output === undefined) return '(no output)';
+  return typeof output === 'string' ? output : JSON.stringify(output);
+}
+
+function indent(text: string): string {
+  return text.replace(/\n/g, '\n  ');
+}
+
+/** The results a sub-agent's nested run produced: what came in, nothing about what did not. */
+function nestedResults(view: RunView): string {
+  const lines = view.trace.calls
+    .filter((c) => isSuccess(c.status))
+    .map((c) => `- ${c.id}: ${indent(successBody(view, c))}`);
+  return lines.length > 0 ? `Results:\n${lines.join('\n')}` : 'Results: none.';
+}
+
+/** The nested run behind a sub-agent call's last attempt, if the trace kept it. */
+function nestedView(spec: ToolCall | undefined, call: CallTrace): RunView | null {
+  const nested = call.attempts[call.attempts.length - 1]?.nested;
+  if (spec?.kind !== 'agent' || spec.plan === undefined || nested === undefined) return null;
+  return makeView(spec.plan, nested);
+}
+
+/** SPEC §5: explicit agents return their own partial-state summary; opaque ones only the results that came in. */
+function agentReport(spec: ToolCall, nested: RunView): string {
+  if (spec.report === 'opaque') return nestedResults(nested);
+  const shown = new Set(nested.trace.calls.filter((c) => c.startMs !== null).map((c) => c.id));
+  return `Sub-agent report (nested plan "${nested.plan.name}"):\n${nestedResults(nested)}\n${buildSummary(nested, shown, null)}`;
+}
+
+function successBody(view: RunView, call: CallTrace): string {
+  const spec = view.spec(call);
+  const nested = nestedView(spec, call);
+  const body = spec !== undefined && nested !== null ? agentReport(spec, nested) : outputText(spec?.output);
+  if (call.status !== 'partial') return body;
+  // An opaque agent says no word of what went wrong inside, warnings included.
+  return spec?.kind === 'agent' && spec.report === 'opaque' ? body : `${body}\n${partialWarning(call)}`;
+}
+
+/** The tool result for a call that started. */
+export function resultFor(view: RunView, call: CallTrace): ToolResultItem {
+  const spec = view.spec(call);
+  const error = isError(call.status);
+  let body: string;
+  if (!error) {
+    body = successBody(view, call);
+  } else {
+    body = failureContent(call, spec);
+    // A failed explicit sub-agent still hands back its own report (an aborted nested run, say).
+    const nested = nestedView(spec, call);
+    if (call.status === 'failed' && spec !== undefined && spec.report === 'explicit' && nested !== null) {
+      body = `${body}\n${agentReport(spec, nested)}`;
+    }
+  }
+  const note = degradedNote(call);
+  return { id: call.id, status: call.status, isError: error, body, notes: note === null ? [] : [note] };
+}
+
+/** The call's input as the model emitted it: references resolved from outputs that were in when it started. */
+export function useFor(view: RunView, call: CallTrace): ToolUseItem {
+  const spec = view.spec(call);
+  const input = resolveInput(spec?.input ?? {}, (id) => {
+    const up = view.byId.get(id);
+    if (up === undefined) return undefined;
+    const inBefore = up.endMs !== null && call.startMs !== null && up.endMs <= call.startMs;
+    return isSuccess(up.status) && inBefore ? (view.spec(up)?.output ?? null) : null;
+  });
+  return { id: call.id, tool: spec?.tool ?? call.tool, input };
+}
+
+export function turnTitle(trace: Trace, turn: Turn, calls: readonly CallTrace[]): string {
+  const n = turn.index + 1;
+  switch (trace.strategy) {
+    case 'waves':
+      return `Model turn ${n} (wave ${(turn.wave ?? calls[0]?.wave ?? 0) + 1})`;
+    case 'eager':
+      return `Model turn ${n} (the whole plan)`;
+    case 'sequential':
+      return `Model turn ${n} (${calls.map((c) => c.id).join(', ')})`;
+  }
+}
+
+/** The turns in the context: all of them, or at `atMs` only those whose calls are all final by then. */
+export function selectTurns(trace: Trace, atMs: number | null): Turn[] {
+  return trace.turns.filter((t) => t.calls.length > 0 && (atMs === null || (t.endMs !== null && t.endMs <= atMs)));
+}
+
+export function buildConversation(plan: Plan, trace: Trace, atMs: number | null): Conversation {
+  const view = makeView(plan, trace);
+  const byIndex = new Map<number, CallTrace>();
+  for (const c of trace.calls) byIndex.set(c.index, c);
+  // At or after the end of a run that ended, the context is the whole run's.
+  const at = atMs !== null && atMs >= view.runEndMs && trace.outcome !== 'stuck' ? null : atMs;
+  const seen = new Set<string>();
+  const turns: TurnItem[] = [];
+  for (const turn of selectTurns(trace, at)) {
+    const calls: CallTrace[] = [];
+    for (const i of turn.calls) {
+      const c = byIndex.get(i);
+      if (c === undefined || seen.has(c.id)) continue;
+      seen.add(c.id);
+      calls.push(c);
+    }
+    if (calls.length === 0) continue;
+    turns.push({
+      index: turn.index,
+      title: turnTitle(trace, turn, calls),
+      uses: calls.map((c) => useFor(view, c)),
+      results: calls.map((c) => resultFor(view, c)),
+    });
+  }
+  return { turns, summary: buildSummary(view, seen, at) };
+}

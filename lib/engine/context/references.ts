@@ -1,0 +1,61 @@
+// Resolves `{{callId}}` / `{{callId.path.to.field}}` references in a call's input from upstream outputs (SPEC §2, §4).
+// Pure: never mutates the plan's input, never evaluates anything but a property path.
+import type { JsonValue } from '../../plan/schema';
+import type { JsonObject } from './messages';
+
+const REF_BODY = String.raw`\{\{\s*([A-Za-z_][A-Za-z0-9_-]{0,63})((?:\.[^.{}\s]+)*)\s*\}\}`;
+const WHOLE_REF = new RegExp(`^${REF_BODY}$`);
+
+/**
+ * What an id refers to: `undefined` when the id is no call at all (the text is left as written),
+ * else the value its output provides (null when that call did not succeed or had no output by then).
+ */
+export type RefLookup = (id: string) => JsonValue | undefined;
+
+function walk(value: JsonValue, path: string): JsonValue {
+  if (path === '') return value;
+  let cur: JsonValue = value;
+  for (const seg of path.slice(1).split('.')) {
+    if (Array.isArray(cur)) {
+      if (!/^\d+$/.test(seg)) return null;
+      const item: JsonValue | undefined = cur[Number(seg)];
+      if (item === undefined) return null;
+      cur = item;
+    } else if (cur !== null && typeof cur === 'object') {
+      if (!Object.hasOwn(cur, seg)) return null;
+      cur = cur[seg];
+    } else {
+      return null;
+    }
+  }
+  return cur;
+}
+
+function asText(value: JsonValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function resolveString(s: string, lookup: RefLookup): JsonValue {
+  const whole = WHOLE_REF.exec(s);
+  if (whole) {
+    const base = lookup(whole[1]);
+    return base === undefined ? s : walk(base, whole[2]);
+  }
+  return s.replace(new RegExp(REF_BODY, 'g'), (match: string, id: string, path: string) => {
+    const base = lookup(id);
+    return base === undefined ? match : asText(walk(base, path));
+  });
+}
+
+function resolveValue(v: JsonValue, lookup: RefLookup): JsonValue {
+  if (typeof v === 'string') return resolveString(v, lookup);
+  if (Array.isArray(v)) return v.map((x) => resolveValue(x, lookup));
+  if (v !== null && typeof v === 'object') return resolveInput(v, lookup);
+  return v;
+}
+
+/** A copy of `input` with every reference resolved: a lone reference becomes the JSON value, an embedded one text. */
+export function resolveInput(input: JsonObject, lookup: RefLookup): JsonObject {
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, resolveValue(v, lookup)]));
+}
+

@@ -1,0 +1,100 @@
+// The summary text that closes the context (SPEC §4): counts per status, failures, never-started calls with
+// their reasons, calls still pending at an instant, and the plan outcome. Must name every call that is not a plain success.
+import { CALL_STATUSES, type CallStatus, type CallTrace } from '../types';
+import type { RunView } from './view';
+import { NEVER_STARTED, STATUS_WORD, degradedNote, fmtMs, isError, listWords, neverStartedLine, plural, shortFailure } from './wording';
+
+/** Counts in status order: `2 succeeded, 1 timed out, 1 skipped`. */
+export function countStatuses(statuses: readonly CallStatus[]): string {
+  const counts = new Map<CallStatus, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return CALL_STATUSES.filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${STATUS_WORD[s]}`)
+    .join(', ');
+}
+
+function outcomeLine(view: RunView, atMs: number | null): string {
+  const { trace } = view;
+  if (atMs !== null && atMs < view.runEndMs) return 'Plan outcome: in progress';
+  switch (trace.outcome) {
+    case 'aborted':
+      return trace.stop ? `Plan outcome: aborted — ${trace.stop.by ?? 'a call'} failed at ${fmtMs(trace.stop.atMs)} and its policy is to abort the plan` : 'Plan outcome: aborted';
+    case 'deadline_exceeded':
+      return trace.stop ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${fmtMs(trace.stop.atMs)}` : 'Plan outcome: deadline_exceeded';
+    case 'stuck': {
+      const hung = trace.calls.filter((c) => c.status === 'hung').map((c) => c.id);
+      return hung.length > 0 ? `Plan outcome: stuck — ${listWords(hung)} never returned` : 'Plan outcome: stuck';
+    }
+    default:
+      return `Plan outcome: ${trace.outcome}`;
+  }
+}
+
+/** What a call not yet reported is doing at `t`. */
+function pendingState(view: RunView, call: CallTrace, t: number): string {
+  if (view.finalAt(call) <= t) {
+    const turn = call.turn === null ? '' : ` model turn ${call.turn + 1}`;
+    return `returned; its result comes back when the rest of${turn || ' its turn'} is in`;
+  }
+  if (call.startMs === null || call.startMs > t) return 'not started yet';
+  const running = call.attempts.find((a) => a.startMs <= t && (a.endMs === null || a.endMs > t));
+  if (running) return `running (attempt ${running.n})`;
+  const ended = call.attempts.filter((a) => a.endMs !== null && a.endMs <= t).length;
+  return `waiting to retry (attempt ${ended + 1} next)`;
+}
+
+/**
+ * The summary of the whole run (`atMs` null) or of the state at `atMs`. `shown` holds the ids whose results are in
+ * the conversation; every other call is named as never started or as pending, so nothing is silently dropped.
+ */
+export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: number | null): string {
+  const { trace } = view;
+  const reported: CallTrace[] = [];
+  const neverStarted: CallTrace[] = [];
+  const pending: CallTrace[] = [];
+  for (const call of trace.calls) {
+    if (shown.has(call.id)) reported.push(call);
+    else if (NEVER_STARTED.has(call.status) && (atMs === null || view.finalAt(call) <= atMs)) neverStarted.push(call);
+    else pending.push(call);
+  }
+  const done = [...reported, ...neverStarted];
+  const counted = countStatuses(done.map((c) => c.status));
+  const total = plural(trace.calls.length, 'call');
+  const lines: string[] = [];
+  if (atMs === null) {
+    lines.push(`Tool plan status: ${total}${counted ? ` — ${counted}` : ''}.`);
+  } else {
+    const parts = [counted ? `${counted} so far` : 'no results yet'];
+    if (pending.length > 0) parts.push(`${pending.length} pending`);
+    lines.push(`Tool plan status at ${fmtMs(atMs)}: ${total} — ${parts.join('; ')}.`);
+  }
+  const ids = (status: CallStatus) => reported.filter((c) => c.status === status).map((c) => c.id);
+  if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
+  if (ids('partial').length > 0) lines.push(`Partial (incomplete, see the warning in each result): ${ids('partial').join(', ')}.`);
+  const degraded = reported.filter((c) => degradedNote(c) !== null);
+  if (degraded.length > 0) {
+    lines.push('Degraded (ran without optional inputs):');
+    for (const c of degraded) lines.push(`- ${c.id}: missing ${listWords(c.missingInputs.map((m) => `${m.id} (${STATUS_WORD[m.status]})`))}`);
+  }
+  const failed = reported.filter((c) => isError(c.status));
+  if (failed.length > 0) {
+    lines.push('Failed:');
+    for (const c of failed) lines.push(`- ${c.id}: ${shortFailure(c)}`);
+  }
+  if (neverStarted.length > 0) {
+    lines.push('Never started:');
+    for (const c of neverStarted) lines.push(`- ${neverStartedLine(c, (id) => view.byId.get(id)?.status)}`);
+  }
+  if (pending.length > 0) {
+    lines.push('Still pending:');
+    for (const c of pending) {
+      lines.push(`- ${c.id}: ${atMs === null ? `${STATUS_WORD[c.status]} (no model turn reported it)` : pendingState(view, c, atMs)}`);
+    }
+  }
+  if (failed.length > 0 || neverStarted.length > 0) {
+    lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
+  }
+  lines.push(outcomeLine(view, atMs));
+  return lines.join('\n');
+}
+
