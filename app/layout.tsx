@@ -1,0 +1,26 @@
+// The root layout: document language, title, global styles. Light and dark follow the system (globals.css).
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import '@xyflow/react/dist/style.css';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Toolwave',
+  description: 'Design and simulate an AI agent’s tool plan: parallel waves, injected failures and the partial-state context.',
+};
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f8fafc' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b1120' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

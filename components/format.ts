@@ -1,0 +1,109 @@
+// Words and numbers for the UI: times, latencies, retry policies, faults, statuses. Plain strings, never HTML.
+import type { Fault, Latency, RetryPolicy, ToolCall } from '@/lib/plan';
+import type { CallStatus, Outcome } from '@/lib/engine';
+
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** `950 ms`, `1,250 ms`: exact enough to check against the trace, in one locale on server and client. */
+export function formatMs(ms: number): string {
+  return `${number.format(ms)} ms`;
+}
+
+/** `300 ms`, `1.5 s`: short, for the node. */
+export function formatShortMs(ms: number): string {
+  return ms >= 1000 ? `${number.format(ms / 1000)} s` : `${number.format(ms)} ms`;
+}
+
+/** `400 ms`, `100 ms–300 ms`, `~600 ms` (the median of a lognormal): short, for the node. */
+export function describeLatencyShort(l: Latency): string {
+  return l.kind === 'lognormal' ? `~${formatShortMs(l.p50Ms)}` : describeLatency(l);
+}
+
+export function describeLatency(l: Latency): string {
+  switch (l.kind) {
+    case 'fixed':
+      return formatShortMs(l.ms);
+    case 'uniform':
+      return `${formatShortMs(l.minMs)}–${formatShortMs(l.maxMs)}`;
+    case 'lognormal':
+      return `p50 ${formatShortMs(l.p50Ms)}, p95 ${formatShortMs(l.p95Ms)}`;
+  }
+}
+
+/** `×3 backoff`, `×2 fixed`, or null for a single attempt. */
+export function describeRetry(r: RetryPolicy): string | null {
+  if (r.maxAttempts <= 1) return null;
+  return `×${r.maxAttempts} ${r.backoffCoefficient > 1 ? 'backoff' : 'fixed'}`;
+}
+
+export function describeRetryLong(r: RetryPolicy): string {
+  if (r.maxAttempts <= 1) return 'no retry';
+  const wait = r.backoffCoefficient > 1 ? `waits from ${formatShortMs(r.initialIntervalMs)}, ×${r.backoffCoefficient} each time` : `waits ${formatShortMs(r.initialIntervalMs)}`;
+  return `up to ${r.maxAttempts} attempts, ${wait}${r.jitter === 'full' ? ', full jitter' : ''}`;
+}
+
+function trigger(f: Fault): string {
+  if (f.onAttempts !== undefined) return `on attempt${f.onAttempts.length > 1 ? 's' : ''} ${f.onAttempts.join(', ')}`;
+  return `${number.format((f.probability ?? 0) * 100)}% of attempts`;
+}
+
+export const FAULT_LABEL: Record<Fault['kind'], string> = {
+  error: 'error',
+  timeout: 'timeout',
+  rate_limit: 'rate limit',
+  slow: 'slow',
+  partial: 'partial',
+};
+
+export function describeFault(f: Fault): string {
+  switch (f.kind) {
+    case 'error':
+      return `error “${f.message}”${f.retryable ? ' (retryable)' : ''}, ${trigger(f)}`;
+    case 'timeout':
+      return `timeout, ${trigger(f)}`;
+    case 'rate_limit':
+      return `rate limit (retry after ${formatShortMs(f.retryAfterMs)}), ${trigger(f)}`;
+    case 'slow':
+      return `slow ×${f.factor}, ${trigger(f)}`;
+    case 'partial':
+      return `partial result${f.note ? ` “${f.note}”` : ''}, ${trigger(f)}`;
+  }
+}
+
+/** The faults that apply to a call: the active scenario's list replaces the call's own (SPEC §2). */
+export function effectiveFaults(call: ToolCall, scenario: { faults: Record<string, Fault[]> } | undefined): Fault[] {
+  return scenario?.faults[call.id] ?? call.faults;
+}
+
+export const STATUS_LABEL: Record<CallStatus, string> = {
+  succeeded: 'succeeded',
+  partial: 'partial',
+  failed: 'failed',
+  timed_out: 'timed out',
+  skipped: 'skipped',
+  cancelled: 'cancelled',
+  not_started: 'not started',
+  hung: 'hung',
+};
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  complete: 'complete',
+  partial: 'partial',
+  aborted: 'aborted',
+  deadline_exceeded: 'deadline exceeded',
+  stuck: 'stuck',
+};
+
+/** A status's tone for colour: good, warn, bad or idle. */
+export function statusTone(s: CallStatus): 'good' | 'warn' | 'bad' | 'idle' {
+  if (s === 'succeeded') return 'good';
+  if (s === 'partial') return 'warn';
+  if (s === 'failed' || s === 'timed_out' || s === 'hung') return 'bad';
+  return 'idle';
+}
+
+export function outcomeTone(o: Outcome): 'good' | 'warn' | 'bad' {
+  if (o === 'complete') return 'good';
+  if (o === 'partial') return 'warn';
+  return 'bad';
+}

@@ -1,0 +1,38 @@
+// Shared e2e fixtures: the built-in examples read from disk (the same files the page fetches), and a page that
+// fails its test if the browser logs any console error or uncaught exception.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import { parsePlanText, type Plan } from '../lib/plan';
+import { defaultExample, parseExampleIndex, type ExampleEntry } from '../lib/store/examples';
+
+export { defaultExample };
+
+const EXAMPLES_DIR = fileURLToPath(new URL('../public/examples/', import.meta.url));
+
+export function loadExamples(): ExampleEntry[] {
+  const index = parseExampleIndex(JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'index.json'), 'utf8')));
+  if (!index.ok) throw new Error(index.message);
+  return index.examples;
+}
+
+export function loadExamplePlan(entry: ExampleEntry): Plan {
+  const result = parsePlanText(readFileSync(path.join(EXAMPLES_DIR, entry.file), 'utf8'));
+  if (!result.ok) throw new Error(`${entry.file}: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return result.plan;
+}
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, provide) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    await provide(errors);
+    expect(errors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,4 @@
+// The store's public surface (the provider is imported from ./provider, a client module).
+export * from './app-store';
+export * from './selectors';
+export * from './examples';

@@ -1,0 +1,32 @@
+// One Run from the page: simulate the plan, then build the text context from the trace.
+// Each step's failure is caught and reported as data, so a broken engine shows as a message, never a blank page.
+import type { Plan } from '@/lib/plan';
+import { simulate, type Trace } from '@/lib/engine';
+import { buildContext } from '@/lib/engine/context';
+
+export interface RunResult {
+  trace: Trace | null;
+  contextText: string | null;
+  /** Why the run itself failed (no trace). */
+  runError: string | null;
+  /** Why the context could not be built (the trace is still shown). */
+  contextError: string | null;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function runPlan(plan: Plan): RunResult {
+  let trace: Trace;
+  try {
+    trace = simulate(plan);
+  } catch (err) {
+    return { trace: null, contextText: null, runError: `The simulation failed: ${message(err)}`, contextError: null };
+  }
+  try {
+    return { trace, contextText: buildContext(plan, trace, 'text').text, runError: null, contextError: null };
+  } catch (err) {
+    return { trace, contextText: null, runError: null, contextError: `The context could not be built: ${message(err)}` };
+  }
+}
