@@ -27,13 +27,16 @@ npm run lint
 stage "typecheck"
 npm run typecheck
 
+rm -rf .test-results && mkdir -p .test-results
+
 stage "unit tests"
-npm run test:unit
+npm run test:unit -- --reporter=default --reporter=json --outputFile.json=.test-results/unit.json
 
 stage "build"
 npm run build
 
 stage "end-to-end tests"
-npm run test:e2e
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-results/e2e.json npm run test:e2e -- --reporter=list,json
 
 stage "all checks passed"
+node scripts/test-totals.mjs
