@@ -16,6 +16,8 @@ test.describe('Home page', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Toolwave' })).toBeVisible();
     await expect(page.getByLabel('Example')).toHaveValue(first.id);
+    // Run is enabled once the page is hydrated and the example has loaded: before that a key press is lost.
+    await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
   });
 
   test.describe('the plan graph', () => {
