@@ -1,5 +1,5 @@
 // Words and numbers for the UI: times, latencies, retry policies, faults, statuses. Plain strings, never HTML.
-import type { Fault, Latency, RetryPolicy, ToolCall } from '@/lib/plan';
+import type { Fault, Latency, RetryPolicy } from '@/lib/plan';
 import type { CallStatus, Outcome } from '@/lib/engine';
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -70,29 +70,7 @@ export function describeFault(f: Fault): string {
   }
 }
 
-/** The faults that apply to a call: the active scenario's list replaces the call's own (SPEC §2). */
-export function effectiveFaults(call: ToolCall, scenario: { faults: Record<string, Fault[]> } | undefined): Fault[] {
-  return scenario?.faults[call.id] ?? call.faults;
-}
-
-export const STATUS_LABEL: Record<CallStatus, string> = {
-  succeeded: 'succeeded',
-  partial: 'partial',
-  failed: 'failed',
-  timed_out: 'timed out',
-  skipped: 'skipped',
-  cancelled: 'cancelled',
-  not_started: 'not started',
-  hung: 'hung',
-};
-
-export const OUTCOME_LABEL: Record<Outcome, string> = {
-  complete: 'complete',
-  partial: 'partial',
-  aborted: 'aborted',
-  deadline_exceeded: 'deadline exceeded',
-  stuck: 'stuck',
-};
+export { STATUS_LABEL, OUTCOME_LABEL } from '@/lib/engine/types';
 
 /** A status's tone for colour: good, warn, bad or idle. */
 export function statusTone(s: CallStatus): 'good' | 'warn' | 'bad' | 'idle' {

@@ -17,7 +17,7 @@ import type { Plan } from '@/lib/plan';
 import { DEFAULT_LAYOUT, layoutPlan } from '@/lib/plan/layout';
 import { selectLoadState, selectPlan, selectPlanVersion } from '@/lib/store/selectors';
 import { useAppStore } from '@/lib/store/provider';
-import { effectiveFaults } from '../format';
+import { activeScenario, effectiveFaults } from '@/lib/plan/scenario';
 import { ToolCallNode, describeCall, type ToolCallNodeType } from './tool-call-node';
 import { WaveBandNode, waveBandNodes, type WaveBandNodeType } from './wave-bands';
 
@@ -30,7 +30,7 @@ type CanvasNode = ToolCallNodeType | WaveBandNodeType;
 
 function buildGraph(plan: Plan): { nodes: CanvasNode[]; edges: Edge[] } {
   const layout = layoutPlan(plan);
-  const scenario = plan.scenarios.find((s) => s.id === plan.settings.scenario);
+  const scenario = activeScenario(plan);
   const calls: ToolCallNodeType[] = layout.nodes.map((n) => {
     const call = plan.calls[n.index];
     const faults = effectiveFaults(call, scenario);

@@ -1,6 +1,7 @@
 // Compiles a parsed Plan into flat typed arrays the kernel runs on without allocating (SPEC §3).
 // Applies the active scenario (its faults replace a call's own) and resolves every default once.
 import { adjacency, computeWaves, topologicalOrder } from '../plan/graph';
+import { activeScenario, effectiveFaults } from '../plan/scenario';
 import { retryMaximumIntervalMs, type Fault, type Plan, type Strategy } from '../plan/schema';
 import { hashString, Z95 } from './random';
 
@@ -95,10 +96,8 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
   const waves = computeWaves(adj, order);
   const strategyName = opts.strategy ?? plan.settings.strategy;
 
-  const scenario = plan.settings.scenario === null ? undefined : plan.scenarios.find((s) => s.id === plan.settings.scenario);
-  const faults: Fault[][] = plan.calls.map((c) =>
-    scenario !== undefined && Object.hasOwn(scenario.faults, c.id) ? scenario.faults[c.id] : c.faults,
-  );
+  const scenario = activeScenario(plan);
+  const faults: Fault[][] = plan.calls.map((c) => effectiveFaults(c, scenario));
 
   const upStart = new Int32Array(n + 1);
   const downStart = new Int32Array(n + 1);

@@ -15,6 +15,7 @@ import {
   STRATEGY_WAVES,
   type CompiledPlan,
 } from './compile';
+import { TimedHeap } from './heap';
 import { combine, draw, normalQuantile } from './random';
 
 // Live statuses, then final ones (>= S_SUCCEEDED).
@@ -93,15 +94,13 @@ export class Kernel {
   private readonly pendFault: Int32Array;
   private readonly waveRem: Int32Array;
   private readonly children: (Kernel | null)[];
-  // Event heap: (time, key) with key = type × (n + 1) + argument.
-  private readonly evT: Float64Array;
-  private readonly evK: Int32Array;
-  private evN = 0;
+  // Events: (time, type × (n + 1) + argument).
+  private readonly events: TimedHeap;
   // Ready queue: (ready time, wave × n + index). Uncapped, everything released at an instant starts at
   // that instant, so a buffer sorted by key replaces the heap (same order, no heap work).
-  private readonly rqT: Float64Array;
-  private readonly rqK: Int32Array;
-  private rqN = 0;
+  private readonly ready: TimedHeap;
+  private readonly released: Int32Array;
+  private releasedN = 0;
   private readonly uncapped: boolean;
   private readonly readyList: Int32Array;
   private readonly stride: Int32Array;
@@ -121,10 +120,9 @@ export class Kernel {
     this.pendFault = new Int32Array(n);
     this.waveRem = new Int32Array(Math.max(1, cp.waveCount));
     this.children = cp.nested.map((p) => (p === null ? null : new Kernel(p)));
-    this.evT = new Float64Array(n + 2);
-    this.evK = new Int32Array(n + 2);
-    this.rqT = new Float64Array(n + 1);
-    this.rqK = new Int32Array(n + 1);
+    this.events = new TimedHeap(n + 2);
+    this.ready = new TimedHeap(n + 1);
+    this.released = new Int32Array(n + 1);
     this.uncapped = cp.cap >= n;
     this.readyList = new Int32Array(n + 1);
     this.stride = new Int32Array(n);
@@ -155,8 +153,10 @@ export class Kernel {
       this.keys[i] = combine(base, cp.idHash[i]);
     }
     for (let k = 0; k < cp.waveCount; k++) this.waveRem[k] = cp.waveStart[k + 1] - cp.waveStart[k];
-    this.evN = 0;
-    this.rqN = 0;
+    const events = this.events;
+    events.size = 0;
+    this.ready.size = 0;
+    this.releasedN = 0;
     this.stopBy = -1;
     this.stopAt = NaN;
 
@@ -174,20 +174,20 @@ export class Kernel {
 
     // The first model turn (wave 0, the eager batch, or the first sequential call) emits at modelTurnMs.
     if (n > 0) {
-      this.pushEvent(turnMs, EV_GATE * nPlus + 0);
+      events.push(turnMs, EV_GATE * nPlus + 0);
       gatePending = true;
     }
 
     while (finalCount < n) {
       let t: number;
-      if (this.evN > 0) t = this.evT[0] < deadline ? this.evT[0] : deadline;
+      if (events.size > 0) t = events.time[0] < deadline ? events.time[0] : deadline;
       else if (deadline < Infinity) t = deadline;
       else break;
 
       // 1. Attempts that end at t.
-      while (this.evN > 0 && this.evT[0] === t && this.evK[0] < (EV_END + 1) * nPlus) {
-        const c = this.evK[0];
-        this.popEvent();
+      while (events.size > 0 && events.time[0] === t && events.key[0] < (EV_END + 1) * nPlus) {
+        const c = events.key[0];
+        events.pop();
         inFlight--;
         const result = this.pend[c];
         if (rec !== null) rec.attemptEnd(t, c, this.attempts[c], result, this.pendFault[c], this.retryableOf(c));
@@ -200,7 +200,7 @@ export class Kernel {
           if (retryable && k < cp.maxAttempts[c]) {
             const wait = this.retryWait(c, k, result);
             status[c] = S_RETRY_WAIT;
-            this.pushEvent(t + wait, EV_RETRY * nPlus + c);
+            events.push(t + wait, EV_RETRY * nPlus + c);
             if (rec !== null) rec.retry(t, c, k + 1, t + wait, wait);
           } else {
             fin = result === R_TIMEOUT ? S_TIMED_OUT : S_FAILED;
@@ -247,7 +247,7 @@ export class Kernel {
           }
         } else if (strategy === STRATEGY_EAGER && eagerOpen) {
           status[c] = S_QUEUED;
-          this.pushReady(t, cp.wave[c] * n + c);
+          this.release(t, cp.wave[c] * n + c);
         }
         // Under waves and sequential a ready call waits for its gate.
       }
@@ -260,7 +260,7 @@ export class Kernel {
             let k = currentWave + 1;
             while (k < cp.waveCount && this.waveRem[k] === 0) k++;
             if (k < cp.waveCount) {
-              this.pushEvent(t + turnMs, EV_GATE * nPlus + k);
+              events.push(t + turnMs, EV_GATE * nPlus + k);
               gatePending = true;
             }
           }
@@ -268,7 +268,7 @@ export class Kernel {
           if (status[cp.seqOrder[seqPos]] >= S_SUCCEEDED) {
             while (seqPos < n && status[cp.seqOrder[seqPos]] >= S_SUCCEEDED) seqPos++;
             if (seqPos < n) {
-              this.pushEvent(t + turnMs, EV_GATE * nPlus + seqPos);
+              events.push(t + turnMs, EV_GATE * nPlus + seqPos);
               gatePending = true;
             }
           }
@@ -276,13 +276,13 @@ export class Kernel {
       }
 
       // 4. Retries that are due, then 5. wave or turn starts (the heap orders them so).
-      while (this.evN > 0 && this.evT[0] === t) {
-        const key = this.evK[0];
-        this.popEvent();
+      while (events.size > 0 && events.time[0] === t) {
+        const key = events.key[0];
+        events.pop();
         if (key < EV_GATE * nPlus) {
           const c = key - nPlus;
           status[c] = S_QUEUED;
-          this.pushReady(t, cp.wave[c] * n + c);
+          this.release(t, cp.wave[c] * n + c);
         } else {
           const arg = key - EV_GATE * nPlus;
           gatePending = false;
@@ -295,7 +295,7 @@ export class Kernel {
               const c = cp.waveList[j];
               if (status[c] === S_WAITING) {
                 status[c] = S_QUEUED;
-                this.pushReady(t, arg * n + c);
+                this.release(t, arg * n + c);
               }
             }
           } else if (strategy === STRATEGY_EAGER) {
@@ -304,27 +304,27 @@ export class Kernel {
             for (let c = 0; c < n; c++) {
               if (status[c] === S_WAITING && remUp[c] === 0) {
                 status[c] = S_QUEUED;
-                this.pushReady(t, cp.wave[c] * n + c);
+                this.release(t, cp.wave[c] * n + c);
               }
             }
           } else {
             const c = cp.seqOrder[arg];
             if (rec !== null) rec.turn(t, null);
             status[c] = S_QUEUED;
-            this.pushReady(t, cp.wave[c] * n + c);
+            this.release(t, cp.wave[c] * n + c);
           }
         }
       }
 
       // 6. Ready calls take free slots.
-      if (this.uncapped && this.rqN > 1) this.sortReleased();
+      if (this.uncapped && this.releasedN > 1) this.sortReleased();
       let next = 0;
-      while (this.rqN > next && inFlight < cap) {
+      while ((this.uncapped ? this.releasedN > next : this.ready.size > 0) && inFlight < cap) {
         let c: number;
-        if (this.uncapped) c = this.rqK[next++] % n;
+        if (this.uncapped) c = this.released[next++] % n;
         else {
-          c = this.rqK[0] % n;
-          this.popReady();
+          c = this.ready.key[0] % n;
+          this.ready.pop();
         }
         inFlight++;
         const k = ++this.attempts[c];
@@ -335,10 +335,10 @@ export class Kernel {
           this.pend[c] = R_HANG;
           hanging++;
         } else {
-          this.pushEvent(t + dur, c);
+          events.push(t + dur, c);
         }
       }
-      if (this.uncapped) this.rqN = 0;
+      this.releasedN = 0;
     }
 
     if (!stopped) {
@@ -560,65 +560,19 @@ export class Kernel {
     this.stopBy = by;
   }
 
-  private pushEvent(time: number, key: number): void {
-    const T = this.evT;
-    const K = this.evK;
-    let i = this.evN++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (T[p] < time || (T[p] === time && K[p] <= key)) break;
-      T[i] = T[p];
-      K[i] = K[p];
-      i = p;
-    }
-    T[i] = time;
-    K[i] = key;
-  }
 
-  private popEvent(): void {
-    const T = this.evT;
-    const K = this.evK;
-    const n = --this.evN;
-    if (n === 0) return;
-    const time = T[n];
-    const key = K[n];
-    let i = 0;
-    for (;;) {
-      let m = 2 * i + 1;
-      if (m >= n) break;
-      if (m + 1 < n && (T[m + 1] < T[m] || (T[m + 1] === T[m] && K[m + 1] < K[m]))) m++;
-      if (time < T[m] || (time === T[m] && key <= K[m])) break;
-      T[i] = T[m];
-      K[i] = K[m];
-      i = m;
-    }
-    T[i] = time;
-    K[i] = key;
-  }
 
-  private pushReady(time: number, key: number): void {
-    if (this.uncapped) {
-      this.rqK[this.rqN++] = key;
-      return;
-    }
-    const T = this.rqT;
-    const K = this.rqK;
-    let i = this.rqN++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (T[p] < time || (T[p] === time && K[p] <= key)) break;
-      T[i] = T[p];
-      K[i] = K[p];
-      i = p;
-    }
-    T[i] = time;
-    K[i] = key;
+
+  /** Queues a ready call: into the heap under a cap, else into this instant's release buffer. */
+  private release(time: number, key: number): void {
+    if (this.uncapped) this.released[this.releasedN++] = key;
+    else this.ready.push(time, key);
   }
 
   /** Insertion sort of the calls released at this instant by (wave, index); usually already in order. */
   private sortReleased(): void {
-    const K = this.rqK;
-    for (let i = 1; i < this.rqN; i++) {
+    const K = this.released;
+    for (let i = 1; i < this.releasedN; i++) {
       const k = K[i];
       let j = i - 1;
       if (K[j] <= k) continue;
@@ -630,24 +584,4 @@ export class Kernel {
     }
   }
 
-  private popReady(): void {
-    const T = this.rqT;
-    const K = this.rqK;
-    const n = --this.rqN;
-    if (n === 0) return;
-    const time = T[n];
-    const key = K[n];
-    let i = 0;
-    for (;;) {
-      let m = 2 * i + 1;
-      if (m >= n) break;
-      if (m + 1 < n && (T[m + 1] < T[m] || (T[m + 1] === T[m] && K[m + 1] < K[m]))) m++;
-      if (time < T[m] || (time === T[m] && key <= K[m])) break;
-      T[i] = T[m];
-      K[i] = K[m];
-      i = m;
-    }
-    T[i] = time;
-    K[i] = key;
-  }
 }

@@ -5,8 +5,28 @@ import type { Strategy } from '../plan/schema';
 export type CallStatus = 'succeeded' | 'partial' | 'failed' | 'timed_out' | 'skipped' | 'cancelled' | 'not_started' | 'hung';
 export const CALL_STATUSES: readonly CallStatus[] = ['succeeded', 'partial', 'failed', 'timed_out', 'skipped', 'cancelled', 'not_started', 'hung'];
 
+/** How a status reads in prose and in the UI: `2 succeeded, 1 timed out`. */
+export const STATUS_LABEL: Record<CallStatus, string> = {
+  succeeded: 'succeeded',
+  partial: 'partial',
+  failed: 'failed',
+  timed_out: 'timed out',
+  skipped: 'skipped',
+  cancelled: 'cancelled',
+  not_started: 'not started',
+  hung: 'hung',
+};
+
 export type Outcome = 'complete' | 'partial' | 'aborted' | 'deadline_exceeded' | 'stuck';
 export const OUTCOMES: readonly Outcome[] = ['complete', 'partial', 'aborted', 'deadline_exceeded', 'stuck'];
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  complete: 'complete',
+  partial: 'partial',
+  aborted: 'aborted',
+  deadline_exceeded: 'deadline exceeded',
+  stuck: 'stuck',
+};
 
 /**
  * How one attempt ended. `hang`: it never returned (open end); `cancelled`: the plan stopped while it ran.

@@ -2,3 +2,4 @@
 export * from './schema';
 export * from './parse';
 export * from './graph';
+export * from './scenario';

@@ -1,7 +1,7 @@
 // How the context words a call's fate: status names, reasons, failure lines (SPEC §4 rules).
 // Pure text from trace data; never invents a result, never hides a failure.
 import type { ToolCall } from '../../plan/schema';
-import type { Attempt, CallStatus, CallTrace, Reason } from '../types';
+import { STATUS_LABEL, type Attempt, type CallStatus, type CallTrace, type Reason } from '../types';
 
 /** Statuses whose tool result is an error (`is_error: true`). */
 export const ERROR_STATUSES: ReadonlySet<CallStatus> = new Set<CallStatus>(['failed', 'timed_out', 'cancelled', 'hung']);
@@ -17,16 +17,7 @@ export function isSuccess(status: CallStatus): boolean {
 }
 
 /** The word used in counts: `2 succeeded, 1 timed out`. */
-export const STATUS_WORD: Record<CallStatus, string> = {
-  succeeded: 'succeeded',
-  partial: 'partial',
-  failed: 'failed',
-  timed_out: 'timed out',
-  skipped: 'skipped',
-  cancelled: 'cancelled',
-  not_started: 'not started',
-  hung: 'hung',
-};
+export const STATUS_WORD = STATUS_LABEL;
 
 /** How an upstream's status reads after "which": `needs fetch_b, which timed out`. */
 const WHICH: Record<CallStatus, string> = {
