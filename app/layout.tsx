@@ -3,6 +3,10 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '@xyflow/react/dist/style.css';
 import './globals.css';
+import './styles/shell.css';
+import './styles/canvas.css';
+import './styles/inspector.css';
+import './styles/library.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

@@ -1,30 +1,68 @@
 'use client';
-// The page shell: a header, the plan canvas filling the page, and the run panel on the right.
-import { AppStoreProvider } from '@/lib/store/provider';
+// The editor shell: top bar, library and examples on the left, the canvas in the middle, the inspector and
+// the run on the right (both sides collapsible), plus notices, the help overlay and confirmations.
+import { useState } from 'react';
+import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
+import { selectLeftOpen, selectRightOpen, selectSetLeftOpen, selectSetRightOpen, selectTrace } from '@/lib/store/selectors';
 import { PlanCanvas } from './canvas/plan-canvas';
-import { RunPanel } from './run/run-panel';
+import { ExamplesGallery } from './library/examples-gallery';
+import { RunResults } from './run/run-results';
+import { PlanSummary } from './run/plan-summary';
+import { Header } from './shell/header';
+import { HelpOverlay } from './shell/help-overlay';
+import { Notices } from './shell/notices';
+import { OpenDialog } from './shell/open-dialog';
+import { Pane } from './shell/pane';
+import { useBootstrap } from './shell/use-bootstrap';
+import { useGlobalKeys } from './shell/use-global-keys';
+
+function Editor() {
+  useBootstrap();
+  useGlobalKeys();
+  const leftOpen = useAppStore(selectLeftOpen);
+  const rightOpen = useAppStore(selectRightOpen);
+  const setLeftOpen = useAppStore(selectSetLeftOpen);
+  const setRightOpen = useAppStore(selectSetRightOpen);
+  const trace = useAppStore(selectTrace);
+  const [rightTab, setRightTab] = useState('inspect');
+  // A new run brings its results into view.
+  const [lastTrace, setLastTrace] = useState(trace);
+  if (trace !== lastTrace) {
+    setLastTrace(trace);
+    if (trace !== null) setRightTab('run');
+  }
+  return (
+    <div className="tw-shell">
+      <Header />
+      <main className={`tw-main${leftOpen ? '' : ' tw-main--left-closed'}${rightOpen ? '' : ' tw-main--right-closed'}`}>
+        <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tabs={[{ id: 'examples', label: 'Examples', content: <ExamplesGallery /> }]} />
+        <section className="tw-canvas" aria-label="Plan graph">
+          <PlanCanvas />
+        </section>
+        <Pane
+          side="right"
+          label="Inspector"
+          open={rightOpen}
+          onToggle={setRightOpen}
+          tab={rightTab}
+          onTab={setRightTab}
+          tabs={[
+            { id: 'inspect', label: 'Inspect', content: <PlanSummary /> },
+            { id: 'run', label: 'Run', content: <RunResults /> },
+          ]}
+        />
+      </main>
+      <Notices />
+      <HelpOverlay />
+      <OpenDialog />
+    </div>
+  );
+}
 
 export function Workbench() {
   return (
     <AppStoreProvider>
-      <div className="tw-shell">
-        <header className="tw-header">
-          <svg className="tw-logo" viewBox="0 0 32 32" width="24" height="24" aria-hidden="true" focusable="false">
-            <rect width="32" height="32" rx="7" fill="#1e293b" />
-            <path d="M5 20c3-8 6-8 9 0s6 8 9 0 3-6 4-6" fill="none" stroke="#38bdf8" strokeWidth="3" strokeLinecap="round" />
-          </svg>
-          <h1 className="tw-title">Toolwave</h1>
-          <p className="tw-tagline">Tool plans, partial failure and the context the model sees</p>
-        </header>
-        <main className="tw-main">
-          <section className="tw-canvas" aria-label="Plan graph">
-            <PlanCanvas />
-          </section>
-          <aside className="tw-side" aria-label="Plan and run">
-            <RunPanel />
-          </aside>
-        </main>
-      </div>
+      <Editor />
     </AppStoreProvider>
   );
 }

@@ -15,7 +15,7 @@ test.describe('Home page', () => {
     void consoleErrors;
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Toolwave' })).toBeVisible();
-    await expect(page.getByLabel('Example')).toHaveValue(first.id);
+    await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
     // Run is enabled once the page is hydrated and the example has loaded: before that a key press is lost.
     await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
   });
@@ -72,16 +72,18 @@ test.describe('Home page', () => {
     });
   });
 
-  test.describe('the example picker', () => {
-    test('loads another example', async ({ page }) => {
+  test.describe('the example gallery', () => {
+    test('opens another example as a new plan, and undo returns to the first', async ({ page }) => {
       const other = examples.find((e) => e.id !== first.id);
       test.skip(other === undefined, 'only one example');
       if (other === undefined) return;
       const otherPlan = loadExamplePlan(other);
-      await page.getByLabel('Example').selectOption(other.id);
+      await page.getByRole('button', { name: `Open example ${other.name}` }).click();
       const canvas = page.getByRole('region', { name: 'Plan graph', exact: true });
       await expect(canvas.locator('.react-flow__node-toolCall')).toHaveCount(otherPlan.calls.length);
       await expect(canvas.locator('.react-flow__node-toolCall').filter({ hasText: visibleName(otherPlan.calls[0]) }).first()).toBeVisible();
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await expect(canvas.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
     });
   });
 

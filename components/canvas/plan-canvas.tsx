@@ -1,7 +1,7 @@
 'use client';
 // The read-only plan graph: calls laid out in wave columns over their bands, dependencies as edges.
 // Pan, zoom and select only; the editor (moving, connecting) is a later issue.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   Background,
   Controls,
@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import type { Plan } from '@/lib/plan';
 import { DEFAULT_LAYOUT, layoutPlan } from '@/lib/plan/layout';
-import { selectLoadState, selectPlan, selectPlanVersion } from '@/lib/store/selectors';
+import { selectPlan, selectPlanVersion } from '@/lib/store/selectors';
 import { useAppStore } from '@/lib/store/provider';
 import { activeScenario, effectiveFaults } from '@/lib/plan/scenario';
 import { ToolCallNode, describeCall, type ToolCallNodeType } from './tool-call-node';
@@ -65,7 +65,8 @@ function minimapColor(node: Node): string {
 function PlanFlow({ plan }: { plan: Plan }) {
   const graph = useMemo(() => buildGraph(plan), [plan]);
   // Local node state only so that selection shows; positions never change (read-only).
-  const [nodes, , onNodesChange] = useNodesState<CanvasNode>(graph.nodes);
+  const [nodes, setNodes, onNodesChange] = useNodesState<CanvasNode>(graph.nodes);
+  useEffect(() => setNodes(graph.nodes), [graph, setNodes]);
   return (
     <ReactFlow
       style={{ width: '100%', height: '100%' }}
@@ -94,14 +95,6 @@ function PlanFlow({ plan }: { plan: Plan }) {
 export function PlanCanvas() {
   const plan = useAppStore(selectPlan);
   const planVersion = useAppStore(selectPlanVersion);
-  const loadState = useAppStore(selectLoadState);
-  if (plan === null) {
-    return (
-      <div className="tw-canvas-empty" role="status">
-        {loadState === 'error' ? 'The plan could not be shown: see the panel on the right.' : 'Loading the example…'}
-      </div>
-    );
-  }
   // A new plan remounts the flow, so its node state and fitView start afresh.
   return <PlanFlow key={planVersion} plan={plan} />;
 }

@@ -2,7 +2,7 @@
 // The loaded plan at a glance: name, description, settings, and any problems that stopped it loading.
 import { useId, useState } from 'react';
 import { useAppStore } from '@/lib/store/provider';
-import { selectExamplesError, selectPlan, selectProblems } from '@/lib/store/selectors';
+import { selectExamplesError, selectPlan } from '@/lib/store/selectors';
 import { formatShortMs } from '../format';
 
 /** A long description shows three lines until asked for more. */
@@ -26,7 +26,6 @@ function Description({ text }: { text: string }) {
 
 export function PlanSummary() {
   const plan = useAppStore(selectPlan);
-  const problems = useAppStore(selectProblems);
   const examplesError = useAppStore(selectExamplesError);
 
   if (examplesError !== null) {
@@ -36,21 +35,6 @@ export function PlanSummary() {
       </p>
     );
   }
-  if (problems.length > 0) {
-    return (
-      <div className="tw-error" role="alert">
-        <p className="tw-error__title">This plan has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}:</p>
-        <ul className="tw-problems">
-          {problems.map((p, i) => (
-            <li key={i}>
-              <code>{p.path}</code>: {p.message}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-  if (plan === null) return null;
 
   const s = plan.settings;
   const scenario = plan.scenarios.find((x) => x.id === s.scenario);

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type Plan } from '@/lib/plan';
 import { createAppStore } from './app-store';
+import { HISTORY_LIMIT } from './document';
+import { selectTraceIsCurrent } from './selectors';
 import { parseExampleIndex } from './examples';
 
 function plan(): Plan {
@@ -40,61 +42,100 @@ describe('parseExampleIndex', () => {
   });
 });
 
-describe('the app store', () => {
-  it('drops a plan that arrives for an example no longer selected', () => {
-    const store = createAppStore();
-    store.getState().selectExample('first');
-    store.getState().selectExample('second');
-    store.getState().planLoaded('first', { ok: true, plan: plan() });
-    expect(store.getState().plan).toBeNull();
-    store.getState().planLoaded('second', { ok: true, plan: plan() });
-    expect(store.getState().plan?.name).toBe('Two calls');
-    expect(store.getState().loadState).toBe('ready');
+describe('the document and its history', () => {
+  const renamed = (p: Plan, name: string): Plan => ({ ...p, name });
+
+  it('starts from an empty, valid plan with nothing to undo', () => {
+    const s = createAppStore().getState();
+    expect(parsePlan(s.plan).ok).toBe(true);
+    expect(s.plan.calls).toEqual([]);
+    expect(s.past).toEqual([]);
   });
 
-  it('keeps the problems of a plan that does not parse', () => {
+  it('makes every commit one undoable step, and redo replays it', () => {
     const store = createAppStore();
-    store.getState().selectExample('bad');
-    store.getState().planLoaded('bad', { ok: false, problems: [{ path: 'calls[0].id', message: 'is required' }] });
-    expect(store.getState().plan).toBeNull();
-    expect(store.getState().problems).toHaveLength(1);
-    expect(store.getState().loadState).toBe('error');
+    store.getState().load(plan(), 'doc1');
+    store.getState().commit(renamed(store.getState().plan, 'B'));
+    store.getState().commit(renamed(store.getState().plan, 'C'));
+    store.getState().undo();
+    expect(store.getState().plan.name).toBe('B');
+    store.getState().undo();
+    expect(store.getState().plan.name).toBe('Two calls');
+    store.getState().undo();
+    expect(store.getState().plan.name).toBe('Two calls');
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().plan.name).toBe('C');
   });
 
-  it('records a run as a trace, each call\'s fate by id and a text context', () => {
+  it('a new edit after an undo drops the redo steps', () => {
     const store = createAppStore();
-    store.getState().selectExample('x');
-    store.getState().planLoaded('x', { ok: true, plan: plan() });
+    store.getState().load(plan(), 'doc1');
+    store.getState().commit(renamed(store.getState().plan, 'B'));
+    store.getState().undo();
+    store.getState().commit(renamed(store.getState().plan, 'D'));
+    expect(store.getState().future).toEqual([]);
+    store.getState().redo();
+    expect(store.getState().plan.name).toBe('D');
+  });
+
+  it('opening another plan is one undoable step that also returns to the previous document', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    const version = store.getState().planVersion;
+    store.getState().open(renamed(plan(), 'Imported'), 'doc2');
+    expect([store.getState().plan.name, store.getState().docId]).toEqual(['Imported', 'doc2']);
+    expect(store.getState().planVersion).toBe(version + 1);
+    store.getState().undo();
+    expect([store.getState().plan.name, store.getState().docId]).toEqual(['Two calls', 'doc1']);
+    store.getState().redo();
+    expect([store.getState().plan.name, store.getState().docId]).toEqual(['Imported', 'doc2']);
+  });
+
+  it('a commit of the same plan object is not a step', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    expect(store.getState().commit(store.getState().plan)).toBe(false);
+    expect(store.getState().past).toEqual([]);
+  });
+
+  it('remembers at most HISTORY_LIMIT steps', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    for (let i = 0; i < HISTORY_LIMIT + 20; i++) store.getState().commit(renamed(store.getState().plan, `n${i}`));
+    expect(store.getState().past).toHaveLength(HISTORY_LIMIT);
+  });
+
+  it('undo drops selected calls that no longer exist', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    const p = store.getState().plan;
+    store.getState().commit({ ...p, calls: [...p.calls, { ...p.calls[0], id: 'c' }] });
+    store.getState().select(['a', 'c']);
+    store.getState().undo();
+    expect(store.getState().selected).toEqual(['a']);
+  });
+});
+
+describe('the run slice', () => {
+  it('records the trace of the plan it ran and knows when the plan has changed since', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
     store.getState().run();
-    const s = store.getState();
-    expect(s.runError).toBeNull();
-    expect(s.contextError).toBeNull();
-    expect(s.trace?.outcome).toBe('complete');
-    expect(s.callRunById).toEqual({
-      a: { status: 'succeeded', attempts: 1, hiddenFailures: 0, missingInputs: [] },
-      b: { status: 'succeeded', attempts: 1, hiddenFailures: 0, missingInputs: [] },
-    });
-    expect(s.contextText).toContain('a');
+    expect(store.getState().trace?.outcome).toBe('complete');
+    expect(store.getState().callRunById.b).toEqual({ status: 'succeeded', attempts: 1, hiddenFailures: 0, missingInputs: [] });
+    expect(selectTraceIsCurrent(store.getState())).toBe(true);
+    store.getState().commit({ ...store.getState().plan, name: 'edited' });
+    expect(selectTraceIsCurrent(store.getState())).toBe(false);
   });
+});
 
-  it('keeps the plan and its run when the example already shown is chosen again', () => {
+describe('notices', () => {
+  it('keeps the newest few and dismisses by id', () => {
     const store = createAppStore();
-    store.getState().selectExample('x');
-    store.getState().planLoaded('x', { ok: true, plan: plan() });
-    store.getState().run();
-    store.getState().selectExample('x');
-    expect(store.getState().plan).not.toBeNull();
-    expect(store.getState().trace).not.toBeNull();
-  });
-
-  it('forgets the last run when another example is selected', () => {
-    const store = createAppStore();
-    store.getState().selectExample('x');
-    store.getState().planLoaded('x', { ok: true, plan: plan() });
-    store.getState().run();
-    store.getState().selectExample('y');
-    expect(store.getState().trace).toBeNull();
-    expect(store.getState().runError).toBeNull();
-    expect(store.getState().callRunById).toEqual({});
+    const ids = [1, 2, 3, 4, 5].map((n) => store.getState().notify({ tone: 'info', text: `n${n}` }));
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['n2', 'n3', 'n4', 'n5']);
+    store.getState().dismiss(ids[4]);
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['n2', 'n3', 'n4']);
   });
 });

@@ -1,41 +1,17 @@
-// The page's one zustand store, made per provider (never a module-level singleton): plan, example, latest run.
-// Vanilla (zustand/vanilla) so it can be created and tested without React.
+// The editor's one zustand store, made per provider (never a module-level singleton), built from slices.
+// Vanilla (zustand/vanilla) so it can be created and tested without React. Views read it through selectors.
 import { createStore } from 'zustand/vanilla';
-import type { Plan, Problem } from '@/lib/plan';
 import type { CallStatus, Trace } from '@/lib/engine';
+import { createDocumentSlice, type DocumentSlice } from './document';
 import type { ExampleEntry } from './examples';
 import { runPlan } from './run';
-
-export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+import { createUiSlice, type UiSlice } from './ui';
 
 export interface ExamplesSlice {
   examples: ExampleEntry[];
   examplesError: string | null;
-  exampleId: string | null;
-  loadState: LoadState;
   setExamples: (examples: ExampleEntry[]) => void;
   setExamplesError: (message: string) => void;
-  /** Marks another example as loading; the plan and any run are cleared. */
-  selectExample: (id: string) => void;
-}
-
-export interface PlanSlice {
-  plan: Plan | null;
-  /** Counts loaded plans, so views can start afresh on each new one. */
-  planVersion: number;
-  problems: Problem[];
-  /** Accepts a load result only if it is for the example still selected (a slower, older fetch is dropped). */
-  planLoaded: (exampleId: string, result: { ok: true; plan: Plan } | { ok: false; problems: Problem[] }) => void;
-}
-
-export interface RunSlice {
-  trace: Trace | null;
-  contextText: string | null;
-  runError: string | null;
-  contextError: string | null;
-  /** What the latest run did to each call, by id: read per node by the canvas (never copied into node data). */
-  callRunById: Record<string, CallRunView>;
-  run: () => void;
 }
 
 export interface CallRunView {
@@ -47,39 +23,46 @@ export interface CallRunView {
   missingInputs: string[];
 }
 
-export type AppState = ExamplesSlice & PlanSlice & RunSlice;
+export interface RunSlice {
+  trace: Trace | null;
+  contextText: string | null;
+  runError: string | null;
+  contextError: string | null;
+  /** The revision of the plan the trace belongs to: a trace of an older plan is shown as stale. */
+  traceRevision: number;
+  /** What the latest run did to each call, by id: read per node by the canvas (never copied into node data). */
+  callRunById: Record<string, CallRunView>;
+  run: () => void;
+  clearRun: () => void;
+}
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'memory-only' | 'conflict';
+
+export interface PersistenceSlice {
+  saveStatus: SaveStatus;
+  /** What to tell the user about saving, when there is something to tell. */
+  saveMessage: string | null;
+  setSaveStatus: (status: SaveStatus, message?: string | null) => void;
+}
+
+export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
-const NO_RUN = { trace: null, contextText: null, runError: null, contextError: null, callRunById: {} } as const;
+const NO_RUN = { trace: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
 
 export function createAppStore() {
-  return createStore<AppState>()((set, get) => ({
+  return createStore<AppState>()((set, get, api) => ({
+    ...createDocumentSlice(set, get, api),
+    ...createUiSlice(set, get, api),
+
     examples: [],
     examplesError: null,
-    exampleId: null,
-    loadState: 'idle',
-    plan: null,
-    planVersion: 0,
-    problems: [],
-    ...NO_RUN,
-
     setExamples: (examples) => set({ examples, examplesError: null }),
-    setExamplesError: (message) => set({ examplesError: message, loadState: 'error' }),
-    selectExample: (id) => {
-      // Choosing the example already shown keeps it (and its run): there is nothing new to load.
-      if (id === get().exampleId) return;
-      set({ exampleId: id, loadState: 'loading', plan: null, problems: [], ...NO_RUN });
-    },
+    setExamplesError: (message) => set({ examplesError: message }),
 
-    planLoaded: (exampleId, result) => {
-      if (get().exampleId !== exampleId) return;
-      if (result.ok) set({ plan: result.plan, planVersion: get().planVersion + 1, problems: [], loadState: 'ready', ...NO_RUN });
-      else set({ plan: null, problems: result.problems, loadState: 'error', ...NO_RUN });
-    },
-
+    ...NO_RUN,
     run: () => {
-      const plan = get().plan;
-      if (plan === null) return;
+      const { plan, revision } = get();
       const result = runPlan(plan);
       const callRunById: Record<string, CallRunView> = {};
       for (const c of result.trace?.calls ?? []) {
@@ -90,7 +73,12 @@ export function createAppStore() {
           missingInputs: c.missingInputs.map((m) => m.id),
         };
       }
-      set({ ...result, callRunById });
+      set({ ...result, callRunById, traceRevision: revision });
     },
+    clearRun: () => set({ ...NO_RUN }),
+
+    saveStatus: 'idle',
+    saveMessage: null,
+    setSaveStatus: (saveStatus, saveMessage = null) => set({ saveStatus, saveMessage }),
   }));
 }

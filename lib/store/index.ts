@@ -1,4 +1,6 @@
 // The store's public surface (the provider is imported from ./provider, a client module).
 export * from './app-store';
+export * from './document';
+export * from './ui';
 export * from './selectors';
 export * from './examples';

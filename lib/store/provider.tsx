@@ -11,6 +11,13 @@ export function AppStoreProvider({ children }: { children: ReactNode }) {
   return <AppStoreContext.Provider value={store}>{children}</AppStoreContext.Provider>;
 }
 
+/** The store itself, for event handlers that read state at the moment they run (never during render). */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(AppStoreContext);
+  if (store === null) throw new Error('useAppStoreApi must be used inside <AppStoreProvider>');
+  return store;
+}
+
 /** Reads one value through a selector; pass a module-level selector from ./selectors. */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   const store = useContext(AppStoreContext);

@@ -3,19 +3,43 @@ import type { AppState } from './app-store';
 
 export const selectExamples = (s: AppState) => s.examples;
 export const selectExamplesError = (s: AppState) => s.examplesError;
-export const selectExampleId = (s: AppState) => s.exampleId;
-export const selectLoadState = (s: AppState) => s.loadState;
+export const selectSetExamples = (s: AppState) => s.setExamples;
+export const selectSetExamplesError = (s: AppState) => s.setExamplesError;
+
 export const selectPlan = (s: AppState) => s.plan;
+export const selectDocId = (s: AppState) => s.docId;
 export const selectPlanVersion = (s: AppState) => s.planVersion;
-export const selectProblems = (s: AppState) => s.problems;
+export const selectRevision = (s: AppState) => s.revision;
+export const selectCanUndo = (s: AppState) => s.past.length > 0;
+export const selectCanRedo = (s: AppState) => s.future.length > 0;
+export const selectCommit = (s: AppState) => s.commit;
+export const selectOpen = (s: AppState) => s.open;
+export const selectLoad = (s: AppState) => s.load;
+export const selectUndo = (s: AppState) => s.undo;
+export const selectRedo = (s: AppState) => s.redo;
+
+export const selectSelected = (s: AppState) => s.selected;
+export const selectSelect = (s: AppState) => s.select;
+export const selectNotices = (s: AppState) => s.notices;
+export const selectNotify = (s: AppState) => s.notify;
+export const selectDismiss = (s: AppState) => s.dismiss;
+export const selectPendingOpen = (s: AppState) => s.pendingOpen;
+export const selectAskToOpen = (s: AppState) => s.askToOpen;
+export const selectLeftOpen = (s: AppState) => s.leftOpen;
+export const selectRightOpen = (s: AppState) => s.rightOpen;
+export const selectHelpOpen = (s: AppState) => s.helpOpen;
+export const selectSetLeftOpen = (s: AppState) => s.setLeftOpen;
+export const selectSetRightOpen = (s: AppState) => s.setRightOpen;
+export const selectSetHelpOpen = (s: AppState) => s.setHelpOpen;
+
 export const selectTrace = (s: AppState) => s.trace;
+export const selectTraceIsCurrent = (s: AppState) => s.trace !== null && s.traceRevision === s.revision;
 export const selectContextText = (s: AppState) => s.contextText;
 export const selectRunError = (s: AppState) => s.runError;
 export const selectContextError = (s: AppState) => s.contextError;
 export const selectCallRunById = (s: AppState) => s.callRunById;
-
-export const selectSetExamples = (s: AppState) => s.setExamples;
-export const selectSetExamplesError = (s: AppState) => s.setExamplesError;
-export const selectSelectExample = (s: AppState) => s.selectExample;
-export const selectPlanLoaded = (s: AppState) => s.planLoaded;
 export const selectRun = (s: AppState) => s.run;
+
+export const selectSaveStatus = (s: AppState) => s.saveStatus;
+export const selectSaveMessage = (s: AppState) => s.saveMessage;
+export const selectSetSaveStatus = (s: AppState) => s.setSaveStatus;

@@ -1,0 +1,54 @@
+'use client';
+// The gallery of built-in teaching plans. Opening one makes it a new plan: the current one is never replaced.
+import { useState } from 'react';
+import { fetchExamplePlan, type ExampleEntry } from '@/lib/store/examples';
+import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
+import { selectExamples, selectExamplesError } from '@/lib/store/selectors';
+
+export function ExamplesGallery() {
+  const examples = useAppStore(selectExamples);
+  const error = useAppStore(selectExamplesError);
+  const store = useAppStoreApi();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const openExample = async (entry: ExampleEntry) => {
+    setBusy(entry.id);
+    try {
+      const result = await fetchExamplePlan(entry);
+      const s = store.getState();
+      if (!result.ok) {
+        s.notify({ tone: 'error', text: `The example “${entry.name}” could not be opened.`, problems: result.problems });
+        return;
+      }
+      const previous = s.plan.name;
+      s.open(result.plan, null);
+      s.notify({ tone: 'success', text: `Opened the example “${entry.name}” as a new plan. “${previous}” is unchanged (undo returns to it).` });
+    } catch {
+      store.getState().notify({ tone: 'error', text: `The example “${entry.name}” could not be fetched.` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (error !== null) return <p className="tw-muted">{error}</p>;
+  if (examples.length === 0) return <p className="tw-muted">Loading the examples…</p>;
+  return (
+    <ul className="tw-gallery" aria-label="Example plans">
+      {examples.map((e) => (
+        <li key={e.id} className="tw-gallery__card">
+          <h3 className="tw-gallery__name">{e.name}</h3>
+          {e.description !== undefined && <p className="tw-gallery__desc">{e.description}</p>}
+          <button
+            type="button"
+            className="tw-button tw-button--small"
+            onClick={() => void openExample(e)}
+            disabled={busy !== null}
+            aria-label={`Open example ${e.name}`}
+          >
+            {busy === e.id ? 'Opening…' : 'Open'}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+// The top bar: the product, the plan's name and save state, undo/redo, Run, file actions and help.
+import { useAppStore } from '@/lib/store/provider';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectPlan,
+  selectRedo,
+  selectRun,
+  selectSaveMessage,
+  selectSaveStatus,
+  selectSetHelpOpen,
+  selectUndo,
+} from '@/lib/store/selectors';
+import { FileActions } from '../library/file-actions';
+
+const SAVE_LABEL = { idle: '', saving: 'Saving…', saved: 'Saved', 'memory-only': 'Not saved', conflict: 'Changed in another tab' } as const;
+
+export function Header() {
+  const plan = useAppStore(selectPlan);
+  const canUndo = useAppStore(selectCanUndo);
+  const canRedo = useAppStore(selectCanRedo);
+  const undo = useAppStore(selectUndo);
+  const redo = useAppStore(selectRedo);
+  const run = useAppStore(selectRun);
+  const setHelpOpen = useAppStore(selectSetHelpOpen);
+  const saveStatus = useAppStore(selectSaveStatus);
+  const saveMessage = useAppStore(selectSaveMessage);
+  return (
+    <header className="tw-header">
+      <svg className="tw-logo" viewBox="0 0 32 32" width="24" height="24" aria-hidden="true" focusable="false">
+        <rect width="32" height="32" rx="7" fill="#1e293b" />
+        <path d="M5 20c3-8 6-8 9 0s6 8 9 0 3-6 4-6" fill="none" stroke="#38bdf8" strokeWidth="3" strokeLinecap="round" />
+      </svg>
+      <h1 className="tw-title">Toolwave</h1>
+      <div className="tw-header__doc">
+        <span className="tw-header__name" title={plan.name}>
+          {plan.name}
+        </span>
+        {saveStatus !== 'idle' && (
+          <span className={`tw-save tw-save--${saveStatus}`} title={saveMessage ?? undefined} role="status">
+            {SAVE_LABEL[saveStatus]}
+          </span>
+        )}
+      </div>
+      <div className="tw-toolbar" role="toolbar" aria-label="Plan actions">
+        <button type="button" className="tw-icon-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl/⌘+Z)">
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path d="M7 5 3 9l4 4M3.5 9H12a5 5 0 0 1 0 10h-2" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </button>
+        <button type="button" className="tw-icon-button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl/⌘+Shift+Z)">
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path d="m13 5 4 4-4 4M16.5 9H8a5 5 0 0 0 0 10h2" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </button>
+        <span className="tw-toolbar__sep" aria-hidden="true" />
+        <FileActions />
+        <span className="tw-toolbar__sep" aria-hidden="true" />
+        <button type="button" className="tw-button" onClick={run} disabled={plan.calls.length === 0} title="Run (R)">
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
+          </svg>
+          Run
+        </button>
+        <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+// A collapsible side pane with tabs: the library on the left, the inspector on the right.
+import { useId, useState, type ReactNode } from 'react';
+
+export interface PaneTab {
+  id: string;
+  label: string;
+  content: ReactNode;
+}
+
+export function Pane({
+  side,
+  label,
+  open,
+  onToggle,
+  tabs,
+  tab,
+  onTab,
+}: {
+  side: 'left' | 'right';
+  label: string;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  tabs: PaneTab[];
+  /** The shown tab, when the parent controls it. */
+  tab?: string;
+  onTab?: (id: string) => void;
+}) {
+  const base = useId();
+  const [own, setOwn] = useState(tabs[0]?.id ?? '');
+  const current = tab ?? own;
+  const choose = onTab ?? setOwn;
+  if (!open) {
+    return (
+      <aside className={`tw-pane tw-pane--${side} tw-pane--closed`} aria-label={label}>
+        <button type="button" className="tw-pane__toggle" aria-expanded={false} aria-label={`Show ${label.toLowerCase()}`} onClick={() => onToggle(true)}>
+          {side === 'left' ? '»' : '«'}
+        </button>
+      </aside>
+    );
+  }
+  return (
+    <aside className={`tw-pane tw-pane--${side}`} aria-label={label}>
+      <div className="tw-pane__bar">
+        <div role="tablist" aria-label={label} className="tw-tabs">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`${base}-${t.id}-tab`}
+              aria-selected={t.id === current}
+              aria-controls={`${base}-${t.id}`}
+              tabIndex={t.id === current ? 0 : -1}
+              className="tw-tab"
+              onClick={() => choose(t.id)}
+              onKeyDown={(e) => {
+                if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                const i = tabs.findIndex((x) => x.id === current);
+                const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+                choose(next.id);
+                document.getElementById(`${base}-${next.id}-tab`)?.focus();
+              }}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="tw-pane__toggle" aria-expanded={true} aria-label={`Hide ${label.toLowerCase()}`} onClick={() => onToggle(false)}>
+          {side === 'left' ? '«' : '»'}
+        </button>
+      </div>
+      {tabs.map((t) => (
+        <div key={t.id} role="tabpanel" id={`${base}-${t.id}`} aria-labelledby={`${base}-${t.id}-tab`} hidden={t.id !== current} className="tw-pane__body">
+          {t.id === current && t.content}
+        </div>
+      ))}
+    </aside>
+  );
+}

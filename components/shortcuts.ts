@@ -1,0 +1,45 @@
+// The editor's keyboard shortcuts, in one list: the help overlay shows it and the handlers follow it.
+export interface Shortcut {
+  /** Keys as shown to people, e.g. ['Ctrl/⌘', 'Z']. */
+  keys: string[];
+  action: string;
+}
+
+export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
+  {
+    group: 'Edit',
+    items: [
+      { keys: ['Ctrl/⌘', 'Z'], action: 'Undo' },
+      { keys: ['Ctrl/⌘', 'Shift', 'Z'], action: 'Redo (also Ctrl+Y)' },
+      { keys: ['Delete'], action: 'Delete the selected calls or edge (also Backspace)' },
+      { keys: ['Ctrl/⌘', 'D'], action: 'Duplicate the selected calls' },
+      { keys: ['Ctrl/⌘', 'A'], action: 'Select every call' },
+      { keys: ['Escape'], action: 'Clear the selection, close a dialog' },
+    ],
+  },
+  {
+    group: 'Canvas',
+    items: [
+      { keys: ['Shift', 'click'], action: 'Add to the selection' },
+      { keys: ['Shift', 'drag'], action: 'Select with a box' },
+      { keys: ['Arrow keys'], action: 'Move the selected calls (Shift: further)' },
+      { keys: ['Tab'], action: 'Focus the next call; Enter selects it' },
+      { keys: ['L'], action: 'Auto-layout by waves' },
+      { keys: ['F'], action: 'Fit the plan to the view' },
+    ],
+  },
+  {
+    group: 'Plan',
+    items: [
+      { keys: ['R'], action: 'Run the plan' },
+      { keys: ['?'], action: 'Show or hide this help' },
+    ],
+  },
+];
+
+/** True when a key press belongs to a text field, where the browser's own editing keys must win. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (target === null || typeof (target as { closest?: unknown }).closest !== 'function') return false;
+  const el = target as Element;
+  return el.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
+}

@@ -1,0 +1,120 @@
+// The document slice: the plan being edited, which library entry it is, and undo/redo over both.
+// Every edit goes through commit(); opening another plan goes through open(). Both are one undoable step.
+import type { StateCreator } from 'zustand/vanilla';
+import type { Plan } from '@/lib/plan';
+import type { AppState } from './app-store';
+
+/** How many steps undo remembers. */
+export const HISTORY_LIMIT = 200;
+
+/** A point in history: which document, holding which plan. */
+export interface Snapshot {
+  docId: string | null;
+  plan: Plan;
+}
+
+export interface DocumentSlice {
+  plan: Plan;
+  /** The library entry this plan is saved to (null until storage has given it one). */
+  docId: string | null;
+  /** Bumps when another plan is opened (not on edits), so views can fit and reset. */
+  planVersion: number;
+  /** Bumps on every change of plan, edits included. */
+  revision: number;
+  past: Snapshot[];
+  future: Snapshot[];
+  /** Replaces the plan with an edited one: one undoable step. Returns false when nothing changed. */
+  commit: (next: Plan) => boolean;
+  /** Opens another plan (an example, an import, a library entry, a share link): one undoable step. */
+  open: (plan: Plan, docId: string | null) => void;
+  /** Opens a plan without an undo step (the first load, a restore after reload). */
+  load: (plan: Plan, docId: string | null) => void;
+  /** Attaches the current plan to a library entry (after storage created it). */
+  setDocId: (docId: string | null) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+export const EMPTY_PLAN: Plan = {
+  format: 'toolwave.plan',
+  version: 1,
+  name: 'Untitled plan',
+  settings: { strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null },
+  calls: [],
+  dependencies: [],
+  scenarios: [],
+};
+
+const push = (list: Snapshot[], s: Snapshot): Snapshot[] => {
+  const next = list.length >= HISTORY_LIMIT ? list.slice(list.length - HISTORY_LIMIT + 1) : list.slice();
+  next.push(s);
+  return next;
+};
+
+export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => ({
+  plan: EMPTY_PLAN,
+  docId: null,
+  planVersion: 0,
+  revision: 0,
+  past: [],
+  future: [],
+
+  commit: (next) => {
+    const { plan, docId, past, revision } = get();
+    if (next === plan) return false;
+    set({ plan: next, past: push(past, { docId, plan }), future: [], revision: revision + 1 });
+    return true;
+  },
+
+  open: (plan, docId) => {
+    const s = get();
+    set({
+      plan,
+      docId,
+      past: push(s.past, { docId: s.docId, plan: s.plan }),
+      future: [],
+      planVersion: s.planVersion + 1,
+      revision: s.revision + 1,
+      selected: [],
+    });
+  },
+
+  load: (plan, docId) => {
+    const s = get();
+    set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [] });
+  },
+
+  setDocId: (docId) => set({ docId }),
+
+  undo: () => {
+    const s = get();
+    const prev = s.past[s.past.length - 1];
+    if (prev === undefined) return;
+    const switching = prev.docId !== s.docId;
+    set({
+      plan: prev.plan,
+      docId: prev.docId,
+      past: s.past.slice(0, -1),
+      future: [...s.future, { docId: s.docId, plan: s.plan }],
+      revision: s.revision + 1,
+      planVersion: switching ? s.planVersion + 1 : s.planVersion,
+      selected: s.selected.filter((id) => prev.plan.calls.some((c) => c.id === id)),
+    });
+  },
+
+  redo: () => {
+    const s = get();
+    const next = s.future[s.future.length - 1];
+    if (next === undefined) return;
+    const switching = next.docId !== s.docId;
+    set({
+      plan: next.plan,
+      docId: next.docId,
+      past: push(s.past, { docId: s.docId, plan: s.plan }),
+      future: s.future.slice(0, -1),
+      revision: s.revision + 1,
+      planVersion: switching ? s.planVersion + 1 : s.planVersion,
+      selected: s.selected.filter((id) => next.plan.calls.some((c) => c.id === id)),
+    });
+  },
+});

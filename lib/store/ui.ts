@@ -1,0 +1,71 @@
+// The UI slice: selection, notices, the one pending confirmation, panes and overlays.
+// Notices carry plain text and problems as data: the views render them as text, never as HTML.
+import type { StateCreator } from 'zustand/vanilla';
+import type { Plan, Problem } from '@/lib/plan';
+import type { AppState } from './app-store';
+
+export type NoticeTone = 'info' | 'success' | 'warning' | 'error';
+
+export interface Notice {
+  id: number;
+  tone: NoticeTone;
+  text: string;
+  /** Problems listed under the text, each with its path. */
+  problems?: Problem[];
+  /** Stays until dismissed (errors and conflicts); others fade. */
+  sticky?: boolean;
+}
+
+/** A plan waiting for the user's yes before it is opened (a share link, say). */
+export interface PendingOpen {
+  plan: Plan;
+  /** Where it came from, in words: "a share link". */
+  source: string;
+}
+
+export interface UiSlice {
+  selected: string[];
+  notices: Notice[];
+  pendingOpen: PendingOpen | null;
+  leftOpen: boolean;
+  rightOpen: boolean;
+  helpOpen: boolean;
+  /** Selects these calls (replacing the selection, or adding to it). */
+  select: (ids: string[], additive?: boolean) => void;
+  notify: (notice: Omit<Notice, 'id'>) => number;
+  dismiss: (id: number) => void;
+  askToOpen: (pending: PendingOpen | null) => void;
+  setLeftOpen: (open: boolean) => void;
+  setRightOpen: (open: boolean) => void;
+  setHelpOpen: (open: boolean) => void;
+}
+
+/** At most this many notices are shown; older ones drop off. */
+const NOTICE_LIMIT = 4;
+let nextNoticeId = 1;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  selected: [],
+  notices: [],
+  pendingOpen: null,
+  leftOpen: true,
+  rightOpen: true,
+  helpOpen: false,
+
+  select: (ids, additive = false) => {
+    const current = get().selected;
+    const next = additive ? [...current, ...ids.filter((id) => !current.includes(id))] : ids;
+    if (next.length === current.length && next.every((id, i) => id === current[i])) return;
+    set({ selected: next });
+  },
+  notify: (notice) => {
+    const id = nextNoticeId++;
+    set({ notices: [...get().notices, { ...notice, id }].slice(-NOTICE_LIMIT) });
+    return id;
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  askToOpen: (pendingOpen) => set({ pendingOpen }),
+  setLeftOpen: (leftOpen) => set({ leftOpen }),
+  setRightOpen: (rightOpen) => set({ rightOpen }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+});
