@@ -92,6 +92,32 @@ describe('the document and its history', () => {
     expect([store.getState().plan.name, store.getState().docId]).toEqual(['Imported', 'doc2']);
   });
 
+  it('consecutive commits with one coalesce key make one undo step; another edit starts a new one', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    for (const name of ['R', 'Re', 'Res']) store.getState().commit(renamed(store.getState().plan, name), { coalesce: 'name' });
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().commit(renamed(store.getState().plan, 'Other'), { coalesce: 'description' });
+    store.getState().commit(renamed(store.getState().plan, 'Again'), { coalesce: 'name' });
+    expect(store.getState().past).toHaveLength(3);
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().plan.name).toBe('Res');
+    store.getState().undo();
+    expect(store.getState().plan.name).toBe('Two calls');
+  });
+
+  it('after an undo, the same coalesce key starts a new step', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    store.getState().commit(renamed(store.getState().plan, 'A'), { coalesce: 'name' });
+    store.getState().undo();
+    store.getState().commit(renamed(store.getState().plan, 'B'), { coalesce: 'name' });
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().plan.name).toBe('Two calls');
+  });
+
   it('a commit of the same plan object is not a step', () => {
     const store = createAppStore();
     store.getState().load(plan(), 'doc1');

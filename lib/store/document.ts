@@ -23,8 +23,13 @@ export interface DocumentSlice {
   revision: number;
   past: Snapshot[];
   future: Snapshot[];
-  /** Replaces the plan with an edited one: one undoable step. Returns false when nothing changed. */
-  commit: (next: Plan) => boolean;
+  /**
+   * Replaces the plan with an edited one: one undoable step. Consecutive commits with the same
+   * `coalesce` key (typing in one field) make one step together. Returns false when nothing changed.
+   */
+  commit: (next: Plan, opts?: { coalesce?: string }) => boolean;
+  /** The coalesce key of the last commit, if the last change was such a commit. */
+  coalesceKey: string | null;
   /** Opens another plan (an example, an import, a library entry, a share link): one undoable step. */
   open: (plan: Plan, docId: string | null) => void;
   /** Opens a plan without an undo step (the first load, a restore after reload). */
@@ -58,11 +63,17 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   revision: 0,
   past: [],
   future: [],
+  coalesceKey: null,
 
-  commit: (next) => {
-    const { plan, docId, past, revision } = get();
+  commit: (next, opts = {}) => {
+    const { plan, docId, past, revision, coalesceKey } = get();
     if (next === plan) return false;
-    set({ plan: next, past: push(past, { docId, plan }), future: [], revision: revision + 1 });
+    const key = opts.coalesce ?? null;
+    if (key !== null && key === coalesceKey && past.length > 0) {
+      set({ plan: next, future: [], revision: revision + 1 });
+      return true;
+    }
+    set({ plan: next, past: push(past, { docId, plan }), future: [], revision: revision + 1, coalesceKey: key });
     return true;
   },
 
@@ -76,12 +87,13 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       planVersion: s.planVersion + 1,
       revision: s.revision + 1,
       selected: [],
+      coalesceKey: null,
     });
   },
 
   load: (plan, docId) => {
     const s = get();
-    set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [] });
+    set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [], coalesceKey: null });
   },
 
   setDocId: (docId) => set({ docId }),
@@ -99,6 +111,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       revision: s.revision + 1,
       planVersion: switching ? s.planVersion + 1 : s.planVersion,
       selected: s.selected.filter((id) => prev.plan.calls.some((c) => c.id === id)),
+      coalesceKey: null,
     });
   },
 
@@ -115,6 +128,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       revision: s.revision + 1,
       planVersion: switching ? s.planVersion + 1 : s.planVersion,
       selected: s.selected.filter((id) => next.plan.calls.some((c) => c.id === id)),
+      coalesceKey: null,
     });
   },
 });
