@@ -1,0 +1,2 @@
+// Share links: a plan carried compressed in the URL hash. Nothing here touches window at import.
+export * from './codec';
