@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { formatProblem, parsePlanText } from './parse';
 import { adjacency, computeWaves } from './graph';
-import type { JsonValue, Plan } from './schema';
+import { references } from './references';
+import type { Plan, ToolCall } from './schema';
 
 const DIR = join(__dirname, '..', '..', 'public', 'examples');
 const TEACHING_ORDER = ['parallel-fetches.json', 'sequential-chain.json', 'research-agent.json', 'flaky-api.json', 'auth-abort.json', 'subagent-incomplete.json'];
@@ -32,16 +33,9 @@ function allPlans(plan: Plan): Plan[] {
   return [plan, ...plan.calls.flatMap((c) => (c.plan ? allPlans(c.plan) : []))];
 }
 
-/** The call ids a value references as `{{id}}` or `{{id.path}}`. */
-function references(value: JsonValue): Set<string> {
-  const ids = new Set<string>();
-  const visit = (v: JsonValue): void => {
-    if (typeof v === 'string') for (const m of v.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)/g)) ids.add(m[1]);
-    else if (Array.isArray(v)) v.forEach(visit);
-    else if (v !== null && typeof v === 'object') Object.values(v).forEach(visit);
-  };
-  visit(value);
-  return ids;
+/** The call ids an input references as `{{id}}` or `{{id.path}}` (the one parser the engine and editor use). */
+function referencedIds(input: ToolCall['input']): Set<string> {
+  return new Set(references(input).map((r) => r.callId));
 }
 
 function hasKeyDeep(value: unknown, key: string): boolean {
@@ -86,7 +80,7 @@ describe('public/examples', () => {
 
   it.each(exampleFiles)('%s has an edge for every {{reference}} and a reference for every edge', (file) => {
     for (const plan of allPlans(load(file))) {
-      const referenced = plan.calls.flatMap((c) => [...references(c.input)].map((from) => `${from} → ${c.id}`)).sort();
+      const referenced = plan.calls.flatMap((c) => [...referencedIds(c.input)].map((from) => `${from} → ${c.id}`)).sort();
       const edges = plan.dependencies.map((d) => `${d.from} → ${d.to}`).sort();
       expect(referenced).toEqual(edges);
     }

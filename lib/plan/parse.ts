@@ -51,8 +51,8 @@ const EXPECTED: Record<string, string> = {
   null: 'null',
 };
 
-function issueToProblems(issue: z.core.$ZodIssue): Problem[] {
-  const path = issue.path;
+function issueToProblems(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Problem[] {
+  const path = prefix.length === 0 ? issue.path : [...prefix, ...issue.path];
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -104,10 +104,21 @@ function issueToProblems(issue: z.core.$ZodIssue): Problem[] {
   }
 }
 
-/** Walks untrusted JSON without recursion: depth, string length and `__proto__` keys, before zod sees it. */
-function precheck(data: unknown): Problem[] {
+/**
+ * Zod issues as problems with readable paths and messages. `prefix` places them in a plan when a part was validated
+ * on its own (a call checked by toolCallSchema sits at `['calls', 3]`).
+ */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): Problem[] {
+  return dedupe(issues.flatMap((issue) => issueToProblems(issue, prefix)));
+}
+
+/**
+ * Walks untrusted JSON without recursion: depth, string length and `__proto__` keys, before zod sees it.
+ * `prefix` is where the value sits in a plan (depth counts from the plan's root).
+ */
+export function precheckJson(data: unknown, prefix: readonly PropertyKey[] = []): Problem[] {
   const problems: Problem[] = [];
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [...prefix] }];
   let visited = 0;
   while (stack.length > 0 && problems.length < 50) {
     const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
@@ -168,28 +179,31 @@ function checkNesting(plan: Plan, prefix: PropertyKey[], depth: number, tally: T
   return potential;
 }
 
+/** The whole-plan limits no per-field rule sees: sub-agent depth, calls counted with sub-agents, worst-case attempts. */
+export function checkPlanLimits(plan: Plan): Problem[] {
+  const tally: Tally = { total: 0, potential: 0, problems: [] };
+  tally.potential = checkNesting(plan, [], 0, tally);
+  if (tally.total > LIMITS.maxTotalCalls) {
+    tally.problems.push({ path: '(plan)', message: `has ${tally.total} calls with its sub-agents (at most ${LIMITS.maxTotalCalls})` });
+  }
+  if (tally.potential > LIMITS.maxPotentialAttempts) {
+    tally.problems.push({
+      path: '(plan)',
+      message: `could make ${tally.potential} attempts in one run once nested retries multiply (at most ${LIMITS.maxPotentialAttempts})`,
+    });
+  }
+  return tally.problems;
+}
+
 /** Validates already-decoded JSON as a plan. Never throws. */
 export function parsePlan(data: unknown): ParseResult {
   try {
-    const pre = precheck(data);
+    const pre = precheckJson(data);
     if (pre.length > 0) return { ok: false, problems: pre };
     const result = planSchema.safeParse(data, { reportInput: true });
-    if (!result.success) {
-      const problems = result.error.issues.flatMap(issueToProblems);
-      return { ok: false, problems: dedupe(problems) };
-    }
-    const tally: Tally = { total: 0, potential: 0, problems: [] };
-    tally.potential = checkNesting(result.data, [], 0, tally);
-    if (tally.total > LIMITS.maxTotalCalls) {
-      tally.problems.push({ path: '(plan)', message: `has ${tally.total} calls with its sub-agents (at most ${LIMITS.maxTotalCalls})` });
-    }
-    if (tally.potential > LIMITS.maxPotentialAttempts) {
-      tally.problems.push({
-        path: '(plan)',
-        message: `could make ${tally.potential} attempts in one run once nested retries multiply (at most ${LIMITS.maxPotentialAttempts})`,
-      });
-    }
-    if (tally.problems.length > 0) return { ok: false, problems: tally.problems };
+    if (!result.success) return { ok: false, problems: issuesToProblems(result.error.issues) };
+    const limits = checkPlanLimits(result.data);
+    if (limits.length > 0) return { ok: false, problems: limits };
     return { ok: true, plan: result.data };
   } catch (err) {
     const reason = err instanceof RangeError ? 'is too deeply nested to read' : 'could not be read';

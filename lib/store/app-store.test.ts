@@ -118,6 +118,24 @@ describe('the document and its history', () => {
     expect(store.getState().plan.name).toBe('Two calls');
   });
 
+  it('lays out a plan that arrives without positions, as part of opening it', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    expect(store.getState().plan.calls.every((c) => c.position !== undefined)).toBe(true);
+    const b = store.getState().plan.calls[1].position;
+    const a = store.getState().plan.calls[0].position;
+    expect(b !== undefined && a !== undefined && b.x > a.x).toBe(true);
+    expect(store.getState().past).toEqual([]);
+  });
+
+  it('keeps the positions of a plan that has them', () => {
+    const store = createAppStore();
+    const p = plan();
+    const positioned = { ...p, calls: p.calls.map((c, i) => ({ ...c, position: { x: 7 * i, y: 3 } })) };
+    store.getState().load(positioned, 'doc1');
+    expect(store.getState().plan.calls.map((c) => c.position)).toEqual([{ x: 0, y: 3 }, { x: 7, y: 3 }]);
+  });
+
   it('a commit of the same plan object is not a step', () => {
     const store = createAppStore();
     store.getState().load(plan(), 'doc1');

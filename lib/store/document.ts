@@ -2,6 +2,7 @@
 // Every edit goes through commit(); opening another plan goes through open(). Both are one undoable step.
 import type { StateCreator } from 'zustand/vanilla';
 import type { Plan } from '@/lib/plan';
+import { applyLayout, needsLayout } from '@/lib/plan/layout';
 import type { AppState } from './app-store';
 
 /** How many steps undo remembers. */
@@ -30,7 +31,7 @@ export interface DocumentSlice {
   commit: (next: Plan, opts?: { coalesce?: string }) => boolean;
   /** The coalesce key of the last commit, if the last change was such a commit. */
   coalesceKey: string | null;
-  /** Opens another plan (an example, an import, a library entry, a share link): one undoable step. */
+  /** Opens another plan (an example, an import, a library entry, a share link): one undoable step. Laid out if it has no positions. */
   open: (plan: Plan, docId: string | null) => void;
   /** Opens a plan without an undo step (the first load, a restore after reload). */
   load: (plan: Plan, docId: string | null) => void;
@@ -49,6 +50,9 @@ export const EMPTY_PLAN: Plan = {
   dependencies: [],
   scenarios: [],
 };
+
+/** A plan that arrives without positions is laid out by waves as it arrives (not as an undo step of its own). */
+const placed = (plan: Plan): Plan => (needsLayout(plan) ? applyLayout(plan) : plan);
 
 const push = (list: Snapshot[], s: Snapshot): Snapshot[] => {
   const next = list.length >= HISTORY_LIMIT ? list.slice(list.length - HISTORY_LIMIT + 1) : list.slice();
@@ -77,8 +81,9 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     return true;
   },
 
-  open: (plan, docId) => {
+  open: (arriving, docId) => {
     const s = get();
+    const plan = placed(arriving);
     set({
       plan,
       docId,
@@ -91,8 +96,9 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     });
   },
 
-  load: (plan, docId) => {
+  load: (arriving, docId) => {
     const s = get();
+    const plan = placed(arriving);
     set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [], coalesceKey: null });
   },
 

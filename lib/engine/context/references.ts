@@ -1,10 +1,9 @@
 // Resolves `{{callId}}` / `{{callId.path.to.field}}` references in a call's input from upstream outputs (SPEC §2, §4).
-// Pure: never mutates the plan's input, never evaluates anything but a property path.
+// Pure: never mutates the plan's input, never evaluates anything but a property path. The syntax is parsed by
+// lib/plan/references (one parser for the engine and the editor); what a reference resolves to is decided here.
+import { mapReferences, wholeReference } from '../../plan/references';
 import type { JsonValue } from '../../plan/schema';
 import type { JsonObject } from './messages';
-
-const REF_BODY = String.raw`\{\{\s*([A-Za-z_][A-Za-z0-9_-]{0,63})((?:\.[^.{}\s]+)*)\s*\}\}`;
-const WHOLE_REF = new RegExp(`^${REF_BODY}$`);
 
 /**
  * What an id refers to: `undefined` when the id is no call at all (the text is left as written),
@@ -12,10 +11,9 @@ const WHOLE_REF = new RegExp(`^${REF_BODY}$`);
  */
 export type RefLookup = (id: string) => JsonValue | undefined;
 
-function walk(value: JsonValue, path: string): JsonValue {
-  if (path === '') return value;
+function walk(value: JsonValue, path: readonly string[]): JsonValue {
   let cur: JsonValue = value;
-  for (const seg of path.slice(1).split('.')) {
+  for (const seg of path) {
     if (Array.isArray(cur)) {
       if (!/^\d+$/.test(seg)) return null;
       const item: JsonValue | undefined = cur[Number(seg)];
@@ -36,14 +34,14 @@ function asText(value: JsonValue): string {
 }
 
 function resolveString(s: string, lookup: RefLookup): JsonValue {
-  const whole = WHOLE_REF.exec(s);
+  const whole = wholeReference(s);
   if (whole) {
-    const base = lookup(whole[1]);
-    return base === undefined ? s : walk(base, whole[2]);
+    const base = lookup(whole.callId);
+    return base === undefined ? s : walk(base, whole.path);
   }
-  return s.replace(new RegExp(REF_BODY, 'g'), (match: string, id: string, path: string) => {
-    const base = lookup(id);
-    return base === undefined ? match : asText(walk(base, path));
+  return mapReferences(s, (m) => {
+    const base = lookup(m.callId);
+    return base === undefined ? m.text : asText(walk(base, m.path));
   });
 }
 
@@ -58,4 +56,3 @@ function resolveValue(v: JsonValue, lookup: RefLookup): JsonValue {
 export function resolveInput(input: JsonObject, lookup: RefLookup): JsonObject {
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, resolveValue(v, lookup)]));
 }
-
