@@ -7,8 +7,8 @@ import { selectLeftOpen, selectRightOpen, selectSetLeftOpen, selectSetRightOpen,
 import { PlanCanvas } from './canvas/plan-canvas';
 import { ExamplesGallery } from './library/examples-gallery';
 import { RunResults } from './run/run-results';
-import { PlanSummary } from './run/plan-summary';
 import { Header } from './shell/header';
+import { Inspector } from './inspector/inspector';
 import { HelpOverlay } from './shell/help-overlay';
 import { Notices } from './shell/notices';
 import { OpenDialog } from './shell/open-dialog';
@@ -47,7 +47,7 @@ function Editor() {
           tab={rightTab}
           onTab={setRightTab}
           tabs={[
-            { id: 'inspect', label: 'Inspect', content: <PlanSummary /> },
+            { id: 'inspect', label: 'Inspect', content: <Inspector /> },
             { id: 'run', label: 'Run', content: <RunResults /> },
           ]}
         />

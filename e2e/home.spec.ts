@@ -17,7 +17,7 @@ test.describe('Home page', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Toolwave' })).toBeVisible();
     await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
     // Run is enabled once the page is hydrated and the example has loaded: before that a key press is lost.
-    await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   });
 
   test.describe('the plan graph', () => {
@@ -51,7 +51,7 @@ test.describe('Home page', () => {
     test('Run shows the outcome, each call and the context', async ({ page }) => {
       // The engine is deterministic: the page must show exactly what it gives in Node for the same plan and seed.
       const trace = simulate(plan);
-      await page.getByRole('button', { name: 'Run' }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect(page.getByText(`Outcome: ${OUTCOME_LABEL[trace.outcome]}`, { exact: true })).toBeVisible();
       const makespan = trace.makespanMs === null ? 'none (stuck)' : formatMs(trace.makespanMs);
       await expect(page.getByText(`Makespan: ${makespan}`, { exact: true })).toBeVisible();
@@ -66,7 +66,7 @@ test.describe('Home page', () => {
     });
 
     test('Run works from the keyboard', async ({ page }) => {
-      await page.getByRole('button', { name: 'Run' }).focus();
+      await page.getByRole('button', { name: 'Run', exact: true }).focus();
       await page.keyboard.press('Enter');
       await expect(page.getByText(/^Outcome: /)).toBeVisible();
     });
@@ -98,7 +98,7 @@ test.describe('Home page', () => {
           await page.setViewportSize(size);
           await page.reload();
           await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
-          await page.getByRole('button', { name: 'Run' }).click();
+          await page.getByRole('button', { name: 'Run', exact: true }).click();
           await expect(page.getByText(/^Outcome: /)).toBeVisible();
           // Let fitView settle after the resize.
           await page.waitForTimeout(300);

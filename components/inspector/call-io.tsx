@@ -1,0 +1,37 @@
+'use client';
+// The "Input & output" section: the call's arguments as JSON, with `{{call.path}}` references highlighted and
+// checked against the call's upstreams, and the sample output returned on success.
+import { useMemo } from 'react';
+import type { Plan, ToolCall } from '@/lib/plan';
+import { callCheck } from './checks';
+import { refContext } from './json-refs';
+import { JsonField } from './json-field';
+import { jsonText, parseJson, parseJsonObject, sameJson } from './json-text';
+import { useDraft } from './use-draft';
+
+export function CallIo({ call, plan }: { call: ToolCall; plan: Plan }) {
+  const id = call.id;
+  // Only the calls and edges matter to the references, not the rest of the plan.
+  const { calls, dependencies } = plan;
+  const refs = useMemo(() => refContext({ calls, dependencies }, id), [calls, dependencies, id]);
+  const input = useDraft({
+    name: 'input',
+    value: jsonText(call.input),
+    same: sameJson,
+    enterCommits: false,
+    check: callCheck(id, 'input', parseJsonObject, (value) => ({ input: value })),
+  });
+  const output = useDraft({
+    name: 'output',
+    value: jsonText(call.output),
+    same: sameJson,
+    enterCommits: false,
+    check: callCheck(id, 'output', parseJson, (value) => ({ output: value })),
+  });
+  return (
+    <div className="tw-insp-grid">
+      <JsonField label="Input (JSON arguments)" draft={input} refs={refs} hint="Use {{call}} or {{call.path.to.field}} to pass an upstream call’s output." />
+      <JsonField label="Sample output (JSON)" draft={output} placeholder="(none)" hint="Returned on success and shown in the context. Empty: no output." />
+    </div>
+  );
+}

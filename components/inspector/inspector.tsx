@@ -1,0 +1,33 @@
+'use client';
+// The inspector in the right pane: the selected call's form when exactly one call is selected, else the plan's
+// settings (with "3 calls selected" above when several are). Reads the plan through selectors; every edit is
+// built by lib/plan/edit, judged by the schema, and committed to the store.
+import { useAppStore } from '@/lib/store/provider';
+import { selectPlan, selectSelected } from '@/lib/store/selectors';
+import { CallForm } from './call-form';
+import { SectionsProvider } from './section';
+import { SettingsForm } from './settings-form';
+
+export function Inspector() {
+  const plan = useAppStore(selectPlan);
+  const selected = useAppStore(selectSelected);
+  const call = selected.length === 1 ? plan.calls.find((c) => c.id === selected[0]) : undefined;
+  return (
+    <SectionsProvider>
+      <div className="tw-insp">
+        {call !== undefined ? (
+          <CallForm key={call.id} call={call} plan={plan} />
+        ) : (
+          <>
+            {selected.length > 1 && (
+              <p className="tw-insp-multi" role="status">
+                {selected.length} calls selected
+              </p>
+            )}
+            <SettingsForm plan={plan} several={selected.length > 1} />
+          </>
+        )}
+      </div>
+    </SectionsProvider>
+  );
+}

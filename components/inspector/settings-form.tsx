@@ -1,0 +1,116 @@
+'use client';
+// The plan's own settings, shown when no single call is selected: name, description, strategy, concurrency cap,
+// model-turn cost, deadline, seed, active scenario, and the plan review's findings.
+import { useMemo, useState } from 'react';
+import type { Plan } from '@/lib/plan';
+import { reviewPlan, updateSettings } from '@/lib/plan/edit';
+import { formatShortMs } from '../format';
+import { asOptionalText, asText, planInfoCheck, settingsCheck } from './checks';
+import { ChoiceGroup, Select, TextField } from './fields';
+import { numberText, parseNumber, parseOptionalNumber, randomSeed, sameNumber } from './numbers';
+import { ReviewList } from './review-list';
+import { Section } from './section';
+import { TextArea } from './text-area';
+import { useAct } from './use-action';
+import { useDraft } from './use-draft';
+import { reviewSummary, STRATEGIES } from './words';
+
+/** No scenario: '' can never be a scenario id (ids follow the call-id pattern). */
+const NO_SCENARIO = '';
+
+export function SettingsForm({ plan, several = false }: { plan: Plan; several?: boolean }) {
+  const act = useAct();
+  const [allFindings, setAllFindings] = useState(false);
+  const findings = useMemo(() => reviewPlan(plan), [plan]);
+  const s = plan.settings;
+  const name = useDraft({ name: 'name', value: plan.name, check: planInfoCheck('name', asText, (v) => ({ name: v })) });
+  const description = useDraft({
+    name: 'description',
+    value: plan.description ?? '',
+    enterCommits: false,
+    check: planInfoCheck('description', asOptionalText, (v) => ({ description: v })),
+  });
+  const cap = useDraft({
+    name: 'settings.maxConcurrency',
+    value: numberText(s.maxConcurrency),
+    same: sameNumber,
+    check: settingsCheck('maxConcurrency', parseOptionalNumber, (v) => ({ maxConcurrency: v })),
+  });
+  const turn = useDraft({
+    name: 'settings.modelTurnMs',
+    value: numberText(s.modelTurnMs),
+    same: sameNumber,
+    check: settingsCheck('modelTurnMs', parseNumber, (v) => ({ modelTurnMs: v })),
+  });
+  const deadline = useDraft({
+    name: 'settings.deadlineMs',
+    value: numberText(s.deadlineMs),
+    same: sameNumber,
+    check: settingsCheck('deadlineMs', parseOptionalNumber, (v) => ({ deadlineMs: v })),
+  });
+  const seed = useDraft({
+    name: 'settings.seed',
+    value: numberText(s.seed),
+    same: sameNumber,
+    check: settingsCheck('seed', parseNumber, (v) => ({ seed: v })),
+  });
+  const scenarios = [{ value: NO_SCENARIO, label: 'None' }, ...plan.scenarios.map((x) => ({ value: x.id, label: x.name }))];
+  const strategyNote = STRATEGIES.find((x) => x.value === s.strategy);
+  return (
+    <div className="tw-insp-form" role="group" aria-label="Plan settings">
+      <header className="tw-insp-head">
+        <p className="tw-insp-head__kind">Plan settings</p>
+        <h2 className="tw-insp-head__title" title={plan.name}>
+          {plan.name}
+        </h2>
+        <p className="tw-insp-hint tw-insp-head__hint">{several ? 'Select a single call to edit it.' : 'Select a call on the canvas to edit it.'}</p>
+      </header>
+      <Section id="plan" title="Plan" summary={`${plan.calls.length} ${plan.calls.length === 1 ? 'call' : 'calls'}`}>
+        <div className="tw-insp-grid">
+          <TextField label="Name" draft={name} wide />
+          <TextArea label="Description" draft={description} placeholder="(none)" />
+        </div>
+      </Section>
+      <Section id="execution" title="Execution" summary={strategyNote?.label}>
+        <div className="tw-insp-grid">
+          <div className="tw-insp-field--wide">
+            <ChoiceGroup legend="Strategy" value={s.strategy} choices={STRATEGIES} onChange={(strategy) => act((p) => updateSettings(p, { strategy }))} />
+          </div>
+          <TextField label="Concurrency cap" draft={cap} inputMode="numeric" placeholder="unlimited" hint="Calls in flight at once. Empty: unlimited." />
+          <TextField label="Model turn" draft={turn} unit="ms" inputMode="decimal" hint="What one model turn costs." />
+          <TextField
+            label="Deadline"
+            draft={deadline}
+            unit="ms"
+            inputMode="decimal"
+            placeholder="none"
+            hint={s.deadlineMs === null ? 'The whole plan’s budget. Empty: none.' : `The plan stops at ${formatShortMs(s.deadlineMs)}. Empty: none.`}
+          />
+          <Select
+            label="Active scenario"
+            value={s.scenario ?? NO_SCENARIO}
+            options={scenarios}
+            onChange={(v) => act((p) => updateSettings(p, { scenario: v === NO_SCENARIO ? null : v }))}
+            hint={plan.scenarios.length === 0 ? 'This plan has none.' : 'Its faults replace the calls’ own.'}
+            half
+          />
+          <TextField
+            label="Seed"
+            draft={seed}
+            inputMode="numeric"
+            hint="The same plan and seed give the same run."
+            wide
+            action={
+              <button type="button" className="tw-insp-button tw-insp-button--quiet" onClick={() => seed.setText(String(randomSeed()))}>
+                New seed
+              </button>
+            }
+          />
+        </div>
+      </Section>
+      <Section id="review" title="Review" summary={reviewSummary(findings)}>
+        <ReviewList findings={findings} expanded={allFindings} onExpand={setAllFindings} />
+      </Section>
+    </div>
+  );
+}
