@@ -6,6 +6,8 @@ import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
 import { selectLeftOpen, selectRightOpen, selectSetLeftOpen, selectSetRightOpen, selectTrace } from '@/lib/store/selectors';
 import { PlanCanvas } from './canvas/plan-canvas';
 import { ExamplesGallery } from './library/examples-gallery';
+import { FileDropZone } from './library/file-drop-zone';
+import { LibraryPanel } from './library/library-panel';
 import { RunResults } from './run/run-results';
 import { Header } from './shell/header';
 import { Inspector } from './inspector/inspector';
@@ -35,9 +37,15 @@ function Editor() {
     <div className="tw-shell">
       <Header />
       <main className={`tw-main${leftOpen ? '' : ' tw-main--left-closed'}${rightOpen ? '' : ' tw-main--right-closed'}`}>
-        <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tabs={[{ id: 'examples', label: 'Examples', content: <ExamplesGallery /> }]} />
+        <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tabs={[
+            { id: 'library', label: 'Library', content: <LibraryPanel /> },
+            { id: 'examples', label: 'Examples', content: <ExamplesGallery /> },
+          ]}
+        />
         <section className="tw-canvas" aria-label="Plan graph">
-          <PlanCanvas />
+          <FileDropZone>
+            <PlanCanvas />
+          </FileDropZone>
         </section>
         <Pane
           side="right"

@@ -78,6 +78,7 @@ test.describe('Home page', () => {
       test.skip(other === undefined, 'only one example');
       if (other === undefined) return;
       const otherPlan = loadExamplePlan(other);
+      await page.getByRole('tab', { name: 'Examples' }).click();
       await page.getByRole('button', { name: `Open example ${other.name}` }).click();
       const canvas = page.getByRole('region', { name: 'Plan graph', exact: true });
       await expect(canvas.locator('.react-flow__node-toolCall')).toHaveCount(otherPlan.calls.length);

@@ -1,5 +1,6 @@
 'use client';
-// The gallery of built-in teaching plans. Opening one makes it a new plan: the current one is never replaced.
+// The gallery of built-in teaching plans, compact for the left pane. Opening one makes it a NEW plan in the
+// library (one undoable step): the open plan is saved first and stays in the library untouched.
 import { useState } from 'react';
 import { fetchExamplePlan, type ExampleEntry } from '@/lib/store/examples';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
@@ -33,22 +34,31 @@ export function ExamplesGallery() {
   if (error !== null) return <p className="tw-muted">{error}</p>;
   if (examples.length === 0) return <p className="tw-muted">Loading the examples…</p>;
   return (
-    <ul className="tw-gallery" aria-label="Example plans">
-      {examples.map((e) => (
-        <li key={e.id} className="tw-gallery__card">
-          <h3 className="tw-gallery__name">{e.name}</h3>
-          {e.description !== undefined && <p className="tw-gallery__desc">{e.description}</p>}
-          <button
-            type="button"
-            className="tw-button tw-button--small"
-            onClick={() => void openExample(e)}
-            disabled={busy !== null}
-            aria-label={`Open example ${e.name}`}
-          >
-            {busy === e.id ? 'Opening…' : 'Open'}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div className="tw-gallery-wrap">
+      <p className="tw-gallery__intro">Teaching plans. Each opens as a new plan of your own.</p>
+      <ul className="tw-gallery" aria-label="Example plans">
+        {examples.map((e) => (
+          <li key={e.id} className="tw-gallery__card">
+            <div className="tw-gallery__head">
+              <h3 className="tw-gallery__name">{e.name}</h3>
+              <button
+                type="button"
+                className="tw-button tw-button--small tw-button--quiet tw-gallery__open"
+                onClick={() => void openExample(e)}
+                disabled={busy !== null}
+                aria-label={`Open example ${e.name}`}
+              >
+                {busy === e.id ? 'Opening…' : 'Open'}
+              </button>
+            </div>
+            {e.description !== undefined && (
+              <p className="tw-gallery__desc" title={e.description}>
+                {e.description}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,12 @@
 'use client';
-// File actions in the top bar. Export writes the plan as its canonical JSON file.
+// File actions in the top bar: Import (a plan file opens as a new plan), Export (the canonical JSON file) and
+// Share (a link carrying the plan, copied to the clipboard, or shown to copy by hand where that is refused).
+import { useRef, useState } from 'react';
 import { serializePlan } from '@/lib/plan';
+import { createShareLink } from '@/lib/share';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { importPlanFile, PLAN_FILE_ACCEPT } from './import-file';
+import { ShareDialog } from './share-dialog';
 
 /** A file name from the plan's name: `research-agent.toolwave.json`. */
 export function exportFileName(name: string): string {
@@ -9,8 +14,21 @@ export function exportFileName(name: string): string {
   return `${stem}.toolwave.json`;
 }
 
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard === undefined) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function FileActions() {
   const store = useAppStoreApi();
+  const input = useRef<HTMLInputElement>(null);
+  const [shown, setShown] = useState<{ url: string; warning: string | null } | null>(null);
+
   const exportPlan = () => {
     const plan = store.getState().plan;
     const url = URL.createObjectURL(new Blob([serializePlan(plan)], { type: 'application/json' }));
@@ -20,9 +38,48 @@ export function FileActions() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+
+  const share = async () => {
+    const s = store.getState();
+    const link = createShareLink(s.plan, window.location.href);
+    if (!link.ok) {
+      s.notify({ tone: 'error', text: link.message });
+      return;
+    }
+    if (await copyText(link.url)) {
+      const text = link.warning === null ? `Link copied: it opens “${s.plan.name}” as a new plan for whoever follows it.` : `Link copied. ${link.warning}`;
+      store.getState().notify({ tone: link.warning === null ? 'success' : 'warning', text });
+    } else {
+      setShown({ url: link.url, warning: link.warning });
+    }
+  };
+
   return (
-    <button type="button" className="tw-button tw-button--quiet" onClick={exportPlan}>
-      Export
-    </button>
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept={PLAN_FILE_ACCEPT}
+        hidden
+        tabIndex={-1}
+        aria-label="Plan file to import"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared at once, so choosing the same file again imports it again.
+          e.currentTarget.value = '';
+          if (file !== undefined) void importPlanFile(store, file);
+        }}
+      />
+      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => input.current?.click()} title="Import a plan file (.json) as a new plan">
+        Import
+      </button>
+      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={exportPlan} title="Download this plan as a JSON file">
+        Export
+      </button>
+      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => void share()} title="Copy a link that carries this plan">
+        Share
+      </button>
+      {shown !== null && <ShareDialog url={shown.url} warning={shown.warning} onClose={() => setShown(null)} />}
+    </>
   );
 }

@@ -1,31 +1,78 @@
 'use client';
-// First load: the example index, then the plan to show (for now the default example).
-import { useEffect } from 'react';
-import { defaultExample, fetchExampleIndex, fetchExamplePlan } from '@/lib/store/examples';
+// First load: start keeping work, then decide which plan to show, in this order: a share link in the hash (asked
+// about after the user's own plan is back), else the last opened plan exactly as stored, else (first visit) the
+// default example, which then becomes the first plan in the library. The canvas shows "Loading…" until then.
+import { useEffect, useRef } from 'react';
+import { decodePlanLink, isPlanLink } from '@/lib/share';
+import type { Plan } from '@/lib/plan';
+import type { AppStore } from '@/lib/store/app-store';
+import { defaultExample, fetchExampleIndex, fetchExamplePlan, type ExampleEntry } from '@/lib/store/examples';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { usePersistence } from '../library/use-persistence';
+
+const LINK_SOURCE = 'a share link';
+
+/** Reads a plan link out of the address bar, then removes it so a reload does not ask again. */
+function takeLinkedPlan(store: AppStore): Plan | null {
+  const { hash, pathname, search } = window.location;
+  if (!isPlanLink(hash)) return null;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+  const decoded = decodePlanLink(hash);
+  if (decoded.ok) return decoded.plan;
+  store.getState().notify({ tone: 'error', text: 'The share link could not be opened. Your plans are unchanged.', problems: decoded.problems });
+  return null;
+}
+
+async function loadDefaultExample(store: AppStore, examples: Promise<ExampleEntry[] | null>, signal: AbortSignal): Promise<void> {
+  const list = await examples;
+  const first = list === null ? undefined : defaultExample(list);
+  if (first === undefined) return;
+  const result = await fetchExamplePlan(first, signal);
+  if (result.ok) store.getState().load(result.plan, null);
+  else store.getState().notify({ tone: 'error', text: `The example “${first.name}” could not be opened.`, problems: result.problems });
+}
 
 export function useBootstrap(): void {
   const store = useAppStoreApi();
+  const persistence = usePersistence();
+  // A link read but not yet asked about survives React's development double effects.
+  const pendingLink = useRef<Plan | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    const s = store.getState();
-    fetchExampleIndex(controller.signal).then(
-      async (index) => {
-        if (!index.ok) {
-          s.setExamplesError(index.message);
-          return;
+    const examples = fetchExampleIndex(controller.signal).then((index) => {
+      if (!index.ok) {
+        store.getState().setExamplesError(index.message);
+        return null;
+      }
+      store.getState().setExamples(index.examples);
+      return index.examples;
+    }).catch(() => null);
+    const linked = takeLinkedPlan(store) ?? pendingLink.current;
+    pendingLink.current = linked;
+    const restored = persistence.restore();
+    const settled = restored ? Promise.resolve() : loadDefaultExample(store, examples, controller.signal);
+    settled.then(
+      () => {
+        persistence.setReady();
+        if (linked !== null && pendingLink.current === linked) {
+          pendingLink.current = null;
+          store.getState().askToOpen({ plan: linked, source: LINK_SOURCE });
         }
-        s.setExamples(index.examples);
-        const first = defaultExample(index.examples);
-        if (first === undefined) return;
-        const result = await fetchExamplePlan(first, controller.signal);
-        if (result.ok) store.getState().load(result.plan, null);
-        else store.getState().notify({ tone: 'error', text: `The example “${first.name}” could not be opened.`, problems: result.problems });
       },
       () => {
-        // Aborted on unmount: nothing to report.
+        // Aborted on unmount, or the example could not be fetched: show whatever is there.
+        if (!controller.signal.aborted) persistence.setReady();
       },
     );
-    return () => controller.abort();
-  }, [store]);
+    // A link pasted into the address bar of this open tab: ask about it too.
+    const onHashChange = () => {
+      const plan = takeLinkedPlan(store);
+      if (plan !== null) store.getState().askToOpen({ plan, source: LINK_SOURCE });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      controller.abort();
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, [store, persistence]);
 }

@@ -1,0 +1,89 @@
+'use client';
+// Wraps the canvas: a plan file dropped anywhere on it is imported as a new plan (an overlay shows while a file is
+// dragged over). It also hosts what must show over the canvas: "Loading…" until the plan is decided, and the
+// banner when another tab changed or deleted the open plan. Drags that carry no file (the palette) pass through.
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useAppStoreApi } from '@/lib/store/provider';
+import { importPlanFile } from './import-file';
+import { LibraryBanner } from './library-banner';
+import { useLibraryView } from './use-persistence';
+
+const carriesFiles = (e: { dataTransfer: DataTransfer | null }): boolean => e.dataTransfer?.types.includes('Files') ?? false;
+
+export function FileDropZone({ children }: { children: ReactNode }) {
+  const store = useAppStoreApi();
+  const { ready } = useLibraryView();
+  const [over, setOver] = useState(false);
+  const depth = useRef(0);
+
+  // A file dropped beside the canvas would make the browser navigate to it: refuse such drops page-wide.
+  useEffect(() => {
+    const refuse = (e: globalThis.DragEvent) => {
+      if (carriesFiles(e) && !e.defaultPrevented) {
+        e.preventDefault();
+        if (e.dataTransfer !== null) e.dataTransfer.dropEffect = 'none';
+      }
+    };
+    const reset = () => {
+      depth.current = 0;
+      setOver(false);
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    window.addEventListener('dragend', reset);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+      window.removeEventListener('dragend', reset);
+    };
+  }, []);
+
+  const onDragEnter = (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    depth.current += 1;
+    setOver(true);
+  };
+  const onDragOver = (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDragLeave = (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    depth.current = Math.max(0, depth.current - 1);
+    if (depth.current === 0) setOver(false);
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    depth.current = 0;
+    setOver(false);
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length !== 1) {
+      store.getState().notify({ tone: 'error', text: files.length === 0 ? 'Nothing was dropped that could be read.' : 'Drop one plan file at a time.' });
+      return;
+    }
+    void importPlanFile(store, files[0]);
+  };
+
+  return (
+    <div className="tw-dropzone" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      <LibraryBanner />
+      <div className="tw-dropzone__body">{children}</div>
+      {!ready && (
+        <div className="tw-dropzone__veil" role="status">
+          Loading your plan…
+        </div>
+      )}
+      {over && (
+        <div className="tw-dropzone__overlay" aria-hidden="true">
+          <div className="tw-dropzone__target">
+            <strong>Drop to import</strong>
+            <span>The plan file opens as a new plan; the open one stays in your library.</span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+// The React side of keeping work: one library controller per store, started while the editor is mounted, wired to
+// the page (flush when hidden or left, other tabs' storage events, a BroadcastChannel), and read by the views.
+import { useEffect, useSyncExternalStore } from 'react';
+import { createPlanLibrary, flushWhenHidden, getBrowserStorage, TAB_CHANNEL, type ChannelLike } from '@/lib/persist';
+import type { AppStore } from '@/lib/store/app-store';
+import { useAppStoreApi } from '@/lib/store/provider';
+import { createLibraryController, INITIAL_VIEW, type LibraryController, type LibraryView } from './library-controller';
+
+const controllers = new WeakMap<AppStore, LibraryController>();
+
+function browserChannel(): ChannelLike | null {
+  try {
+    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(TAB_CHANNEL);
+  } catch {
+    return null;
+  }
+}
+
+/** The controller for this store, made on first use. Creating one touches no browser API (storage is read lazily). */
+export function libraryControllerFor(store: AppStore): LibraryController {
+  let controller = controllers.get(store);
+  if (controller === undefined) {
+    controller = createLibraryController({ store, library: createPlanLibrary({ storage: getBrowserStorage }), channel: browserChannel });
+    controllers.set(store, controller);
+  }
+  return controller;
+}
+
+export function useLibraryController(): LibraryController {
+  return libraryControllerFor(useAppStoreApi());
+}
+
+const serverView = (): LibraryView => INITIAL_VIEW;
+
+/** The library's list, banner and readiness; re-renders when they change. */
+export function useLibraryView(): LibraryView {
+  const controller = useLibraryController();
+  return useSyncExternalStore(controller.subscribe, controller.getView, serverView);
+}
+
+/**
+ * Keeps every plan in the browser library while the editor is mounted: autosave (flushed when the page is hidden
+ * or left), other tabs' saves and deletions, list updates. Call it once, before anything loads a plan.
+ */
+export function usePersistence(): LibraryController {
+  const controller = useLibraryController();
+  useEffect(() => {
+    controller.start();
+    const unhookFlush = flushWhenHidden(() => controller.flush(), window, document);
+    const onStorage = (e: StorageEvent) => {
+      if (e.storageArea === null || e.storageArea === getBrowserStorage()) controller.handleStorageEvent(e);
+    };
+    const onPageHide = () => controller.pageHidden();
+    const onPageShow = (e: PageTransitionEvent) => {
+      if (e.persisted) controller.pageShown();
+    };
+    window.addEventListener('storage', onStorage);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    return () => {
+      unhookFlush();
+      window.removeEventListener('storage', onStorage);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+      controller.stop();
+    };
+  }, [controller]);
+  return controller;
+}
