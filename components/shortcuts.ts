@@ -22,7 +22,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     items: [
       { keys: ['Shift', 'click'], action: 'Add to the selection' },
       { keys: ['Shift', 'drag'], action: 'Select with a box' },
-      { keys: ['Arrow keys'], action: 'Move the selected calls (Shift: further)' },
+      { keys: ['Arrow keys'], action: 'Move the selected calls 10 px (with Shift: 50 px)' },
       { keys: ['Tab'], action: 'Focus the next call; Enter selects it' },
       { keys: ['L'], action: 'Auto-layout by waves' },
       { keys: ['F'], action: 'Fit the plan to the view' },

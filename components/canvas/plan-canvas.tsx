@@ -1,100 +1,178 @@
 'use client';
-// The read-only plan graph: calls laid out in wave columns over their bands, dependencies as edges.
-// Pan, zoom and select only; the editor (moving, connecting) is a later issue.
-import { useEffect, useMemo } from 'react';
+// The plan editor's canvas: calls over their live wave bands, dependencies as edges, the critical path marked;
+// add from the palette, connect handle to handle, select, move, delete, duplicate. The plan in the store is the
+// truth: every edit is one commit; a drag lives in local state until it stops, then commits once.
+import { useCallback, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
-  useNodesState,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+  type Connection,
   type Edge,
+  type EdgeTypes,
+  type FinalConnectionState,
   type Node,
   type NodeTypes,
+  type OnNodeDrag,
+  type ReactFlowState,
 } from '@xyflow/react';
-import type { Plan } from '@/lib/plan';
-import { DEFAULT_LAYOUT, layoutPlan } from '@/lib/plan/layout';
-import { selectPlan, selectPlanVersion } from '@/lib/store/selectors';
-import { useAppStore } from '@/lib/store/provider';
-import { activeScenario, effectiveFaults } from '@/lib/plan/scenario';
-import { ToolCallNode, describeCall, type ToolCallNodeType } from './tool-call-node';
-import { WaveBandNode, waveBandNodes, type WaveBandNodeType } from './wave-bands';
+import { canConnect } from '@/lib/plan/edit';
+import { isToolKey } from '@/lib/plan/palette';
+import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
+import { selectPlan, selectPlanVersion, selectSelected } from '@/lib/store/selectors';
+import { CanvasLegend } from './canvas-legend';
+import { CanvasToolbar, TOOL_DRAG_TYPE } from './canvas-toolbar';
+import { DependencyEdge, EdgeActionsContext, type DependencyEdgeType } from './dependency-edge';
+import { EmptyCanvas } from './empty-canvas';
+import { ToolCallNode } from './tool-call-node';
+import { FIT_OPTIONS, useCanvasActions } from './use-canvas-actions';
+import { useCanvasGraph, type CanvasNode } from './use-canvas-graph';
+import { useCanvasKeys } from './use-canvas-keys';
+import { NODE_SIZE } from './view-model';
+import { WaveBandNode } from './wave-bands';
 
 const nodeTypes: NodeTypes = { toolCall: ToolCallNode, waveBand: WaveBandNode };
-const fitViewOptions = { padding: 0.1, maxZoom: 1.15 };
+const edgeTypes: EdgeTypes = { dependency: DependencyEdge };
 const proOptions = { hideAttribution: false };
 const minimapStyle = { width: 168, height: 112 };
-
-type CanvasNode = ToolCallNodeType | WaveBandNodeType;
-
-function buildGraph(plan: Plan): { nodes: CanvasNode[]; edges: Edge[] } {
-  const layout = layoutPlan(plan);
-  const scenario = activeScenario(plan);
-  const calls: ToolCallNodeType[] = layout.nodes.map((n) => {
-    const call = plan.calls[n.index];
-    const faults = effectiveFaults(call, scenario);
-    return {
-      id: call.id,
-      type: 'toolCall',
-      position: { x: n.x, y: n.y },
-      width: DEFAULT_LAYOUT.nodeWidth,
-      height: DEFAULT_LAYOUT.nodeHeight,
-      data: { call, faults, wave: n.wave },
-      draggable: false,
-      connectable: false,
-      ariaLabel: describeCall(call, faults, n.wave),
-    };
-  });
-  const edges: Edge[] = plan.dependencies.map((d) => ({
-    id: `${d.from}->${d.to}`,
-    source: d.from,
-    target: d.to,
-    className: d.optional ? 'tw-edge tw-edge--optional' : 'tw-edge',
-    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-    ariaLabel: `${d.to} ${d.optional ? 'can use' : 'needs'} ${d.from}`,
-    focusable: false,
-  }));
-  return { nodes: [...waveBandNodes(layout.bands, plan.settings.strategy), ...calls], edges };
-}
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Below this zoom the nodes drop their details (cheaper to paint, unreadable anyway). */
+const FAR_ZOOM = 0.45;
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 function minimapColor(node: Node): string {
   return node.type === 'waveBand' ? 'transparent' : 'var(--tw-minimap-node)';
 }
 
-function PlanFlow({ plan }: { plan: Plan }) {
-  const graph = useMemo(() => buildGraph(plan), [plan]);
-  // Local node state only so that selection shows; positions never change (read-only).
-  const [nodes, setNodes, onNodesChange] = useNodesState<CanvasNode>(graph.nodes);
-  useEffect(() => setNodes(graph.nodes), [graph, setNodes]);
+/** The call under a pointer, if any (a connection dropped on a node's body rather than its handle). */
+function callIdAt(event: MouseEvent | TouchEvent): string | null {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (point === undefined) return null;
+  const el = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node-toolCall');
+  return el?.getAttribute('data-id') ?? null;
+}
+
+function CanvasEditor() {
+  const store = useAppStoreApi();
+  const rf = useReactFlow<CanvasNode, DependencyEdgeType>();
+  const plan = useAppStore(selectPlan);
+  const selected = useAppStore(selectSelected);
+  const far = useStore(selectFar);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const { view, nodes, selectedEdges, setSelectedEdges, onNodesChange, onEdgesChange, endDrag } = useCanvasGraph(plan, selected);
+  const actions = useCanvasActions(selectedEdges, setSelectedEdges, rootRef);
+  useCanvasKeys(actions, rootRef);
+
+  const commitDrag = useCallback(
+    (dragged: readonly CanvasNode[]) => {
+      const positions = endDrag(dragged);
+      if (positions.size > 0) actions.move(positions);
+    },
+    [endDrag, actions],
+  );
+  const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, _node, dragged) => commitDrag(dragged), [commitDrag]);
+  const onSelectionDragStop = useCallback((_event: unknown, dragged: CanvasNode[]) => commitDrag(dragged), [commitDrag]);
+
+  const isValidConnection = useCallback((c: Connection | Edge) => canConnect(store.getState().plan, c.source, c.target).ok, [store]);
+  const onConnect = useCallback((c: Connection) => actions.connect(c.source, c.target), [actions]);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      // A valid drop on a handle was connected by onConnect; anything else dropped on a call is tried here, so a
+      // refusal is explained on the spot and a drop on a call's body still connects.
+      if (state.isValid === true || state.fromNode === null || state.fromHandle === null) return;
+      const other = state.toNode?.id ?? callIdAt(event);
+      if (other === null || other === undefined || other.startsWith('__wave_')) return;
+      if (other === state.fromNode.id && state.toHandle === null) return;
+      if (state.fromHandle.type === 'source') actions.connect(state.fromNode.id, other);
+      else actions.connect(other, state.fromNode.id);
+    },
+    [actions],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(TOOL_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const key = e.dataTransfer.getData(TOOL_DRAG_TYPE);
+      if (!isToolKey(key)) return;
+      e.preventDefault();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      actions.add(key, { x: Math.round(p.x - NODE_SIZE.width / 2), y: Math.round(p.y - NODE_SIZE.height / 2) });
+    },
+    [rf, actions],
+  );
+
+  // A right-click on an edge selects it, which shows its toolbar (toggle optional, delete).
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, edge: DependencyEdgeType) => {
+      e.preventDefault();
+      setSelectedEdges(new Set([edge.id]));
+      store.getState().select([]);
+    },
+    [store, setSelectedEdges],
+  );
+
+  const edgeActions = useMemo(() => ({ setOptional: actions.setOptional, remove: actions.remove }), [actions]);
+  const callCount = plan.calls.length;
+
   return (
-    <ReactFlow
-      style={{ width: '100%', height: '100%' }}
-      nodes={nodes}
-      edges={graph.edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      edgesFocusable={false}
-      fitView
-      fitViewOptions={fitViewOptions}
-      minZoom={0.2}
-      maxZoom={2}
-      proOptions={proOptions}
-      aria-label={`Plan graph: ${plan.name}`}
-    >
-      <Background gap={24} size={1} />
-      <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan" />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <div className="tw-canvas-editor" ref={rootRef}>
+      <CanvasToolbar actions={actions} callsSelected={selected.length} edgesSelected={selectedEdges.size} hasCalls={callCount > 0} />
+      <EdgeActionsContext.Provider value={edgeActions}>
+        <ReactFlow<CanvasNode, DependencyEdgeType>
+          style={{ width: '100%', height: '100%' }}
+          className={far ? 'tw-flow tw-flow--far' : 'tw-flow'}
+          nodes={nodes}
+          edges={view.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onSelectionDragStop={onSelectionDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          connectionRadius={28}
+          nodeDragThreshold={2}
+          fitView
+          fitViewOptions={FIT_OPTIONS}
+          minZoom={0.04}
+          maxZoom={2}
+          onlyRenderVisibleElements={callCount > 400}
+          proOptions={proOptions}
+          aria-label={`Plan graph: ${plan.name}`}
+        >
+          <Background gap={24} size={1} />
+          {callCount > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan" />}
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          <CanvasLegend model={view.model} />
+        </ReactFlow>
+      </EdgeActionsContext.Provider>
+      {callCount === 0 && <EmptyCanvas />}
+    </div>
   );
 }
 
 export function PlanCanvas() {
-  const plan = useAppStore(selectPlan);
   const planVersion = useAppStore(selectPlanVersion);
-  // A new plan remounts the flow, so its node state and fitView start afresh.
-  return <PlanFlow key={planVersion} plan={plan} />;
+  // A newly opened plan remounts the flow, so its local state and fitView start afresh.
+  return (
+    <ReactFlowProvider key={planVersion}>
+      <CanvasEditor />
+    </ReactFlowProvider>
+  );
 }

@@ -1,6 +1,6 @@
 'use client';
-// One tool call on the canvas: name, tool, latency, retry, on-failure policy, faults, and (after a run) its status.
-// Memoized; the run status is read from the store per node, never copied into node.data.
+// One tool call on the canvas: tool, label, latency, timeout, retry, on-failure policy, faults, and (after a run)
+// its status. Memoized; the run status is read from the store per node, never copied into node.data.
 import { memo, useCallback } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Fault, ToolCall } from '@/lib/plan';
@@ -8,6 +8,7 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { FAULT_LABEL, STATUS_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong, formatShortMs, statusTone } from '../format';
 import { FaultIcon } from './fault-icon';
+import { ToolIcon } from './tool-icon';
 
 export interface ToolCallNodeData extends Record<string, unknown> {
   call: ToolCall;
@@ -15,34 +16,24 @@ export interface ToolCallNodeData extends Record<string, unknown> {
   faults: Fault[];
   /** Graph wave, 0-based. */
   wave: number;
+  /** On the plan's critical path. */
+  critical: boolean;
 }
 
 export type ToolCallNodeType = Node<ToolCallNodeData, 'toolCall'>;
 
-/** The words a screen reader hears for a call: everything the node shows. */
-export function describeCall(call: ToolCall, faults: Fault[], wave: number): string {
-  const parts = [
-    `${call.kind === 'agent' ? 'Sub-agent' : 'Tool call'} ${call.label ? `${call.label} (${call.id})` : call.id}`,
-    `tool ${call.tool}`,
-    `wave ${wave + 1}`,
-    `latency ${describeLatency(call.latency)}`,
-    call.timeoutMs === null ? 'no timeout' : `timeout ${formatShortMs(call.timeoutMs)}`,
-    describeRetryLong(call.retry),
-    `on failure ${call.onFailure}`,
-    faults.length === 0 ? 'no faults' : `faults: ${faults.map(describeFault).join('; ')}`,
-  ];
-  return parts.join(', ');
-}
-
 function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
   const run = useAppStore(useCallback((s: AppState) => s.callRunById[id], [id]));
-  const { call, faults } = data;
+  const { call, faults, critical } = data;
   const retry = describeRetry(call.retry);
   const tone = run === undefined ? 'none' : statusTone(run.status);
   return (
-    <div className={`tw-node tw-tone-${tone}`}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+    <div className={`tw-node tw-tone-${tone}${critical ? ' tw-node--critical' : ''}`}>
+      <Handle type="target" position={Position.Left} className="tw-handle tw-handle--in" title="Input: drop a connection here" />
       <div className="tw-node__head">
+        <span className="tw-node__icon">
+          <ToolIcon tool={call.tool} kind={call.kind} />
+        </span>
         <span className="tw-node__title" title={call.label ?? call.id}>
           {call.label ?? call.id}
         </span>
@@ -99,7 +90,7 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
           </span>
         ))}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} className="tw-handle tw-handle--out" title="Output: drag to a call that needs it" />
     </div>
   );
 }

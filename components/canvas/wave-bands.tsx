@@ -1,10 +1,10 @@
 'use client';
-// The wave bands behind the calls: one column per graph wave, labelled "Wave n · model turn n" under `waves`.
-// Drawn as non-interactive React Flow nodes under the calls, so they pan and zoom with the graph.
+// The wave bands behind the calls, labelled "Wave n · model turn n" under `waves`. Drawn as non-interactive React
+// Flow nodes under the calls (so they pan and zoom with the graph), recomputed from node positions as they move.
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { Strategy } from '@/lib/plan';
-import type { WaveBand } from '@/lib/plan/layout';
+import { waveLabel, type LiveWaveBand } from '@/lib/plan/layout';
 
 export interface WaveBandNodeData extends Record<string, unknown> {
   wave: number;
@@ -14,35 +14,52 @@ export interface WaveBandNodeData extends Record<string, unknown> {
 
 export type WaveBandNodeType = Node<WaveBandNodeData, 'waveBand'>;
 
-/** "Wave 2 · model turn 2" under `waves` (each wave is one model turn); "Wave 2" otherwise. */
-export function waveLabel(wave: number, strategy: Strategy): string {
-  return strategy === 'waves' ? `Wave ${wave + 1} · model turn ${wave + 1}` : `Wave ${wave + 1}`;
+export const bandNodeId = (wave: number) => `__wave_${wave}`;
+
+function sameBand(n: WaveBandNodeType, b: LiveWaveBand, strategy: Strategy): boolean {
+  return (
+    n.position.x === b.x &&
+    n.position.y === b.y &&
+    n.width === b.width &&
+    n.height === b.height &&
+    n.data.count === b.callIds.length &&
+    n.data.strategy === strategy
+  );
 }
 
-export function waveBandNodes(bands: readonly WaveBand[], strategy: Strategy): WaveBandNodeType[] {
-  return bands.map((b) => ({
-    id: `__wave_${b.wave}`,
-    type: 'waveBand',
-    position: { x: b.x, y: b.y },
-    width: b.width,
-    height: b.height,
-    style: { width: b.width, height: b.height },
-    data: { wave: b.wave, strategy, count: b.callIds.length },
-    draggable: false,
-    selectable: false,
-    focusable: false,
-    connectable: false,
-    zIndex: -1,
-    ariaRole: 'group',
-    ariaLabel: `${waveLabel(b.wave, strategy)}: ${b.callIds.join(', ')}`,
-  }));
+/** Band nodes for `bands`, reusing the previous object of each band that did not move (so React Flow skips it). */
+export function waveBandNodes(bands: readonly LiveWaveBand[], strategy: Strategy, previous: ReadonlyMap<string, WaveBandNodeType>): WaveBandNodeType[] {
+  return bands.map((b) => {
+    const id = bandNodeId(b.wave);
+    const prev = previous.get(id);
+    if (prev !== undefined && sameBand(prev, b, strategy)) return prev;
+    return {
+      id,
+      type: 'waveBand',
+      position: { x: b.x, y: b.y },
+      width: b.width,
+      height: b.height,
+      // Known sizes: React Flow need not measure the DOM (see plan-canvas.tsx).
+      measured: { width: b.width, height: b.height },
+      handles: [],
+      data: { wave: b.wave, strategy, count: b.callIds.length },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      connectable: false,
+      deletable: false,
+      zIndex: -1,
+      ariaRole: 'group',
+      ariaLabel: `${b.label}: ${b.callIds.length} ${b.callIds.length === 1 ? 'call' : 'calls'}`,
+    };
+  });
 }
 
 function WaveBandView({ data }: NodeProps<WaveBandNodeType>) {
   return (
     <div className="tw-band">
       <div className="tw-band__label">
-        <span>{waveLabel(data.wave, data.strategy)}</span>
+        <span className="tw-band__name">{waveLabel(data.wave, data.strategy)}</span>
         <span className="tw-band__count">
           {data.count} {data.count === 1 ? 'call' : 'calls'}
         </span>

@@ -1,0 +1,242 @@
+// `npx tsx bench/canvas.bench.ts`: canvas speed in headless Chromium (issue 3). For layered plans of 100, 500 and
+// 1,000 calls it imports the plan file through the Import picker (the path a user takes), then reports the time
+// until every call is on screen and the frame times while a call is dragged in the fitted view.
+// Needs a production build: it uses the server on BASE_URL (default http://127.0.0.1:3100) or starts `next start`
+// there itself. Run it alone: builds or other browsers on the machine skew the numbers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { layeredPlan } from '../lib/engine/layered';
+import { applyLayout } from '../lib/plan/layout';
+import { parsePlan, serializePlan } from '../lib/plan';
+
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3100';
+const SIZES = (process.env.SIZES ?? '100,500,1000').split(',').map(Number);
+const VIEWPORT = { width: Number(process.env.WIDTH ?? 1280), height: Number(process.env.HEIGHT ?? 720) };
+/** Mouse moves in one scripted drag (each one a pointer event the canvas must follow). */
+const DRAG_MOVES = 90;
+const TARGETS: Record<number, { load: number; median: number }> = { 100: { load: 3000, median: 33 }, 500: { load: 3000, median: 50 } };
+
+async function serverUp(): Promise<boolean> {
+  try {
+    return (await fetch(BASE_URL)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function ensureServer(): Promise<ChildProcess | null> {
+  if (await serverUp()) return null;
+  const url = new URL(BASE_URL);
+  console.log(`Starting next start on ${url.host} (needs a fresh \`npx next build\`)…`);
+  const child = spawn('npx', ['next', 'start', '-H', url.hostname, '-p', url.port || '3100'], {
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    detached: true,
+  });
+  for (let i = 0; i < 120; i++) {
+    if (await serverUp()) return child;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server on ${BASE_URL} did not start`);
+}
+
+function planFile(calls: number): Buffer {
+  const parsed = parsePlan(layeredPlan({ calls }));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return Buffer.from(serializePlan(applyLayout(parsed.plan)));
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+/** Imports the plan and returns ms from choosing the file to every call drawn inside the canvas. */
+async function loadTime(page: Page, calls: number): Promise<number> {
+  const file = planFile(calls);
+  const t0 = await page.evaluate(() => performance.now());
+  await page.setInputFiles('input[type="file"][aria-label="Plan file to import"]', { name: `layered-${calls}.json`, mimeType: 'application/json', buffer: file });
+  return page.evaluate(
+    ({ calls, t0 }) =>
+      new Promise<number>((resolve, reject) => {
+        const deadline = performance.now() + 60_000;
+        const check = () => {
+          const region = document.querySelector('[aria-label="Plan graph"]')?.getBoundingClientRect();
+          const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node-toolCall');
+          if (region !== undefined && nodes.length === calls) {
+            let inside = 0;
+            for (const n of nodes) {
+              const r = n.getBoundingClientRect();
+              if (n.style.visibility !== 'hidden' && r.width > 0 && r.left >= region.left - 1 && r.right <= region.right + 1 && r.top >= region.top - 1 && r.bottom <= region.bottom + 1) inside++;
+            }
+            if (inside === calls) {
+              resolve(performance.now() - t0);
+              return;
+            }
+          }
+          if (performance.now() > deadline) reject(new Error(`only ${nodes.length} of ${calls} calls drawn after 60 s`));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    { calls, t0 },
+  );
+}
+
+/** The call nearest the middle of the canvas (the plan is fitted), and a point on it to grab. */
+async function middleCall(page: Page): Promise<{ id: string; x: number; y: number }> {
+  const target = await page.evaluate(() => {
+    const region = document.querySelector('[aria-label="Plan graph"]')?.getBoundingClientRect();
+    if (region === undefined) return null;
+    const cx = region.left + region.width / 2;
+    const cy = region.top + region.height / 2;
+    let best: { id: string; x: number; y: number; d: number } | null = null;
+    for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node-toolCall')) {
+      const r = n.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height * 0.3;
+      const d = Math.hypot(x - cx, y - cy);
+      if (best === null || d < best.d) best = { id: n.dataset.id ?? '', x, y, d };
+    }
+    return best;
+  });
+  if (target === null) throw new Error('no call to drag');
+  return target;
+}
+
+const transformOf = (page: Page, id: string) => page.locator(`.react-flow__node-toolCall[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
+
+/**
+ * Frame times with a drag move on EVERY animation frame: the mouse is pressed on a call (real input), then each frame
+ * dispatches the next mousemove before timing the next frame (performance.now() between callbacks, so the work of
+ * the move, React Flow, the bands, style, layout and paint all count). The strict figure.
+ */
+async function dragEveryFrame(page: Page): Promise<number[]> {
+  const target = await middleCall(page);
+  const before = await transformOf(page, target.id);
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 6, target.y + 4, { steps: 2 });
+  const frames = await page.evaluate(
+    ({ x, y, moves }) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        let i = 0;
+        let last = -1;
+        const tick = () => {
+          const now = performance.now();
+          if (last >= 0) out.push(now - last);
+          last = now;
+          if (i === moves) {
+            resolve(out);
+            return;
+          }
+          i++;
+          const a = (i / moves) * Math.PI * 2;
+          window.dispatchEvent(new MouseEvent('mousemove', { clientX: x + 6 + 60 * Math.sin(a) + i * 0.5, clientY: y + 4 + 40 * (1 - Math.cos(a)), bubbles: true, buttons: 1 }));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { x: target.x, y: target.y, moves: DRAG_MOVES },
+  );
+  const during = await transformOf(page, target.id);
+  await page.mouse.up();
+  if (during === before) throw new Error(`the drag did not move ${target.id}`);
+  return frames;
+}
+
+/**
+ * Frame times with Playwright's own mouse moves (each awaited, so input comes at whatever pace the page allows):
+ * the frames that moved the dragged call or painted that move. Closer to a person's drag; usually the gentler figure.
+ */
+async function dragPaced(page: Page): Promise<number[]> {
+  const target = await middleCall(page);
+  const before = await transformOf(page, target.id);
+  await page.evaluate((id) => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    const el = document.querySelector<HTMLElement>(`.react-flow__node-toolCall[data-id="${id}"]`);
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    let seen = el?.style.transform ?? '';
+    let movedBefore = false;
+    const tick = () => {
+      if (!w.__recording) return;
+      const t = performance.now();
+      const now = el?.style.transform ?? '';
+      const moved = now !== seen;
+      if (moved || movedBefore) w.__frames.push(t - last);
+      movedBefore = moved;
+      seen = now;
+      last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, target.id);
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  for (let i = 1; i <= DRAG_MOVES; i++) {
+    const a = (i / DRAG_MOVES) * Math.PI * 2;
+    await page.mouse.move(target.x + 60 * Math.sin(a) + i * 0.5, target.y + 40 * (1 - Math.cos(a)));
+  }
+  const during = await transformOf(page, target.id);
+  await page.mouse.up();
+  if (during === before) throw new Error(`the drag did not move ${target.id}`);
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames;
+  });
+}
+
+async function main() {
+  const server = await ensureServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const rows: string[][] = [];
+  try {
+    for (const calls of SIZES) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      // tsx compiles the functions passed to page.evaluate with esbuild's name helper: give the page one.
+      await context.addInitScript({ content: 'window.__name = (f) => f;' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(BASE_URL);
+      await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+      await page.locator('.react-flow__node-toolCall').first().waitFor();
+      const load = await loadTime(page, calls);
+      await page.waitForTimeout(500);
+      const strict = (await dragEveryFrame(page)).sort((a, b) => a - b);
+      await page.waitForTimeout(500);
+      const paced = (await dragPaced(page)).sort((a, b) => a - b);
+      const median = percentile(strict, 50);
+      const target = TARGETS[calls];
+      const verdict = target === undefined ? '' : load <= target.load && median <= target.median ? 'ok' : 'MISSED';
+      rows.push([
+        String(calls),
+        load.toFixed(0),
+        median.toFixed(1),
+        percentile(strict, 95).toFixed(1),
+        percentile(paced, 50).toFixed(1),
+        percentile(paced, 95).toFixed(1),
+        target === undefined ? '–' : `${target.load} / ${target.median}`,
+        verdict,
+      ]);
+      if (errors.length > 0) console.error(`${calls} calls: page errors: ${errors.join('; ')}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    if (server?.pid !== undefined) process.kill(-server.pid);
+  }
+  const head = ['calls', 'on screen ms', 'drag median ms', 'drag p95 ms', 'paced median', 'paced p95', 'target (on screen / median)', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`Canvas benchmark, headless Chromium (software rendering), ${VIEWPORT.width}×${VIEWPORT.height}, ${DRAG_MOVES} moves per drag.`);
+  console.log('drag: a move on every animation frame (the strict figure); paced: Playwright mouse moves, frames that moved or painted the call.');
+  console.log(line(head));
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

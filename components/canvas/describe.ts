@@ -1,0 +1,18 @@
+// The words a screen reader hears for a call: everything its node shows. Plain strings, never HTML.
+import type { Fault, ToolCall } from '@/lib/plan';
+import { describeFault, describeLatency, describeRetryLong, formatShortMs } from '../format';
+
+export function describeCall(call: ToolCall, faults: readonly Fault[], wave: number, critical = false): string {
+  const parts = [
+    `${call.kind === 'agent' ? 'Sub-agent' : 'Tool call'} ${call.label ? `${call.label} (${call.id})` : call.id}`,
+    `tool ${call.tool}`,
+    `wave ${wave + 1}`,
+    `latency ${describeLatency(call.latency)}`,
+    call.timeoutMs === null ? 'no timeout' : `timeout ${formatShortMs(call.timeoutMs)}`,
+    describeRetryLong(call.retry),
+    `on failure ${call.onFailure}`,
+    faults.length === 0 ? 'no faults' : `faults: ${faults.map(describeFault).join('; ')}`,
+  ];
+  if (critical) parts.push('on the critical path');
+  return parts.join(', ');
+}

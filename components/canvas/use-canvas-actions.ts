@@ -1,0 +1,150 @@
+'use client';
+// Everything the canvas can do to the plan, each as ONE undoable commit: add, connect, delete, duplicate, nudge,
+// auto-layout; plus selection and view actions. Read the store at the moment an action runs, never during render.
+import { useMemo, type RefObject } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { addCall, connect, disconnect, duplicateCalls, moveCalls, removeCalls, setEdgeOptional } from '@/lib/plan/edit';
+import { applyLayout } from '@/lib/plan/layout';
+import type { ToolKey } from '@/lib/plan/palette';
+import { useAppStoreApi } from '@/lib/store/provider';
+import { edgeId, type XY } from './model';
+import { findFreeSpot } from './placement';
+import { NODE_SIZE, withDisplayPositions } from './view-model';
+
+/** Room the palette takes on the canvas's left edge (px): kept clear when fitting and when placing a new call. */
+const PALETTE_ROOM = 64;
+export const FIT_OPTIONS = { padding: { top: '48px', right: '32px', bottom: '32px', left: `${PALETTE_ROOM + 8}px` }, maxZoom: 1.15 } as const;
+/** How far a duplicate lands from its original. */
+const DUPLICATE_OFFSET = { x: 32, y: 32 };
+
+export interface CanvasActions {
+  /** Adds a call from the palette at `at` (top-left corner), or in free space near the view's centre. */
+  add: (key: ToolKey, at?: XY) => void;
+  /** Connects `from → to`, or says why not (a cycle, a duplicate, a self-edge). */
+  connect: (from: string, to: string) => void;
+  setOptional: (from: string, to: string, optional: boolean) => void;
+  remove: (from: string, to: string) => void;
+  /** Commits a drag: the dragged calls' new positions. */
+  move: (positions: ReadonlyMap<string, XY>) => void;
+  deleteSelection: () => boolean;
+  duplicateSelection: () => boolean;
+  /** Moves the selected calls by (dx, dy); consecutive nudges of one selection are one undo step. */
+  nudge: (dx: number, dy: number) => boolean;
+  selectAll: () => void;
+  clearSelection: () => boolean;
+  autoLayout: () => void;
+  fit: () => void;
+}
+
+export function useCanvasActions(
+  selectedEdges: ReadonlySet<string>,
+  setSelectedEdges: (edges: ReadonlySet<string>) => void,
+  viewportRef: RefObject<HTMLElement | null>,
+): CanvasActions {
+  const store = useAppStoreApi();
+  const rf = useReactFlow();
+  return useMemo(() => {
+    const noEdges: ReadonlySet<string> = new Set();
+    const fit = () => void rf.fitView(FIT_OPTIONS);
+
+    /** The free spot nearest the middle of what the user sees (right of the palette). */
+    const spotNearCentre = (calls: readonly { position?: XY }[]): XY => {
+      const el = viewportRef.current;
+      const r = el?.getBoundingClientRect();
+      const screen = r === undefined ? { x: window.innerWidth / 2, y: window.innerHeight / 2 } : { x: r.left + PALETTE_ROOM + (r.width - PALETTE_ROOM) / 2, y: r.top + r.height / 2 };
+      const centre = rf.screenToFlowPosition(screen);
+      const occupied = calls.flatMap((c) => (c.position === undefined ? [] : [{ ...c.position, ...NODE_SIZE }]));
+      return findFreeSpot(occupied, centre, NODE_SIZE);
+    };
+
+    const actions: CanvasActions = {
+      add: (key, at) => {
+        const s = store.getState();
+        const base = withDisplayPositions(s.plan);
+        const result = addCall(base, key, at ?? spotNearCentre(base.calls));
+        if (result.id === null) {
+          s.notify({ tone: 'error', text: `Cannot add a call: ${result.reason}.` });
+          return;
+        }
+        s.commit(result.plan);
+        s.select([result.id]);
+        setSelectedEdges(noEdges);
+      },
+      connect: (from, to) => {
+        const s = store.getState();
+        const result = connect(withDisplayPositions(s.plan), from, to);
+        if (result.ok) s.commit(result.plan);
+        else s.notify({ tone: 'error', text: `Cannot connect ${from} → ${to}: ${result.reason}.` });
+      },
+      setOptional: (from, to, optional) => {
+        const s = store.getState();
+        s.commit(setEdgeOptional(withDisplayPositions(s.plan), from, to, optional));
+      },
+      remove: (from, to) => {
+        const s = store.getState();
+        s.commit(disconnect(withDisplayPositions(s.plan), from, to));
+        setSelectedEdges(noEdges);
+      },
+      move: (positions) => {
+        const s = store.getState();
+        s.commit(moveCalls(withDisplayPositions(s.plan), Object.fromEntries(positions)));
+      },
+      deleteSelection: () => {
+        const s = store.getState();
+        const edges = s.plan.dependencies.filter((d) => selectedEdges.has(edgeId(d.from, d.to)));
+        if (s.selected.length === 0 && edges.length === 0) return false;
+        let next = withDisplayPositions(s.plan);
+        for (const d of edges) next = disconnect(next, d.from, d.to);
+        if (s.selected.length > 0) next = removeCalls(next, s.selected);
+        s.commit(next);
+        s.select([]);
+        setSelectedEdges(noEdges);
+        return true;
+      },
+      duplicateSelection: () => {
+        const s = store.getState();
+        if (s.selected.length === 0) return false;
+        const { plan, ids, reason } = duplicateCalls(withDisplayPositions(s.plan), s.selected, DUPLICATE_OFFSET);
+        if (reason !== undefined) {
+          s.notify({ tone: 'error', text: `Cannot duplicate: ${reason}.` });
+          return true;
+        }
+        s.commit(plan);
+        s.select(ids);
+        setSelectedEdges(noEdges);
+        return true;
+      },
+      nudge: (dx, dy) => {
+        const s = store.getState();
+        if (s.selected.length === 0) return false;
+        const base = withDisplayPositions(s.plan);
+        const chosen = new Set(s.selected);
+        const positions: Record<string, XY> = {};
+        for (const c of base.calls) if (chosen.has(c.id) && c.position !== undefined) positions[c.id] = { x: c.position.x + dx, y: c.position.y + dy };
+        s.commit(moveCalls(base, positions), { coalesce: `nudge:${[...chosen].sort().join(',')}` });
+        return true;
+      },
+      selectAll: () => {
+        const s = store.getState();
+        s.select(s.plan.calls.map((c) => c.id));
+        setSelectedEdges(noEdges);
+      },
+      clearSelection: () => {
+        const s = store.getState();
+        if (s.selected.length === 0 && selectedEdges.size === 0) return false;
+        s.select([]);
+        setSelectedEdges(noEdges);
+        return true;
+      },
+      autoLayout: () => {
+        const s = store.getState();
+        if (s.plan.calls.length === 0) return;
+        s.commit(applyLayout(s.plan));
+        // Queued by React Flow until the new positions arrive.
+        fit();
+      },
+      fit,
+    };
+    return actions;
+  }, [store, rf, selectedEdges, setSelectedEdges, viewportRef]);
+}
