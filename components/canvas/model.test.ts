@@ -1,7 +1,8 @@
 // The canvas's derived model: waves and the critical path by typical latency.
 import { describe, expect, it } from 'vitest';
 import type { Latency } from '@/lib/plan';
-import { edgeId, planModel, typicalLatencyMs } from './model';
+import { typicalLatencyMs } from '@/lib/plan/latency';
+import { edgeId, planModel } from './model';
 
 const fixed = (ms: number): Latency => ({ kind: 'fixed', ms });
 const call = (id: string, latency: Latency = fixed(100)) => ({ id, latency }) as never;

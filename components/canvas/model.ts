@@ -1,6 +1,7 @@
 // What the canvas derives from a plan's graph: each call's wave and the critical path by typical latency.
 // Pure and linear in calls + edges, so it can run on every plan change.
-import type { Latency, Plan } from '@/lib/plan';
+import { typicalLatencyMs } from '@/lib/plan/latency';
+import type { Plan } from '@/lib/plan';
 import { adjacency, computeWaves, criticalPath, topologicalOrder } from '@/lib/plan/graph';
 
 export interface XY {
@@ -13,17 +14,6 @@ export interface Size {
   height: number;
 }
 
-/** The latency a call usually takes: fixed ms, the uniform midpoint, the lognormal median. */
-export function typicalLatencyMs(l: Latency): number {
-  switch (l.kind) {
-    case 'fixed':
-      return l.ms;
-    case 'uniform':
-      return (l.minMs + l.maxMs) / 2;
-    case 'lognormal':
-      return l.p50Ms;
-  }
-}
 
 /** The id React Flow knows a dependency by. */
 export function edgeId(from: string, to: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latencySchema, type Latency } from '@/lib/plan';
-import { convertLatency, latencyMedian } from './latency-edit';
+import { typicalLatencyMs } from '@/lib/plan/latency';
+import { convertLatency } from './latency-edit';
 
 const samples: Latency[] = [
   { kind: 'fixed', ms: 350 },
@@ -18,8 +19,8 @@ describe('convertLatency', () => {
     expect(latencySchema.safeParse(next).success).toBe(true);
   });
   it('keeps the median when it can', () => {
-    expect(latencyMedian(convertLatency({ kind: 'fixed', ms: 400 }, 'uniform'))).toBe(400);
-    expect(latencyMedian(convertLatency({ kind: 'uniform', minMs: 100, maxMs: 300 }, 'lognormal'))).toBe(200);
+    expect(typicalLatencyMs(convertLatency({ kind: 'fixed', ms: 400 }, 'uniform'))).toBe(400);
+    expect(typicalLatencyMs(convertLatency({ kind: 'uniform', minMs: 100, maxMs: 300 }, 'lognormal'))).toBe(200);
     expect(convertLatency({ kind: 'lognormal', p50Ms: 600, p95Ms: 1500 }, 'fixed')).toEqual({ kind: 'fixed', ms: 600 });
   });
   it('returns the same latency for its own kind', () => {

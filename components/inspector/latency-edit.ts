@@ -1,24 +1,15 @@
 // Switching a latency's kind keeps its centre: the new distribution has the same median as the old one.
 // Pure; tested in latency-edit.test.ts.
 import type { Latency } from '@/lib/plan';
+import { typicalLatencyMs } from '@/lib/plan/latency';
 
-export function latencyMedian(l: Latency): number {
-  switch (l.kind) {
-    case 'fixed':
-      return l.ms;
-    case 'uniform':
-      return (l.minMs + l.maxMs) / 2;
-    case 'lognormal':
-      return l.p50Ms;
-  }
-}
 
 const round = (x: number) => Math.round(x);
 
 /** A valid latency of `kind` around the old one's median (a lognormal needs a median above 0: 100 ms then). */
 export function convertLatency(l: Latency, kind: Latency['kind']): Latency {
   if (l.kind === kind) return l;
-  const m = latencyMedian(l);
+  const m = typicalLatencyMs(l);
   switch (kind) {
     case 'fixed':
       return { kind, ms: m };
