@@ -70,7 +70,7 @@ export function FaultsSection({ call, plan }: { call: ToolCall; plan: Plan }) {
           New fault
         </label>
         <div className="tw-insp-add__row">
-          <select id={addId} className="tw-insp-select" value={kind} onChange={(e) => setKind(FAULT_KINDS.find((k) => k === e.target.value) ?? 'error')}>
+          <select id={addId} className="tw-input tw-insp-select" value={kind} onChange={(e) => setKind(FAULT_KINDS.find((k) => k === e.target.value) ?? 'error')}>
             {FAULT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {FAULT_KIND_LABEL[k]}

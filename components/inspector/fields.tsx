@@ -58,7 +58,7 @@ export function TextField({ label, draft, hint, unit, placeholder, inputMode = '
           <input
             id={id}
             type="text"
-            className={mono ? 'tw-mono' : undefined}
+            className={mono ? 'tw-input tw-mono' : 'tw-input'}
             value={draft.text}
             placeholder={placeholder}
             inputMode={inputMode}
@@ -173,7 +173,7 @@ export function Select<T extends string>({
       <label className="tw-insp-field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="tw-insp-select" value={value} onChange={(e) => {
+      <select id={id} className="tw-input tw-insp-select" value={value} onChange={(e) => {
           const picked = options.find((o) => o.value === e.target.value);
           if (picked !== undefined) onChange(picked.value);
         }} aria-describedby={hint !== undefined ? hintId : undefined}>

@@ -15,7 +15,7 @@ export function TextArea({ label, draft, placeholder }: { label: string; draft: 
       </label>
       <textarea
         id={id}
-        className={`tw-insp-textarea${invalid ? ' tw-insp-input--invalid' : ''}`}
+        className={`tw-input tw-insp-textarea${invalid ? ' tw-insp-input--invalid' : ''}`}
         value={draft.text}
         placeholder={placeholder}
         rows={4}

@@ -46,7 +46,7 @@ function RenameField({ name, onDone, onRename }: { name: string; onDone: () => v
   return (
     <div className="tw-lib-row__rename">
       <input
-        className="tw-lib-input"
+        className="tw-input"
         type="text"
         defaultValue={name}
         maxLength={200}

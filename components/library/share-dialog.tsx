@@ -14,7 +14,7 @@ export function ShareDialog({ url, warning, onClose }: { url: string; warning: s
       <p>The browser did not let Toolwave copy the link. Copy it from here (Ctrl/⌘+C): whoever opens it is asked before the plan opens, as a new plan.</p>
       <label className="tw-share__field">
         <span className="tw-field__label">Share link</span>
-        <input ref={field} className="tw-lib-input" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        <input ref={field} className="tw-input" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
       </label>
       {warning !== null && <p className="tw-share__warning">{warning}</p>}
       <div className="tw-modal__actions">
