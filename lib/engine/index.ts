@@ -3,3 +3,4 @@ export * from './types';
 export { simulate } from './simulate';
 export { runMonteCarlo, type MonteCarloOptions, type MonteCarloStats } from './montecarlo';
 export * from './context';
+export * from './playback';
