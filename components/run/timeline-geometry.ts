@@ -1,0 +1,361 @@
+// The timeline's geometry (issue 4, point 3): pure data a Gantt chart draws under the canvas. No React, no DOM.
+// One row per call grouped by graph wave, a bar per attempt, hatched retry waits, timeout marks, the model-turn
+// segments, the run's critical path, the abort/deadline line, and hit-testing for hover and click.
+import type { AttemptResult, CallStatus, Trace } from '@/lib/engine';
+import type { Plan } from '@/lib/plan/schema';
+
+export interface TimelineOptions {
+  /** Total width in px, the label column included. */
+  width: number;
+  rowHeight: number;
+  /** Vertical gap before each wave group (and between the turn lane and the first group). */
+  groupGap: number;
+  /** Width of the label column on the left; time runs from labelWidth to width. */
+  labelWidth: number;
+}
+
+export interface TimeScale {
+  t0: 0;
+  /** The run's end: the makespan, or for a stuck run the last finite instant; at least 1 ms. */
+  t1: number;
+  /** ms → px, linear from [0, t1] onto [labelWidth, width] (not clamped). */
+  x: (t: number) => number;
+  /** px → ms, clamped to [0, t1] (for the cursor and scrubbing). */
+  t: (x: number) => number;
+}
+
+export interface Tick {
+  t: number;
+  x: number;
+  label: string;
+}
+
+export interface TimelineGroup {
+  /** 0-based graph wave. */
+  wave: number;
+  /** "Wave 1". */
+  label: string;
+  y: number;
+  height: number;
+}
+
+export interface TimelineRow {
+  /** Call index in the plan (and the trace). */
+  index: number;
+  id: string;
+  label: string;
+  wave: number;
+  y: number;
+  status: CallStatus;
+  critical: boolean;
+}
+
+export interface TimelineBar {
+  /** Call index. */
+  row: number;
+  /** 1-based attempt number. */
+  attempt: number;
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  result: AttemptResult;
+  /** A hang with no end: the bar runs to t1. */
+  open: boolean;
+}
+
+export interface TimelineWait {
+  row: number;
+  /** The attempt the wait leads to (it may never have started, if the plan stopped during the wait). */
+  attempt: number;
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+}
+
+export interface TimeoutMark {
+  row: number;
+  attempt: number;
+  x: number;
+  y: number;
+  height: number;
+}
+
+export interface Segment {
+  x: number;
+  width: number;
+}
+
+export interface TimelineTurn {
+  index: number;
+  wave: number | null;
+  /** "Model turn 1". */
+  label: string;
+  /** [startMs, emitMs]: the model thinking. */
+  thinking: Segment;
+  /** [emitMs, endMs or t1]: its calls running. */
+  executing: Segment;
+}
+
+export interface StopLine {
+  x: number;
+  reason: 'abort' | 'deadline';
+  /** "aborted by auth at 1.05 s" / "deadline 3 s". */
+  label: string;
+}
+
+export interface Timeline {
+  scale: TimeScale;
+  ticks: Tick[];
+  /** The lane above the groups where the model-turn segments are drawn. */
+  turnLane: { y: number; height: number };
+  rowHeight: number;
+  groups: TimelineGroup[];
+  /** In display order (top to bottom). */
+  rows: TimelineRow[];
+  /** By call index, then attempt: one per attempt of the trace. */
+  bars: TimelineBar[];
+  waits: TimelineWait[];
+  timeoutMarks: TimeoutMark[];
+  turns: TimelineTurn[];
+  stopLine: StopLine | null;
+  /** Call indices on the run's critical path, first to last. */
+  criticalPath: number[];
+  height: number;
+}
+
+/** Bars and waits fill the middle of a row, leaving this fraction of rowHeight above and below. */
+const BAR_INSET = 0.15;
+
+/** A duration as a person reads it on an axis: `0`, `500 ms`, `1 s`, `1.5 s`, `0.2 ms`. */
+export function formatTick(ms: number): string {
+  if (ms === 0) return '0';
+  const small = parseFloat(ms.toPrecision(3));
+  if (Math.abs(small) < 1000) return `${small} ms`;
+  return `${parseFloat((ms / 1000).toPrecision(4))} s`;
+}
+
+/**
+ * Round ticks from 0 to t1: steps of 1, 2 or 5 × 10^k ms, 4 to 10 of them, about one per 100 px of the plot
+ * width. The last tick never passes t1.
+ */
+export function niceTicks(t1: number, width: number): { t: number; label: string }[] {
+  const end = Math.max(t1, 1e-9);
+  const target = Math.min(10, Math.max(4, Math.round(width / 100) + 1));
+  const k0 = Math.floor(Math.log10(end)) - 2;
+  let best: { step: number; count: number } | null = null;
+  for (let k = k0; k <= k0 + 3; k++) {
+    for (const m of [1, 2, 5]) {
+      const step = m * 10 ** k;
+      const count = Math.floor(end / step + 1e-9) + 1;
+      if (count < 4 || count > 10) continue;
+      // Closest to the target; on a tie, the larger step (fewer, calmer ticks).
+      if (best === null || Math.abs(count - target) <= Math.abs(best.count - target)) best = { step, count };
+    }
+  }
+  const { step, count } = best ?? { step: end, count: 2 };
+  const ticks: { t: number; label: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = parseFloat((i * step).toPrecision(12));
+    if (t > end) break;
+    ticks.push({ t, label: formatTick(t) });
+  }
+  return ticks;
+}
+
+/** The last finite instant the trace mentions (attempts, retry dues, turns, call ends, the stop). */
+function lastFiniteInstant(trace: Trace): number {
+  let last = 0;
+  const see = (t: number | null | undefined) => {
+    if (t !== null && t !== undefined && Number.isFinite(t) && t > last) last = t;
+  };
+  for (const c of trace.calls) {
+    see(c.startMs);
+    see(c.endMs);
+    for (const a of c.attempts) {
+      see(a.startMs);
+      see(a.endMs);
+      if (a.endMs !== null && a.retryWaitMs !== undefined) see(a.endMs + a.retryWaitMs);
+    }
+  }
+  for (const t of trace.turns) {
+    see(t.startMs);
+    see(t.emitMs);
+    see(t.endMs);
+  }
+  see(trace.stop?.atMs);
+  return last;
+}
+
+/**
+ * The calls on the run's critical path, first to last: from the call that ended last (the makespan; under abort
+ * the aborting call; when stuck the first hung call), repeatedly step to the upstream whose end is the latest
+ * among those at or before this call's first start (ties: first in plan order).
+ */
+export function runCriticalPath(plan: Plan, trace: Trace): number[] {
+  const calls = trace.calls;
+  const final = (i: number): number => (calls[i].status === 'hung' ? Infinity : (calls[i].endMs ?? -Infinity));
+  let end = -1;
+  if (trace.stop?.reason === 'abort' && trace.stop.by !== null) end = calls.findIndex((c) => c.id === trace.stop?.by);
+  if (end === -1) {
+    for (let i = 0; i < calls.length; i++) {
+      if (final(i) === -Infinity) continue;
+      if (end === -1 || final(i) > final(end)) end = i;
+    }
+  }
+  if (end === -1) return [];
+  const index = new Map(calls.map((c, i) => [c.id, i]));
+  const upstream: number[][] = calls.map(() => []);
+  for (const d of plan.dependencies) {
+    const a = index.get(d.from);
+    const b = index.get(d.to);
+    if (a !== undefined && b !== undefined) upstream[b].push(a);
+  }
+  const path = [end];
+  const seen = new Set(path);
+  for (let v = end; ; ) {
+    const start = calls[v].startMs;
+    if (start === null) break;
+    let via = -1;
+    for (const u of upstream[v]) {
+      const e = calls[u].endMs;
+      if (e === null || e > start || seen.has(u)) continue;
+      const best = via === -1 ? -Infinity : (calls[via].endMs as number);
+      if (e > best || (e === best && u < via)) via = u;
+    }
+    if (via === -1) break;
+    path.push(via);
+    seen.add(via);
+    v = via;
+  }
+  return path.reverse();
+}
+
+export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions): Timeline {
+  const { width, rowHeight, groupGap, labelWidth } = opts;
+  const plotWidth = Math.max(width - labelWidth, 1e-9);
+  const t1 = Math.max(1, trace.makespanMs ?? lastFiniteInstant(trace));
+  const x = (t: number) => labelWidth + (t / t1) * plotWidth;
+  const scale: TimeScale = {
+    t0: 0,
+    t1,
+    x,
+    t: (px: number) => Math.min(t1, Math.max(0, ((px - labelWidth) / plotWidth) * t1)),
+  };
+  const clampX = (px: number) => Math.min(width, Math.max(labelWidth, px));
+
+  const ticks = niceTicks(t1, plotWidth).map((k) => ({ ...k, x: x(k.t) }));
+
+  // Rows, grouped by graph wave, in plan order within a wave.
+  const critical = runCriticalPath(plan, trace);
+  const onPath = new Set(critical);
+  const byWave = new Map<number, number[]>();
+  trace.calls.forEach((c, i) => {
+    const list = byWave.get(c.wave);
+    if (list) list.push(i);
+    else byWave.set(c.wave, [i]);
+  });
+  const turnLane = { y: 0, height: rowHeight };
+  const groups: TimelineGroup[] = [];
+  const rows: TimelineRow[] = [];
+  const rowY = new Array<number>(trace.calls.length).fill(0);
+  let y = turnLane.height;
+  for (const wave of [...byWave.keys()].sort((a, b) => a - b)) {
+    const members = byWave.get(wave) as number[];
+    y += groupGap;
+    groups.push({ wave, label: `Wave ${wave + 1}`, y, height: members.length * rowHeight });
+    for (const i of members) {
+      const c = trace.calls[i];
+      rowY[i] = y;
+      rows.push({ index: i, id: c.id, label: plan.calls[i]?.label ?? c.id, wave, y, status: c.status, critical: onPath.has(i) });
+      y += rowHeight;
+    }
+  }
+
+  // Bars, laid out per row so that sub-pixel attempts stay visible (≥ 1 px) without overlapping: a bar is pushed
+  // right past the previous one, then back left if that ran past the next bar or the right edge.
+  const bars: TimelineBar[] = [];
+  const waits: TimelineWait[] = [];
+  const timeoutMarks: TimeoutMark[] = [];
+  const inset = rowHeight * BAR_INSET;
+  const barH = rowHeight - 2 * inset;
+  const stopAt = trace.stop?.atMs ?? null;
+  trace.calls.forEach((c, i) => {
+    const row: TimelineBar[] = c.attempts.map((a) => {
+      const x0 = clampX(x(a.startMs));
+      const x1 = clampX(x(a.endMs ?? t1));
+      return { row: i, attempt: a.n, x: x0, width: Math.max(1, x1 - x0), y: rowY[i] + inset, height: barH, result: a.result, open: a.endMs === null };
+    });
+    let prevEnd = labelWidth;
+    for (const b of row) {
+      b.x = Math.max(b.x, prevEnd);
+      prevEnd = b.x + b.width;
+    }
+    let limit = width;
+    for (let k = row.length - 1; k >= 0; k--) {
+      const b = row[k];
+      if (b.x + b.width > limit) b.x = Math.max(labelWidth, limit - b.width);
+      limit = b.x;
+    }
+    bars.push(...row);
+
+    c.attempts.forEach((a, k) => {
+      const bar = row[k];
+      if (a.result === 'timeout') timeoutMarks.push({ row: i, attempt: a.n, x: bar.x + bar.width, y: rowY[i], height: rowHeight });
+      if (a.retryWaitMs === undefined || a.endMs === null) return;
+      const next = c.attempts[k + 1];
+      // To the next attempt's start; a wait the plan stopped during ends at the stop.
+      const endMs = next ? next.startMs : stopAt !== null && stopAt >= a.endMs ? stopAt : a.endMs + a.retryWaitMs;
+      if (endMs <= a.endMs) return;
+      const from = bar.x + bar.width;
+      const to = next ? row[k + 1].x : clampX(x(endMs));
+      if (to > from) waits.push({ row: i, attempt: a.n + 1, x: from, width: to - from, y: rowY[i] + inset, height: barH });
+    });
+  });
+
+  const turns: TimelineTurn[] = trace.turns.map((t) => {
+    const s = clampX(x(t.startMs));
+    const e = clampX(x(t.emitMs));
+    const f = clampX(x(t.endMs ?? t1));
+    return { index: t.index, wave: t.wave, label: `Model turn ${t.index + 1}`, thinking: { x: s, width: Math.max(0, e - s) }, executing: { x: e, width: Math.max(0, f - e) } };
+  });
+
+  const stop = trace.stop;
+  const stopLine: StopLine | null =
+    stop === null
+      ? null
+      : {
+          x: clampX(x(stop.atMs)),
+          reason: stop.reason,
+          label: stop.reason === 'abort' ? `aborted${stop.by !== null ? ` by ${stop.by}` : ''} at ${formatTick(stop.atMs)}` : `deadline ${formatTick(stop.atMs)}`,
+        };
+
+  return { scale, ticks, turnLane, rowHeight, groups, rows, bars, waits, timeoutMarks, turns, stopLine, criticalPath: critical, height: y };
+}
+
+/** The row under a vertical position (for click-to-select), or null between groups and outside. */
+export function rowAt(geometry: Timeline, y: number): TimelineRow | null {
+  const rows = geometry.rows;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rows[mid];
+    if (y < r.y) hi = mid - 1;
+    else if (y >= r.y + geometry.rowHeight) lo = mid + 1;
+    else return r;
+  }
+  return null;
+}
+
+/** The attempt bar under a point (for hover details), or null. */
+export function attemptAt(geometry: Timeline, x: number, y: number): TimelineBar | null {
+  const row = rowAt(geometry, y);
+  if (row === null) return null;
+  for (const b of geometry.bars) {
+    if (b.row !== row.index) continue;
+    if (x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height) return b;
+  }
+  return null;
+}
