@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/canvas.css';
 import './styles/inspector.css';
 import './styles/library.css';
+import './styles/run.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

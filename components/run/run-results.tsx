@@ -3,8 +3,9 @@
 import type { CallStatus, Trace } from '@/lib/engine';
 import { CALL_STATUSES } from '@/lib/engine';
 import { useAppStore } from '@/lib/store/provider';
-import { selectContextError, selectContextText, selectRunError, selectTrace } from '@/lib/store/selectors';
+import { selectContextError, selectRunError, selectTrace } from '@/lib/store/selectors';
 import { OUTCOME_LABEL, STATUS_LABEL, formatMs, outcomeTone, statusTone } from '../format';
+import { ContextPanel } from './context-panel';
 
 function countStatuses(trace: Trace): [CallStatus, number][] {
   const counts = new Map<CallStatus, number>();
@@ -60,7 +61,6 @@ function CallStatusList({ trace }: { trace: Trace }) {
 export function RunResults() {
   const trace = useAppStore(selectTrace);
   const runError = useAppStore(selectRunError);
-  const contextText = useAppStore(selectContextText);
   const contextError = useAppStore(selectContextError);
 
   if (runError !== null) {
@@ -96,9 +96,7 @@ export function RunResults() {
           {contextError}
         </p>
       ) : (
-        <pre className="tw-context" tabIndex={0} aria-label="Context the model is handed">
-          {contextText}
-        </pre>
+        <ContextPanel />
       )}
     </div>
   );

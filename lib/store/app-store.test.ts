@@ -171,6 +171,7 @@ describe('the run slice', () => {
     expect(selectTraceIsCurrent(store.getState())).toBe(true);
     store.getState().commit({ ...store.getState().plan, name: 'edited' });
     expect(selectTraceIsCurrent(store.getState())).toBe(false);
+    expect(store.getState().tracePlan?.name).toBe('Two calls');
   });
 });
 

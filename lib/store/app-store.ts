@@ -2,6 +2,7 @@
 // Vanilla (zustand/vanilla) so it can be created and tested without React. Views read it through selectors.
 import { createStore } from 'zustand/vanilla';
 import type { CallStatus, Trace } from '@/lib/engine';
+import type { Plan } from '@/lib/plan';
 import { createDocumentSlice, type DocumentSlice } from './document';
 import type { ExampleEntry } from './examples';
 import { runPlan } from './run';
@@ -25,6 +26,8 @@ export interface CallRunView {
 
 export interface RunSlice {
   trace: Trace | null;
+  /** The plan the trace was made from: the document may have changed since. */
+  tracePlan: Plan | null;
   contextText: string | null;
   runError: string | null;
   contextError: string | null;
@@ -48,7 +51,7 @@ export interface PersistenceSlice {
 export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
-const NO_RUN = { trace: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
+const NO_RUN = { trace: null, tracePlan: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
 
 export function createAppStore() {
   return createStore<AppState>()((set, get, api) => ({
@@ -73,7 +76,7 @@ export function createAppStore() {
           missingInputs: c.missingInputs.map((m) => m.id),
         };
       }
-      set({ ...result, callRunById, traceRevision: revision });
+      set({ ...result, tracePlan: plan, callRunById, traceRevision: revision });
     },
     clearRun: () => set({ ...NO_RUN }),
 

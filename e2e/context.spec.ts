@@ -1,0 +1,146 @@
+// The context panel in the Run tab: the three formats, copy, download, and the anti-pattern comparison.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { buildContext, simulate } from '../lib/engine';
+import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
+
+const research = loadExamples().find((e) => e.name === 'Research agent');
+if (research === undefined) throw new Error('no Research agent example');
+const plan = loadExamplePlan(research);
+
+async function openResearch(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await page.getByRole('tab', { name: 'Examples' }).click();
+  await page.getByRole('button', { name: 'Open example Research agent' }).click();
+  await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
+}
+
+async function run(page: Page) {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('tab', { name: 'Run', exact: true }).click();
+  await expect(page.getByText(/^Outcome: /)).toBeVisible();
+}
+
+async function chooseScenario(page: Page, name: string) {
+  await page.getByRole('tab', { name: 'Inspect', exact: true }).click();
+  await page.getByLabel('Active scenario').selectOption({ label: name });
+}
+
+test.describe('Context panel', () => {
+  test.beforeEach(async ({ page, context, consoleErrors }) => {
+    void consoleErrors;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openResearch(page);
+  });
+
+  test('shows the text by default, then Anthropic and OpenAI messages with call ids', async ({ page }) => {
+    await run(page);
+    const trace = simulate(plan);
+    const tabs = page.getByRole('tablist', { name: 'Context format' });
+    await expect(tabs.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true');
+    const text = page.getByLabel('Context the model is handed');
+    expect(await text.textContent()).toBe(buildContext(plan, trace, 'text').text);
+
+    await tabs.getByRole('tab', { name: 'Anthropic' }).click();
+    const anthropic = page.getByRole('region', { name: 'Anthropic messages' });
+    await expect(anthropic).toContainText('"tool_use"');
+    for (const call of plan.calls) await expect(anthropic).toContainText(`"${call.id}"`);
+    expect(await anthropic.textContent()).toBe(JSON.stringify(buildContext(plan, trace, 'anthropic').messages, null, 2));
+
+    // Arrow keys move between tabs.
+    await tabs.getByRole('tab', { name: 'Anthropic' }).press('ArrowRight');
+    await expect(tabs.getByRole('tab', { name: 'OpenAI' })).toHaveAttribute('aria-selected', 'true');
+    await expect(tabs.getByRole('tab', { name: 'OpenAI' })).toBeFocused();
+    const openai = page.getByRole('region', { name: 'OpenAI messages' });
+    await expect(openai).toContainText('"tool_call_id"');
+    for (const call of plan.calls) await expect(openai).toContainText(`"${call.id}"`);
+    expect(await openai.textContent()).toBe(JSON.stringify(buildContext(plan, trace, 'openai').messages, null, 2));
+  });
+
+  test('copies exactly what is shown, and downloads the JSON', async ({ page }) => {
+    await run(page);
+    const text = (await page.getByLabel('Context the model is handed').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Copy context' }).click();
+    await expect(page.getByText('Copied.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+    await page.getByRole('tablist', { name: 'Context format' }).getByRole('tab', { name: 'OpenAI' }).click();
+    const shown = (await page.getByRole('region', { name: 'OpenAI messages' }).textContent()) ?? '';
+    await page.getByRole('button', { name: 'Copy context' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download context' }).click()]);
+    expect(download.suggestedFilename()).toBe('research-agent-context-openai.json');
+    const file = await download.path();
+    const body = readFileSync(file, 'utf8');
+    expect(body).toBe(shown);
+    expect(JSON.parse(body)).toEqual(buildContext(plan, simulate(plan), 'openai').messages);
+  });
+
+  test('a failed copy says what to do', async ({ page }) => {
+    await run(page);
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    });
+    await page.getByRole('button', { name: 'Copy context' }).click();
+    await expect(page.getByText('Copy failed: select the text and copy it')).toBeVisible();
+  });
+
+  test('compare view: the dropped rendering lacks the failed call, the correct one names it', async ({ page }) => {
+    await chooseScenario(page, 'One page gone (404)');
+    await run(page);
+    const failed = simulate({ ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } }).calls.find((c) => c.status === 'failed');
+    expect(failed?.id).toBe('fetch_2');
+
+    // The failure is marked in the Anthropic JSON, per block.
+    await page.getByRole('tablist', { name: 'Context format' }).getByRole('tab', { name: 'Anthropic' }).click();
+    const errorBlock = page.getByRole('region', { name: 'Anthropic messages' }).locator('.tw-json-block--error');
+    await expect(errorBlock).toHaveCount(1);
+    await expect(errorBlock).toContainText('"tool_use_id": "fetch_2"');
+    await expect(errorBlock).toContainText('"is_error": true');
+
+    const toggle = page.getByRole('button', { name: 'Compare with the anti-patterns' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+    const correct = page.getByRole('region', { name: 'Correct context' });
+    await expect(correct.getByLabel('Correct context text')).toContainText('fetch_2');
+    const labels = {
+      dropped: 'Anti-pattern: failed calls and their errors are silently dropped',
+      total_failure: 'Anti-pattern: one failure is treated as a total failure',
+      false_success: 'Anti-pattern: failures are reported as empty successes',
+    };
+    const sections = page.locator('[data-anti-pattern]');
+    await expect(sections).toHaveCount(3);
+    for (const [kind, label] of Object.entries(labels)) {
+      await expect(page.locator(`[data-anti-pattern="${kind}"]`).getByRole('heading', { level: 4 })).toContainText(label);
+    }
+    const dropped = page.getByRole('region', { name: 'Anti-pattern: Dropped' });
+    await expect(dropped.getByLabel('Dropped rendering')).not.toContainText('fetch_2');
+    await expect(dropped).toContainText('no word of fetch_2');
+    const falseSuccess = page.getByRole('region', { name: 'Anti-pattern: False success' });
+    await expect(falseSuccess).toContainText('It treats fetch_2’s empty result as real');
+    await expect(falseSuccess.locator('[data-marked~="fetch_2"]').first()).toBeVisible();
+    const total = page.getByRole('region', { name: 'Anti-pattern: Total failure' });
+    await expect(total).toContainText('It throws away fetch_1 and fetch_3, which succeeded');
+    await expect(correct.locator('[data-marked~="fetch_2"]').first()).toBeVisible();
+
+    await page.screenshot({ path: 'e2e/artifacts/context-compare-1280x720.png' });
+    await dropped.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/artifacts/context-compare-1280x720-dropped.png' });
+    await falseSuccess.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e/artifacts/context-compare-1280x720-false-success.png' });
+  });
+
+  test('says when the plan changed since the run', async ({ page }) => {
+    await run(page);
+    await expect(page.getByText('The plan changed since this run: run again to update.')).toHaveCount(0);
+    await chooseScenario(page, 'Search API down');
+    await page.getByRole('tab', { name: 'Run', exact: true }).click();
+    await expect(page.getByText('The plan changed since this run: run again to update.')).toBeVisible();
+    await run(page);
+    await expect(page.getByText('The plan changed since this run: run again to update.')).toHaveCount(0);
+  });
+});
