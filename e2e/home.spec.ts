@@ -1,5 +1,6 @@
 // The first page: a built-in example drawn read-only in its waves, and a Run that shows outcome and context.
-import { simulate } from '../lib/engine';
+import { compareStrategies, simulate } from '../lib/engine';
+import { strategyFigure, strategySaving } from '../components/run/strategy-words';
 import { buildContext } from '../lib/engine/context';
 import { layoutPlan } from '../lib/plan/layout';
 import { OUTCOME_LABEL, formatMs } from '../components/format';
@@ -63,6 +64,15 @@ test.describe('Home page', () => {
       expect(await context.textContent()).toBe(buildContext(plan, trace, 'text').text);
       // Each node now carries its run status.
       await expect(page.locator('.react-flow__node-toolCall [data-status]')).toHaveCount(plan.calls.length);
+    });
+
+    test('Run sets the three strategies side by side, the one in use marked', async ({ page }) => {
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      const strategies = page.getByRole('region', { name: 'Makespan by strategy' });
+      for (const r of compareStrategies(plan)) await expect(strategies).toContainText(strategyFigure(r));
+      await expect(strategies.locator('[aria-current="true"]')).toHaveText(new RegExp(`^${plan.settings.strategy} `));
+      const saving = strategySaving(compareStrategies(plan), plan.settings.strategy);
+      if (saving !== null) await expect(strategies).toContainText(saving);
     });
 
     test('Run works from the keyboard', async ({ page }) => {

@@ -6,6 +6,7 @@ import { useAppStore } from '@/lib/store/provider';
 import { selectContextError, selectRunError, selectTrace } from '@/lib/store/selectors';
 import { OUTCOME_LABEL, STATUS_LABEL, formatMs, outcomeTone, statusTone } from '../format';
 import { ContextPanel } from './context-panel';
+import { StrategyCompare } from './strategy-compare';
 
 function countStatuses(trace: Trace): [CallStatus, number][] {
   const counts = new Map<CallStatus, number>();
@@ -87,6 +88,7 @@ export function RunResults() {
             .map(([s, n]) => `${n} ${STATUS_LABEL[s]}`)
             .join(' · ')}
         </p>
+        <StrategyCompare />
       </div>
       <h3 className="tw-h3">Calls</h3>
       <CallStatusList trace={trace} />

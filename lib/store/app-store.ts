@@ -1,7 +1,7 @@
 // The editor's one zustand store, made per provider (never a module-level singleton), built from slices.
 // Vanilla (zustand/vanilla) so it can be created and tested without React. Views read it through selectors.
 import { createStore } from 'zustand/vanilla';
-import type { CallStatus, Trace } from '@/lib/engine';
+import type { CallStatus, StrategyResult, Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan';
 import { createDocumentSlice, type DocumentSlice } from './document';
 import type { ExampleEntry } from './examples';
@@ -28,6 +28,8 @@ export interface RunSlice {
   trace: Trace | null;
   /** The plan the trace was made from: the document may have changed since. */
   tracePlan: Plan | null;
+  /** The same plan and seed under each strategy. */
+  strategies: StrategyResult[] | null;
   contextText: string | null;
   runError: string | null;
   contextError: string | null;
@@ -51,7 +53,7 @@ export interface PersistenceSlice {
 export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
-const NO_RUN = { trace: null, tracePlan: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
+const NO_RUN = { trace: null, tracePlan: null, strategies: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
 
 export function createAppStore() {
   return createStore<AppState>()((set, get, api) => ({

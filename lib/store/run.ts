@@ -1,7 +1,7 @@
 // One Run from the page: simulate the plan, then build the text context from the trace.
 // Each step's failure is caught and reported as data, so a broken engine shows as a message, never a blank page.
 import type { Plan } from '@/lib/plan';
-import { simulate, type Trace } from '@/lib/engine';
+import { compareStrategies, simulate, type StrategyResult, type Trace } from '@/lib/engine';
 import { buildContext } from '@/lib/engine/context';
 
 export interface RunResult {
@@ -11,6 +11,8 @@ export interface RunResult {
   runError: string | null;
   /** Why the context could not be built (the trace is still shown). */
   contextError: string | null;
+  /** The same plan and seed under each strategy, for the side-by-side makespans. */
+  strategies: StrategyResult[] | null;
 }
 
 function message(err: unknown): string {
@@ -22,11 +24,12 @@ export function runPlan(plan: Plan): RunResult {
   try {
     trace = simulate(plan);
   } catch (err) {
-    return { trace: null, contextText: null, runError: `The simulation failed: ${message(err)}`, contextError: null };
+    return { trace: null, contextText: null, runError: `The simulation failed: ${message(err)}`, contextError: null, strategies: null };
   }
+  const strategies = compareStrategies(plan);
   try {
-    return { trace, contextText: buildContext(plan, trace, 'text').text, runError: null, contextError: null };
+    return { trace, contextText: buildContext(plan, trace, 'text').text, runError: null, contextError: null, strategies };
   } catch (err) {
-    return { trace, contextText: null, runError: null, contextError: `The context could not be built: ${message(err)}` };
+    return { trace, contextText: null, runError: null, contextError: `The context could not be built: ${message(err)}`, strategies };
   }
 }

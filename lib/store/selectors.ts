@@ -34,6 +34,7 @@ export const selectSetHelpOpen = (s: AppState) => s.setHelpOpen;
 
 export const selectTrace = (s: AppState) => s.trace;
 export const selectTracePlan = (s: AppState) => s.tracePlan;
+export const selectStrategies = (s: AppState) => s.strategies;
 export const selectTraceIsCurrent = (s: AppState) => s.trace !== null && s.traceRevision === s.revision;
 export const selectContextText = (s: AppState) => s.contextText;
 export const selectRunError = (s: AppState) => s.runError;
