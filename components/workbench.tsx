@@ -9,6 +9,7 @@ import { ExamplesGallery } from './library/examples-gallery';
 import { FileDropZone } from './library/file-drop-zone';
 import { LibraryPanel } from './library/library-panel';
 import { RunResults } from './run/run-results';
+import { TimelinePanel } from './run/timeline-panel';
 import { Header } from './shell/header';
 import { Inspector } from './inspector/inspector';
 import { HelpOverlay } from './shell/help-overlay';
@@ -42,11 +43,14 @@ function Editor() {
             { id: 'examples', label: 'Examples', content: <ExamplesGallery /> },
           ]}
         />
-        <section className="tw-canvas" aria-label="Plan graph">
-          <FileDropZone>
-            <PlanCanvas />
-          </FileDropZone>
-        </section>
+        <div className="tw-center">
+          <section className="tw-canvas" aria-label="Plan graph">
+            <FileDropZone>
+              <PlanCanvas />
+            </FileDropZone>
+          </section>
+          <TimelinePanel />
+        </div>
         <Pane
           side="right"
           label="Inspector"
