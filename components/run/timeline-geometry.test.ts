@@ -253,6 +253,23 @@ describe('hit-testing', () => {
 });
 
 describe('properties', () => {
+  it('an attempt that starts at the very end of the axis does not overlap the one before it', () => {
+    // Attempt 1 times out at 1 ms, attempt 2 takes 0 ms at 1 ms, and the run ends at about 1 ms.
+    const plan = makePlan(
+      [
+        { id: 'a', ms: 0, timeoutMs: 1, retry: { maxAttempts: 2, initialIntervalMs: 0 }, faults: [{ kind: 'timeout', onAttempts: [1] }] },
+        { id: 'b', latency: { kind: 'lognormal', p50Ms: 1, p95Ms: 2 } },
+      ],
+      [],
+      { seed: 0 },
+    );
+    const g = timelineGeometry(plan, simulate(plan), { width: 200, rowHeight: 18, groupGap: 6, labelWidth: 120 });
+    const row = g.bars.filter((bar) => bar.row === 0);
+    expect(row).toHaveLength(2);
+    expect(row[0].x + row[0].width).toBeLessThanOrEqual(row[1].x + 1e-6);
+    expect(row[1].x + row[1].width).toBeLessThanOrEqual(200 + 1e-6);
+  });
+
   it('for any plan: bars lie within the plot, a row’s bars never overlap, and every attempt has exactly one bar', () => {
     fc.assert(
       fc.property(arbitraryPlan({ maxCalls: 8 }), fc.integer({ min: 200, max: 1600 }), (plan, width) => {

@@ -273,8 +273,7 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
     }
   }
 
-  // Bars, laid out per row so that sub-pixel attempts stay visible (≥ 1 px) without overlapping: a bar is pushed
-  // right past the previous one, then back left if that ran past the next bar or the right edge.
+  // Bars, laid out per row so that sub-pixel attempts stay visible (≥ 1 px) without overlapping.
   const bars: TimelineBar[] = [];
   const waits: TimelineWait[] = [];
   const timeoutMarks: TimeoutMark[] = [];
@@ -282,22 +281,32 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
   const barH = rowHeight - 2 * inset;
   const stopAt = trace.stop?.atMs ?? null;
   trace.calls.forEach((c, i) => {
-    const row: TimelineBar[] = c.attempts.map((a) => {
-      const x0 = clampX(x(a.startMs));
-      const x1 = clampX(x(a.endMs ?? t1));
-      return { row: i, attempt: a.n, x: x0, width: Math.max(1, x1 - x0), y: rowY[i] + inset, height: barH, result: a.result, open: a.endMs === null };
-    });
+    // Spans [x0, x1] in px: forward, each starts at or after the previous end and keeps its true end (but at
+    // least 1 px); backward, each ends where the next begins (or at the plot's edge). No overlap, all inside.
+    const spans = c.attempts.map((a) => ({ x0: clampX(x(a.startMs)), x1: clampX(x(a.endMs ?? t1)) }));
     let prevEnd = labelWidth;
-    for (const b of row) {
-      b.x = Math.max(b.x, prevEnd);
-      prevEnd = b.x + b.width;
+    for (const sp of spans) {
+      sp.x0 = Math.max(sp.x0, prevEnd);
+      sp.x1 = Math.max(sp.x1, sp.x0 + 1);
+      prevEnd = sp.x1;
     }
     let limit = width;
-    for (let k = row.length - 1; k >= 0; k--) {
-      const b = row[k];
-      if (b.x + b.width > limit) b.x = Math.max(labelWidth, limit - b.width);
-      limit = b.x;
+    for (let k = spans.length - 1; k >= 0; k--) {
+      const sp = spans[k];
+      sp.x1 = Math.min(sp.x1, limit);
+      sp.x0 = Math.max(labelWidth, Math.min(sp.x0, sp.x1 - 1));
+      limit = sp.x0;
     }
+    const row: TimelineBar[] = c.attempts.map((a, k) => ({
+      row: i,
+      attempt: a.n,
+      x: spans[k].x0,
+      width: spans[k].x1 - spans[k].x0,
+      y: rowY[i] + inset,
+      height: barH,
+      result: a.result,
+      open: a.endMs === null,
+    }));
     bars.push(...row);
 
     c.attempts.forEach((a, k) => {
