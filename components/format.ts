@@ -72,6 +72,11 @@ export function describeFault(f: Fault): string {
 
 export { STATUS_LABEL, OUTCOME_LABEL } from '@/lib/engine/types';
 
+/** A file-name stem from a plan's name: `Research agent` → `research-agent` (`plan` if nothing is left). */
+export function fileStem(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan';
+}
+
 /** A status's tone for colour: good, warn, bad or idle. */
 export function statusTone(s: CallStatus): 'good' | 'warn' | 'bad' | 'idle' {
   if (s === 'succeeded') return 'good';

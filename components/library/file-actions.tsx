@@ -7,11 +7,11 @@ import { createShareLink } from '@/lib/share';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { importPlanFile, PLAN_FILE_ACCEPT } from './import-file';
 import { ShareDialog } from './share-dialog';
+import { fileStem } from '../format';
 
 /** A file name from the plan's name: `research-agent.toolwave.json`. */
 export function exportFileName(name: string): string {
-  const stem = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan';
-  return `${stem}.toolwave.json`;
+  return `${fileStem(name)}.toolwave.json`;
 }
 
 async function copyText(text: string): Promise<boolean> {

@@ -2,7 +2,9 @@
 // The partial-state context (SPEC §4) in three tabs (Text, Anthropic, OpenAI) with copy and download, and a view that
 // sets the correct context beside the three anti-patterns. `atMs` (optional) shows the context at a playback instant.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { ANTI_PATTERNS, buildAntiPattern, buildContext, type AntiPatternKind, type CallStatus, type Trace } from '@/lib/engine';
+import { ERROR_STATUSES } from '@/lib/engine/context/wording';
+import { fileStem } from '../format';
+import { ANTI_PATTERNS, buildAntiPattern, buildContext, type AntiPatternKind, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan';
 import { useAppStore } from '@/lib/store/provider';
 import { selectContextError, selectContextText, selectPlan, selectTrace, selectTraceIsCurrent, selectTracePlan } from '@/lib/store/selectors';
@@ -17,19 +19,8 @@ const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'openai', label: 'OpenAI' },
 ];
 
-// Statuses whose tool result is an error (is_error: true), as the context renders them.
-const ERROR_STATUSES: ReadonlySet<CallStatus> = new Set<CallStatus>(['failed', 'timed_out', 'cancelled', 'hung']);
-
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function slug(name: string): string {
-  const s = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s === '' ? 'plan' : s.slice(0, 60);
 }
 
 interface Rendered {
@@ -198,7 +189,7 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
     }
   };
 
-  const name = slug((runPlan ?? plan)?.name ?? 'plan');
+  const name = fileStem((runPlan ?? plan)?.name ?? 'plan');
   const onDownload = () =>
     tab === 'text' ? download(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8') : download(`${name}-context-${tab}.json`, rendered.text, 'application/json');
 
