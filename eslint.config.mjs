@@ -7,7 +7,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['node_modules/**', '.next/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'scratch/**', '.test-results/**'] },
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'scratch/**', '.test-results/**'] },
   {
     files: ['lib/plan/**/*.ts', 'lib/engine/**/*.ts'],
     rules: {

@@ -4,6 +4,8 @@ const nextConfig = {
   devIndicators: false,
   reactStrictMode: true,
   poweredByHeader: false,
+  // A separate build folder per worker when several build side by side (TW_DIST_DIR); `.next` otherwise.
+  distDir: process.env.TW_DIST_DIR || '.next',
 };
 
 export default nextConfig;

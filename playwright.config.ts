@@ -2,6 +2,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const isCI = !!process.env.CI;
+// TW_PORT and TW_DIST_DIR let several checkouts' builds and servers run side by side (default 3100, .next).
+const port = Number(process.env.TW_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,16 +15,16 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: 'list',
   use: {
-    baseURL: 'http://127.0.0.1:3100',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'on-first-retry',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
   webServer: {
-    command: 'npx next start -H 127.0.0.1 -p 3100',
-    url: 'http://127.0.0.1:3100',
+    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !isCI,
     timeout: 120_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...(process.env.TW_DIST_DIR ? { TW_DIST_DIR: process.env.TW_DIST_DIR } : {}) },
   },
 });

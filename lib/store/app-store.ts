@@ -6,6 +6,7 @@ import type { Plan } from '@/lib/plan';
 import { createDocumentSlice, type DocumentSlice } from './document';
 import type { ExampleEntry } from './examples';
 import { runPlan } from './run';
+import { createPlaybackSlice, playbackEnd, type PlaybackSlice } from './playback';
 import { createUiSlice, type UiSlice } from './ui';
 
 export interface ExamplesSlice {
@@ -50,7 +51,7 @@ export interface PersistenceSlice {
   setSaveStatus: (status: SaveStatus, message?: string | null) => void;
 }
 
-export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice;
+export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice & PlaybackSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const NO_RUN = { trace: null, tracePlan: null, strategies: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
@@ -59,6 +60,7 @@ export function createAppStore() {
   return createStore<AppState>()((set, get, api) => ({
     ...createDocumentSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createPlaybackSlice(set, get, api),
 
     examples: [],
     examplesError: null,
@@ -78,9 +80,11 @@ export function createAppStore() {
           missingInputs: c.missingInputs.map((m) => m.id),
         };
       }
-      set({ ...result, tracePlan: plan, callRunById, traceRevision: revision });
+      // The cursor goes to the end: the run's final state shows at once; Play replays it from the start.
+      set({ ...result, tracePlan: plan, callRunById, traceRevision: revision, playing: false });
+      set({ cursorMs: playbackEnd(get()) });
     },
-    clearRun: () => set({ ...NO_RUN }),
+    clearRun: () => set({ ...NO_RUN, playing: false, cursorMs: 0 }),
 
     saveStatus: 'idle',
     saveMessage: null,

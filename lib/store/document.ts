@@ -93,13 +93,16 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       revision: s.revision + 1,
       selected: [],
       coalesceKey: null,
+      viewPath: [],
     });
+    get().clearRun();
   },
 
   load: (arriving, docId) => {
     const s = get();
     const plan = placed(arriving);
-    set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [], coalesceKey: null });
+    set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [], coalesceKey: null, viewPath: [] });
+    get().clearRun();
   },
 
   setDocId: (docId) => set({ docId }),
@@ -118,7 +121,9 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       planVersion: switching ? s.planVersion + 1 : s.planVersion,
       selected: s.selected.filter((id) => prev.plan.calls.some((c) => c.id === id)),
       coalesceKey: null,
+      viewPath: switching ? [] : s.viewPath,
     });
+    if (switching) get().clearRun();
   },
 
   redo: () => {
@@ -135,6 +140,8 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       planVersion: switching ? s.planVersion + 1 : s.planVersion,
       selected: s.selected.filter((id) => next.plan.calls.some((c) => c.id === id)),
       coalesceKey: null,
+      viewPath: switching ? [] : s.viewPath,
     });
+    if (switching) get().clearRun();
   },
 });

@@ -4,3 +4,5 @@ export * from './document';
 export * from './ui';
 export * from './selectors';
 export * from './examples';
+export * from './playback';
+export * from './view';

@@ -1,5 +1,7 @@
 // Module-level selectors, one per field: a selector that builds a new object would re-render forever (zustand 5).
 import type { AppState } from './app-store';
+import { playbackEnd, viewRun } from './playback';
+import { planAtPath } from './view';
 
 export const selectExamples = (s: AppState) => s.examples;
 export const selectExamplesError = (s: AppState) => s.examplesError;
@@ -45,3 +47,21 @@ export const selectRun = (s: AppState) => s.run;
 export const selectSaveStatus = (s: AppState) => s.saveStatus;
 export const selectSaveMessage = (s: AppState) => s.saveMessage;
 export const selectSetSaveStatus = (s: AppState) => s.setSaveStatus;
+
+// Playback and drill-down.
+export const selectCursorMs = (s: AppState) => s.cursorMs;
+export const selectPlaying = (s: AppState) => s.playing;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectPlaybackEnd = (s: AppState) => playbackEnd(s);
+export const selectViewPath = (s: AppState) => s.viewPath;
+/** The plan the canvas and inspector show: the top plan or a sub-agent's nested plan (a stable reference). */
+export const selectViewPlan = (s: AppState) => planAtPath(s.plan, s.viewPath);
+/** The run on view: { trace, plan, offsetMs } of the top run or of a sub-agent's nested run; null if none. */
+export const selectViewRun = (s: AppState) => viewRun(s);
+/** The cursor on the clock of the run on view. */
+export const selectViewCursorMs = (s: AppState) => {
+  const v = viewRun(s);
+  return v === null ? s.cursorMs : s.cursorMs - v.offsetMs;
+};
+export const selectCommitView = (s: AppState) => s.commitView;
+export const selectReroll = (s: AppState) => s.reroll;
