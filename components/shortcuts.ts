@@ -32,6 +32,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     group: 'Plan',
     items: [
       { keys: ['R'], action: 'Run the plan' },
+      { keys: ['Shift', 'R'], action: 'Re-roll: run again with a new seed' },
       { keys: ['?'], action: 'Show or hide this help' },
     ],
   },

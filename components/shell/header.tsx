@@ -6,6 +6,7 @@ import {
   selectCanUndo,
   selectPlan,
   selectRedo,
+  selectReroll,
   selectRun,
   selectSaveMessage,
   selectSaveStatus,
@@ -23,6 +24,7 @@ export function Header() {
   const undo = useAppStore(selectUndo);
   const redo = useAppStore(selectRedo);
   const run = useAppStore(selectRun);
+  const reroll = useAppStore(selectReroll);
   const setHelpOpen = useAppStore(selectSetHelpOpen);
   const saveStatus = useAppStore(selectSaveStatus);
   const saveMessage = useAppStore(selectSaveMessage);
@@ -62,6 +64,21 @@ export function Header() {
             <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
           </svg>
           Run
+        </button>
+        <button
+          type="button"
+          className="tw-button tw-button--quiet"
+          onClick={reroll}
+          disabled={plan.calls.length === 0}
+          title={`Run again with a new random seed (now ${plan.settings.seed}) (Shift+R)`}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <rect x="2.5" y="2.5" width="11" height="11" rx="2.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <circle cx="5.6" cy="5.6" r="1.1" fill="currentColor" />
+            <circle cx="10.4" cy="10.4" r="1.1" fill="currentColor" />
+            <circle cx="8" cy="8" r="1.1" fill="currentColor" />
+          </svg>
+          Re-roll
         </button>
         <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?

@@ -24,9 +24,10 @@ export function useGlobalKeys(): void {
         s.setHelpOpen(!s.helpOpen);
       } else if (e.key === 'Escape' && s.helpOpen) {
         s.setHelpOpen(false);
-      } else if (!mod && !e.altKey && !e.shiftKey && key === 'r') {
+      } else if (!mod && !e.altKey && key === 'r') {
         e.preventDefault();
-        s.run();
+        if (e.shiftKey) s.reroll();
+        else s.run();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -33,6 +33,8 @@ export const selectHelpOpen = (s: AppState) => s.helpOpen;
 export const selectSetLeftOpen = (s: AppState) => s.setLeftOpen;
 export const selectSetRightOpen = (s: AppState) => s.setRightOpen;
 export const selectSetHelpOpen = (s: AppState) => s.setHelpOpen;
+export const selectPresenting = (s: AppState) => s.presenting;
+export const selectSetPresenting = (s: AppState) => s.setPresenting;
 
 export const selectTrace = (s: AppState) => s.trace;
 export const selectTracePlan = (s: AppState) => s.tracePlan;

@@ -30,6 +30,8 @@ export interface UiSlice {
   leftOpen: boolean;
   rightOpen: boolean;
   helpOpen: boolean;
+  /** Presentation mode: full screen, large type, stepping by model turn. */
+  presenting: boolean;
   /** Selects these calls (replacing the selection, or adding to it). */
   select: (ids: string[], additive?: boolean) => void;
   notify: (notice: Omit<Notice, 'id'>) => number;
@@ -38,6 +40,7 @@ export interface UiSlice {
   setLeftOpen: (open: boolean) => void;
   setRightOpen: (open: boolean) => void;
   setHelpOpen: (open: boolean) => void;
+  setPresenting: (on: boolean) => void;
 }
 
 /** At most this many notices are shown; older ones drop off. */
@@ -51,6 +54,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   leftOpen: true,
   rightOpen: true,
   helpOpen: false,
+  presenting: false,
 
   select: (ids, additive = false) => {
     const current = get().selected;
@@ -68,4 +72,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setLeftOpen: (leftOpen) => set({ leftOpen }),
   setRightOpen: (rightOpen) => set({ rightOpen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setPresenting: (presenting) => set({ presenting }),
 });
