@@ -3,56 +3,18 @@
 // until every call is on screen and the frame times while a call is dragged in the fitted view.
 // Needs a production build: it uses the server on BASE_URL (default http://127.0.0.1:3100) or starts `next start`
 // there itself. Run it alone: builds or other browsers on the machine skew the numbers.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
-import { layeredPlan } from '../lib/engine/layered';
-import { applyLayout } from '../lib/plan/layout';
-import { parsePlan, serializePlan } from '../lib/plan';
+import { BASE_URL, CHROMIUM, VIEWPORT, ensureServer, importPlan, percentile, printTable, stopServer } from './browser';
 
-const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3100';
 const SIZES = (process.env.SIZES ?? '100,500,1000').split(',').map(Number);
-const VIEWPORT = { width: Number(process.env.WIDTH ?? 1280), height: Number(process.env.HEIGHT ?? 720) };
 /** Mouse moves in one scripted drag (each one a pointer event the canvas must follow). */
 const DRAG_MOVES = 90;
 const TARGETS: Record<number, { load: number; median: number }> = { 100: { load: 3000, median: 33 }, 500: { load: 3000, median: 50 } };
 
-async function serverUp(): Promise<boolean> {
-  try {
-    return (await fetch(BASE_URL)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureServer(): Promise<ChildProcess | null> {
-  if (await serverUp()) return null;
-  const url = new URL(BASE_URL);
-  console.log(`Starting next start on ${url.host} (needs a fresh \`npx next build\`)…`);
-  const child = spawn('npx', ['next', 'start', '-H', url.hostname, '-p', url.port || '3100'], {
-    stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    if (await serverUp()) return child;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server on ${BASE_URL} did not start`);
-}
-
-function planFile(calls: number): Buffer {
-  const parsed = parsePlan(layeredPlan({ calls }));
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return Buffer.from(serializePlan(applyLayout(parsed.plan)));
-}
-
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-
 /** Imports the plan and returns ms from choosing the file to every call drawn inside the canvas. */
 async function loadTime(page: Page, calls: number): Promise<number> {
-  const file = planFile(calls);
   const t0 = await page.evaluate(() => performance.now());
-  await page.setInputFiles('input[type="file"][aria-label="Plan file to import"]', { name: `layered-${calls}.json`, mimeType: 'application/json', buffer: file });
+  await importPlan(page, calls);
   return page.evaluate(
     ({ calls, t0 }) =>
       new Promise<number>((resolve, reject) => {
@@ -189,7 +151,7 @@ async function dragPaced(page: Page): Promise<number[]> {
 
 async function main() {
   const server = await ensureServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
   const rows: string[][] = [];
   try {
     for (const calls of SIZES) {
@@ -225,15 +187,12 @@ async function main() {
     }
   } finally {
     await browser.close();
-    if (server?.pid !== undefined) process.kill(-server.pid);
+    stopServer(server);
   }
   const head = ['calls', 'on screen ms', 'drag median ms', 'drag p95 ms', 'paced median', 'paced p95', 'target (on screen / median)', ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`Canvas benchmark, headless Chromium (software rendering), ${VIEWPORT.width}×${VIEWPORT.height}, ${DRAG_MOVES} moves per drag.`);
   console.log('drag: a move on every animation frame (the strict figure); paced: Playwright mouse moves, frames that moved or painted the call.');
-  console.log(line(head));
-  for (const r of rows) console.log(line(r));
+  printTable(head, rows);
 }
 
 main().catch((err: unknown) => {
