@@ -26,7 +26,7 @@ import {
   type Recorder,
 } from './kernel';
 import { runBase } from './random';
-import type { Attempt, AttemptResult, CallStatus, CallTrace, Outcome, SimulateOptions, Trace } from './types';
+import { countStatuses, isSuccess, type Attempt, type AttemptResult, type CallStatus, type CallTrace, type Outcome, type SimulateOptions, type Trace } from './types';
 
 export const STATUS_NAME: Record<number, CallStatus> = {
   [S_SUCCEEDED]: 'succeeded',
@@ -55,14 +55,6 @@ const RESULT_NAME: Record<number, AttemptResult> = {
   [R_TIMEOUT]: 'timeout',
 };
 
-const isSuccess = (s: CallStatus) => s === 'succeeded' || s === 'partial';
-
-/** One sentence on how a sub-agent's nested run went: "2 succeeded, 1 failed". */
-export function countStatuses(trace: Trace): string {
-  const counts = new Map<CallStatus, number>();
-  for (const c of trace.calls) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-  return [...counts].map(([s, k]) => `${k} ${s.replace('_', ' ')}`).join(', ');
-}
 
 class TraceRecorder implements Recorder {
   readonly trace: Trace;
@@ -268,7 +260,7 @@ class TraceRecorder implements Recorder {
     }
     if (result === R_PARTIAL) {
       const nested = a.nested;
-      return nested !== undefined ? `sub-agent finished partial: ${countStatuses(nested)}` : 'partial result';
+      return nested !== undefined ? `sub-agent finished partial: ${countStatuses(nested.calls.map((c) => c.status))}` : 'partial result';
     }
     return 'failed';
   }

@@ -17,6 +17,25 @@ export const STATUS_LABEL: Record<CallStatus, string> = {
   hung: 'hung',
 };
 
+/** Succeeded, or returned partial (a success with a warning). */
+export function isSuccess(status: CallStatus): boolean {
+  return status === 'succeeded' || status === 'partial';
+}
+
+/** How many of each status, in CALL_STATUSES order, statuses that do not occur left out. */
+export function statusCounts(statuses: Iterable<CallStatus>): [CallStatus, number][] {
+  const counts = new Map<CallStatus, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return CALL_STATUSES.filter((s) => counts.has(s)).map((s) => [s, counts.get(s) as number]);
+}
+
+/** The counts in words, in status order: `2 succeeded, 1 timed out, 1 skipped`. */
+export function countStatuses(statuses: Iterable<CallStatus>): string {
+  return statusCounts(statuses)
+    .map(([s, n]) => `${n} ${STATUS_LABEL[s]}`)
+    .join(', ');
+}
+
 export type Outcome = 'complete' | 'partial' | 'aborted' | 'deadline_exceeded' | 'stuck';
 export const OUTCOMES: readonly Outcome[] = ['complete', 'partial', 'aborted', 'deadline_exceeded', 'stuck'];
 

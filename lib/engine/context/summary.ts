@@ -1,17 +1,10 @@
 // The summary text that closes the context (SPEC §4): counts per status, failures, never-started calls with
 // their reasons, calls still pending at an instant, and the plan outcome. Must name every call that is not a plain success.
-import { CALL_STATUSES, type CallStatus, type CallTrace } from '../types';
+import { countStatuses, type CallStatus, type CallTrace } from '../types';
 import type { RunView } from './view';
 import { NEVER_STARTED, STATUS_WORD, degradedNote, fmtMs, isError, listWords, neverStartedLine, plural, shortFailure } from './wording';
 
-/** Counts in status order: `2 succeeded, 1 timed out, 1 skipped`. */
-export function countStatuses(statuses: readonly CallStatus[]): string {
-  const counts = new Map<CallStatus, number>();
-  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return CALL_STATUSES.filter((s) => counts.has(s))
-    .map((s) => `${counts.get(s)} ${STATUS_WORD[s]}`)
-    .join(', ');
-}
+export { countStatuses };
 
 function outcomeLine(view: RunView, atMs: number | null): string {
   const { trace } = view;

@@ -1,7 +1,7 @@
 // How the context words a call's fate: status names, reasons, failure lines (SPEC §4 rules).
 // Pure text from trace data; never invents a result, never hides a failure.
 import type { ToolCall } from '../../plan/schema';
-import { STATUS_LABEL, type Attempt, type CallStatus, type CallTrace, type Reason } from '../types';
+import { STATUS_LABEL, isSuccess, type Attempt, type CallStatus, type CallTrace, type Reason } from '../types';
 
 /** Statuses whose tool result is an error (`is_error: true`). */
 export const ERROR_STATUSES: ReadonlySet<CallStatus> = new Set<CallStatus>(['failed', 'timed_out', 'cancelled', 'hung']);
@@ -12,9 +12,7 @@ export function isError(status: CallStatus): boolean {
   return ERROR_STATUSES.has(status);
 }
 
-export function isSuccess(status: CallStatus): boolean {
-  return status === 'succeeded' || status === 'partial';
-}
+export { isSuccess };
 
 /** The word used in counts: `2 succeeded, 1 timed out`. */
 export const STATUS_WORD = STATUS_LABEL;
