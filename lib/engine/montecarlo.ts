@@ -31,6 +31,8 @@ export interface ChunkResult {
   successes: Float64Array;
   /** Per call: attempts summed over the runs. */
   attempts: Float64Array;
+  /** Runs in which some call did not end `succeeded`: an agent that drops failures would have misled the model. */
+  misled: number;
 }
 
 /** A plan compiled once, ready to run any chunk of its runs. */
@@ -61,17 +63,24 @@ export class MonteCarlo {
     const successes = new Float64Array(n);
     const attempts = new Float64Array(n);
     const seed = this.seed;
+    let misled = 0;
     for (let i = 0; i < count; i++) {
       kernel.run(runBase(seed, offset + i), null);
       outcomes[kernel.outcome]++;
       makespans[i] = kernel.outcome === O_STUCK ? NaN : kernel.makespan;
+      let allSucceeded = 1;
       for (let c = 0; c < n; c++) {
         const s = status[c];
-        if (s === S_SUCCEEDED || s === S_PARTIAL) successes[c]++;
+        if (s === S_SUCCEEDED) successes[c]++;
+        else {
+          allSucceeded = 0;
+          if (s === S_PARTIAL) successes[c]++;
+        }
         attempts[c] += attemptsOf[c];
       }
+      misled += 1 - allSucceeded;
     }
-    return { offset, count, outcomes, makespans, successes, attempts };
+    return { offset, count, outcomes, makespans, successes, attempts, misled };
   }
 }
 

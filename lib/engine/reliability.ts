@@ -1,0 +1,161 @@
+// Reliability statistics over many runs (issue 5), built on the Monte Carlo chunks: SPEC §7's numbers plus what
+// the UI draws — the makespan distribution, expected attempts, the share of runs a failure-dropping agent would
+// have misled, A/B deltas on common random numbers, and "what hurts most" variants. Pure; no DOM, no clock.
+import type { Plan, ToolCall } from '../plan/schema';
+import { mergeChunks, type ChunkResult, type MonteCarloStats } from './montecarlo';
+
+export interface Reliability {
+  stats: MonteCarloStats;
+  /** Share of runs that ended `complete` (every call final and the plan not stopped). */
+  successRate: number;
+  /** Runs in which some call did not end `succeeded`, as a share of all runs. */
+  misledShare: number;
+  /** Attempts per run, all calls together (the cost of retries). */
+  attemptsPerRun: number;
+  /** Makespans of the runs that have one, ascending (stuck runs have none). */
+  makespans: Float64Array;
+}
+
+/** Adds chunks up in run order (identical however the runs were split) into the UI's statistics. */
+export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]): Reliability {
+  const stats = mergeChunks(ids, chunks);
+  let misled = 0;
+  let count = 0;
+  for (const ch of chunks) {
+    misled += ch.misled;
+    for (let i = 0; i < ch.count; i++) if (!Number.isNaN(ch.makespans[i])) count++;
+  }
+  const makespans = new Float64Array(count);
+  let k = 0;
+  for (const ch of [...chunks].sort((a, b) => a.offset - b.offset)) for (let i = 0; i < ch.count; i++) if (!Number.isNaN(ch.makespans[i])) makespans[k++] = ch.makespans[i];
+  makespans.sort();
+  let attemptsPerRun = 0;
+  for (const id of ids) attemptsPerRun += stats.calls[id].meanAttempts;
+  const runs = stats.runs;
+  return {
+    stats,
+    successRate: runs === 0 ? 0 : stats.outcomes.complete / runs,
+    misledShare: runs === 0 ? 0 : misled / runs,
+    attemptsPerRun,
+    makespans,
+  };
+}
+
+export interface Bin {
+  /** Inclusive lower edge, ms. */
+  x0: number;
+  /** Exclusive upper edge, ms (inclusive for the last bin). */
+  x1: number;
+  count: number;
+}
+
+/** A step of 1, 2 or 5 × 10^k at least `raw`. */
+function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+/** Equal-width bins on round edges covering the ascending makespans (about `target` of them; none if empty). */
+export function histogram(sorted: ArrayLike<number>, target = 30): Bin[] {
+  const n = sorted.length;
+  if (n === 0) return [];
+  const lo = sorted[0];
+  const hi = sorted[n - 1];
+  if (hi === lo) return [{ x0: lo, x1: lo, count: n }];
+  const step = niceStep((hi - lo) / Math.max(1, target));
+  const start = Math.floor(lo / step) * step;
+  const bins = Math.max(1, Math.floor((hi - start) / step) + 1);
+  const out: Bin[] = Array.from({ length: bins }, (_, i) => ({ x0: start + i * step, x1: start + (i + 1) * step, count: 0 }));
+  for (let i = 0; i < n; i++) out[Math.min(bins - 1, Math.floor((sorted[i] - start) / step))].count++;
+  return out;
+}
+
+export interface Deltas {
+  /** Percentage points of runs that completed, B − A. */
+  successPoints: number;
+  /** p95 makespan, B − A, ms (null if either has none). */
+  p95Ms: number | null;
+  p50Ms: number | null;
+  /** Attempts per run, B − A. */
+  attemptsPerRun: number;
+  /** Percentage points of runs a failure-dropping agent would have misled, B − A. */
+  misledPoints: number;
+}
+
+const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+
+export function deltas(a: Reliability, b: Reliability): Deltas {
+  return {
+    successPoints: (b.successRate - a.successRate) * 100,
+    p95Ms: diff(a.stats.makespanMs.p95, b.stats.makespanMs.p95),
+    p50Ms: diff(a.stats.makespanMs.p50, b.stats.makespanMs.p50),
+    attemptsPerRun: b.attemptsPerRun - a.attemptsPerRun,
+    misledPoints: (b.misledShare - a.misledShare) * 100,
+  };
+}
+
+function signed(x: number, digits: number, unit = ''): string {
+  const r = Number(x.toFixed(digits));
+  const mag = Math.abs(r).toFixed(digits);
+  return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${mag}${unit}`;
+}
+
+function signedMs(ms: number): string {
+  const a = Math.abs(ms);
+  return a >= 1000 ? signed(ms / 1000, 1, ' s') : signed(ms, 0, ' ms');
+}
+
+/** "success +12 points, p95 −1.3 s, +0.4 attempts per run". */
+export function describeDeltas(d: Deltas): string {
+  const parts = [`success ${signed(d.successPoints, 0)} ${Math.abs(Math.round(d.successPoints)) === 1 ? 'point' : 'points'}`];
+  if (d.p95Ms !== null) parts.push(`p95 ${signedMs(d.p95Ms)}`);
+  parts.push(`${signed(d.attemptsPerRun, 1)} attempts per run`);
+  return parts.join(', ');
+}
+
+/** A call made never to fail: no faults (its own or a scenario's), no timeout; a sub-agent's nested calls too. */
+function hardened(call: ToolCall): ToolCall {
+  const next: ToolCall = { ...call, faults: [], timeoutMs: null };
+  if (call.kind === 'agent' && call.plan !== undefined) next.plan = neverFailing(call.plan, call.plan.calls.map((c) => c.id));
+  return next;
+}
+
+function neverFailing(plan: Plan, ids: readonly string[]): Plan {
+  const set = new Set(ids);
+  return {
+    ...plan,
+    calls: plan.calls.map((c) => (set.has(c.id) ? hardened(c) : c)),
+    scenarios: plan.scenarios.map((s) => {
+      const faults = { ...s.faults };
+      for (const id of ids) if (Object.hasOwn(faults, id)) faults[id] = [];
+      return { ...s, faults };
+    }),
+  };
+}
+
+/**
+ * The plan with call `id` made never to fail, for "what hurts most": its faults (and the active scenario's for it)
+ * removed and its timeout lifted, so every attempt returns its result after its latency. Other calls' random
+ * streams are keyed by their own ids, so they draw exactly as in the plan (common random numbers).
+ */
+export function withoutFailures(plan: Plan, id: string): Plan {
+  return neverFailing(plan, [id]);
+}
+
+export interface HurtRow {
+  id: string;
+  /** The plan's success rate (share of runs complete) if this call never failed. */
+  successRate: number;
+  /** successRate − the plan's own success rate, in points. */
+  gainPoints: number;
+}
+
+/** Ranks calls by how much the plan's success rate would gain if each never failed (largest first; ties by id order). */
+export function rankHurts(baseline: number, rows: readonly { id: string; successRate: number }[]): HurtRow[] {
+  return rows
+    .map((r, i) => ({ ...r, gainPoints: (r.successRate - baseline) * 100, i }))
+    .sort((a, b) => b.gainPoints - a.gainPoints || a.i - b.i)
+    .map(({ id, successRate, gainPoints }) => ({ id, successRate, gainPoints }));
+}
