@@ -1,0 +1,116 @@
+// The worker pool, with fake workers that run the real worker code (worker-core.ts) on a later tick: shards give
+// the numbers of one thread and of the CLI's runMonteCarlo, A and B run on the same seeds, cancel stops.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MonteCarlo, runMonteCarlo } from '../engine/montecarlo';
+import { summarize } from '../engine/reliability';
+import { simulate } from '../engine/simulate';
+import { parsePlan, type Plan } from '../plan';
+import { CancelledError, McPool, type WorkerLike } from './pool';
+import type { Job, WorkerMessage } from './protocol';
+import { chunkSize, shard } from './shard';
+import { runJob } from './worker-core';
+
+function example(name: string): Plan {
+  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
+  if (!r.ok) throw new Error(name);
+  return r.plan;
+}
+
+/** A worker that runs the job with the real worker code, posting each message on a later macrotask. */
+function fakeWorker(jobs: Job[] = []): WorkerLike {
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    terminate: () => {
+      w.onmessage = null;
+    },
+    postMessage: (job: Job) => {
+      jobs.push(job);
+      // Structured clone, as postMessage does: the worker never shares the page's objects.
+      const copy = structuredClone(job);
+      setTimeout(() => runJob(copy, (m: WorkerMessage) => setTimeout(() => w.onmessage?.({ data: m } as MessageEvent<WorkerMessage>))));
+    },
+  };
+  return w;
+}
+
+describe('shard', () => {
+  it('covers every run once, in contiguous shares, none empty', () => {
+    for (const [runs, workers] of [[10, 3], [1, 4], [100000, 2], [7, 7], [5, 1]] as const) {
+      const shares = shard(runs, workers);
+      expect(shares.length).toBe(Math.min(runs, workers));
+      let next = 0;
+      for (const s of shares) {
+        expect(s.offset).toBe(next);
+        expect(s.count).toBeGreaterThan(0);
+        next += s.count;
+      }
+      expect(next).toBe(runs);
+    }
+    expect(shard(0, 4)).toEqual([]);
+  });
+
+  it('reports progress at least every few thousand call-simulations, never in empty chunks', () => {
+    expect(chunkSize(50, 5000)).toBeGreaterThanOrEqual(50);
+    expect(chunkSize(50, 10)).toBe(10);
+    expect(chunkSize(20000, 100)).toBe(50);
+  });
+});
+
+describe('McPool', () => {
+  it('gives the statistics of one thread, and of the CLI, whatever the number of workers', async () => {
+    const plan = example('flaky-api');
+    const cli = runMonteCarlo(plan, { runs: 3000 });
+    const one = new MonteCarlo(plan);
+    const thread = summarize(one.cp.ids, [one.runChunk(0, 3000)]);
+    for (const size of [1, 2, 3, 5]) {
+      const pool = new McPool(() => fakeWorker(), size);
+      const progress: number[] = [];
+      const [r] = await pool.run({ plans: [plan], runs: [3000], seed: plan.settings.seed }, (p) => progress.push(p.done));
+      expect(r.stats).toEqual(cli);
+      expect(r.stats).toEqual(thread.stats);
+      expect([...r.makespans]).toEqual([...thread.makespans]);
+      expect(r.misledShare).toBe(thread.misledShare);
+      expect(progress[progress.length - 1]).toBe(3000);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    }
+  });
+
+  it('runs A and B on the same seeds: every job of both carries the batch seed and the same run offsets', async () => {
+    const a = example('research-agent');
+    const b: Plan = { ...a, calls: a.calls.map((c) => (c.id === 'fetch_3' ? { ...c, retry: { ...c.retry, maxAttempts: 3 } } : c)) };
+    const jobs: Job[] = [];
+    const pool = new McPool(() => fakeWorker(jobs), 2);
+    const [ra, rb] = await pool.run({ plans: [a, b], runs: [400, 400], seed: 77 });
+    expect(new Set(jobs.map((j) => j.seed))).toEqual(new Set([77]));
+    const ranges = (v: number) => jobs.filter((j) => j.variant === v).map((j) => [j.offset, j.count]);
+    expect(ranges(0)).toEqual(ranges(1));
+    expect(ra.stats).toEqual(runMonteCarlo(a, { runs: 400, seed: 77 }));
+    expect(rb.stats).toEqual(runMonteCarlo(b, { runs: 400, seed: 77 }));
+    // Common random numbers: a call B did not change draws as in A, run by run.
+    for (let r = 0; r < 5; r++) expect(simulate(b, { seed: 77, run: r }).calls[0]).toEqual(simulate(a, { seed: 77, run: r }).calls[0]);
+  });
+
+  it('cancel rejects the batch at once and the pool runs the next batch on fresh workers', async () => {
+    let made = 0;
+    const pool = new McPool(() => {
+      made++;
+      return fakeWorker();
+    }, 2);
+    const plan = example('flaky-api');
+    const running = pool.run({ plans: [plan], runs: [50000], seed: 1 });
+    pool.cancel();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(pool.running).toBe(false);
+    const [r] = await pool.run({ plans: [plan], runs: [200], seed: 1 });
+    expect(r.stats.runs).toBe(200);
+    expect(made).toBe(4);
+  });
+
+  it('reports an invalid plan sent to a worker as an error, not as numbers', async () => {
+    const pool = new McPool(() => fakeWorker(), 2);
+    const bad = { ...example('flaky-api'), calls: [] as Plan['calls'], dependencies: [{ from: 'x', to: 'y', optional: false }] } as Plan;
+    await expect(pool.run({ plans: [bad], runs: [10], seed: 1 })).rejects.toThrow(/the plan is invalid/);
+  });
+});

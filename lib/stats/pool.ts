@@ -1,0 +1,175 @@
+// A pool of Monte Carlo workers (one per core): a batch of plans (A, B, "what hurts most" variants), each split in
+// contiguous shares across the workers, with progress, cancel, and results merged in run order — the same numbers
+// as one thread and as `npm run sim -- --runs N`. Workers stay alive between batches (warm), and a cancel
+// terminates them at once (a worker busy in a chunk cannot be interrupted any other way).
+import type { Plan, Strategy } from '../plan/schema';
+import type { ChunkResult } from '../engine/montecarlo';
+import { summarize, type Reliability } from '../engine/reliability';
+import type { Job, WorkerMessage } from './protocol';
+import { chunkSize, shard } from './shard';
+
+/** What the pool needs of a Worker (a real one in the browser, a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: Job): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export interface BatchRequest {
+  plans: Plan[];
+  /** Runs of each plan (same length as plans). */
+  runs: number[];
+  seed: number;
+  strategy?: Strategy;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+interface Pending {
+  batch: number;
+  jobs: Job[];
+  chunks: ChunkResult[][];
+  ids: (string[] | null)[];
+  sharesLeft: number[];
+  done: number;
+  total: number;
+  onProgress: (p: Progress) => void;
+  resolve: (r: Reliability[]) => void;
+  reject: (e: Error) => void;
+}
+
+export function defaultWorkerCount(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(8, Number.isFinite(n) && n > 0 ? n : 2));
+}
+
+export class McPool {
+  private workers: WorkerLike[] = [];
+  private idle: WorkerLike[] = [];
+  private pending: Pending | null = null;
+  private nextBatch = 1;
+
+  constructor(
+    private readonly create: () => WorkerLike,
+    readonly size: number = defaultWorkerCount(),
+  ) {}
+
+  /** Starts the workers ahead of the first batch (module load and JIT warm-up off the critical path). */
+  warm(): void {
+    while (this.workers.length < this.size) {
+      const w = this.create();
+      w.onmessage = (e) => this.onMessage(w, e.data);
+      w.onerror = (e) => this.fail(new Error(e.message || 'a worker failed'));
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  get running(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Runs a batch; a batch already running is cancelled first. */
+  run(req: BatchRequest, onProgress: (p: Progress) => void = () => {}): Promise<Reliability[]> {
+    if (this.pending !== null) this.cancel();
+    this.warm();
+    const batch = this.nextBatch++;
+    const jobs: Job[] = [];
+    const sharesLeft: number[] = [];
+    let total = 0;
+    req.plans.forEach((plan, variant) => {
+      const runs = req.runs[variant];
+      const shares = shard(runs, this.size);
+      sharesLeft.push(shares.length);
+      total += runs;
+      for (const s of shares) jobs.push({ type: 'job', batch, variant, plan, seed: req.seed, strategy: req.strategy, offset: s.offset, count: s.count, chunk: chunkSize(plan.calls.length, s.count) });
+    });
+    return new Promise<Reliability[]>((resolve, reject) => {
+      this.pending = { batch, jobs, chunks: req.plans.map(() => []), ids: req.plans.map(() => null), sharesLeft, done: 0, total, onProgress, resolve, reject };
+      onProgress({ done: 0, total });
+      if (total === 0) this.finish();
+      else this.dispatch();
+    });
+  }
+
+  /** Stops the batch now: its workers are terminated (fresh ones start on the next run) and its promise rejects. */
+  cancel(): void {
+    this.stop()?.reject(new CancelledError());
+  }
+
+  /** Ends the running batch (if any) and terminates its workers; returns it. */
+  private stop(): Pending | null {
+    const p = this.pending;
+    if (p === null) return null;
+    this.pending = null;
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+    this.idle = [];
+    return p;
+  }
+
+  dispose(): void {
+    this.cancel();
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+    this.idle = [];
+  }
+
+  private dispatch(): void {
+    const p = this.pending;
+    if (p === null) return;
+    while (this.idle.length > 0 && p.jobs.length > 0) {
+      const w = this.idle.pop() as WorkerLike;
+      w.postMessage(p.jobs.shift() as Job);
+    }
+  }
+
+  private onMessage(w: WorkerLike, m: WorkerMessage): void {
+    const p = this.pending;
+    if (p === null || m.batch !== p.batch) return;
+    if (m.type === 'chunk') {
+      p.chunks[m.variant].push({ offset: m.offset, count: m.count, outcomes: m.outcomes, makespans: m.makespans, successes: m.successes, attempts: m.attempts, misled: m.misled });
+      p.done += m.count;
+      p.onProgress({ done: p.done, total: p.total });
+    } else if (m.type === 'done') {
+      p.ids[m.variant] = m.ids;
+      p.sharesLeft[m.variant]--;
+      this.idle.push(w);
+      if (p.sharesLeft.every((n) => n === 0)) this.finish();
+      else this.dispatch();
+    } else {
+      this.fail(new Error(m.message));
+    }
+  }
+
+  private fail(err: Error): void {
+    this.stop()?.reject(err);
+  }
+
+  private finish(): void {
+    const p = this.pending;
+    if (p === null) return;
+    this.pending = null;
+    try {
+      p.resolve(p.chunks.map((chunks, v) => summarize(p.ids[v] ?? [], chunks)));
+    } catch (err) {
+      p.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+}
+
+/** The browser's pool: module workers built by the bundler from mc.worker.ts. */
+export function createBrowserPool(size?: number): McPool {
+  return new McPool(() => new Worker(new URL('./mc.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike, size);
+}
