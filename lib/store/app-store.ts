@@ -7,6 +7,7 @@ import { createDocumentSlice, type DocumentSlice } from './document';
 import type { ExampleEntry } from './examples';
 import { runPlan } from './run';
 import { createPlaybackSlice, playbackEnd, type PlaybackSlice } from './playback';
+import { createStatsSlice, type StatsSlice } from './stats';
 import { createUiSlice, type UiSlice } from './ui';
 
 export interface ExamplesSlice {
@@ -51,7 +52,7 @@ export interface PersistenceSlice {
   setSaveStatus: (status: SaveStatus, message?: string | null) => void;
 }
 
-export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice & PlaybackSlice;
+export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice & PlaybackSlice & StatsSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const NO_RUN = { trace: null, tracePlan: null, strategies: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
@@ -61,6 +62,7 @@ export function createAppStore() {
     ...createDocumentSlice(set, get, api),
     ...createUiSlice(set, get, api),
     ...createPlaybackSlice(set, get, api),
+    ...createStatsSlice(set, get, api),
 
     examples: [],
     examplesError: null,

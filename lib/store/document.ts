@@ -96,6 +96,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       viewPath: [],
     });
     get().clearRun();
+    get().clearStats();
   },
 
   load: (arriving, docId) => {
@@ -103,6 +104,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     const plan = placed(arriving);
     set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [], coalesceKey: null, viewPath: [] });
     get().clearRun();
+    get().clearStats();
   },
 
   setDocId: (docId) => set({ docId }),
@@ -123,7 +125,10 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       coalesceKey: null,
       viewPath: switching ? [] : s.viewPath,
     });
-    if (switching) get().clearRun();
+    if (switching) {
+      get().clearRun();
+      get().clearStats();
+    }
   },
 
   redo: () => {
@@ -142,6 +147,9 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       coalesceKey: null,
       viewPath: switching ? [] : s.viewPath,
     });
-    if (switching) get().clearRun();
+    if (switching) {
+      get().clearRun();
+      get().clearStats();
+    }
   },
 });

@@ -6,3 +6,4 @@ export * from './selectors';
 export * from './examples';
 export * from './playback';
 export * from './view';
+export * from './stats';

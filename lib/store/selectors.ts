@@ -67,3 +67,12 @@ export const selectViewCursorMs = (s: AppState) => {
 };
 export const selectCommitView = (s: AppState) => s.commitView;
 export const selectReroll = (s: AppState) => s.reroll;
+
+// Many runs (issue 5).
+export const selectStatsRuns = (s: AppState) => s.statsRuns;
+export const selectStatsPhase = (s: AppState) => s.statsPhase;
+export const selectStatsProgress = (s: AppState) => s.statsProgress;
+export const selectStatsMessage = (s: AppState) => s.statsMessage;
+export const selectStatsResult = (s: AppState) => s.statsResult;
+export const selectVariantB = (s: AppState) => s.variantB;
+export const selectHeatOn = (s: AppState) => s.heatOn;

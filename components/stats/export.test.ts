@@ -1,0 +1,51 @@
+// Statistics files: the JSON carries SPEC §7's numbers, the CSV one row per call and never a live formula.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MonteCarlo, runMonteCarlo } from '@/lib/engine/montecarlo';
+import { summarize } from '@/lib/engine/reliability';
+import { parsePlan, type Plan } from '@/lib/plan';
+import type { StatsResult } from '@/lib/store/stats';
+import { csvField, statsCsv, statsJson } from './export';
+
+function example(name: string): Plan {
+  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
+  if (!r.ok) throw new Error(name);
+  return r.plan;
+}
+
+function result(withB: boolean): StatsResult {
+  const plan = example('flaky-api');
+  const mc = new MonteCarlo(plan);
+  const a = summarize(mc.cp.ids, [mc.runChunk(0, 500)]);
+  return { planA: plan, a, planB: withB ? plan : null, b: withB ? a : null, hurts: null, hurtRuns: 0, runs: 500, seed: plan.settings.seed, revision: 0 };
+}
+
+describe('statsJson', () => {
+  it('holds the CLI statistics of A, and B with the deltas when compared', () => {
+    const r = result(true);
+    const doc = JSON.parse(statsJson(r));
+    const cli = runMonteCarlo(r.planA, { runs: 500 });
+    expect(doc.variants[0]).toMatchObject({ variant: 'A', runs: 500, outcomes: cli.outcomes, makespanMs: cli.makespanMs });
+    expect(doc.variants[0].calls).toEqual(JSON.parse(JSON.stringify(cli.calls)));
+    expect(doc.variants).toHaveLength(2);
+    expect(doc.deltas.successPoints).toBe(0);
+    expect(JSON.parse(statsJson(result(false))).deltas).toBeUndefined();
+  });
+});
+
+describe('statsCsv', () => {
+  it('has a row per call and one per variant of outcomes', () => {
+    const r = result(false);
+    const lines = statsCsv(r).trim().split('\n');
+    expect(lines[0]).toBe('"variant","call","success_rate","mean_attempts","gain_if_never_failed_points"');
+    expect(lines.filter((l) => l.startsWith('"A",')).length).toBe(r.planA.calls.length + 1);
+  });
+
+  it('quotes text and defuses formulas', () => {
+    expect(csvField('a"b')).toBe('"a""b"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-1')).toBe(`"'-1"`);
+    expect(csvField(0.5)).toBe('0.5');
+    expect(csvField(null)).toBe('');
+  });
+});

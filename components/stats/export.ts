@@ -1,0 +1,59 @@
+// The statistics as files: JSON (SPEC §7's numbers for A and B, plus the UI's extras) and CSV (one row per call,
+// then the outcomes). Pure; ids are user text, so CSV fields are quoted and formula-like cells are defused.
+import { OUTCOMES } from '@/lib/engine';
+import type { Reliability } from '@/lib/engine/reliability';
+import { deltas } from '@/lib/engine/reliability';
+import type { StatsResult } from '@/lib/store/stats';
+
+function variantJson(name: string, plan: { name: string }, r: Reliability) {
+  return {
+    variant: name,
+    plan: plan.name,
+    ...r.stats,
+    successRate: r.successRate,
+    misledShare: r.misledShare,
+    attemptsPerRun: r.attemptsPerRun,
+  };
+}
+
+/** Everything the statistics view shows, as one JSON document. */
+export function statsJson(result: StatsResult): string {
+  const doc = {
+    format: 'toolwave.stats',
+    version: 1,
+    runs: result.runs,
+    seed: result.seed,
+    variants: [variantJson('A', result.planA, result.a), ...(result.b !== null && result.planB !== null ? [variantJson('B', result.planB, result.b)] : [])],
+    ...(result.b !== null ? { deltas: deltas(result.a, result.b) } : {}),
+    ...(result.hurts !== null ? { whatHurtsMost: { runsEach: result.hurtRuns, calls: result.hurts } } : {}),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** A CSV field: quoted, quotes doubled, and a leading = + - @ neutralised so a spreadsheet never runs it. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+const row = (cells: (string | number | null)[]) => cells.map(csvField).join(',');
+
+/** Per call (and variant): success rate and mean attempts; then the outcome counts and makespan percentiles. */
+export function statsCsv(result: StatsResult): string {
+  const variants: [string, Reliability][] = [['A', result.a]];
+  if (result.b !== null) variants.push(['B', result.b]);
+  const lines = [row(['variant', 'call', 'success_rate', 'mean_attempts', 'gain_if_never_failed_points'])];
+  const gain = new Map((result.hurts ?? []).map((h) => [h.id, h.gainPoints]));
+  for (const [name, r] of variants) {
+    for (const [id, c] of Object.entries(r.stats.calls)) lines.push(row([name, id, c.successRate, c.meanAttempts, name === 'A' ? (gain.get(id) ?? null) : null]));
+  }
+  lines.push('');
+  lines.push(row(['variant', 'runs', ...OUTCOMES, 'makespan_p50_ms', 'makespan_p95_ms', 'makespan_p99_ms', 'makespan_mean_ms', 'attempts_per_run', 'misled_share']));
+  for (const [name, r] of variants) {
+    const m = r.stats.makespanMs;
+    lines.push(row([name, r.stats.runs, ...OUTCOMES.map((o) => r.stats.outcomes[o]), m.p50, m.p95, m.p99, m.mean, r.attemptsPerRun, r.misledShare]));
+  }
+  return `${lines.join('\n')}\n`;
+}

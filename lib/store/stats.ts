@@ -1,0 +1,77 @@
+// The statistics slice (issue 5): many seeded runs of the plan (A), optionally of a variant B on the same seeds,
+// and "what hurts most". The workers live in the view (components/stats); this slice holds the request, the
+// progress and the results, so they survive switching tabs, and the per-call success rates the canvas tints by.
+import type { StateCreator } from 'zustand/vanilla';
+import type { HurtRow, Reliability } from '@/lib/engine/reliability';
+import type { Plan } from '@/lib/plan';
+import type { AppState } from './app-store';
+
+export const MIN_RUNS = 100;
+export const MAX_RUNS = 100_000;
+
+/** Runs of each "what hurts most" variant: enough to rank, bounded so 200 calls stay quick. */
+export const HURT_RUNS_CAP = 2_000;
+
+export type StatsPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface StatsResult {
+  /** The plan A ran (the document may have changed since). */
+  planA: Plan;
+  a: Reliability;
+  /** Variant B, run on the same seeds. */
+  planB: Plan | null;
+  b: Reliability | null;
+  /** Calls ranked by what the plan's success rate would gain if each never failed (and the runs each used). */
+  hurts: HurtRow[] | null;
+  hurtRuns: number;
+  runs: number;
+  seed: number;
+  /** The document revision the results belong to (older ones show as stale). */
+  revision: number;
+}
+
+export interface StatsSlice {
+  statsRuns: number;
+  statsPhase: StatsPhase;
+  statsProgress: { done: number; total: number };
+  statsMessage: string | null;
+  statsResult: StatsResult | null;
+  /** The variant being prepared for comparison (a copy of the plan, edited), or null. */
+  variantB: Plan | null;
+  /** Tint the canvas by each call's success rate over the runs. */
+  heatOn: boolean;
+  setStatsRuns: (runs: number) => void;
+  statsStarted: (total: number) => void;
+  statsProgressed: (done: number, total: number) => void;
+  statsFinished: (result: StatsResult) => void;
+  statsStopped: (phase: 'cancelled' | 'error', message: string) => void;
+  setVariantB: (plan: Plan | null) => void;
+  setHeatOn: (on: boolean) => void;
+  /** Forgets results and the variant (another plan was opened). */
+  clearStats: () => void;
+}
+
+export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set) => ({
+  statsRuns: 10_000,
+  statsPhase: 'idle',
+  statsProgress: { done: 0, total: 0 },
+  statsMessage: null,
+  statsResult: null,
+  variantB: null,
+  heatOn: true,
+  setStatsRuns: (statsRuns) => set({ statsRuns }),
+  statsStarted: (total) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null }),
+  statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
+  statsFinished: (statsResult) => set({ statsResult, statsPhase: 'done', statsMessage: null }),
+  statsStopped: (statsPhase, statsMessage) => set({ statsPhase, statsMessage }),
+  setVariantB: (variantB) => set({ variantB }),
+  setHeatOn: (heatOn) => set({ heatOn }),
+  clearStats: () => set({ statsPhase: 'idle', statsProgress: { done: 0, total: 0 }, statsMessage: null, statsResult: null, variantB: null }),
+});
+
+/** A call's success rate over A's runs, for the canvas overlay: null when the overlay is off or has no number for it. */
+export function callHeat(s: Pick<AppState, 'statsResult' | 'heatOn' | 'viewPath'>, id: string): number | null {
+  if (!s.heatOn || s.statsResult === null || s.viewPath.length > 0) return null;
+  const calls = s.statsResult.a.stats.calls;
+  return Object.hasOwn(calls, id) ? calls[id].successRate : null;
+}
