@@ -13,6 +13,9 @@ async function openResearch(page: Page) {
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await page.getByRole('tab', { name: 'Examples' }).click();
   await page.getByRole('button', { name: 'Open example Research agent' }).click();
+  // The example is fetched, then opened: wait for that (the default plan is the same example, so the node count alone
+  // could pass before it, and a run made in between would be cleared when it opens).
+  await expect(page.getByText('Opened the example “Research agent” as a new plan.', { exact: false })).toBeVisible();
   await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
 }
 

@@ -15,6 +15,9 @@ async function openResearch(page: Page) {
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await page.getByRole('tab', { name: 'Examples' }).click();
   await page.getByRole('button', { name: 'Open example Research agent' }).click();
+  // The example is fetched, then opened: wait for that (the default plan is the same example, so the node count alone
+  // could pass before it, and a run made in between would be cleared when it opens).
+  await expect(page.getByText('Opened the example “Research agent” as a new plan.', { exact: false })).toBeVisible();
   await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
 }
 
@@ -44,9 +47,10 @@ test.describe('Timeline', () => {
     expect(attempts).toBeGreaterThan(0);
     await expect(panel.locator('rect[data-attempt]')).toHaveCount(attempts);
     await expect(panel.getByText('Model turn 1', { exact: true })).toBeVisible();
-    // Status in words, not colour alone: each bar's title names its result.
+    // Status in words, not colour alone: each bar is labelled with its result (and hovering shows a card).
     const first = trace.calls[0];
-    await expect(panel.locator(`rect[data-attempt="${first.id}:1"] title`)).toContainText(`${first.id} · attempt 1 ·`);
+    await expect(panel.getByRole('img', { name: `${first.id} · attempt 1 ·` }).first()).toBeAttached();
+    await expect(panel.locator(`rect[data-attempt="${first.id}:1"]`)).toHaveAttribute('aria-label', new RegExp(`^${first.id} · attempt 1 · .* · ok`));
     // The canvas still fills the space above the panel.
     const canvasBox = await page.getByRole('region', { name: 'Plan graph', exact: true }).boundingBox();
     const panelBox = await panel.boundingBox();

@@ -1,14 +1,19 @@
 'use client';
 // The partial-state context (SPEC §4) in three tabs (Text, Anthropic, OpenAI) with copy and download, and a view that
-// sets the correct context beside the three anti-patterns. `atMs` (optional) shows the context at a playback instant.
+// sets the correct context beside the three anti-patterns, for the run on view (the top run or a drilled-in
+// sub-agent's). `atMs` (optional) shows the context at an instant; ContextAtCursor feeds it the playback cursor,
+// rebuilding only when the cursor crosses an event instant (the context cannot change in between).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ERROR_STATUSES } from '@/lib/engine/context/wording';
 import { fileStem } from '../format';
 import { ANTI_PATTERNS, buildAntiPattern, buildContext, type AntiPatternKind, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan';
 import { useAppStore } from '@/lib/store/provider';
-import { selectContextError, selectContextText, selectPlan, selectTrace, selectTraceIsCurrent, selectTracePlan } from '@/lib/store/selectors';
+import { preparedFor } from '@/lib/store/view';
+import { selectContextError, selectContextText, selectPlan, selectTrace, selectTraceIsCurrent, selectViewRun } from '@/lib/store/selectors';
 import { STATUS_LABEL } from '../format';
+import { contextAtMs } from './playback-model';
+import { selectContextHeadline, selectContextKey, selectHasRun } from './playback-selectors';
 import { diffAntiPattern, markLines, troubledCalls } from './context-diff';
 import { JsonView, type Json, type MarkFn } from './json-view';
 
@@ -138,10 +143,14 @@ function CompareView({ plan, trace, atMs, correctText }: { plan: Plan | undefine
 }
 
 export function ContextPanel({ atMs }: { atMs?: number }) {
-  const trace = useAppStore(selectTrace);
+  const view = useAppStore(selectViewRun);
+  const topTrace = useAppStore(selectTrace);
+  const trace = view?.trace ?? null;
   const plan = useAppStore(selectPlan);
   const current = useAppStore(selectTraceIsCurrent);
-  const storeText = useAppStore(selectContextText);
+  // The store's text is the top run's whole context: only good for the top run, after the run.
+  const topText = useAppStore(selectContextText);
+  const storeText = trace !== null && trace === topTrace ? topText : null;
   const contextError = useAppStore(selectContextError);
   const [tab, setTab] = useState<Tab>('text');
   const [comparing, setComparing] = useState(false);
@@ -149,8 +158,8 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ text: null, anthropic: null, openai: null });
   const id = useId();
 
-  // The JSON formats are built from the plan the run used, not from the document as edited since.
-  const runPlan = useAppStore(selectTracePlan) ?? undefined;
+  // The JSON formats are built from the plan the run used (at the level on view), not from the document as edited since.
+  const runPlan = view?.plan;
 
   const rendered = useMemo(() => (trace === null ? null : render(runPlan, trace, tab, atMs, storeText)), [runPlan, trace, tab, atMs, storeText]);
   const correctText = useMemo(() => (trace === null ? null : render(runPlan, trace, 'text', atMs, storeText)), [runPlan, trace, atMs, storeText]);
@@ -257,5 +266,31 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** `Context at 3.20 s (model turn 2)` / `Context after the run`: follows the cursor (a line of text, cheap to redraw). */
+function ContextInstant() {
+  const headline = useAppStore(selectContextHeadline);
+  return (
+    <p className="tw-ctx__at" data-testid="context-instant">
+      {headline}
+    </p>
+  );
+}
+
+/** The context at the playback cursor, for the run on view: rebuilt once per event instant, not once per frame. */
+export function ContextAtCursor() {
+  const hasRun = useAppStore(selectHasRun);
+  const view = useAppStore(selectViewRun);
+  const key = useAppStore(selectContextKey);
+  if (!hasRun) return null;
+  if (view === null) return <p className="tw-muted">This sub-agent did not run in the latest run, so it has no context to show.</p>;
+  const atMs = contextAtMs(preparedFor(view.trace, view.plan).times, key);
+  return (
+    <>
+      <ContextInstant />
+      <ContextPanel atMs={atMs} />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { CALL_STATUSES } from '@/lib/engine';
 import { useAppStore } from '@/lib/store/provider';
 import { selectContextError, selectRunError, selectTrace } from '@/lib/store/selectors';
 import { OUTCOME_LABEL, STATUS_LABEL, formatMs, outcomeTone, statusTone } from '../format';
-import { ContextPanel } from './context-panel';
+import { ContextAtCursor } from './context-panel';
 import { StrategyCompare } from './strategy-compare';
 
 function countStatuses(trace: Trace): [CallStatus, number][] {
@@ -98,7 +98,7 @@ export function RunResults() {
           {contextError}
         </p>
       ) : (
-        <ContextPanel />
+        <ContextAtCursor />
       )}
     </div>
   );

@@ -5,7 +5,7 @@ import { simulate } from '@/lib/engine/simulate';
 import { makePlan, summary } from '@/lib/engine/testing/build';
 import { arbitraryPlan } from '@/lib/plan/testing/arbitrary';
 import type { Plan } from '@/lib/plan/schema';
-import { attemptAt, formatTick, niceTicks, rowAt, timelineGeometry, type Timeline } from './timeline-geometry';
+import { attemptAt, cursorX, formatTick, niceTicks, rowAt, scrubTime, timelineGeometry, type Timeline } from './timeline-geometry';
 
 // A 1000-px plot after a 100-px label column: with a 1000-ms run, 1 px is 1 ms.
 const OPTS = { width: 1100, rowHeight: 20, groupGap: 10, labelWidth: 100 };
@@ -293,5 +293,29 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the playback cursor and scrubbing', () => {
+  // A 1000-ms run on a 1000-px plot after 100 px of labels: 1 px is 1 ms.
+  const g = geometry(makePlan([{ id: 'a', ms: 1000 }], [], EAGER));
+
+  it('the cursor sits at its instant, held inside the plot', () => {
+    expect([0, 250, 1000].map((t) => cursorX(g.scale, t))).toEqual([100, 350, 1100]);
+    expect(cursorX(g.scale, -300)).toBe(100);
+    expect(cursorX(g.scale, 5000)).toBe(1100);
+    expect(cursorX(g.scale, Infinity)).toBe(1100);
+    expect(cursorX(g.scale, Number.NaN)).toBe(100);
+  });
+
+  it('a scrub at x asks for the instant under it, within the run', () => {
+    expect([100, 350, 1100].map((x) => scrubTime(g.scale, x))).toEqual([0, 250, 1000]);
+    expect(scrubTime(g.scale, 20)).toBe(0);
+    expect(scrubTime(g.scale, 4000)).toBe(1000);
+    expect(scrubTime(g.scale, Number.NaN)).toBe(0);
+  });
+
+  it('scrubbing to the cursor’s x gives back its instant', () => {
+    for (const t of [0, 1, 123.5, 999, 1000]) expect(scrubTime(g.scale, cursorX(g.scale, t))).toBeCloseTo(t, 9);
   });
 });

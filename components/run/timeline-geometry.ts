@@ -368,3 +368,14 @@ export function attemptAt(geometry: Timeline, x: number, y: number): TimelineBar
   }
   return null;
 }
+
+/** The playback cursor's x for instant t (on the run's own clock), held inside the plot: before 0 at its left edge, after the end at its right. */
+export function cursorX(scale: TimeScale, t: number): number {
+  if (!Number.isFinite(t)) return scale.x(t === Infinity ? scale.t1 : 0);
+  return scale.x(Math.min(Math.max(t, 0), scale.t1));
+}
+
+/** The instant a scrub at x (px from the chart's left edge) asks for, within [0, t1]. */
+export function scrubTime(scale: TimeScale, x: number): number {
+  return Number.isFinite(x) ? scale.t(x) : 0;
+}

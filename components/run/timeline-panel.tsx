@@ -3,12 +3,19 @@
 // timelineGeometry. One row per call grouped by wave, a bar per attempt coloured by its result (and named in
 // words in its <title>), hatched retry waits, timeout marks, the model-turn lane, the critical path and the stop
 // line. Clicking a row, or its label button, selects the call for the inspector and the canvas.
-import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { STATUS_LABEL, type Attempt, type AttemptResult, type Trace } from '@/lib/engine';
+// Playback (issue 4, points 1 and 3): the playback bar sits on top (visible even when the chart is hidden); the
+// chart draws the cursor of the run on view and veils what lies after it; pressing or dragging on the time axis
+// scrubs; hovering an attempt bar shows its details in a card. The cursor lives in its own small component, so a
+// moving cursor never re-renders the chart.
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { STATUS_LABEL, type AttemptResult, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan/schema';
 import { useAppStore } from '@/lib/store/provider';
-import { selectSelect, selectSelected, selectTrace, selectTracePlan } from '@/lib/store/selectors';
-import { formatTick, rowAt, timelineGeometry, type Timeline, type TimelineBar } from './timeline-geometry';
+import { selectSelect, selectSelected, selectViewCursorMs, selectViewRun } from '@/lib/store/selectors';
+import { PlaybackBar } from './playback-bar';
+import { selectHasRun, selectPause, selectSetCursor } from './playback-selectors';
+import { cursorX, formatTick, rowAt, scrubTime, timelineGeometry, type TimeScale, type Timeline, type TimelineBar } from './timeline-geometry';
+import { attemptDetails, attemptTitle } from './timeline-tooltip';
 import { useElementWidth } from './use-element-width';
 
 const ROW_HEIGHT = 20;
@@ -41,16 +48,6 @@ function placeTurnLabels(turns: Timeline['turns'], right: number): { text: strin
   });
 }
 
-const RESULT_WORD: Record<AttemptResult, string> = {
-  ok: 'ok',
-  partial: 'partial',
-  error: 'error',
-  rate_limited: 'rate limited',
-  timeout: 'timed out',
-  hang: 'hung (never returned)',
-  cancelled: 'cancelled',
-};
-
 function resultClass(result: AttemptResult): string {
   switch (result) {
     case 'ok':
@@ -68,23 +65,89 @@ function resultClass(result: AttemptResult): string {
 
 const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')}`;
 
-/** "fetch_2 · attempt 2 · 4,210–5,761 ms · error: 404 Not Found". */
-function attemptTitle(id: string, a: Attempt): string {
-  const span = a.endMs === null ? `${ms(a.startMs)} ms – never returned` : `${ms(a.startMs)}–${ms(a.endMs)} ms`;
-  const word = RESULT_WORD[a.result];
-  const detail = a.message && a.message !== word ? `${word}: ${a.message}` : word;
-  const wait = a.retryWaitMs !== undefined ? ` · retry in ${ms(a.retryWaitMs)} ms` : '';
-  return `${id} · attempt ${a.n} · ${span} · ${detail}${wait}`;
+/**
+ * The playback cursor over the chart: a line at the cursor and a veil over what has not happened yet (so playback
+ * reads as time passing while the whole chart stays legible). The only part of the timeline that re-renders as the
+ * cursor moves; it never takes the pointer.
+ */
+function TimelineCursor({ scale, width, height, plotRight }: { scale: TimeScale; width: number; height: number; plotRight: number }) {
+  const t = useAppStore(selectViewCursorMs);
+  const x = cursorX(scale, t);
+  const veil = Math.max(0, plotRight - x);
+  return (
+    <svg className="tw-tl__cursor" width={width} height={height} aria-hidden="true" focusable="false" data-cursor-x={x.toFixed(1)}>
+      {veil > 0.5 && <rect className="tw-tl-veil" x={x} y={TOP} width={veil} height={height - TOP} />}
+      <line className="tw-tl-cursor__line" x1={x} x2={x} y1={AXIS - 4} y2={height} />
+      <path className="tw-tl-cursor__head" d={`M ${x - 5} ${AXIS - 11} L ${x + 5} ${AXIS - 11} L ${x + 5} ${AXIS - 6} L ${x} ${AXIS - 1} L ${x - 5} ${AXIS - 6} Z`} />
+    </svg>
+  );
 }
 
-function TimelineChart({ plan, trace, width }: { plan: Plan; trace: Trace; width: number }) {
+interface Hover {
+  row: number;
+  attempt: number;
+  /** The bar's box in the viewport, where the card is placed. */
+  box: { left: number; top: number; bottom: number };
+}
+
+const CARD_WIDTH = 280;
+
+/** The hover card of one attempt: plain React text, placed under (or above) its bar, inside the window. */
+function AttemptCard({ trace, plan, hover }: { trace: Trace; plan: Plan; hover: Hover }) {
+  const call = trace.calls[hover.row];
+  const a = call?.attempts.find((x) => x.n === hover.attempt);
+  if (call === undefined || a === undefined) return null;
+  const d = attemptDetails(call.id, plan.calls[hover.row]?.label ?? null, a, call.attempts.length);
+  const vw = typeof window === 'undefined' ? 1280 : window.innerWidth;
+  const vh = typeof window === 'undefined' ? 720 : window.innerHeight;
+  const left = Math.max(8, Math.min(hover.box.left, vw - CARD_WIDTH - 8));
+  const below = hover.box.bottom + 170 < vh;
+  const style = below ? { left, top: hover.box.bottom + 6 } : { left, top: hover.box.top - 6, transform: 'translateY(-100%)' };
+  return (
+    <div className={`tw-tl-card tw-tl-card--${d.tone}`} role="tooltip" style={{ ...style, width: CARD_WIDTH }}>
+      <p className="tw-tl-card__title">{d.title}</p>
+      {d.subtitle !== null && <p className="tw-tl-card__sub">{d.subtitle}</p>}
+      <dl className="tw-tl-card__rows">
+        {d.rows.map(([k, v]) => (
+          <div key={k} className="tw-tl-card__row">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Trace; offsetMs: number; width: number }) {
   const select = useAppStore(selectSelect);
   const selected = useAppStore(selectSelected);
+  const setCursor = useAppStore(selectSetCursor);
+  const pause = useAppStore(selectPause);
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const geo: Timeline = useMemo(
     () => timelineGeometry(plan, trace, { width: width - RIGHT_PAD, rowHeight: ROW_HEIGHT, groupGap: GROUP_GAP, labelWidth: LABEL_WIDTH }),
     [plan, trace, width],
   );
+  const [hover, setHover] = useState<Hover | null>(null);
+  const hoverKey = hover === null ? null : `${hover.row}:${hover.attempt}`;
+  // A fixed card would drift from its bar when anything scrolls: hide it instead.
+  useEffect(() => {
+    if (hover === null) return;
+    const clear = () => setHover(null);
+    window.addEventListener('scroll', clear, true);
+    window.addEventListener('resize', clear);
+    return () => {
+      window.removeEventListener('scroll', clear, true);
+      window.removeEventListener('resize', clear);
+    };
+  }, [hover]);
+  // A new run (or a new view) replaces the bars under the card.
+  const [hoverFor, setHoverFor] = useState(trace);
+  if (hoverFor !== trace) {
+    setHoverFor(trace);
+    setHover(null);
+  }
   const height = TOP + geo.height + 8;
   const selectedSet = new Set(selected);
   const barsByRow = new Map<number, TimelineBar[]>();
@@ -97,6 +160,24 @@ function TimelineChart({ plan, trace, width }: { plan: Plan; trace: Trace; width
     const box = e.currentTarget.getBoundingClientRect();
     const row = rowAt(geo, e.clientY - box.top - TOP);
     if (row !== null) select([row.id]);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const bar = e.target instanceof Element ? e.target.closest('rect[data-attempt]') : null;
+    if (bar === null) {
+      if (hover !== null) setHover(null);
+      return;
+    }
+    const row = Number(bar.getAttribute('data-row'));
+    const attempt = Number(bar.getAttribute('data-n'));
+    if (hoverKey === `${row}:${attempt}`) return;
+    const r = bar.getBoundingClientRect();
+    setHover({ row, attempt, box: { left: r.left, top: r.top, bottom: r.bottom } });
+  };
+  // Pressing or dragging on the time axis scrubs (the playback pauses, as it does for the scrubber).
+  const scrubTo = (e: PointerEvent<SVGRectElement>) => {
+    const svg = e.currentTarget.ownerSVGElement;
+    if (svg === null) return;
+    setCursor(offsetMs + scrubTime(geo.scale, e.clientX - svg.getBoundingClientRect().left));
   };
   const plotRight = width - RIGHT_PAD;
   const hatch = `${uid}-hatch`;
@@ -113,6 +194,8 @@ function TimelineChart({ plan, trace, width }: { plan: Plan; trace: Trace; width
         role="group"
         aria-label={`Timeline of the run, ${formatTick(geo.scale.t1)} long`}
         onClick={onClick}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setHover(null)}
       >
         <defs>
           <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -145,6 +228,30 @@ function TimelineChart({ plan, trace, width }: { plan: Plan; trace: Trace; width
             </text>
           ) : null,
         )}
+
+        {/* The time axis is the scrub area: press or drag to move the playback cursor */}
+        <rect
+          className="tw-tl-scrub"
+          data-testid="timeline-scrub"
+          x={LABEL_WIDTH}
+          y={0}
+          width={Math.max(0, plotRight - LABEL_WIDTH)}
+          height={TOP}
+          onPointerDown={(e) => {
+            if (e.button !== 0) return;
+            e.currentTarget.setPointerCapture(e.pointerId);
+            pause();
+            scrubTo(e);
+          }}
+          onPointerMove={(e) => {
+            if (e.currentTarget.hasPointerCapture(e.pointerId)) scrubTo(e);
+          }}
+          onPointerUp={(e) => {
+            if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+          }}
+        >
+          <title>Press or drag on the time axis to move the playback cursor</title>
+        </rect>
 
         <g transform={`translate(0 ${TOP})`}>
           {/* Model-turn lane */}
@@ -191,18 +298,20 @@ function TimelineChart({ plan, trace, width }: { plan: Plan; trace: Trace; width
                   return (
                     <rect
                       key={b.attempt}
+                      role="img"
+                      aria-label={a ? attemptTitle(r.id, a) : `${r.id} · attempt ${b.attempt}`}
                       data-attempt={`${r.id}:${b.attempt}`}
+                      data-row={r.index}
+                      data-n={b.attempt}
                       data-result={b.result}
-                      className={`tw-tl-bar ${resultClass(b.result)}`}
+                      className={`tw-tl-bar ${resultClass(b.result)}${hoverKey === `${r.index}:${b.attempt}` ? ' tw-tl-bar--hover' : ''}`}
                       x={b.x}
                       y={b.y}
                       width={b.width}
                       height={b.height}
                       rx={2}
                       fill={b.result === 'hang' ? `url(#${stripes})` : undefined}
-                    >
-                      <title>{a ? attemptTitle(r.id, a) : `${r.id} · attempt ${b.attempt}`}</title>
-                    </rect>
+                    />
                   );
                 })}
               </g>
@@ -237,6 +346,8 @@ function TimelineChart({ plan, trace, width }: { plan: Plan; trace: Trace; width
           )}
         </g>
       </svg>
+      <TimelineCursor scale={geo.scale} width={width} height={height} plotRight={plotRight} />
+      {hover !== null && <AttemptCard trace={trace} plan={plan} hover={hover} />}
 
       {/* The label column: one focusable button per row */}
       <div className="tw-tl__labels" style={{ width: LABEL_WIDTH }}>
@@ -263,13 +374,14 @@ function TimelineChart({ plan, trace, width }: { plan: Plan; trace: Trace; width
 const OPEN_BY_ITSELF_MIN_HEIGHT = 900;
 
 export function TimelinePanel() {
-  const trace = useAppStore(selectTrace);
-  const plan = useAppStore(selectTracePlan);
+  const hasRun = useAppStore(selectHasRun);
+  // The run on view: the top run, or the nested run of the sub-agent drilled into (on its own clock).
+  const view = useAppStore(selectViewRun);
   const [open, setOpen] = useState(false);
   // Closed until the first run exists, then opened once (the person may close it again) — but only where
   // the window is tall enough for the canvas and the timeline together; elsewhere it is one click away.
   const [seenRun, setSeenRun] = useState(false);
-  if (trace !== null && !seenRun) {
+  if (hasRun && !seenRun) {
     setSeenRun(true);
     if (window.innerHeight >= OPEN_BY_ITSELF_MIN_HEIGHT) setOpen(true);
   }
@@ -279,9 +391,10 @@ export function TimelinePanel() {
 
   return (
     <section className={`tw-tl${open ? ' tw-tl--open' : ''}`} aria-label="Timeline">
+      <PlaybackBar />
       <header className="tw-tl__head">
         <h2 className="tw-tl__title">Timeline</h2>
-        {trace !== null && open && <span className="tw-tl__legend" aria-hidden="true">
+        {view !== null && open && <span className="tw-tl__legend" aria-hidden="true">
           <span className="tw-tl-key tw-tl-key--ok" />ok
           <span className="tw-tl-key tw-tl-key--partial" />partial
           <span className="tw-tl-key tw-tl-key--bad" />failed
@@ -301,10 +414,12 @@ export function TimelinePanel() {
         </button>
       </header>
       <div className="tw-tl__body" id={bodyId} ref={bodyRef} hidden={!open}>
-        {trace === null || plan === null ? (
+        {!hasRun ? (
           <p className="tw-tl__empty">Run the plan to see its timeline.</p>
+        ) : view === null ? (
+          <p className="tw-tl__empty">This sub-agent did not run in the latest run, so it has no timeline.</p>
         ) : width > LABEL_WIDTH + 40 ? (
-          <TimelineChart plan={plan} trace={trace} width={width} />
+          <TimelineChart plan={view.plan} trace={view.trace} offsetMs={view.offsetMs} width={width} />
         ) : null}
       </div>
     </section>

@@ -1,0 +1,237 @@
+'use client';
+// The playback bar (issue 4, point 1): play/pause, stepping by event and by model turn, start/end, the speed, a
+// scrubber and the clock, over the run on view (the top run, or a drilled-in sub-agent's nested run on its own
+// clock). Each part subscribes to just what it shows, so a moving cursor re-renders the scrubber and the clock only.
+import type { KeyboardEvent, ReactNode } from 'react';
+import { SPEEDS } from '@/lib/store/playback';
+import { useAppStore } from '@/lib/store/provider';
+import { selectPlaying, selectSpeed, selectViewCursorMs } from '@/lib/store/selectors';
+import { clockReadout, positionText, scrubberKeyTarget } from './playback-model';
+import { playbackKeyAction, runPlaybackAction } from './playback-keys';
+import {
+  selectHasRun,
+  selectPause,
+  selectSetCursor,
+  selectSetSpeed,
+  selectStepEvent,
+  selectStepTurn,
+  selectToEnd,
+  selectToStart,
+  selectTogglePlay,
+  selectViewEnd,
+  selectViewOffset,
+  selectViewTurnText,
+} from './playback-selectors';
+import { usePlaybackClock } from './use-playback-clock';
+
+function Icon({ children }: { children: ReactNode }) {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  );
+}
+
+const ICONS = {
+  start: (
+    <Icon>
+      <rect x="2.5" y="3" width="2" height="10" rx="0.6" fill="currentColor" />
+      <path d="M13.5 3v10L5.5 8z" fill="currentColor" />
+    </Icon>
+  ),
+  prevTurn: (
+    <Icon>
+      <path d="M8 3.5v9L1.5 8zM14.5 3.5v9L8 8z" fill="currentColor" />
+    </Icon>
+  ),
+  prevEvent: (
+    <Icon>
+      <path d="M11 3.5v9L4.5 8z" fill="currentColor" />
+    </Icon>
+  ),
+  play: (
+    <Icon>
+      <path d="M4 2.5v11l9.5-5.5z" fill="currentColor" />
+    </Icon>
+  ),
+  pause: (
+    <Icon>
+      <rect x="3.5" y="2.5" width="3" height="11" rx="0.8" fill="currentColor" />
+      <rect x="9.5" y="2.5" width="3" height="11" rx="0.8" fill="currentColor" />
+    </Icon>
+  ),
+  nextEvent: (
+    <Icon>
+      <path d="M5 3.5v9L11.5 8z" fill="currentColor" />
+    </Icon>
+  ),
+  nextTurn: (
+    <Icon>
+      <path d="M1.5 3.5v9L8 8zM8 3.5v9L14.5 8z" fill="currentColor" />
+    </Icon>
+  ),
+  end: (
+    <Icon>
+      <path d="M2.5 3v10l8-5z" fill="currentColor" />
+      <rect x="11.5" y="3" width="2" height="10" rx="0.6" fill="currentColor" />
+    </Icon>
+  ),
+};
+
+function Step({ label, keys, onClick, disabled, children }: { label: string; keys: string; onClick: () => void; disabled: boolean; children: ReactNode }) {
+  return (
+    <button type="button" className="tw-play__btn" aria-label={label} title={`${label} (${keys})`} onClick={onClick} disabled={disabled}>
+      {children}
+    </button>
+  );
+}
+
+function Transport({ disabled }: { disabled: boolean }) {
+  const playing = useAppStore(selectPlaying);
+  const togglePlay = useAppStore(selectTogglePlay);
+  const stepEvent = useAppStore(selectStepEvent);
+  const stepTurn = useAppStore(selectStepTurn);
+  const toStart = useAppStore(selectToStart);
+  const toEnd = useAppStore(selectToEnd);
+  const action = playing ? 'Pause' : 'Play';
+  return (
+    <div className="tw-play__transport">
+      <Step label="Back to start" keys="Home" onClick={toStart} disabled={disabled}>
+        {ICONS.start}
+      </Step>
+      <Step label="Previous model turn" keys="[" onClick={() => stepTurn(-1)} disabled={disabled}>
+        {ICONS.prevTurn}
+      </Step>
+      <Step label="Previous event" keys="," onClick={() => stepEvent(-1)} disabled={disabled}>
+        {ICONS.prevEvent}
+      </Step>
+      <button
+        type="button"
+        className="tw-play__btn tw-play__btn--main"
+        aria-label={action}
+        title={`${action} (Space)`}
+        onClick={togglePlay}
+        disabled={disabled}
+        data-playing={playing ? 'true' : 'false'}
+      >
+        {playing ? ICONS.pause : ICONS.play}
+      </button>
+      <Step label="Next event" keys="." onClick={() => stepEvent(1)} disabled={disabled}>
+        {ICONS.nextEvent}
+      </Step>
+      <Step label="Next model turn" keys="]" onClick={() => stepTurn(1)} disabled={disabled}>
+        {ICONS.nextTurn}
+      </Step>
+      <Step label="To the end" keys="End" onClick={toEnd} disabled={disabled}>
+        {ICONS.end}
+      </Step>
+    </div>
+  );
+}
+
+function Speed({ disabled }: { disabled: boolean }) {
+  const speed = useAppStore(selectSpeed);
+  const setSpeed = useAppStore(selectSetSpeed);
+  return (
+    <select
+      className="tw-play__speed"
+      aria-label="Playback speed"
+      title="Playback speed"
+      value={String(speed)}
+      disabled={disabled}
+      onChange={(e) => setSpeed(Number(e.target.value))}
+    >
+      {SPEEDS.map((v) => (
+        <option key={v} value={String(v)}>
+          {v}×
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function Scrubber({ disabled }: { disabled: boolean }) {
+  const cursor = useAppStore(selectViewCursorMs);
+  const end = useAppStore(selectViewEnd);
+  const offset = useAppStore(selectViewOffset);
+  const setCursor = useAppStore(selectSetCursor);
+  const pause = useAppStore(selectPause);
+  const togglePlay = useAppStore(selectTogglePlay);
+  const stepEvent = useAppStore(selectStepEvent);
+  const stepTurn = useAppStore(selectStepTurn);
+  const toStart = useAppStore(selectToStart);
+  const toEnd = useAppStore(selectToEnd);
+  const t = Math.min(Math.max(cursor, 0), end);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = scrubberKeyTarget(e.key, e.shiftKey, cursor, end);
+    if (target !== null) {
+      e.preventDefault();
+      pause();
+      setCursor(offset + target);
+      return;
+    }
+    // The other playback keys work here too (the page's handler leaves form fields alone).
+    const action = playbackKeyAction(e, null);
+    if (action !== null) {
+      e.preventDefault();
+      runPlaybackAction({ togglePlay, stepEvent, stepTurn, toStart, toEnd }, action);
+    }
+  };
+  return (
+    <input
+      type="range"
+      className="tw-play__scrub"
+      aria-label="Playback position"
+      aria-valuetext={disabled ? 'no run yet' : positionText(t, end)}
+      min={0}
+      max={end}
+      step="any"
+      value={t}
+      disabled={disabled}
+      onChange={(e) => {
+        pause();
+        setCursor(offset + Number(e.target.value));
+      }}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+function Clock() {
+  const cursor = useAppStore(selectViewCursorMs);
+  const end = useAppStore(selectViewEnd);
+  return <span className="tw-play__time">{clockReadout(Math.max(cursor, 0), end)}</span>;
+}
+
+function TurnLabel() {
+  const text = useAppStore(selectViewTurnText);
+  return (
+    <span className="tw-play__turn" title={text}>
+      {text}
+    </span>
+  );
+}
+
+export function PlaybackBar() {
+  usePlaybackClock();
+  const hasRun = useAppStore(selectHasRun);
+  const disabled = !hasRun;
+  return (
+    <div className="tw-play" role="group" aria-label="Playback">
+      <Transport disabled={disabled} />
+      <Speed disabled={disabled} />
+      <Scrubber disabled={disabled} />
+      <div className={`tw-play__status${hasRun ? '' : ' tw-play__status--hint'}`} data-testid="playback-status">
+        {hasRun ? (
+          <>
+            <Clock />
+            <TurnLabel />
+          </>
+        ) : (
+          <span className="tw-play__hint">Run the plan to play it back.</span>
+        )}
+      </div>
+    </div>
+  );
+}

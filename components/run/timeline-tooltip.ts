@@ -1,0 +1,74 @@
+// What the timeline says about one attempt (issue 4, point 3): the hover card's title and rows, and the one-line
+// label screen readers get for its bar. Plain strings only: the card renders them as React text, never as HTML.
+import type { Attempt, AttemptResult } from '@/lib/engine';
+
+export const RESULT_WORD: Record<AttemptResult, string> = {
+  ok: 'ok',
+  partial: 'partial',
+  error: 'error',
+  rate_limited: 'rate limited',
+  timeout: 'timed out',
+  hang: 'hung (never returned)',
+  cancelled: 'cancelled',
+};
+
+/** Results where "may it be retried?" is a question worth answering. */
+const FAILURES: ReadonlySet<AttemptResult> = new Set<AttemptResult>(['error', 'rate_limited', 'timeout', 'hang']);
+
+const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`;
+const bare = (t: number) => Math.round(t).toLocaleString('en-US');
+
+/** `4,210–5,761 ms (1,551 ms)`, or `from 4,210 ms, never returned`. */
+export function attemptSpan(a: Attempt): string {
+  if (a.endMs === null) return `from ${ms(a.startMs)}, never returned`;
+  return `${bare(a.startMs)}–${ms(a.endMs)} (${ms(a.endMs - a.startMs)})`;
+}
+
+/** `error: 404 Not Found`, `ok`, `timed out after 2000 ms` (the message alone when it already says the result). */
+export function attemptResult(a: Attempt): string {
+  const word = RESULT_WORD[a.result];
+  if (!a.message || a.message === word) return word;
+  return a.message.toLowerCase().includes(word) ? a.message : `${word}: ${a.message}`;
+}
+
+/** "fetch_2 · attempt 2 · 4,210–5,761 ms · error: 404 Not Found · retry in 1,200 ms" (one line, for a label). */
+export function attemptTitle(id: string, a: Attempt): string {
+  const span = a.endMs === null ? `${ms(a.startMs)} – never returned` : `${bare(a.startMs)}–${ms(a.endMs)}`;
+  const wait = a.retryWaitMs !== undefined ? ` · retry in ${ms(a.retryWaitMs)}` : '';
+  return `${id} · attempt ${a.n} · ${span} · ${attemptResult(a)}${wait}`;
+}
+
+export interface AttemptDetails {
+  /** `fetch_2 · attempt 2 of 3`. */
+  title: string;
+  /** The call's label when it differs from its id. */
+  subtitle: string | null;
+  /** Term and value pairs, in reading order. */
+  rows: [string, string][];
+  /** For the card's colour: good, warn, bad or idle. */
+  tone: 'good' | 'warn' | 'bad' | 'idle';
+}
+
+function toneOf(result: AttemptResult): AttemptDetails['tone'] {
+  if (result === 'ok') return 'good';
+  if (result === 'partial') return 'warn';
+  if (result === 'cancelled') return 'idle';
+  return 'bad';
+}
+
+/** The hover card for attempt `a` of call `id` (of `total` attempts): call, attempt, times, result, code, retry. */
+export function attemptDetails(id: string, label: string | null, a: Attempt, total: number): AttemptDetails {
+  const rows: [string, string][] = [
+    ['Time', attemptSpan(a)],
+    ['Result', attemptResult(a)],
+  ];
+  if (a.code !== undefined && a.code !== '') rows.push(['Error code', a.code]);
+  if (FAILURES.has(a.result)) rows.push(['Retryable', a.retryable ? 'yes' : 'no']);
+  if (a.retryWaitMs !== undefined) rows.push(['Retry wait', `${ms(a.retryWaitMs)}, then attempt ${a.n + 1}`]);
+  return {
+    title: `${id} · attempt ${a.n} of ${total}`,
+    subtitle: label !== null && label !== id ? label : null,
+    rows,
+    tone: toneOf(a.result),
+  };
+}
