@@ -1,7 +1,11 @@
 'use client';
-// The key to the canvas's lines, and the critical path: the longest chain of calls by typical latency.
+// The key to the canvas's lines, and the critical path: the longest chain of calls by typical latency. With a run on
+// view it also keys the run's lines (data in, chain broken), where the canvas is wide enough (see canvas.css).
 import { memo } from 'react';
 import { Panel } from '@xyflow/react';
+import type { AppState } from '@/lib/store/app-store';
+import { viewRun } from '@/lib/store/playback';
+import { useAppStore } from '@/lib/store/provider';
 import { formatShortMs } from '../format';
 import type { PlanModel } from './model';
 
@@ -11,7 +15,10 @@ export function pathSummary(path: readonly string[], max = 4): string {
   return `${path.slice(0, 2).join(' → ')} → … → ${path.slice(-1)[0]} (${path.length} calls)`;
 }
 
+const selectHasRun = (s: AppState) => viewRun(s) !== null;
+
 function CanvasLegendView({ model }: { model: PlanModel }) {
+  const hasRun = useAppStore(selectHasRun);
   if (model.waveCount === 0) return null;
   const critical = model.criticalPath.length > 0;
   return (
@@ -28,6 +35,25 @@ function CanvasLegendView({ model }: { model: PlanModel }) {
         </svg>
         optional
       </span>
+      {hasRun && (
+        <>
+          <span className="tw-legend__item tw-legend__item--run">
+            <svg width="22" height="8" aria-hidden="true">
+              <path d="M1 4h20" className="tw-legend__flowed" />
+              <circle cx="11" cy="4" r="2.6" className="tw-legend__dot" />
+            </svg>
+            data in
+          </span>
+          <span className="tw-legend__item tw-legend__item--run">
+            <svg width="22" height="10" aria-hidden="true">
+              <path d="M1 5h20" className="tw-legend__broken" />
+              <circle cx="11" cy="5" r="4.2" className="tw-legend__cut" />
+              <path d="m9.2 3.2 3.6 3.6m0-3.6-3.6 3.6" className="tw-legend__cross" />
+            </svg>
+            broken
+          </span>
+        </>
+      )}
       {critical && (
         <span className="tw-legend__item tw-legend__item--critical" title={`Critical path (typical latencies): ${model.criticalPath.join(' → ')}`}>
           <svg width="22" height="8" aria-hidden="true">

@@ -23,10 +23,11 @@ import {
 import { canConnect } from '@/lib/plan/edit';
 import { isToolKey } from '@/lib/plan/palette';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
-import { selectPlan, selectPlanVersion, selectSelected } from '@/lib/store/selectors';
+import { selectPlanVersion, selectSelected, selectViewPath, selectViewPlan } from '@/lib/store/selectors';
 import { CanvasLegend } from './canvas-legend';
 import { CanvasToolbar, TOOL_DRAG_TYPE } from './canvas-toolbar';
-import { DependencyEdge, EdgeActionsContext, type DependencyEdgeType } from './dependency-edge';
+import { DependencyEdge, EdgeActionsContext, RunMarkers, type DependencyEdgeType } from './dependency-edge';
+import { DrillBar } from './drill-bar';
 import { EmptyCanvas } from './empty-canvas';
 import { ToolCallNode } from './tool-call-node';
 import { FIT_OPTIONS, useCanvasActions } from './use-canvas-actions';
@@ -34,6 +35,8 @@ import { useCanvasGraph, type CanvasNode } from './use-canvas-graph';
 import { useCanvasKeys } from './use-canvas-keys';
 import { NODE_SIZE } from './view-model';
 import { WaveBandNode } from './wave-bands';
+import { InjectProvider } from '../inject/inject-provider';
+import { ScenarioMenu } from '../inject/scenario-menu';
 
 const nodeTypes: NodeTypes = { toolCall: ToolCallNode, waveBand: WaveBandNode };
 const edgeTypes: EdgeTypes = { dependency: DependencyEdge };
@@ -59,7 +62,8 @@ function callIdAt(event: MouseEvent | TouchEvent): string | null {
 function CanvasEditor() {
   const store = useAppStoreApi();
   const rf = useReactFlow<CanvasNode, DependencyEdgeType>();
-  const plan = useAppStore(selectPlan);
+  // The plan on view: the top plan, or the nested plan of the sub-agent drilled into (edits go to commitView).
+  const plan = useAppStore(selectViewPlan);
   const selected = useAppStore(selectSelected);
   const far = useStore(selectFar);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -77,7 +81,7 @@ function CanvasEditor() {
   const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, _node, dragged) => commitDrag(dragged), [commitDrag]);
   const onSelectionDragStop = useCallback((_event: unknown, dragged: CanvasNode[]) => commitDrag(dragged), [commitDrag]);
 
-  const isValidConnection = useCallback((c: Connection | Edge) => canConnect(store.getState().plan, c.source, c.target).ok, [store]);
+  const isValidConnection = useCallback((c: Connection | Edge) => canConnect(selectViewPlan(store.getState()), c.source, c.target).ok, [store]);
   const onConnect = useCallback((c: Connection) => actions.connect(c.source, c.target), [actions]);
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -109,6 +113,14 @@ function CanvasEditor() {
     [rf, actions],
   );
 
+  // Double-clicking a sub-agent opens its nested plan.
+  const onNodeDoubleClick = useCallback(
+    (_e: ReactMouseEvent, node: CanvasNode) => {
+      if (node.type === 'toolCall' && node.data.call.kind === 'agent') store.getState().drillInto(node.id);
+    },
+    [store],
+  );
+
   // A right-click on an edge selects it, which shows its toolbar (toggle optional, delete).
   const onEdgeContextMenu = useCallback(
     (e: ReactMouseEvent, edge: DependencyEdgeType) => {
@@ -125,6 +137,7 @@ function CanvasEditor() {
   return (
     <div className="tw-canvas-editor" ref={rootRef}>
       <CanvasToolbar actions={actions} callsSelected={selected.length} edgesSelected={selectedEdges.size} hasCalls={callCount > 0} />
+      {callCount > 0 && <ScenarioMenu />}
       <EdgeActionsContext.Provider value={edgeActions}>
         <ReactFlow<CanvasNode, DependencyEdgeType>
           style={{ width: '100%', height: '100%' }}
@@ -141,6 +154,7 @@ function CanvasEditor() {
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           onEdgeContextMenu={onEdgeContextMenu}
+          onNodeDoubleClick={onNodeDoubleClick}
           onDragOver={onDragOver}
           onDrop={onDrop}
           deleteKeyCode={null}
@@ -169,10 +183,19 @@ function CanvasEditor() {
 
 export function PlanCanvas() {
   const planVersion = useAppStore(selectPlanVersion);
-  // A newly opened plan remounts the flow, so its local state and fitView start afresh.
+  const viewPath = useAppStore(selectViewPath);
+  // A newly opened plan, or going into or out of a sub-agent, remounts the flow: its local state and fitView start afresh.
   return (
-    <ReactFlowProvider key={planVersion}>
-      <CanvasEditor />
-    </ReactFlowProvider>
+    <div className="tw-canvas-frame">
+      <DrillBar />
+      <div className="tw-canvas-stage">
+        <ReactFlowProvider key={`${planVersion}/${viewPath.join('/')}`}>
+          <InjectProvider>
+            <CanvasEditor />
+          </InjectProvider>
+        </ReactFlowProvider>
+      </div>
+      <RunMarkers />
+    </div>
   );
 }

@@ -1,14 +1,15 @@
 'use client';
 // One tool call on the canvas: tool, label, latency, timeout, retry, on-failure policy, faults, and (after a run)
-// its status. Memoized; the run status is read from the store per node, never copied into node.data.
-import { memo, useCallback } from 'react';
+// its state at the playback cursor. Memoized; the run state is read from the store per node, never copied into node.data.
+import { memo, type MouseEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Fault, ToolCall } from '@/lib/plan';
-import type { AppState } from '@/lib/store/app-store';
-import { useAppStore } from '@/lib/store/provider';
-import { FAULT_LABEL, STATUS_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong, formatShortMs, statusTone } from '../format';
+import { useAppStoreApi } from '@/lib/store/provider';
+import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong, formatShortMs } from '../format';
 import { FaultIcon } from './fault-icon';
+import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
 import { ToolIcon } from './tool-icon';
+import { InjectToolbar } from '../inject/inject-actions';
 
 export interface ToolCallNodeData extends Record<string, unknown> {
   call: ToolCall;
@@ -23,12 +24,14 @@ export interface ToolCallNodeData extends Record<string, unknown> {
 export type ToolCallNodeType = Node<ToolCallNodeData, 'toolCall'>;
 
 function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
-  const run = useAppStore(useCallback((s: AppState) => s.callRunById[id], [id]));
+  const run = useNodeRun(id);
   const { call, faults, critical } = data;
   const retry = describeRetry(call.retry);
-  const tone = run === undefined ? 'none' : statusTone(run.status);
+  const tone = phaseTone(run.phase);
+  // While an attempt is in flight its live status takes the whole line (the latency is in the node's label).
+  const live = run.phase === 'running' || run.phase === 'retry_wait';
   return (
-    <div className={`tw-node tw-tone-${tone}${critical ? ' tw-node--critical' : ''}`}>
+    <div className={`tw-node tw-tone-${tone}${critical ? ' tw-node--critical' : ''}`} data-phase={run.phase}>
       <Handle type="target" position={Position.Left} className="tw-handle tw-handle--in" title="Input: drop a connection here" />
       <div className="tw-node__head">
         <span className="tw-node__icon">
@@ -37,13 +40,13 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
         <span className="tw-node__title" title={call.label ?? call.id}>
           {call.label ?? call.id}
         </span>
-        {call.kind === 'agent' && <span className="tw-chip tw-chip--agent">sub-agent</span>}
+        {call.kind === 'agent' && <OpenSubAgent id={id} />}
       </div>
       <div className="tw-node__sub">
         {call.label !== undefined && <span className="tw-node__id">{call.id}</span>}
         <code className="tw-node__tool">{call.tool}</code>
       </div>
-      <div className="tw-node__meta">
+      <div className={`tw-node__meta${live ? ' tw-node__meta--live' : ''}`}>
         <span className="tw-node__latency">
           <span title={`Latency: ${describeLatency(call.latency)}`}>{describeLatencyShort(call.latency)}</span>
           {call.timeoutMs !== null && (
@@ -53,28 +56,10 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
             </span>
           )}
         </span>
-        {run !== undefined && (
-          <span
-            className={`tw-status tw-status--${tone}`}
-            data-status={run.status}
-            title={`${STATUS_LABEL[run.status]} after ${run.attempts} ${run.attempts === 1 ? 'attempt' : 'attempts'}`}
-          >
-            {STATUS_LABEL[run.status]}
-            {run.attempts > 1 && <span className="tw-status__tries"> ×{run.attempts}</span>}
-          </span>
-        )}
+        <NodeStatus run={run} />
       </div>
       <div className="tw-node__chips">
-        {run !== undefined && run.hiddenFailures > 0 && (
-          <span className="tw-chip tw-chip--warn" title="Failures inside the sub-agent that its opaque report hid from the orchestrator">
-            {run.hiddenFailures} hidden {run.hiddenFailures === 1 ? 'failure' : 'failures'}
-          </span>
-        )}
-        {run !== undefined && run.missingInputs.length > 0 && (
-          <span className="tw-chip tw-chip--warn" title={`Ran without: ${run.missingInputs.join(', ')}`}>
-            degraded
-          </span>
-        )}
+        <RunChips run={run} />
         {retry !== null && (
           <span className="tw-chip" title={`Retry: ${describeRetryLong(call.retry)}`}>
             {retry}
@@ -90,8 +75,28 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
           </span>
         ))}
       </div>
+      <NodeProgress run={run} />
       <Handle type="source" position={Position.Right} className="tw-handle tw-handle--out" title="Output: drag to a call that needs it" />
+      <InjectToolbar callId={id} />
     </div>
+  );
+}
+
+/** A sub-agent's way in: opens its nested plan on the canvas (double-clicking the node does the same). */
+function OpenSubAgent({ id }: { id: string }) {
+  const store = useAppStoreApi();
+  const open = (e: MouseEvent) => {
+    // The node's own click would select it in the plan being left.
+    e.stopPropagation();
+    store.getState().drillInto(id);
+  };
+  return (
+    <button type="button" className="tw-chip tw-chip--agent tw-node__open nodrag" onClick={open} aria-label={`Open sub-agent ${id}`} title="Open the sub-agent’s plan (or double-click the node)">
+      sub-agent
+      <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true" focusable="false">
+        <path d="m6 3.5 4.5 4.5L6 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+    </button>
   );
 }
 

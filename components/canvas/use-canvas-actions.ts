@@ -1,12 +1,14 @@
 'use client';
-// Everything the canvas can do to the plan, each as ONE undoable commit: add, connect, delete, duplicate, nudge,
-// auto-layout; plus selection and view actions. Read the store at the moment an action runs, never during render.
+// Everything the canvas can do to the plan on view (the top plan, or a drilled-in sub-agent's nested plan), each as
+// ONE undoable commit through commitView: add, connect, delete, duplicate, nudge, auto-layout; plus selection and
+// view actions. Read the store at the moment an action runs, never during render.
 import { useMemo, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { addCall, connect, disconnect, duplicateCalls, moveCalls, removeCalls, setEdgeOptional } from '@/lib/plan/edit';
 import { applyLayout } from '@/lib/plan/layout';
 import type { ToolKey } from '@/lib/plan/palette';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { selectViewPlan } from '@/lib/store/selectors';
 import { edgeId, type XY } from './model';
 import { findFreeSpot } from './placement';
 import { NODE_SIZE, withDisplayPositions } from './view-model';
@@ -60,43 +62,43 @@ export function useCanvasActions(
     const actions: CanvasActions = {
       add: (key, at) => {
         const s = store.getState();
-        const base = withDisplayPositions(s.plan);
+        const base = withDisplayPositions(selectViewPlan(s));
         const result = addCall(base, key, at ?? spotNearCentre(base.calls));
         if (result.id === null) {
           s.notify({ tone: 'error', text: `Cannot add a call: ${result.reason}.` });
           return;
         }
-        s.commit(result.plan);
+        s.commitView(result.plan);
         s.select([result.id]);
         setSelectedEdges(noEdges);
       },
       connect: (from, to) => {
         const s = store.getState();
-        const result = connect(withDisplayPositions(s.plan), from, to);
-        if (result.ok) s.commit(result.plan);
+        const result = connect(withDisplayPositions(selectViewPlan(s)), from, to);
+        if (result.ok) s.commitView(result.plan);
         else s.notify({ tone: 'error', text: `Cannot connect ${from} → ${to}: ${result.reason}.` });
       },
       setOptional: (from, to, optional) => {
         const s = store.getState();
-        s.commit(setEdgeOptional(withDisplayPositions(s.plan), from, to, optional));
+        s.commitView(setEdgeOptional(withDisplayPositions(selectViewPlan(s)), from, to, optional));
       },
       remove: (from, to) => {
         const s = store.getState();
-        s.commit(disconnect(withDisplayPositions(s.plan), from, to));
+        s.commitView(disconnect(withDisplayPositions(selectViewPlan(s)), from, to));
         setSelectedEdges(noEdges);
       },
       move: (positions) => {
         const s = store.getState();
-        s.commit(moveCalls(withDisplayPositions(s.plan), Object.fromEntries(positions)));
+        s.commitView(moveCalls(withDisplayPositions(selectViewPlan(s)), Object.fromEntries(positions)));
       },
       deleteSelection: () => {
         const s = store.getState();
-        const edges = s.plan.dependencies.filter((d) => selectedEdges.has(edgeId(d.from, d.to)));
+        const edges = selectViewPlan(s).dependencies.filter((d) => selectedEdges.has(edgeId(d.from, d.to)));
         if (s.selected.length === 0 && edges.length === 0) return false;
-        let next = withDisplayPositions(s.plan);
+        let next = withDisplayPositions(selectViewPlan(s));
         for (const d of edges) next = disconnect(next, d.from, d.to);
         if (s.selected.length > 0) next = removeCalls(next, s.selected);
-        s.commit(next);
+        s.commitView(next);
         s.select([]);
         setSelectedEdges(noEdges);
         return true;
@@ -104,12 +106,12 @@ export function useCanvasActions(
       duplicateSelection: () => {
         const s = store.getState();
         if (s.selected.length === 0) return false;
-        const { plan, ids, reason } = duplicateCalls(withDisplayPositions(s.plan), s.selected, DUPLICATE_OFFSET);
+        const { plan, ids, reason } = duplicateCalls(withDisplayPositions(selectViewPlan(s)), s.selected, DUPLICATE_OFFSET);
         if (reason !== undefined) {
           s.notify({ tone: 'error', text: `Cannot duplicate: ${reason}.` });
           return true;
         }
-        s.commit(plan);
+        s.commitView(plan);
         s.select(ids);
         setSelectedEdges(noEdges);
         return true;
@@ -117,16 +119,16 @@ export function useCanvasActions(
       nudge: (dx, dy) => {
         const s = store.getState();
         if (s.selected.length === 0) return false;
-        const base = withDisplayPositions(s.plan);
+        const base = withDisplayPositions(selectViewPlan(s));
         const chosen = new Set(s.selected);
         const positions: Record<string, XY> = {};
         for (const c of base.calls) if (chosen.has(c.id) && c.position !== undefined) positions[c.id] = { x: c.position.x + dx, y: c.position.y + dy };
-        s.commit(moveCalls(base, positions), { coalesce: `nudge:${[...chosen].sort().join(',')}` });
+        s.commitView(moveCalls(base, positions), { coalesce: `nudge:${[...chosen].sort().join(',')}` });
         return true;
       },
       selectAll: () => {
         const s = store.getState();
-        s.select(s.plan.calls.map((c) => c.id));
+        s.select(selectViewPlan(s).calls.map((c) => c.id));
         setSelectedEdges(noEdges);
       },
       clearSelection: () => {
@@ -138,8 +140,8 @@ export function useCanvasActions(
       },
       autoLayout: () => {
         const s = store.getState();
-        if (s.plan.calls.length === 0) return;
-        s.commit(applyLayout(s.plan));
+        if (selectViewPlan(s).calls.length === 0) return;
+        s.commitView(applyLayout(selectViewPlan(s)));
         // Queued by React Flow until the new positions arrive.
         fit();
       },

@@ -1,10 +1,14 @@
 'use client';
 // The wave bands behind the calls, labelled "Wave n · model turn n" under `waves`. Drawn as non-interactive React
 // Flow nodes under the calls (so they pan and zoom with the graph), recomputed from node positions as they move.
-import { memo } from 'react';
+// After a run, the band of the model turn at the cursor is lit (see bandPhase in run-view.ts for which band that is
+// under each strategy), saying whether the model is thinking or its calls are running.
+import { memo, useMemo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { Strategy } from '@/lib/plan';
 import { waveLabel, type LiveWaveBand } from '@/lib/plan/layout';
+import { useAppStore } from '@/lib/store/provider';
+import { bandPhaseSelector } from './run-selectors';
 
 export interface WaveBandNodeData extends Record<string, unknown> {
   wave: number;
@@ -55,11 +59,21 @@ export function waveBandNodes(bands: readonly LiveWaveBand[], strategy: Strategy
   });
 }
 
+const PHASE_WORDS = { thinking: 'model thinking', executing: 'calls running' } as const;
+
 function WaveBandView({ data }: NodeProps<WaveBandNodeType>) {
+  const select = useMemo(() => bandPhaseSelector(data.wave), [data.wave]);
+  const phase = useAppStore(select);
   return (
-    <div className="tw-band">
+    <div className={`tw-band${phase === 'off' ? '' : ` tw-band--now tw-band--${phase}`}`} data-turn={phase}>
       <div className="tw-band__label">
         <span className="tw-band__name">{waveLabel(data.wave, data.strategy)}</span>
+        {phase !== 'off' && (
+          <span className="tw-band__now">
+            <span className="tw-band__pulse" aria-hidden="true" />
+            {PHASE_WORDS[phase]}
+          </span>
+        )}
         <span className="tw-band__count">
           {data.count} {data.count === 1 ? 'call' : 'calls'}
         </span>

@@ -1,6 +1,6 @@
 'use client';
 // The "Call" section: id (a rename, committed on blur or Enter), tool, label, kind, and for a sub-agent its
-// report mode and what its nested plan is (editing the nested plan itself is out of scope here).
+// report mode and what its nested plan is, with a button that opens it on the canvas (where it is edited).
 import { useCallback, useState } from 'react';
 import type { ToolCall } from '@/lib/plan';
 import { updateCall } from '@/lib/plan/edit';
@@ -55,6 +55,11 @@ export function CallIdentity({ call }: { call: ToolCall }) {
             <span className="tw-insp-nested__count">
               {call.plan?.calls.length ?? 0} {(call.plan?.calls.length ?? 0) === 1 ? 'call' : 'calls'}
             </span>
+            {call.plan !== undefined && (
+              <button type="button" className="tw-insp-button tw-insp-button--quiet tw-insp-nested__open" onClick={() => store.getState().drillInto(id)}>
+                Open its plan on the canvas
+              </button>
+            )}
           </p>
         </>
       )}

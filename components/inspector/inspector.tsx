@@ -1,15 +1,20 @@
 'use client';
 // The inspector in the right pane: the selected call's form when exactly one call is selected, else the plan's
-// settings (with "3 calls selected" above when several are). Reads the plan through selectors; every edit is
-// built by lib/plan/edit, judged by the schema, and committed to the store.
+// settings (with "3 calls selected" above when several are). Shows the plan on view: the top plan, or the nested
+// plan of the sub-agent the canvas is drilled into. Reads it through selectors; every edit is built by
+// lib/plan/edit, judged by the schema, and committed to the store (commitView writes it back into the top plan).
+import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
-import { selectPlan, selectSelected } from '@/lib/store/selectors';
+import { selectSelected, selectViewPlan } from '@/lib/store/selectors';
 import { CallForm } from './call-form';
 import { SectionsProvider } from './section';
 import { SettingsForm } from './settings-form';
 
+const selectNested = (s: AppState) => s.viewPath.length > 0;
+
 export function Inspector() {
-  const plan = useAppStore(selectPlan);
+  const plan = useAppStore(selectViewPlan);
+  const nested = useAppStore(selectNested);
   const selected = useAppStore(selectSelected);
   const call = selected.length === 1 ? plan.calls.find((c) => c.id === selected[0]) : undefined;
   return (
@@ -24,7 +29,7 @@ export function Inspector() {
                 {selected.length} calls selected
               </p>
             )}
-            <SettingsForm plan={plan} several={selected.length > 1} />
+            <SettingsForm plan={plan} several={selected.length > 1} nested={nested} />
           </>
         )}
       </div>

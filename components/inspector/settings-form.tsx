@@ -18,7 +18,7 @@ import { reviewSummary, STRATEGIES } from './words';
 /** No scenario: '' can never be a scenario id (ids follow the call-id pattern). */
 const NO_SCENARIO = '';
 
-export function SettingsForm({ plan, several = false }: { plan: Plan; several?: boolean }) {
+export function SettingsForm({ plan, several = false, nested = false }: { plan: Plan; several?: boolean; nested?: boolean }) {
   const act = useAct();
   const [allFindings, setAllFindings] = useState(false);
   const findings = useMemo(() => reviewPlan(plan), [plan]);
@@ -59,7 +59,7 @@ export function SettingsForm({ plan, several = false }: { plan: Plan; several?: 
   return (
     <div className="tw-insp-form" role="group" aria-label="Plan settings">
       <header className="tw-insp-head">
-        <p className="tw-insp-head__kind">Plan settings</p>
+        <p className="tw-insp-head__kind">{nested ? 'Sub-agent’s plan settings' : 'Plan settings'}</p>
         <h2 className="tw-insp-head__title" title={plan.name}>
           {plan.name}
         </h2>

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import type { Plan } from '@/lib/plan';
 import type { EditResult } from '@/lib/plan/edit';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { selectViewPlan } from '@/lib/store/selectors';
 import { usePlanCommit } from './use-plan-commit';
 
 export type Act = (build: (plan: Plan) => EditResult | Plan) => string | null;
@@ -14,7 +15,7 @@ export function useAct(): Act {
   const commit = usePlanCommit();
   return useCallback(
     (build) => {
-      const result = build(store.getState().plan);
+      const result = build(selectViewPlan(store.getState()));
       if ('format' in result) {
         commit(result);
         return null;

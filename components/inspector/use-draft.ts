@@ -6,6 +6,7 @@
 import { useCallback, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Plan } from '@/lib/plan';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { selectViewPlan } from '@/lib/store/selectors';
 import type { Candidate } from './candidate';
 import { newSessionKey, usePlanCommit } from './use-plan-commit';
 
@@ -65,7 +66,7 @@ export function useDraft({ value, check, commitOn = 'change', same = sameText, n
 
   const apply = useCallback(
     (text: string, commit: boolean): Draft => {
-      const candidate = check(text, store.getState().plan);
+      const candidate = check(text, selectViewPlan(store.getState()));
       if (!candidate.ok) return { text, message: candidate.message };
       if (commit) {
         if (session.current === '') session.current = newSessionKey(name);

@@ -1,5 +1,6 @@
 'use client';
-// How the inspector writes the plan: every edit goes through the store's commit(), one undoable step, except
+// How the inspector writes the plan on view: every edit goes through the store's commitView() (the top plan, or a
+// drilled-in sub-agent's nested plan written back into it), one undoable step, except
 // that consecutive edits of one field in one focus session share a coalesce key and so make a single step
 // (typing "1000" is one undo, not four).
 import { useCallback } from 'react';
@@ -18,5 +19,5 @@ export function newSessionKey(field: string): string {
 
 export function usePlanCommit(): CommitPlan {
   const store = useAppStoreApi();
-  return useCallback((next, coalesceKey) => store.getState().commit(next, coalesceKey === undefined ? undefined : { coalesce: coalesceKey }), [store]);
+  return useCallback((next, coalesceKey) => store.getState().commitView(next, coalesceKey === undefined ? undefined : { coalesce: coalesceKey }), [store]);
 }
