@@ -3,3 +3,4 @@ export * from './schema';
 export * from './parse';
 export * from './graph';
 export * from './scenario';
+export * from './inject';

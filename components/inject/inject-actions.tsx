@@ -1,0 +1,114 @@
+'use client';
+// The node toolbar of the selected call (shown when it is the only one selected): one button per fault kind, the
+// "every attempt / first attempt only" choice and "clear faults". The context menu (node-menu.tsx) offers the same
+// actions from the same lists. A group, not an ARIA toolbar: arrow keys belong to the canvas; Tab moves here.
+import { memo, useCallback, useId } from 'react';
+import { NodeToolbar, Position, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
+import { useStore } from 'zustand';
+import { faultsInForce } from '@/lib/plan/inject';
+import type { AppState } from '@/lib/store/app-store';
+import { useAppStore } from '@/lib/store/provider';
+import { selectViewPlan } from '@/lib/store/selectors';
+import { FaultIcon } from '../canvas/fault-icon';
+import { useInjectStore } from './inject-provider';
+import type { InjectUiStore } from './inject-store';
+import { useInject } from './use-inject';
+import { INJECT_ACTIONS, WHEN_OPTIONS, injectButtonName } from './words';
+
+const CLEAR_ICON = (
+  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+    <path d="M3 13h10M4.5 10.5l5.8-7.3a1 1 0 0 1 1.5-.1l1.4 1.2a1 1 0 0 1 .1 1.4L9 10.5H4.5Z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" strokeLinecap="round" />
+  </svg>
+);
+
+function InjectActions({ callId, store }: { callId: string; store: InjectUiStore }) {
+  const when = useStore(store, (s) => s.when);
+  const setWhen = useStore(store, (s) => s.setWhen);
+  const commands = useInject();
+  const radioName = useId();
+  const inForce = useAppStore(useCallback((s: AppState) => faultsInForce(selectViewPlan(s), callId).length, [callId]));
+  const whenWords = when === 'every' ? 'on every attempt' : 'on the first attempt only';
+  return (
+    <div className="tw-inject-bar" role="group" aria-label={`Inject faults into ${callId}`}>
+      <span className="tw-inject-bar__heading" aria-hidden="true">
+        Inject
+      </span>
+      <div className="tw-inject-bar__kinds">
+        {INJECT_ACTIONS.map((a) => (
+          <button
+            key={a.kind}
+            type="button"
+            className={`tw-inject-bar__button tw-inject-kind--${a.kind}`}
+            aria-label={injectButtonName(a, callId)}
+            data-tip={`${a.tip}, ${whenWords}`}
+            onClick={() => commands.inject(callId, a.kind, when)}
+          >
+            <FaultIcon kind={a.kind} />
+          </button>
+        ))}
+      </div>
+      <span className="tw-inject-bar__sep" aria-hidden="true" />
+      <div className="tw-inject-when" role="radiogroup" aria-label="Inject on">
+        {WHEN_OPTIONS.map((o) => (
+          <label key={o.when} className="tw-inject-when__option" data-tip={`Inject on ${o.label.toLowerCase()}`}>
+            <input type="radio" name={radioName} value={o.when} checked={when === o.when} onChange={() => setWhen(o.when)} aria-label={o.label} />
+            <span aria-hidden="true">{o.short}</span>
+          </label>
+        ))}
+      </div>
+      <span className="tw-inject-bar__sep" aria-hidden="true" />
+      <button
+        type="button"
+        className="tw-inject-bar__button tw-inject-bar__button--clear"
+        aria-label={`Clear faults of ${callId}`}
+        data-tip={inForce === 0 ? 'No faults to clear' : `Clear the ${inForce} ${inForce === 1 ? 'fault' : 'faults'} in force`}
+        disabled={inForce === 0}
+        onClick={() => commands.clear(callId)}
+      >
+        {CLEAR_ICON}
+      </button>
+    </div>
+  );
+}
+
+/** Put inside a call node: the toolbar above it while it is the only selected call (and its context menu is closed). */
+function InjectToolbarView({ callId }: { callId: string }) {
+  const store = useInjectStore();
+  const selectedAlone = useAppStore(useCallback((s: AppState) => s.selected.length === 1 && s.selected[0] === callId, [callId]));
+  if (store === null || !selectedAlone) return null;
+  return <VisibleToolbar callId={callId} store={store} />;
+}
+
+/** Room kept clear of the canvas's own controls: the palette on the left, the scenarios button along the top. */
+const LEFT_ROOM = 72;
+const TOP_ROOM = 60;
+/** About how wide the toolbar is (it is not measured: this only picks a side). */
+const BAR_WIDTH = 370;
+
+type Placement = 'top-center' | 'top-start' | 'top-end' | 'bottom-center' | 'bottom-start' | 'bottom-end';
+
+/** Where the toolbar goes: over the call, or under it near the canvas's top; centred, or aligned so it stays in view. */
+function placementOf(s: ReactFlowState, callId: string): Placement {
+  const node = s.nodeLookup.get(callId);
+  if (node === undefined) return 'top-center';
+  const [tx, ty, zoom] = s.transform;
+  const left = node.internals.positionAbsolute.x * zoom + tx;
+  const width = (node.measured.width ?? 0) * zoom;
+  const centre = left + width / 2;
+  const side = node.internals.positionAbsolute.y * zoom + ty < TOP_ROOM ? 'bottom' : 'top';
+  const align = centre - BAR_WIDTH / 2 < LEFT_ROOM ? 'start' : centre + BAR_WIDTH / 2 > s.width - 8 ? 'end' : 'center';
+  return `${side}-${align}`;
+}
+
+function VisibleToolbar({ callId, store }: { callId: string; store: InjectUiStore }) {
+  const menuHere = useStore(store, (s) => s.menu?.callId === callId);
+  const placement = useFlowStore(useCallback((s: ReactFlowState) => placementOf(s, callId), [callId]));
+  const [side, align] = placement.split('-') as ['top' | 'bottom', 'center' | 'start' | 'end'];
+  return (
+    <NodeToolbar isVisible={!menuHere} position={side === 'top' ? Position.Top : Position.Bottom} align={align} offset={8} className="tw-inject-toolbar">
+      <InjectActions callId={callId} store={store} />
+    </NodeToolbar>
+  );
+}
+
+export const InjectToolbar = memo(InjectToolbarView);

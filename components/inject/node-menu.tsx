@@ -1,0 +1,163 @@
+'use client';
+// The context menu of a call on the canvas: inject a fault (on every attempt or the first only) or clear the faults
+// in force. A WAI-ARIA menu: focus starts on the first item, arrows move, Enter or Space acts, Escape or Tab closes
+// and gives focus back to the call; a click outside closes it. Rendered over the page, not inside the canvas, so the
+// canvas's own keys (arrows move the selection) do not act while it is open.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { useStore } from 'zustand';
+import { faultsInForce } from '@/lib/plan/inject';
+import { useAppStore } from '@/lib/store/provider';
+import type { AppState } from '@/lib/store/app-store';
+import { selectViewPlan } from '@/lib/store/selectors';
+import { FaultIcon } from '../canvas/fault-icon';
+import type { InjectUiStore, NodeMenuState } from './inject-store';
+import { callNodeElement, focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
+import { useInject } from './use-inject';
+import { INJECT_ACTIONS, WHEN_OPTIONS } from './words';
+
+const CLEAR_ICON = (
+  <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+    <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+  </svg>
+);
+
+/** Whether a pointer press landed on something that takes focus itself (then focus is not pulled back to the call). */
+function takesFocus(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])') !== null;
+}
+
+export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenuState }) {
+  const { callId } = menu;
+  const ref = useRef<HTMLDivElement>(null);
+  const when = useStore(store, (s) => s.when);
+  const setWhen = useStore(store, (s) => s.setWhen);
+  const commands = useInject();
+  const exists = useAppStore(useCallback((s: AppState) => selectViewPlan(s).calls.some((c) => c.id === callId), [callId]));
+  const inForce = useAppStore(useCallback((s: AppState) => faultsInForce(selectViewPlan(s), callId).length, [callId]));
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+
+  const close = useCallback(
+    (returnFocus: boolean) => {
+      store.getState().closeMenu();
+      if (returnFocus) callNodeElement(callId)?.focus();
+    },
+    [store, callId],
+  );
+
+  useLayoutEffect(() => {
+    if (ref.current !== null) setPlace(placeInWindow(ref.current, menu));
+  }, [menu]);
+
+  useEffect(() => {
+    if (place !== null) focusItem(ref.current, 0);
+  }, [place]);
+
+  // The call went away (an undo, a delete): nothing to act on.
+  useEffect(() => {
+    if (!exists) close(false);
+  }, [exists, close]);
+
+  useEffect(() => {
+    const onPointerDown = (e: PointerEvent) => {
+      if (ref.current?.contains(e.target as Node)) return;
+      close(!takesFocus(e.target));
+    };
+    const onAway = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) close(false);
+    };
+    const onResize = () => close(false);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('wheel', onAway, { capture: true, passive: true });
+    window.addEventListener('resize', onResize);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('wheel', onAway, { capture: true });
+      window.removeEventListener('resize', onResize);
+    };
+  }, [close]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      e.stopPropagation();
+      close(true);
+      return;
+    }
+    // Enter and Space act on the focused item (a native button): no editor shortcut sees them.
+    if (handleMenuNavigation(e, ref.current) || e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+  };
+
+  return createPortal(
+    <div
+      ref={ref}
+      className="tw-menu tw-node-menu"
+      role="menu"
+      aria-label={`Inject into ${callId}`}
+      style={place === null ? { left: menu.x, top: menu.y, visibility: 'hidden' } : place}
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      <div className="tw-menu__title" aria-hidden="true">
+        Inject into <code>{callId}</code>
+      </div>
+      {INJECT_ACTIONS.map((a) => (
+        <button
+          key={a.kind}
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          className="tw-menu__item"
+          title={a.tip}
+          onClick={() => {
+            commands.inject(callId, a.kind, when);
+            close(true);
+          }}
+        >
+          <span className={`tw-menu__icon tw-fault--${a.kind}`}>
+            <FaultIcon kind={a.kind} />
+          </span>
+          {a.label}
+        </button>
+      ))}
+      <div role="separator" className="tw-menu__sep" />
+      <div role="group" aria-label="Inject on" className="tw-menu__group">
+        <div className="tw-menu__heading" aria-hidden="true">
+          Inject on
+        </div>
+        {WHEN_OPTIONS.map((o) => (
+          <button
+            key={o.when}
+            type="button"
+            role="menuitemradio"
+            aria-checked={when === o.when}
+            tabIndex={-1}
+            className="tw-menu__item tw-menu__item--radio"
+            onClick={() => setWhen(o.when)}
+          >
+            <span className="tw-menu__check" aria-hidden="true" />
+            {o.label}
+          </button>
+        ))}
+      </div>
+      <div role="separator" className="tw-menu__sep" />
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        className="tw-menu__item tw-menu__item--danger"
+        aria-disabled={inForce === 0}
+        title={inForce === 0 ? `${callId} has no faults` : `Clears the ${inForce} ${inForce === 1 ? 'fault' : 'faults'} in force for ${callId}`}
+        onClick={() => {
+          if (inForce === 0) return;
+          commands.clear(callId);
+          close(true);
+        }}
+      >
+        <span className="tw-menu__icon">{CLEAR_ICON}</span>
+        Clear faults
+      </button>
+    </div>,
+    document.body,
+  );
+}
