@@ -13,6 +13,8 @@ const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRigh
 function isCanvasTarget(target: EventTarget | null, root: HTMLElement | null): boolean {
   if (root === null || !(target instanceof Node)) return false;
   if (target === document.body || target === document.documentElement) return true;
+  // A toolbar's own buttons (failure injection, edge actions) keep their keys: arrows and Delete act on them, not on the calls.
+  if (target instanceof Element && target.closest('.tw-inject-bar, .tw-edge-toolbar') !== null) return false;
   return root.contains(target);
 }
 
