@@ -26,6 +26,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['Tab'], action: 'Focus the next call; Enter selects it' },
       { keys: ['L'], action: 'Auto-layout by waves' },
       { keys: ['F'], action: 'Fit the plan to the view' },
+      { keys: ['Shift', 'F10'], action: 'Inject a fault into the focused call: its menu (also the Menu key, or right-click)' },
     ],
   },
   {
@@ -33,7 +34,28 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     items: [
       { keys: ['R'], action: 'Run the plan' },
       { keys: ['Shift', 'R'], action: 'Re-roll: run again with a new seed' },
+      { keys: ['P'], action: 'Presentation mode: full screen, narrated, step by model turn' },
       { keys: ['?'], action: 'Show or hide this help' },
+    ],
+  },
+  {
+    group: 'Playback',
+    items: [
+      { keys: ['Space'], action: 'Play or pause the run' },
+      { keys: ['.'], action: 'Next event (, for the previous one)' },
+      { keys: [']'], action: 'Next model turn ([ for the previous one)' },
+      { keys: ['Home'], action: 'Back to the start of the run' },
+      { keys: ['End'], action: 'To the end of the run' },
+    ],
+  },
+  {
+    group: 'Presentation',
+    items: [
+      { keys: ['← / →'], action: 'Previous or next model turn (also Page Up / Page Down)' },
+      { keys: ['Shift', '← / →'], action: 'Previous or next event (also , and .)' },
+      { keys: ['Home'], action: 'Back to the start; End: to the end' },
+      { keys: ['Space'], action: 'Play or pause' },
+      { keys: ['Esc'], action: 'Leave presentation mode (also P)' },
     ],
   },
 ];

@@ -1,6 +1,6 @@
 'use client';
 // The top bar: the product, the plan's name and save state, undo/redo, Run, file actions and help.
-import { useAppStore } from '@/lib/store/provider';
+import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import {
   selectCanRedo,
   selectCanUndo,
@@ -14,6 +14,7 @@ import {
   selectUndo,
 } from '@/lib/store/selectors';
 import { FileActions } from '../library/file-actions';
+import { enterPresentation } from '../present/present-actions';
 
 const SAVE_LABEL = { idle: '', saving: 'Saving…', saved: 'Saved', 'memory-only': 'Not saved', conflict: 'Changed in another tab' } as const;
 
@@ -26,6 +27,7 @@ export function Header() {
   const run = useAppStore(selectRun);
   const reroll = useAppStore(selectReroll);
   const setHelpOpen = useAppStore(selectSetHelpOpen);
+  const store = useAppStoreApi();
   const saveStatus = useAppStore(selectSaveStatus);
   const saveMessage = useAppStore(selectSaveMessage);
   return (
@@ -79,6 +81,14 @@ export function Header() {
             <circle cx="8" cy="8" r="1.1" fill="currentColor" />
           </svg>
           Re-roll
+        </button>
+        <button type="button" className="tw-button tw-button--quiet" onClick={() => enterPresentation(store)} disabled={plan.calls.length === 0} title="Presentation mode (P)">
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <rect x="1.5" y="2.5" width="13" height="8.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <path d="M8 11v2.5M5 14h6" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+            <path d="M6.6 4.6v4.3L10.2 6.75z" fill="currentColor" />
+          </svg>
+          Present
         </button>
         <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?

@@ -1,7 +1,9 @@
 'use client';
-// Keys that work anywhere in the editor (undo, redo, help, run), except inside text fields.
+// Keys that work anywhere in the editor (undo, redo, help, run, playback), except inside text fields.
 import { useEffect } from 'react';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { enterPresentation } from '../present/present-actions';
+import { playbackKeyAction, runPlaybackAction } from '../run/playback-keys';
 import { isTypingTarget } from '../shortcuts';
 
 export function useGlobalKeys(): void {
@@ -10,6 +12,8 @@ export function useGlobalKeys(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const s = store.getState();
+      // Presentation mode handles its own keys (components/present); none of the editor's act behind it.
+      if (s.presenting) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === 'z') {
@@ -28,6 +32,16 @@ export function useGlobalKeys(): void {
         e.preventDefault();
         if (e.shiftKey) s.reroll();
         else s.run();
+      } else if (!mod && !e.altKey && !e.shiftKey && key === 'p' && document.querySelector('dialog[open]') === null) {
+        e.preventDefault();
+        enterPresentation(store);
+      } else {
+        // Playback: Space . , ] [ Home End (never arrows or Delete: those are the canvas's), with a run, no dialog open.
+        const action = playbackKeyAction(e, e.target);
+        if (action !== null && s.trace !== null && document.querySelector('dialog[open]') === null) {
+          e.preventDefault();
+          runPlaybackAction(s, action);
+        }
       }
     };
     window.addEventListener('keydown', onKey);

@@ -4,4 +4,5 @@ export { simulate } from './simulate';
 export { runMonteCarlo, type MonteCarloOptions, type MonteCarloStats } from './montecarlo';
 export * from './context';
 export * from './playback';
+export * from './narrate';
 export * from './compare';

@@ -1,0 +1,367 @@
+// Narrated captions for playback and presentation (issue 4): one plain sentence per trace event, and the caption at
+// an instant, which merges the events of the latest instant ≤ t into at most three short sentences, most important
+// first (the plan stopping, then failures, then final results, then starts). Pure: no React, no DOM. Calls are named
+// by id, as the context names them.
+import type { Plan, ToolCall } from '../plan/schema';
+import { describeReason, listWords } from './context/wording';
+import { endTime } from './playback';
+import { STATUS_LABEL, countStatuses, type CallStatus, type CallTrace, type Trace, type TraceEvent } from './types';
+
+/** `0 ms`, `206 ms`, `1.2 s`, `5 s`, `2 min 5 s`: short and rounded, for people (the trace keeps exact times). */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return ms > 0 ? 'for ever' : '0 ms';
+  const abs = Math.max(0, ms);
+  if (Math.round(abs) < 1000) return `${Math.round(abs)} ms`;
+  const s = abs / 1000;
+  if (s < 59.95) return `${Number(s.toFixed(1))} s`;
+  const whole = Math.round(s);
+  const min = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return rest === 0 ? `${min} min` : `${min} min ${rest} s`;
+}
+
+/** At most this many call ids in one list; the rest are counted (`a, b, c, d and 3 more`). */
+const MAX_IDS = 4;
+/** At most this many sentences in one caption. */
+const MAX_SENTENCES = 3;
+
+function idList(ids: readonly string[]): string {
+  if (ids.length <= MAX_IDS) return listWords(ids);
+  return `${ids.slice(0, MAX_IDS).join(', ')} and ${ids.length - MAX_IDS} more`;
+}
+
+function specOf(plan: Plan | null | undefined, call: CallTrace): ToolCall | undefined {
+  if (!plan) return undefined;
+  const byIndex = plan.calls[call.index];
+  return byIndex !== undefined && byIndex.id === call.id ? byIndex : plan.calls.find((c) => c.id === call.id);
+}
+
+/** `after 3 attempts` for more than one attempt, else ''. */
+function afterAttempts(call: CallTrace): string {
+  return call.attempts.length > 1 ? ` after ${call.attempts.length} attempts` : '';
+}
+
+/** Why no retry follows the last failed attempt. */
+function noRetryTail(call: CallTrace, spec: ToolCall | undefined): string {
+  const last = call.attempts[call.attempts.length - 1];
+  if (last !== undefined && !last.retryable) return 'not retryable';
+  const max = spec?.retry.maxAttempts ?? call.attempts.length;
+  return max <= 1 ? 'no retry allowed' : 'no retries left';
+}
+
+/** What one ended attempt did, without its retry: `timed out`, `failed: 503 Service Unavailable`. */
+function attemptWhat(result: string, message: string): string {
+  switch (result) {
+    case 'timeout':
+      return 'timed out';
+    case 'rate_limited':
+      return 'was rate limited (429)';
+    case 'error':
+      return message ? `failed: ${message}` : 'failed';
+    case 'hang':
+      return 'never returned';
+    case 'cancelled':
+      return 'is cancelled';
+    case 'partial':
+      return message && message !== 'partial result' ? `returned partial: ${message}` : 'returned a partial result';
+    default:
+      return 'returned';
+  }
+}
+
+function stopSentence(trace: Trace, e: { t: number; reason: 'abort' | 'deadline'; by: string | null }): string {
+  if (e.reason === 'deadline') return `The plan stops: deadline of ${formatDuration(e.t)} reached`;
+  return `The plan stops: ${e.by ?? trace.stop?.by ?? 'a call'} failed and its policy aborts the plan`;
+}
+
+function turnSentence(trace: Trace, turnIndex: number, startingNow: readonly string[] | null): string {
+  const turn = trace.turns[turnIndex];
+  const label = `Model turn ${turnIndex + 1}`;
+  if (turn === undefined) return `${label} begins`;
+  const emitted = turn.calls.map((i) => trace.calls[i]?.id ?? `#${i}`);
+  const now = startingNow ?? emitted;
+  if (trace.strategy === 'eager') {
+    const total = trace.calls.length;
+    const plan = `${label} hands the whole plan (${total} ${total === 1 ? 'call' : 'calls'}) to the executor`;
+    return now.length === 0 ? plan : `${plan}: ${idList(now)} ${now.length === 1 ? 'starts' : 'start'}`;
+  }
+  if (emitted.length === 0) return `${label} begins`;
+  const waiting = startingNow === null ? 0 : emitted.length - startingNow.length;
+  return `${label} emits ${idList(emitted)}${waiting > 0 ? ` (${waiting} ${waiting === 1 ? 'waits' : 'wait'} for a free slot)` : ''}`;
+}
+
+/** The sentence for a call's final status (its `final` event). */
+function finalSentence(trace: Trace, plan: Plan | null | undefined, call: CallTrace, status: CallStatus): string {
+  const spec = specOf(plan, call);
+  const last = call.attempts[call.attempts.length - 1];
+  switch (status) {
+    case 'succeeded': {
+      if (call.attempts.length > 1) return `${call.id} succeeded after ${call.attempts.length} attempts`;
+      const took = call.startMs !== null && call.endMs !== null ? ` in ${formatDuration(call.endMs - call.startMs)}` : '';
+      return `${call.id} succeeded${took}`;
+    }
+    case 'partial': {
+      const note = call.warning ?? last?.message ?? '';
+      return note && note !== 'partial result' ? `${call.id} returned partial: ${note}` : `${call.id} returned a partial result`;
+    }
+    case 'failed': {
+      const what = last?.result === 'rate_limited' ? 'was rate limited (429)' : 'failed';
+      const msg = last?.result === 'error' && last.message ? `: ${last.message}` : '';
+      return `${call.id} ${what}${afterAttempts(call)}${msg} — ${noRetryTail(call, spec)}`;
+    }
+    case 'timed_out': {
+      const cut = call.attempts.length <= 1 && spec?.timeoutMs != null ? ` after ${formatDuration(spec.timeoutMs)}` : '';
+      return `${call.id} timed out${afterAttempts(call)}${cut} — ${noRetryTail(call, spec)}`;
+    }
+    case 'skipped':
+      return `${call.id} skipped — ${describeReason(call.reason, (id) => trace.calls.find((c) => c.id === id)?.status)}`;
+    case 'cancelled':
+      return `${call.id} is cancelled`;
+    case 'not_started':
+      return `${call.id} never starts`;
+    case 'hung':
+      return `${call.id} never returns`;
+  }
+}
+
+/**
+ * One plain sentence for one trace event: `Model turn 2 emits fetch_1, fetch_2 and fetch_3`, `fetch_2 starts
+ * (attempt 2)`, `fetch_b timed out — retryable`, `fetch_b: retry 1 in 200 ms`, `search succeeded after 2 attempts`,
+ * `summarize skipped — needs fetch_2, which failed`, `The plan stops: deadline of 5 s reached`.
+ */
+export function narrateEvent(trace: Trace, plan: Plan | null | undefined, event: TraceEvent): string {
+  switch (event.type) {
+    case 'turn':
+      return turnSentence(trace, event.turn, null);
+    case 'stop':
+      return stopSentence(trace, event);
+  }
+  const call = trace.calls[event.call];
+  const id = call?.id ?? `call #${event.call}`;
+  switch (event.type) {
+    case 'attempt_start':
+      return event.attempt > 1 ? `${id} starts (attempt ${event.attempt})` : `${id} starts`;
+    case 'attempt_end': {
+      const what = attemptWhat(event.result, event.message);
+      if (event.result === 'ok' || event.result === 'partial' || event.result === 'cancelled' || event.result === 'hang') return `${id} ${what}`;
+      const retryable = call?.attempts[event.attempt - 1]?.retryable ?? false;
+      return `${id} ${what} — ${retryable ? 'retryable' : 'not retryable'}`;
+    }
+    case 'retry_scheduled':
+      return `${id}: retry ${event.attempt - 1} in ${formatDuration(event.waitMs)}`;
+    case 'final':
+      return call === undefined ? `${id} ${STATUS_LABEL[event.status]}` : finalSentence(trace, plan, call, event.status);
+  }
+}
+
+/** What a caption says and about which instant. */
+export interface Caption {
+  /** Which caption this is (see captionStep): -1 before anything happened, an event index, or the event count at the end. */
+  step: number;
+  kind: 'start' | 'event' | 'end';
+  /** The instant narrated (0 at the start, the run's end at the end). */
+  atMs: number;
+  /** At most three short sentences, most important first, without final full stops. */
+  sentences: string[];
+}
+
+/**
+ * Which caption applies at t: -1 before the first event, `trace.events.length` once t reaches the run's end, else
+ * the index of the last event at or before t. Captions change only when this number does (cheap to select on).
+ */
+export function captionStep(trace: Trace, t: number): number {
+  const events = trace.events;
+  if (t >= endTime(trace)) return events.length;
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid].t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+// Sentence ranks: the plan stopping, failures, skips, warnings, other final results, model turns, degraded starts, starts.
+const R_STOP = 0;
+const R_FAIL = 1;
+const R_SKIP = 2;
+const R_WARN = 3;
+const R_FINAL = 4;
+const R_TURN = 5;
+const R_DEGRADED = 6;
+const R_START = 7;
+
+interface Item {
+  rank: number;
+  order: number;
+  text: string;
+}
+
+/** The sentences for every event at the instant of events[first..last], ranked, merged per call and grouped. */
+function instantItems(trace: Trace, plan: Plan | null | undefined, first: number, last: number): Item[] {
+  const items: Item[] = [];
+  const perCall = new Map<number, { end?: TraceEvent & { type: 'attempt_end' }; retry?: TraceEvent & { type: 'retry_scheduled' }; final?: TraceEvent & { type: 'final' }; starts: number[] }>();
+  const turnsNow: number[] = [];
+  let order = 0;
+  const callOf = (i: number) => {
+    let c = perCall.get(i);
+    if (c === undefined) perCall.set(i, (c = { starts: [] }));
+    return c;
+  };
+  for (let k = first; k <= last; k++) {
+    const e = trace.events[k];
+    if (e.type === 'stop') {
+      // The aborting call's own failure is told next, in full: here only what it does.
+      const by = e.reason === 'abort' ? e.by : null;
+      const failsNow = by !== null && trace.events.slice(first, last + 1).some((x) => x.type === 'final' && trace.calls[x.call]?.id === by);
+      items.push({ rank: R_STOP, order: order++, text: failsNow ? `The plan stops: ${by}'s failure aborts it` : stopSentence(trace, e) });
+    }
+    else if (e.type === 'turn') turnsNow.push(e.turn);
+    else if (e.type === 'attempt_start') callOf(e.call).starts.push(e.attempt);
+    else if (e.type === 'attempt_end') callOf(e.call).end = e;
+    else if (e.type === 'retry_scheduled') callOf(e.call).retry = e;
+    else callOf(e.call).final = e;
+  }
+
+  const cancelled: string[] = [];
+  const notStarted: string[] = [];
+  const succeeded: number[] = [];
+  const skippedByReason = new Map<string, string[]>();
+  const firstStarts: number[] = [];
+  const toldElsewhere = new Set<number>();
+  const retries: string[] = [];
+  const degraded: string[] = [];
+  const calls = [...perCall.keys()].sort((a, b) => a - b);
+  for (const i of calls) {
+    const ev = perCall.get(i)!;
+    const call = trace.calls[i];
+    if (call === undefined) continue;
+    // Every first start counts for the turn that emits it; one whose end is told too needs no "starts" of its own.
+    if (ev.starts.includes(1)) {
+      firstStarts.push(i);
+      if (ev.final !== undefined || ev.end !== undefined) toldElsewhere.add(i);
+    }
+    if (ev.final !== undefined) {
+      const status = ev.final.status;
+      if (status === 'cancelled') cancelled.push(call.id);
+      else if (status === 'not_started') notStarted.push(call.id);
+      else if (status === 'succeeded' && call.attempts.length <= 1) succeeded.push(i);
+      else if (status === 'skipped') {
+        const why = describeReason(call.reason, (id) => trace.calls.find((c) => c.id === id)?.status);
+        const list = skippedByReason.get(why);
+        if (list) list.push(call.id);
+        else skippedByReason.set(why, [call.id]);
+      } else {
+        const rank = status === 'succeeded' ? R_FINAL : status === 'partial' ? R_WARN : R_FAIL;
+        items.push({ rank, order: order++, text: finalSentence(trace, plan, call, status) });
+      }
+    } else if (ev.end !== undefined && ev.retry !== undefined) {
+      const n = ev.retry.attempt - 1;
+      const when = ev.starts.includes(ev.retry.attempt) ? 'starts at once' : `in ${formatDuration(ev.retry.waitMs)}`;
+      items.push({ rank: R_FAIL, order: order++, text: `${call.id} ${attemptWhat(ev.end.result, ev.end.message)} — retryable — retry ${n} ${when}` });
+      continue;
+    } else if (ev.end !== undefined) {
+      items.push({ rank: R_FAIL, order: order++, text: narrateEvent(trace, plan, ev.end) });
+    } else if (ev.retry !== undefined) {
+      items.push({ rank: R_FAIL, order: order++, text: narrateEvent(trace, plan, ev.retry) });
+    }
+    if (ev.final !== undefined) continue;
+    for (const n of ev.starts) {
+      if (n > 1) retries.push(`${call.id} starts (attempt ${n})`);
+      else if (call.missingInputs.length > 0) {
+        const missing = listWords(call.missingInputs.map((m) => `${m.id} (${STATUS_LABEL[m.status]})`));
+        degraded.push(`${call.id} runs degraded, without ${missing}`);
+      }
+    }
+  }
+
+  if (cancelled.length > 0 || notStarted.length > 0) {
+    const parts: string[] = [];
+    if (cancelled.length > 0) parts.push(`${idList(cancelled)} ${cancelled.length === 1 ? 'is' : 'are'} cancelled`);
+    if (notStarted.length > 0) parts.push(`${idList(notStarted)} ${notStarted.length === 1 ? 'never starts' : 'never start'}`);
+    items.push({ rank: R_FINAL, order: -1, text: parts.join('; ') });
+  }
+  for (const [why, ids] of skippedByReason) items.push({ rank: R_SKIP, order: order++, text: `${idList(ids)} skipped — ${why}` });
+  if (succeeded.length === 1) items.push({ rank: R_FINAL, order: order++, text: finalSentence(trace, plan, trace.calls[succeeded[0]], 'succeeded') });
+  else if (succeeded.length > 1) items.push({ rank: R_FINAL, order: order++, text: `${idList(succeeded.map((i) => trace.calls[i].id))} succeeded` });
+  for (const d of degraded) items.push({ rank: R_DEGRADED, order: order++, text: d });
+
+  // Starts: those a model turn emits at this instant are named by the turn's sentence.
+  const covered = new Set<number>();
+  for (const k of turnsNow) {
+    const mine = firstStarts.filter((i) => trace.calls[i].turn === k);
+    for (const i of mine) covered.add(i);
+    items.push({ rank: R_TURN, order: order++, text: turnSentence(trace, k, mine.map((i) => trace.calls[i].id)) });
+  }
+  for (const r of retries) items.push({ rank: R_START, order: order++, text: r });
+  const plain = firstStarts.filter((i) => !covered.has(i) && !toldElsewhere.has(i)).map((i) => trace.calls[i].id);
+  if (plain.length > 0) items.push({ rank: R_START, order: order++, text: `${idList(plain)} ${plain.length === 1 ? 'starts' : 'start'}` });
+
+  return items.sort((a, b) => a.rank - b.rank || a.order - b.order);
+}
+
+function limit(texts: string[]): string[] {
+  if (texts.length <= MAX_SENTENCES) return texts;
+  const rest = texts.length - (MAX_SENTENCES - 1);
+  return [...texts.slice(0, MAX_SENTENCES - 1), `…and ${rest} more ${rest === 1 ? 'update' : 'updates'} at this instant`];
+}
+
+/** `Run complete in 6.5 s: 6 succeeded`, `Run aborted at 1.1 s because auth failed: …`: the whole run in one sentence. */
+export function runSummarySentence(trace: Trace): string {
+  const counts = trace.calls.length === 0 ? 'no calls' : countStatuses(trace.calls.map((c) => c.status));
+  const end = formatDuration(endTime(trace));
+  switch (trace.outcome) {
+    case 'complete':
+      return `Run complete in ${end}: ${counts}`;
+    case 'partial':
+      return `Run finished in ${end} with a partial outcome: ${counts}`;
+    case 'aborted':
+      return `Run aborted at ${end}${trace.stop?.by ? ` because ${trace.stop.by} failed` : ''}: ${counts}`;
+    case 'deadline_exceeded':
+      return `Run stopped by its deadline at ${end}: ${counts}`;
+    case 'stuck': {
+      const hung = trace.calls.filter((c) => c.status === 'hung').map((c) => c.id);
+      return `Run stuck${hung.length > 0 ? `: ${idList(hung)} never ${hung.length === 1 ? 'returns' : 'return'}` : ''} — ${counts}`;
+    }
+  }
+}
+
+/** The caption for a step of captionStep (see there). */
+export function captionAtStep(trace: Trace, plan: Plan | null | undefined, step: number): Caption {
+  const events = trace.events;
+  if (step >= events.length) {
+    const sentences = [runSummarySentence(trace)];
+    if (events.length > 0) {
+      const lastT = events[events.length - 1].t;
+      let first = events.length - 1;
+      while (first > 0 && events[first - 1].t === lastT) first--;
+      const items = instantItems(trace, plan, first, events.length - 1).filter((i) => i.rank !== R_STOP);
+      if (items.length > 0) sentences.push(items[0].text);
+    }
+    return { step: events.length, kind: 'end', atMs: endTime(trace), sentences };
+  }
+  if (step < 0) {
+    const sentences = ['The run begins: nothing has started yet'];
+    const turn = trace.turns[0];
+    if (turn !== undefined && turn.emitMs > turn.startMs) sentences.push(`Model turn 1 is thinking (${formatDuration(turn.emitMs - turn.startMs)})`);
+    return { step: -1, kind: 'start', atMs: 0, sentences };
+  }
+  const t = events[step].t;
+  let first = step;
+  while (first > 0 && events[first - 1].t === t) first--;
+  let last = step;
+  while (last + 1 < events.length && events[last + 1].t === t) last++;
+  const items = instantItems(trace, plan, first, last);
+  return { step, kind: 'event', atMs: t, sentences: limit(items.map((i) => i.text)) };
+}
+
+/** The caption at instant t: the events of the latest instant ≤ t merged into at most three sentences. */
+export function captionAt(trace: Trace, plan: Plan | null | undefined, t: number): Caption {
+  return captionAtStep(trace, plan, captionStep(trace, t));
+}
+
+/** The caption as one line of text, each sentence closed by a full stop. */
+export function captionText(caption: Caption): string {
+  return caption.sentences.map((s) => (/[.!?…]$/.test(s) ? s : `${s}.`)).join(' ');
+}
