@@ -9,12 +9,14 @@ import { ExamplesGallery } from './library/examples-gallery';
 import { FileDropZone } from './library/file-drop-zone';
 import { LibraryPanel } from './library/library-panel';
 import { RunResults } from './run/run-results';
+import { StatsPanel } from './stats/stats-panel';
 import { TimelinePanel } from './run/timeline-panel';
 import { Header } from './shell/header';
 import { Inspector } from './inspector/inspector';
 import { HelpOverlay } from './shell/help-overlay';
 import { Notices } from './shell/notices';
 import { OpenDialog } from './shell/open-dialog';
+import { Presentation } from './present/presentation';
 import { Pane } from './shell/pane';
 import { useBootstrap } from './shell/use-bootstrap';
 import { useGlobalKeys } from './shell/use-global-keys';
@@ -61,12 +63,14 @@ function Editor() {
           tabs={[
             { id: 'inspect', label: 'Inspect', content: <Inspector /> },
             { id: 'run', label: 'Run', content: <RunResults /> },
+            { id: 'stats', label: 'Many runs', content: <StatsPanel /> },
           ]}
         />
       </main>
       <Notices />
       <HelpOverlay />
       <OpenDialog />
+      <Presentation />
     </div>
   );
 }

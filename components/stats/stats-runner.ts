@@ -5,9 +5,11 @@ import { rankHurts, withoutFailures } from '@/lib/engine/reliability';
 import { parsePlan, type Plan } from '@/lib/plan';
 import type { AppStore } from '@/lib/store/app-store';
 import { HURT_RUNS_CAP, MAX_RUNS, MIN_RUNS } from '@/lib/store/stats';
-import { CancelledError, createBrowserPool, type McPool } from '@/lib/stats/pool';
+import { CancelledError, createBrowserPool, type McPool, type Progress } from '@/lib/stats/pool';
 
 let pool: McPool | null = null;
+/** The latest batch; an older one's late answer (cancelled, or replaced by a new run) is dropped. */
+let current = 0;
 
 export function statsPool(): McPool {
   pool ??= createBrowserPool();
@@ -39,6 +41,7 @@ export interface RunOptions {
 export async function runStats(store: AppStore, opts: RunOptions): Promise<void> {
   const s = store.getState();
   const planA = s.plan;
+  const revision = s.revision;
   const runs = s.statsRuns;
   const problem = runsProblem(runs);
   if (problem !== null) {
@@ -71,9 +74,31 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
     }
   }
   const seed = planA.settings.seed;
+  const token = ++current;
+  const mine = () => token === current;
+  // Another plan opened (or undo/redo switched documents) while running: its statistics would be of the wrong plan.
+  const planVersion = s.planVersion;
+  const unsubscribe = store.subscribe((st) => {
+    if (st.planVersion !== planVersion && mine()) {
+      current++;
+      pool?.cancel();
+    }
+  });
+  // Progress arrives once per worker chunk; the store (and every subscriber) hears of it at most once a frame.
+  let latest: Progress | null = null;
+  let frame: number | null = null;
+  const flush = () => {
+    frame = null;
+    if (latest !== null && mine()) store.getState().statsProgressed(latest.done, latest.total);
+  };
+  const onProgress = (p: Progress) => {
+    latest = p;
+    frame ??= nextFrame(flush);
+  };
   s.statsStarted(counts.reduce((a, b) => a + b, 0));
   try {
-    const results = await statsPool().run({ plans, runs: counts, seed }, (p) => store.getState().statsProgressed(p.done, p.total));
+    const results = await statsPool().run({ plans, runs: counts, seed }, onProgress);
+    if (!mine()) return;
     const hurts = opts.hurts
       ? rankHurts(
           results[hurtFrom].successRate,
@@ -92,14 +117,22 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
       hurtRuns: hurts !== null ? hurtRuns : keep ? previous.hurtRuns : 0,
       runs,
       seed,
-      revision: store.getState().revision,
+      // The revision A was taken at: an edit made while the runs ran makes these results stale.
+      revision,
     });
   } catch (err) {
+    if (!mine()) return;
     if (err instanceof CancelledError) store.getState().statsStopped('cancelled', 'Cancelled: no statistics from the unfinished runs.');
     else store.getState().statsStopped('error', `The runs failed: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    unsubscribe();
+    if (frame !== null) cancelFrame(frame);
   }
 }
 
 export function cancelStats(): void {
   pool?.cancel();
 }
+
+const nextFrame = (fn: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : (setTimeout(fn, 16) as unknown as number));
+const cancelFrame = (id: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id));

@@ -108,6 +108,40 @@ describe('McPool', () => {
     expect(made).toBe(4);
   });
 
+  it('sums a batch of many variants in slices (the page gets its turn) and in order', async () => {
+    const plan = example('research-agent');
+    const plans = Array.from({ length: 12 }, () => plan);
+    const pool = new McPool(() => fakeWorker(), 2);
+    let ticks = 0;
+    let ticksAtLastChunk = -1;
+    const timer = setInterval(() => ticks++, 0);
+    const results = await pool.run({ plans, runs: plans.map(() => 20000), seed: 3 }, (p) => {
+      if (p.done === p.total) ticksAtLastChunk = ticks;
+    });
+    clearInterval(timer);
+    expect(results).toHaveLength(12);
+    const one = runMonteCarlo(plan, { runs: 20000, seed: 3 });
+    for (const r of results) expect(r.stats).toEqual(one);
+    // Timers ran between the last chunk and the answer: the summing was not one long task.
+    expect(ticksAtLastChunk).toBeGreaterThanOrEqual(0);
+    expect(ticks).toBeGreaterThan(ticksAtLastChunk);
+  });
+
+  it('a cancel while the results are being summed rejects, and nothing resolves later', async () => {
+    const plan = example('research-agent');
+    const plans = Array.from({ length: 12 }, () => plan);
+    const pool = new McPool(() => fakeWorker(), 2);
+    let done = 0;
+    const running = pool.run({ plans, runs: plans.map(() => 20000), seed: 3 }, (p) => {
+      done = p.done;
+      // The last chunk is in: the pool starts summing on this tick, then yields.
+      if (p.done === p.total) setTimeout(() => pool.cancel(), 0);
+    });
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(done).toBe(12 * 20000);
+    expect(pool.running).toBe(false);
+  });
+
   it('reports an invalid plan sent to a worker as an error, not as numbers', async () => {
     const pool = new McPool(() => fakeWorker(), 2);
     const bad = { ...example('flaky-api'), calls: [] as Plan['calls'], dependencies: [{ from: 'x', to: 'y', optional: false }] } as Plan;

@@ -157,17 +157,43 @@ export class McPool {
     this.stop()?.reject(err);
   }
 
+  /**
+   * Adds each variant up, yielding to the page between variants once a slice of work has taken its budget: a
+   * 100,000-run summary sorts its makespans (some 10–25 ms), so A and B together in one task could pass 50 ms.
+   * The batch stays pending (cancellable) until the last variant is summed.
+   */
   private finish(): void {
     const p = this.pending;
     if (p === null) return;
-    this.pending = null;
-    try {
-      p.resolve(p.chunks.map((chunks, v) => summarize(p.ids[v] ?? [], chunks)));
-    } catch (err) {
-      p.reject(err instanceof Error ? err : new Error(String(err)));
-    }
+    const out: Reliability[] = [];
+    const step = () => {
+      if (this.pending !== p) return;
+      const started = now();
+      try {
+        while (out.length < p.chunks.length) {
+          const v = out.length;
+          out.push(summarize(p.ids[v] ?? [], p.chunks[v]));
+          if (out.length < p.chunks.length && now() - started > SLICE_MS) {
+            setTimeout(step, 0);
+            return;
+          }
+        }
+      } catch (err) {
+        this.pending = null;
+        p.reject(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      this.pending = null;
+      p.resolve(out);
+    };
+    step();
   }
 }
+
+/** Work per main-thread task while summing results, ms. */
+const SLICE_MS = 12;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The browser's pool: module workers built by the bundler from mc.worker.ts. */
 export function createBrowserPool(size?: number): McPool {

@@ -76,3 +76,6 @@ export const selectStatsMessage = (s: AppState) => s.statsMessage;
 export const selectStatsResult = (s: AppState) => s.statsResult;
 export const selectVariantB = (s: AppState) => s.variantB;
 export const selectHeatOn = (s: AppState) => s.heatOn;
+export const selectStatsHurts = (s: AppState) => s.statsHurts;
+export const selectStatsDone = (s: AppState) => s.statsProgress.done;
+export const selectStatsTotal = (s: AppState) => s.statsProgress.total;

@@ -40,7 +40,10 @@ export interface StatsSlice {
   variantB: Plan | null;
   /** Tint the canvas by each call's success rate over the runs. */
   heatOn: boolean;
+  /** Also rank "what hurts most" on the next run. */
+  statsHurts: boolean;
   setStatsRuns: (runs: number) => void;
+  setStatsHurts: (on: boolean) => void;
   statsStarted: (total: number) => void;
   statsProgressed: (done: number, total: number) => void;
   statsFinished: (result: StatsResult) => void;
@@ -49,9 +52,16 @@ export interface StatsSlice {
   setHeatOn: (on: boolean) => void;
   /** Forgets results and the variant (another plan was opened). */
   clearStats: () => void;
+  /** Drops variant B (and B's numbers from the results): A stays the plan. */
+  keepA: () => void;
+  /**
+   * Makes the B that was run the plan (one undo step); its numbers become the results of the plan, and the
+   * variant is dropped. Returns false when there is no B result to keep.
+   */
+  keepB: () => boolean;
 }
 
-export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set) => ({
+export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set, get) => ({
   statsRuns: 10_000,
   statsPhase: 'idle',
   statsProgress: { done: 0, total: 0 },
@@ -59,7 +69,9 @@ export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set
   statsResult: null,
   variantB: null,
   heatOn: true,
+  statsHurts: false,
   setStatsRuns: (statsRuns) => set({ statsRuns }),
+  setStatsHurts: (statsHurts) => set({ statsHurts }),
   statsStarted: (total) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null }),
   statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
   statsFinished: (statsResult) => set({ statsResult, statsPhase: 'done', statsMessage: null }),
@@ -67,6 +79,23 @@ export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set
   setVariantB: (variantB) => set({ variantB }),
   setHeatOn: (heatOn) => set({ heatOn }),
   clearStats: () => set({ statsPhase: 'idle', statsProgress: { done: 0, total: 0 }, statsMessage: null, statsResult: null, variantB: null }),
+  keepA: () => {
+    const r = get().statsResult;
+    set({ variantB: null, statsResult: r === null || r.b === null ? r : { ...r, planB: null, b: null } });
+  },
+  keepB: () => {
+    const r = get().statsResult;
+    if (r === null || r.planB === null || r.b === null) return false;
+    get().commit(r.planB);
+    // B's numbers are now the plan's (still "what hurts most" was measured on A, so it goes). They stay current
+    // only if B ran on its own seed (a B copied before A's seed changed did not).
+    const current = r.planB.settings.seed === r.seed;
+    set({
+      variantB: null,
+      statsResult: { ...r, planA: r.planB, a: r.b, planB: null, b: null, hurts: null, hurtRuns: 0, revision: current ? get().revision : r.revision },
+    });
+    return true;
+  },
 });
 
 /** A call's success rate over A's runs, for the canvas overlay: null when the overlay is off or has no number for it. */

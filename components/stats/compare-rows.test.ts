@@ -1,0 +1,50 @@
+// The A | B | Δ table on real runs: the numbers the CLI computes, rounded as the view rounds them.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MonteCarlo } from '@/lib/engine/montecarlo';
+import { summarize } from '@/lib/engine/reliability';
+import { parsePlan, type Plan } from '@/lib/plan';
+import { compareRows } from './compare-rows';
+import { formatPercent, formatSigned } from './format';
+
+function example(name: string): Plan {
+  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
+  if (!r.ok) throw new Error(name);
+  return r.plan;
+}
+
+const run = (plan: Plan, runs: number) => {
+  const mc = new MonteCarlo(plan);
+  return summarize(mc.cp.ids, [mc.runChunk(0, runs)]);
+};
+
+describe('compareRows', () => {
+  it('shows A, B and B − A for every outcome, percentile, attempts and the misled share', () => {
+    const a = example('research-agent');
+    const b: Plan = { ...a, calls: a.calls.map((c) => (c.id === 'fetch_3' ? { ...c, retry: { ...c.retry, maxAttempts: 4 } } : c)) };
+    const ra = run(a, 2000);
+    const rb = run(b, 2000);
+    const rows = compareRows(ra, rb);
+    expect(rows.map((r) => r.key)).toEqual(['complete', 'partial', 'aborted', 'deadline_exceeded', 'stuck', 'p50', 'p95', 'p99', 'attempts', 'misled']);
+    const success = rows[0];
+    expect(success.a).toBe(formatPercent(ra.successRate));
+    expect(success.b).toBe(formatPercent(rb.successRate));
+    // More attempts on a timing-out fetch: more complete runs, at the price of attempts.
+    expect(rb.successRate).toBeGreaterThan(ra.successRate);
+    expect(success.tone).toBe('better');
+    expect(success.delta.startsWith('+')).toBe(true);
+    expect(rb.attemptsPerRun).toBeGreaterThan(ra.attemptsPerRun);
+    expect(rows.find((r) => r.key === 'attempts')?.delta).toBe(formatSigned(rb.attemptsPerRun - ra.attemptsPerRun, 1));
+    // Partial is neither good nor bad news by itself.
+    expect(rows[1].tone).toBe('same');
+  });
+
+  it('says ± and no tone for identical variants', () => {
+    const a = example('flaky-api');
+    const r = run(a, 300);
+    for (const row of compareRows(r, r)) {
+      expect(row.tone).toBe('same');
+      expect(row.delta.startsWith('±') || row.delta === '—').toBe(true);
+    }
+  });
+});

@@ -1,0 +1,71 @@
+'use client';
+// A and B side by side, run on the same seeds: the deltas in one sentence, then A | B | Δ for every number, and
+// which one to keep as the plan.
+import { deltas, describeDeltas } from '@/lib/engine/reliability';
+import { useAppStoreApi } from '@/lib/store/provider';
+import type { StatsResult } from '@/lib/store/stats';
+import { compareRows } from './compare-rows';
+
+export function CompareView({ result }: { result: StatsResult }) {
+  const store = useAppStoreApi();
+  const { a, b } = result;
+  if (b === null) return null;
+  const rows = compareRows(a, b);
+  const keepA = () => {
+    store.getState().keepA();
+    store.getState().notify({ tone: 'info', text: 'Kept A: variant B is discarded.' });
+  };
+  const keepB = () => {
+    if (store.getState().keepB()) store.getState().notify({ tone: 'success', text: 'Variant B is now the plan. Undo brings A back.' });
+  };
+  return (
+    <div className="tw-stats-compare">
+      <p className="tw-stats-deltas" data-stat="deltas">
+        <span className="tw-stats-deltas__lead">B against A:</span> {describeDeltas(deltas(a, b))}
+      </p>
+      <table className="tw-calls tw-stats-ab">
+        <caption className="tw-visually-hidden">A and B on the same seeds, and the difference B − A</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="tw-visually-hidden">Number</span>
+            </th>
+            <th scope="col" className="tw-num">
+              A
+            </th>
+            <th scope="col" className="tw-num">
+              B
+            </th>
+            <th scope="col" className="tw-num">
+              Δ
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-row={r.key}>
+              <th scope="row">{r.label}</th>
+              <td className="tw-num" data-col="a">
+                {r.a}
+              </td>
+              <td className="tw-num" data-col="b">
+                {r.b}
+              </td>
+              <td className={`tw-num tw-stats-delta tw-stats-delta--${r.tone}`} data-col="delta">
+                {r.delta}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="tw-stats-actions">
+        <button type="button" className="tw-button tw-button--quiet tw-button--small" onClick={keepA}>
+          Keep A
+        </button>
+        <button type="button" className="tw-button tw-button--small" onClick={keepB}>
+          Keep B as the plan
+        </button>
+      </div>
+    </div>
+  );
+}
