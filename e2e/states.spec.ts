@@ -94,9 +94,14 @@ test.describe('Every call state, on the canvas and the timeline', () => {
     await expect(statusOf(page, 'ok')).toContainText('running');
     await expectStatesAt(page, ABORTS, trace, 200, { ok: 'succeeded', part: 'partial', flaky: 'retry_wait' });
     await expect(statusOf(page, 'flaky')).toContainText('retry 2 in 100 ms');
+    // The Run tab's table follows the cursor as well.
+    const table = page.getByRole('table', { name: 'Each call at the cursor' });
+    await expect(table.getByRole('row', { name: /^flaky waiting to retry 1/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /^slow running 1/ })).toBeVisible();
     await expectStatesAt(page, ABORTS, trace, trace.makespanMs as number, { flaky: 'succeeded', boom: 'failed', slow: 'cancelled', later: 'not_started' });
     await expect(statusOf(page, 'slow')).toContainText('cancelled');
     await expect(statusOf(page, 'later')).toContainText('not started');
+    await expect(page.getByRole('table', { name: 'Final status of each call' }).getByRole('row', { name: /^slow cancelled 1/ })).toBeVisible();
 
     // The timeline names each row's end state too.
     await page.getByRole('button', { name: 'Show timeline' }).click();

@@ -1,18 +1,17 @@
 'use client';
-// What the latest run did: the outcome, the makespan, each call's final status, and the text context.
-import type { CallStatus, Trace } from '@/lib/engine';
-import { CALL_STATUSES } from '@/lib/engine';
+// What the latest run did: the outcome, the makespan, each call at the cursor (its final status at the end), and
+// the context at the cursor.
+import { useMemo } from 'react';
+import { endTime, stateAt, statusCounts, type CallPhase, type Trace } from '@/lib/engine';
+import type { Plan } from '@/lib/plan';
+import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
-import { selectContextError, selectRunError, selectTrace } from '@/lib/store/selectors';
+import { selectContextError, selectRunError, selectTrace, selectTracePlan } from '@/lib/store/selectors';
+import { preparedFor } from '@/lib/store/view';
 import { OUTCOME_LABEL, STATUS_LABEL, formatMs, outcomeTone, statusTone } from '../format';
+import { AFTER_RUN, contextAtMs, contextKey } from './playback-model';
 import { ContextAtCursor } from './context-panel';
 import { StrategyCompare } from './strategy-compare';
-
-function countStatuses(trace: Trace): [CallStatus, number][] {
-  const counts = new Map<CallStatus, number>();
-  for (const c of trace.calls) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-  return CALL_STATUSES.filter((s) => counts.has(s)).map((s) => [s, counts.get(s) as number]);
-}
 
 /** What the status alone does not say: hidden failures in an opaque sub-agent, missing optional inputs. */
 function callNote(c: Trace['calls'][number]): string | null {
@@ -22,14 +21,39 @@ function callNote(c: Trace['calls'][number]): string | null {
   return notes.length === 0 ? null : notes.join('; ');
 }
 
-function CallStatusList({ trace }: { trace: Trace }) {
+/** A call's state at the cursor in words: its final status, or what it is doing on the way there. */
+function phaseWord(phase: CallPhase): string {
+  if (phase === 'waiting') return 'waiting';
+  if (phase === 'running') return 'running';
+  if (phase === 'retry_wait') return 'waiting to retry';
+  return STATUS_LABEL[phase];
+}
+
+function phaseClass(phase: CallPhase): string {
+  if (phase === 'running') return 'tw-status--live';
+  if (phase === 'retry_wait') return 'tw-status--warn';
+  if (phase === 'waiting') return 'tw-status--idle';
+  return `tw-status--${statusTone(phase)}`;
+}
+
+/** The top run's event-instant key at the cursor: changes only at events, so the table re-renders once per event. */
+const selectTableKey = (s: AppState): number => {
+  if (s.trace === null || s.tracePlan === null) return AFTER_RUN;
+  return contextKey(preparedFor(s.trace, s.tracePlan).times, s.cursorMs, endTime(s.trace));
+};
+
+function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
+  const key = useAppStore(selectTableKey);
+  const prepared = preparedFor(trace, plan);
+  const at = contextAtMs(prepared.times, key);
+  const states = useMemo(() => (at === undefined ? null : stateAt(prepared, at)), [prepared, at]);
   return (
     <table className="tw-calls">
-      <caption className="tw-visually-hidden">Final status of each call</caption>
+      <caption className="tw-visually-hidden">{at === undefined ? 'Final status of each call' : 'Each call at the cursor'}</caption>
       <thead>
         <tr>
           <th scope="col">Call</th>
-          <th scope="col">Status</th>
+          <th scope="col">{at === undefined ? 'Status' : 'At the cursor'}</th>
           <th scope="col" className="tw-num">
             Tries
           </th>
@@ -39,21 +63,27 @@ function CallStatusList({ trace }: { trace: Trace }) {
         </tr>
       </thead>
       <tbody>
-        {trace.calls.map((c) => (
-          <tr key={c.id}>
-            <th scope="row" className="tw-calls__id">
-              {c.id}
-            </th>
-            <td>
-              <span className={`tw-status tw-status--${statusTone(c.status)}`} data-status={c.status}>
-                {STATUS_LABEL[c.status]}
-              </span>
-              {callNote(c) !== null && <span className="tw-calls__note">{callNote(c)}</span>}
-            </td>
-            <td className="tw-num">{c.attempts.length}</td>
-            <td className="tw-num">{c.endMs === null ? '—' : formatMs(c.endMs)}</td>
-          </tr>
-        ))}
+        {trace.calls.map((c, i) => {
+          const st = states?.[i];
+          const phase: CallPhase = st === undefined ? c.status : st.phase;
+          const final = st === undefined || (phase !== 'waiting' && phase !== 'running' && phase !== 'retry_wait');
+          const note = final ? callNote(c) : null;
+          return (
+            <tr key={c.id}>
+              <th scope="row" className="tw-calls__id">
+                {c.id}
+              </th>
+              <td>
+                <span className={`tw-status ${phaseClass(phase)}`} data-status={final ? phase : undefined} data-phase={phase}>
+                  {phaseWord(phase)}
+                </span>
+                {note !== null && <span className="tw-calls__note">{note}</span>}
+              </td>
+              <td className="tw-num">{st === undefined ? c.attempts.length : st.attempt}</td>
+              <td className="tw-num">{c.endMs === null || (at !== undefined && c.endMs > at) ? '—' : formatMs(c.endMs)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -61,6 +91,7 @@ function CallStatusList({ trace }: { trace: Trace }) {
 
 export function RunResults() {
   const trace = useAppStore(selectTrace);
+  const tracePlan = useAppStore(selectTracePlan);
   const runError = useAppStore(selectRunError);
   const contextError = useAppStore(selectContextError);
 
@@ -84,14 +115,14 @@ export function RunResults() {
           Makespan: {trace.makespanMs === null ? 'none (stuck)' : formatMs(trace.makespanMs)}
         </p>
         <p className="tw-outcome__counts">
-          {countStatuses(trace)
+          {statusCounts(trace.calls.map((c) => c.status))
             .map(([s, n]) => `${n} ${STATUS_LABEL[s]}`)
             .join(' · ')}
         </p>
         <StrategyCompare />
       </div>
       <h3 className="tw-h3">Calls</h3>
-      <CallStatusList trace={trace} />
+      {tracePlan !== null && <CallStatusList trace={trace} plan={tracePlan} />}
       <h3 className="tw-h3">Context</h3>
       {contextError !== null ? (
         <p className="tw-error" role="alert">
