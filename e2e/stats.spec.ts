@@ -309,6 +309,27 @@ test.describe('Many runs', () => {
   });
 });
 
+test.describe('Many runs on the canvas', () => {
+  test.beforeEach(({ consoleErrors }) => void consoleErrors);
+
+  test('each call shows its success rate over the runs, and the overlay can be switched off', async ({ page }) => {
+    await openResearch(page);
+    const p = panel(page);
+    await p.getByRole('button', { name: '1,000', exact: true }).click();
+    await p.getByRole('button', { name: 'Run 1,000 times' }).click();
+    await expect(p.getByRole('region', { name: 'Statistics' })).toBeVisible();
+    const stats = runMonteCarlo(plan, { runs: 1000 });
+    const fetch3 = page.locator('.react-flow__node-toolCall[data-id="fetch_3"] .tw-heat');
+    const rate = stats.calls.fetch_3.successRate;
+    expect(rate).toBeLessThan(1);
+    await expect(fetch3).toContainText(`${(Math.floor(rate * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`);
+    await expect(fetch3).toHaveAttribute('title', `Succeeded (or returned partial) in ${(Math.floor(rate * 1000) / 10).toFixed(1).replace(/\.0$/, '')}% of 1,000 runs`);
+    await expect(page.locator('.react-flow__node-toolCall .tw-heat')).toHaveCount(plan.calls.length);
+    await p.getByRole('checkbox', { name: 'Tint the canvas by success rate' }).uncheck();
+    await expect(page.locator('.react-flow__node-toolCall .tw-heat')).toHaveCount(0);
+  });
+});
+
 test.describe('Many runs, edge cases', () => {
   test.beforeEach(async ({ consoleErrors }) => {
     void consoleErrors;

@@ -4,9 +4,10 @@
 import { memo, type MouseEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Fault, ToolCall } from '@/lib/plan';
-import { useAppStoreApi } from '@/lib/store/provider';
+import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong, formatShortMs } from '../format';
 import { FaultIcon } from './fault-icon';
+import { HeatChip, heatBucket, selectHeatRuns, useNodeHeat } from './node-heat';
 import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
 import { ToolIcon } from './tool-icon';
 import { InjectToolbar } from '../inject/inject-actions';
@@ -25,13 +26,15 @@ export type ToolCallNodeType = Node<ToolCallNodeData, 'toolCall'>;
 
 function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
   const run = useNodeRun(id);
+  const heat = useNodeHeat(id);
+  const heatRuns = useAppStore(selectHeatRuns);
   const { call, faults, critical } = data;
   const retry = describeRetry(call.retry);
   const tone = phaseTone(run.phase);
   // While an attempt is in flight its live status takes the whole line (the latency is in the node's label).
   const live = run.phase === 'running' || run.phase === 'retry_wait';
   return (
-    <div className={`tw-node tw-tone-${tone}${critical ? ' tw-node--critical' : ''}`} data-phase={run.phase}>
+    <div className={`tw-node tw-tone-${tone}${critical ? ' tw-node--critical' : ''}${heat >= 0 ? ` tw-node--heat tw-node--heat-${heatBucket(heat)}` : ''}`} data-phase={run.phase}>
       <Handle type="target" position={Position.Left} className="tw-handle tw-handle--in" title="Input: drop a connection here" />
       <div className="tw-node__head">
         <span className="tw-node__icon">
@@ -41,6 +44,7 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
           {call.label ?? call.id}
         </span>
         {call.kind === 'agent' && <OpenSubAgent id={id} />}
+        {heat >= 0 && <HeatChip rate={heat} runs={heatRuns} />}
       </div>
       <div className="tw-node__sub">
         {call.label !== undefined && <span className="tw-node__id">{call.id}</span>}

@@ -1,0 +1,18 @@
+// The heat overlay's words and buckets: a failure is never rounded away to 100%.
+import { describe, expect, it } from 'vitest';
+import { heatBucket, heatText } from './node-heat';
+
+describe('heat overlay', () => {
+  it('says the success rate with one decimal, never 100% unless every run succeeded', () => {
+    expect(heatText(1)).toBe('100%');
+    expect(heatText(0.9999)).toBe('99.9%');
+    expect(heatText(0.934)).toBe('93.4%');
+    expect(heatText(0.5)).toBe('50%');
+    expect(heatText(0.0004)).toBe('<0.1%');
+    expect(heatText(0)).toBe('0%');
+  });
+
+  it('tints in five steps from red to green', () => {
+    expect([1, 0.99, 0.98, 0.95, 0.9, 0.8, 0.6, 0.5, 0.2].map(heatBucket)).toEqual([4, 4, 3, 3, 2, 2, 1, 1, 0]);
+  });
+});
