@@ -2,7 +2,7 @@
 // The plan editor's canvas: calls over their live wave bands, dependencies as edges, the critical path marked;
 // add from the palette, connect handle to handle, select, move, delete, duplicate. The plan in the store is the
 // truth: every edit is one commit; a drag lives in local state until it stops, then commits once.
-import { useCallback, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import {
   Background,
   Controls,
@@ -133,9 +133,10 @@ function CanvasEditor() {
 
   const edgeActions = useMemo(() => ({ setOptional: actions.setOptional, remove: actions.remove }), [actions]);
   const callCount = plan.calls.length;
+  const fit = useCanvasFit(rootRef);
 
   return (
-    <div className="tw-canvas-editor" ref={rootRef}>
+    <div className={`tw-canvas-editor${fit.short ? ' tw-canvas-editor--short' : ''}${fit.narrow ? ' tw-canvas-editor--narrow' : ''}`} ref={rootRef}>
       <CanvasToolbar actions={actions} callsSelected={selected.length} edgesSelected={selectedEdges.size} hasCalls={callCount > 0} />
       {callCount > 0 && <ScenarioMenu />}
       <EdgeActionsContext.Provider value={edgeActions}>
@@ -171,7 +172,7 @@ function CanvasEditor() {
           aria-label={`Plan graph: ${plan.name}`}
         >
           <Background gap={24} size={1} />
-          {callCount > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan" />}
+          {callCount > 0 && !fit.short && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan" />}
           <Controls showInteractive={false} showFitView={false} position="bottom-left" />
           <CanvasLegend model={view.model} />
         </ReactFlow>
@@ -179,6 +180,32 @@ function CanvasEditor() {
       {callCount === 0 && <EmptyCanvas />}
     </div>
   );
+}
+
+/** Below this height the minimap would cover the plan; below this width the legend's run keys crowd the palette. */
+const SHORT_HEIGHT = 560;
+const NARROW_WIDTH = 820;
+
+/**
+ * Whether the canvas is short or narrow, measured with a ResizeObserver. (A CSS container query did this before,
+ * but Chrome re-attached the minimap's whole subtree on every frame in which anything in the canvas changed.)
+ */
+function useCanvasFit(ref: RefObject<HTMLElement | null>): { short: boolean; narrow: boolean } {
+  const [fit, setFit] = useState({ short: false, narrow: false });
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    const measure = () => {
+      const short = el.clientHeight > 0 && el.clientHeight <= SHORT_HEIGHT;
+      const narrow = el.clientWidth > 0 && el.clientWidth <= NARROW_WIDTH;
+      setFit((f) => (f.short === short && f.narrow === narrow ? f : { short, narrow }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return fit;
 }
 
 export function PlanCanvas() {
