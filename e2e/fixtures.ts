@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { parsePlanText, type Plan } from '../lib/plan';
 import { defaultExample, parseExampleIndex, type ExampleEntry } from '../lib/store/examples';
 
@@ -36,3 +36,17 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Opens a built-in example from the Examples tab and waits for the opening itself (the default plan may be the same example, so its calls alone could show before it, and a run made in between would be cleared when it opens). */
+export async function openExample(page: Page, name: string): Promise<Plan> {
+  const entry = loadExamples().find((e) => e.name === name);
+  if (entry === undefined) throw new Error(`no example “${name}”`);
+  const plan = loadExamplePlan(entry);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await page.getByRole('tab', { name: 'Examples' }).click();
+  await page.getByRole('button', { name: `Open example ${name}` }).click();
+  await expect(page.getByText(`Opened the example “${name}”`, { exact: false })).toBeVisible();
+  await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
+  return plan;
+}

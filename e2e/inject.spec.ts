@@ -1,7 +1,7 @@
 // One-click failure injection and scenarios: the selected call's toolbar, its context menu (mouse and keyboard),
 // clearing faults, saving the faults in force as a scenario and switching scenarios from the menu (which re-runs).
 import type { Page } from '@playwright/test';
-import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, openExample, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -14,13 +14,7 @@ const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact:
 const notices = (page: Page) => page.locator('.tw-notices');
 
 async function openResearch(page: Page) {
-  await page.goto('/');
-  await expect(runButton(page)).toBeEnabled();
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByRole('button', { name: 'Open example Research agent' }).click();
-  // The canvas remounts for the opened plan (the first plan shown may be this example too): wait for the open itself.
-  await expect(notices(page)).toContainText('Opened the example “Research agent”');
-  await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
+  await openExample(page, 'Research agent');
 }
 
 async function showTimeline(page: Page) {

@@ -2,7 +2,7 @@
 // ←/→ step by model turn, End goes to the end, Escape leaves — and the editor is exactly as it was.
 import type { Page } from '@playwright/test';
 import { captionAt, captionText, endTime, simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, test, openExample } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -12,13 +12,7 @@ const trace = simulate(plan);
 const captionFor = (t: number) => captionText(captionAt(trace, plan, t));
 
 async function openResearch(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByRole('button', { name: 'Open example Research agent' }).click();
-  // The default example may be this very plan: wait for the opening itself, not just for its calls.
-  await expect(page.getByText('Opened the example “Research agent”', { exact: false })).toBeVisible();
-  await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
+  await openExample(page, 'Research agent');
 }
 
 const presentation = (page: Page) => page.getByRole('dialog', { name: 'Presentation' });

@@ -2,18 +2,14 @@
 // the call time out and its dependent skipped on the canvas and the timeline; the context reports the failure as
 // an error (`is_error`) and names the skipped call with its reason; the dropped anti-pattern has no word of it.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openExample, test } from './fixtures';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const call = (page: Page, id: string) => canvas(page).locator(`.react-flow__node-toolCall[data-id="${id}"]`);
 
 test('inject a timeout by clicking, run, and read what the model is told', async ({ page, consoleErrors }) => {
   void consoleErrors;
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByRole('button', { name: 'Open example Research agent' }).click();
-  await expect(page.locator('.tw-notices')).toContainText('Opened the example “Research agent”');
+  await openExample(page, 'Research agent');
 
   // One click on the call, one on the injection.
   await call(page, 'extract').click();

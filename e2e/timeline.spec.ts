@@ -2,7 +2,7 @@
 // call for the inspector from its label column.
 import type { Page } from '@playwright/test';
 import { simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, test, openExample } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -11,14 +11,7 @@ const plan = loadExamplePlan(research);
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline', exact: true });
 
 async function openResearch(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByRole('button', { name: 'Open example Research agent' }).click();
-  // The example is fetched, then opened: wait for that (the default plan is the same example, so the node count alone
-  // could pass before it, and a run made in between would be cleared when it opens).
-  await expect(page.getByText('Opened the example “Research agent” as a new plan.', { exact: false })).toBeVisible();
-  await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
+  await openExample(page, 'Research agent');
 }
 
 test.describe('Timeline', () => {

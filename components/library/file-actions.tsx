@@ -8,6 +8,7 @@ import { useAppStoreApi } from '@/lib/store/provider';
 import { importPlanFile, PLAN_FILE_ACCEPT } from './import-file';
 import { ShareDialog } from './share-dialog';
 import { fileStem } from '../format';
+import { downloadText } from '../download';
 
 /** A file name from the plan's name: `research-agent.toolwave.json`. */
 export function exportFileName(name: string): string {
@@ -31,12 +32,7 @@ export function FileActions() {
 
   const exportPlan = () => {
     const plan = store.getState().plan;
-    const url = URL.createObjectURL(new Blob([serializePlan(plan)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = exportFileName(plan.name);
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(exportFileName(plan.name), serializePlan(plan), 'application/json');
   };
 
   const share = async () => {

@@ -5,6 +5,7 @@
 // rebuilding only when the cursor crosses an event instant (the context cannot change in between).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ERROR_STATUSES } from '@/lib/engine/context/wording';
+import { downloadText } from '../download';
 import { fileStem } from '../format';
 import { ANTI_PATTERNS, buildAntiPattern, buildContext, type AntiPatternKind, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan';
@@ -57,17 +58,6 @@ function errorMark(tab: Tab, trace: Trace): MarkFn {
     if (tab === 'openai' && path.length === 1 && value.role === 'tool' && typeof value.tool_call_id === 'string' && failed.has(value.tool_call_id)) return 'tw-json-block--error';
     return null;
   };
-}
-
-function download(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function MarkedText({ text, ids, label }: { text: string; ids: readonly string[]; label: string }) {
@@ -200,7 +190,7 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
 
   const name = fileStem((runPlan ?? plan)?.name ?? 'plan');
   const onDownload = () =>
-    tab === 'text' ? download(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8') : download(`${name}-context-${tab}.json`, rendered.text, 'application/json');
+    tab === 'text' ? downloadText(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8') : downloadText(`${name}-context-${tab}.json`, rendered.text, 'application/json');
 
   const label = TABS.find((t) => t.id === tab)?.label ?? '';
   return (

@@ -4,7 +4,7 @@
 // by id, as the context names them.
 import type { Plan, ToolCall } from '../plan/schema';
 import { describeReason, listWords } from './context/wording';
-import { endTime } from './playback';
+import { endTime, lastEventIndexAt } from './playback';
 import { STATUS_LABEL, countStatuses, type CallStatus, type CallTrace, type Trace, type TraceEvent } from './types';
 
 /** `0 ms`, `206 ms`, `1.2 s`, `5 s`, `2 min 5 s`: short and rounded, for people (the trace keeps exact times). */
@@ -170,16 +170,8 @@ export interface Caption {
  * the index of the last event at or before t. Captions change only when this number does (cheap to select on).
  */
 export function captionStep(trace: Trace, t: number): number {
-  const events = trace.events;
-  if (t >= endTime(trace)) return events.length;
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid].t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  if (t >= endTime(trace)) return trace.events.length;
+  return lastEventIndexAt(trace, t);
 }
 
 // Sentence ranks: the plan stopping, failures, skips, warnings, other final results, model turns, degraded starts, starts.

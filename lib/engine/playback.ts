@@ -196,8 +196,8 @@ export function nextTurnTime(src: TraceLike, t: number): number | null {
   return end > t ? end : null;
 }
 
-/** The events with instant ≤ t, in trace order (for captions). */
-export function eventsUpTo(src: TraceLike, t: number): TraceEvent[] {
+/** Index of the last event with instant ≤ t, in trace order; -1 if none. */
+export function lastEventIndexAt(src: TraceLike, t: number): number {
   const events = (isPrepared(src) ? src.trace : src).events;
   let lo = 0;
   let hi = events.length;
@@ -206,5 +206,10 @@ export function eventsUpTo(src: TraceLike, t: number): TraceEvent[] {
     if (events[mid].t <= t) lo = mid + 1;
     else hi = mid;
   }
-  return events.slice(0, lo);
+  return lo - 1;
+}
+
+/** The events with instant ≤ t, in trace order (for captions). */
+export function eventsUpTo(src: TraceLike, t: number): TraceEvent[] {
+  return (isPrepared(src) ? src.trace : src).events.slice(0, lastEventIndexAt(src, t) + 1);
 }

@@ -1,5 +1,6 @@
 // Messages between the page and the Monte Carlo workers. Plain data only: the plan as parsed JSON (each worker
 // re-parses it with the schema: a worker trusts nothing it is sent) and chunk results as typed arrays, transferred.
+import type { ChunkResult } from '../engine/montecarlo';
 import type { Strategy } from '../plan/schema';
 
 /** One worker's share: runs [offset, offset + count) of `plan` under `seed`, reported every `chunk` runs. */
@@ -17,17 +18,11 @@ export interface Job {
   chunk: number;
 }
 
-export interface ChunkMessage {
+/** A chunk of runs done: the Monte Carlo chunk itself, addressed to its batch and variant. */
+export interface ChunkMessage extends ChunkResult {
   type: 'chunk';
   batch: number;
   variant: number;
-  offset: number;
-  count: number;
-  outcomes: Float64Array;
-  makespans: Float64Array;
-  successes: Float64Array;
-  attempts: Float64Array;
-  misled: number;
 }
 
 export interface DoneMessage {
