@@ -41,18 +41,19 @@ async function timeRun(page: Page, runs: number, round: number): Promise<{ ms: n
         });
         observer.observe({ type: 'longtask' });
         const want = `${runs.toLocaleString('en-US')} runs`;
-        // Results of an earlier round stay on screen while the next batch runs: wait for the region to be replaced or
-        // for its progress to go, after the batch has started.
+        // Results of an earlier round stay on screen while the next batch runs: the batch is running while its
+        // Cancel button shows; done once that has gone and the results are there.
+        const cancelShown = () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Cancel');
         let started = false;
         const watch = new MutationObserver(() => {
-          if (document.querySelector('progress') !== null) started = true;
+          if (cancelShown()) started = true;
         });
         watch.observe(document.body, { childList: true, subtree: true });
         const t0 = performance.now();
         button.click();
         const check = () => {
           const region = document.querySelector('[aria-label="Statistics"]');
-          const running = document.querySelector('progress') !== null;
+          const running = cancelShown();
           if (running) started = true;
           if ((started || round === 0) && !running && region?.textContent?.includes(want)) {
             const ms = performance.now() - t0;

@@ -107,6 +107,11 @@ test.describe('Many runs', () => {
     await expect(results.locator('.tw-stats-results__runs')).toHaveText(/^100,000 runs · seed 7$/, { timeout: 30_000 });
     const seen = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
     expect(seen.length).toBeGreaterThan(0);
+    // The finished bar stays, full, until the next run.
+    const bar = panel(page).getByRole('progressbar', { name: 'Runs done' });
+    await expect(bar).toHaveAttribute('value', '100000');
+    await expect(bar).toHaveAttribute('max', '100000');
+    await expect(panel(page).locator('.tw-stats-progress__text')).toHaveText('100,000 of 100,000 runs · done');
 
     const expected = runMonteCarlo(plan, { runs: 100_000 });
     await expect(results.locator('[data-stat="success"]')).toHaveText(formatPercent(expected.outcomes.complete / expected.runs));

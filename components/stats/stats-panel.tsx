@@ -14,7 +14,7 @@ import { VariantEditor, type VariantDrafts } from './variant-editor';
 const QUICK_PICKS = [1_000, 10_000, 100_000] as const;
 
 /** The progress of the batch: the one part of the view that changes on every progress message. */
-function RunsProgress({ compare, hurts }: { compare: boolean; hurts: boolean }) {
+function RunsProgress({ compare, hurts, finished = false }: { compare: boolean; hurts: boolean; finished?: boolean }) {
   const done = useAppStore(selectStatsDone);
   const total = useAppStore(selectStatsTotal);
   const what = compare && hurts ? ' (A, B and what hurts most)' : compare ? ' (A and B)' : hurts ? ' (with what hurts most)' : '';
@@ -24,6 +24,7 @@ function RunsProgress({ compare, hurts }: { compare: boolean; hurts: boolean }) 
       <p className="tw-stats-progress__text">
         {formatCount(done)} of {formatRuns(total)}
         {what}
+        {finished ? ' · done' : ''}
       </p>
     </div>
   );
@@ -136,6 +137,8 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
           {problem !== null ? 'Run' : compare ? `Run A and B ${formatCount(typed)} times` : `Run ${formatCount(typed)} times`}
         </button>
       )}
+      {/* The finished bar stays, full, until the next run: a fast batch still shows that it ran, and how many runs. */}
+      {phase === 'done' && <RunsProgress compare={compare} hurts={hurts} finished />}
       {variantInvalid && !running && <p className="tw-stats-msg">Fix variant B’s fields below to run.</p>}
       {message !== null && !running && (
         <p className={phase === 'error' ? 'tw-error' : 'tw-stats-note'} role={phase === 'error' ? 'alert' : 'status'}>

@@ -74,7 +74,8 @@ export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set
   setStatsHurts: (statsHurts) => set({ statsHurts }),
   statsStarted: (total) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null }),
   statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
-  statsFinished: (statsResult) => set({ statsResult, statsPhase: 'done', statsMessage: null }),
+  // A finished batch shows its bar full (the last progress message may not have been drawn yet).
+  statsFinished: (statsResult) => set((s) => ({ statsResult, statsPhase: 'done', statsMessage: null, statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total } })),
   statsStopped: (statsPhase, statsMessage) => set({ statsPhase, statsMessage }),
   setVariantB: (variantB) => set({ variantB }),
   setHeatOn: (heatOn) => set({ heatOn }),
