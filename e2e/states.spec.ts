@@ -93,7 +93,7 @@ test.describe('Every call state, on the canvas and the timeline', () => {
     await expectStatesAt(page, ABORTS, trace, 50, { ok: 'running', slow: 'running', later: 'waiting' });
     await expect(statusOf(page, 'ok')).toContainText('running');
     await expectStatesAt(page, ABORTS, trace, 200, { ok: 'succeeded', part: 'partial', flaky: 'retry_wait' });
-    await expect(statusOf(page, 'flaky')).toContainText('retry 2 in 100 ms');
+    await expect(statusOf(page, 'flaky')).toContainText('attempt 2 in 100 ms');
     // The Run tab's table follows the cursor as well.
     const table = page.getByRole('table', { name: 'Each call at the cursor' });
     await expect(table.getByRole('row', { name: /^flaky waiting to retry 1/ })).toBeVisible();

@@ -72,8 +72,8 @@ describe('a node at the cursor', () => {
   const cases: [string, string, number, NodePhase, string][] = [
     ['waits before its wave is emitted', 'flaky', 0, 'waiting', 'waiting'],
     ['runs its first attempt', 'flaky', 150, 'running', 'running · attempt 1 · 50 ms'],
-    ['counts down to its retry', 'flaky', 220, 'retry_wait', 'retry 2 in 30 ms'],
-    ['rounds the countdown up, never down to 0 early', 'flaky', 249.5, 'retry_wait', 'retry 2 in 10 ms'],
+    ['counts down to its retry', 'flaky', 220, 'retry_wait', 'attempt 2 in 30 ms'],
+    ['rounds the countdown up, never down to 0 early', 'flaky', 249.5, 'retry_wait', 'attempt 2 in 10 ms'],
     ['runs its second attempt', 'flaky', 300, 'running', 'running · attempt 2 · 50 ms'],
     ['has succeeded from its end', 'flaky', 350, 'succeeded', 'succeeded'],
     ['has failed', 'bad', 150, 'failed', 'failed'],

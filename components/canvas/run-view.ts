@@ -107,7 +107,7 @@ export function nodeRunView(p: PreparedTrace, index: number, t: number): NodeRun
   return view;
 }
 
-/** A phase in words, as the node's status says it: `running · attempt 2 · 1.2 s`, `retry 2 in 340 ms`, `timed out`. */
+/** A phase in words, as the node's status says it: `running · attempt 2 · 1.2 s`, `attempt 2 in 340 ms`, `timed out`. */
 export function phaseText(v: Pick<NodeRunView, 'phase' | 'attempt' | 'elapsedMs' | 'retryAttempt' | 'remainingMs'>): string {
   switch (v.phase) {
     case 'none':
@@ -117,7 +117,8 @@ export function phaseText(v: Pick<NodeRunView, 'phase' | 'attempt' | 'elapsedMs'
     case 'running':
       return `running · attempt ${v.attempt} · ${formatShortMs(v.elapsedMs)}`;
     case 'retry_wait':
-      return v.remainingMs > 0 ? `retry ${v.retryAttempt} in ${formatShortMs(v.remainingMs)}` : `retry ${v.retryAttempt} due, waiting for a slot`;
+      // The attempt that comes next (the caption counts retries: attempt 2 is retry 1).
+      return v.remainingMs > 0 ? `attempt ${v.retryAttempt} in ${formatShortMs(v.remainingMs)}` : `attempt ${v.retryAttempt} due, waiting for a slot`;
     default:
       return STATUS_LABEL[v.phase];
   }
