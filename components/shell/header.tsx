@@ -14,12 +14,15 @@ import {
   selectUndo,
 } from '@/lib/store/selectors';
 import { FileActions } from '../library/file-actions';
+import { useLibraryView } from '../library/use-persistence';
 import { enterPresentation } from '../present/present-actions';
 
 const SAVE_LABEL = { idle: '', saving: 'Saving…', saved: 'Saved', 'memory-only': 'Not saved', conflict: 'Changed in another tab' } as const;
 
 export function Header() {
   const plan = useAppStore(selectPlan);
+  // Until the first load has decided which plan to show, the empty placeholder's name would flash up.
+  const { ready } = useLibraryView();
   const canUndo = useAppStore(selectCanUndo);
   const canRedo = useAppStore(selectCanRedo);
   const undo = useAppStore(selectUndo);
@@ -38,8 +41,8 @@ export function Header() {
       </svg>
       <h1 className="tw-title">Toolwave</h1>
       <div className="tw-header__doc">
-        <span className="tw-header__name" title={plan.name}>
-          {plan.name}
+        <span className="tw-header__name" title={ready ? plan.name : undefined}>
+          {ready ? plan.name : ''}
         </span>
         {saveStatus !== 'idle' && (
           <span className={`tw-save tw-save--${saveStatus}`} title={saveMessage ?? undefined} role="status">
