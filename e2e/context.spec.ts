@@ -133,7 +133,16 @@ test.describe('Context panel', () => {
   test('says when the plan changed since the run', async ({ page }) => {
     await run(page);
     await expect(page.getByText('The plan changed since this run: run again to update.')).toHaveCount(0);
+    // Switching scenario runs the plan again: the run is current.
     await chooseScenario(page, 'Search API down');
+    await page.getByRole('tab', { name: 'Run', exact: true }).click();
+    await expect(page.getByText('Context after the run')).toBeVisible();
+    await expect(page.getByText('The plan changed since this run: run again to update.')).toHaveCount(0);
+    // Another edit leaves the run behind.
+    await page.getByRole('tab', { name: 'Inspect', exact: true }).click();
+    const seed = page.getByLabel('Seed', { exact: true });
+    await seed.fill('12345');
+    await seed.press('Enter');
     await page.getByRole('tab', { name: 'Run', exact: true }).click();
     await expect(page.getByText('The plan changed since this run: run again to update.')).toBeVisible();
     await run(page);

@@ -14,12 +14,14 @@ import { TextArea } from './text-area';
 import { useAct } from './use-action';
 import { useDraft } from './use-draft';
 import { reviewSummary, STRATEGIES } from './words';
+import { useAppStoreApi } from '@/lib/store/provider';
 
 /** No scenario: '' can never be a scenario id (ids follow the call-id pattern). */
 const NO_SCENARIO = '';
 
 export function SettingsForm({ plan, several = false, nested = false }: { plan: Plan; several?: boolean; nested?: boolean }) {
   const act = useAct();
+  const store = useAppStoreApi();
   const [allFindings, setAllFindings] = useState(false);
   const findings = useMemo(() => reviewPlan(plan), [plan]);
   const s = plan.settings;
@@ -90,7 +92,10 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
             label="Active scenario"
             value={s.scenario ?? NO_SCENARIO}
             options={scenarios}
-            onChange={(v) => act((p) => updateSettings(p, { scenario: v === NO_SCENARIO ? null : v }))}
+            onChange={(v) => {
+              // As from the canvas's scenario menu: switching scenario runs the plan again.
+              if (act((p) => updateSettings(p, { scenario: v === NO_SCENARIO ? null : v })) === null) store.getState().run();
+            }}
             hint={plan.scenarios.length === 0 ? 'This plan has none.' : 'Its faults replace the calls’ own.'}
             half
           />
