@@ -4,7 +4,7 @@
 // hurts most, and export. Results live in the store, so they survive switching tabs.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
-import { selectStatsDone, selectStatsHurts, selectStatsMessage, selectStatsPhase, selectStatsRuns, selectStatsTotal, selectVariantB } from '@/lib/store/selectors';
+import { selectStatsBatch, selectStatsDone, selectStatsHurts, selectStatsMessage, selectStatsPhase, selectStatsRuns, selectStatsTotal, selectVariantB } from '@/lib/store/selectors';
 import { MAX_RUNS, MIN_RUNS } from '@/lib/store/stats';
 import { formatCount, formatRuns, parseRuns } from './format';
 import { StatsResults } from './stats-results';
@@ -14,9 +14,10 @@ import { VariantEditor, type VariantDrafts } from './variant-editor';
 const QUICK_PICKS = [1_000, 10_000, 100_000] as const;
 
 /** The progress of the batch: the one part of the view that changes on every progress message. */
-function RunsProgress({ compare, hurts, finished = false }: { compare: boolean; hurts: boolean; finished?: boolean }) {
+function RunsProgress({ finished = false }: { finished?: boolean }) {
   const done = useAppStore(selectStatsDone);
   const total = useAppStore(selectStatsTotal);
+  const { compare, hurts } = useAppStore(selectStatsBatch);
   const what = compare && hurts ? ' (A, B and what hurts most)' : compare ? ' (A and B)' : hurts ? ' (with what hurts most)' : '';
   return (
     <div className="tw-stats-progress">
@@ -116,7 +117,7 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
       </label>
       {running ? (
         <div className="tw-stats-running">
-          <RunsProgress compare={compare} hurts={hurts} />
+          <RunsProgress />
           <button
             type="button"
             className="tw-button tw-button--quiet tw-button--small"
@@ -138,7 +139,7 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
         </button>
       )}
       {/* The finished bar stays, full, until the next run: a fast batch still shows that it ran, and how many runs. */}
-      {phase === 'done' && <RunsProgress compare={compare} hurts={hurts} finished />}
+      {phase === 'done' && <RunsProgress finished />}
       {variantInvalid && !running && <p className="tw-stats-msg">Fix variant B’s fields below to run.</p>}
       {message !== null && !running && (
         <p className={phase === 'error' ? 'tw-error' : 'tw-stats-note'} role={phase === 'error' ? 'alert' : 'status'}>

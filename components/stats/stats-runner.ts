@@ -95,7 +95,7 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
     latest = p;
     frame ??= nextFrame(flush);
   };
-  s.statsStarted(counts.reduce((a, b) => a + b, 0));
+  s.statsStarted(counts.reduce((a, b) => a + b, 0), { compare: planB !== null, hurts: opts.hurts });
   try {
     const results = await statsPool().run({ plans, runs: counts, seed }, onProgress);
     // The last sum ran in the worker message's task: draw the results in a task of their own, so neither passes 50 ms.

@@ -72,6 +72,7 @@ export const selectReroll = (s: AppState) => s.reroll;
 export const selectStatsRuns = (s: AppState) => s.statsRuns;
 export const selectStatsPhase = (s: AppState) => s.statsPhase;
 export const selectStatsProgress = (s: AppState) => s.statsProgress;
+export const selectStatsBatch = (s: AppState) => s.statsBatch;
 export const selectStatsMessage = (s: AppState) => s.statsMessage;
 export const selectStatsResult = (s: AppState) => s.statsResult;
 export const selectVariantB = (s: AppState) => s.variantB;

@@ -34,6 +34,8 @@ export interface StatsSlice {
   statsRuns: number;
   statsPhase: StatsPhase;
   statsProgress: { done: number; total: number };
+  /** What the latest batch runs besides A (its progress bar says so, finished or not). */
+  statsBatch: { compare: boolean; hurts: boolean };
   statsMessage: string | null;
   statsResult: StatsResult | null;
   /** The variant being prepared for comparison (a copy of the plan, edited), or null. */
@@ -44,7 +46,8 @@ export interface StatsSlice {
   statsHurts: boolean;
   setStatsRuns: (runs: number) => void;
   setStatsHurts: (on: boolean) => void;
-  statsStarted: (total: number) => void;
+  /** A batch began: its total runs, and whether it runs B and the "what hurts most" variants. */
+  statsStarted: (total: number, kind?: { compare: boolean; hurts: boolean }) => void;
   statsProgressed: (done: number, total: number) => void;
   statsFinished: (result: StatsResult) => void;
   statsStopped: (phase: 'cancelled' | 'error', message: string) => void;
@@ -65,6 +68,7 @@ export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set
   statsRuns: 10_000,
   statsPhase: 'idle',
   statsProgress: { done: 0, total: 0 },
+  statsBatch: { compare: false, hurts: false },
   statsMessage: null,
   statsResult: null,
   variantB: null,
@@ -72,7 +76,7 @@ export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set
   statsHurts: false,
   setStatsRuns: (statsRuns) => set({ statsRuns }),
   setStatsHurts: (statsHurts) => set({ statsHurts }),
-  statsStarted: (total) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null }),
+  statsStarted: (total, kind = { compare: false, hurts: false }) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null, statsBatch: kind }),
   statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
   // A finished batch shows its bar full (the last progress message may not have been drawn yet).
   statsFinished: (statsResult) => set((s) => ({ statsResult, statsPhase: 'done', statsMessage: null, statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total } })),
