@@ -1,7 +1,7 @@
 // Shared pieces of the browser benchmarks: the server (reused or started), the layered plan files they import,
 // percentiles and the table they print. Run benchmarks alone: builds or other browsers skew the numbers.
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { layeredPlan } from '../lib/engine/layered';
 import { applyLayout } from '../lib/plan/layout';
 import { parsePlan, serializePlan } from '../lib/plan';
@@ -49,6 +49,29 @@ export function planFile(calls: number): Buffer {
 /** Imports a plan file through the Import picker, the path a user takes. */
 export async function importPlan(page: Page, calls: number): Promise<void> {
   await page.setInputFiles('input[type="file"][aria-label="Plan file to import"]', { name: `layered-${calls}.json`, mimeType: 'application/json', buffer: planFile(calls) });
+}
+
+/** A layered plan imported, and opened: the header names it (“Layered 200-call plan”). */
+export async function importPlanAndWait(page: Page, calls: number): Promise<void> {
+  await importPlan(page, calls);
+  await page.waitForFunction((n) => document.querySelector('.tw-header__name')?.textContent?.includes(`${n}-call`), calls, { timeout: 60_000 });
+}
+
+/**
+ * A fresh browser context on the editor, loaded (Run enabled, the first plan drawn), with the page's uncaught
+ * errors collected. Close it with `close()`.
+ */
+export async function openEditor(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  // tsx compiles the functions passed to page.evaluate with esbuild's name helper: give the page one.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE_URL);
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  await page.locator('.react-flow__node-toolCall').first().waitFor();
+  return { page, errors, close: () => context.close() };
 }
 
 /** Nearest-rank percentile of an ascending list. */

@@ -4,7 +4,7 @@
 // Needs a production build: it uses the server on BASE_URL (default http://127.0.0.1:3100) or starts `next start`
 // there itself. Run it alone: builds or other browsers on the machine skew the numbers.
 import { chromium, type Page } from '@playwright/test';
-import { BASE_URL, CHROMIUM, VIEWPORT, ensureServer, importPlan, percentile, printTable, stopServer } from './browser';
+import { CHROMIUM, VIEWPORT, ensureServer, importPlan, openEditor, percentile, printTable, stopServer } from './browser';
 
 const SIZES = (process.env.SIZES ?? '100,500,1000').split(',').map(Number);
 /** Mouse moves in one scripted drag (each one a pointer event the canvas must follow). */
@@ -155,15 +155,7 @@ async function main() {
   const rows: string[][] = [];
   try {
     for (const calls of SIZES) {
-      const context = await browser.newContext({ viewport: VIEWPORT });
-      // tsx compiles the functions passed to page.evaluate with esbuild's name helper: give the page one.
-      await context.addInitScript({ content: 'window.__name = (f) => f;' });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(BASE_URL);
-      await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
-      await page.locator('.react-flow__node-toolCall').first().waitFor();
+      const { page, errors, close } = await openEditor(browser);
       const load = await loadTime(page, calls);
       await page.waitForTimeout(500);
       const strict = (await dragEveryFrame(page)).sort((a, b) => a - b);
@@ -183,7 +175,7 @@ async function main() {
         verdict,
       ]);
       if (errors.length > 0) console.error(`${calls} calls: page errors: ${errors.join('; ')}`);
-      await context.close();
+      await close();
     }
   } finally {
     await browser.close();

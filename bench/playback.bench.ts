@@ -4,16 +4,12 @@
 // and paint all count) while the cursor moves, and how much virtual time was played.
 // Needs a production build: it uses the server on BASE_URL (default http://127.0.0.1:3100) or starts one.
 import { chromium, type Page } from '@playwright/test';
-import { BASE_URL, CHROMIUM, VIEWPORT, ensureServer, importPlan, percentile, printTable, stopServer } from './browser';
+import { CHROMIUM, VIEWPORT, ensureServer, importPlanAndWait, openEditor, percentile, printTable, stopServer } from './browser';
 
 const SIZES = (process.env.SIZES ?? '100,500').split(',').map(Number);
 /** Real time to record while playing. */
 const RECORD_MS = Number(process.env.RECORD_MS ?? 5000);
 const TARGETS: Record<number, number> = { 100: 33, 500: 50 };
-
-async function ready(page: Page, calls: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node-toolCall').length > 0 && document.querySelector('.tw-header__name')?.textContent?.includes(String(n)), calls, { timeout: 60_000 });
-}
 
 /** Plays from the start at `speed` and records frame intervals for RECORD_MS (or until playback ends). */
 async function playFrames(page: Page, speed: string): Promise<{ frames: number[]; playedMs: string; readout: string }> {
@@ -57,16 +53,8 @@ async function main() {
   const speed = process.env.SPEED ?? '1';
   try {
     for (const calls of SIZES) {
-      const context = await browser.newContext({ viewport: VIEWPORT });
-      await context.addInitScript({ content: 'window.__name = (f) => f;' });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(BASE_URL);
-      await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
-      await page.locator('.react-flow__node-toolCall').first().waitFor();
-      await importPlan(page, calls);
-      await ready(page, calls);
+      const { page, errors, close } = await openEditor(browser);
+      await importPlanAndWait(page, calls);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await page.getByRole('slider', { name: 'Playback position' }).waitFor();
       await page.waitForTimeout(500);
@@ -84,7 +72,7 @@ async function main() {
         target === undefined ? '' : median < target ? 'ok' : 'MISSED',
       ]);
       if (errors.length > 0) console.error(`${calls} calls: page errors: ${errors.join('; ')}`);
-      await context.close();
+      await close();
     }
   } finally {
     await browser.close();

@@ -5,18 +5,14 @@
 // 100,000 runs of a 200-call plan (targets: under 300 ms and under 5 s, no main-thread task over 50 ms).
 // Needs a production build: it uses the server on BASE_URL (default http://127.0.0.1:3100) or starts one.
 import { chromium, type Page } from '@playwright/test';
-import { BASE_URL, CHROMIUM, VIEWPORT, ensureServer, importPlan, printTable, stopServer } from './browser';
+import { CHROMIUM, VIEWPORT, ensureServer, importPlanAndWait, openEditor, printTable, stopServer } from './browser';
 
 const CASES = (process.env.CASES ?? '50x10000,200x100000').split(',').map((c) => c.split('x').map(Number) as [number, number]);
 const TARGETS: Record<string, number> = { '50x10000': 300, '200x100000': 5000 };
 const REPEAT = Number(process.env.REPEAT ?? 3);
 
 async function open(page: Page, calls: number, runs: number): Promise<void> {
-  await page.goto(BASE_URL);
-  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
-  await page.locator('.react-flow__node-toolCall').first().waitFor();
-  await importPlan(page, calls);
-  await page.waitForFunction((n) => document.querySelector('.tw-header__name')?.textContent?.includes(`${n}-call`), calls);
+  await importPlanAndWait(page, calls);
   await page.getByRole('tab', { name: 'Many runs' }).click();
   await page.getByLabel('Number of runs').fill(String(runs));
   await page.getByRole('button', { name: `Run ${runs.toLocaleString('en-US')} times` }).waitFor();
@@ -80,13 +76,8 @@ async function main() {
   const rows: string[][] = [];
   try {
     for (const [calls, runs] of CASES) {
-      const context = await browser.newContext({ viewport: VIEWPORT });
-      await context.addInitScript({ content: 'window.__name = (f) => f;' });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { page, errors, close } = await openEditor(browser);
       await open(page, calls, runs);
-      if (process.env.NO_HEAT) await page.getByRole('checkbox', { name: 'Tint the canvas by success rate' }).uncheck().catch(() => undefined);
       const times: number[] = [];
       let longest = 0;
       let long = 0;
@@ -110,7 +101,7 @@ async function main() {
         target === undefined ? '' : median < target && longest <= 50 ? 'ok' : 'MISSED',
       ]);
       if (errors.length > 0) console.error(`${key}: page errors: ${errors.join('; ')}`);
-      await context.close();
+      await close();
     }
   } finally {
     await browser.close();
