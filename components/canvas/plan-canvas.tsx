@@ -2,7 +2,7 @@
 // The plan editor's canvas: calls over their live wave bands, dependencies as edges, the critical path marked;
 // add from the palette, connect handle to handle, select, move, delete, duplicate. The plan in the store is the
 // truth: every edit is one commit; a drag lives in local state until it stops, then commits once.
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   Controls,
@@ -36,6 +36,7 @@ import { useCanvasKeys } from './use-canvas-keys';
 import { NODE_SIZE } from './view-model';
 import { WaveBandNode } from './wave-bands';
 import { InjectProvider } from '../inject/inject-provider';
+import { useMeasure } from '../use-measure';
 import { ScenarioMenu } from '../inject/scenario-menu';
 
 const nodeTypes: NodeTypes = { toolCall: ToolCallNode, waveBand: WaveBandNode };
@@ -133,7 +134,7 @@ function CanvasEditor() {
 
   const edgeActions = useMemo(() => ({ setOptional: actions.setOptional, remove: actions.remove }), [actions]);
   const callCount = plan.calls.length;
-  const fit = useCanvasFit(rootRef);
+  const fit = useMeasure(rootRef, fitOf, sameFit, ROOMY);
 
   return (
     <div className={`tw-canvas-editor${fit.short ? ' tw-canvas-editor--short' : ''}${fit.narrow ? ' tw-canvas-editor--narrow' : ''}`} ref={rootRef}>
@@ -186,27 +187,21 @@ function CanvasEditor() {
 const SHORT_HEIGHT = 560;
 const NARROW_WIDTH = 820;
 
-/**
- * Whether the canvas is short or narrow, measured with a ResizeObserver. (A CSS container query did this before,
- * but Chrome re-attached the minimap's whole subtree on every frame in which anything in the canvas changed.)
- */
-function useCanvasFit(ref: RefObject<HTMLElement | null>): { short: boolean; narrow: boolean } {
-  const [fit, setFit] = useState({ short: false, narrow: false });
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null) return;
-    const measure = () => {
-      const short = el.clientHeight > 0 && el.clientHeight <= SHORT_HEIGHT;
-      const narrow = el.clientWidth > 0 && el.clientWidth <= NARROW_WIDTH;
-      setFit((f) => (f.short === short && f.narrow === narrow ? f : { short, narrow }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return fit;
+interface CanvasFit {
+  short: boolean;
+  narrow: boolean;
 }
+
+/**
+ * Whether the canvas is short or narrow, measured (a CSS container query did this before, but Chrome re-attached
+ * the minimap's whole subtree on every frame in which anything in the canvas changed).
+ */
+const fitOf = (el: HTMLElement): CanvasFit => ({
+  short: el.clientHeight > 0 && el.clientHeight <= SHORT_HEIGHT,
+  narrow: el.clientWidth > 0 && el.clientWidth <= NARROW_WIDTH,
+});
+const sameFit = (a: CanvasFit, b: CanvasFit) => a.short === b.short && a.narrow === b.narrow;
+const ROOMY: CanvasFit = { short: false, narrow: false };
 
 export function PlanCanvas() {
   const planVersion = useAppStore(selectPlanVersion);

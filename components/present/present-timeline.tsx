@@ -3,52 +3,19 @@
 // fill its box (rows as tall as fit, up to projector size), with the model-turn lane, the cursor and a veil over
 // what has not happened yet. It draws the chart only, not the editor's TimelinePanel: that panel carries the
 // playback bar and its clock, which must be mounted once (a second one would play the run at double speed).
-import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { AttemptResult, Trace } from '@/lib/engine';
+import { memo, useMemo, useRef } from 'react';
+import type { Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan/schema';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewCursorMs, selectViewRun } from '@/lib/store/selectors';
-import { cursorX, formatTick, timelineGeometry, type TimeScale } from '../run/timeline-geometry';
-
-/** The content box of an element, kept current (0 × 0 until measured). */
-function useElementSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null) return;
-    const measure = () => {
-      const width = Math.floor(el.clientWidth);
-      const height = Math.floor(el.clientHeight);
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
-}
+import { attemptTone, cursorX, formatTick, timelineGeometry, type TimeScale } from '../run/timeline-geometry';
+import { useElementSize } from '../use-measure';
 
 /** Room above the turn lane for the time axis, in px (scaled with the rows). */
 const AXIS_ROWS = 1.1;
 const GAP_ROWS = 0.75;
 const MIN_ROW = 12;
 const MAX_ROW = 30;
-
-function resultClass(result: AttemptResult): string {
-  switch (result) {
-    case 'ok':
-      return 'tw-ptl-bar--ok';
-    case 'partial':
-      return 'tw-ptl-bar--partial';
-    case 'cancelled':
-      return 'tw-ptl-bar--cancelled';
-    case 'hang':
-      return 'tw-ptl-bar--hang';
-    default:
-      return 'tw-ptl-bar--bad';
-  }
-}
 
 interface ChartProps {
   plan: Plan;
@@ -122,7 +89,7 @@ const Chart = memo(function Chart({ plan, trace, width, height }: ChartProps) {
           {geo.bars.map((b) => (
             <rect
               key={`b${b.row}-${b.attempt}`}
-              className={`tw-ptl-bar ${resultClass(b.result)}${geo.criticalPath.includes(b.row) ? ' tw-ptl-bar--critical' : ''}`}
+              className={`tw-ptl-bar tw-ptl-bar--${attemptTone(b.result)}${geo.criticalPath.includes(b.row) ? ' tw-ptl-bar--critical' : ''}`}
               x={b.x}
               y={b.y}
               width={b.width}

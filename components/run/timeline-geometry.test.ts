@@ -5,7 +5,7 @@ import { simulate } from '@/lib/engine/simulate';
 import { makePlan, summary } from '@/lib/engine/testing/build';
 import { arbitraryPlan } from '@/lib/plan/testing/arbitrary';
 import type { Plan } from '@/lib/plan/schema';
-import { attemptAt, cursorX, formatTick, niceTicks, rowAt, scrubTime, timelineGeometry, type Timeline } from './timeline-geometry';
+import { attemptAt, cursorX, formatTick, niceTicks, rowAt, scrubTime, timelineGeometry, type Timeline, attemptTone } from './timeline-geometry';
 
 // A 1000-px plot after a 100-px label column: with a 1000-ms run, 1 px is 1 ms.
 const OPTS = { width: 1100, rowHeight: 20, groupGap: 10, labelWidth: 100 };
@@ -317,5 +317,11 @@ describe('the playback cursor and scrubbing', () => {
 
   it('scrubbing to the cursor’s x gives back its instant', () => {
     for (const t of [0, 1, 123.5, 999, 1000]) expect(scrubTime(g.scale, cursorX(g.scale, t))).toBeCloseTo(t, 9);
+  });
+});
+
+describe('attemptTone', () => {
+  it('colours every kind of failure alike, and the rest by their own name', () => {
+    expect((['ok', 'partial', 'cancelled', 'hang', 'error', 'rate_limited', 'timeout'] as const).map(attemptTone)).toEqual(['ok', 'partial', 'cancelled', 'hang', 'bad', 'bad', 'bad']);
   });
 });

@@ -379,3 +379,10 @@ export function cursorX(scale: TimeScale, t: number): number {
 export function scrubTime(scale: TimeScale, x: number): number {
   return Number.isFinite(x) ? scale.t(x) : 0;
 }
+
+/** How a bar is coloured for its attempt's result: every kind of failure draws alike. */
+export type AttemptTone = 'ok' | 'partial' | 'cancelled' | 'hang' | 'bad';
+
+export function attemptTone(result: AttemptResult): AttemptTone {
+  return result === 'ok' || result === 'partial' || result === 'cancelled' || result === 'hang' ? result : 'bad';
+}

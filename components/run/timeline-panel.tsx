@@ -8,15 +8,15 @@
 // scrubs; hovering an attempt bar shows its details in a card. The cursor lives in its own small component, so a
 // moving cursor never re-renders the chart.
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
-import { STATUS_LABEL, type AttemptResult, type Trace } from '@/lib/engine';
+import { STATUS_LABEL, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan/schema';
 import { useAppStore } from '@/lib/store/provider';
 import { selectSelect, selectSelected, selectViewCursorMs, selectViewRun } from '@/lib/store/selectors';
 import { PlaybackBar } from './playback-bar';
 import { selectHasRun, selectPause, selectSetCursor } from './playback-selectors';
-import { cursorX, formatTick, rowAt, scrubTime, timelineGeometry, type TimeScale, type Timeline, type TimelineBar } from './timeline-geometry';
+import { attemptTone, cursorX, formatTick, rowAt, scrubTime, timelineGeometry, type TimeScale, type Timeline, type TimelineBar } from './timeline-geometry';
 import { attemptDetails, attemptTitle } from './timeline-tooltip';
-import { useElementWidth } from './use-element-width';
+import { useElementWidth } from '../use-measure';
 
 const ROW_HEIGHT = 20;
 const GROUP_GAP = 18;
@@ -46,21 +46,6 @@ function placeTurnLabels(turns: Timeline['turns'], right: number): { text: strin
     }
     return { text: '', x, line: 0 };
   });
-}
-
-function resultClass(result: AttemptResult): string {
-  switch (result) {
-    case 'ok':
-      return 'tw-tl-bar--ok';
-    case 'partial':
-      return 'tw-tl-bar--partial';
-    case 'cancelled':
-      return 'tw-tl-bar--cancelled';
-    case 'hang':
-      return 'tw-tl-bar--hang';
-    default:
-      return 'tw-tl-bar--bad';
-  }
 }
 
 const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')}`;
@@ -304,7 +289,7 @@ function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Tr
                       data-row={r.index}
                       data-n={b.attempt}
                       data-result={b.result}
-                      className={`tw-tl-bar ${resultClass(b.result)}${hoverKey === `${r.index}:${b.attempt}` ? ' tw-tl-bar--hover' : ''}`}
+                      className={`tw-tl-bar tw-tl-bar--${attemptTone(b.result)}${hoverKey === `${r.index}:${b.attempt}` ? ' tw-tl-bar--hover' : ''}`}
                       x={b.x}
                       y={b.y}
                       width={b.width}
