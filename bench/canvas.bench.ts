@@ -102,6 +102,9 @@ async function dragEveryFrame(page: Page): Promise<number[]> {
   const during = await transformOf(page, target.id);
   await page.mouse.up();
   if (during === before) throw new Error(`the drag did not move ${target.id}`);
+  // The dragged call stays selected, and its injection toolbar (screen-sized, over a fitted plan's small calls)
+  // would cover the next drag's grip: clear the selection, as a person clicking away would.
+  await page.keyboard.press('Escape');
   return frames;
 }
 
