@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { endTime, nextEventTime, nextTurnTime, prevEventTime, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from './app-store';
-import { replaceAtPath, traceAtPath, validViewPath, type TraceView } from './view';
+import { traceAtPath, validViewPath, type TraceView } from './view';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -36,8 +36,6 @@ export interface PlaybackSlice {
   drillInto: (id: string) => void;
   /** Goes back up to `depth` levels from the top (0 = the top plan). */
   drillTo: (depth: number) => void;
-  /** Commits an edit of the plan on view (the top plan, or a nested plan written back into it). */
-  commitView: (next: Plan, opts?: { coalesce?: string }) => boolean;
   /** Draws a new seed (one undo step) and runs. */
   reroll: () => void;
 }
@@ -137,11 +135,6 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     const s = get();
     if (depth < 0 || depth >= s.viewPath.length) return;
     set({ viewPath: s.viewPath.slice(0, depth), selected: [] });
-  },
-  commitView: (next, opts) => {
-    const s = get();
-    const path = validViewPath(s.plan, s.viewPath);
-    return s.commit(replaceAtPath(s.plan, path, next), opts);
   },
   reroll: () => {
     const s = get();

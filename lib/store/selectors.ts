@@ -65,10 +65,9 @@ export const selectViewCursorMs = (s: AppState) => {
   const v = viewRun(s);
   return v === null ? s.cursorMs : s.cursorMs - v.offsetMs;
 };
-export const selectCommitView = (s: AppState) => s.commitView;
 export const selectReroll = (s: AppState) => s.reroll;
 
-// Many runs (issue 5).
+// Many runs of the plan: the statistics tab.
 export const selectStatsRuns = (s: AppState) => s.statsRuns;
 export const selectStatsPhase = (s: AppState) => s.statsPhase;
 export const selectStatsProgress = (s: AppState) => s.statsProgress;
