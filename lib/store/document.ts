@@ -102,101 +102,76 @@ const push = (list: Snapshot[], s: Snapshot): Snapshot[] => {
   return next;
 };
 
-export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => ({
-  plan: EMPTY_PLAN,
-  docId: null,
-  planVersion: 0,
-  revision: 0,
-  past: [],
-  future: [],
-  coalesceKey: null,
+export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
+  const current = (s: AppState): Snapshot => ({ docId: s.docId, plan: s.plan });
 
-  commit: (next, opts = {}) => {
-    const { plan, docId, past, revision, coalesceKey } = get();
-    if (next === plan) return false;
-    const key = opts.coalesce ?? null;
-    if (key !== null && key === coalesceKey && past.length > 0) {
-      set({ plan: next, future: [], revision: revision + 1 });
+  /**
+   * The one way the document moves other than by an edit (open, load, undo, redo): to `to`, with this history.
+   * `another` says a different document arrives: planVersion bumps, and what is selected and drilled into goes with
+   * the old one (the run and the statistics forget theirs by themselves when they see planVersion move). Within one
+   * document the selection keeps the calls that still exist.
+   */
+  const moveTo = (to: Snapshot, history: Pick<DocumentSlice, 'past' | 'future'>, another: boolean) => {
+    const s = get();
+    set({
+      plan: to.plan,
+      docId: to.docId,
+      ...history,
+      revision: s.revision + 1,
+      planVersion: another ? s.planVersion + 1 : s.planVersion,
+      coalesceKey: null,
+      selected: another ? [] : s.selected.filter((id) => to.plan.calls.some((c) => c.id === id)),
+      viewPath: another ? [] : s.viewPath,
+    });
+  };
+
+  return {
+    plan: EMPTY_PLAN,
+    docId: null,
+    planVersion: 0,
+    revision: 0,
+    past: [],
+    future: [],
+    coalesceKey: null,
+
+    commit: (next, opts = {}) => {
+      const { plan, docId, past, revision, coalesceKey } = get();
+      if (next === plan) return false;
+      const key = opts.coalesce ?? null;
+      if (key !== null && key === coalesceKey && past.length > 0) {
+        set({ plan: next, future: [], revision: revision + 1 });
+        return true;
+      }
+      set({ plan: next, past: push(past, { docId, plan }), future: [], revision: revision + 1, coalesceKey: key });
       return true;
-    }
-    set({ plan: next, past: push(past, { docId, plan }), future: [], revision: revision + 1, coalesceKey: key });
-    return true;
-  },
+    },
 
-  editView: editViewOf(get),
+    editView: editViewOf(get),
 
-  open: (arriving, docId) => {
-    const s = get();
-    const plan = placed(arriving);
-    set({
-      plan,
-      docId,
-      past: push(s.past, { docId: s.docId, plan: s.plan }),
-      future: [],
-      planVersion: s.planVersion + 1,
-      revision: s.revision + 1,
-      selected: [],
-      coalesceKey: null,
-      viewPath: [],
-    });
-    get().clearRun();
-    get().clearStats();
-  },
+    open: (arriving, docId) => {
+      const s = get();
+      moveTo({ docId, plan: placed(arriving) }, { past: push(s.past, current(s)), future: [] }, true);
+    },
 
-  load: (arriving, docId) => {
-    const s = get();
-    const plan = placed(arriving);
-    set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [], coalesceKey: null, viewPath: [] });
-    get().clearRun();
-    get().clearStats();
-  },
+    load: (arriving, docId) => moveTo({ docId, plan: placed(arriving) }, { past: [], future: [] }, true),
 
-  setDocId: (docId) => set({ docId }),
+    setDocId: (docId) => set({ docId }),
 
-  undo: () => {
-    const s = get();
-    const prev = s.past[s.past.length - 1];
-    if (prev === undefined) return;
-    const switching = prev.docId !== s.docId;
-    set({
-      plan: prev.plan,
-      docId: prev.docId,
-      past: s.past.slice(0, -1),
-      future: [...s.future, { docId: s.docId, plan: s.plan }],
-      revision: s.revision + 1,
-      planVersion: switching ? s.planVersion + 1 : s.planVersion,
-      selected: s.selected.filter((id) => prev.plan.calls.some((c) => c.id === id)),
-      coalesceKey: null,
-      viewPath: switching ? [] : s.viewPath,
-    });
-    if (switching) {
-      get().clearRun();
-      get().clearStats();
-    }
-  },
+    undo: () => {
+      const s = get();
+      const prev = s.past[s.past.length - 1];
+      if (prev === undefined) return;
+      moveTo(prev, { past: s.past.slice(0, -1), future: [...s.future, current(s)] }, prev.docId !== s.docId);
+    },
 
-  redo: () => {
-    const s = get();
-    const next = s.future[s.future.length - 1];
-    if (next === undefined) return;
-    const switching = next.docId !== s.docId;
-    set({
-      plan: next.plan,
-      docId: next.docId,
-      past: push(s.past, { docId: s.docId, plan: s.plan }),
-      future: s.future.slice(0, -1),
-      revision: s.revision + 1,
-      planVersion: switching ? s.planVersion + 1 : s.planVersion,
-      selected: s.selected.filter((id) => next.plan.calls.some((c) => c.id === id)),
-      coalesceKey: null,
-      viewPath: switching ? [] : s.viewPath,
-    });
-    if (switching) {
-      get().clearRun();
-      get().clearStats();
-    }
-  },
-});
+    redo: () => {
+      const s = get();
+      const next = s.future[s.future.length - 1];
+      if (next === undefined) return;
+      moveTo(next, { past: push(s.past, current(s)), future: s.future.slice(0, -1) }, next.docId !== s.docId);
+    },
+  };
+};
 
 function editViewOf(get: () => AppState): EditView {
   function editView<R extends EditAccepted>(edit: (plan: Plan) => R | EditRefusal, opts?: EditOptions): EditOutcome<R>;
