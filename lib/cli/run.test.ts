@@ -24,6 +24,9 @@ const files: Record<string, string> = {
   'invalid.json': JSON.stringify({ ...PLAN, calls: [PLAN.calls[0], PLAN.calls[1], { ...PLAN.calls[2], retry: { maxAttempts: 0 }, latency: { kind: 'fixed', ms: -1 } }] }),
   'abort.json': JSON.stringify({ ...PLAN, calls: [{ ...PLAN.calls[0], onFailure: 'abort', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] }, PLAN.calls[1], PLAN.calls[2]] }),
   'stuck.json': JSON.stringify({ ...PLAN, calls: [{ ...PLAN.calls[0], faults: [{ kind: 'timeout', probability: 1 }] }, PLAN.calls[1], PLAN.calls[2]] }),
+  // Two chained calls of 1e308 ms: their sum would be Infinity.
+  'huge.json': '{"format":"toolwave.plan","version":1,"name":"Huge","calls":[{"id":"a","tool":"t","latency":{"kind":"fixed","ms":1e308}},' +
+    '{"id":"b","tool":"t","latency":{"kind":"fixed","ms":1e308}}],"dependencies":[{"from":"a","to":"b"}]}',
 };
 const io: CliIo = {
   readFile(path) {
@@ -73,6 +76,16 @@ describe('bad command lines exit 2 with one line saying why', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n').sort()).toEqual(['calls[2].latency.ms: must be at least 0', 'calls[2].retry.maxAttempts: must be at least 1']);
+  });
+
+  it('a plan whose times could add up past any number is refused, naming each time and the bound', () => {
+    for (const argv of [['huge.json'], ['huge.json', '--runs', '10']]) {
+      const r = sim(...argv);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe(
+        'calls[0].latency.ms: must be at most 1000000000 (about 11.6 days)\ncalls[1].latency.ms: must be at most 1000000000 (about 11.6 days)\n',
+      );
+    }
   });
 
   it('a plan that is JSON but not a plan at all is a plan problem', () => {
