@@ -1,11 +1,12 @@
 // The `sim` command (SPEC §7): flags, exit codes, error lines and output shapes, in memory and end to end.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOMES, type CallTrace, type Trace } from '../engine/types';
 import { runJson } from './report';
+import { readTextFile } from './read-file';
 import { runCli, type CliIo } from './run';
 
 const fixed = (ms: number) => ({ kind: 'fixed', ms });
@@ -30,8 +31,7 @@ const files: Record<string, string> = {
 };
 const io: CliIo = {
   readFile(path) {
-    if (path in files) return files[path];
-    throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+    return path in files ? { ok: true, text: files[path] } : { ok: false, reason: `cannot read ${path}: no such file` };
   },
 };
 const sim = (...argv: string[]) => runCli(argv, io);
@@ -96,7 +96,7 @@ describe('bad command lines exit 2 with one line saying why', () => {
 
   it('a file that cannot be read is named in the reason (real file system)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'toolwave-sim-'));
-    const fsIo: CliIo = { readFile: (p) => readFileSync(p, 'utf8') };
+    const fsIo: CliIo = { readFile: (p) => readTextFile(p) };
     expect(runCli([join(dir, 'nope.json')], fsIo).stderr).toBe(`sim: cannot read ${join(dir, 'nope.json')}: no such file\n`);
     expect(runCli([dir], fsIo).stderr).toBe(`sim: cannot read ${dir}: it is a directory\n`);
     rmSync(dir, { recursive: true, force: true });

@@ -5,11 +5,12 @@ import { LIMITS } from '../plan/schema';
 import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
+import type { ReadFileResult } from './read-file';
 import { runJson, runText, statsText } from './report';
 
 export interface CliIo {
-  /** The file's text; throws when it cannot be read. */
-  readFile(path: string): string;
+  /** The file's text, or a one-line reason naming the path (see read-file.ts for the real one). */
+  readFile(path: string): ReadFileResult;
 }
 
 export interface CliResult {
@@ -19,14 +20,6 @@ export interface CliResult {
 }
 
 const fail = (code: number, message: string): CliResult => ({ code, stdout: '', stderr: `sim: ${message}\n` });
-
-function readError(path: string, err: unknown): string {
-  const code = err instanceof Error && 'code' in err ? err.code : undefined;
-  if (code === 'ENOENT') return `cannot read ${path}: no such file`;
-  if (code === 'EISDIR') return `cannot read ${path}: it is a directory`;
-  if (code === 'EACCES') return `cannot read ${path}: permission denied`;
-  return `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`;
-}
 
 function jsonError(text: string): string | null {
   if (text.length > LIMITS.maxBytes) return null; // parsePlanText reports the size as a plan problem
@@ -44,12 +37,9 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   if (args.kind === 'error') return fail(2, args.message);
   const opts = args.options;
 
-  let text: string;
-  try {
-    text = io.readFile(opts.path);
-  } catch (err) {
-    return fail(2, readError(opts.path, err));
-  }
+  const read = io.readFile(opts.path);
+  if (!read.ok) return fail(2, read.reason);
+  const text = read.text;
   const notJson = jsonError(text);
   if (notJson !== null) return fail(2, `${opts.path} is not valid JSON: ${notJson}`);
   const parsed = parsePlanText(text);
