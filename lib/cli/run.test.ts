@@ -198,6 +198,66 @@ describe('many runs', () => {
   });
 });
 
+describe('terminal escapes in the plan are shown, never sent to the terminal', () => {
+  // Clear screen, window title (OSC 0), clipboard write (OSC 52), a hyperlink (OSC 8), a C1 CSI, DEL, a lone ESC, CR.
+  const CLEAR = '\x1b[2J\x1b[H';
+  const TITLE = '\x1b]0;pwned\x07';
+  const CLIPBOARD = '\x1b]52;c;cm0gLXJmIH4=\x07';
+  const LINK = '\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\';
+  const hostile = {
+    format: 'toolwave.plan', version: 1, name: `Plan${CLEAR}${TITLE}`,
+    calls: [
+      { id: 'a', tool: `web${CLIPBOARD}`, label: `A\u009b2J\x7f`, latency: fixed(10), output: { text: `see ${LINK} \u009b2J\x7f` } },
+      { id: 'b', tool: 'fetch', latency: fixed(10), faults: [{ kind: 'error', message: `boom\x1b\rfine${LINK}`, onAttempts: [1] }] },
+    ],
+    dependencies: [],
+    scenarios: [{ id: 's', name: `Outage${TITLE}`, faults: {} }],
+    settings: { scenario: 's' },
+  };
+  files['hostile.json'] = JSON.stringify(hostile);
+  /** Any control character a terminal acts on: C0 but newline and tab, DEL, C1. */
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it.each([[[]], [['--context', 'anthropic']], [['--context', 'openai']], [['--runs', '3']]])('text report %j: no raw control character, each shown as \\xNN', (extra) => {
+    const r = sim('hostile.json', ...extra);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stdout).toContain('Plan: Plan\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07\n');
+    expect(r.stdout).toContain('scenario: Outage\\x1b]0;pwned\\x07');
+  });
+
+  it('the text context shows the tool, output and fault message escaped, its own lines kept', () => {
+    const r = sim('hostile.json');
+    expect(r.stdout).toContain('web\\x1b]52;c;cm0gLXJmIH4=\\x07');
+    expect(r.stdout).toContain('boom\\x1b\\x0dfine\\x1b]8;;https://evil.example\\x1b\\click');
+    expect(r.stdout).toContain('\n=== Summary ===\n');
+  });
+
+  it('the JSON report is exact JSON, and carries no raw escape either', () => {
+    for (const argv of [['--format', 'json'], ['--format', 'json', '--context', 'text'], ['--format', 'json', '--runs', '2']]) {
+      const r = sim('hostile.json', ...argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(RAW);
+      expect(JSON.parse(r.stdout)).toBeTypeOf('object');
+    }
+    const out = JSON.stringify(json('hostile.json', '--context', 'openai'));
+    expect(out).toContain(JSON.stringify(`boom\x1b\rfine${LINK}`).slice(1, -1));
+    expect(out).toContain(JSON.stringify(`web${CLIPBOARD}`).slice(1, -1));
+  });
+
+  it('problems on stderr show escapes too: a hostile key, a hostile JSON error excerpt, a hostile path', () => {
+    files['badkey.json'] = JSON.stringify({ ...hostile, [`x${CLEAR}\u009b`]: 1 });
+    files['notjson.json'] = `${CLEAR}${TITLE}`;
+    for (const file of ['badkey.json', 'notjson.json', `missing${TITLE}.json`]) {
+      const r = sim(file);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(RAW);
+      // A key in a path is quoted as JSON (\u001b); the rest of a line shows \x1b.
+      expect(r.stderr).toMatch(/\\x1b|\\u001b/);
+    }
+  });
+});
+
 describe('the real command', () => {
   let dir = '';
   beforeAll(() => {

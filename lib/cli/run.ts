@@ -7,6 +7,7 @@ import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
 import type { ReadFileResult } from './read-file';
 import { runJson, runText, statsText } from './report';
+import { terminalJson, visible } from './terminal';
 
 export interface CliIo {
   /** The file's text, or a one-line reason naming the path (see read-file.ts for the real one). */
@@ -19,7 +20,8 @@ export interface CliResult {
   stderr: string;
 }
 
-const fail = (code: number, message: string): CliResult => ({ code, stdout: '', stderr: `sim: ${message}\n` });
+/** Every line of stderr names something the user gave (a path, a key, an excerpt of the file): shown, never obeyed. */
+const fail = (code: number, message: string): CliResult => ({ code, stdout: '', stderr: `sim: ${visible(message)}\n` });
 
 function jsonError(text: string): string | null {
   if (text.length > LIMITS.maxBytes) return null; // parsePlanText reports the size as a plan problem
@@ -43,7 +45,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const notJson = jsonError(text);
   if (notJson !== null) return fail(2, `${opts.path} is not valid JSON: ${notJson}`);
   const parsed = parsePlanText(text);
-  if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${formatProblem(p)}\n`).join('') };
+  if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
   const plan = parsed.plan;
 
   try {
@@ -51,13 +53,13 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     const strategy = opts.strategy ?? plan.settings.strategy;
     if (opts.runs > 1) {
       const stats = runMonteCarlo(plan, { runs: opts.runs, seed, strategy });
-      const stdout = opts.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : statsText(plan, stats, strategy, seed);
+      const stdout = opts.format === 'json' ? `${terminalJson(stats)}\n` : statsText(plan, stats, strategy, seed);
       return { code: 0, stdout, stderr: '' };
     }
     const trace = simulate(plan, { seed, strategy });
     if (opts.format === 'json') {
       const context = buildContext(plan, trace, opts.context ?? 'anthropic');
-      return { code: 0, stdout: `${JSON.stringify(runJson(trace, context), null, 2)}\n`, stderr: '' };
+      return { code: 0, stdout: `${terminalJson(runJson(trace, context))}\n`, stderr: '' };
     }
     const context = buildContext(plan, trace, opts.context ?? 'text');
     return { code: 0, stdout: runText(plan, trace, context), stderr: '' };
