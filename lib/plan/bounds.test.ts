@@ -60,6 +60,26 @@ describe('every time is at most 1e9 ms (about 11.6 days)', () => {
     ]);
   });
 
+  it('a compensation has the same bounds as a call: times, factors and its slow faults together', () => {
+    const compensation = {
+      tool: 'refund',
+      latency: fixed(1e308),
+      timeoutMs: 2e9,
+      retry: { maxAttempts: 3, backoffCoefficient: 5000 },
+      faults: [slow(40), { kind: 'rate_limit', retryAfterMs: 1e12, probability: 0.5 }],
+    };
+    expect(problems(withCall({ effect: 'once', compensation }))).toEqual([
+      { path: 'calls[0].compensation.latency.ms', message: TOO_LONG },
+      { path: 'calls[0].compensation.timeoutMs', message: TOO_LONG },
+      { path: 'calls[0].compensation.retry.backoffCoefficient', message: 'must be at most 1000' },
+      { path: 'calls[0].compensation.faults[1].retryAfterMs', message: TOO_LONG },
+    ]);
+    const slowOnly = { tool: 'refund', latency: fixed(1), faults: [slow(40), slow(40)] };
+    expect(problems(withCall({ effect: 'once', compensation: slowOnly }))).toEqual([
+      { path: 'calls[0].compensation.faults', message: 'the slow faults multiply an attempt by 1600 when they all fire (at most 1000)' },
+    ]);
+  });
+
   it('every time exactly at the bound is accepted', () => {
     const p = withCall({
       latency: { kind: 'uniform', minMs: 1e9, maxMs: 1e9 },
