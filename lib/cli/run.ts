@@ -6,7 +6,7 @@ import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
 import type { ReadFileResult } from './read-file';
-import { runJson, runText, statsText } from './report';
+import { runJson, runText, statsJson, statsText } from './report';
 import { terminalJson, visible } from './terminal';
 
 export interface CliIo {
@@ -53,7 +53,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     const strategy = opts.strategy ?? plan.settings.strategy;
     if (opts.runs > 1) {
       const stats = runMonteCarlo(plan, { runs: opts.runs, seed, strategy });
-      const stdout = opts.format === 'json' ? `${terminalJson(stats)}\n` : statsText(plan, stats, strategy, seed);
+      const stdout = opts.format === 'json' ? `${terminalJson(statsJson(plan, stats))}\n` : statsText(plan, stats, strategy, seed);
       return { code: 0, stdout, stderr: '' };
     }
     const trace = simulate(plan, { seed, strategy });
