@@ -21,6 +21,12 @@ describe('readTextFile', () => {
     expect(readTextFile(path)).toEqual({ ok: true, text: '{"name":"Café"}' });
   });
 
+  it('reads the bytes of a UTF-8 byte-order mark as U+FEFF (the plan parser skips it)', () => {
+    const path = join(dir, 'bom.json');
+    writeFileSync(path, Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+    expect(readTextFile(path)).toEqual({ ok: true, text: '\uFEFF{}' });
+  });
+
   it('reads a file of exactly the cap, and refuses one byte more before reading it', () => {
     const path = join(dir, 'ten.json');
     writeFileSync(path, '0123456789');

@@ -88,6 +88,15 @@ describe('bad command lines exit 2 with one line saying why', () => {
     }
   });
 
+  it('a plan file that starts with a UTF-8 byte-order mark is read like one without (only one mark is skipped)', () => {
+    files['bom.json'] = `\uFEFF${JSON.stringify(PLAN)}`;
+    files['bom2.json'] = `\uFEFF\uFEFF${JSON.stringify(PLAN)}`;
+    expect(sim('bom.json', '--format', 'json').stdout).toBe(sim('plan.json', '--format', 'json').stdout);
+    const twice = sim('bom2.json');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^sim: bom2\.json is not valid JSON: /);
+  });
+
   it('a plan that is JSON but not a plan at all is a plan problem', () => {
     files['array.json'] = '[1, 2]';
     const r = sim('array.json');

@@ -1,6 +1,6 @@
 // The `sim` command as a pure function: argv and a file reader in, exit code and output text out (SPEC §7).
 // Never touches process, the console or the file system itself, so tests drive it in memory.
-import { formatProblem, parsePlanText } from '../plan/parse';
+import { formatProblem, parsePlanText, withoutBom } from '../plan/parse';
 import { LIMITS } from '../plan/schema';
 import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
@@ -42,7 +42,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const read = io.readFile(opts.path);
   if (!read.ok) return fail(2, read.reason);
   const text = read.text;
-  const notJson = jsonError(text);
+  const notJson = jsonError(withoutBom(text));
   if (notJson !== null) return fail(2, `${opts.path} is not valid JSON: ${notJson}`);
   const parsed = parsePlanText(text);
   if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
