@@ -69,7 +69,8 @@ export function histogram(sorted: ArrayLike<number>, target = 30): Bin[] {
   if (hi === lo) return [{ x0: lo, x1: lo, count: n }];
   const step = niceStep((hi - lo) / Math.max(1, target));
   const start = Math.floor(lo / step) * step;
-  const bins = Math.max(1, Math.floor((hi - start) / step) + 1);
+  // About `target` bins; capped, so a range that rounds badly at a huge magnitude never asks for an endless array.
+  const bins = Math.min(4 * Math.max(1, target) + 4, Math.max(1, Math.floor((hi - start) / step) + 1));
   const out: Bin[] = Array.from({ length: bins }, (_, i) => ({ x0: start + i * step, x1: start + (i + 1) * step, count: 0 }));
   for (let i = 0; i < n; i++) out[Math.min(bins - 1, Math.floor((sorted[i] - start) / step))].count++;
   return out;

@@ -488,9 +488,19 @@ describe('faults', () => {
 
   it(`refuses a fault past the limit of ${LIMITS.maxFaultsPerCall}`, () => {
     let p = research();
-    for (let i = 0; i < LIMITS.maxFaultsPerCall; i++) p = ok(addFault(p, 'weather', 'slow'));
-    const r = addFault(p, 'weather', 'slow');
+    for (let i = 0; i < LIMITS.maxFaultsPerCall; i++) p = ok(addFault(p, 'weather', 'error'));
+    const r = addFault(p, 'weather', 'error');
     expect(r.ok === false && r.problems.map(formatProblem)).toEqual([`calls[3].faults: must have at most ${LIMITS.maxFaultsPerCall} faults`]);
+  });
+
+  it('refuses a slow fault that would make the call’s slow faults multiply past 1000, added or edited', () => {
+    let p = research();
+    for (let i = 0; i < 6; i++) p = ok(addFault(p, 'weather', 'slow'));
+    const added = addFault(p, 'weather', 'slow');
+    expect(added.ok === false && added.problems.map(formatProblem)).toEqual(['calls[3].faults: the slow faults multiply an attempt by 2187 when they all fire (at most 1000)']);
+    const edited = updateFault(p, 'weather', 0, { kind: 'slow', factor: 5, probability: 0.2 });
+    expect(edited.ok === false && edited.problems.map(formatProblem)).toEqual(['calls[3].faults: the slow faults multiply an attempt by 1215 when they all fire (at most 1000)']);
+    expect(parsePlan(p).ok).toBe(true);
   });
 });
 

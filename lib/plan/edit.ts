@@ -7,6 +7,7 @@ import { checkPlanLimits, formatPath, issuesToProblems, precheckJson, type Probl
 import { mapInputStrings, mapReferences } from './references';
 import {
   CALL_ID_PATTERN,
+  faultListSchema,
   faultSchema,
   LIMITS,
   planSchema,
@@ -348,7 +349,14 @@ export function addFault(plan: Plan, id: string, kind: FaultKind): EditResult {
   if (faults.length >= LIMITS.maxFaultsPerCall) {
     return { ok: false, problems: [{ path: formatPath(['calls', index, 'faults']), message: `must have at most ${LIMITS.maxFaultsPerCall} faults` }] };
   }
-  return { ok: true, plan: withFaults(plan, index, [...faults, defaultFault(kind)]) };
+  return checkedFaults(plan, index, [...faults, defaultFault(kind)]);
+}
+
+/** The plan with call `index`'s faults replaced, if the list as a whole is allowed (its slow faults' product). */
+function checkedFaults(plan: Plan, index: number, faults: Fault[]): EditResult {
+  const parsed = faultListSchema.safeParse(faults, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues, ['calls', index, 'faults']) };
+  return { ok: true, plan: withFaults(plan, index, faults) };
 }
 
 export function removeFault(plan: Plan, id: string, faultIndex: number): Plan {
@@ -386,7 +394,7 @@ export function updateFault(plan: Plan, id: string, faultIndex: number, fault: F
   if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues, prefix) };
   const next = faults.slice();
   next[faultIndex] = parsed.data;
-  return { ok: true, plan: withFaults(plan, index, next) };
+  return checkedFaults(plan, index, next);
 }
 
 /** The nominal wait before each retry (SPEC §3.2 without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
