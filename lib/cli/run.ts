@@ -5,6 +5,7 @@ import { LIMITS } from '../plan/schema';
 import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
+import { runImport } from './import-command';
 import { runJson, runText, statsText } from './report';
 
 export interface CliIo {
@@ -42,6 +43,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const args = parseArgs(argv);
   if (args.kind === 'help') return { code: 0, stdout: HELP, stderr: '' };
   if (args.kind === 'error') return fail(2, args.message);
+  if (args.kind === 'import') return runImport(args.argv, io);
   const opts = args.options;
 
   let text: string;
