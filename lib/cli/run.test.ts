@@ -151,7 +151,7 @@ describe('one run', () => {
 
   it('a call id like __proto__ stays a plain key of calls in the JSON', () => {
     const call: CallTrace = { id: '__proto__', index: 0, tool: 't', wave: 0, status: 'succeeded', reason: null, startMs: 0, endMs: 1, attempts: [], missingInputs: [], turn: 0 };
-    const trace: Trace = { strategy: 'waves', seed: 1, run: 0, scenario: null, outcome: 'complete', makespanMs: 1, stop: null, calls: [call], turns: [], events: [] };
+    const trace: Trace = { strategy: 'waves', seed: 1, run: 0, scenario: null, outcome: 'complete', makespanMs: 1, stop: null, settledMs: 1, compensations: [], calls: [call], turns: [], events: [] };
     const out = JSON.stringify(runJson(trace, { format: 'text', text: '' }), null, 2);
     expect(out).toContain('"__proto__": {');
     expect(Object.keys(runJson(trace, { format: 'text', text: '' }).calls)).toEqual(['__proto__']);

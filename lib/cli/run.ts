@@ -6,7 +6,7 @@ import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
 import { runImport } from './import-command';
-import { runJson, runText, statsText } from './report';
+import { runJson, runText, statsJson, statsText } from './report';
 
 export interface CliIo {
   /** The file's text; throws when it cannot be read. */
@@ -63,7 +63,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     const strategy = opts.strategy ?? plan.settings.strategy;
     if (opts.runs > 1) {
       const stats = runMonteCarlo(plan, { runs: opts.runs, seed, strategy });
-      const stdout = opts.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : statsText(plan, stats, strategy, seed);
+      const stdout = opts.format === 'json' ? `${JSON.stringify(statsJson(plan, stats), null, 2)}\n` : statsText(plan, stats, strategy, seed);
       return { code: 0, stdout, stderr: '' };
     }
     const trace = simulate(plan, { seed, strategy });

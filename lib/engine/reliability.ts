@@ -17,8 +17,8 @@ export interface Reliability {
 }
 
 /** Adds chunks up in run order (identical however the runs were split) into the UI's statistics. */
-export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]): Reliability {
-  const stats = mergeChunks(ids, chunks);
+export function summarize(ids: readonly string[], chunks: readonly ChunkResult[], effects?: ArrayLike<number>): Reliability {
+  const stats = mergeChunks(ids, chunks, effects);
   let misled = 0;
   let count = 0;
   for (const ch of chunks) {

@@ -174,7 +174,7 @@ function checkNesting(plan: Plan, prefix: PropertyKey[], depth: number, tally: T
         per = Math.max(1, checkNesting(call.plan, at, depth + 1, tally));
       }
     }
-    potential += call.retry.maxAttempts * per;
+    potential += call.retry.maxAttempts * per + (call.compensation?.retry.maxAttempts ?? 0);
   });
   return potential;
 }

@@ -238,3 +238,72 @@ describe('reviewPlan', () => {
     );
   });
 });
+
+describe('side-effect review', () => {
+  const reserve = (id: string, extra: Partial<PlanInput['calls'][number]> = {}) => call(id, { effect: 'once', ...extra });
+  const undo = { tool: 'cancel_reservation', latency: { kind: 'fixed', ms: 50 } } as const;
+
+  it('warns about a once call that may be retried, naming it and its attempts', () => {
+    const p = plan({ calls: [call('pay', { effect: 'once', retry: { maxAttempts: 3, initialIntervalMs: 0 } })], dependencies: [] });
+    expect(reviewPlan(p)).toEqual([
+      {
+        severity: 'warning',
+        rule: 'once-retried',
+        callId: 'pay',
+        within: [],
+        message:
+          'pay applies its effect on every attempt (effect "once") and allows 3 attempts: a retry after a timeout or a lost answer can apply it twice. Make it idempotent (an idempotency key) or do not retry it.',
+      },
+    ]);
+  });
+
+  it('says nothing about retrying an idempotent call', () => {
+    const p = plan({ calls: [call('pay', { effect: 'idempotent', retry: { maxAttempts: 3 } })], dependencies: [] });
+    expect(reviewPlan(p)).toEqual([]);
+  });
+
+  it('warns when an abort after the effect would leave it in place with nothing to undo it', () => {
+    const p = plan({
+      calls: [reserve('reserve_hotel'), call('pay', { onFailure: 'abort' }), call('email')],
+      dependencies: [
+        { from: 'reserve_hotel', to: 'pay' },
+        { from: 'pay', to: 'email' },
+      ],
+    });
+    expect(brief(reviewPlan(p))).toEqual([['warning', 'effect-left-in-place', 'reserve_hotel']]);
+    expect(reviewPlan(p)[0].message).toBe(
+      'reserve_hotel changes the world (effect "once") but has no compensation, and pay can abort the plan after it lands: its effect would be left in place. Add a compensation that undoes it.',
+    );
+  });
+
+  it('warns under a plan deadline too, and names it', () => {
+    const p = plan({ settings: { deadlineMs: 5000 }, calls: [reserve('reserve_hotel')], dependencies: [] });
+    expect(reviewPlan(p).map((f) => f.message)).toEqual([
+      'reserve_hotel changes the world (effect "once") but has no compensation, and the plan\'s deadline (5000 ms) can stop it: its effect would be left in place. Add a compensation that undoes it.',
+    ]);
+  });
+
+  it('does not count an upstream abort: it is over before the effect can land', () => {
+    const p = plan({
+      calls: [call('auth', { onFailure: 'abort' }), reserve('reserve_hotel')],
+      dependencies: [{ from: 'auth', to: 'reserve_hotel' }],
+    });
+    expect(reviewPlan(p)).toEqual([]);
+  });
+
+  it('hints at a compensation no stop can call for', () => {
+    const p = plan({ calls: [reserve('reserve_hotel', { compensation: undo }), call('email')], dependencies: [{ from: 'reserve_hotel', to: 'email' }] });
+    expect(brief(reviewPlan(p))).toEqual([['hint', 'compensation-unused', 'reserve_hotel']]);
+  });
+
+  it('is satisfied by a compensation when a stop can follow', () => {
+    const p = plan({
+      calls: [reserve('reserve_hotel', { compensation: undo }), call('pay', { onFailure: 'abort' }), call('email')],
+      dependencies: [
+        { from: 'reserve_hotel', to: 'pay' },
+        { from: 'pay', to: 'email' },
+      ],
+    });
+    expect(reviewPlan(p)).toEqual([]);
+  });
+});

@@ -93,6 +93,8 @@ const faultKinds = [
     message: z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
     code: z.string().max(200, 'must be at most 200 characters').optional(),
     retryable: z.boolean().default(false),
+    /** The service did the work, then failed to answer (a 500 after commit): the attempt's effect is applied. Absent: false. */
+    applied: z.boolean().optional(),
     ...faultTrigger,
   }),
   z.strictObject({ kind: z.literal('timeout'), ...faultTrigger }),
@@ -139,17 +141,51 @@ export const scenarioSchema = z.strictObject({
   faults: z.record(callId, z.array(faultSchema).max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`)),
 });
 
+const toolName = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const labelText = z.string().max(200, 'must be at most 200 characters').optional();
+const inputObject = z.record(z.string(), jsonValueSchema).default({});
+const faultList = z.array(faultSchema).max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`).default([]);
+const defaultRetry = () => ({ maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' as const });
+
+/** What a call does to the world: reads only, writes idempotently (safe to repeat), or writes on every attempt. */
+export const EFFECTS = ['none', 'idempotent', 'once'] as const;
+
+/**
+ * The call that undoes a call's effect when the plan stops (see docs/side-effects.md): it runs like a call, with
+ * the same field rules and defaults, but it cannot return a partial result.
+ */
+export const compensationSchema = z
+  .strictObject({
+    tool: toolName,
+    label: labelText,
+    input: inputObject,
+    latency: latencySchema,
+    timeoutMs: positiveOrNull.default(null),
+    retry: retrySchema.default(defaultRetry),
+    faults: faultList,
+  })
+  .superRefine((c, ctx) => {
+    c.faults.forEach((f, k) => {
+      if (f.kind === 'partial') {
+        ctx.addIssue({ code: 'custom', path: ['faults', k, 'kind'], message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow' });
+      }
+    });
+  });
+
 const callFields = {
   id: callId,
-  tool: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
-  label: z.string().max(200, 'must be at most 200 characters').optional(),
-  input: z.record(z.string(), jsonValueSchema).default({}),
+  tool: toolName,
+  label: labelText,
+  input: inputObject,
   output: jsonValueSchema.optional(),
   latency: latencySchema,
   timeoutMs: positiveOrNull.default(null),
-  retry: retrySchema.default({ maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' }),
+  retry: retrySchema.default(defaultRetry),
   onFailure: z.enum(['degrade', 'abort', 'ignore']).default('degrade'),
-  faults: z.array(faultSchema).max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`).default([]),
+  faults: faultList,
+  /** Absent means "none" (read it through effectOf), so plans written before side effects existed read back unchanged. */
+  effect: z.enum(EFFECTS).optional(),
+  compensation: compensationSchema.optional(),
   kind: z.enum(['tool', 'agent']).default('tool'),
   report: z.enum(['explicit', 'opaque']).default('explicit'),
   position: positionSchema.optional(),
@@ -168,6 +204,9 @@ export const toolCallSchema = z
     }
     if (c.kind === 'tool' && c.plan !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['plan'], message: 'is only allowed on a call of kind "agent"' });
+    }
+    if (c.compensation !== undefined && (c.effect ?? 'none') === 'none') {
+      ctx.addIssue({ code: 'custom', path: ['compensation'], message: 'only a call with an effect can have a compensation' });
     }
   });
 
@@ -262,6 +301,13 @@ export type Latency = ToolCall['latency'];
 export type RetryPolicy = ToolCall['retry'];
 export type Strategy = Settings['strategy'];
 export type OnFailure = ToolCall['onFailure'];
+export type Effect = (typeof EFFECTS)[number];
+export type Compensation = z.output<typeof compensationSchema>;
+
+/** A call's effect, "none" when the plan does not say. */
+export function effectOf(call: Pick<ToolCall, 'effect'>): Effect {
+  return call.effect ?? 'none';
+}
 
 /** SPEC §2: maximumIntervalMs defaults to 100 × initialIntervalMs. */
 export function retryMaximumIntervalMs(r: RetryPolicy): number {
