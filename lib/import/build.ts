@@ -137,6 +137,8 @@ export function buildPlan(runs: readonly ObservedRun[], options: { name?: string
       ...(t.timeoutMs !== null ? { timeoutMs: t.timeoutMs } : {}),
       ...(retry !== undefined ? { retry } : {}),
       ...(t.faults.length > 0 ? { faults: t.faults } : {}),
+      // No source records whether a tool writes: stated as the default, "none", for the user to correct.
+      effect: 'none',
     };
   });
 
@@ -247,7 +249,8 @@ function inferredFields(t: readonly CallTiming[], single: boolean, edges: number
     },
     { field: 'calls[*].retry', from: retried === 0 ? 'not in the source: no retry (plan default)' : `maxAttempts = the most attempts seen (${plural(retried, 'call')}: same tool and arguments again after a failure); waits measured where the source times them, else plan defaults` },
     { field: 'calls[*].timeoutMs', from: timeouts === 0 ? 'not in the source: none (plan default)' : `the duration a timed-out attempt was cut at (${plural(timeouts, 'call')}; ${DEFAULT_TIMEOUT_MS} ms where the source has no timing)` },
-    { field: 'calls[*].onFailure, effect, compensation', from: 'not in the source: plan defaults (degrade; effect none)' },
+    { field: 'calls[*].onFailure', from: 'not in the source: degrade (plan default)' },
+    { field: 'calls[*].effect, compensation', from: 'not in the source: effect "none" (the call only reads), no compensation; mark the calls that write yourself' },
     { field: 'dependencies', from: edges === 0 ? 'none drawn: no argument shows a value from an earlier result' : `${plural(edges, 'edge')}, each where an argument holds a value from the upstream’s result (rewritten as a reference)` },
     { field: 'settings.modelTurnMs', from: steps > 0 ? `${modelTurnMs} ms, the median of ${plural(steps, 'model step')} (LLM spans / generations)` : 'not in the source: 0 (plan default)' },
     { field: 'settings (strategy, deadline, concurrency, seed)', from: 'not in the source: plan defaults' },

@@ -24,8 +24,8 @@
 // - Failures: one run replays each failed attempt as an error (with its message) or timeout fault on that attempt
 //   number. Several runs give error and timeout faults whose outcomes happen with the observed shares of attempts.
 //   A call that timed out gets the timeout it was cut at (30 s when untimed).
-// - Everything else the source cannot say (onFailure, effect, deadline, concurrency) takes the plan default, and the
-//   report says which fields were inferred and from what.
+// - Everything else the source cannot say takes the plan default (onFailure degrade, effect "none", no deadline…),
+//   and the report says which fields were inferred and from what.
 import type { Problem } from '../plan/parse';
 import { readAnthropic } from './anthropic';
 import { buildPlan, type BuildResult } from './build';
