@@ -147,6 +147,25 @@ describe('edges are drawn only on evidence', () => {
     expect(r.plan.dependencies.map((d) => `${d.from}→${d.to}`)).toEqual(['status→use']);
     expect(r.report.undrawn.map((u) => `${u.from}→${u.to}`)).toEqual(['status→next']);
   });
+
+  it('a value any call of the upstream’s turn already had in its arguments is not evidence (the model knew it)', () => {
+    const messages = [
+      { role: 'user', content: 'go' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'tool_use', id: 'b', name: 'lookup', input: { q: 'status' } },
+          { type: 'tool_use', id: 'a', name: 'open_ticket', input: { ref: 'ORDER-77812' } },
+        ],
+      },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'a', content: 'ok' }, { type: 'tool_result', tool_use_id: 'b', content: '{"order": "ORDER-77812", "carrier": "Postnord-SE"}' }] },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'c', name: 'ship', input: { order: 'ORDER-77812', carrier: 'Postnord-SE' } }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c', content: 'done' }] },
+    ];
+    const r = plan([{ name: 'k.json', text: JSON.stringify(messages) }]);
+    expect(r.plan.dependencies.map((d) => `${d.from}→${d.to}`)).toEqual(['lookup→ship']);
+    expect(r.plan.calls.find((c) => c.id === 'ship')?.input).toEqual({ order: 'ORDER-77812', carrier: '{{lookup.carrier}}' });
+  });
 });
 
 describe('retried attempts fold into one call', () => {

@@ -66,6 +66,31 @@ function candidates(from: string, turn: number, output: JsonValue): Candidate[] 
   return out;
 }
 
+/** Text searchable for any value of at least three characters, without rescanning it all for each value. */
+class TextIndex {
+  private readonly chunks: string[] = [];
+  /** Three characters → (chunk, offset) pairs, flattened. */
+  private readonly grams = new Map<string, number[]>();
+
+  add(text: string): void {
+    const id = this.chunks.length;
+    this.chunks.push(text);
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const g = text.slice(i, i + 3);
+      const at = this.grams.get(g);
+      if (at === undefined) this.grams.set(g, [id, i]);
+      else at.push(id, i);
+    }
+  }
+
+  has(value: string): boolean {
+    if (value.length < 3) return this.chunks.some((c) => c.includes(value));
+    const at = this.grams.get(value.slice(0, 3)) ?? [];
+    for (let k = 0; k < at.length; k += 2) if (this.chunks[at[k]].startsWith(value, at[k + 1])) return true;
+    return false;
+  }
+}
+
 const refText = (c: Candidate): string => `{{${[c.from, ...c.path].join('.')}}}`;
 
 function describe(c: Candidate): string {
@@ -81,25 +106,39 @@ function describe(c: Candidate): string {
 export function findEvidence(calls: readonly EvidenceCall[], promptText: string): { edges: FoundEdge[]; inputs: Map<string, JsonObject> } {
   const byTurn = [...calls].sort((a, b) => a.turn - b.turn);
   const producers = new Map<string, Candidate>();
-  const knownBefore = (t: number): string => [promptText, ...byTurn.filter((x) => x.turn <= t).map((x) => JSON.stringify(x.input))].join('\n');
-  const knownCache = new Map<number, string>();
-  for (const c of byTurn) {
-    if (c.output === undefined) continue;
-    let text = knownCache.get(c.turn);
-    if (text === undefined) {
-      text = knownBefore(c.turn);
-      knownCache.set(c.turn, text);
+  // What the model knew before each turn's results: the prompt, then every argument up to that turn.
+  const known = new TextIndex();
+  known.add(promptText);
+  let next = 0;
+  for (const [i, c] of byTurn.entries()) {
+    // Entering a turn: its calls' arguments were known before any of its results.
+    if (i === next) {
+      while (next < byTurn.length && byTurn[next].turn === c.turn) known.add(JSON.stringify(byTurn[next++].input));
     }
+    if (c.output === undefined) continue;
     for (const cand of candidates(c.id, c.turn, c.output)) {
       const key = `${typeof cand.value}:${cand.value}`;
       if (producers.has(key)) continue;
-      const probe = typeof cand.value === 'string' ? cand.value : String(cand.value);
-      if (text.includes(probe)) continue;
+      if (known.has(typeof cand.value === 'string' ? cand.value : String(cand.value))) continue;
       producers.set(key, cand);
     }
   }
-  const all = [...producers.values()];
-  const strings = all.filter((c): c is Candidate & { value: string } => typeof c.value === 'string').sort((a, b) => b.value.length - a.value.length);
+  // Values that may sit inside a longer argument, found by their first characters: each argument is scanned once.
+  const byPrefix = new Map<string, (Candidate & { value: string })[]>();
+  for (const c of producers.values()) {
+    if (typeof c.value !== 'string') continue;
+    const key = c.value.slice(0, MIN_EVIDENCE_STRING);
+    const list = byPrefix.get(key);
+    if (list === undefined) byPrefix.set(key, [{ ...c, value: c.value }]);
+    else list.push({ ...c, value: c.value });
+  }
+  const inside = (s: string): (Candidate & { value: string })[] => {
+    const found = new Set<Candidate & { value: string }>();
+    for (let i = 0; i + MIN_EVIDENCE_STRING <= s.length; i++) {
+      for (const c of byPrefix.get(s.slice(i, i + MIN_EVIDENCE_STRING)) ?? []) if (s.startsWith(c.value, i)) found.add(c);
+    }
+    return [...found].sort((a, b) => b.value.length - a.value.length);
+  };
   const edges = new Map<string, FoundEdge>();
   const inputs = new Map<string, JsonObject>();
 
@@ -129,7 +168,7 @@ export function findEvidence(calls: readonly EvidenceCall[], promptText: string)
         }
         // Pieces already made references are never searched again, so a short value cannot match inside one.
         let pieces: { text: string; ref: boolean }[] = [{ text: v, ref: false }];
-        for (const x of strings) {
+        for (const x of inside(v)) {
           if (!before(x) || !pieces.some((p) => !p.ref && p.text.includes(x.value))) continue;
           cite(x);
           changed = true;
