@@ -70,7 +70,8 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
   const calls: (ObservedCall & { resultAt: number | null })[] = [];
   const byId = new Map<string, number>();
   const prompt: string[] = [];
-  if (doc.kind === 'json' && isObject(doc.value) && typeof doc.value.system === 'string') prompt.push(doc.value.system);
+  const system = doc.kind === 'json' && isObject(doc.value) ? contentText(doc.value.system) : null;
+  if (system !== null) prompt.push(system);
   let turn = -1;
   let lastAssistantId: string | undefined;
 
