@@ -17,13 +17,12 @@ const files: Record<string, string> = {
 };
 const io: CliIo = {
   readFile(path) {
-    if (path in files) return files[path];
-    throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+    return path in files ? { ok: true, text: files[path] } : { ok: false, reason: `cannot read ${path}: no such file` };
   },
 };
 /** The plan the last import printed, readable as `plan.json`. */
 let last = '';
-const sim = (...argv: string[]) => runCli(argv, { readFile: (p) => (p === 'plan.json' ? last : io.readFile(p)) });
+const sim = (...argv: string[]) => runCli(argv, { readFile: (p) => (p === 'plan.json' ? { ok: true, text: last } : io.readFile(p)) });
 
 describe('sim --import', () => {
   it('prints the plan on stdout, exit 0, and the report on stderr', () => {
@@ -60,6 +59,12 @@ describe('sim --import', () => {
   ])('%j exits 2 with %j', (argv, stderr) => {
     const r = sim(...argv);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', stderr]);
+  });
+
+  it('shows control characters in what it prints, never sends them to the terminal', () => {
+    files['run\u001b[2J.json'] = '{ nope';
+    const r = sim('--import', 'run\u001b[2J.json');
+    expect([r.code, r.stderr.split(':')[0]]).toEqual([2, 'run\\x1b[2J.json']);
   });
 
   it('works end to end through npm, stdout exactly the plan', () => {

@@ -1,8 +1,9 @@
 // `sim --import FILE…`: recorded agent runs in, the plan JSON on stdout and the import report on stderr.
 // Pure like the rest of the CLI: argv and a file reader in, exit code and text out.
-import { formatProblem, serializePlan } from '../plan/parse';
+import { formatProblem } from '../plan/parse';
 import { importRuns, reportLines, type SourceFile } from '../import';
 import type { CliIo, CliResult } from './run';
+import { terminalJson, visible } from './terminal';
 
 export const IMPORT_USAGE = 'npm run --silent sim -- --import FILE… [--name NAME]';
 
@@ -11,15 +12,7 @@ export const IMPORT_HELP = `  --import FILE…   read recorded runs of one agent
                    stdout, the import report on stderr; --name NAME names the plan
 `;
 
-const fail = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `sim: ${message}\n` });
-
-function readError(path: string, err: unknown): string {
-  const code = err instanceof Error && 'code' in err ? err.code : undefined;
-  if (code === 'ENOENT') return `cannot read ${path}: no such file`;
-  if (code === 'EISDIR') return `cannot read ${path}: it is a directory`;
-  if (code === 'EACCES') return `cannot read ${path}: permission denied`;
-  return `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`;
-}
+const fail = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `sim: ${visible(message)}\n` });
 
 /** Runs the import with argv already stripped of `--import`. */
 export function runImport(argv: readonly string[], io: CliIo): CliResult {
@@ -42,13 +35,12 @@ export function runImport(argv: readonly string[], io: CliIo): CliResult {
 
   const files: SourceFile[] = [];
   for (const path of paths) {
-    try {
-      files.push({ name: path, text: io.readFile(path) });
-    } catch (err) {
-      return fail(readError(path, err));
-    }
+    const read = io.readFile(path);
+    if (!read.ok) return fail(read.reason);
+    files.push({ name: path, text: read.text });
   }
   const result = importRuns(files, { name });
-  if (!result.ok) return { code: 2, stdout: '', stderr: result.problems.map((p) => `${formatProblem(p)}\n`).join('') };
-  return { code: 0, stdout: serializePlan(result.plan), stderr: `${reportLines(result.report).join('\n')}\n` };
+  // Recorded text reaches the terminal: every control character in it is shown, never obeyed.
+  if (!result.ok) return { code: 2, stdout: '', stderr: result.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
+  return { code: 0, stdout: `${terminalJson(result.plan)}\n`, stderr: `${reportLines(result.report).map((l) => visible(l)).join('\n')}\n` };
 }

@@ -20,6 +20,11 @@ describe('bad input names the file, the line or path, and what is wrong', () => 
     expect(problems('session.jsonl', text)).toEqual([expect.stringMatching(/^session\.jsonl line 3: is not valid JSON: /)]);
   });
 
+  it('a UTF-8 byte-order mark before the JSON is skipped, as browsers do', () => {
+    const r = importRuns([{ name: 'bom.json', text: `\uFEFF${fixture('anthropic-tool-use-in-input.json').text}` }]);
+    expect(r.ok && r.plan.calls.map((c) => c.id)).toEqual(['get_weather']);
+  });
+
   it('an empty file', () => {
     expect(problems('empty.json', '  \n')).toEqual(['empty.json: is empty']);
   });

@@ -1,7 +1,7 @@
 // Reads one file's text as JSON or as JSON Lines (one value a line), with the size caps first, and words every
 // problem with the file, the line and the JSON path. Pure: text in, decoded values or problems out.
 import type { z } from 'zod';
-import { formatPath, issuesToProblems, type Problem } from '../plan/parse';
+import { formatPath, issuesToProblems, withoutBom, type Problem } from '../plan/parse';
 import { LIMITS } from '../plan/schema';
 
 /** A file handed to the importer: its name (for messages) and its text. */
@@ -51,7 +51,9 @@ function firstLine(err: unknown): string {
 
 /** Decodes a file as one JSON document, or, when that fails and it has several lines, as JSON Lines. */
 export function decode(file: SourceFile): DecodeResult {
-  const { name, text } = file;
+  const name = file.name;
+  // A UTF-8 byte-order mark is no part of the JSON (editors on Windows write one).
+  const text = withoutBom(file.text);
   if (text.length > LIMITS.maxBytes) {
     return { ok: false, problems: [problem(name, null, [], `is too large: ${text.length} characters (at most ${LIMITS.maxBytes})`)] };
   }
