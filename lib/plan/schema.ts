@@ -1,5 +1,6 @@
 // The plan file (SPEC §2) as one zod schema: every boundary parses with it and every type is inferred from it.
 // Pure data: no React, no DOM. Graph rules (unique ids, acyclic, …) live here too, as refinements.
+import './zod-config';
 import { z } from 'zod';
 import { findCycle } from './graph';
 
