@@ -11,6 +11,7 @@ import './styles/run.css';
 import './styles/stats.css';
 import './styles/present.css';
 import './styles/inject.css';
+import './styles/intake.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

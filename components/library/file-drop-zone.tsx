@@ -1,10 +1,12 @@
 'use client';
 // Wraps the canvas: a plan file, or recorded agent runs, dropped anywhere on it are imported as a new plan (an
 // overlay shows while files are dragged over). It also hosts what must show over the canvas: "Loading…" until the
-// plan is decided, the banner when another tab changed or deleted the open plan, and the last import's report.
+// plan is decided, an import being read (with Cancel), the banner when another tab changed or deleted the open plan,
+// and the last import's report.
 // Drags that carry no file (the palette) pass through.
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { ImportProgress } from './import-progress';
 import { ImportReportPanel } from './import-report';
 import { importFiles } from './import-runs';
 import { LibraryBanner } from './library-banner';
@@ -66,6 +68,7 @@ export function FileDropZone({ children }: { children: ReactNode }) {
 
   return (
     <div className="tw-dropzone" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      <ImportProgress />
       <LibraryBanner />
       <ImportReportPanel />
       <div className="tw-dropzone__body">{children}</div>

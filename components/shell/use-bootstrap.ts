@@ -3,24 +3,37 @@
 // about after the user's own plan is back), else the last opened plan exactly as stored, else (first visit) the
 // default example, which then becomes the first plan in the library. The canvas shows "Loading…" until then.
 import { useEffect, useRef } from 'react';
-import { decodePlanLink, isPlanLink } from '@/lib/share';
+import { isPlanLink } from '@/lib/share';
 import type { Plan } from '@/lib/plan';
 import type { AppStore } from '@/lib/store/app-store';
 import { defaultExample, fetchExampleIndex, fetchExamplePlan, type ExampleEntry } from '@/lib/store/examples';
 import { useAppStoreApi } from '@/lib/store/provider';
+import { intakeTrackerFor } from '../library/intake-tracker';
 import { usePersistence } from '../library/use-persistence';
 
 const LINK_SOURCE = 'a share link';
 
-/** Reads a plan link out of the address bar, then removes it so a reload does not ask again. */
-function takeLinkedPlan(store: AppStore): Plan | null {
+/**
+ * Takes a plan link out of the address bar (so a reload does not ask again) and decodes it on a worker, with a
+ * progress line and Cancel: a link can carry a plan of many megabytes. Resolves to its plan, or null (no link,
+ * refused with its problems, or cancelled).
+ */
+function takeLinkedPlan(store: AppStore): Promise<Plan | null> | null {
   const { hash, pathname, search } = window.location;
   if (!isPlanLink(hash)) return null;
   window.history.replaceState(window.history.state, '', `${pathname}${search}`);
-  const decoded = decodePlanLink(hash);
-  if (decoded.ok) return decoded.plan;
-  store.getState().notify({ tone: 'error', text: 'The share link could not be opened. Your plans are unchanged.', problems: decoded.problems });
-  return null;
+  return intakeTrackerFor(store)
+    .run('Opening the share link', { kind: 'link', hash })
+    .then((outcome) => {
+      if (outcome === null) {
+        store.getState().notify({ tone: 'info', text: 'Opening the share link was cancelled. Your plans are unchanged.' });
+        return null;
+      }
+      if (outcome.kind === 'link') return outcome.plan;
+      const problems = outcome.kind === 'refused' ? outcome.problems : [];
+      store.getState().notify({ tone: 'error', text: 'The share link could not be opened. Your plans are unchanged.', problems });
+      return null;
+    });
 }
 
 async function loadDefaultExample(store: AppStore, examples: Promise<ExampleEntry[] | null>, signal: AbortSignal): Promise<void> {
@@ -36,7 +49,7 @@ export function useBootstrap(): void {
   const store = useAppStoreApi();
   const persistence = usePersistence();
   // A link read but not yet asked about survives React's development double effects.
-  const pendingLink = useRef<Plan | null>(null);
+  const pendingLink = useRef<Promise<Plan | null> | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     const examples = fetchExampleIndex(controller.signal).then((index) => {
@@ -52,11 +65,13 @@ export function useBootstrap(): void {
     const restored = persistence.restore();
     const settled = restored ? Promise.resolve() : loadDefaultExample(store, examples, controller.signal);
     settled.then(
-      () => {
+      async () => {
         persistence.setReady();
-        if (linked !== null && pendingLink.current === linked) {
+        // Asked once the user's own plan is back, and the link is read.
+        const plan = linked === null ? null : await linked;
+        if (plan !== null && pendingLink.current === linked) {
           pendingLink.current = null;
-          store.getState().askToOpen({ plan: linked, source: LINK_SOURCE });
+          store.getState().askToOpen({ plan, source: LINK_SOURCE });
         }
       },
       () => {
@@ -66,8 +81,9 @@ export function useBootstrap(): void {
     );
     // A link pasted into the address bar of this open tab: ask about it too.
     const onHashChange = () => {
-      const plan = takeLinkedPlan(store);
-      if (plan !== null) store.getState().askToOpen({ plan, source: LINK_SOURCE });
+      void takeLinkedPlan(store)?.then((plan) => {
+        if (plan !== null) store.getState().askToOpen({ plan, source: LINK_SOURCE });
+      });
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {
