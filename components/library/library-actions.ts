@@ -22,6 +22,8 @@ export interface LibraryActions {
   keepMine(): void;
   /** The open plan was deleted elsewhere: save it again as a plan of its own. */
   keepAsNew(): void;
+  /** A stored plan as it is stored, without opening it (to export it); null when it cannot be read (said in a notice). */
+  storedPlan(id: string): Plan | null;
   /**
    * Bootstrap: opens the last opened plan exactly as stored (or else the most recent readable one), with no
    * undo step. Returns false when there is nothing to restore (first visit, or storage unusable).
@@ -142,6 +144,17 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
     core.refresh();
     if (isOpen) fallbackAfterDelete();
     notify('success', isOpen ? `Deleted “${name}”. Undo brings it back.` : `Deleted “${name}”.`);
+    core.freed();
+  }
+
+  function storedPlan(id: string): Plan | null {
+    const s = store.getState();
+    if (s.docId === id) return s.plan;
+    const opened = library.open(id);
+    if (opened.ok) return opened.plan;
+    if (opened.reason === 'corrupt') core.markDamaged(id);
+    notify('error', opened.message);
+    return null;
   }
 
   function loadTheirs(): void {
@@ -203,5 +216,5 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
     return false;
   }
 
-  return { openEntry, newPlan, rename, duplicate, remove, loadTheirs, keepMine, keepAsNew, restore };
+  return { openEntry, newPlan, rename, duplicate, remove, loadTheirs, keepMine, keepAsNew, storedPlan, restore };
 }

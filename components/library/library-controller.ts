@@ -1,105 +1,14 @@
 // Keeps the open plan in the browser library: creates its entry, autosaves it at its rev, follows it across
 // document switches (open, undo, redo) and hears other tabs. It never overwrites another tab's save silently and
 // never drops the plan in memory when storage fails. No React and no window here: the hook wires the page in.
-import type { AppState, AppStore } from '@/lib/store/app-store';
+import type { AppState } from '@/lib/store/app-store';
 import { EMPTY_PLAN } from '@/lib/store/document';
 import type { Plan } from '@/lib/plan';
-import {
-  createAutosaver,
-  createTabWatch,
-  librarySaver,
-  LIBRARY_MESSAGES,
-  TAB_MESSAGES,
-  type Autosaver,
-  type ChannelLike,
-  type LibraryItem,
-  type LibrarySaver,
-  type PlanLibrary,
-  type SaveResult,
-  type TabNotice,
-  type TabWatch,
-} from '@/lib/persist';
-import { createLibraryActions, type LibraryActions } from './library-actions';
+import { createAutosaver, createTabWatch, librarySaver, LIBRARY_MESSAGES, STORAGE_MESSAGES, TAB_MESSAGES, type SaveResult, type TabNotice, type TabWatch } from '@/lib/persist';
+import { createLibraryActions } from './library-actions';
+import { INITIAL_VIEW, type ControllerCore, type ControllerOptions, type LibraryController, type LibraryView, type Session } from './library-types';
 
-/** A banner over the canvas that needs the user's choice before saving goes on. */
-export interface Banner {
-  kind: 'changed' | 'removed';
-  docId: string;
-  message: string;
-}
-
-/** What the library views show. A new object on every change (for useSyncExternalStore). */
-export interface LibraryView {
-  /** Bootstrap has decided which plan to show: until then the canvas shows "Loading…". */
-  ready: boolean;
-  items: readonly LibraryItem[];
-  /** Why the list could not be read, in plain words. */
-  listError: string | null;
-  /** Entries known to be unreadable: listed as damaged, with only Delete. */
-  damaged: readonly string[];
-  banner: Banner | null;
-}
-
-export const INITIAL_VIEW: LibraryView = { ready: false, items: [], listError: null, damaged: [], banner: null };
-
-export interface ControllerOptions {
-  store: AppStore;
-  library: PlanLibrary;
-  /** A BroadcastChannel on TAB_CHANNEL, made at start(); null where there is none. */
-  channel?: () => ChannelLike | null;
-  /** Autosave's quiet time after an edit. */
-  delayMs?: number;
-  setTimeout?: (fn: () => void, ms: number) => unknown;
-  clearTimeout?: (handle: unknown) => void;
-}
-
-/** One open document: its autosaver, bound to its entry and rev (or, for a plan without entry yet, to create()). */
-export interface Session {
-  docId: string | null;
-  autosaver: Autosaver<Plan>;
-  saver: LibrarySaver | null;
-  /** Another tab saved or deleted this plan: saves stop until the user chooses. */
-  hold: 'changed' | 'removed' | null;
-  /** The last save failed for lack of storage: the status stays "Not saved" rather than flicker. */
-  failing: boolean;
-  /** Being left for another document: its last flush must not touch the new document's status. */
-  ending: boolean;
-}
-
-export interface LibraryController extends LibraryActions {
-  getView(): LibraryView;
-  subscribe(listener: () => void): () => void;
-  /** Starts following the store and other tabs; stop() flushes and lets go. Both may be called again. */
-  start(): void;
-  stop(): void;
-  /** Saves the pending edit now (the page is being hidden or left). */
-  flush(): void;
-  /** The page is being left: other tabs stop counting this one. */
-  pageHidden(): void;
-  /** Back from the back/forward cache: this tab shows its plan again. */
-  pageShown(): void;
-  handleStorageEvent(event: { key: string | null; newValue: string | null }): void;
-  setReady(): void;
-}
-
-/** Internals the user actions (library-actions.ts) build on. */
-export interface ControllerCore {
-  store: AppStore;
-  library: PlanLibrary;
-  /** The rev this tab last read or wrote, per entry: the base of its next save there. */
-  knownRevs: Map<string, number>;
-  session(): Session | null;
-  view(): LibraryView;
-  setView(patch: Partial<LibraryView>): void;
-  refresh(): void;
-  markDamaged(id: string): void;
-  flush(): void;
-  /** Saves `plan` as a new entry standing in for `oldId` (deleted or lost) and attaches the editor to it. */
-  rehome(oldId: string | null, plan: Plan): boolean;
-  /** Lets saving go on after the user chose how to settle a conflict. */
-  settle(rev: number | null): void;
-  tabs(): TabWatch | null;
-}
+export { INITIAL_VIEW, type Banner, type ControllerCore, type ControllerOptions, type LibraryController, type LibraryView, type Session } from './library-types';
 
 const nameOf = (s: AppState): string => s.plan.name;
 
@@ -114,6 +23,8 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
   let tabs: TabWatch | null = null;
   let unsubscribe: (() => void) | null = null;
   let warned = false;
+  /** The sticky notice that storage is full, while it shows. */
+  let storageNotice: number | null = null;
 
   const setView = (patch: Partial<LibraryView>): void => {
     view = { ...view, ...patch };
@@ -138,13 +49,36 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     if (!view.damaged.includes(id)) setView({ damaged: [...view.damaged, id] });
   }
 
-  function storageTrouble(s: Session, message: string): void {
+  /** Storage cannot take the plan: say so once, and while it is full, list what takes the space. */
+  function storageTrouble(s: Session, message: string, full: boolean): void {
     s.failing = true;
     status(s, 'memory-only', message);
+    if (full) measure();
     if (!warned) {
       warned = true;
-      store.getState().notify({ tone: 'warning', text: message, sticky: true });
+      storageNotice = store.getState().notify(full ? { tone: 'warning', text: message, sticky: true, offer: 'storage' } : { tone: 'warning', text: message, sticky: true });
     }
+  }
+
+  function measure(): void {
+    const used = library.usage();
+    setView({ usage: used.ok ? used.usage : null });
+  }
+
+  /** A save went through after storage trouble: the notice and the list of what takes the space go. */
+  function roomAgain(): void {
+    if (view.usage !== null) setView({ usage: null });
+    if (storageNotice !== null) store.getState().dismiss(storageNotice);
+    storageNotice = null;
+  }
+
+  function freed(): void {
+    if (view.usage === null) return;
+    measure();
+    const s = session;
+    if (s === null || !s.failing || s.ending) return;
+    s.autosaver.schedule(store.getState().plan);
+    s.autosaver.flush();
   }
 
   function hold(s: Session, kind: 'changed' | 'removed'): void {
@@ -167,6 +101,7 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
 
   function onResult(s: Session, result: SaveResult, createdId: string | null): void {
     if (result.ok) {
+      if (s.failing || warned) roomAgain();
       s.failing = false;
       warned = false;
       if (createdId !== null) {
@@ -191,7 +126,7 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     }
     if (result.reason === 'conflict') hold(s, 'changed');
     else if (result.reason === 'missing') hold(s, 'removed');
-    else storageTrouble(s, result.message);
+    else storageTrouble(s, result.message, result.reason === 'quota');
   }
 
   function makeSession(docId: string | null, rev: number): Session {
@@ -360,6 +295,7 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     rehome,
     settle,
     tabs: () => tabs,
+    freed,
   };
 
   let refreshTimer: unknown = null;
@@ -413,6 +349,12 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     },
     setReady() {
       if (!view.ready) setView({ ready: true });
+    },
+    showStorageNotice() {
+      const s = store.getState();
+      if (view.usage === null || s.notices.some((n) => n.id === storageNotice)) return;
+      measure();
+      storageNotice = s.notify({ tone: 'warning', text: s.saveMessage ?? STORAGE_MESSAGES.quota, sticky: true, offer: 'storage' });
     },
   };
 }

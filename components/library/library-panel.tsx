@@ -5,29 +5,10 @@ import { useRef, useState } from 'react';
 import { EMPTY_PLAN } from '@/lib/store/document';
 import { useAppStore } from '@/lib/store/provider';
 import { selectDocId, selectPlan, selectSaveMessage, selectSaveStatus } from '@/lib/store/selectors';
-import { Modal } from '../shell/modal';
+import { DeleteDialog } from './delete-dialog';
 import { LibraryRow } from './library-row';
 import { useClock } from './saved-ago';
 import { useLibraryController, useLibraryView } from './use-persistence';
-
-function DeleteDialog({ name, isOpen, onCancel, onConfirm }: { name: string; isOpen: boolean; onCancel: () => void; onConfirm: () => void }) {
-  return (
-    <Modal title={`Delete “${name}”?`} onClose={onCancel}>
-      <p>
-        It is removed from this browser’s library.
-        {isOpen ? ' It is the plan you have open: the most recent other plan opens in its place.' : ''}
-      </p>
-      <div className="tw-modal__actions">
-        <button type="button" className="tw-button tw-button--quiet" onClick={onCancel} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className="tw-button tw-button--danger" onClick={onConfirm}>
-          Delete
-        </button>
-      </div>
-    </Modal>
-  );
-}
 
 export function LibraryPanel() {
   const view = useLibraryView();
@@ -60,7 +41,12 @@ export function LibraryPanel() {
       </div>
       {saveStatus === 'memory-only' && saveMessage !== null && (
         <p className="tw-library__problem" role="note">
-          {saveMessage}
+          {saveMessage}{' '}
+          {view.usage !== null && (
+            <button type="button" className="tw-link" onClick={() => controller.showStorageNotice()}>
+              Show what takes the space
+            </button>
+          )}
         </p>
       )}
       {view.listError !== null && (

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useAppStore } from '@/lib/store/provider';
 import { selectDismiss, selectNotices } from '@/lib/store/selectors';
 import type { Notice } from '@/lib/store/ui';
+import { StorageUsage } from '../library/storage-usage';
 
 const FADE_MS = 6000;
 
@@ -28,6 +29,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
             {notice.problems.length > 50 && <li>…and {notice.problems.length - 50} more</li>}
           </ul>
         )}
+        {notice.offer === 'storage' && <StorageUsage />}
       </div>
       <button type="button" className="tw-icon-button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
         ×

@@ -3,3 +3,4 @@ export * from './storage';
 export * from './library';
 export * from './autosave';
 export * from './tabs';
+export * from './usage';

@@ -15,6 +15,8 @@ export interface Notice {
   problems?: Problem[];
   /** Stays until dismissed (errors and conflicts); others fade. */
   sticky?: boolean;
+  /** What the notice offers besides its text: `storage` lists what takes the browser's storage, to free it. */
+  offer?: 'storage';
 }
 
 /** A plan waiting for the user's yes before it is opened (a share link, say). */

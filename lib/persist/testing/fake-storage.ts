@@ -47,6 +47,31 @@ export class MemoryStorage implements StorageLike {
   }
 }
 
+/**
+ * A storage that fills up at a chosen write: once armed with `failFrom(n)`, the n-th setItem from then on (0 = the
+ * next) and every one after it throw QuotaExceededError, as when a quota is hit in the middle of a save.
+ */
+export class FillingStorage extends MemoryStorage {
+  private left = Number.POSITIVE_INFINITY;
+
+  failFrom(n: number): void {
+    this.left = n;
+  }
+
+  roomAgain(): void {
+    this.left = Number.POSITIVE_INFINITY;
+  }
+
+  override setItem(key: string, value: string): void {
+    if (this.left <= 0) {
+      this.writes.push(String(key));
+      throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+    }
+    this.left--;
+    super.setItem(key, value);
+  }
+}
+
 /** A storage that throws on every access, as localStorage does when site data is blocked. */
 export function unavailableStorage(): StorageLike {
   const fail = (): never => {
