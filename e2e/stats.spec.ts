@@ -8,7 +8,7 @@ import { runMonteCarlo, type MonteCarloStats } from '../lib/engine/montecarlo';
 import { layeredPlan } from '../lib/engine/layered';
 import { deltas, describeDeltas, type Reliability } from '../lib/engine/reliability';
 import { parsePlan, serializePlan, type Plan } from '../lib/plan';
-import { HURT_RUNS_CAP } from '../lib/store/stats';
+import { hurtBudget } from '../lib/stats/hurts';
 import { formatDuration, formatPercent } from '../components/stats/format';
 import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
 
@@ -42,7 +42,7 @@ function sim(p: Plan, runs: number, name: string): MonteCarloStats {
 /** The parts of a Reliability the deltas line reads, from the CLI's numbers. */
 function fromCli(s: MonteCarloStats): Reliability {
   const attemptsPerRun = Object.values(s.calls).reduce((n, c) => n + c.meanAttempts, 0);
-  return { stats: s, successRate: s.outcomes.complete / s.runs, misledShare: 0, attemptsPerRun, makespans: new Float64Array(0), hasEffects: s.effects !== undefined };
+  return { stats: s, successRate: s.outcomes.complete / s.runs, misledShare: 0, attemptsPerRun, makespans: new Float64Array(0), hasEffects: s.effects !== undefined, failureRates: {} };
 }
 
 async function shoot(page: Page, name: string) {
@@ -174,7 +174,11 @@ test.describe('Many runs', () => {
     await runsField(page).fill('100000');
     // With "what hurts most" (one variant per call) the batch is long enough to catch running on any machine.
     await panel(page).getByRole('checkbox', { name: /Rank what hurts most/ }).check();
-    const total = 100_000 + (parsed.plan.calls.length + 1) * HURT_RUNS_CAP;
+    // What hurts most runs within its budget: the 20 calls that fail most, a baseline beside them, 2,000 runs each.
+    const budget = hurtBudget(parsed.plan, 100_000);
+    expect(budget).toEqual({ calls: 20, runs: 2000 });
+    const total = 100_000 + (budget.calls + 1) * budget.runs;
+    const runLabel = 'Run 100,000 times + rank up to 20 calls (2,000 runs each)';
     // Long tasks on the page while the runs run (the workers do the work; the page only draws progress).
     await page.evaluate(() => {
       const longest: number[] = [];
@@ -183,7 +187,7 @@ test.describe('Many runs', () => {
         for (const e of list.getEntries()) longest.push(e.duration);
       }).observe({ type: 'longtask' });
     });
-    await panel(page).getByRole('button', { name: 'Run 100,000 times' }).click();
+    await panel(page).getByRole('button', { name: runLabel }).click();
 
     const progress = panel(page).getByRole('progressbar', { name: 'Runs done' });
     await expect(progress).toBeVisible();
@@ -210,9 +214,9 @@ test.describe('Many runs', () => {
     await panel(page).getByRole('button', { name: 'Cancel' }).click();
     await expect(panel(page).getByRole('status')).toHaveText('Cancelled: no statistics from the unfinished runs.');
     await expect(progress).toHaveCount(0);
-    await expect(panel(page).getByRole('button', { name: 'Run 100,000 times' })).toBeEnabled();
+    await expect(panel(page).getByRole('button', { name: runLabel })).toBeEnabled();
     // The focus is not lost with the Cancel button.
-    await expect(panel(page).getByRole('button', { name: 'Run 100,000 times' })).toBeFocused();
+    await expect(panel(page).getByRole('button', { name: runLabel })).toBeFocused();
     await expect(panel(page).getByRole('region', { name: 'Statistics' })).toHaveCount(0);
 
     // For the record (not asserted: on a loaded machine the OS, not the page, decides how long a task waits).
@@ -305,10 +309,15 @@ test.describe('Many runs', () => {
     const p = panel(page);
     await p.getByRole('checkbox', { name: /Rank what hurts most/ }).check();
     await p.getByRole('button', { name: '1,000', exact: true }).click();
-    await p.getByRole('button', { name: 'Run 1,000 times' }).click();
+    // The button says what the ranking will run: each of the 6 calls at most, on the same 1,000 runs.
+    await expect(p.getByText('(up to the 6 calls that fail most on their own, each made never to fail, 1,000 runs each)')).toBeVisible();
+    await p.getByRole('button', { name: 'Run 1,000 times + rank up to 6 calls (1,000 runs each)' }).click();
     const results = p.getByRole('region', { name: 'Statistics' });
     const list = results.locator('.tw-stats-hurts__list li');
-    await expect(list).toHaveCount(plan.calls.length);
+    // Only calls that failed on their own are ranked (a call that never fails would gain nothing).
+    await expect(list.first()).toBeVisible();
+    expect(await list.count()).toBeLessThanOrEqual(plan.calls.length);
+    await expect(results.getByText(/^Ranked: the (call|\d+ calls) that failed most on their own/)).toBeVisible();
     // fetch_3 times out 15% of the time: it hurts most.
     await expect(list.first()).toContainText(/^fetch_3 never failing: success [\d.]+% → [\d.]+% \(\+[\d.]+ points?\)/);
   });

@@ -1,15 +1,15 @@
 'use client';
-// "What hurts most": each call made never to fail, ranked by what the plan's success rate would gain. The first
-// ten show; the rest on request (a 200-call plan's list is long).
+// "What hurts most": the calls that failed most on their own, each made never to fail, ranked by what the plan's
+// success rate would gain. The first ten show; the rest on request.
 import { useState } from 'react';
 import type { HurtRow } from '@/lib/engine/reliability';
 import { describeHurt, formatCount, formatPercent, formatRuns } from './format';
 
 const FIRST = 10;
 
-export function HurtsList({ hurts, hurtRuns, runs }: { hurts: HurtRow[]; hurtRuns: number; runs: number }) {
+export function HurtsList({ hurts, hurtRuns, runs, failing }: { hurts: HurtRow[]; hurtRuns: number; runs: number; failing?: number }) {
   const [all, setAll] = useState(false);
-  if (hurts.length === 0) return <p className="tw-muted">The plan has no calls.</p>;
+  if (hurts.length === 0) return <p className="tw-muted">No call failed on its own in these runs: there is nothing to rank.</p>;
   // Every row's gain is measured against the same baseline: the plan over the same runs.
   const baseline = hurts[0].successRate - hurts[0].gainPoints / 100;
   const top = Math.max(...hurts.map((h) => h.gainPoints), 0);
@@ -17,6 +17,9 @@ export function HurtsList({ hurts, hurtRuns, runs }: { hurts: HurtRow[]; hurtRun
   return (
     <div className="tw-stats-hurts">
       <p className="tw-stats-hint">
+        {failing === undefined
+          ? null
+          : `Ranked: the ${hurts.length === 1 ? 'call' : `${formatCount(hurts.length)} calls`} that failed most on their own${failing > hurts.length ? ` (of ${formatCount(failing)} that failed)` : ''}. `}
         Each variant ran {hurtRuns < runs ? `the first ${formatRuns(hurtRuns)}` : formatRuns(hurtRuns)} on the same seeds; over those the plan succeeds in{' '}
         {formatPercent(baseline)} of runs.
       </p>

@@ -4,7 +4,8 @@
 // hurts most, and export. Results live in the store, so they survive switching tabs.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
-import { selectStatsBatch, selectStatsDone, selectStatsHurts, selectStatsMessage, selectStatsPhase, selectStatsRuns, selectStatsTotal, selectVariantB } from '@/lib/store/selectors';
+import { selectPlan, selectStatsBatch, selectStatsDone, selectStatsHurts, selectStatsMessage, selectStatsPhase, selectStatsRuns, selectStatsTotal, selectVariantB } from '@/lib/store/selectors';
+import { hurtBudget } from '@/lib/stats/hurts';
 import { MAX_RUNS, MIN_RUNS } from '@/lib/store/stats';
 import { formatCount, formatRuns, parseRuns } from './format';
 import { StatsResults } from './stats-results';
@@ -38,6 +39,7 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
   const message = useAppStore(selectStatsMessage);
   const hurts = useAppStore(selectStatsHurts);
   const variantB = useAppStore(selectVariantB);
+  const plan = useAppStore(selectPlan);
   const [text, setText] = useState(() => String(runs));
   const id = useId();
   const msgId = `${id}-msg`;
@@ -47,6 +49,10 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
   const problem = Number.isNaN(typed) ? `Enter a whole number of runs, from ${formatCount(MIN_RUNS)} to ${formatCount(MAX_RUNS)}.` : runsProblem(typed);
   const running = phase === 'running';
   const compare = variantB !== null;
+  // What "what hurts most" will run, said on the checkbox and the button before it runs.
+  const budget = hurtBudget(plan, problem === null ? typed : runs);
+  const ranking = `up to ${formatCount(budget.calls)} ${budget.calls === 1 ? 'call' : 'calls'} (${formatRuns(budget.runs)} each)`;
+  const runLabel = problem !== null ? 'Run' : `${compare ? `Run A and B ${formatCount(typed)} times` : `Run ${formatCount(typed)} times`}${hurts && budget.calls > 0 ? ` + rank ${ranking}` : ''}`;
   // Cancel goes away when the runs end (cancelled or done): if it had the focus, the Run button takes it.
   const runButton = useRef<HTMLButtonElement>(null);
   const cancelFocused = useRef(false);
@@ -113,7 +119,9 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
       <label className="tw-stats-check">
         <input type="checkbox" checked={hurts} onChange={(e) => store.getState().setStatsHurts(e.target.checked)} />
         Rank what hurts most
-        <span className="tw-stats-check__note">(each call made never to fail)</span>
+        <span className="tw-stats-check__note">
+          (up to the {formatCount(budget.calls)} calls that fail most on their own, each made never to fail, {formatRuns(budget.runs)} each)
+        </span>
       </label>
       {running ? (
         <div className="tw-stats-running">
@@ -135,7 +143,7 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
         </div>
       ) : (
         <button ref={runButton} type="button" className="tw-button tw-stats-run" disabled={problem !== null || variantInvalid} onClick={start}>
-          {problem !== null ? 'Run' : compare ? `Run A and B ${formatCount(typed)} times` : `Run ${formatCount(typed)} times`}
+          {runLabel}
         </button>
       )}
       {/* The finished bar stays, full, until the next run: a fast batch still shows that it ran, and how many runs. */}

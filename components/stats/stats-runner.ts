@@ -1,15 +1,20 @@
 'use client';
 // Starts and cancels batches of runs on the page's one worker pool and writes progress and results to the store.
-// The pool is made on first use (in the browser only) and kept: warm workers answer the next batch faster.
-import { rankHurts, withoutFailures } from '@/lib/engine/reliability';
+// "What hurts most" runs within its budget (lib/stats/hurts.ts), after the plan's own runs: those say which calls
+// fail most, and only those are ranked. The pool is made on first use (in the browser only) and kept: warm workers
+// answer the next batch faster.
+import { rankHurts, type Reliability } from '@/lib/engine/reliability';
 import { parsePlan, type Plan } from '@/lib/plan';
 import type { AppStore } from '@/lib/store/app-store';
-import { HURT_RUNS_CAP, MAX_RUNS, MIN_RUNS } from '@/lib/store/stats';
-import { CancelledError, createBrowserPool, type McPool, type Progress } from '@/lib/stats/pool';
+import { MAX_RUNS, MIN_RUNS } from '@/lib/store/stats';
+import { hurtBudget, hurtCandidates } from '@/lib/stats/hurts';
+import { CancelledError, createBrowserPool, type BatchPlan, type McPool, type Progress } from '@/lib/stats/pool';
 
 let pool: McPool | null = null;
 /** The latest batch; an older one's late answer (cancelled, or replaced by a new run) is dropped. */
 let current = 0;
+/** The batch the user cancelled (between its two parts no worker is busy, so the pool alone cannot tell it). */
+let cancelled = -1;
 
 export function statsPool(): McPool {
   pool ??= createBrowserPool();
@@ -33,7 +38,7 @@ export function variantProblem(plan: Plan): string | null {
 export interface RunOptions {
   /** Also run variant B on the same seeds. */
   compare: boolean;
-  /** Also run, for each call, the plan with that call never failing. */
+  /** Also rank the calls that fail most by what the plan would gain if each never failed. */
   hurts: boolean;
 }
 
@@ -56,22 +61,19 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
       return;
     }
   }
-  const hurtRuns = Math.min(runs, HURT_RUNS_CAP);
-  const plans: Plan[] = [planA];
+  const budget = hurtBudget(planA, runs);
+  const hurtRuns = budget.runs;
+  // The ranking's baseline is A over the variants' runs: A's own results when they are the same runs.
+  const ownBaseline = opts.hurts && hurtRuns < runs;
+  const plans: BatchPlan[] = [planA];
   const counts: number[] = [runs];
   if (planB !== null) {
     plans.push(planB);
     counts.push(runs);
   }
-  const hurtFrom = plans.length;
-  if (opts.hurts) {
-    // The baseline over the same runs as the variants, then one variant per call.
+  if (ownBaseline) {
     plans.push(planA);
     counts.push(hurtRuns);
-    for (const c of planA.calls) {
-      plans.push(withoutFailures(planA, c.id));
-      counts.push(hurtRuns);
-    }
   }
   const seed = planA.settings.seed;
   const token = ++current;
@@ -91,22 +93,37 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
     frame = null;
     if (latest !== null && mine()) store.getState().statsProgressed(latest.done, latest.total);
   };
-  const onProgress = (p: Progress) => {
-    latest = p;
+  const firstTotal = counts.reduce((a, b) => a + b, 0);
+  let total = firstTotal + (opts.hurts ? budget.calls * hurtRuns : 0);
+  const progress = (offset: number) => (p: Progress) => {
+    latest = { done: offset + p.done, total };
     frame ??= nextFrame(flush);
   };
-  s.statsStarted(counts.reduce((a, b) => a + b, 0), { compare: planB !== null, hurts: opts.hurts });
+  s.statsStarted(total, { compare: planB !== null, hurts: opts.hurts });
   try {
-    const results = await statsPool().run({ plans, runs: counts, seed }, onProgress);
+    const results = await statsPool().run({ plans, runs: counts, seed }, progress(0));
+    let hurts = null;
+    let failing = 0;
+    if (opts.hurts) {
+      const baseline = ownBaseline ? results[results.length - 1] : results[0];
+      const ids = planA.calls.map((c) => c.id);
+      failing = ids.filter((id) => (results[0].failureRates[id] ?? 0) > 0).length;
+      const ranked = hurtCandidates(ids, results[0].failureRates, budget.calls);
+      total = firstTotal + ranked.length * hurtRuns;
+      if (cancelled === token) throw new CancelledError();
+      if (mine()) store.getState().statsProgressed(firstTotal, total);
+      const variants: Reliability[] =
+        ranked.length === 0
+          ? []
+          : await statsPool().run(
+              { plans: ranked.map((id) => ({ base: planA, neverFail: [id] })), runs: ranked.map(() => hurtRuns), seed, whole: ranked.map(() => true) },
+              progress(firstTotal),
+            );
+      hurts = rankHurts(baseline.successRate, ranked.map((id, i) => ({ id, successRate: variants[i].successRate })));
+    }
     // The last sum ran in the worker message's task: draw the results in a task of their own, so neither passes 50 ms.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (!mine()) return;
-    const hurts = opts.hurts
-      ? rankHurts(
-          results[hurtFrom].successRate,
-          planA.calls.map((c, i) => ({ id: c.id, successRate: results[hurtFrom + 1 + i].successRate })),
-        )
-      : null;
     const previous = store.getState().statsResult;
     // "What hurts most" alone keeps the A/B results it was run beside when they are of the same plan and seed.
     const keep = previous !== null && previous.planA === planA && previous.seed === seed && previous.runs === runs;
@@ -117,6 +134,7 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
       b: planB !== null ? results[1] : keep && !opts.compare ? previous.b : null,
       hurts: hurts ?? (keep ? previous.hurts : null),
       hurtRuns: hurts !== null ? hurtRuns : keep ? previous.hurtRuns : 0,
+      hurtFailing: hurts !== null ? failing : keep ? previous.hurtFailing : undefined,
       runs,
       seed,
       // The revision A was taken at: an edit made while the runs ran makes these results stale.
@@ -133,6 +151,7 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
 }
 
 export function cancelStats(): void {
+  cancelled = current;
   pool?.cancel();
 }
 

@@ -59,6 +59,8 @@ export interface ChunkResult {
   successes: Float64Array;
   /** Per call: attempts summed over the runs. */
   attempts: Float64Array;
+  /** Per call: runs where it failed on its own account (failed, timed out, hung; not skipped or cancelled). */
+  failures: Float64Array;
   /** Runs in which some call did not end `succeeded`: an agent that drops failures would have misled the model. */
   misled: number;
   /** Per call: runs in which it was duplicated, maybe duplicated, left in place (all zero without effects). */
@@ -71,7 +73,7 @@ export interface ChunkResult {
 
 /** The typed arrays of a chunk, to transfer between threads without copying. */
 export function chunkBuffers(r: ChunkResult): ArrayBuffer[] {
-  return [r.outcomes, r.makespans, r.successes, r.attempts, r.duplicated, r.maybeDuplicated, r.leftInPlace, r.effectRuns].map((a) => a.buffer as ArrayBuffer);
+  return [r.outcomes, r.makespans, r.successes, r.attempts, r.failures, r.duplicated, r.maybeDuplicated, r.leftInPlace, r.effectRuns].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** A plan compiled once, ready to run any chunk of its runs. */
@@ -107,6 +109,7 @@ export class MonteCarlo {
     const makespans = new Float64Array(count);
     const successes = new Float64Array(n);
     const attempts = new Float64Array(n);
+    const failures = new Float64Array(n);
     const seed = this.seed;
     const duplicated = new Float64Array(n);
     const maybeDuplicated = new Float64Array(n);
@@ -124,13 +127,14 @@ export class MonteCarlo {
         else {
           allSucceeded = 0;
           if (s === S_PARTIAL) successes[c]++;
+          else if (s === S_FAILED || s === S_TIMED_OUT || s === S_HUNG) failures[c]++;
         }
         attempts[c] += attemptsOf[c];
       }
       misled += 1 - allSucceeded;
       if (this.effectCalls.length > 0) this.countEffects(duplicated, maybeDuplicated, leftInPlace, effectRuns);
     }
-    return { offset, count, outcomes, makespans, successes, attempts, misled, duplicated, maybeDuplicated, leftInPlace, effectRuns };
+    return { offset, count, outcomes, makespans, successes, attempts, failures, misled, duplicated, maybeDuplicated, leftInPlace, effectRuns };
   }
 
   /** Adds what the last run did to the world (see docs/side-effects.md) to the chunk's counts. */

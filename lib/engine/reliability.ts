@@ -16,6 +16,8 @@ export interface Reliability {
   makespans: Float64Array;
   /** Whether the plan has a call with a side effect (its effect shares mean something). */
   hasEffects: boolean;
+  /** Per call id: share of runs in which it failed on its own account (failed, timed out, hung). */
+  failureRates: Record<string, number>;
 }
 
 /** Adds chunks up in run order (identical however the runs were split) into the UI's statistics. */
@@ -34,6 +36,11 @@ export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]
   let attemptsPerRun = 0;
   for (const id of ids) attemptsPerRun += stats.calls[id].meanAttempts;
   const runs = stats.runs;
+  const failed = new Float64Array(ids.length);
+  for (const ch of chunks) for (let c = 0; c < ids.length; c++) failed[c] += ch.failures[c];
+  // A null-prototype record: a call may be named "constructor" or "__proto__" and must stay data.
+  const failureRates: Record<string, number> = Object.create(null);
+  ids.forEach((id, c) => Object.defineProperty(failureRates, id, { value: runs === 0 ? 0 : failed[c] / runs, enumerable: true, writable: true, configurable: true }));
   return {
     stats,
     successRate: runs === 0 ? 0 : stats.outcomes.complete / runs,
@@ -41,6 +48,7 @@ export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]
     attemptsPerRun,
     makespans,
     hasEffects: ids.some((id) => stats.calls[id].duplicateRate !== undefined),
+    failureRates,
   };
 }
 
@@ -186,7 +194,8 @@ function hardened(call: ToolCall): ToolCall {
   return next;
 }
 
-function neverFailing(plan: Plan, ids: readonly string[]): Plan {
+/** The plan with each of `ids` made never to fail (see withoutFailures). */
+export function neverFailing(plan: Plan, ids: readonly string[]): Plan {
   const set = new Set(ids);
   return {
     ...plan,

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MonteCarlo, runMonteCarlo } from '../engine/montecarlo';
-import { summarize } from '../engine/reliability';
+import { summarize, withoutFailures } from '../engine/reliability';
 import { simulate } from '../engine/simulate';
 import { parsePlan, type Plan } from '../plan';
 import { CancelledError, McPool, type WorkerLike } from './pool';
 import type { Job, WorkerMessage } from './protocol';
 import { chunkSize, shard } from './shard';
-import { runJob } from './worker-core';
+import { createJobRunner } from './worker-core';
 
 function example(name: string): Plan {
   const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
@@ -17,8 +17,9 @@ function example(name: string): Plan {
   return r.plan;
 }
 
-/** A worker that runs the job with the real worker code, posting each message on a later macrotask. */
+/** A worker that runs the job with the real worker code (its own plans kept), posting each message on a later macrotask. */
 function fakeWorker(jobs: Job[] = []): WorkerLike {
+  const runJob = createJobRunner();
   const w: WorkerLike = {
     onmessage: null,
     onerror: null,
@@ -146,5 +147,31 @@ describe('McPool', () => {
     const pool = new McPool(() => fakeWorker(), 2);
     const bad = { ...example('flaky-api'), calls: [] as Plan['calls'], dependencies: [{ from: 'x', to: 'y', optional: false }] } as Plan;
     await expect(pool.run({ plans: [bad], runs: [10], seed: 1 })).rejects.toThrow(/the plan is invalid/);
+  });
+});
+
+describe('McPool with large plans and "what hurts most" variants', () => {
+  it('sends each plan to a worker once per batch, and a variant by name only, with the variant’s own numbers', async () => {
+    const a = example('research-agent');
+    const jobs: Job[] = [];
+    const pool = new McPool(() => fakeWorker(jobs), 2);
+    const plans = [a, { base: a, neverFail: ['fetch_3'] }, { base: a, neverFail: ['search'] }];
+    const [ra, rf, rs] = await pool.run({ plans, runs: [300, 300, 300], seed: 9, whole: [false, true, true] });
+    expect(jobs.filter((j) => j.plan !== undefined)).toHaveLength(2);
+    expect(jobs.filter((j) => j.variant > 0).map((j) => [j.variant, j.offset, j.count, j.neverFail])).toEqual([
+      [1, 0, 300, ['fetch_3']],
+      [2, 0, 300, ['search']],
+    ]);
+    expect(ra.stats).toEqual(runMonteCarlo(a, { runs: 300, seed: 9 }));
+    expect(rf.stats).toEqual(runMonteCarlo(withoutFailures(a, 'fetch_3'), { runs: 300, seed: 9 }));
+    expect(rs.stats).toEqual(runMonteCarlo(withoutFailures(a, 'search'), { runs: 300, seed: 9 }));
+    expect(rf.failureRates.fetch_3).toBe(0);
+    expect(ra.failureRates.fetch_3).toBeGreaterThan(0.01);
+  });
+
+  it('a worker asked to run a plan it was never sent says so, rather than guessing', () => {
+    const posted: WorkerMessage[] = [];
+    createJobRunner()({ type: 'job', batch: 1, variant: 0, planKey: 3, seed: 1, offset: 0, count: 10, chunk: 10 }, (m) => posted.push(m));
+    expect(posted).toEqual([{ type: 'error', batch: 1, variant: 0, message: 'the plan was not sent to this worker' }]);
   });
 });

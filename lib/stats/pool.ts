@@ -16,12 +16,17 @@ export interface WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
+/** A plan of a batch, or a copy of one with some calls made never to fail (made in the worker, not sent). */
+export type BatchPlan = Plan | { base: Plan; neverFail: string[] };
+
 export interface BatchRequest {
-  plans: Plan[];
+  plans: BatchPlan[];
   /** Runs of each plan (same length as plans). */
   runs: number[];
   seed: number;
   strategy?: Strategy;
+  /** Per plan: run it in one share on one worker (many variants keep every worker busy without splitting each). */
+  whole?: boolean[];
 }
 
 export interface Progress {
@@ -36,9 +41,17 @@ export class CancelledError extends Error {
   }
 }
 
+/** A job waiting for a worker, with the plan it names (sent only to a worker that does not have it yet). */
+interface Queued {
+  job: Job;
+  plan: Plan;
+}
+
 interface Pending {
   batch: number;
-  jobs: Job[];
+  jobs: Queued[];
+  /** Plan keys each worker was sent in this batch. */
+  sent: Map<WorkerLike, Set<number>>;
   chunks: ChunkResult[][];
   ids: (string[] | null)[];
   /** Each variant's call effects (codes), indexed like its ids. */
@@ -87,18 +100,26 @@ export class McPool {
     if (this.pending !== null) this.cancel();
     this.warm();
     const batch = this.nextBatch++;
-    const jobs: Job[] = [];
+    const jobs: Queued[] = [];
     const sharesLeft: number[] = [];
+    const keys = new Map<Plan, number>();
     let total = 0;
-    req.plans.forEach((plan, variant) => {
+    req.plans.forEach((entry, variant) => {
       const runs = req.runs[variant];
-      const shares = shard(runs, this.size);
+      const plan = 'base' in entry ? entry.base : entry;
+      const neverFail = 'base' in entry ? entry.neverFail : undefined;
+      if (!keys.has(plan)) keys.set(plan, keys.size + 1);
+      const planKey = keys.get(plan) as number;
+      const shares = req.whole?.[variant] === true && runs > 0 ? [{ offset: 0, count: runs }] : shard(runs, this.size);
       sharesLeft.push(shares.length);
       total += runs;
-      for (const s of shares) jobs.push({ type: 'job', batch, variant, plan, seed: req.seed, strategy: req.strategy, offset: s.offset, count: s.count, chunk: chunkSize(plan.calls.length, s.count) });
+      for (const s of shares) {
+        const job: Job = { type: 'job', batch, variant, planKey, seed: req.seed, strategy: req.strategy, offset: s.offset, count: s.count, chunk: chunkSize(plan.calls.length, s.count) };
+        jobs.push({ job: neverFail === undefined ? job : { ...job, neverFail }, plan });
+      }
     });
     return new Promise<Reliability[]>((resolve, reject) => {
-      this.pending = { batch, jobs, chunks: req.plans.map(() => []), ids: req.plans.map(() => null), effects: req.plans.map(() => undefined), sharesLeft, done: 0, total, onProgress, resolve, reject };
+      this.pending = { batch, jobs, sent: new Map(), chunks: req.plans.map(() => []), ids: req.plans.map(() => null), effects: req.plans.map(() => undefined), sharesLeft, done: 0, total, onProgress, resolve, reject };
       onProgress({ done: 0, total });
       if (total === 0) this.finish();
       else this.dispatch();
@@ -133,7 +154,15 @@ export class McPool {
     if (p === null) return;
     while (this.idle.length > 0 && p.jobs.length > 0) {
       const w = this.idle.pop() as WorkerLike;
-      w.postMessage(p.jobs.shift() as Job);
+      const { job, plan } = p.jobs.shift() as Queued;
+      const has = p.sent.get(w) ?? new Set<number>();
+      p.sent.set(w, has);
+      // A large plan is copied to each worker once per batch, not once per job.
+      if (has.has(job.planKey)) w.postMessage(job);
+      else {
+        has.add(job.planKey);
+        w.postMessage({ ...job, plan });
+      }
     }
   }
 
@@ -202,6 +231,7 @@ function chunkOf(m: ChunkMessage): ChunkResult {
     makespans: m.makespans,
     successes: m.successes,
     attempts: m.attempts,
+    failures: m.failures,
     misled: m.misled,
     duplicated: m.duplicated,
     maybeDuplicated: m.maybeDuplicated,

@@ -1,5 +1,6 @@
-// Messages between the page and the Monte Carlo workers. Plain data only: the plan as parsed JSON (each worker
-// re-parses it with the schema: a worker trusts nothing it is sent) and chunk results as typed arrays, transferred.
+// Messages between the page and the Monte Carlo workers. Plain data only: the plan as parsed JSON, sent to each
+// worker once per batch (it re-parses it with the schema: a worker trusts nothing it is sent), and chunk results as
+// typed arrays, transferred.
 import type { ChunkResult } from '../engine/montecarlo';
 import type { Strategy } from '../plan/schema';
 
@@ -10,7 +11,12 @@ export interface Job {
   batch: number;
   /** Which plan of the batch (0 = A, 1 = B, 2… = "what hurts most" variants). */
   variant: number;
-  plan: unknown;
+  /** Names the plan within the batch: sent once to each worker, then named by this key alone. */
+  planKey: number;
+  /** The plan, the first time this worker gets `planKey` in a batch. */
+  plan?: unknown;
+  /** Calls made never to fail in this job's copy of the plan ("what hurts most"). */
+  neverFail?: string[];
   seed: number;
   strategy?: Strategy;
   offset: number;

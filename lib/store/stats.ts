@@ -10,8 +10,7 @@ import type { AppState } from './app-store';
 export const MIN_RUNS = 100;
 export const MAX_RUNS = 100_000;
 
-/** Runs of each "what hurts most" variant: enough to rank, bounded so 200 calls stay quick. */
-export const HURT_RUNS_CAP = 2_000;
+export { HURT_RUNS_CAP } from '@/lib/stats/hurts';
 
 export type StatsPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -25,6 +24,8 @@ export interface StatsResult {
   /** Calls ranked by what the plan's success rate would gain if each never failed (and the runs each used). */
   hurts: HurtRow[] | null;
   hurtRuns: number;
+  /** Calls that failed on their own in A's runs (the ranked ones are the most frequent of them). */
+  hurtFailing?: number;
   runs: number;
   seed: number;
   /** The document revision the results belong to (older ones show as stale). */
