@@ -2,7 +2,7 @@
 // The plan editor's canvas: calls over their live wave bands, dependencies as edges, the critical path marked;
 // add from the palette, connect handle to handle, select, move, delete, duplicate. The plan in the store is the
 // truth: every edit is one commit; a drag lives in local state until it stops, then commits once.
-import { useCallback, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   Controls,
@@ -15,12 +15,15 @@ import {
   type Edge,
   type EdgeTypes,
   type FinalConnectionState,
+  type FitViewOptions,
   type Node,
   type NodeTypes,
   type OnNodeDrag,
   type ReactFlowState,
 } from '@xyflow/react';
+import type { Plan } from '@/lib/plan';
 import { canConnect } from '@/lib/plan/edit';
+import { DEFAULT_LAYOUT } from '@/lib/plan/layout';
 import { isToolKey } from '@/lib/plan/palette';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlanVersion, selectSelected, selectViewPath, selectViewPlan } from '@/lib/store/selectors';
@@ -46,6 +49,29 @@ const minimapStyle = { width: 168, height: 112 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Below this zoom the nodes drop their details (cheaper to paint, unreadable anyway). */
 const FAR_ZOOM = 0.45;
+const MIN_ZOOM = 0.04;
+/**
+ * Most calls the canvas lets be on screen at once. Only the calls in view are drawn (above ONLY_VISIBLE calls), so
+ * a plan of thousands of calls zoomed out to fit would put every one of them in the page, and each frame of playback
+ * would restyle them all: a large plan's zoom stops where about this many fit, and the mini map shows the whole.
+ */
+const MAX_ON_SCREEN = 800;
+const ONLY_VISIBLE = 400;
+/** Flow area one call takes in the wave layout: its box, its band's padding and the gaps around it. */
+const CELL_AREA = (NODE_SIZE.width + 2 * DEFAULT_LAYOUT.bandPadding + DEFAULT_LAYOUT.columnGap) * (NODE_SIZE.height + DEFAULT_LAYOUT.rowGap);
+
+/** The least zoom for a plan of `calls` calls on a screen of `area` px². */
+export function minZoomFor(calls: number, area: number): number {
+  if (calls <= MAX_ON_SCREEN) return MIN_ZOOM;
+  return Math.min(FAR_ZOOM, Math.max(MIN_ZOOM, Math.sqrt(area / (MAX_ON_SCREEN * CELL_AREA))));
+}
+
+/** Where a plan opens: all of it in view; a plan too large for that opens on its first waves. */
+function initialFit(plan: Plan, waves: readonly number[]): FitViewOptions {
+  if (plan.calls.length <= MAX_ON_SCREEN) return FIT_OPTIONS;
+  const first = plan.calls.filter((_, i) => waves[i] <= 1).slice(0, MAX_ON_SCREEN / 4);
+  return { ...FIT_OPTIONS, nodes: first.map((c) => ({ id: c.id })) };
+}
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 function minimapColor(node: Node): string {
@@ -135,6 +161,9 @@ function CanvasEditor() {
   const edgeActions = useMemo(() => ({ setOptional: actions.setOptional, remove: actions.remove }), [actions]);
   const callCount = plan.calls.length;
   const fit = useMeasure(rootRef, fitOf, sameFit, ROOMY);
+  // Fixed when the canvas mounts (a newly opened plan remounts it): the window's size decides how far it zooms out.
+  const [minZoom] = useState(() => minZoomFor(callCount, typeof window === 'undefined' ? 1920 * 1080 : window.innerWidth * window.innerHeight));
+  const [fitOptions] = useState(() => initialFit(plan, view.model.waves));
 
   return (
     <div className={`tw-canvas-editor${fit.short ? ' tw-canvas-editor--short' : ''}${fit.narrow ? ' tw-canvas-editor--narrow' : ''}`} ref={rootRef}>
@@ -165,10 +194,10 @@ function CanvasEditor() {
           connectionRadius={28}
           nodeDragThreshold={2}
           fitView
-          fitViewOptions={FIT_OPTIONS}
-          minZoom={0.04}
+          fitViewOptions={fitOptions}
+          minZoom={minZoom}
           maxZoom={2}
-          onlyRenderVisibleElements={callCount > 400}
+          onlyRenderVisibleElements={callCount > ONLY_VISIBLE}
           proOptions={proOptions}
           aria-label={`Plan graph: ${plan.name}`}
         >

@@ -3,6 +3,7 @@
 // DOM, no store): the intake worker runs it, and so does the page where there are no workers (tests).
 import { importRuns, MAX_FILES, MAX_TOTAL_CHARS, sniffFile, type ImportReport, type SourceFile } from '../import';
 import { parsePlanText, type ParseResult, type Problem } from '../plan/parse';
+import { applyLayout, needsLayout } from '../plan/layout';
 import { LIMITS, type Plan } from '../plan/schema';
 import { decodePlanLink } from '../share/codec';
 
@@ -144,4 +145,13 @@ export async function runIntake(request: IntakeRequest, onStage: (stage: IntakeS
   } catch (err) {
     return { kind: 'refused', problems: [{ path: '(import)', message: `could not be read (${err instanceof Error ? err.message : String(err)})` }] };
   }
+}
+
+/**
+ * The outcome with its plan laid out by waves when it arrived without positions, exactly as opening it would lay it
+ * out: done in the worker, so a plan of thousands of calls is not laid out on the page's thread.
+ */
+export function placeOutcome(outcome: IntakeOutcome): IntakeOutcome {
+  if (outcome.kind === 'refused' || !needsLayout(outcome.plan)) return outcome;
+  return { ...outcome, plan: applyLayout(outcome.plan) };
 }
