@@ -15,15 +15,12 @@ import {
   type Edge,
   type EdgeTypes,
   type FinalConnectionState,
-  type FitViewOptions,
   type Node,
   type NodeTypes,
   type OnNodeDrag,
   type ReactFlowState,
 } from '@xyflow/react';
-import type { Plan } from '@/lib/plan';
 import { canConnect } from '@/lib/plan/edit';
-import { DEFAULT_LAYOUT } from '@/lib/plan/layout';
 import { isToolKey } from '@/lib/plan/palette';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlanVersion, selectSelected, selectViewPath, selectViewPlan } from '@/lib/store/selectors';
@@ -33,9 +30,10 @@ import { DependencyEdge, EdgeActionsContext, RunMarkers, type DependencyEdgeType
 import { DrillBar } from './drill-bar';
 import { EmptyCanvas } from './empty-canvas';
 import { ToolCallNode } from './tool-call-node';
-import { FIT_OPTIONS, useCanvasActions } from './use-canvas-actions';
+import { useCanvasActions } from './use-canvas-actions';
 import { useCanvasGraph, type CanvasNode } from './use-canvas-graph';
 import { useCanvasKeys } from './use-canvas-keys';
+import { BandsOnly, bandClass, bandColor, FAR_ZOOM, initialFit, MAX_ON_SCREEN, minZoomFor, ONLY_VISIBLE } from './large-plan';
 import { NODE_SIZE } from './view-model';
 import { WaveBandNode } from './wave-bands';
 import { InjectProvider } from '../inject/inject-provider';
@@ -47,31 +45,6 @@ const edgeTypes: EdgeTypes = { dependency: DependencyEdge };
 const proOptions = { hideAttribution: false };
 const minimapStyle = { width: 168, height: 112 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Below this zoom the nodes drop their details (cheaper to paint, unreadable anyway). */
-const FAR_ZOOM = 0.45;
-const MIN_ZOOM = 0.04;
-/**
- * Most calls the canvas lets be on screen at once. Only the calls in view are drawn (above ONLY_VISIBLE calls), so
- * a plan of thousands of calls zoomed out to fit would put every one of them in the page, and each frame of playback
- * would restyle them all: a large plan's zoom stops where about this many fit, and the mini map shows the whole.
- */
-const MAX_ON_SCREEN = 800;
-const ONLY_VISIBLE = 400;
-/** Flow area one call takes in the wave layout: its box, its band's padding and the gaps around it. */
-const CELL_AREA = (NODE_SIZE.width + 2 * DEFAULT_LAYOUT.bandPadding + DEFAULT_LAYOUT.columnGap) * (NODE_SIZE.height + DEFAULT_LAYOUT.rowGap);
-
-/** The least zoom for a plan of `calls` calls on a screen of `area` px². */
-export function minZoomFor(calls: number, area: number): number {
-  if (calls <= MAX_ON_SCREEN) return MIN_ZOOM;
-  return Math.min(FAR_ZOOM, Math.max(MIN_ZOOM, Math.sqrt(area / (MAX_ON_SCREEN * CELL_AREA))));
-}
-
-/** Where a plan opens: all of it in view; a plan too large for that opens on its first waves. */
-function initialFit(plan: Plan, waves: readonly number[]): FitViewOptions {
-  if (plan.calls.length <= MAX_ON_SCREEN) return FIT_OPTIONS;
-  const first = plan.calls.filter((_, i) => waves[i] <= 1).slice(0, MAX_ON_SCREEN / 4);
-  return { ...FIT_OPTIONS, nodes: first.map((c) => ({ id: c.id })) };
-}
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 function minimapColor(node: Node): string {
@@ -202,7 +175,12 @@ function CanvasEditor() {
           aria-label={`Plan graph: ${plan.name}`}
         >
           <Background gap={24} size={1} />
-          {callCount > 0 && !fit.short && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan" />}
+          {callCount > 0 && !fit.short &&
+            (callCount > MAX_ON_SCREEN ? (
+              <MiniMap pannable zoomable nodeColor={bandColor} nodeClassName={bandClass} nodeComponent={BandsOnly} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan, by waves" />
+            ) : (
+              <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan" />
+            ))}
           <Controls showInteractive={false} showFitView={false} position="bottom-left" />
           <CanvasLegend model={view.model} />
         </ReactFlow>
