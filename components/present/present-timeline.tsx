@@ -10,18 +10,23 @@ import { useAppStore } from '@/lib/store/provider';
 import { selectViewCursorMs, selectViewRun } from '@/lib/store/selectors';
 import { attemptTone, cursorX, formatTick, timelineGeometry, type TimeScale } from '../run/timeline-geometry';
 import { useElementSize } from '../use-measure';
+import { inWindow, useScrollWindow, type ScrollWindow } from '../use-scroll-window';
 
 /** Room above the turn lane for the time axis, in px (scaled with the rows). */
 const AXIS_ROWS = 1.1;
 const GAP_ROWS = 0.75;
 const MIN_ROW = 12;
 const MAX_ROW = 30;
+/** From this many rows on, only the rows in view (and a margin) are drawn. */
+const WINDOWED_ROWS = 300;
 
 interface ChartProps {
   plan: Plan;
   trace: Trace;
   width: number;
   height: number;
+  /** The rows to draw (content px), or null for all. */
+  rows: ScrollWindow | null;
 }
 
 /** Row height that fits every row, the turn lane and the wave gaps into the box. */
@@ -31,7 +36,7 @@ function fitRow(trace: Trace, height: number): number {
   return Math.max(MIN_ROW, Math.min(MAX_ROW, Math.floor(height / units)));
 }
 
-const Chart = memo(function Chart({ plan, trace, width, height }: ChartProps) {
+const Chart = memo(function Chart({ plan, trace, width, height, rows }: ChartProps) {
   const row = fitRow(trace, height);
   const font = Math.round(Math.min(16, Math.max(11, row * 0.56)));
   const labelWidth = Math.round(Math.min(240, Math.max(120, width * 0.13)));
@@ -42,6 +47,7 @@ const Chart = memo(function Chart({ plan, trace, width, height }: ChartProps) {
   );
   const svgHeight = top + geo.height + 4;
   const plotRight = width - 16;
+  const shown = (y: number, h: number) => inWindow(rows, top + y, h);
   return (
     <div className="tw-ptl__chart" style={{ height: svgHeight, ['--tw-ptl-font' as string]: `${font}px` }}>
       <svg className="tw-ptl__svg" width={width} height={svgHeight} role="img" aria-label={`Timeline of the run: ${trace.calls.length} calls over ${formatTick(geo.scale.t1)}`}>
@@ -75,7 +81,7 @@ const Chart = memo(function Chart({ plan, trace, width, height }: ChartProps) {
               {g.label}
             </text>
           ))}
-          {geo.rows.map((r, i) => (
+          {geo.rows.map((r, i) => shown(r.y, row) && (
             <g key={r.id} className={r.critical ? 'tw-ptl-row tw-ptl-row--critical' : 'tw-ptl-row'}>
               {i % 2 === 1 && <rect className="tw-ptl-row__bg" x={0} y={r.y} width={plotRight} height={row} />}
               <text className="tw-ptl-label" x={8} y={r.y + row * 0.68}>
@@ -83,10 +89,10 @@ const Chart = memo(function Chart({ plan, trace, width, height }: ChartProps) {
               </text>
             </g>
           ))}
-          {geo.waits.map((w) => (
+          {geo.waits.map((w) => shown(w.y, w.height) && (
             <rect key={`w${w.row}-${w.attempt}`} className="tw-ptl-wait" x={w.x} y={w.y + w.height * 0.3} width={w.width} height={w.height * 0.4} />
           ))}
-          {geo.bars.map((b) => (
+          {geo.bars.map((b) => shown(b.y, b.height) && (
             <rect
               key={`b${b.row}-${b.attempt}`}
               className={`tw-ptl-bar tw-ptl-bar--${attemptTone(b.result)}${geo.criticalPath.includes(b.row) ? ' tw-ptl-bar--critical' : ''}`}
@@ -97,7 +103,7 @@ const Chart = memo(function Chart({ plan, trace, width, height }: ChartProps) {
               rx={Math.min(3, b.height / 4)}
             />
           ))}
-          {geo.timeoutMarks.map((m) => (
+          {geo.timeoutMarks.map((m) => shown(m.y, m.height) && (
             <line key={`t${m.row}-${m.attempt}`} className="tw-ptl-timeout" x1={m.x} x2={m.x} y1={m.y + 1} y2={m.y + m.height - 1} />
           ))}
           {geo.stopLine !== null && <line className="tw-ptl-stop" x1={geo.stopLine.x} x2={geo.stopLine.x} y1={0} y2={geo.height} />}
@@ -125,12 +131,14 @@ export function PresentTimeline() {
   const view = useAppStore(selectViewRun);
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
+  // A run of hundreds of calls: only the rows in view are drawn.
+  const rows = useScrollWindow(ref, view !== null && view.trace.calls.length >= WINDOWED_ROWS);
   return (
     <div className="tw-ptl" ref={ref}>
       {view === null ? (
         <p className="tw-ptl__empty">This level did not run, so it has no timeline.</p>
       ) : width > 200 && height > 40 ? (
-        <Chart plan={view.plan} trace={view.trace} width={width} height={height} />
+        <Chart plan={view.plan} trace={view.trace} width={width} height={height} rows={rows} />
       ) : null}
     </div>
   );

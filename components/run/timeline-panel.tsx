@@ -17,6 +17,7 @@ import { selectHasRun, selectPause, selectSetCursor } from './playback-selectors
 import { attemptTone, cursorX, formatTick, rowAt, scrubTime, timelineGeometry, type TimeScale, type Timeline, type TimelineBar } from './timeline-geometry';
 import { attemptDetails, attemptTitle } from './timeline-tooltip';
 import { useElementWidth } from '../use-measure';
+import { inWindow, useScrollWindow, type ScrollWindow } from '../use-scroll-window';
 
 const ROW_HEIGHT = 20;
 const GROUP_GAP = 18;
@@ -27,6 +28,8 @@ const RIGHT_PAD = 12;
 /** Two lines for the model-turn labels, between the axis and the turn lane (turns are often too narrow to hold one). */
 const TURN_LINE = 12;
 const TOP = AXIS + 2 * TURN_LINE + 2;
+/** From this many rows on, only the rows in view (and a margin) are drawn. */
+const WINDOWED_ROWS = 300;
 
 /** Places each turn's label on the first of two lines where it does not run into the previous one; "T n" if neither. */
 function placeTurnLabels(turns: Timeline['turns'], right: number): { text: string; x: number; line: number }[] {
@@ -104,7 +107,7 @@ function AttemptCard({ trace, plan, hover }: { trace: Trace; plan: Plan; hover: 
   );
 }
 
-function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Trace; offsetMs: number; width: number }) {
+function TimelineChart({ plan, trace, offsetMs, width, rows }: { plan: Plan; trace: Trace; offsetMs: number; width: number; rows: ScrollWindow | null }) {
   const select = useAppStore(selectSelect);
   const selected = useAppStore(selectSelected);
   const setCursor = useAppStore(selectSetCursor);
@@ -169,6 +172,7 @@ function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Tr
   const stripes = `${uid}-stripes`;
   const stop = geo.stopLine;
   const stopAnchorEnd = stop !== null && stop.x > LABEL_WIDTH + (plotRight - LABEL_WIDTH) * 0.6;
+  const shown = (y: number, h = ROW_HEIGHT) => inWindow(rows, TOP + y, h);
 
   return (
     <div className="tw-tl__chart" style={{ height }}>
@@ -267,6 +271,7 @@ function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Tr
 
           {/* Rows */}
           {geo.rows.map((r) => {
+            if (!shown(r.y)) return null;
             const c = trace.calls[r.index];
             const bars = barsByRow.get(r.index) ?? [];
             const n = c.attempts.length;
@@ -304,14 +309,14 @@ function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Tr
           })}
 
           {/* Retry waits */}
-          {geo.waits.map((w) => (
+          {geo.waits.map((w) => shown(w.y, w.height) && (
             <rect key={`${w.row}-${w.attempt}`} className="tw-tl-wait" x={w.x} y={w.y} width={w.width} height={w.height} fill={`url(#${hatch})`}>
               <title>{`${trace.calls[w.row].id} · waiting to retry · attempt ${w.attempt} next`}</title>
             </rect>
           ))}
 
           {/* Timeout marks */}
-          {geo.timeoutMarks.map((m) => (
+          {geo.timeoutMarks.map((m) => shown(m.y, m.height) && (
             <g key={`${m.row}-${m.attempt}`} className="tw-tl-timeout">
               <title>{`${trace.calls[m.row].id} · attempt ${m.attempt} cut by its timeout`}</title>
               <line x1={m.x} x2={m.x} y1={m.y + 1} y2={m.y + m.height - 1} />
@@ -336,7 +341,7 @@ function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Tr
 
       {/* The label column: one focusable button per row */}
       <div className="tw-tl__labels" style={{ width: LABEL_WIDTH }}>
-        {geo.rows.map((r) => (
+        {geo.rows.map((r) => shown(r.y) && (
           <button
             key={r.id}
             type="button"
@@ -372,6 +377,8 @@ export function TimelinePanel() {
   }
   const bodyRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(bodyRef);
+  // A run of hundreds of calls: only the rows in view are drawn.
+  const rows = useScrollWindow(bodyRef, open && view !== null && view.trace.calls.length >= WINDOWED_ROWS);
   const bodyId = useId();
 
   return (
@@ -404,7 +411,7 @@ export function TimelinePanel() {
         ) : view === null ? (
           <p className="tw-tl__empty">This sub-agent did not run in the latest run, so it has no timeline.</p>
         ) : width > LABEL_WIDTH + 40 ? (
-          <TimelineChart plan={view.plan} trace={view.trace} offsetMs={view.offsetMs} width={width} />
+          <TimelineChart plan={view.plan} trace={view.trace} offsetMs={view.offsetMs} width={width} rows={rows} />
         ) : null}
       </div>
     </section>
