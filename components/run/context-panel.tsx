@@ -25,6 +25,30 @@ const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'openai', label: 'OpenAI' },
 ];
 
+/**
+ * Longest context drawn in the panel, in characters: a run of thousands of calls hands the model megabytes, and laying
+ * that out stalls the page for seconds. Beyond it the panel shows the end (where the run is at), and Copy and
+ * Download still give the whole context.
+ */
+export const SHOWN_CHARS = 200_000;
+
+/** The end of a long context, from a line start, and how much was left out before it. */
+export function contextTail(text: string): { text: string; omitted: number } {
+  if (text.length <= SHOWN_CHARS) return { text, omitted: 0 };
+  const line = text.indexOf('\n', text.length - SHOWN_CHARS);
+  const from = line < 0 ? text.length - SHOWN_CHARS : line + 1;
+  return { text: text.slice(from), omitted: from };
+}
+
+function LongContextNote({ omitted, total }: { omitted: number; total: number }) {
+  return (
+    <p className="tw-ctx__long" role="note">
+      This context is {total.toLocaleString('en-US')} characters long: the last {(total - omitted).toLocaleString('en-US')} are shown. Copy and Download give it
+      whole.
+    </p>
+  );
+}
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -152,7 +176,8 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
   const runPlan = view?.plan;
 
   const rendered = useMemo(() => (trace === null ? null : render(runPlan, trace, tab, atMs, storeText)), [runPlan, trace, tab, atMs, storeText]);
-  const correctText = useMemo(() => (trace === null ? null : render(runPlan, trace, 'text', atMs, storeText)), [runPlan, trace, atMs, storeText]);
+  // The correct text beside the anti-patterns: built only while they are compared.
+  const correctText = useMemo(() => (trace === null || !comparing ? null : render(runPlan, trace, 'text', atMs, storeText)), [runPlan, trace, atMs, storeText, comparing]);
   const mark = useMemo(() => (trace === null ? undefined : errorMark(tab, trace)), [tab, trace]);
 
   if (trace === null || rendered === null) return null;
@@ -193,6 +218,7 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
     tab === 'text' ? downloadText(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8') : downloadText(`${name}-context-${tab}.json`, rendered.text, 'application/json');
 
   const label = TABS.find((t) => t.id === tab)?.label ?? '';
+  const shown = contextTail(rendered.text);
   return (
     <div className="tw-ctx">
       {!current && <p className="tw-ctx__stale">The plan changed since this run: run again to update.</p>}
@@ -244,6 +270,13 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
           </div>
           {rendered.error !== null ? (
             <p className="tw-muted">{rendered.error}</p>
+          ) : shown.omitted > 0 ? (
+            <>
+              <LongContextNote omitted={shown.omitted} total={rendered.text.length} />
+              <pre className={tab === 'text' ? 'tw-context' : 'tw-context tw-ctx__json'} tabIndex={0} aria-label={tab === 'text' ? 'Context the model is handed' : `${label} messages`}>
+                {shown.text}
+              </pre>
+            </>
           ) : tab === 'text' ? (
             <pre className="tw-context" tabIndex={0} aria-label="Context the model is handed">
               {rendered.text}
