@@ -5,7 +5,8 @@ import { memo, type MouseEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Fault, ToolCall } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
-import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong, formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
+import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong } from '../format';
 import { FaultIcon } from './fault-icon';
 import { HeatChip, heatBucket, selectHeatRuns, useNodeHeat } from './node-heat';
 import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
@@ -54,9 +55,9 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
         <span className="tw-node__latency">
           <span title={`Latency: ${describeLatency(call.latency)}`}>{describeLatencyShort(call.latency)}</span>
           {call.timeoutMs !== null && (
-            <span className="tw-node__timeout" title={`Timeout per attempt: ${formatShortMs(call.timeoutMs)}`}>
+            <span className="tw-node__timeout" title={`Timeout per attempt: ${shortDuration(call.timeoutMs)}`}>
               <FaultIcon kind="timeout" />
-              {formatShortMs(call.timeoutMs)}
+              {shortDuration(call.timeoutMs)}
             </span>
           )}
         </span>

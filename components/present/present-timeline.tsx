@@ -5,10 +5,11 @@
 // playback bar and its clock, which must be mounted once (a second one would play the run at double speed).
 import { memo, useMemo, useRef } from 'react';
 import type { Trace } from '@/lib/engine';
+import { tickDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan/schema';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewCursorMs, selectViewRun } from '@/lib/store/selectors';
-import { attemptTone, cursorX, formatTick, timelineGeometry, type TimeScale } from '../run/timeline-geometry';
+import { attemptTone, cursorX, timelineGeometry, type TimeScale } from '../run/timeline-geometry';
 import { useElementSize } from '../use-measure';
 
 /** Room above the turn lane for the time axis, in px (scaled with the rows). */
@@ -44,7 +45,7 @@ const Chart = memo(function Chart({ plan, trace, width, height }: ChartProps) {
   const plotRight = width - 16;
   return (
     <div className="tw-ptl__chart" style={{ height: svgHeight, ['--tw-ptl-font' as string]: `${font}px` }}>
-      <svg className="tw-ptl__svg" width={width} height={svgHeight} role="img" aria-label={`Timeline of the run: ${trace.calls.length} calls over ${formatTick(geo.scale.t1)}`}>
+      <svg className="tw-ptl__svg" width={width} height={svgHeight} role="img" aria-label={`Timeline of the run: ${trace.calls.length} calls over ${tickDuration(geo.scale.t1)}`}>
         <g aria-hidden="true">
           {geo.ticks.map((k) => (
             <g key={k.t}>

@@ -9,12 +9,13 @@
 // moving cursor never re-renders the chart.
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { STATUS_LABEL, type Trace } from '@/lib/engine';
+import { exactMsNumber, tickDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan/schema';
 import { useAppStore } from '@/lib/store/provider';
 import { selectSelect, selectSelected, selectViewCursorMs, selectViewRun } from '@/lib/store/selectors';
 import { PlaybackBar } from './playback-bar';
 import { selectHasRun, selectPause, selectSetCursor } from './playback-selectors';
-import { attemptTone, cursorX, formatTick, rowAt, scrubTime, timelineGeometry, type TimeScale, type Timeline, type TimelineBar } from './timeline-geometry';
+import { attemptTone, cursorX, rowAt, scrubTime, timelineGeometry, type TimeScale, type Timeline, type TimelineBar } from './timeline-geometry';
 import { attemptDetails, attemptTitle } from './timeline-tooltip';
 import { useElementWidth } from '../use-measure';
 
@@ -48,7 +49,7 @@ function placeTurnLabels(turns: Timeline['turns'], right: number): { text: strin
   });
 }
 
-const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')}`;
+const ms = exactMsNumber;
 
 /**
  * The playback cursor over the chart: a line at the cursor and a veil over what has not happened yet (so playback
@@ -177,7 +178,7 @@ function TimelineChart({ plan, trace, offsetMs, width }: { plan: Plan; trace: Tr
         width={width}
         height={height}
         role="group"
-        aria-label={`Timeline of the run, ${formatTick(geo.scale.t1)} long`}
+        aria-label={`Timeline of the run, ${tickDuration(geo.scale.t1)} long`}
         onClick={onClick}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}

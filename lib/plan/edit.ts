@@ -1,5 +1,6 @@
 // The plan editor's operations: pure functions from a Plan to a new Plan (or a refusal with its reason).
 // Never mutates its input, never returns a plan parsePlan would refuse; unchanged parts are shared, not copied.
+import { preciseDuration } from '../format/duration';
 import { findCycle } from './graph';
 import { DEFAULT_LAYOUT, withPosition, type Point } from './layout';
 import { callFromPalette, isToolKey, type ToolKey } from './palette';
@@ -359,7 +360,7 @@ export function removeFault(plan: Plan, id: string, faultIndex: number): Plan {
   return withFaults(plan, index, faults.filter((_, i) => i !== faultIndex));
 }
 
-/** Moves a fault within its call's list (order matters: the first fault that fires decides the attempt, SPEC §3.1). */
+/** Moves a fault within its call's list (order matters: the first fault that fires decides the attempt). */
 export function moveFault(plan: Plan, id: string, from: number, to: number): Plan {
   const index = indexOf(plan, id);
   if (index === -1) return plan;
@@ -389,18 +390,12 @@ export function updateFault(plan: Plan, id: string, faultIndex: number, fault: F
   return { ok: true, plan: withFaults(plan, index, next) };
 }
 
-/** The nominal wait before each retry (SPEC §3.2 without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
+/** The nominal wait before each retry (before any jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
 export function retryWaits(retry: RetryPolicy): number[] {
   const max = retryMaximumIntervalMs(retry);
   const waits: number[] = [];
   for (let n = 1; n < retry.maxAttempts; n++) waits.push(Math.min(retry.initialIntervalMs * retry.backoffCoefficient ** (n - 1), max));
   return waits;
-}
-
-/** `250 ms` under a second, `1 s` / `1.5 s` from there; at most two decimals. */
-export function formatMs(ms: number): string {
-  const round = (x: number) => String(Math.round(x * 100) / 100);
-  return Math.abs(ms) < 1000 ? `${round(ms)} ms` : `${round(ms / 1000)} s`;
 }
 
 /**
@@ -415,8 +410,8 @@ export function describeRetryWaits(retry: RetryPolicy): string {
     let j = i;
     while (j + 1 < waits.length && waits[j + 1] === waits[i]) j++;
     const run = j - i + 1;
-    if (run >= 3) parts.push(`${formatMs(waits[i])} × ${run}`);
-    else for (let k = 0; k < run; k++) parts.push(formatMs(waits[i]));
+    if (run >= 3) parts.push(`${preciseDuration(waits[i])} × ${run}`);
+    else for (let k = 0; k < run; k++) parts.push(preciseDuration(waits[i]));
     i = j + 1;
   }
   const shown = parts.length > 8 ? [...parts.slice(0, 6), '…', parts[parts.length - 1]] : parts;
