@@ -28,7 +28,7 @@ const TRIP = {
 };
 const PLAIN = { ...TRIP, calls: [{ id: 'note', tool: 'read_notes', latency: fixed(10) }], dependencies: [] };
 const files: Record<string, string> = { 'trip.json': JSON.stringify(TRIP), 'plain.json': JSON.stringify(PLAIN) };
-const io: CliIo = { readFile: (path) => files[path] };
+const io: CliIo = { readFile: (path) => (path in files ? { ok: true, text: files[path] } : { ok: false, reason: `cannot read ${path}: no such file` }) };
 const sim = (...argv: string[]) => runCli(argv, io);
 const json = (...argv: string[]): unknown => JSON.parse(sim(...argv, '--format', 'json').stdout);
 

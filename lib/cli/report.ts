@@ -5,6 +5,7 @@ import type { CallStatus, CallTrace, CompensationStatus, MonteCarloStats, Trace 
 import { OUTCOMES } from '../engine/types';
 import { bareMs } from '../format/duration';
 import type { Context } from '../engine/context';
+import { terminalJson, visible } from './terminal';
 
 /** What a call with an effect did, in the single-run JSON (docs/cli.md). */
 export interface EffectJson {
@@ -74,8 +75,9 @@ export function statsJson(plan: Plan, stats: MonteCarloStats): Omit<MonteCarloSt
   return plan.calls.some((c) => (c.effect ?? 'none') !== 'none') ? { ...rest, effects } : rest;
 }
 
-/** Left-aligned columns separated by two spaces, no trailing blanks. */
-export function table(rows: readonly (readonly string[])[]): string {
+/** Left-aligned columns separated by two spaces, no trailing blanks; cells are shown with control characters escaped. */
+export function table(cells: readonly (readonly string[])[]): string {
+  const rows = cells.map((row) => row.map((cell) => visible(cell)));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
@@ -83,12 +85,13 @@ export function table(rows: readonly (readonly string[])[]): string {
 
 function header(plan: Plan, trace: Pick<Trace, 'strategy' | 'seed' | 'scenario'>): string[] {
   const scenario = trace.scenario === null ? 'none' : (plan.scenarios.find((s) => s.id === trace.scenario)?.name ?? trace.scenario);
-  return [`Plan: ${plan.name}`, `Strategy: ${trace.strategy} · seed ${trace.seed} · scenario: ${scenario}`];
+  return [`Plan: ${visible(plan.name)}`, `Strategy: ${trace.strategy} · seed ${trace.seed} · scenario: ${visible(scenario)}`];
 }
 
+/** The context as printed in the text report: its own lines kept, every other control character escaped. */
 function contextText(context: Context): string {
-  if (context.format === 'text') return context.text;
-  return JSON.stringify(context.messages, null, 2);
+  if (context.format === 'text') return visible(context.text, true);
+  return terminalJson(context.messages);
 }
 
 /** What each call with an effect did, in words: `pay (once): applied 1, unknown 1 — may have run twice; left in place`. */

@@ -10,7 +10,7 @@
 import { preciseDuration } from '../format/duration';
 import { typicalLatencyMs } from './latency';
 import { activeScenario, effectiveFaults } from './scenario';
-import { LIMITS, type Fault, type Plan, type Scenario, type ToolCall } from './schema';
+import { BOUNDS, LIMITS, faultListSchema, type Fault, type Plan, type Scenario, type ToolCall } from './schema';
 
 export type InjectKind = 'error' | 'timeout' | 'slow' | 'rate_limit' | 'partial';
 export type InjectWhen = 'every' | 'first';
@@ -88,10 +88,10 @@ export function faultsInForce(plan: Plan, callId: string): Fault[] {
   return call === undefined ? [] : effectiveFaults(call, activeScenario(plan));
 }
 
-/** A timeout for a call that has none: twice its typical latency rounded up to whole seconds, at least 1 s. */
+/** A timeout for a call that has none: twice its typical latency rounded up to whole seconds, at least 1 s, at most the bound on times. */
 export function suggestedTimeoutMs(call: ToolCall): number {
   const typical = typicalLatencyMs(call.latency);
-  return Math.max(1000, Math.ceil((2 * typical) / 1000) * 1000);
+  return Math.min(BOUNDS.maxMs, Math.max(1000, Math.ceil((2 * typical) / 1000) * 1000));
 }
 
 const VERB: Record<InjectKind, string> = {
@@ -151,7 +151,11 @@ export function injectFault(plan: Plan, callId: string, kind: InjectKind, when: 
   if (kept.length >= LIMITS.maxFaultsPerCall) {
     return { plan, summary, refused: `${callId} already has ${LIMITS.maxFaultsPerCall} faults, the most allowed` };
   }
-  let next = setFaultsInForce(plan, index, [injectedFault(kind, when), ...kept]);
+  const faults = [injectedFault(kind, when), ...kept];
+  if (!faultListSchema.safeParse(faults).success) {
+    return { plan, summary, refused: `${callId} is already as slow as allowed: its slow faults would multiply an attempt by more than ${BOUNDS.maxSlowProduct}` };
+  }
+  let next = setFaultsInForce(plan, index, faults);
   const notes: string[] = [];
   if (scenario !== undefined) notes.push(`Injected into the active scenario “${scenario.name}”, not into the call’s own faults.`);
   if (kind === 'timeout' && call.timeoutMs === null) {

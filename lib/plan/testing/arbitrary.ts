@@ -90,7 +90,8 @@ export function arbitraryLatency(fixedOnly = false): fc.Arbitrary<Latency> {
   return fc.oneof(
     fixed,
     fc.tuple(ms(1000), ms(1000)).map(([a, b]): Latency => ({ kind: 'uniform', minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
-    fc.tuple(ms(1000, 1), ms(2000, 1)).map(([p50, extra]): Latency => ({ kind: 'lognormal', p50Ms: p50, p95Ms: p50 + extra })),
+    // p95Ms stays within BOUNDS.maxFactor × p50Ms (the lognormal spread bound).
+    fc.tuple(ms(1000, 1), ms(2000, 1)).map(([p50, extra]): Latency => ({ kind: 'lognormal', p50Ms: p50, p95Ms: Math.min(p50 + extra, 1000 * p50) })),
   );
 }
 
