@@ -9,7 +9,7 @@ import { shortDuration } from '@/lib/format/duration';
 import { statusTone } from '../format';
 import { nodeRunSelector } from './run-selectors';
 import { isFinalPhase, phaseText, phaseTextShort, type NodePhase, type NodeRunView } from './run-view';
-import { StatusIcon } from './status-icon';
+import { StatusIcon } from '../icons';
 
 /** The node's colour family for a phase: `live` while running, `none` with no run. */
 export type PhaseTone = 'none' | 'live' | 'good' | 'warn' | 'bad' | 'idle';

@@ -7,10 +7,9 @@ import type { Fault, ToolCall } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { shortDuration } from '@/lib/format/duration';
 import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong } from '../format';
-import { FaultIcon } from './fault-icon';
 import { HeatChip, heatBucket, selectHeatRuns, useNodeHeat } from './node-heat';
 import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
-import { ToolIcon } from './tool-icon';
+import { FaultIcon, ToolIcon } from '../icons';
 import { InjectToolbar } from '../inject/inject-actions';
 
 export interface ToolCallNodeData extends Record<string, unknown> {
