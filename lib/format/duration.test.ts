@@ -10,6 +10,8 @@ import {
   exactMsNumber,
   plainMs,
   preciseDuration,
+  roundedMs,
+  roundedMsNumber,
   shortDuration,
   spokenDuration,
   tickDuration,
@@ -28,6 +30,21 @@ describe('exactMs: the figure to check against the trace', () => {
 
   it('writes the same number without its unit, for a span such as 4,210–5,761 ms', () => {
     expect(`${exactMsNumber(4210)}–${exactMs(5761)}`).toBe('4,210–5,761 ms');
+  });
+});
+
+describe('roundedMs: read at a glance', () => {
+  it.each([
+    [0, '0 ms'],
+    [205.5, '206 ms'],
+    [1250.46, '1,250 ms'],
+    [4210, '4,210 ms'],
+  ])('%d ms reads %s', (ms, text) => {
+    expect(roundedMs(ms)).toBe(text);
+  });
+
+  it('writes the same number without its unit, for a span such as 4,210–5,761 ms', () => {
+    expect(`${roundedMsNumber(4210.4)}–${roundedMs(5761)}`).toBe('4,210–5,761 ms');
   });
 });
 

@@ -9,9 +9,19 @@ export function exactMsNumber(ms: number): string {
   return upToOneDecimal.format(ms);
 }
 
-/** `950 ms`, `1,250.5 ms`: exact enough to check against the trace (tables, the timeline's hover card). */
+/** `950 ms`, `1,250.5 ms`: exact enough to check against the trace (the run's results table). */
 export function exactMs(ms: number): string {
   return `${exactMsNumber(ms)} ms`;
+}
+
+/** `4,210`, `1,251`: a number of ms rounded to the whole ms and grouped (the figure of roundedMs without its unit). */
+export function roundedMsNumber(ms: number): string {
+  return Math.round(ms).toLocaleString('en-US');
+}
+
+/** `4,210 ms`, `1,251 ms`: rounded to the whole ms, for reading at a glance (the timeline's hover card and titles). */
+export function roundedMs(ms: number): string {
+  return `${roundedMsNumber(ms)} ms`;
 }
 
 /** `300 ms`, `1.5 s`, `12.3 s`: short, one decimal at most, for labels (a node, the legend, a hint). */
