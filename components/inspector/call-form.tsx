@@ -7,6 +7,7 @@ import { shortDuration } from '@/lib/format/duration';
 import { describeLatency } from '../format';
 import { CallIdentity } from './call-identity';
 import { CallIo } from './call-io';
+import { EffectSection } from './effect-section';
 import { FaultsSection } from './faults-section';
 import { ChoiceGroup } from './fields';
 import { LatencySection } from './latency-section';
@@ -14,6 +15,12 @@ import { RetrySection } from './retry-section';
 import { Section } from './section';
 import { useAct } from './use-action';
 import { ON_FAILURE } from './words';
+
+/** `none`, `once`, `once · undone by cancel_reservation`. */
+function effectSummary(call: ToolCall): string {
+  const effect = call.effect ?? 'none';
+  return call.compensation === undefined ? effect : `${effect} · undone by ${call.compensation.tool}`;
+}
 
 export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
   const act = useAct();
@@ -50,6 +57,9 @@ export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
       </Section>
       <Section id="faults" title="Faults" summary={call.faults.length === 0 ? 'none' : `${call.faults.length}`}>
         <FaultsSection call={call} plan={plan} />
+      </Section>
+      <Section id="effect" title="Side effect" summary={effectSummary(call)}>
+        <EffectSection call={call} plan={plan} />
       </Section>
     </div>
   );
