@@ -1,4 +1,4 @@
-// How the context words a call's fate: status names, reasons, failure lines (SPEC §4 rules).
+// How the context words a call's fate: status names, reasons, failure lines.
 // Pure text from trace data; never invents a result, never hides a failure.
 import { plainMs } from '../../format/duration';
 import type { ToolCall } from '../../plan/schema';
