@@ -1,4 +1,4 @@
-// The first page: a built-in example drawn read-only in its waves, and a Run that shows outcome and context.
+// The first page: the editor opens the default example, drawn in its waves, and a Run shows outcome and context.
 import { compareStrategies, simulate } from '../lib/engine';
 import { strategyFigure, strategySaving } from '../components/run/strategy-words';
 import { buildContext } from '../lib/engine/context';

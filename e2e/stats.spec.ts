@@ -1,4 +1,4 @@
-// "Many runs" (issue 5): 100,000 seeded runs on the page's workers with a progress bar and Cancel while the page
+// "Many runs": 100,000 seeded runs on the page's workers with a progress bar and Cancel while the page
 // stays responsive; the statistics and chart; a comparison of two policies whose numbers agree with
 // `npm run --silent sim` on the same seeds; exports.
 import { execFileSync } from 'node:child_process';

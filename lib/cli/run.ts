@@ -1,4 +1,4 @@
-// The `sim` command as a pure function: argv and a file reader in, exit code and output text out (SPEC §7).
+// The `sim` command as a pure function: argv and a file reader in, exit code and output text out (docs/cli.md).
 // Never touches process, the console or the file system itself, so tests drive it in memory.
 import { formatProblem, parsePlanText, withoutBom } from '../plan/parse';
 import { LIMITS } from '../plan/schema';

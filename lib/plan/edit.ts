@@ -317,7 +317,7 @@ export function updatePlanInfo(plan: Plan, patch: { name?: string; description?:
   return { ok: true, plan: { format, version, name, ...(description === undefined ? {} : { description }), ...tail } };
 }
 
-/** The nominal wait before each retry (SPEC §3.2 without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
+/** The nominal wait before each retry (docs/engine.md#retries, without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
 export function retryWaits(retry: RetryPolicy): number[] {
   const max = retryMaximumIntervalMs(retry);
   const waits: number[] = [];

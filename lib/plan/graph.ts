@@ -82,7 +82,7 @@ export function adjacency(ids: readonly string[], edges: readonly (Edge & { opti
 }
 
 /**
- * Kahn's algorithm that always takes, among the ready calls, the one first in `calls` (SPEC §3.4 sequential).
+ * Kahn's algorithm that always takes, among the ready calls, the one first in `calls` (the `sequential` strategy's order).
  * Assumes an acyclic graph.
  */
 export function topologicalOrder(adj: Adjacency): number[] {
@@ -129,7 +129,7 @@ export function topologicalOrder(adj: Adjacency): number[] {
   return order;
 }
 
-/** SPEC §3.4: a call's wave is 0 without upstreams, else 1 + the highest wave of its upstreams (optional edges count). */
+/** docs/engine.md#the-wave-of-a-call: a call's wave is 0 without upstreams, else 1 + the highest wave of its upstreams (optional edges count). */
 export function computeWaves(adj: Adjacency, order: readonly number[] = topologicalOrder(adj)): number[] {
   const wave = new Array<number>(adj.upstream.length).fill(0);
   for (const v of order) {

@@ -1,4 +1,4 @@
-// parsePlan / parsePlanText: every defect of SPEC §2 is refused with its exact path and a clear message, defaults
+// parsePlan / parsePlanText: every defect of docs/plan-format.md is refused with its exact path and a clear message, defaults
 // are applied, and no input — hostile, huge or deeply nested — makes them throw.
 import { describe, it, expect } from 'vitest';
 import { formatPath, formatProblem, parsePlan, parsePlanText, serializePlan, type ParseResult, type Problem } from './parse';
@@ -441,7 +441,7 @@ describe('defaults are applied', () => {
     return result.plan;
   }
 
-  it('fills in the settings of SPEC §2', () => {
+  it('fills in the default settings', () => {
     expect(parsedMinimal().settings).toEqual({ strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null });
   });
 

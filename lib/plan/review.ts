@@ -1,4 +1,4 @@
-// Plan review (SPEC §6): advice shown beside the plan, one sentence per finding. Findings never make a plan invalid;
+// Plan review (docs/review.md): advice shown beside the plan, one sentence per finding. Findings never make a plan invalid;
 // only the schema and graph rules do. Pure: reads the plan, returns data.
 import { adjacency, computeWaves, topologicalOrder, type Adjacency } from './graph';
 import { references, type Reference } from './references';
