@@ -288,6 +288,25 @@ test.describe('Keeping work', () => {
     await expect(headerName(page)).toHaveText('Saved at last');
   });
 
+  test('a reload with storage full reopens the plan the user had open, not the default example', async ({ page }) => {
+    await openEditor(page);
+    await importFile(page, VALID);
+    await expect(headerName(page)).toHaveText(triage.name);
+    await expect(saveState(page)).toHaveText('Saved');
+    // From the next load on, storage refuses every write (reads still work), as a full browser storage does.
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.reload();
+    await expect(page.getByText('Loading your plan…')).toHaveCount(0);
+    await expect(headerName(page)).toHaveText(triage.name);
+    await expect(saveState(page)).toHaveText('Not saved');
+    await page.getByRole('tab', { name: 'Library', exact: true }).click();
+    await expect(page.getByRole('button', { name: `Open ${first.name}` })).toBeVisible();
+  });
+
   test('a damaged entry is listed as such and can be deleted', async ({ page }) => {
     await openEditor(page);
     await page.evaluate(() => localStorage.setItem('toolwave:plan:broken-entry', '{ not json'));

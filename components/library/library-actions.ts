@@ -182,11 +182,13 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
 
   function restore(): boolean {
     const probe = library.status();
-    if (!probe.ok) {
-      // Said once, with a notice, when the first plan fails to save; until then the header says it.
-      store.getState().setSaveStatus('memory-only', probe.message);
-      return false;
-    }
+    // Said once, with a notice, when the first plan fails to save; until then the header says it. Full storage
+    // still reads: the user's plan reopens (their edits then stay in memory); unusable storage has nothing to read.
+    const memoryOnly = () => {
+      if (!probe.ok) store.getState().setSaveStatus('memory-only', probe.message);
+    };
+    memoryOnly();
+    if (!probe.ok && probe.reason === 'unavailable') return false;
     core.refresh();
     const last = library.lastOpened();
     const ids = [...(last === null ? [] : [last]), ...core.view().items.map((i) => i.id).filter((id) => id !== last)];
@@ -194,6 +196,8 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
       const got = read(id);
       if (!('ok' in got)) {
         store.getState().load(got.plan, id);
+        // Loading saved nothing new (the plan is as stored) and said "Saved": storage is still full for the next edit.
+        memoryOnly();
         return true;
       }
       if (got.reason === 'corrupt') core.markDamaged(id);

@@ -228,6 +228,40 @@ describe('storage trouble', () => {
   });
 });
 
+describe('a reload with storage full', () => {
+  it('reopens the last plan as stored, says edits will stay in memory, and a later edit is kept in memory', () => {
+    const a = tab();
+    a.store.getState().load(samplePlan('Older'), null);
+    a.store.getState().open(samplePlan('Mine'), null);
+    const mine = a.store.getState().docId as string;
+    a.controller.stop();
+    // Full to the last character: not even the probe key fits.
+    storage.quotaChars = storage.usedChars();
+    const b = tab('tab-b');
+    expect(b.controller.restore()).toBe(true);
+    expect([b.store.getState().docId, b.store.getState().plan.name]).toEqual([mine, 'Mine']);
+    expect(b.store.getState().saveStatus).toBe('memory-only');
+    expect(b.store.getState().saveMessage).toBe(STORAGE_MESSAGES.quota);
+    expect(b.controller.getView().items.map((i) => i.name).sort()).toEqual(['Mine', 'Older']);
+    b.store.getState().commit(renamed(b.store.getState().plan, 'Mine, edited'));
+    vi.advanceTimersByTime(600);
+    expect(b.store.getState().plan.name).toBe('Mine, edited');
+    expect(b.store.getState().saveStatus).toBe('memory-only');
+  });
+
+  it('with storage unusable altogether there is nothing to restore', () => {
+    const blocked = createLibraryController({
+      store: createAppStore(),
+      library: createPlanLibrary({
+        storage: () => {
+          throw new Error('SecurityError');
+        },
+      }),
+    });
+    expect(blocked.restore()).toBe(false);
+  });
+});
+
 describe('two tabs on one plan', () => {
   function twoTabs() {
     const a = tab('tab-a');
