@@ -92,9 +92,26 @@ const byId = (p: Plan, id: string): ToolCall => {
 const edges = (p: Plan) => p.dependencies.map((d) => `${d.from}→${d.to}${d.optional ? '?' : ''}`);
 
 describe('the tool palette', () => {
-  it('offers web search, fetch URL, database query, HTTP API, code run and sub-agent, in that order', () => {
-    expect(TOOL_PALETTE.map((e) => e.key)).toEqual(['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'sub_agent']);
-    expect(TOOL_PALETTE.map((e) => e.label)).toEqual(['Web search', 'Fetch URL', 'Database query', 'HTTP API', 'Code run', 'Sub-agent']);
+  it('offers the read-only tools, then the ones that change the world, then the sub-agent, in that order', () => {
+    expect(TOOL_PALETTE.map((e) => e.key)).toEqual(['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'reserve', 'charge_card', 'send_email', 'create_ticket', 'sub_agent']);
+    expect(TOOL_PALETTE.map((e) => e.label)).toEqual(['Web search', 'Fetch URL', 'Database query', 'HTTP API', 'Code run', 'Reserve', 'Charge card', 'Send email', 'Create ticket', 'Sub-agent']);
+  });
+
+  it.each([
+    ['reserve', 'once', 'cancel_reservation'],
+    ['charge_card', 'idempotent', 'refund_payment'],
+    ['send_email', 'once', undefined],
+    ['create_ticket', 'once', 'close_ticket'],
+  ] as const)('%s starts as a call whose effect is %s, undone by %s', (key, effect, undo) => {
+    const { plan: p, id } = addCall(plan(), key);
+    expectValid(p);
+    const c = byId(p, id as string);
+    expect(c.effect).toBe(effect);
+    expect(c.compensation?.tool).toBe(undo);
+  });
+
+  it('the read-only tools change nothing in the world', () => {
+    for (const key of ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'sub_agent'] as const) expect(byId(addCall(plan(), key).plan, addCall(plan(), key).id as string).effect).toBeUndefined();
   });
 
   it.each(TOOL_KEYS)('%s makes a valid call with a lognormal latency, a timeout, a sample input and output', (key) => {

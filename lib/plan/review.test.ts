@@ -215,12 +215,14 @@ describe('reviewPlan', () => {
     ]);
   });
 
-  it('finds nothing to say about the teaching examples', () => {
+  it('finds nothing to say about the teaching examples, but the one that teaches the warning', () => {
     const dir = join(__dirname, '..', '..', 'public', 'examples');
+    // double-charge.json shows a retried once call on purpose: its lesson is the review's warning (see examples.test.ts).
+    const flawed: Record<string, string[]> = { 'double-charge.json': ['once-retried'] };
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json')) {
       const result = parsePlanText(readFileSync(join(dir, file), 'utf8'));
       if (!result.ok) throw new Error(file);
-      expect({ file, findings: reviewPlan(result.plan) }).toEqual({ file, findings: [] });
+      expect({ file, rules: reviewPlan(result.plan).map((f) => f.rule) }).toEqual({ file, rules: flawed[file] ?? [] });
     }
   });
 
