@@ -5,6 +5,7 @@ import { LIMITS } from '../plan/schema';
 import { simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
+import { runImport } from './import-command';
 import { runManyWithProgress, type ProgressSink } from './progress';
 import type { ReadFileResult } from './read-file';
 import { runJson, runText, statsJson, statsText } from './report';
@@ -40,6 +41,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const args = parseArgs(argv);
   if (args.kind === 'help') return { code: 0, stdout: HELP, stderr: '' };
   if (args.kind === 'error') return fail(2, args.message);
+  if (args.kind === 'import') return runImport(args.argv, io);
   const opts = args.options;
 
   const read = io.readFile(opts.path);
