@@ -75,6 +75,21 @@ test.describe('Home page', () => {
       if (saving !== null) await expect(strategies).toContainText(saving);
     });
 
+    test('keys do not reach the editor behind a modal dialog; once it is closed, R runs', async ({ page }) => {
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect(help).toBeVisible();
+      for (const key of ['r', 'Shift+R', 'p', 'Control+z', '.']) await page.keyboard.press(key);
+      await expect(help).toBeVisible();
+      await expect(page.getByText(/^Outcome: /)).toHaveCount(0);
+      await expect(page.getByRole('dialog', { name: /presentation/i })).toHaveCount(0);
+      // "?" still closes the help it opened.
+      await page.keyboard.press('?');
+      await expect(help).toHaveCount(0);
+      await page.keyboard.press('r');
+      await expect(page.getByText(/^Outcome: /)).toBeVisible();
+    });
+
     test('Run works from the keyboard', async ({ page }) => {
       await page.getByRole('button', { name: 'Run', exact: true }).focus();
       await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 // The plan editor's operations: pure functions from a Plan to a new Plan (or a refusal with its reason).
 // Never mutates its input, never returns a plan parsePlan would refuse; unchanged parts are shared, not copied.
-import { findCycle } from './graph';
+import { describeCycle, findCycle } from './graph';
 import { DEFAULT_LAYOUT, withPosition, type Point } from './layout';
 import { callFromPalette, isToolKey, type ToolKey } from './palette';
 import { checkPlanLimits, formatPath, issuesToProblems, precheckJson, type Problem } from './parse';
@@ -173,7 +173,7 @@ export function canConnect(plan: Plan, from: string, to: string): ConnectCheck {
   if (plan.dependencies.some((d) => d.from === from && d.to === to)) return { ok: false, reason: `${to} already needs ${from}` };
   if (plan.dependencies.length >= LIMITS.maxDependencies) return { ok: false, reason: `the plan already has ${LIMITS.maxDependencies} dependencies, the most allowed` };
   const cycle = findCycle(ids, [...plan.dependencies, { from, to }]);
-  if (cycle !== null) return { ok: false, reason: `would close a cycle: ${cycleFrom(cycle, from, to).join(' → ')}` };
+  if (cycle !== null) return { ok: false, reason: describeCycle(cycleFrom(cycle, from, to), 'would close a cycle') };
   return { ok: true };
 }
 

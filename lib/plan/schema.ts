@@ -1,7 +1,7 @@
 // The plan file (docs/plan-format.md) as one zod schema: every boundary parses with it and every type is inferred from it.
 // Pure data: no React, no DOM. Graph rules (unique ids, acyclic, …) live here too, as refinements.
 import { z } from 'zod';
-import { findCycle } from './graph';
+import { describeCycle, findCycle } from './graph';
 
 export const CALL_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 export const UINT32_MAX = 4_294_967_295;
@@ -320,7 +320,7 @@ function checkGraph(plan: PlanShape, ctx: z.RefinementCtx): void {
     );
     if (cycle) {
       const at = plan.dependencies.findIndex((d) => d.from === cycle[0] && d.to === cycle[1]);
-      ctx.addIssue({ code: 'custom', path: ['dependencies', at], message: `cycle: ${cycle.join(' → ')}` });
+      ctx.addIssue({ code: 'custom', path: ['dependencies', at], message: describeCycle(cycle) });
     }
   }
   const scenarioIds = new Set<string>();
