@@ -1,12 +1,12 @@
-// One-click failure injection and scenarios: pure plan edits, no React. Every result is a plan
+// One-click failure injection and scenarios (docs/plan-format.md#faults): pure plan edits, no React. Every result is a plan
 // parsePlan accepts; unchanged parts are shared, not copied.
 //
 // Where an injection goes: while a scenario is active, into that scenario's faults for the call (starting from the
 // faults in force for it); otherwise into the call's own faults. An injected fault is one this module makes (the
 // exact fault `injectedFault` returns, on every attempt or on the first only); injecting a kind again replaces the
 // injected fault of that kind instead of stacking another. The newest injection goes first in the list, so it decides
-// the attempt over the faults already there (of the faults that fire, the first in list order decides; slow ones
-// combine wherever they are).
+// the attempt over the faults already there (of the faults that fire, the first in list order decides;
+// slow ones combine wherever they are).
 import { preciseDuration } from '../format/duration';
 import { typicalLatencyMs } from './latency';
 import { activeScenario, effectiveFaults } from './scenario';
