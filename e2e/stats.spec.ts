@@ -42,7 +42,7 @@ function sim(p: Plan, runs: number, name: string): MonteCarloStats {
 /** The parts of a Reliability the deltas line reads, from the CLI's numbers. */
 function fromCli(s: MonteCarloStats): Reliability {
   const attemptsPerRun = Object.values(s.calls).reduce((n, c) => n + c.meanAttempts, 0);
-  return { stats: s, successRate: s.outcomes.complete / s.runs, misledShare: 0, attemptsPerRun, makespans: new Float64Array(0) };
+  return { stats: s, successRate: s.outcomes.complete / s.runs, misledShare: 0, attemptsPerRun, makespans: new Float64Array(0), hasEffects: s.effects !== undefined };
 }
 
 async function shoot(page: Page, name: string) {

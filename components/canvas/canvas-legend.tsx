@@ -4,7 +4,6 @@
 import { memo } from 'react';
 import { Panel } from '@xyflow/react';
 import type { AppState } from '@/lib/store/app-store';
-import { viewRun } from '@/lib/store/playback';
 import { useAppStore } from '@/lib/store/provider';
 import { formatShortMs } from '../format';
 import type { PlanModel } from './model';
@@ -15,7 +14,7 @@ export function pathSummary(path: readonly string[], max = 4): string {
   return `${path.slice(0, 2).join(' → ')} → … → ${path.slice(-1)[0]} (${path.length} calls)`;
 }
 
-const selectHasRun = (s: AppState) => viewRun(s) !== null;
+const selectHasRun = (s: AppState) => s.runOnView !== null;
 
 function CanvasLegendView({ model }: { model: PlanModel }) {
   const hasRun = useAppStore(selectHasRun);

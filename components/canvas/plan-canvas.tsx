@@ -63,7 +63,7 @@ function callIdAt(event: MouseEvent | TouchEvent): string | null {
 function CanvasEditor() {
   const store = useAppStoreApi();
   const rf = useReactFlow<CanvasNode, DependencyEdgeType>();
-  // The plan on view: the top plan, or the nested plan of the sub-agent drilled into (edits go to commitView).
+  // The plan on view: the top plan, or the nested plan of the sub-agent drilled into (edits go through the store’s editView).
   const plan = useAppStore(selectViewPlan);
   const selected = useAppStore(selectSelected);
   const far = useStore(selectFar);

@@ -1,17 +1,18 @@
 'use client';
 // Everything the canvas can do to the plan on view (the top plan, or a drilled-in sub-agent's nested plan), each as
-// ONE undoable commit through commitView: add, connect, delete, duplicate, nudge, auto-layout; plus selection and
-// view actions. Read the store at the moment an action runs, never during render.
+// ONE undoable edit through the store's editView: add, connect, delete, duplicate, nudge, auto-layout; plus selection
+// and view actions. Read the store at the moment an action runs, never during render.
 import { useMemo, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { addCall, connect, disconnect, duplicateCalls, moveCalls, removeCalls, setEdgeOptional } from '@/lib/plan/edit';
 import { applyLayout } from '@/lib/plan/layout';
 import type { ToolKey } from '@/lib/plan/palette';
+import { refuse } from '@/lib/store/document';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { edgeId, type XY } from './model';
 import { findFreeSpot } from './placement';
-import { NODE_SIZE, withDisplayPositions } from './view-model';
+import { NODE_SIZE } from './view-model';
 
 /** Room the palette takes on the canvas's left edge (px): kept clear when fitting and when placing a new call. */
 const PALETTE_ROOM = 64;
@@ -62,43 +63,42 @@ export function useCanvasActions(
     const actions: CanvasActions = {
       add: (key, at) => {
         const s = store.getState();
-        const base = withDisplayPositions(selectViewPlan(s));
-        const result = addCall(base, key, at ?? spotNearCentre(base.calls));
-        if (result.id === null) {
-          s.notify({ tone: 'error', text: `Cannot add a call: ${result.reason}.` });
+        const r = s.editView((plan) => {
+          const added = addCall(plan, key, at ?? spotNearCentre(plan.calls));
+          return added.id === null ? refuse(added.reason) : { ok: true, plan: added.plan, id: added.id };
+        });
+        if (!r.ok) {
+          s.notify({ tone: 'error', text: `Cannot add a call: ${r.reason}.` });
           return;
         }
-        s.commitView(result.plan);
-        s.select([result.id]);
+        s.select([r.id]);
         setSelectedEdges(noEdges);
       },
       connect: (from, to) => {
         const s = store.getState();
-        const result = connect(withDisplayPositions(selectViewPlan(s)), from, to);
-        if (result.ok) s.commitView(result.plan);
-        else s.notify({ tone: 'error', text: `Cannot connect ${from} → ${to}: ${result.reason}.` });
+        const r = s.editView((plan) => connect(plan, from, to));
+        if (!r.ok) s.notify({ tone: 'error', text: `Cannot connect ${from} → ${to}: ${r.reason}.` });
       },
       setOptional: (from, to, optional) => {
-        const s = store.getState();
-        s.commitView(setEdgeOptional(withDisplayPositions(selectViewPlan(s)), from, to, optional));
+        store.getState().editView((plan) => setEdgeOptional(plan, from, to, optional));
       },
       remove: (from, to) => {
-        const s = store.getState();
-        s.commitView(disconnect(withDisplayPositions(selectViewPlan(s)), from, to));
+        store.getState().editView((plan) => disconnect(plan, from, to));
         setSelectedEdges(noEdges);
       },
       move: (positions) => {
-        const s = store.getState();
-        s.commitView(moveCalls(withDisplayPositions(selectViewPlan(s)), Object.fromEntries(positions)));
+        store.getState().editView((plan) => moveCalls(plan, Object.fromEntries(positions)));
       },
       deleteSelection: () => {
         const s = store.getState();
-        const edges = selectViewPlan(s).dependencies.filter((d) => selectedEdges.has(edgeId(d.from, d.to)));
-        if (s.selected.length === 0 && edges.length === 0) return false;
-        let next = withDisplayPositions(selectViewPlan(s));
-        for (const d of edges) next = disconnect(next, d.from, d.to);
-        if (s.selected.length > 0) next = removeCalls(next, s.selected);
-        s.commitView(next);
+        const selected = s.selected;
+        const hasEdges = selectViewPlan(s).dependencies.some((d) => selectedEdges.has(edgeId(d.from, d.to)));
+        if (selected.length === 0 && !hasEdges) return false;
+        s.editView((plan) => {
+          let next = plan;
+          for (const d of plan.dependencies) if (selectedEdges.has(edgeId(d.from, d.to))) next = disconnect(next, d.from, d.to);
+          return selected.length > 0 ? removeCalls(next, selected) : next;
+        });
         s.select([]);
         setSelectedEdges(noEdges);
         return true;
@@ -106,24 +106,30 @@ export function useCanvasActions(
       duplicateSelection: () => {
         const s = store.getState();
         if (s.selected.length === 0) return false;
-        const { plan, ids, reason } = duplicateCalls(withDisplayPositions(selectViewPlan(s)), s.selected, DUPLICATE_OFFSET);
-        if (reason !== undefined) {
-          s.notify({ tone: 'error', text: `Cannot duplicate: ${reason}.` });
+        const r = s.editView((plan) => {
+          const copy = duplicateCalls(plan, s.selected, DUPLICATE_OFFSET);
+          return copy.reason !== undefined ? refuse(copy.reason) : { ok: true, plan: copy.plan, ids: copy.ids };
+        });
+        if (!r.ok) {
+          s.notify({ tone: 'error', text: `Cannot duplicate: ${r.reason}.` });
           return true;
         }
-        s.commitView(plan);
-        s.select(ids);
+        s.select(r.ids);
         setSelectedEdges(noEdges);
         return true;
       },
       nudge: (dx, dy) => {
         const s = store.getState();
         if (s.selected.length === 0) return false;
-        const base = withDisplayPositions(selectViewPlan(s));
         const chosen = new Set(s.selected);
-        const positions: Record<string, XY> = {};
-        for (const c of base.calls) if (chosen.has(c.id) && c.position !== undefined) positions[c.id] = { x: c.position.x + dx, y: c.position.y + dy };
-        s.commitView(moveCalls(base, positions), { coalesce: `nudge:${[...chosen].sort().join(',')}` });
+        s.editView(
+          (plan) => {
+            const positions: Record<string, XY> = {};
+            for (const c of plan.calls) if (chosen.has(c.id) && c.position !== undefined) positions[c.id] = { x: c.position.x + dx, y: c.position.y + dy };
+            return moveCalls(plan, positions);
+          },
+          { coalesce: `nudge:${[...chosen].sort().join(',')}` },
+        );
         return true;
       },
       selectAll: () => {
@@ -141,7 +147,7 @@ export function useCanvasActions(
       autoLayout: () => {
         const s = store.getState();
         if (selectViewPlan(s).calls.length === 0) return;
-        s.commitView(applyLayout(selectViewPlan(s)));
+        s.editView((plan) => applyLayout(plan));
         // Queued by React Flow until the new positions arrive.
         fit();
       },

@@ -5,7 +5,7 @@ import { parsePlan, type Plan, type PlanInput } from '@/lib/plan';
 import { connect, moveCalls, setEdgeOptional } from '@/lib/plan/edit';
 import { layoutPlan } from '@/lib/plan/layout';
 import { edgeId } from './model';
-import { NODE_SIZE, buildView, fallbackPositions, withDisplayPositions } from './view-model';
+import { NODE_SIZE, buildView } from './view-model';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -116,13 +116,5 @@ describe('positions for a plan that arrived without them', () => {
     const layout = layoutPlan(unplaced);
     const v = buildView(null, unplaced, [], NONE);
     expect(v.nodes.map((n) => n.position)).toEqual(layout.nodes.map((n) => ({ x: n.x, y: n.y })));
-  });
-
-  it('writes those positions into the plan before an edit, so nothing jumps', () => {
-    const shown = fallbackPositions(unplaced);
-    const fixedUp = withDisplayPositions(unplaced);
-    expect(fixedUp.calls.map((c) => c.position)).toEqual([shown.get('a'), shown.get('b')]);
-    expect(withDisplayPositions(fixedUp)).toBe(fixedUp);
-    expect(fallbackPositions(placed).size).toBe(0);
   });
 });

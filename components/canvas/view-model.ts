@@ -2,9 +2,10 @@
 // and edge that did not change, so React Flow skips them; per-call run state is never put in node data.
 import { MarkerType, Position } from '@xyflow/react';
 import type { Plan } from '@/lib/plan';
-import { DEFAULT_LAYOUT, layoutPlan, needsLayout } from '@/lib/plan/layout';
+import { DEFAULT_LAYOUT } from '@/lib/plan/layout';
 import { activeScenario, effectiveFaults } from '@/lib/plan/scenario';
-import { edgeId, planModel, type PlanModel, type XY } from './model';
+import { fallbackPositions } from '@/lib/store/display-positions';
+import { edgeId, planModel, type PlanModel } from './model';
 import type { DependencyEdgeType } from './dependency-edge';
 import { describeCall } from './describe';
 import type { ToolCallNodeType } from './tool-call-node';
@@ -19,31 +20,6 @@ const NODE_HANDLES: NonNullable<ToolCallNodeType['handles']> = [
   { type: 'source', position: Position.Right, x: NODE_SIZE.width - HANDLE / 2, y: NODE_SIZE.height / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
 ];
 const NODE_MEASURED = { width: NODE_SIZE.width, height: NODE_SIZE.height };
-
-const fallbackCache = new WeakMap<Plan, ReadonlyMap<string, XY>>();
-
-/**
- * Display positions for calls that have none (a plan that arrived without a layout): the wave layout's, computed
- * once per plan object. Empty when every call has its own position.
- */
-export function fallbackPositions(plan: Plan): ReadonlyMap<string, XY> {
-  if (!needsLayout(plan)) return EMPTY_POSITIONS;
-  let cached = fallbackCache.get(plan);
-  if (cached === undefined) {
-    cached = new Map(layoutPlan(plan).nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
-    fallbackCache.set(plan, cached);
-  }
-  return cached;
-}
-
-const EMPTY_POSITIONS: ReadonlyMap<string, XY> = new Map();
-
-/** The plan with every call at the position the canvas shows it (so an edit never makes unplaced calls jump). */
-export function withDisplayPositions(plan: Plan): Plan {
-  const fallback = fallbackPositions(plan);
-  if (fallback.size === 0) return plan;
-  return { ...plan, calls: plan.calls.map((c) => (c.position !== undefined ? c : { ...c, position: fallback.get(c.id) ?? { x: 0, y: 0 } })) };
-}
 
 export interface CanvasView {
   plan: Plan;

@@ -1,13 +1,14 @@
 'use client';
-// The scenarios control over the canvas (SPEC §2): a button naming the active scenario opens a menu listing "No
-// scenario" and each scenario of the plan on view (the top plan, or a drilled-in sub-agent's), one checked. Choosing
-// one switches to it (one undo step) and runs the plan again. "Save current faults as a scenario…" asks for a name
-// and saves the faults in force as a new active scenario; the active one can be renamed or deleted.
+// The scenarios control over the canvas: a button naming the active scenario opens a menu listing "No scenario" and
+// each scenario of the plan on view (the top plan, or a drilled-in sub-agent's), one checked. Choosing one switches
+// to it (one undo step, through the store's editView) and runs the plan again. "Save current faults as a scenario…"
+// asks for a name and saves the faults in force as a new active scenario; the active one can be renamed or deleted.
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { activeScenario } from '@/lib/plan/scenario';
 import { deleteScenario, renameScenario, scenarioFromCurrent, scenarioNameProblem, setActiveScenario } from '@/lib/plan/inject';
 import type { Plan } from '@/lib/plan';
+import type { EditOutcome } from '@/lib/store/document';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
@@ -46,11 +47,11 @@ export function ScenarioMenu() {
     if (returnFocus) buttonRef.current?.focus();
   }, []);
 
-  /** Commits an edit of the plan on view; `rerun` runs the plan again (a switch changes the faults in force). */
-  const apply = useCallback(
-    (next: Plan, rerun: boolean, text: string) => {
+  /** After an edit of the plan on view: `rerun` runs the plan again (a switch changes the faults in force), then says `text`. */
+  const after = useCallback(
+    (r: EditOutcome, rerun: boolean, text: string) => {
+      if (!r.ok || !r.changed) return;
       const s = app.getState();
-      if (!s.commitView(next)) return;
       if (rerun) s.run();
       s.notify({ tone: 'info', text });
     },
@@ -59,11 +60,9 @@ export function ScenarioMenu() {
 
   const choose = (id: string | null) => {
     close(true);
-    const current = selectViewPlan(app.getState());
-    const next = setActiveScenario(current, id);
-    if (next === current) return;
-    const name = id === null ? null : current.scenarios.find((s) => s.id === id)?.name;
-    apply(next, true, name == null ? 'No scenario: the calls’ own faults are in force. Ran the plan again.' : `Scenario “${name}” is active. Ran the plan again.`);
+    const name = id === null ? null : selectViewPlan(app.getState()).scenarios.find((s) => s.id === id)?.name;
+    const r = app.getState().editView((plan) => setActiveScenario(plan, id));
+    after(r, true, name == null ? 'No scenario: the calls’ own faults are in force. Ran the plan again.' : `Scenario “${name}” is active. Ran the plan again.`);
   };
 
   const remove = (id: string) => {
@@ -72,7 +71,8 @@ export function ScenarioMenu() {
     const scenario = current.scenarios.find((s) => s.id === id);
     if (scenario === undefined) return;
     const wasActive = current.settings.scenario === id;
-    apply(deleteScenario(current, id), wasActive, `Deleted the scenario “${scenario.name}”${wasActive ? ': the calls’ own faults are in force. Ran the plan again' : ''}. Undo brings it back.`);
+    const r = app.getState().editView((plan) => deleteScenario(plan, id));
+    after(r, wasActive, `Deleted the scenario “${scenario.name}”${wasActive ? ': the calls’ own faults are in force. Ran the plan again' : ''}. Undo brings it back.`);
   };
 
   const label = active === undefined ? 'No scenario' : `Scenario: ${active.name}`;
@@ -110,21 +110,19 @@ export function ScenarioMenu() {
           onChoose={choose}
           onRemove={remove}
           onSave={(name) => {
-            const current = selectViewPlan(app.getState());
-            const r = scenarioFromCurrent(current, name);
+            const r = app.getState().editView((plan) => scenarioFromCurrent(plan, name));
             if (!r.ok) return r.reason;
             close(true);
             const s = r.plan.scenarios[r.plan.scenarios.length - 1];
             // The new scenario holds the faults in force, so a run stays what it was: redo it only to keep it current.
-            apply(r.plan, app.getState().trace !== null, `Saved the faults in force as the scenario “${s.name}” (${callsIn(s.faults)}); it is active.`);
+            after(r, app.getState().trace !== null, `Saved the faults in force as the scenario “${s.name}” (${callsIn(s.faults)}); it is active.`);
             return null;
           }}
           onRename={(id, name) => {
-            const current = selectViewPlan(app.getState());
-            const r = renameScenario(current, id, name);
+            const r = app.getState().editView((plan) => renameScenario(plan, id, name));
             if (!r.ok) return r.reason;
             close(true);
-            if (r.plan !== current) apply(r.plan, false, `Renamed the scenario to “${name.trim()}”.`);
+            after(r, false, `Renamed the scenario to “${name.trim()}”.`);
             return null;
           }}
         />

@@ -2,7 +2,7 @@
 // The inspector in the right pane: the selected call's form when exactly one call is selected, else the plan's
 // settings (with "3 calls selected" above when several are). Shows the plan on view: the top plan, or the nested
 // plan of the sub-agent the canvas is drilled into. Reads it through selectors; every edit is built by
-// lib/plan/edit, judged by the schema, and committed to the store (commitView writes it back into the top plan).
+// lib/plan/edit, judged by the schema, and committed to the store (editView writes it back into the top plan).
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectSelected, selectViewPlan } from '@/lib/store/selectors';

@@ -3,12 +3,14 @@
 // a valid text is committed at once (live fields) or on blur/Enter (`commitOn: 'blur'`, e.g. renames); an
 // invalid one stays in the field with its message and never reaches the plan. When the plan changes from
 // elsewhere (undo, the canvas) the field shows the new value, unless it is focused with an invalid draft.
-import { useCallback, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from 'react';
+// Commits go through the store's editView; the edits of one field in one focus session share a coalesce key and so
+// make a single undo step (typing "1000" is one undo, not four).
+import { useCallback, useId, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Plan } from '@/lib/plan';
+import { refuse } from '@/lib/store/document';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import type { Candidate } from './candidate';
-import { newSessionKey, usePlanCommit } from './use-plan-commit';
 
 export interface DraftOptions {
   /** The text the plan's current value shows as. */
@@ -47,12 +49,18 @@ const sameText = (a: string, b: string) => a === b;
 
 export function useDraft({ value, check, commitOn = 'change', same = sameText, name, onCommitted, enterCommits = true }: DraftOptions): DraftField {
   const store = useAppStoreApi();
-  const commitPlan = usePlanCommit();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [focused, setFocused] = useState(false);
   const [seen, setSeen] = useState(value);
   /** The coalesce key of this focus session: edits under one key are one undo step. */
   const session = useRef('');
+  const fieldId = useId();
+  const sessions = useRef(0);
+  /** A key no other field or focus session has used: `inspector:retry.maxAttempts«r3»#12`. */
+  const newSessionKey = useCallback(() => {
+    sessions.current += 1;
+    return `inspector:${name}${fieldId}#${sessions.current}`;
+  }, [fieldId, name]);
 
   // The plan changed under the field (undo, the canvas, another field): follow it, unless the person is
   // in the middle of typing something the plan does not hold yet.
@@ -66,16 +74,23 @@ export function useDraft({ value, check, commitOn = 'change', same = sameText, n
 
   const apply = useCallback(
     (text: string, commit: boolean): Draft => {
-      const candidate = check(text, selectViewPlan(store.getState()));
-      if (!candidate.ok) return { text, message: candidate.message };
-      if (commit) {
-        if (session.current === '') session.current = newSessionKey(name);
-        commitPlan(candidate.plan, session.current);
-        onCommitted?.(text, candidate.plan);
+      if (!commit) {
+        const candidate = check(text, selectViewPlan(store.getState()));
+        return { text, message: candidate.ok ? null : candidate.message };
       }
+      if (session.current === '') session.current = newSessionKey();
+      const r = store.getState().editView(
+        (plan) => {
+          const candidate = check(text, plan);
+          return candidate.ok ? candidate : refuse(candidate.message);
+        },
+        { coalesce: session.current },
+      );
+      if (!r.ok) return { text, message: r.reason };
+      onCommitted?.(text, r.plan);
       return { text, message: null };
     },
-    [check, commitPlan, name, onCommitted, store],
+    [check, newSessionKey, onCommitted, store],
   );
 
   const change = useCallback(
@@ -106,7 +121,7 @@ export function useDraft({ value, check, commitOn = 'change', same = sameText, n
     message: draft?.message ?? null,
     onChange: (e) => change(e.target.value),
     onFocus: () => {
-      session.current = newSessionKey(name);
+      session.current = newSessionKey();
       setFocused(true);
     },
     onBlur: () => {
@@ -121,18 +136,18 @@ export function useDraft({ value, check, commitOn = 'change', same = sameText, n
         e.stopPropagation();
         const s = store.getState();
         if (session.current !== '' && s.coalesceKey === session.current) s.undo();
-        session.current = newSessionKey(name);
+        session.current = newSessionKey();
         setDraft(null);
       } else if (e.key === 'Enter' && enterCommits && !e.shiftKey && !e.nativeEvent.isComposing) {
         e.preventDefault();
         finish();
         // What is typed after Enter is a new step.
-        session.current = newSessionKey(name);
+        session.current = newSessionKey();
       }
     },
     setText: (text) => {
       // A button's value is a step of its own.
-      session.current = newSessionKey(name);
+      session.current = newSessionKey();
       change(text);
       session.current = '';
     },

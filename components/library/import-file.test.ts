@@ -30,6 +30,12 @@ describe('readPlanFile', () => {
     expect(png.text).not.toHaveBeenCalled();
   });
 
+  it('reads a UTF-8 file that starts with a byte-order mark, as an editor on Windows writes it', async () => {
+    const text = `\uFEFF${serializePlan(samplePlan())}`;
+    const result = await readPlanFile(file('bom.json', text));
+    expect(result.ok && result.plan).toEqual(samplePlan());
+  });
+
   it('lists a bad plan’s problems by path', async () => {
     const text = serializePlan(samplePlan()).replace('"ms": 100', '"ms": -5');
     const result = await readPlanFile(file('bad.json', text, text.length, ''));

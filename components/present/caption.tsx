@@ -4,13 +4,12 @@
 import { useMemo } from 'react';
 import { captionAtStep, captionStep, formatDuration } from '@/lib/engine/narrate';
 import type { AppState } from '@/lib/store/app-store';
-import { viewRun } from '@/lib/store/playback';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewRun } from '@/lib/store/selectors';
 
 /** The caption's step for the run on view; -2 with no run. A number, so the selector is stable. */
 export const selectCaptionStep = (s: AppState): number => {
-  const view = viewRun(s);
+  const view = s.runOnView;
   return view === null ? -2 : captionStep(view.trace, s.cursorMs - view.offsetMs);
 };
 

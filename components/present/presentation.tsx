@@ -1,12 +1,11 @@
 'use client';
-// Presentation mode (issue 4, point 7): the run told to stakeholders, full screen and in large type — the plan graph,
+// Presentation mode: the run told to stakeholders, full screen and in large type — the plan graph,
 // the timeline and the context at the cursor, with a narrated caption at the bottom. ←/→ step by model turn.
 // It is a modal <dialog> over the editor: the editor stays mounted underneath (inert while the dialog is open), so
 // leaving finds it exactly as it was — panes, tabs, the timeline's open state and the canvas viewport included.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { turnAt } from '@/lib/engine/playback';
 import type { AppState } from '@/lib/store/app-store';
-import { viewRun } from '@/lib/store/playback';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlan, selectPlanVersion, selectPlaying, selectPresenting, selectViewCursorMs } from '@/lib/store/selectors';
 import { PlanCanvas } from '../canvas/plan-canvas';
@@ -20,12 +19,12 @@ import { PresentTimeline } from './present-timeline';
 
 /** `turn:phase` of the run on view at the cursor (a string, so the selector is stable); '' with no run. */
 const selectTurnKey = (s: AppState): string => {
-  const v = viewRun(s);
+  const v = s.runOnView;
   if (v === null) return '';
   const { turn, phase } = turnAt(v.trace, s.cursorMs - v.offsetMs);
   return `${turn ?? -1}:${phase}`;
 };
-const selectTurnCount = (s: AppState): number => viewRun(s)?.trace.turns.length ?? 0;
+const selectTurnCount = (s: AppState): number => s.runOnView?.trace.turns.length ?? 0;
 
 const PHASE_WORD: Record<string, string> = { thinking: 'thinking', executing: 'calls running', done: 'done' };
 

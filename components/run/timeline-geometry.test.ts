@@ -204,6 +204,25 @@ describe('ticks', () => {
     ticks.forEach((k, i) => expect(k.t).toBeCloseTo(i * step, 9));
   });
 
+  it.each([
+    // The longest run the plan bounds allow is below 1e46 ms (docs/plan-format.md, "Bounds").
+    [9.9e45, 1000],
+    [4e17, 800],
+    [2 ** 53 + 2, 300],
+  ])('ticks for an extreme but valid %s-ms run are still 4 to 10 round steps', (t1, width) => {
+    const ticks = niceTicks(t1, width);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.length).toBeLessThanOrEqual(10);
+    expect(ticks.every((k) => Number.isFinite(k.t) && k.t <= t1)).toBe(true);
+  });
+
+  it.each([Infinity, NaN, -5, Number.MAX_VALUE])('a run end of %s gives a few finite ticks instead of looping forever', (t1) => {
+    const ticks = niceTicks(t1, 1000);
+    expect(ticks.length).toBeGreaterThanOrEqual(1);
+    expect(ticks.length).toBeLessThanOrEqual(10);
+    expect(ticks.every((k) => Number.isFinite(k.t))).toBe(true);
+  });
+
   it('a geometry’s ticks sit on the scale', () => {
     const g = geometry(makePlan([{ id: 'a', ms: 1000 }], [], EAGER));
     // 1000 px of plot asks for 10 ticks at most: 100-ms steps would make 11, so 200-ms steps.

@@ -138,10 +138,11 @@ export function formatTick(ms: number): string {
 
 /**
  * Round ticks from 0 to t1: steps of 1, 2 or 5 × 10^k ms, 4 to 10 of them, about one per 100 px of the plot
- * width. The last tick never passes t1.
+ * width. The last tick never passes t1. A t1 that is not a finite number (no valid plan gives one) is read as the
+ * largest finite number or 1e-9 ms, so the search over k stays four steps long instead of looping forever.
  */
 export function niceTicks(t1: number, width: number): { t: number; label: string }[] {
-  const end = Math.max(t1, 1e-9);
+  const end = t1 === Infinity ? Number.MAX_VALUE : Number.isFinite(t1) ? Math.max(t1, 1e-9) : 1e-9;
   const target = Math.min(10, Math.max(4, Math.round(width / 100) + 1));
   const k0 = Math.floor(Math.log10(end)) - 2;
   let best: { step: number; count: number } | null = null;
@@ -235,7 +236,8 @@ export function runCriticalPath(plan: Plan, trace: Trace): number[] {
 export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions): Timeline {
   const { width, rowHeight, groupGap, labelWidth } = opts;
   const plotWidth = Math.max(width - labelWidth, 1e-9);
-  const t1 = Math.max(1, trace.makespanMs ?? lastFiniteInstant(trace));
+  const makespan = trace.makespanMs;
+  const t1 = Math.max(1, makespan !== null && Number.isFinite(makespan) ? makespan : lastFiniteInstant(trace));
   const x = (t: number) => labelWidth + (t / t1) * plotWidth;
   const scale: TimeScale = {
     t0: 0,

@@ -50,4 +50,24 @@ describe('chartData', () => {
     expect(tickLabel(7500, 's')).toBe('7.5');
     expect(tickLabel(250, 'ms')).toBe('250');
   });
+
+  it('axis ticks end, and stay few, on a range too narrow for its magnitude (steps below a double’s spacing)', () => {
+    // At 1e17 doubles are 16 apart: a 2.5-ms step cannot move t, which once looped forever.
+    const ticks = axisTicks(1e17, 1e17 + 16);
+    expect(ticks.length).toBeGreaterThanOrEqual(1);
+    expect(ticks.length).toBeLessThanOrEqual(20);
+    expect(axisTicks(0, Number.MAX_VALUE).length).toBeLessThanOrEqual(20);
+    expect(axisTicks(-Infinity, Infinity)).toHaveLength(1);
+  });
+
+  it('bins and ticks extreme but valid makespans in a bounded number of bins', () => {
+    for (const a of [sorted([1e17, 1e17 + 16, 1e17 + 32]), sorted([1, 9.9e45]), sorted([0, 5e45, 9.9e45])]) {
+      const d = chartData(a);
+      expect(d).not.toBeNull();
+      expect(d?.bins.length).toBeLessThanOrEqual(200);
+      expect(d?.bins.reduce((n, x) => n + x.a, 0)).toBe(a.length);
+      expect(d?.ticks.length).toBeLessThanOrEqual(20);
+      expect(histogram(a).length).toBeLessThanOrEqual(200);
+    }
+  });
 });

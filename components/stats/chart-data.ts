@@ -40,15 +40,27 @@ export function tickStep(raw: number): number {
   return 10 * p;
 }
 
-/** Round ticks inside [lo, hi], their number as close to `target` as a step of 1, 2, 2.5 or 5 × 10^k allows. */
+/**
+ * Round ticks inside [lo, hi], their number as close to `target` as a step of 1, 2, 2.5 or 5 × 10^k allows. Ticks
+ * are counted from the first, never accumulated, and at most 10 × target are tried: where the step is finer than a
+ * double's spacing at that magnitude (a narrow range far from 0), the ticks that collapse are dropped, not looped on.
+ */
 export function axisTicks(lo: number, hi: number, target = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [Number.isFinite(lo) ? lo : 0];
   if (!(hi > lo)) return [lo];
   const range = hi - lo;
+  if (!Number.isFinite(range)) return [lo, hi];
   const p = 10 ** Math.floor(Math.log10(range / target));
   let step = p;
   for (const m of [1, 2, 2.5, 5, 10]) if (Math.abs(range / (m * p) - target) <= Math.abs(range / step - target)) step = m * p;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toFixed(9)));
+  const first = Math.ceil(lo / step);
+  for (let i = 0; i <= 10 * target; i++) {
+    const t = (first + i) * step;
+    if (t > hi + step * 1e-9) break;
+    const v = Number(t.toFixed(9));
+    if (out.length === 0 || v > out[out.length - 1]) out.push(v);
+  }
   return out;
 }
 

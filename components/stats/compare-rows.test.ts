@@ -48,3 +48,21 @@ describe('compareRows', () => {
     }
   });
 });
+
+describe('compareRows with side effects', () => {
+  it('adds the effect shares, fewer being better, when a variant has side effects', () => {
+    const a = example('double-charge');
+    const b: Plan = { ...a, calls: a.calls.map((c) => (c.id === 'charge_card' ? { ...c, effect: 'idempotent' as const } : c)) };
+    const mcA = new MonteCarlo(a);
+    const mcB = new MonteCarlo(b);
+    const rows = compareRows(summarize(mcA.cp.ids, [mcA.runChunk(0, 200)], mcA.cp.effect), summarize(mcB.cp.ids, [mcB.runChunk(0, 200)], mcB.cp.effect));
+    const dup = rows.find((r) => r.key === 'maybeDuplicated');
+    expect(dup).toEqual({ key: 'maybeDuplicated', label: 'Possible duplicate', a: '100.0%', b: '0.0%', delta: '−100.0 pts', tone: 'better' });
+    expect(rows.map((r) => r.key)).toContain('leftInPlace');
+  });
+
+  it('has no effect rows for plans without side effects', () => {
+    const a = example('flaky-api');
+    expect(compareRows(run(a, 50), run(a, 50)).map((r) => r.key)).not.toContain('duplicated');
+  });
+});

@@ -54,5 +54,23 @@ export function compareRows(a: Reliability, b: Reliability): CompareRow[] {
   rows.push({ key: 'attempts', label: 'Attempts per run', a: formatAttemptsPerRun(a.attemptsPerRun), b: formatAttemptsPerRun(b.attemptsPerRun), delta: formatSigned(da, 1), tone: deltaTone(da, 'lower', 1) });
   const dm = (b.misledShare - a.misledShare) * 100;
   rows.push({ key: 'misled', label: 'Misled the model', a: formatPercent(a.misledShare), b: formatPercent(b.misledShare), delta: formatPoints(dm), tone: deltaTone(dm, 'lower', 1) });
+  if (a.hasEffects || b.hasEffects) rows.push(...effectRows(a, b));
   return rows;
+}
+
+/** Side-effect shares (runs with at least one call so): fewer is better for every one of them. */
+export const EFFECT_ROWS = [
+  { key: 'duplicated', label: 'Duplicated effect' },
+  { key: 'maybeDuplicated', label: 'Possible duplicate' },
+  { key: 'leftInPlace', label: 'Effect left in place' },
+  { key: 'compensationFailed', label: 'Compensation failed' },
+] as const;
+
+function effectRows(a: Reliability, b: Reliability): CompareRow[] {
+  return EFFECT_ROWS.map(({ key, label }) => {
+    const va = a.stats.effects[key];
+    const vb = b.stats.effects[key];
+    const d = (vb - va) * 100;
+    return { key, label, a: formatPercent(va), b: formatPercent(vb), delta: formatPoints(d), tone: deltaTone(d, 'lower', 1) };
+  });
 }

@@ -33,6 +33,31 @@ describe('statsJson', () => {
   });
 });
 
+describe('side effects in the files', () => {
+  const trip = (): StatsResult => {
+    const plan = example('double-charge');
+    const mc = new MonteCarlo(plan);
+    const a = summarize(mc.cp.ids, [mc.runChunk(0, 300)], mc.cp.effect);
+    return { planA: plan, a, planB: null, b: null, hurts: null, hurtRuns: 0, runs: 300, seed: plan.settings.seed, revision: 0 };
+  };
+
+  it('the JSON carries the CLI’s effect rates and shares', () => {
+    const doc = JSON.parse(statsJson(trip()));
+    const cli = runMonteCarlo(trip().planA, { runs: 300 });
+    expect(doc.variants[0].calls.charge_card).toEqual(cli.calls.charge_card);
+    expect(doc.variants[0].calls.charge_card.maybeDuplicateRate).toBe(1);
+    expect(doc.variants[0].effects).toEqual(cli.effects);
+  });
+
+  it('the CSV adds per-call rates and plan-wide shares', () => {
+    const lines = statsCsv(trip()).trim().split('\n');
+    expect(lines[0]).toBe('"variant","call","success_rate","mean_attempts","gain_if_never_failed_points","duplicate_rate","maybe_duplicate_rate","left_in_place_rate"');
+    expect(lines.find((l) => l.startsWith('"A","charge_card"'))).toMatch(/,0,1,0$/);
+    expect(lines.find((l) => l.startsWith('"A","load_cart"'))).toMatch(/,,,$/);
+    expect(lines.find((l) => l.startsWith('"variant","runs"'))).toContain('"runs_duplicated","runs_maybe_duplicated","runs_left_in_place","runs_compensation_failed"');
+  });
+});
+
 describe('statsCsv', () => {
   it('has a row per call and one per variant of outcomes', () => {
     const r = result(false);

@@ -44,16 +44,24 @@ const row = (cells: (string | number | null)[]) => cells.map(csvField).join(',')
 export function statsCsv(result: StatsResult): string {
   const variants: [string, Reliability][] = [['A', result.a]];
   if (result.b !== null) variants.push(['B', result.b]);
-  const lines = [row(['variant', 'call', 'success_rate', 'mean_attempts', 'gain_if_never_failed_points'])];
+  // Side-effect columns only when a variant has side effects, so a plan without any keeps its columns.
+  const effects = variants.some(([, r]) => r.hasEffects);
+  const lines = [row(['variant', 'call', 'success_rate', 'mean_attempts', 'gain_if_never_failed_points', ...(effects ? ['duplicate_rate', 'maybe_duplicate_rate', 'left_in_place_rate'] : [])])];
   const gain = new Map((result.hurts ?? []).map((h) => [h.id, h.gainPoints]));
   for (const [name, r] of variants) {
-    for (const [id, c] of Object.entries(r.stats.calls)) lines.push(row([name, id, c.successRate, c.meanAttempts, name === 'A' ? (gain.get(id) ?? null) : null]));
+    for (const [id, c] of Object.entries(r.stats.calls)) {
+      const rates = effects ? [c.duplicateRate ?? null, c.maybeDuplicateRate ?? null, c.leftInPlaceRate ?? null] : [];
+      lines.push(row([name, id, c.successRate, c.meanAttempts, name === 'A' ? (gain.get(id) ?? null) : null, ...rates]));
+    }
   }
   lines.push('');
-  lines.push(row(['variant', 'runs', ...OUTCOMES, 'makespan_p50_ms', 'makespan_p95_ms', 'makespan_p99_ms', 'makespan_mean_ms', 'attempts_per_run', 'misled_share']));
+  const shares = effects ? ['runs_duplicated', 'runs_maybe_duplicated', 'runs_left_in_place', 'runs_compensation_failed'] : [];
+  lines.push(row(['variant', 'runs', ...OUTCOMES, 'makespan_p50_ms', 'makespan_p95_ms', 'makespan_p99_ms', 'makespan_mean_ms', 'attempts_per_run', 'misled_share', ...shares]));
   for (const [name, r] of variants) {
     const m = r.stats.makespanMs;
-    lines.push(row([name, r.stats.runs, ...OUTCOMES.map((o) => r.stats.outcomes[o]), m.p50, m.p95, m.p99, m.mean, r.attemptsPerRun, r.misledShare]));
+    const e = r.stats.effects;
+    const effectCells = effects ? [e.duplicated, e.maybeDuplicated, e.leftInPlace, e.compensationFailed] : [];
+    lines.push(row([name, r.stats.runs, ...OUTCOMES.map((o) => r.stats.outcomes[o]), m.p50, m.p95, m.p99, m.mean, r.attemptsPerRun, r.misledShare, ...effectCells]));
   }
   return `${lines.join('\n')}\n`;
 }

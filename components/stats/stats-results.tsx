@@ -11,6 +11,7 @@ import { downloadText } from '../download';
 import { fileStem, outcomeTone } from '../format';
 import { CallTable } from './call-table';
 import { CompareView } from './compare-view';
+import { EffectShares, EffectTable } from './effect-table';
 import { statsCsv, statsJson } from './export';
 import { formatAttemptsPerRun, formatCount, formatDuration, formatPercent, formatRuns, OUTCOME_WORDS } from './format';
 import { HurtsList } from './hurts-list';
@@ -146,6 +147,7 @@ export function StatsResults() {
         </p>
       )}
       {compare ? <CompareView result={result} /> : <Headline r={a} />}
+      {!compare && <EffectShares r={a} />}
 
       <h3 className="tw-h3">Outcomes{compare ? ' of A' : ''}</h3>
       <OutcomeBars r={a} />
@@ -170,6 +172,13 @@ export function StatsResults() {
       <h3 className="tw-h3">Per call</h3>
       <CallTable a={a} b={compare ? b : null} />
       <HeatToggle />
+
+      {(a.hasEffects || (compare && b.hasEffects)) && (
+        <>
+          <h3 className="tw-h3">Side effects per call{compare ? ' (A → B)' : ''}</h3>
+          <EffectTable plan={result.planA} a={a} b={compare ? b : null} />
+        </>
+      )}
 
       {result.hurts !== null && (
         <>

@@ -7,7 +7,7 @@ import type { Plan } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlan, selectVariantB } from '@/lib/store/selectors';
 import { formatCount } from './format';
-import { fieldKey, fieldText, ON_FAILURE, sameCalls, setVariantField, STRATEGIES, variantChanges, type VariantField } from './variant';
+import { EFFECT_CHOICES, fieldKey, fieldText, ON_FAILURE, sameCalls, setVariantField, STRATEGIES, variantChanges, type VariantField } from './variant';
 
 /** What is typed in B's text fields that differs from B (while typing, or refused): by field key. */
 export type VariantDrafts = Record<string, { text: string; error: string | null }>;
@@ -72,6 +72,37 @@ function NumberInput({ f, label, placeholder, field, msgId }: { f: VariantField;
   );
 }
 
+/** The effect of a call that has one, on its own line under the call's row (the table keeps its four columns). */
+function EffectRow({ b, a, props, id }: { b: Plan; a: Plan; props: EditorProps; id: string }) {
+  const effect = useField(b, a, props, { kind: 'effect', id });
+  return (
+    <tr className="tw-stats-vrow tw-stats-vrow--effect" data-call-effect={id}>
+      <td colSpan={4}>
+        <label className="tw-stats-vrow__effect">
+          <span>Effect of {id}</span>
+          <select
+            className={`tw-input tw-stats-field${effect.changed ? ' tw-stats-field--changed' : ''}`}
+            value={effect.value}
+            title={effect.changed ? `Changed (${wasText({ kind: 'effect', id }, effect.was)})` : undefined}
+            onChange={(e) => effect.apply(e.target.value)}
+          >
+            {EFFECT_CHOICES.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+        {effect.error !== null && (
+          <p className="tw-stats-msg" aria-live="polite">
+            {id}: {effect.error}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 function CallRow({ b, a, props, id }: { b: Plan; a: Plan; props: EditorProps; id: string }) {
   const base = useId();
   const attempts = useField(b, a, props, { kind: 'maxAttempts', id });
@@ -79,6 +110,7 @@ function CallRow({ b, a, props, id }: { b: Plan; a: Plan; props: EditorProps; id
   const timeout = useField(b, a, props, { kind: 'timeoutMs', id });
   const errors = [attempts, onFailure, timeout].filter((x) => x.error !== null);
   const changed = attempts.changed || onFailure.changed || timeout.changed;
+  const hasEffect = (b.calls.find((c) => c.id === id)?.effect ?? 'none') !== 'none' || (a.calls.find((c) => c.id === id)?.effect ?? 'none') !== 'none';
   const msgId = `${base}-msg`;
   return (
     <>
@@ -111,6 +143,7 @@ function CallRow({ b, a, props, id }: { b: Plan; a: Plan; props: EditorProps; id
           <NumberInput f={{ kind: 'timeoutMs', id }} label={`Timeout of ${id} in ms`} placeholder="none" field={timeout} msgId={msgId} />
         </td>
       </tr>
+      {hasEffect && <EffectRow b={b} a={a} props={props} id={id} />}
       {errors.length > 0 && (
         <tr className="tw-stats-vrow__error">
           <td colSpan={4}>

@@ -95,3 +95,21 @@ describe('variantChanges', () => {
     expect(new Set(fields.map(fieldKey)).size).toBe(fields.length);
   });
 });
+
+describe('the effect of a call in variant B', () => {
+  const checkout = example('double-charge');
+
+  it('is offered only for calls with an effect, and set through the schema', () => {
+    const fields = variantFields(checkout).filter((f) => f.kind === 'effect');
+    expect(fields.map((f) => fieldKey(f))).toEqual(['effect:charge_card', 'effect:send_receipt']);
+    const b = set(checkout, { kind: 'effect', id: 'charge_card' }, 'idempotent');
+    expect(b.calls.find((c) => c.id === 'charge_card')?.effect).toBe('idempotent');
+    expect(variantChanges(checkout, b).map((c) => c.text)).toEqual(['charge_card effect: once → idempotent']);
+  });
+
+  it('back to none removes the effect, and a made-up effect is refused in words', () => {
+    const b = set(checkout, { kind: 'effect', id: 'send_receipt' }, 'none');
+    expect(b.calls.find((c) => c.id === 'send_receipt')).not.toHaveProperty('effect');
+    expect(setVariantField(checkout, { kind: 'effect', id: 'charge_card' }, 'twice')).toEqual({ ok: false, message: 'Effect must be one of none, idempotent, once.' });
+  });
+});

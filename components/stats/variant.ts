@@ -1,17 +1,19 @@
 // Variant B's editor, as pure functions: each field read as text, a typed text applied to B through the plan's own
 // edit helpers (the schema decides, so B is always a plan parsePlan accepts), and B's differences from A in words.
 import { updateCall, updateSettings, type EditResult } from '@/lib/plan/edit';
-import type { OnFailure, Plan, Strategy } from '@/lib/plan';
+import { EFFECTS, effectOf, type Effect, type OnFailure, type Plan, type Strategy } from '@/lib/plan';
 
 export type VariantField =
   | { kind: 'strategy' }
   | { kind: 'maxConcurrency' }
   | { kind: 'maxAttempts'; id: string }
   | { kind: 'onFailure'; id: string }
-  | { kind: 'timeoutMs'; id: string };
+  | { kind: 'timeoutMs'; id: string }
+  | { kind: 'effect'; id: string };
 
 export const STRATEGIES: readonly Strategy[] = ['waves', 'eager', 'sequential'];
 export const ON_FAILURE: readonly OnFailure[] = ['degrade', 'abort', 'ignore'];
+export const EFFECT_CHOICES: readonly Effect[] = EFFECTS;
 
 /** A stable key per field (for drafts, messages and highlighting). */
 export function fieldKey(f: VariantField): string {
@@ -31,6 +33,8 @@ export function fieldLabel(f: VariantField): string {
       return 'On failure';
     case 'timeoutMs':
       return 'Timeout';
+    case 'effect':
+      return 'Effect';
   }
 }
 
@@ -42,6 +46,7 @@ export function fieldText(plan: Plan, f: VariantField): string | null {
   if (call === undefined) return null;
   if (f.kind === 'maxAttempts') return String(call.retry.maxAttempts);
   if (f.kind === 'onFailure') return call.onFailure;
+  if (f.kind === 'effect') return effectOf(call);
   return call.timeoutMs === null ? '' : String(call.timeoutMs);
 }
 
@@ -85,13 +90,24 @@ export function setVariantField(plan: Plan, f: VariantField, text: string): Fiel
       if (Number.isNaN(n)) return { ok: false, message: 'Timeout must be a number of ms, or empty for none.' };
       return fromEdit(f, updateCall(plan, f.id, { timeoutMs: n }));
     }
+    case 'effect': {
+      if (!(EFFECTS as readonly string[]).includes(text)) return { ok: false, message: `Effect must be one of ${EFFECTS.join(', ')}.` };
+      const call = plan.calls.find((c) => c.id === f.id);
+      // Back to none drops the compensation too: only a call with an effect can have one.
+      const patch = text === 'none' ? { effect: undefined, compensation: undefined } : { effect: text as Effect };
+      if (call !== undefined && text === 'none' && call.compensation !== undefined) return { ok: false, message: `${f.id} has a compensation: remove it in the plan before setting its effect to none.` };
+      return fromEdit(f, updateCall(plan, f.id, patch));
+    }
   }
 }
 
-/** The fields the editor offers: the two settings, then three per call of B. */
+/** The fields the editor offers: the two settings, then three per call of B, and the effect of a call that has one. */
 export function variantFields(plan: Plan): VariantField[] {
   const out: VariantField[] = [{ kind: 'strategy' }, { kind: 'maxConcurrency' }];
-  for (const c of plan.calls) out.push({ kind: 'maxAttempts', id: c.id }, { kind: 'onFailure', id: c.id }, { kind: 'timeoutMs', id: c.id });
+  for (const c of plan.calls) {
+    out.push({ kind: 'maxAttempts', id: c.id }, { kind: 'onFailure', id: c.id }, { kind: 'timeoutMs', id: c.id });
+    if (effectOf(c) !== 'none') out.push({ kind: 'effect', id: c.id });
+  }
   return out;
 }
 

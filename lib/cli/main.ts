@@ -1,9 +1,9 @@
 // Entry point of `npm run --silent sim -- PLAN.json …`: wires runCli to argv, the file system and the streams.
 // Keep it thin: every decision lives in run.ts, and nothing but the report may reach stdout.
-import { readFileSync } from 'node:fs';
+import { readTextFile } from './read-file';
 import { runCli } from './run';
 
-const result = runCli(process.argv.slice(2), { readFile: (path) => readFileSync(path, 'utf8') });
+const result = runCli(process.argv.slice(2), { readFile: (path) => readTextFile(path) });
 if (result.stdout !== '') process.stdout.write(result.stdout);
 if (result.stderr !== '') process.stderr.write(result.stderr);
 process.exitCode = result.code;

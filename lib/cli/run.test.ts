@@ -1,11 +1,12 @@
 // The `sim` command (SPEC §7): flags, exit codes, error lines and output shapes, in memory and end to end.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOMES, type CallTrace, type Trace } from '../engine/types';
 import { runJson } from './report';
+import { readTextFile } from './read-file';
 import { runCli, type CliIo } from './run';
 
 const fixed = (ms: number) => ({ kind: 'fixed', ms });
@@ -24,11 +25,13 @@ const files: Record<string, string> = {
   'invalid.json': JSON.stringify({ ...PLAN, calls: [PLAN.calls[0], PLAN.calls[1], { ...PLAN.calls[2], retry: { maxAttempts: 0 }, latency: { kind: 'fixed', ms: -1 } }] }),
   'abort.json': JSON.stringify({ ...PLAN, calls: [{ ...PLAN.calls[0], onFailure: 'abort', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] }, PLAN.calls[1], PLAN.calls[2]] }),
   'stuck.json': JSON.stringify({ ...PLAN, calls: [{ ...PLAN.calls[0], faults: [{ kind: 'timeout', probability: 1 }] }, PLAN.calls[1], PLAN.calls[2]] }),
+  // Two chained calls of 1e308 ms: their sum would be Infinity.
+  'huge.json': '{"format":"toolwave.plan","version":1,"name":"Huge","calls":[{"id":"a","tool":"t","latency":{"kind":"fixed","ms":1e308}},' +
+    '{"id":"b","tool":"t","latency":{"kind":"fixed","ms":1e308}}],"dependencies":[{"from":"a","to":"b"}]}',
 };
 const io: CliIo = {
   readFile(path) {
-    if (path in files) return files[path];
-    throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+    return path in files ? { ok: true, text: files[path] } : { ok: false, reason: `cannot read ${path}: no such file` };
   },
 };
 const sim = (...argv: string[]) => runCli(argv, io);
@@ -75,6 +78,25 @@ describe('bad command lines exit 2 with one line saying why', () => {
     expect(r.stderr.trimEnd().split('\n').sort()).toEqual(['calls[2].latency.ms: must be at least 0', 'calls[2].retry.maxAttempts: must be at least 1']);
   });
 
+  it('a plan whose times could add up past any number is refused, naming each time and the bound', () => {
+    for (const argv of [['huge.json'], ['huge.json', '--runs', '10']]) {
+      const r = sim(...argv);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe(
+        'calls[0].latency.ms: must be at most 1000000000 (about 11.6 days)\ncalls[1].latency.ms: must be at most 1000000000 (about 11.6 days)\n',
+      );
+    }
+  });
+
+  it('a plan file that starts with a UTF-8 byte-order mark is read like one without (only one mark is skipped)', () => {
+    files['bom.json'] = `\uFEFF${JSON.stringify(PLAN)}`;
+    files['bom2.json'] = `\uFEFF\uFEFF${JSON.stringify(PLAN)}`;
+    expect(sim('bom.json', '--format', 'json').stdout).toBe(sim('plan.json', '--format', 'json').stdout);
+    const twice = sim('bom2.json');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^sim: bom2\.json is not valid JSON: /);
+  });
+
   it('a plan that is JSON but not a plan at all is a plan problem', () => {
     files['array.json'] = '[1, 2]';
     const r = sim('array.json');
@@ -83,7 +105,7 @@ describe('bad command lines exit 2 with one line saying why', () => {
 
   it('a file that cannot be read is named in the reason (real file system)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'toolwave-sim-'));
-    const fsIo: CliIo = { readFile: (p) => readFileSync(p, 'utf8') };
+    const fsIo: CliIo = { readFile: (p) => readTextFile(p) };
     expect(runCli([join(dir, 'nope.json')], fsIo).stderr).toBe(`sim: cannot read ${join(dir, 'nope.json')}: no such file\n`);
     expect(runCli([dir], fsIo).stderr).toBe(`sim: cannot read ${dir}: it is a directory\n`);
     rmSync(dir, { recursive: true, force: true });
@@ -151,7 +173,7 @@ describe('one run', () => {
 
   it('a call id like __proto__ stays a plain key of calls in the JSON', () => {
     const call: CallTrace = { id: '__proto__', index: 0, tool: 't', wave: 0, status: 'succeeded', reason: null, startMs: 0, endMs: 1, attempts: [], missingInputs: [], turn: 0 };
-    const trace: Trace = { strategy: 'waves', seed: 1, run: 0, scenario: null, outcome: 'complete', makespanMs: 1, stop: null, calls: [call], turns: [], events: [] };
+    const trace: Trace = { strategy: 'waves', seed: 1, run: 0, scenario: null, outcome: 'complete', makespanMs: 1, stop: null, settledMs: 1, compensations: [], calls: [call], turns: [], events: [] };
     const out = JSON.stringify(runJson(trace, { format: 'text', text: '' }), null, 2);
     expect(out).toContain('"__proto__": {');
     expect(Object.keys(runJson(trace, { format: 'text', text: '' }).calls)).toEqual(['__proto__']);
@@ -182,6 +204,66 @@ describe('many runs', () => {
     expect(r.stdout).toContain('Strategy: waves · seed 3 · scenario: none\nRuns: 20');
     for (const o of OUTCOMES) expect(r.stdout).toMatch(new RegExp(`\\n  ${o} +\\d+ +\\d+\\.\\d%`));
     expect(r.stdout).toMatch(/fetch +0\.0% +2\.00/);
+  });
+});
+
+describe('terminal escapes in the plan are shown, never sent to the terminal', () => {
+  // Clear screen, window title (OSC 0), clipboard write (OSC 52), a hyperlink (OSC 8), a C1 CSI, DEL, a lone ESC, CR.
+  const CLEAR = '\x1b[2J\x1b[H';
+  const TITLE = '\x1b]0;pwned\x07';
+  const CLIPBOARD = '\x1b]52;c;cm0gLXJmIH4=\x07';
+  const LINK = '\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\';
+  const hostile = {
+    format: 'toolwave.plan', version: 1, name: `Plan${CLEAR}${TITLE}`,
+    calls: [
+      { id: 'a', tool: `web${CLIPBOARD}`, label: `A\u009b2J\x7f`, latency: fixed(10), output: { text: `see ${LINK} \u009b2J\x7f` } },
+      { id: 'b', tool: 'fetch', latency: fixed(10), faults: [{ kind: 'error', message: `boom\x1b\rfine${LINK}`, onAttempts: [1] }] },
+    ],
+    dependencies: [],
+    scenarios: [{ id: 's', name: `Outage${TITLE}`, faults: {} }],
+    settings: { scenario: 's' },
+  };
+  files['hostile.json'] = JSON.stringify(hostile);
+  /** Any control character a terminal acts on: C0 but newline and tab, DEL, C1. */
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it.each([[[]], [['--context', 'anthropic']], [['--context', 'openai']], [['--runs', '3']]])('text report %j: no raw control character, each shown as \\xNN', (extra) => {
+    const r = sim('hostile.json', ...extra);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stdout).toContain('Plan: Plan\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07\n');
+    expect(r.stdout).toContain('scenario: Outage\\x1b]0;pwned\\x07');
+  });
+
+  it('the text context shows the tool, output and fault message escaped, its own lines kept', () => {
+    const r = sim('hostile.json');
+    expect(r.stdout).toContain('web\\x1b]52;c;cm0gLXJmIH4=\\x07');
+    expect(r.stdout).toContain('boom\\x1b\\x0dfine\\x1b]8;;https://evil.example\\x1b\\click');
+    expect(r.stdout).toContain('\n=== Summary ===\n');
+  });
+
+  it('the JSON report is exact JSON, and carries no raw escape either', () => {
+    for (const argv of [['--format', 'json'], ['--format', 'json', '--context', 'text'], ['--format', 'json', '--runs', '2']]) {
+      const r = sim('hostile.json', ...argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(RAW);
+      expect(JSON.parse(r.stdout)).toBeTypeOf('object');
+    }
+    const out = JSON.stringify(json('hostile.json', '--context', 'openai'));
+    expect(out).toContain(JSON.stringify(`boom\x1b\rfine${LINK}`).slice(1, -1));
+    expect(out).toContain(JSON.stringify(`web${CLIPBOARD}`).slice(1, -1));
+  });
+
+  it('problems on stderr show escapes too: a hostile key, a hostile JSON error excerpt, a hostile path', () => {
+    files['badkey.json'] = JSON.stringify({ ...hostile, [`x${CLEAR}\u009b`]: 1 });
+    files['notjson.json'] = `${CLEAR}${TITLE}`;
+    for (const file of ['badkey.json', 'notjson.json', `missing${TITLE}.json`]) {
+      const r = sim(file);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(RAW);
+      // A key in a path is quoted as JSON (\u001b); the rest of a line shows \x1b.
+      expect(r.stderr).toMatch(/\\x1b|\\u001b/);
+    }
   });
 });
 

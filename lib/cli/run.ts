@@ -1,15 +1,17 @@
 // The `sim` command as a pure function: argv and a file reader in, exit code and output text out (SPEC §7).
 // Never touches process, the console or the file system itself, so tests drive it in memory.
-import { formatProblem, parsePlanText } from '../plan/parse';
+import { formatProblem, parsePlanText, withoutBom } from '../plan/parse';
 import { LIMITS } from '../plan/schema';
 import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
-import { runJson, runText, statsText } from './report';
+import type { ReadFileResult } from './read-file';
+import { runJson, runText, statsJson, statsText } from './report';
+import { terminalJson, visible } from './terminal';
 
 export interface CliIo {
-  /** The file's text; throws when it cannot be read. */
-  readFile(path: string): string;
+  /** The file's text, or a one-line reason naming the path (see read-file.ts for the real one). */
+  readFile(path: string): ReadFileResult;
 }
 
 export interface CliResult {
@@ -18,15 +20,8 @@ export interface CliResult {
   stderr: string;
 }
 
-const fail = (code: number, message: string): CliResult => ({ code, stdout: '', stderr: `sim: ${message}\n` });
-
-function readError(path: string, err: unknown): string {
-  const code = err instanceof Error && 'code' in err ? err.code : undefined;
-  if (code === 'ENOENT') return `cannot read ${path}: no such file`;
-  if (code === 'EISDIR') return `cannot read ${path}: it is a directory`;
-  if (code === 'EACCES') return `cannot read ${path}: permission denied`;
-  return `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`;
-}
+/** Every line of stderr names something the user gave (a path, a key, an excerpt of the file): shown, never obeyed. */
+const fail = (code: number, message: string): CliResult => ({ code, stdout: '', stderr: `sim: ${visible(message)}\n` });
 
 function jsonError(text: string): string | null {
   if (text.length > LIMITS.maxBytes) return null; // parsePlanText reports the size as a plan problem
@@ -44,16 +39,13 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   if (args.kind === 'error') return fail(2, args.message);
   const opts = args.options;
 
-  let text: string;
-  try {
-    text = io.readFile(opts.path);
-  } catch (err) {
-    return fail(2, readError(opts.path, err));
-  }
-  const notJson = jsonError(text);
+  const read = io.readFile(opts.path);
+  if (!read.ok) return fail(2, read.reason);
+  const text = read.text;
+  const notJson = jsonError(withoutBom(text));
   if (notJson !== null) return fail(2, `${opts.path} is not valid JSON: ${notJson}`);
   const parsed = parsePlanText(text);
-  if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${formatProblem(p)}\n`).join('') };
+  if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
   const plan = parsed.plan;
 
   try {
@@ -61,13 +53,13 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     const strategy = opts.strategy ?? plan.settings.strategy;
     if (opts.runs > 1) {
       const stats = runMonteCarlo(plan, { runs: opts.runs, seed, strategy });
-      const stdout = opts.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : statsText(plan, stats, strategy, seed);
+      const stdout = opts.format === 'json' ? `${terminalJson(statsJson(plan, stats))}\n` : statsText(plan, stats, strategy, seed);
       return { code: 0, stdout, stderr: '' };
     }
     const trace = simulate(plan, { seed, strategy });
     if (opts.format === 'json') {
       const context = buildContext(plan, trace, opts.context ?? 'anthropic');
-      return { code: 0, stdout: `${JSON.stringify(runJson(trace, context), null, 2)}\n`, stderr: '' };
+      return { code: 0, stdout: `${terminalJson(runJson(trace, context))}\n`, stderr: '' };
     }
     const context = buildContext(plan, trace, opts.context ?? 'text');
     return { code: 0, stdout: runText(plan, trace, context), stderr: '' };

@@ -2,7 +2,7 @@
 // Applies the active scenario (its faults replace a call's own) and resolves every default once.
 import { adjacency, computeWaves, topologicalOrder } from '../plan/graph';
 import { activeScenario, effectiveFaults } from '../plan/scenario';
-import { retryMaximumIntervalMs, type Fault, type Plan, type Strategy } from '../plan/schema';
+import { effectOf, retryMaximumIntervalMs, type Fault, type Latency, type Plan, type RetryPolicy, type Strategy } from '../plan/schema';
 import { hashString, Z95 } from './random';
 
 export const STRATEGY_WAVES = 0;
@@ -19,6 +19,10 @@ export const FK_RATE = 2;
 export const FK_SLOW = 3;
 export const FK_PARTIAL = 4;
 
+export const EFFECT_NONE = 0;
+export const EFFECT_IDEMPOTENT = 1;
+export const EFFECT_ONCE = 2;
+
 export const ON_DEGRADE = 0;
 export const ON_ABORT = 1;
 export const ON_IGNORE = 2;
@@ -26,9 +30,15 @@ export const ON_IGNORE = 2;
 const FAULT_CODE: Record<Fault['kind'], number> = { error: FK_ERROR, timeout: FK_TIMEOUT, rate_limit: FK_RATE, slow: FK_SLOW, partial: FK_PARTIAL };
 const STRATEGY_CODE: Record<Strategy, number> = { waves: STRATEGY_WAVES, eager: STRATEGY_EAGER, sequential: STRATEGY_SEQUENTIAL };
 
+/**
+ * Policy arrays (latency, timeout, retry, faults) have one slot per call, then one per compensation: compensation j
+ * of the plan sits at slot n + j, so the kernel draws and retries a compensation exactly as it does a call.
+ */
 export interface CompiledPlan {
   plan: Plan;
   n: number;
+  /** Compensations in the plan (slots n .. n + m − 1 of the policy arrays). */
+  m: number;
   ids: string[];
   idHash: Uint32Array;
   strategy: number;
@@ -70,6 +80,17 @@ export interface CompiledPlan {
   isAgent: Uint8Array;
   opaque: Uint8Array;
   nested: (CompiledPlan | null)[];
+  // Side effects (see docs/side-effects.md).
+  /** Per call: EFFECT_NONE, EFFECT_IDEMPOTENT or EFFECT_ONCE. */
+  effect: Uint8Array;
+  /** Whether any call has an effect (the kernel counts what attempts did only then). */
+  hasEffects: boolean;
+  /** Per call: the policy slot of its compensation, or -1. */
+  compOf: Int32Array;
+  /** Per compensation (slot − n): the call it undoes. */
+  compCall: Int32Array;
+  /** Per compensation: hashString("<call id>/compensation"), its stream's name. */
+  compHash: Uint32Array;
   // Faults (CSR by call). Draws per attempt: 1 latency + one per fault + 1 jitter.
   fStart: Int32Array;
   fKind: Uint8Array;
@@ -78,9 +99,11 @@ export interface CompiledPlan {
   /** 128 bits per fault: bit k set when it fires on attempt k. */
   fMask: Uint32Array;
   fRetryable: Uint8Array;
+  /** 1 for an error fault that says `applied: true` (the work was done before the failure). */
+  fApplied: Uint8Array;
   /** retryAfterMs for rate limits, factor for slow. */
   fParam: Float64Array;
-  /** The effective faults of each call (scenario applied), for messages. */
+  /** The effective faults of each call (scenario applied), then of each compensation, for messages. */
   faults: Fault[][];
 }
 
@@ -138,31 +161,49 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
   const fill = waveStart.slice(0, waveCount);
   for (let i = 0; i < n; i++) waveList[fill[waves[i]]++] = i;
 
-  const latKind = new Uint8Array(n);
-  const latA = new Float64Array(n);
-  const latB = new Float64Array(n);
-  const timeout = new Float64Array(n);
-  const maxAttempts = new Int32Array(n);
-  const initialInterval = new Float64Array(n);
-  const coefficient = new Float64Array(n);
-  const maxInterval = new Float64Array(n);
-  const jitterFull = new Uint8Array(n);
-  const isAgent = new Uint8Array(n);
-  const opaque = new Uint8Array(n);
+  // Compensations take the policy slots after the calls.
+  const compOf = new Int32Array(n).fill(-1);
+  const compCallList: number[] = [];
+  const effect = new Uint8Array(n);
+  plan.calls.forEach((c, i) => {
+    const e = effectOf(c);
+    effect[i] = e === 'once' ? EFFECT_ONCE : e === 'idempotent' ? EFFECT_IDEMPOTENT : EFFECT_NONE;
+    if (c.compensation !== undefined && e !== 'none') {
+      compOf[i] = n + compCallList.length;
+      compCallList.push(i);
+    }
+  });
+  const m = compCallList.length;
+  const compCall = Int32Array.from(compCallList);
+  const compHash = Uint32Array.from(compCallList, (i) => hashString(`${ids[i]}/compensation`));
+  const slots = n + m;
+  for (const i of compCallList) faults.push((plan.calls[i].compensation as NonNullable<Plan['calls'][number]['compensation']>).faults);
+
+  const latKind = new Uint8Array(slots);
+  const latA = new Float64Array(slots);
+  const latB = new Float64Array(slots);
+  const timeout = new Float64Array(slots);
+  const maxAttempts = new Int32Array(slots);
+  const initialInterval = new Float64Array(slots);
+  const coefficient = new Float64Array(slots);
+  const maxInterval = new Float64Array(slots);
+  const jitterFull = new Uint8Array(slots);
+  const isAgent = new Uint8Array(slots);
+  const opaque = new Uint8Array(slots);
   const nested: (CompiledPlan | null)[] = [];
   const idHash = new Uint32Array(n);
-  const fStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) fStart[i + 1] = fStart[i] + faults[i].length;
-  const F = fStart[n];
+  const fStart = new Int32Array(slots + 1);
+  for (let i = 0; i < slots; i++) fStart[i + 1] = fStart[i] + faults[i].length;
+  const F = fStart[slots];
   const fKind = new Uint8Array(F);
   const fProb = new Float64Array(F);
   const fMask = new Uint32Array(F * 4);
   const fRetryable = new Uint8Array(F);
+  const fApplied = new Uint8Array(F);
   const fParam = new Float64Array(F);
 
-  plan.calls.forEach((c, i) => {
-    idHash[i] = hashString(c.id);
-    const l = c.latency;
+  /** Writes one slot's latency, timeout, retry policy and faults. */
+  const writePolicy = (i: number, l: Latency, timeoutMs: number | null, retry: RetryPolicy): void => {
     if (l.kind === 'fixed') {
       latKind[i] = LAT_FIXED;
       latA[i] = l.ms;
@@ -175,16 +216,12 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
       latA[i] = Math.log(l.p50Ms);
       latB[i] = Math.log(l.p95Ms / l.p50Ms) / Z95;
     }
-    timeout[i] = c.timeoutMs ?? Infinity;
-    maxAttempts[i] = c.retry.maxAttempts;
-    initialInterval[i] = c.retry.initialIntervalMs;
-    coefficient[i] = c.retry.backoffCoefficient;
-    maxInterval[i] = retryMaximumIntervalMs(c.retry);
-    jitterFull[i] = c.retry.jitter === 'full' ? 1 : 0;
-    isAgent[i] = c.kind === 'agent' ? 1 : 0;
-    opaque[i] = c.report === 'opaque' ? 1 : 0;
-    // A nested plan keeps its own settings (strategy included); only its seed comes from the parent's streams.
-    nested.push(c.kind === 'agent' && c.plan !== undefined ? compilePlan(c.plan) : null);
+    timeout[i] = timeoutMs ?? Infinity;
+    maxAttempts[i] = retry.maxAttempts;
+    initialInterval[i] = retry.initialIntervalMs;
+    coefficient[i] = retry.backoffCoefficient;
+    maxInterval[i] = retryMaximumIntervalMs(retry);
+    jitterFull[i] = retry.jitter === 'full' ? 1 : 0;
     faults[i].forEach((f, k) => {
       const j = fStart[i] + k;
       fKind[j] = FAULT_CODE[f.kind];
@@ -193,13 +230,28 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
         for (const a of f.onAttempts) if (a < 128) fMask[j * 4 + (a >>> 5)] |= 1 << (a & 31);
       }
       fRetryable[j] = f.kind === 'error' ? (f.retryable ? 1 : 0) : 1;
+      fApplied[j] = f.kind === 'error' && f.applied === true ? 1 : 0;
       fParam[j] = f.kind === 'rate_limit' ? f.retryAfterMs : f.kind === 'slow' ? f.factor : 0;
     });
+  };
+
+  plan.calls.forEach((c, i) => {
+    idHash[i] = hashString(c.id);
+    writePolicy(i, c.latency, c.timeoutMs, c.retry);
+    isAgent[i] = c.kind === 'agent' ? 1 : 0;
+    opaque[i] = c.report === 'opaque' ? 1 : 0;
+    // A nested plan keeps its own settings (strategy included); only its seed comes from the parent's streams.
+    nested.push(c.kind === 'agent' && c.plan !== undefined ? compilePlan(c.plan) : null);
+  });
+  compCallList.forEach((i, j) => {
+    const comp = plan.calls[i].compensation as NonNullable<Plan['calls'][number]['compensation']>;
+    writePolicy(n + j, comp.latency, comp.timeoutMs, comp.retry);
   });
 
   return {
     plan,
     n,
+    m,
     ids,
     idHash,
     strategy: STRATEGY_CODE[strategyName],
@@ -233,11 +285,17 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
     isAgent,
     opaque,
     nested,
+    effect,
+    hasEffects: effect.some((e) => e !== EFFECT_NONE),
+    compOf,
+    compCall,
+    compHash,
     fStart,
     fKind,
     fProb,
     fMask,
     fRetryable,
+    fApplied,
     fParam,
     faults,
   };

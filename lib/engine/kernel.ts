@@ -2,6 +2,7 @@
 // With a Recorder it reports every step for the trace; without one it allocates nothing per run.
 // Never: React, DOM, wall clock, Math.random. Same compiled plan + base key → same run.
 import {
+  EFFECT_NONE,
   FK_ERROR,
   FK_PARTIAL,
   FK_RATE,
@@ -70,7 +71,14 @@ export interface Recorder {
   nested(call: number, attempt: number, child: Kernel): Recorder;
   /** Called once the nested run of that attempt is over, with the child kernel's final state. */
   nestedDone(call: number, attempt: number, child: Kernel): void;
-  /** Called at the end of the run. */
+  /** Compensation phase (after a stop): call's compensation starts attempt k at t. */
+  compStart(t: number, call: number, attempt: number): void;
+  /** The compensation attempt ends at t (null: it hangs, and no compensation after it starts). */
+  compEnd(t: number | null, call: number, attempt: number, result: number, fault: number, retryable: boolean): void;
+  compRetry(t: number, call: number, nextAttempt: number, due: number, wait: number): void;
+  /** The compensation's final status (S_SUCCEEDED, S_FAILED, S_TIMED_OUT, S_HUNG or S_NOT_STARTED; t NaN when it has no end). */
+  compFinal(t: number, call: number, status: number): void;
+  /** Called at the end of the run (compensations included). */
   done(kernel: Kernel): void;
 }
 
@@ -87,6 +95,22 @@ export class Kernel {
   stopAt = NaN;
   /** Index of the call that aborted the plan, or -1. */
   stopBy = -1;
+  /** When the run settled: the end of the last compensation, else the makespan; NaN when stuck or a compensation hung. */
+  settled = 0;
+
+  // Side effects (filled only when the plan has effects; see docs/side-effects.md).
+  /** Per call: attempts that applied the effect (succeeded, partial, or an error that says `applied`). */
+  readonly effApplied: Int32Array;
+  /** Per call: attempts that may have applied it (cut by a timeout, cancelled by a stop, hung). */
+  readonly effUnknown: Int32Array;
+  /** Per call: end of the last applied or unknown attempt (NaN: none, or it never ended). */
+  readonly landedAt: Float64Array;
+  /** Per call: its compensation's status (0: it did not run; S_SUCCEEDED, S_FAILED, S_TIMED_OUT, S_HUNG, S_NOT_STARTED). */
+  readonly compStatus: Uint8Array;
+  /** Calls compensated by the last run, in the order their compensations ran (compCount of them). */
+  readonly compOrder: Int32Array;
+  compCount = 0;
+  private base = 0;
 
   private readonly remUp: Int32Array;
   private readonly bad: Uint8Array;
@@ -113,11 +137,17 @@ export class Kernel {
     this.status = new Uint8Array(n);
     this.attempts = new Int32Array(n);
     this.finalTime = new Float64Array(n);
-    this.keys = new Uint32Array(n);
+    const slots = n + cp.m;
+    this.keys = new Uint32Array(slots);
     this.remUp = new Int32Array(n);
     this.bad = new Uint8Array(n);
-    this.pend = new Uint8Array(n);
-    this.pendFault = new Int32Array(n);
+    this.pend = new Uint8Array(slots);
+    this.pendFault = new Int32Array(slots);
+    this.effApplied = new Int32Array(n);
+    this.effUnknown = new Int32Array(n);
+    this.landedAt = new Float64Array(n);
+    this.compStatus = new Uint8Array(n);
+    this.compOrder = new Int32Array(cp.m);
     this.waveRem = new Int32Array(Math.max(1, cp.waveCount));
     this.children = cp.nested.map((p) => (p === null ? null : new Kernel(p)));
     this.events = new TimedHeap(n + 2);
@@ -125,13 +155,15 @@ export class Kernel {
     this.released = new Int32Array(n + 1);
     this.uncapped = cp.cap >= n;
     this.readyList = new Int32Array(n + 1);
-    this.stride = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.stride[i] = cp.fStart[i + 1] - cp.fStart[i] + 2;
+    this.stride = new Int32Array(slots);
+    for (let i = 0; i < slots; i++) this.stride[i] = cp.fStart[i + 1] - cp.fStart[i] + 2;
     this.fastPath = this.uncapped && cp.isAgent.every((a) => a === 0);
   }
 
   /** Runs the plan once; `base` is runBase(seed, run) at the top, combine(agent key, attempt) when nested. */
   run(base: number, rec: Recorder | null): void {
+    this.base = base;
+    this.compCount = 0;
     if (rec === null && this.fastPath && this.runFast(base)) return;
     const cp = this.cp;
     const n = cp.n;
@@ -159,6 +191,8 @@ export class Kernel {
     this.releasedN = 0;
     this.stopBy = -1;
     this.stopAt = NaN;
+    const effects = cp.hasEffects;
+    if (effects) this.resetEffects();
 
     let finalCount = 0;
     let lastFinal = 0;
@@ -191,6 +225,7 @@ export class Kernel {
         inFlight--;
         const result = this.pend[c];
         if (rec !== null) rec.attemptEnd(t, c, this.attempts[c], result, this.pendFault[c], this.retryableOf(c));
+        if (effects && cp.effect[c] !== EFFECT_NONE) this.noteEffect(c, t, result);
         let fin = -1;
         if (result === R_OK) fin = S_SUCCEEDED;
         else if (result === R_PARTIAL) fin = S_PARTIAL;
@@ -348,6 +383,8 @@ export class Kernel {
         for (let c = 0; c < n; c++) {
           const s = status[c];
           if (s === S_RUNNING || (s === S_QUEUED && this.attempts[c] > 0)) {
+            // A hung attempt may have gone through: its effect is unknown, and never lands at a known instant.
+            if (s === S_RUNNING && effects && cp.effect[c] !== EFFECT_NONE) this.effUnknown[c]++;
             status[c] = S_HUNG;
             if (rec !== null) {
               if (s === S_RUNNING) rec.attemptCut(null, c);
@@ -369,8 +406,86 @@ export class Kernel {
         this.outcome = all ? O_COMPLETE : O_PARTIAL;
         this.makespan = lastFinal;
       }
+      this.settled = this.makespan;
+    } else {
+      this.settled = this.stopAt;
+      if (cp.m > 0) this.compensate(rec);
     }
     if (rec !== null) rec.done(this);
+  }
+
+  private resetEffects(): void {
+    this.effApplied.fill(0);
+    this.effUnknown.fill(0);
+    this.landedAt.fill(NaN);
+    this.compStatus.fill(0);
+  }
+
+  /** What attempt of c that ended at t with `result` did to the world. */
+  private noteEffect(c: number, t: number, result: number): void {
+    if (result === R_OK || result === R_PARTIAL || (result === R_ERROR && this.pendFault[c] >= 0 && this.cp.fApplied[this.pendFault[c]] === 1)) {
+      this.effApplied[c]++;
+      this.landedAt[c] = t;
+    } else if (result === R_TIMEOUT) {
+      this.effUnknown[c]++;
+      this.landedAt[c] = t;
+    }
+  }
+
+  /**
+   * The saga rule: after a stop, every call whose effect landed and that has a compensation is undone, one at a
+   * time from the stop instant, latest landing first (a tie: the later call first). The deadline does not cut them;
+   * a compensation that hangs leaves the ones after it not started.
+   */
+  private compensate(rec: Recorder | null): void {
+    const cp = this.cp;
+    const n = cp.n;
+    const order = this.compOrder;
+    let k = 0;
+    for (let c = 0; c < n; c++) if (cp.compOf[c] >= 0 && this.effApplied[c] + this.effUnknown[c] > 0) order[k++] = c;
+    const landed = this.landedAt;
+    order.subarray(0, k).sort((a, b) => landed[b] - landed[a] || b - a);
+    this.compCount = k;
+    let t = this.stopAt;
+    let hung = false;
+    for (let j = 0; j < k; j++) {
+      const c = order[j];
+      if (hung) {
+        this.compStatus[c] = S_NOT_STARTED;
+        if (rec !== null) rec.compFinal(NaN, c, S_NOT_STARTED);
+        continue;
+      }
+      const slot = cp.compOf[c];
+      this.keys[slot] = combine(this.base, cp.compHash[slot - n]);
+      let fin = S_SUCCEEDED;
+      for (let a = 1; ; a++) {
+        if (rec !== null) rec.compStart(t, c, a);
+        const dur = this.planAttempt(slot, a, null);
+        const result = this.pend[slot];
+        if (dur === Infinity) {
+          hung = true;
+          fin = S_HUNG;
+          if (rec !== null) rec.compEnd(null, c, a, result, this.pendFault[slot], false);
+          break;
+        }
+        const end = t + dur;
+        const retryable = this.retryableOf(slot);
+        if (rec !== null) rec.compEnd(end, c, a, result, this.pendFault[slot], retryable);
+        t = end;
+        if (result === R_OK || result === R_PARTIAL) break;
+        if (retryable && a < cp.maxAttempts[slot]) {
+          const wait = this.retryWait(slot, a, result);
+          if (rec !== null) rec.compRetry(t, c, a + 1, t + wait, wait);
+          t += wait;
+          continue;
+        }
+        fin = result === R_TIMEOUT ? S_TIMED_OUT : S_FAILED;
+        break;
+      }
+      this.compStatus[c] = fin;
+      if (rec !== null) rec.compFinal(hung ? NaN : t, c, fin);
+    }
+    this.settled = hung ? NaN : t;
   }
 
   /**
@@ -390,6 +505,8 @@ export class Kernel {
     const order = strategy === STRATEGY_WAVES ? cp.waveList : cp.seqOrder;
     let makespan = 0;
     let allOk = true;
+    const effects = cp.hasEffects;
+    if (effects) this.resetEffects();
     // End of the last wave that ran (waves) or of the last call (sequential).
     let last = 0;
     let wave = -1;
@@ -427,6 +544,7 @@ export class Kernel {
         attempts[c] = k;
         const end = t + dur;
         const result = this.pend[c];
+        if (effects && cp.effect[c] !== EFFECT_NONE) this.noteEffect(c, end, result);
         if (result === R_OK || result === R_PARTIAL) {
           s = result === R_OK ? S_SUCCEEDED : S_PARTIAL;
           t = end;
@@ -451,6 +569,7 @@ export class Kernel {
     if (makespan > cp.deadline) return false;
     this.outcome = allOk ? O_COMPLETE : O_PARTIAL;
     this.makespan = makespan;
+    this.settled = makespan;
     this.stopBy = -1;
     this.stopAt = NaN;
     return true;
@@ -546,6 +665,11 @@ export class Kernel {
       if (s >= S_SUCCEEDED) continue;
       if (s === S_RUNNING || s === S_RETRY_WAIT || (s === S_QUEUED && this.attempts[c] > 0)) {
         if (s === S_RUNNING && rec !== null) rec.attemptCut(t, c);
+        // A request in flight when the plan stops may have gone through.
+        if (s === S_RUNNING && this.cp.effect[c] !== EFFECT_NONE) {
+          this.effUnknown[c]++;
+          this.landedAt[c] = t;
+        }
         status[c] = S_CANCELLED;
         this.finalTime[c] = t;
         if (rec !== null) rec.final(t, c, S_CANCELLED);

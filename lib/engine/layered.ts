@@ -1,5 +1,7 @@
-// Layered random DAG plans for benchmarks and tests (issue 2's benchmark shape), made deterministically from a seed.
-// About √n waves, two or three upstreams a call, lognormal latencies, a 2% retryable error, timeouts, 3 attempts.
+// Layered random DAG plans for benchmarks and tests, made deterministically from a seed. About √n waves, two or
+// three upstreams a call, lognormal latencies, timeouts, 3 attempts with full jitter, every call `degrade`; a 2%
+// retryable error, or with `faultHeavy` a 2–15% one per call, timeouts that cut about one attempt in twenty, and side
+// effects on a quarter of the calls (the realistic shape the engine benchmark holds to its target).
 import type { PlanInput } from '../plan/schema';
 import { draw, hashString } from './random';
 
@@ -8,6 +10,8 @@ export interface LayeredOptions {
   seed?: number;
   strategy?: 'waves' | 'eager' | 'sequential';
   maxConcurrency?: number | null;
+  /** Errors of 2–15% per call, tighter timeouts, and side effects on a quarter of the calls. */
+  faultHeavy?: boolean;
 }
 
 export function layeredPlan(opts: LayeredOptions): PlanInput {
@@ -22,13 +26,18 @@ export function layeredPlan(opts: LayeredOptions): PlanInput {
   const dependencies: PlanInput['dependencies'] = [];
   for (let i = 0; i < n; i++) {
     const p50 = 50 + Math.floor(u() * 400);
+    const heavy = opts.faultHeavy === true;
+    const errorRate = heavy ? Math.round((0.02 + u() * 0.13) * 100) / 100 : 0.02;
+    const effectDraw = heavy ? u() : 1;
     calls.push({
       id: `c${i}`,
       tool: ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run'][i % 5],
       latency: { kind: 'lognormal', p50Ms: p50, p95Ms: p50 * 3 },
-      timeoutMs: p50 * 4,
+      timeoutMs: heavy ? p50 * 3 : p50 * 4,
       retry: { maxAttempts: 3, initialIntervalMs: 100, backoffCoefficient: 2, maximumIntervalMs: 1000, jitter: 'full' },
-      faults: [{ kind: 'error', message: '503 Service Unavailable', retryable: true, probability: 0.02 }],
+      onFailure: 'degrade',
+      faults: [{ kind: 'error', message: '503 Service Unavailable', retryable: true, probability: errorRate }],
+      ...(effectDraw < 0.125 ? { effect: 'once' as const } : effectDraw < 0.25 ? { effect: 'idempotent' as const } : {}),
     });
     const layer = layerOf(i);
     if (layer === 0) continue;

@@ -94,6 +94,12 @@ function turnSentence(trace: Trace, turnIndex: number, startingNow: readonly str
 function finalSentence(trace: Trace, plan: Plan | null | undefined, call: CallTrace, status: CallStatus): string {
   const spec = specOf(plan, call);
   const last = call.attempts[call.attempts.length - 1];
+  const dup = status === 'succeeded' || status === 'partial' || status === 'failed' || status === 'timed_out' ? duplicateSentence(call) : null;
+  const plain = finalWords(trace, spec, call, status, last);
+  return dup === null ? plain : `${plain} — ${dup.replace(`${call.id} `, 'it ')}`;
+}
+
+function finalWords(trace: Trace, spec: ToolCall | undefined, call: CallTrace, status: CallStatus, last: CallTrace['attempts'][number] | undefined): string {
   switch (status) {
     case 'succeeded': {
       if (call.attempts.length > 1) return `${call.id} succeeded after ${call.attempts.length} attempts`;
@@ -124,6 +130,51 @@ function finalSentence(trace: Trace, plan: Plan | null | undefined, call: CallTr
   }
 }
 
+/** How long a compensation took: `in 420 ms`, '' when unknown. */
+function compTook(call: CallTrace | undefined): string {
+  const comp = call?.effect?.compensation;
+  return comp && comp.startMs !== null && comp.endMs !== null ? ` in ${formatDuration(comp.endMs - comp.startMs)}` : '';
+}
+
+/** The sentence for a compensation-phase event (the saga after a stop). */
+function compSentence(trace: Trace, event: TraceEvent & { type: 'comp_start' | 'comp_end' | 'comp_retry' | 'comp_final' }): string {
+  const call = trace.calls[event.call];
+  const id = call?.id ?? `call #${event.call}`;
+  const tool = call?.effect?.compensation?.tool ?? 'its compensation';
+  switch (event.type) {
+    case 'comp_start':
+      return event.attempt > 1 ? `${tool} tries again to undo ${id} (attempt ${event.attempt})` : `${tool} starts undoing ${id}`;
+    case 'comp_end':
+      if (event.result === 'ok') return `${id} undone by ${tool}`;
+      return `${tool} ${attemptWhat(event.result, event.message)} while undoing ${id}`;
+    case 'comp_retry':
+      return `${tool}: retry ${event.attempt - 1} in ${formatDuration(event.waitMs)}`;
+    case 'comp_final':
+      switch (event.status) {
+        case 'succeeded':
+          return `${id} undone by ${tool}${compTook(call)}`;
+        case 'timed_out':
+          return `${tool} timed out undoing ${id} — ${id} is left in place`;
+        case 'failed': {
+          const last = call?.effect?.compensation?.attempts.at(-1);
+          return `${tool} failed to undo ${id}${last?.message ? `: ${last.message}` : ''} — ${id} is left in place`;
+        }
+        default:
+          return `${tool} never finishes undoing ${id}`;
+      }
+  }
+}
+
+/** `charge_card took effect twice`, `charge_card may have taken effect twice: …`, or null. */
+export function duplicateSentence(call: CallTrace): string | null {
+  const e = call.effect;
+  if (e === undefined || !(e.duplicated || e.maybeDuplicated)) return null;
+  const times = e.applied + e.unknown === 2 ? 'twice' : `${e.applied + e.unknown} times`;
+  if (e.duplicated) return `${call.id} took effect ${e.applied === 2 ? 'twice' : `${e.applied} times`}`;
+  const unsure = call.attempts.filter((a) => a.effect === 'unknown').map((a) => `attempt ${a.n}`);
+  return `${call.id} may have taken effect ${times}: ${listWords(unsure)} ${unsure.length === 1 ? 'was' : 'were'} cut off and may have gone through`;
+}
+
 /**
  * One plain sentence for one trace event: `Model turn 2 emits fetch_1, fetch_2 and fetch_3`, `fetch_2 starts
  * (attempt 2)`, `fetch_b timed out — retryable`, `fetch_b: retry 1 in 200 ms`, `search succeeded after 2 attempts`,
@@ -135,6 +186,11 @@ export function narrateEvent(trace: Trace, plan: Plan | null | undefined, event:
       return turnSentence(trace, event.turn, null);
     case 'stop':
       return stopSentence(trace, event);
+    case 'comp_start':
+    case 'comp_end':
+    case 'comp_retry':
+    case 'comp_final':
+      return compSentence(trace, event);
   }
   const call = trace.calls[event.call];
   const id = call?.id ?? `call #${event.call}`;
@@ -213,7 +269,15 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
     else if (e.type === 'attempt_start') callOf(e.call).starts.push(e.attempt);
     else if (e.type === 'attempt_end') callOf(e.call).end = e;
     else if (e.type === 'retry_scheduled') callOf(e.call).retry = e;
-    else callOf(e.call).final = e;
+    else if (e.type === 'final') callOf(e.call).final = e;
+    else if (e.type !== 'comp_start' || e.attempt > 1) {
+      // The compensation phase: failures first, undone effects with the final results; a first start is implied by its end.
+      const bad = (e.type === 'comp_final' && e.status !== 'succeeded') || (e.type === 'comp_end' && e.result !== 'ok');
+      if (e.type === 'comp_end' && e.result === 'ok') continue;
+      items.push({ rank: bad ? R_FAIL : e.type === 'comp_final' ? R_FINAL : R_START, order: order++, text: narrateEvent(trace, plan, e) });
+    } else if (!trace.events.slice(k + 1, last + 1).some((x) => x.type === 'comp_final' && x.call === e.call)) {
+      items.push({ rank: R_START, order: order++, text: narrateEvent(trace, plan, e) });
+    }
   }
 
   const cancelled: string[] = [];
@@ -301,8 +365,10 @@ function limit(texts: string[]): string[] {
 
 /** `Run complete in 6.5 s: 6 succeeded`, `Run aborted at 1.1 s because auth failed: …`: the whole run in one sentence. */
 export function runSummarySentence(trace: Trace): string {
-  const counts = trace.calls.length === 0 ? 'no calls' : countStatuses(trace.calls.map((c) => c.status));
-  const end = formatDuration(endTime(trace));
+  const counted = trace.calls.length === 0 ? 'no calls' : countStatuses(trace.calls.map((c) => c.status));
+  const effects = effectsClause(trace);
+  const counts = effects === '' ? counted : `${counted}; ${effects}`;
+  const end = formatDuration(trace.makespanMs ?? endTime(trace));
   switch (trace.outcome) {
     case 'complete':
       return `Run complete in ${end}: ${counts}`;
@@ -317,6 +383,28 @@ export function runSummarySentence(trace: Trace): string {
       return `Run stuck${hung.length > 0 ? `: ${idList(hung)} never ${hung.length === 1 ? 'returns' : 'return'}` : ''} — ${counts}`;
     }
   }
+}
+
+/** `2 effects undone, 1 left in place, 1 possible duplicate`: what the run did to the world, '' when nothing to say. */
+export function effectsClause(trace: Trace): string {
+  let undone = 0;
+  let left = 0;
+  let dup = 0;
+  let maybe = 0;
+  for (const c of trace.calls) {
+    const e = c.effect;
+    if (e === undefined) continue;
+    if (e.compensation?.status === 'succeeded') undone++;
+    if (e.leftInPlace) left++;
+    if (e.duplicated) dup++;
+    if (e.maybeDuplicated) maybe++;
+  }
+  const parts: string[] = [];
+  if (undone > 0) parts.push(`${undone} ${undone === 1 ? 'effect' : 'effects'} undone`);
+  if (left > 0) parts.push(`${left} left in place`);
+  if (dup > 0) parts.push(`${dup} duplicated`);
+  if (maybe > 0) parts.push(`${maybe} possibly duplicated`);
+  return parts.join(', ');
 }
 
 /** The caption for a step of captionStep (see there). */

@@ -180,10 +180,13 @@ export function prevEventTime(src: TraceLike, t: number): number | null {
   return lo > 0 ? times[lo - 1] : null;
 }
 
-/** The end of playback: the makespan, or for a stuck run the last event instant (0 with no events). */
+/**
+ * The end of playback: when the run settled (the makespan, or the end of the last compensation after a stop), or
+ * for a stuck run or a hung compensation the last event instant (0 with no events).
+ */
 export function endTime(src: TraceLike): number {
   const trace = isPrepared(src) ? src.trace : src;
-  if (trace.makespanMs !== null) return trace.makespanMs;
+  if (trace.settledMs !== null) return trace.settledMs;
   const events = trace.events;
   return events.length > 0 ? events[events.length - 1].t : 0;
 }

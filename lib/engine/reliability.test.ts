@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type Plan } from '../plan';
 import { MonteCarlo, mergeChunks } from './montecarlo';
-import { deltas, describeDeltas, histogram, rankHurts, summarize, withoutFailures } from './reliability';
+import { deltas, describeDeltas, histogram, rankHurts, retriedOnceCalls, summarize, withoutFailures } from './reliability';
+import { makePlan } from './testing/build';
 import { simulate } from './simulate';
 
 function example(name: string): Plan {
@@ -66,8 +67,46 @@ describe('deltas', () => {
     const a = summarize(new MonteCarlo(plan).cp.ids, [new MonteCarlo(plan).runChunk(0, 500)]);
     const d = deltas(a, a);
     expect(d.successPoints).toBe(0);
-    expect(describeDeltas({ successPoints: 12.2, p95Ms: -1300, p50Ms: 0, attemptsPerRun: 0.4, misledPoints: -12 })).toBe('success +12 points, p95 −1.3 s, +0.4 attempts per run');
-    expect(describeDeltas({ successPoints: -1, p95Ms: 250, p50Ms: 0, attemptsPerRun: 0, misledPoints: 1 })).toBe('success −1 point, p95 +250 ms, ±0.0 attempts per run');
+    expect(describeDeltas({ successPoints: 12.2, p95Ms: -1300, p50Ms: 0, attemptsPerRun: 0.4, misledPoints: -12, effects: null })).toBe('success +12 points, p95 −1.3 s, +0.4 attempts per run');
+    expect(describeDeltas({ successPoints: -1, p95Ms: 250, p50Ms: 0, attemptsPerRun: 0, misledPoints: 1, effects: null })).toBe('success −1 point, p95 +250 ms, ±0.0 attempts per run');
+  });
+});
+
+describe('deltas with side effects', () => {
+  const pay = (maxAttempts: number) =>
+    makePlan([
+      { id: 'pay', effect: 'once', timeoutMs: 100, retry: { maxAttempts, initialIntervalMs: 0 }, faults: [{ kind: 'timeout', probability: 0.3 }] },
+    ]);
+  const run = (plan: Plan) => {
+    const mc = new MonteCarlo(plan);
+    return summarize(mc.cp.ids, [mc.runChunk(0, 2000)], mc.cp.effect);
+  };
+
+  it('never reads a success bought with duplicates as a plain win', () => {
+    const a = run(pay(1));
+    const b = run(pay(3));
+    const d = deltas(a, b);
+    expect(d.successPoints).toBeGreaterThan(15);
+    expect(d.effects?.maybeDuplicated).toBeGreaterThan(15);
+    expect(describeDeltas(d)).toMatch(/^success \+\d+ points, .*; but runs with a possible duplicate \+\d+ points$/);
+  });
+
+  it('names the once calls B retries more than A, with B’s duplicate rates beside its success', () => {
+    const b = run(pay(3));
+    const rows = retriedOnceCalls(pay(1), pay(3), b);
+    expect(rows).toEqual([
+      { id: 'pay', attemptsA: 1, attemptsB: 3, successB: b.stats.calls.pay.successRate, duplicateRateB: 0, maybeDuplicateRateB: b.stats.calls.pay.maybeDuplicateRate },
+    ]);
+    expect(rows[0].maybeDuplicateRateB).toBeGreaterThan(0.2);
+    expect(retriedOnceCalls(pay(3), pay(3), b)).toEqual([]);
+  });
+
+  it('has no effect deltas for plans without side effects', () => {
+    const plan = example('flaky-api');
+    const mc = new MonteCarlo(plan);
+    const a = summarize(mc.cp.ids, [mc.runChunk(0, 100)], mc.cp.effect);
+    expect(a.hasEffects).toBe(false);
+    expect(deltas(a, a).effects).toBeNull();
   });
 });
 

@@ -14,11 +14,13 @@ export interface Reliability {
   attemptsPerRun: number;
   /** Makespans of the runs that have one, ascending (stuck runs have none). */
   makespans: Float64Array;
+  /** Whether the plan has a call with a side effect (its effect shares mean something). */
+  hasEffects: boolean;
 }
 
 /** Adds chunks up in run order (identical however the runs were split) into the UI's statistics. */
-export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]): Reliability {
-  const stats = mergeChunks(ids, chunks);
+export function summarize(ids: readonly string[], chunks: readonly ChunkResult[], effects?: ArrayLike<number>): Reliability {
+  const stats = mergeChunks(ids, chunks, effects);
   let misled = 0;
   let count = 0;
   for (const ch of chunks) {
@@ -38,6 +40,7 @@ export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]
     misledShare: runs === 0 ? 0 : misled / runs,
     attemptsPerRun,
     makespans,
+    hasEffects: ids.some((id) => stats.calls[id].duplicateRate !== undefined),
   };
 }
 
@@ -66,7 +69,8 @@ export function histogram(sorted: ArrayLike<number>, target = 30): Bin[] {
   if (hi === lo) return [{ x0: lo, x1: lo, count: n }];
   const step = niceStep((hi - lo) / Math.max(1, target));
   const start = Math.floor(lo / step) * step;
-  const bins = Math.max(1, Math.floor((hi - start) / step) + 1);
+  // About `target` bins; capped, so a range that rounds badly at a huge magnitude never asks for an endless array.
+  const bins = Math.min(4 * Math.max(1, target) + 4, Math.max(1, Math.floor((hi - start) / step) + 1));
   const out: Bin[] = Array.from({ length: bins }, (_, i) => ({ x0: start + i * step, x1: start + (i + 1) * step, count: 0 }));
   for (let i = 0; i < n; i++) out[Math.min(bins - 1, Math.floor((sorted[i] - start) / step))].count++;
   return out;
@@ -82,6 +86,8 @@ export interface Deltas {
   attemptsPerRun: number;
   /** Percentage points of runs a failure-dropping agent would have misled, B − A. */
   misledPoints: number;
+  /** Percentage points of runs with a duplicated, maybe-duplicated, left-in-place effect, a failed compensation, B − A (null without side effects). */
+  effects: { duplicated: number; maybeDuplicated: number; leftInPlace: number; compensationFailed: number } | null;
 }
 
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
@@ -93,6 +99,15 @@ export function deltas(a: Reliability, b: Reliability): Deltas {
     p50Ms: diff(a.stats.makespanMs.p50, b.stats.makespanMs.p50),
     attemptsPerRun: b.attemptsPerRun - a.attemptsPerRun,
     misledPoints: (b.misledShare - a.misledShare) * 100,
+    effects:
+      a.hasEffects || b.hasEffects
+        ? {
+            duplicated: (b.stats.effects.duplicated - a.stats.effects.duplicated) * 100,
+            maybeDuplicated: (b.stats.effects.maybeDuplicated - a.stats.effects.maybeDuplicated) * 100,
+            leftInPlace: (b.stats.effects.leftInPlace - a.stats.effects.leftInPlace) * 100,
+            compensationFailed: (b.stats.effects.compensationFailed - a.stats.effects.compensationFailed) * 100,
+          }
+        : null,
   };
 }
 
@@ -107,12 +122,61 @@ function signedMs(ms: number): string {
   return a >= 1000 ? signed(ms / 1000, 1, ' s') : signed(ms, 0, ' ms');
 }
 
-/** "success +12 points, p95 −1.3 s, +0.4 attempts per run". */
+const points = (x: number) => `${signed(x, 0)} ${Math.abs(Math.round(x)) === 1 ? 'point' : 'points'}`;
+
+/**
+ * "success +12 points, p95 −1.3 s, +0.4 attempts per run", and for plans with side effects whatever of duplicates,
+ * maybe-duplicates, effects left in place and failed compensations moved by a point or more ("but duplicated
+ * effects +8 points"), so a success bought with double charges never reads as a plain win.
+ */
 export function describeDeltas(d: Deltas): string {
-  const parts = [`success ${signed(d.successPoints, 0)} ${Math.abs(Math.round(d.successPoints)) === 1 ? 'point' : 'points'}`];
+  const parts = [`success ${points(d.successPoints)}`];
   if (d.p95Ms !== null) parts.push(`p95 ${signedMs(d.p95Ms)}`);
   parts.push(`${signed(d.attemptsPerRun, 1)} attempts per run`);
-  return parts.join(', ');
+  const e = d.effects;
+  if (e === null) return parts.join(', ');
+  const moved: string[] = [];
+  const note = (x: number, what: string) => {
+    if (Math.abs(x) >= 0.5) moved.push(`${what} ${points(x)}`);
+  };
+  note(e.duplicated, 'runs with a duplicated effect');
+  note(e.maybeDuplicated, 'runs with a possible duplicate');
+  note(e.leftInPlace, 'runs leaving an effect in place');
+  note(e.compensationFailed, 'runs with a failed compensation');
+  const worse = e.duplicated + e.maybeDuplicated + e.leftInPlace + e.compensationFailed > 0;
+  return moved.length === 0 ? parts.join(', ') : `${parts.join(', ')}${worse ? '; but ' : '; '}${moved.join(', ')}`;
+}
+
+/** A call B retries more than A although every attempt that goes through applies its effect again. */
+export interface RetriedOnce {
+  id: string;
+  attemptsA: number;
+  attemptsB: number;
+  /** B's success rate for the call, and how often B applied it twice or more, or maybe did. */
+  successB: number;
+  duplicateRateB: number;
+  maybeDuplicateRateB: number;
+}
+
+/** The `once` calls that B allows more attempts than A does, with B's duplicate rates beside its success. */
+export function retriedOnceCalls(planA: Plan, planB: Plan, b: Reliability): RetriedOnce[] {
+  const out: RetriedOnce[] = [];
+  for (const call of planB.calls) {
+    if (call.effect !== 'once') continue;
+    const before = planA.calls.find((c) => c.id === call.id);
+    const attemptsA = before?.retry.maxAttempts ?? 1;
+    if (call.retry.maxAttempts <= attemptsA) continue;
+    const s = Object.hasOwn(b.stats.calls, call.id) ? b.stats.calls[call.id] : undefined;
+    out.push({
+      id: call.id,
+      attemptsA,
+      attemptsB: call.retry.maxAttempts,
+      successB: s?.successRate ?? 0,
+      duplicateRateB: s?.duplicateRate ?? 0,
+      maybeDuplicateRateB: s?.maybeDuplicateRate ?? 0,
+    });
+  }
+  return out;
 }
 
 /** A call made never to fail: no faults (its own or a scenario's), no timeout; a sub-agent's nested calls too. */

@@ -26,7 +26,21 @@ import {
   type Recorder,
 } from './kernel';
 import { runBase } from './random';
-import { countStatuses, isSuccess, type Attempt, type AttemptResult, type CallStatus, type CallTrace, type Outcome, type SimulateOptions, type Trace } from './types';
+import { EFFECT_NONE, EFFECT_ONCE } from './compile';
+import {
+  countStatuses,
+  isSuccess,
+  type Attempt,
+  type AttemptEffect,
+  type AttemptResult,
+  type CallStatus,
+  type CallTrace,
+  type CompensationStatus,
+  type CompensationTrace,
+  type Outcome,
+  type SimulateOptions,
+  type Trace,
+} from './types';
 
 export const STATUS_NAME: Record<number, CallStatus> = {
   [S_SUCCEEDED]: 'succeeded',
@@ -47,6 +61,14 @@ export const OUTCOME_NAME: Record<number, Outcome> = {
   [O_STUCK]: 'stuck',
 };
 
+const COMP_STATUS_NAME: Record<number, CompensationStatus> = {
+  [S_SUCCEEDED]: 'succeeded',
+  [S_FAILED]: 'failed',
+  [S_TIMED_OUT]: 'timed_out',
+  [S_HUNG]: 'hung',
+  [S_NOT_STARTED]: 'not_started',
+};
+
 const RESULT_NAME: Record<number, AttemptResult> = {
   [R_OK]: 'ok',
   [R_PARTIAL]: 'partial',
@@ -63,6 +85,8 @@ class TraceRecorder implements Recorder {
   private currentTurn = -1;
   /** The recorder of each agent call's nested run in progress. */
   private readonly subs = new Map<number, TraceRecorder>();
+  /** Compensations that ran or were due, by call index. */
+  private readonly compensations = new Map<number, CompensationTrace>();
 
   constructor(cp: CompiledPlan, kernel: Kernel, seed: number, run: number) {
     this.cp = cp;
@@ -75,6 +99,8 @@ class TraceRecorder implements Recorder {
       outcome: 'complete',
       makespanMs: 0,
       stop: null,
+      settledMs: 0,
+      compensations: [],
       calls: cp.plan.calls.map(
         (c, i): CallTrace => ({
           id: c.id,
@@ -119,7 +145,65 @@ class TraceRecorder implements Recorder {
     a.result = RESULT_NAME[result];
     a.retryable = result !== R_OK && result !== R_PARTIAL && retryable;
     a.message = this.message(call, result, fault, a);
+    if (this.cp.effect[call] !== EFFECT_NONE) a.effect = this.attemptEffect(result, fault);
     this.trace.events.push({ t, type: 'attempt_end', call, attempt, result: a.result, message: a.message });
+  }
+
+  private attemptEffect(result: number, fault: number): AttemptEffect {
+    if (result === R_OK || result === R_PARTIAL) return 'applied';
+    if (result === R_TIMEOUT) return 'unknown';
+    return result === R_ERROR && fault >= 0 && this.cp.fApplied[fault] === 1 ? 'applied' : 'not_applied';
+  }
+
+  compStart(t: number, call: number, attempt: number): void {
+    const comp = this.compensationOf(call);
+    if (attempt === 1) {
+      comp.startMs = t;
+      comp.status = 'hung';
+    }
+    comp.attempts.push({ n: attempt, startMs: t, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false });
+    this.trace.events.push({ t, type: 'comp_start', call, attempt });
+  }
+
+  compEnd(t: number | null, call: number, attempt: number, result: number, fault: number, retryable: boolean): void {
+    const comp = this.compensationOf(call);
+    const a = comp.attempts[comp.attempts.length - 1];
+    if (t === null) {
+      a.message = 'no response: it hung with no timeout, so the compensations after it never started';
+      return;
+    }
+    const slot = this.cp.compOf[call];
+    a.endMs = t;
+    a.result = RESULT_NAME[result];
+    a.retryable = result !== R_OK && retryable;
+    a.message = result === R_TIMEOUT ? `timed out after ${this.cp.timeout[slot]} ms` : this.faultMessage(slot, result, fault, a) ?? 'ok';
+    this.trace.events.push({ t, type: 'comp_end', call, attempt, result: a.result, message: a.message });
+  }
+
+  compRetry(t: number, call: number, nextAttempt: number, due: number, wait: number): void {
+    const comp = this.compensationOf(call);
+    comp.attempts[comp.attempts.length - 1].retryWaitMs = wait;
+    this.trace.events.push({ t, type: 'comp_retry', call, attempt: nextAttempt, dueMs: due, waitMs: wait });
+  }
+
+  compFinal(t: number, call: number, status: number): void {
+    const comp = this.compensationOf(call);
+    comp.status = COMP_STATUS_NAME[status];
+    if (!Number.isNaN(t)) {
+      comp.endMs = t;
+      this.trace.events.push({ t, type: 'comp_final', call, status: comp.status });
+    }
+  }
+
+  /** The compensation record of a call, created (in run order) at its first mention. */
+  private compensationOf(call: number): CompensationTrace {
+    const existing = this.compensations.get(call);
+    if (existing !== undefined) return existing;
+    const spec = this.cp.plan.calls[call].compensation;
+    const comp: CompensationTrace = { tool: spec?.tool ?? '', status: 'not_started', order: this.trace.compensations.length, startMs: null, endMs: null, attempts: [] };
+    this.compensations.set(call, comp);
+    this.trace.compensations.push(call);
+    return comp;
   }
 
   retry(t: number, call: number, nextAttempt: number, due: number, wait: number): void {
@@ -153,11 +237,13 @@ class TraceRecorder implements Recorder {
       a.endMs = null;
       a.result = 'hang';
       a.message = 'no response: it hung with no timeout and no deadline';
+      if (this.cp.effect[call] !== EFFECT_NONE) a.effect = 'unknown';
       return;
     }
     const stop = this.trace.stop;
     a.endMs = t;
     a.result = 'cancelled';
+    if (this.cp.effect[call] !== EFFECT_NONE) a.effect = 'unknown';
     a.message =
       stop !== null && stop.reason === 'abort' ? `cancelled: the plan was aborted because ${stop.by} failed` : `cancelled at the plan's deadline (${t} ms)`;
     this.trace.events.push({ t, type: 'attempt_end', call, attempt: a.n, result: 'cancelled', message: a.message });
@@ -186,6 +272,7 @@ class TraceRecorder implements Recorder {
     const trace = this.trace;
     trace.outcome = OUTCOME_NAME[kernel.outcome];
     trace.makespanMs = Number.isNaN(kernel.makespan) ? null : kernel.makespan;
+    trace.settledMs = Number.isNaN(kernel.settled) ? null : kernel.settled;
     const cp = this.cp;
     // Calls that never started because something hung: say what they wait on.
     const firstHung = trace.calls.find((c) => c.status === 'hung');
@@ -217,7 +304,36 @@ class TraceRecorder implements Recorder {
       if (cp.plan.calls[c.index].kind === 'agent' && cp.plan.calls[c.index].report === 'opaque' && last?.nested !== undefined) {
         c.hiddenFailures = last.nested.calls.filter((x) => x.status !== 'succeeded').length;
       }
+      if (cp.effect[c.index] !== EFFECT_NONE) this.recordEffect(c);
     }
+  }
+
+  /** The call's effect from its attempts (the kernel counts the same; the trace keeps the detail). */
+  private recordEffect(c: CallTrace): void {
+    const once = this.cp.effect[c.index] === EFFECT_ONCE;
+    let applied = 0;
+    let unknown = 0;
+    let landedMs: number | null = null;
+    for (const a of c.attempts) {
+      if (a.effect === 'applied' || a.effect === 'unknown') {
+        if (a.effect === 'applied') applied++;
+        else unknown++;
+        landedMs = a.endMs;
+      }
+    }
+    const landed = applied + unknown > 0;
+    const compensation = this.compensations.get(c.index) ?? null;
+    const stopped = this.trace.stop !== null;
+    c.effect = {
+      kind: once ? 'once' : 'idempotent',
+      applied,
+      unknown,
+      duplicated: once && applied >= 2,
+      maybeDuplicated: once && applied < 2 && applied + unknown >= 2,
+      landedMs,
+      leftInPlace: stopped && landed && compensation?.status !== 'succeeded',
+      compensation,
+    };
   }
 
   private lastAttempt(call: number): Attempt {
@@ -236,6 +352,23 @@ class TraceRecorder implements Recorder {
     return out;
   }
 
+  /** The words of the fault that decided an attempt of a policy slot (a call or a compensation), or null. */
+  private faultMessage(slot: number, result: number, fault: number, a: Attempt): string | null {
+    const cp = this.cp;
+    if (result === R_OK || fault < 0) return null;
+    const f = cp.faults[slot][fault - cp.fStart[slot]];
+    if (f.kind === 'error') {
+      if (f.code !== undefined) a.code = f.code;
+      return f.applied === true ? `${f.message} (the work was done before the failure)` : f.message;
+    }
+    if (f.kind === 'rate_limit') {
+      a.code = '429';
+      return `429 rate limited: retry after ${f.retryAfterMs} ms`;
+    }
+    if (f.kind === 'partial') return f.note !== undefined && f.note !== '' ? f.note : 'partial result';
+    return null;
+  }
+
   private message(call: number, result: number, fault: number, a: Attempt): string {
     const cp = this.cp;
     // A timeout cuts whatever the attempt would have been, a sub-agent's nested outcome included.
@@ -246,18 +379,8 @@ class TraceRecorder implements Recorder {
       return 'sub-agent run exceeded its deadline';
     }
     if (result === R_OK) return cp.isAgent[call] === 1 ? 'sub-agent returned' : 'ok';
-    if (fault >= 0) {
-      const f = cp.faults[call][fault - cp.fStart[call]];
-      if (f.kind === 'error') {
-        if (f.code !== undefined) a.code = f.code;
-        return f.message;
-      }
-      if (f.kind === 'rate_limit') {
-        a.code = '429';
-        return `429 rate limited: retry after ${f.retryAfterMs} ms`;
-      }
-      if (f.kind === 'partial') return f.note !== undefined && f.note !== '' ? f.note : 'partial result';
-    }
+    const faultWords = this.faultMessage(call, result, fault, a);
+    if (faultWords !== null) return faultWords;
     if (result === R_PARTIAL) {
       const nested = a.nested;
       return nested !== undefined ? `sub-agent finished partial: ${countStatuses(nested.calls.map((c) => c.status))}` : 'partial result';

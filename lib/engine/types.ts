@@ -70,6 +70,45 @@ export interface Attempt {
   retryWaitMs?: number;
   /** For a sub-agent attempt: the nested run. */
   nested?: Trace;
+  /** For a call with an effect: whether this attempt applied it, did not, or may have (see docs/side-effects.md). */
+  effect?: AttemptEffect;
+}
+
+/** What one attempt of a call with an effect did to the world. */
+export type AttemptEffect = 'applied' | 'not_applied' | 'unknown';
+
+export type CompensationStatus = 'succeeded' | 'failed' | 'timed_out' | 'hung' | 'not_started';
+
+/** The run of a call's compensation after the plan stopped. */
+export interface CompensationTrace {
+  tool: string;
+  status: CompensationStatus;
+  /** 0-based place in the compensation phase (compensations run one at a time). */
+  order: number;
+  /** null when it never started. */
+  startMs: number | null;
+  /** null when it never started or hung. */
+  endMs: number | null;
+  attempts: Attempt[];
+}
+
+/** What a call with an effect did over its attempts, and whether a stopped plan undid it. */
+export interface CallEffect {
+  kind: 'idempotent' | 'once';
+  /** Attempts that applied the effect. */
+  applied: number;
+  /** Attempts that may have applied it (timed out, cancelled, hung). */
+  unknown: number;
+  /** A `once` call applied at least twice. */
+  duplicated: boolean;
+  /** A `once` call not duplicated, but with applied + unknown ≥ 2. */
+  maybeDuplicated: boolean;
+  /** End of the last applied or unknown attempt: when the effect landed (null: it did not, or that attempt hung). */
+  landedMs: number | null;
+  /** The plan stopped and the effect landed, but no compensation undid it. */
+  leftInPlace: boolean;
+  /** null when no compensation was due (no stop, nothing landed, or the call has none). */
+  compensation: CompensationTrace | null;
 }
 
 /** Why a call ended as it did, in data (the context and UI word it). */
@@ -102,6 +141,8 @@ export interface CallTrace {
   warning?: string;
   /** For a sub-agent with report "opaque": failures inside it that the orchestrator never saw. */
   hiddenFailures?: number;
+  /** For a call whose effect is not "none". */
+  effect?: CallEffect;
 }
 
 export interface Turn {
@@ -125,7 +166,12 @@ export type TraceEvent =
   | { t: number; type: 'attempt_end'; call: number; attempt: number; result: AttemptResult; message: string }
   | { t: number; type: 'retry_scheduled'; call: number; attempt: number; dueMs: number; waitMs: number }
   | { t: number; type: 'final'; call: number; status: CallStatus }
-  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null };
+  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null }
+  // The compensation phase after a stop: `call` is the call whose effect is being undone.
+  | { t: number; type: 'comp_start'; call: number; attempt: number }
+  | { t: number; type: 'comp_end'; call: number; attempt: number; result: AttemptResult; message: string }
+  | { t: number; type: 'comp_retry'; call: number; attempt: number; dueMs: number; waitMs: number }
+  | { t: number; type: 'comp_final'; call: number; status: CompensationStatus };
 
 export interface Trace {
   strategy: Strategy;
@@ -137,6 +183,10 @@ export interface Trace {
   /** null when stuck. */
   makespanMs: number | null;
   stop: { reason: 'abort' | 'deadline'; atMs: number; by: string | null } | null;
+  /** When everything settled: the end of the last compensation, else the makespan; null when stuck or a compensation hung. */
+  settledMs: number | null;
+  /** Indices of the calls whose compensations ran (or were due), in the order they ran. */
+  compensations: number[];
   calls: CallTrace[];
   turns: Turn[];
   /** Time-ordered; at one instant in SPEC §3's processing order. */

@@ -92,9 +92,26 @@ const byId = (p: Plan, id: string): ToolCall => {
 const edges = (p: Plan) => p.dependencies.map((d) => `${d.from}→${d.to}${d.optional ? '?' : ''}`);
 
 describe('the tool palette', () => {
-  it('offers web search, fetch URL, database query, HTTP API, code run and sub-agent, in that order', () => {
-    expect(TOOL_PALETTE.map((e) => e.key)).toEqual(['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'sub_agent']);
-    expect(TOOL_PALETTE.map((e) => e.label)).toEqual(['Web search', 'Fetch URL', 'Database query', 'HTTP API', 'Code run', 'Sub-agent']);
+  it('offers the read-only tools, then the ones that change the world, then the sub-agent, in that order', () => {
+    expect(TOOL_PALETTE.map((e) => e.key)).toEqual(['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'reserve', 'charge_card', 'send_email', 'create_ticket', 'sub_agent']);
+    expect(TOOL_PALETTE.map((e) => e.label)).toEqual(['Web search', 'Fetch URL', 'Database query', 'HTTP API', 'Code run', 'Reserve', 'Charge card', 'Send email', 'Create ticket', 'Sub-agent']);
+  });
+
+  it.each([
+    ['reserve', 'once', 'cancel_reservation'],
+    ['charge_card', 'idempotent', 'refund_payment'],
+    ['send_email', 'once', undefined],
+    ['create_ticket', 'once', 'close_ticket'],
+  ] as const)('%s starts as a call whose effect is %s, undone by %s', (key, effect, undo) => {
+    const { plan: p, id } = addCall(plan(), key);
+    expectValid(p);
+    const c = byId(p, id as string);
+    expect(c.effect).toBe(effect);
+    expect(c.compensation?.tool).toBe(undo);
+  });
+
+  it('the read-only tools change nothing in the world', () => {
+    for (const key of ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'sub_agent'] as const) expect(byId(addCall(plan(), key).plan, addCall(plan(), key).id as string).effect).toBeUndefined();
   });
 
   it.each(TOOL_KEYS)('%s makes a valid call with a lognormal latency, a timeout, a sample input and output', (key) => {
@@ -488,9 +505,19 @@ describe('faults', () => {
 
   it(`refuses a fault past the limit of ${LIMITS.maxFaultsPerCall}`, () => {
     let p = research();
-    for (let i = 0; i < LIMITS.maxFaultsPerCall; i++) p = ok(addFault(p, 'weather', 'slow'));
-    const r = addFault(p, 'weather', 'slow');
+    for (let i = 0; i < LIMITS.maxFaultsPerCall; i++) p = ok(addFault(p, 'weather', 'error'));
+    const r = addFault(p, 'weather', 'error');
     expect(r.ok === false && r.problems.map(formatProblem)).toEqual([`calls[3].faults: must have at most ${LIMITS.maxFaultsPerCall} faults`]);
+  });
+
+  it('refuses a slow fault that would make the call’s slow faults multiply past 1000, added or edited', () => {
+    let p = research();
+    for (let i = 0; i < 6; i++) p = ok(addFault(p, 'weather', 'slow'));
+    const added = addFault(p, 'weather', 'slow');
+    expect(added.ok === false && added.problems.map(formatProblem)).toEqual(['calls[3].faults: the slow faults multiply an attempt by 2187 when they all fire (at most 1000)']);
+    const edited = updateFault(p, 'weather', 0, { kind: 'slow', factor: 5, probability: 0.2 });
+    expect(edited.ok === false && edited.problems.map(formatProblem)).toEqual(['calls[3].faults: the slow faults multiply an attempt by 1215 when they all fire (at most 1000)']);
+    expect(parsePlan(p).ok).toBe(true);
   });
 });
 

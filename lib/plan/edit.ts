@@ -7,15 +7,12 @@ import { checkPlanLimits, formatPath, issuesToProblems, precheckJson, type Probl
 import { mapInputStrings, mapReferences } from './references';
 import {
   CALL_ID_PATTERN,
-  faultSchema,
   LIMITS,
   planSchema,
   retryMaximumIntervalMs,
   settingsSchema,
   toolCallSchema,
   type Dependency,
-  type Fault,
-  type FaultKind,
   type Plan,
   type RetryPolicy,
   type Scenario,
@@ -27,6 +24,7 @@ import { z } from 'zod';
 export { TOOL_KEYS, TOOL_PALETTE, isToolKey, paletteEntry, type PaletteEntry, type ToolKey } from './palette';
 export { references, checkReferences, type Reference, type CheckedReference, type ReferenceProblem } from './references';
 export { reviewPlan, type Finding, type FindingRule, type FindingSeverity } from './review';
+export { addFault, defaultFault, moveFault, removeFault, updateFault, type FaultInput } from './edit-faults';
 
 export type EditResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
 export type ConnectCheck = { ok: true } | { ok: false; reason: string };
@@ -34,7 +32,6 @@ export type ConnectResult = { ok: true; plan: Plan } | { ok: false; reason: stri
 export type AddResult = { plan: Plan; id: string } | { plan: Plan; id: null; reason: string };
 export type DuplicateResult = { plan: Plan; ids: string[]; reason?: string };
 
-export type FaultInput = z.input<typeof faultSchema>;
 
 const ID_MESSAGE = 'must be an id: a letter or _ then up to 63 letters, digits, _ or -';
 const MAX_ID = 64;
@@ -318,75 +315,6 @@ export function updatePlanInfo(plan: Plan, patch: { name?: string; description?:
   void _description;
   // Keys in schema order (format, version, name, description, settings, …), so exported files stay canonical.
   return { ok: true, plan: { format, version, name, ...(description === undefined ? {} : { description }), ...tail } };
-}
-
-/** A new fault of each kind, as the editor adds it: fires with probability 0.2. */
-export function defaultFault(kind: FaultKind): Fault {
-  switch (kind) {
-    case 'error':
-      return { kind, message: 'Service unavailable', retryable: true, probability: 0.2 };
-    case 'timeout':
-      return { kind, probability: 0.2 };
-    case 'rate_limit':
-      return { kind, retryAfterMs: 1000, probability: 0.2 };
-    case 'slow':
-      return { kind, factor: 3, probability: 0.2 };
-    case 'partial':
-      return { kind, note: 'incomplete result', probability: 0.2 };
-  }
-}
-
-function withFaults(plan: Plan, index: number, faults: Fault[]): Plan {
-  return withCall(plan, index, { ...plan.calls[index], faults });
-}
-
-/** Appends a fault with defaults for its kind to a call's own faults (refused past LIMITS.maxFaultsPerCall). */
-export function addFault(plan: Plan, id: string, kind: FaultKind): EditResult {
-  const index = indexOf(plan, id);
-  if (index === -1) return { ok: false, problems: noCall(id) };
-  const faults = plan.calls[index].faults;
-  if (faults.length >= LIMITS.maxFaultsPerCall) {
-    return { ok: false, problems: [{ path: formatPath(['calls', index, 'faults']), message: `must have at most ${LIMITS.maxFaultsPerCall} faults` }] };
-  }
-  return { ok: true, plan: withFaults(plan, index, [...faults, defaultFault(kind)]) };
-}
-
-export function removeFault(plan: Plan, id: string, faultIndex: number): Plan {
-  const index = indexOf(plan, id);
-  if (index === -1) return plan;
-  const faults = plan.calls[index].faults;
-  if (!Number.isInteger(faultIndex) || faultIndex < 0 || faultIndex >= faults.length) return plan;
-  return withFaults(plan, index, faults.filter((_, i) => i !== faultIndex));
-}
-
-/** Moves a fault within its call's list (order matters: the first fault that fires decides the attempt, SPEC §3.1). */
-export function moveFault(plan: Plan, id: string, from: number, to: number): Plan {
-  const index = indexOf(plan, id);
-  if (index === -1) return plan;
-  const faults = plan.calls[index].faults.slice();
-  const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < faults.length;
-  if (!inRange(from) || !inRange(to) || from === to) return plan;
-  const [moved] = faults.splice(from, 1);
-  faults.splice(to, 0, moved);
-  return withFaults(plan, index, faults);
-}
-
-/** Replaces one fault of a call, validated by the schema (problems at `calls[2].faults[0].probability`). */
-export function updateFault(plan: Plan, id: string, faultIndex: number, fault: FaultInput): EditResult {
-  const index = indexOf(plan, id);
-  if (index === -1) return { ok: false, problems: noCall(id) };
-  const faults = plan.calls[index].faults;
-  const prefix = ['calls', index, 'faults', faultIndex];
-  if (!Number.isInteger(faultIndex) || faultIndex < 0 || faultIndex >= faults.length) {
-    return { ok: false, problems: [{ path: formatPath(prefix), message: 'is no fault of this call' }] };
-  }
-  const pre = precheckJson(fault, prefix);
-  if (pre.length > 0) return { ok: false, problems: pre };
-  const parsed = faultSchema.safeParse(fault, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues, prefix) };
-  const next = faults.slice();
-  next[faultIndex] = parsed.data;
-  return { ok: true, plan: withFaults(plan, index, next) };
 }
 
 /** The nominal wait before each retry (SPEC §3.2 without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */

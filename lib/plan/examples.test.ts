@@ -8,9 +8,20 @@ import { formatProblem, parsePlanText } from './parse';
 import { adjacency, computeWaves } from './graph';
 import { references } from './references';
 import type { Plan, ToolCall } from './schema';
+import { reviewPlan } from './review';
+import { simulate } from '../engine/simulate';
 
 const DIR = join(__dirname, '..', '..', 'public', 'examples');
-const TEACHING_ORDER = ['parallel-fetches.json', 'sequential-chain.json', 'research-agent.json', 'flaky-api.json', 'auth-abort.json', 'subagent-incomplete.json'];
+const TEACHING_ORDER = [
+  'parallel-fetches.json',
+  'sequential-chain.json',
+  'research-agent.json',
+  'flaky-api.json',
+  'auth-abort.json',
+  'subagent-incomplete.json',
+  'book-a-trip.json',
+  'double-charge.json',
+];
 
 const indexSchema = z.array(z.strictObject({ file: z.string(), name: z.string(), description: z.string() }));
 
@@ -60,7 +71,7 @@ const call = (plan: Plan, id: string) => {
 };
 
 describe('public/examples', () => {
-  it('holds the six teaching examples', () => {
+  it('holds the eight teaching examples', () => {
     expect(exampleFiles).toEqual([...TEACHING_ORDER].sort());
   });
 
@@ -159,5 +170,27 @@ describe('each example shows what it teaches', () => {
     const failing = nested?.calls.filter((c) => c.faults.some((f) => f.kind === 'error' || f.kind === 'timeout')) ?? [];
     expect(failing.length).toBeGreaterThan(0);
     expect(plan.description).toContain('explicit');
+  });
+
+  it('the read-only examples change nothing in the world', () => {
+    for (const file of TEACHING_ORDER.slice(0, 6)) for (const c of load(file).calls) expect(c.effect ?? 'none').toBe('none');
+  });
+
+  it('book-a-trip: a saga whose reservations and charge are undone after a declined card, latest first', () => {
+    const plan = load('book-a-trip.json');
+    expect(reviewPlan(plan)).toEqual([]);
+    const declined = simulate({ ...plan, settings: { ...plan.settings, scenario: 'card_declined' } });
+    expect(declined.outcome).toBe('aborted');
+    expect(declined.compensations.map((i) => declined.calls[i].id)).toEqual(['reserve_flight', 'reserve_hotel']);
+    expect(declined.calls.every((c) => c.effect === undefined || !c.effect.leftInPlace)).toBe(true);
+  });
+
+  it('double-charge: a timed-out, retried once call is a possible duplicate until it is made idempotent', () => {
+    const plan = load('double-charge.json');
+    expect(reviewPlan(plan).map((f) => [f.rule, f.callId])).toEqual([['once-retried', 'charge_card']]);
+    expect(simulate(plan).calls.find((c) => c.id === 'charge_card')?.effect).toMatchObject({ maybeDuplicated: true });
+    const fixed = { ...plan, calls: plan.calls.map((c) => (c.id === 'charge_card' ? { ...c, effect: 'idempotent' as const } : c)) };
+    expect(reviewPlan(fixed)).toEqual([]);
+    expect(simulate(fixed).calls.find((c) => c.id === 'charge_card')?.effect).toMatchObject({ maybeDuplicated: false, duplicated: false });
   });
 });

@@ -9,7 +9,7 @@
 // slow ones combine wherever they are).
 import { typicalLatencyMs } from './latency';
 import { activeScenario, effectiveFaults } from './scenario';
-import { LIMITS, type Fault, type Plan, type Scenario, type ToolCall } from './schema';
+import { BOUNDS, LIMITS, faultListSchema, type Fault, type Plan, type Scenario, type ToolCall } from './schema';
 
 /** `250 ms` under a second, `2 s` / `1.5 s` from there (as the plan editor words it; kept here so this module stays light). */
 function formatMs(ms: number): string {
@@ -93,10 +93,10 @@ export function faultsInForce(plan: Plan, callId: string): Fault[] {
   return call === undefined ? [] : effectiveFaults(call, activeScenario(plan));
 }
 
-/** A timeout for a call that has none: twice its typical latency rounded up to whole seconds, at least 1 s. */
+/** A timeout for a call that has none: twice its typical latency rounded up to whole seconds, at least 1 s, at most the bound on times. */
 export function suggestedTimeoutMs(call: ToolCall): number {
   const typical = typicalLatencyMs(call.latency);
-  return Math.max(1000, Math.ceil((2 * typical) / 1000) * 1000);
+  return Math.min(BOUNDS.maxMs, Math.max(1000, Math.ceil((2 * typical) / 1000) * 1000));
 }
 
 const VERB: Record<InjectKind, string> = {
@@ -156,7 +156,11 @@ export function injectFault(plan: Plan, callId: string, kind: InjectKind, when: 
   if (kept.length >= LIMITS.maxFaultsPerCall) {
     return { plan, summary, refused: `${callId} already has ${LIMITS.maxFaultsPerCall} faults, the most allowed` };
   }
-  let next = setFaultsInForce(plan, index, [injectedFault(kind, when), ...kept]);
+  const faults = [injectedFault(kind, when), ...kept];
+  if (!faultListSchema.safeParse(faults).success) {
+    return { plan, summary, refused: `${callId} is already as slow as allowed: its slow faults would multiply an attempt by more than ${BOUNDS.maxSlowProduct}` };
+  }
+  let next = setFaultsInForce(plan, index, faults);
   const notes: string[] = [];
   if (scenario !== undefined) notes.push(`Injected into the active scenario “${scenario.name}”, not into the call’s own faults.`);
   if (kind === 'timeout' && call.timeoutMs === null) {

@@ -2,7 +2,7 @@
 // minimisation, each column re-spaced evenly and centred. Pure geometry over calls and edges; never reads the DOM.
 import { Graph as DagreGraph, layout as dagreLayout, type EdgeLabel, type NodeLabel } from '@dagrejs/dagre';
 import { adjacency, computeWaves, topologicalOrder, type Adjacency } from './graph';
-import type { Plan, Strategy, ToolCall } from './schema';
+import { BOUNDS, type Plan, type Strategy, type ToolCall } from './schema';
 
 export interface LayoutOptions {
   nodeWidth: number;
@@ -349,11 +349,16 @@ export function layoutPlan(plan: LayoutInput, options: Partial<LayoutOptions> = 
   return { nodes, bands, width, height: waveCount === 0 ? 0 : bandHeight };
 }
 
-/** The call placed at `p`, its keys kept in schema order (position, then plan) so exported files stay canonical. */
+const clampCoordinate = (v: number) => Math.min(BOUNDS.maxCoordinate, Math.max(-BOUNDS.maxCoordinate, v));
+
+/**
+ * The call placed at `p` (held within BOUNDS.maxCoordinate, so a far drag or many pastes never make the plan invalid),
+ * its keys kept in schema order (position, then plan) so exported files stay canonical.
+ */
 export function withPosition(call: ToolCall, p: Point): ToolCall {
   const { position: _old, plan: nested, ...rest } = call;
   void _old;
-  const position = { x: p.x, y: p.y };
+  const position = { x: clampCoordinate(p.x), y: clampCoordinate(p.y) };
   return nested === undefined ? { ...rest, position } : { ...rest, position, plan: nested };
 }
 

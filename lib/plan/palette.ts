@@ -1,8 +1,8 @@
 // The palette of common tools the editor offers (issue 3): each entry makes a complete, valid call.
 // Plain data and one factory; the defaults are plausible figures for teaching, not measurements of any real service.
-import type { JsonValue, Latency, Plan, ToolCall } from './schema';
+import type { Compensation, Effect, JsonValue, Latency, Plan, ToolCall } from './schema';
 
-export const TOOL_KEYS = ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'sub_agent'] as const;
+export const TOOL_KEYS = ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'reserve', 'charge_card', 'send_email', 'create_ticket', 'sub_agent'] as const;
 export type ToolKey = (typeof TOOL_KEYS)[number];
 
 export interface PaletteEntry {
@@ -20,6 +20,10 @@ export interface PaletteEntry {
   output: JsonValue;
   /** The nested plan of a sub-agent (kind "agent" only). */
   plan?: Plan;
+  /** What the tool does to the world (absent: it only reads). */
+  effect?: Exclude<Effect, 'none'>;
+  /** The call that undoes it, for tools whose effect can be undone. */
+  compensation?: Compensation;
 }
 
 const lognormal = (p50Ms: number, p95Ms: number): Latency => ({ kind: 'lognormal', p50Ms, p95Ms });
@@ -111,6 +115,74 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     input: { language: 'python', code: 'print(sum(range(10)))' },
     output: { stdout: '45\n', exitCode: 0 },
   },
+  reserve: {
+    tool: 'reserve_room',
+    kind: 'tool',
+    label: 'Reserve',
+    description: 'Holds a room, a seat or a table. Every attempt that goes through books again, so it is undone by cancelling.',
+    latency: lognormal(900, 2500),
+    timeoutMs: 8000,
+    input: { hotel_id: 'htl_lisbon_alfama_08', check_in: '2027-05-14', nights: 3, guest: 'Maya Lindqvist' },
+    output: { reservation_id: 'RSV-730144', status: 'confirmed', free_cancellation_until: '2027-05-12' },
+    effect: 'once',
+    compensation: {
+      tool: 'cancel_reservation',
+      input: { reservation_id: 'RSV-730144', reason: 'plan stopped' },
+      latency: { kind: 'fixed', ms: 450 },
+      timeoutMs: 4000,
+      retry: { maxAttempts: 3, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' },
+      faults: [],
+    },
+  },
+  charge_card: {
+    tool: 'charge_card',
+    kind: 'tool',
+    label: 'Charge card',
+    description: 'Charges a card through a payment gateway. It sends an idempotency key, so a retry never charges twice; a refund undoes it.',
+    latency: lognormal(1200, 3500),
+    timeoutMs: 10000,
+    input: { amount_usd: 129.5, card_token: 'tok_visa_4242', idempotency_key: 'order-58213-charge', description: 'Order 58213' },
+    output: { charge_id: 'ch_3Qm7Lp2', status: 'succeeded', amount_usd: 129.5 },
+    effect: 'idempotent',
+    compensation: {
+      tool: 'refund_payment',
+      input: { charge_id: 'ch_3Qm7Lp2', reason: 'order not completed' },
+      latency: { kind: 'fixed', ms: 900 },
+      timeoutMs: 6000,
+      retry: { maxAttempts: 3, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
+      faults: [],
+    },
+  },
+  send_email: {
+    tool: 'send_email',
+    kind: 'tool',
+    label: 'Send email',
+    description: 'Sends one email. An email cannot be unsent: every attempt that goes through sends it again.',
+    latency: lognormal(300, 900),
+    timeoutMs: 5000,
+    input: { to: 'maya.lindqvist@example.com', subject: 'Your booking is confirmed', body: 'Room held for 3 nights from 14 May.' },
+    output: { message_id: 'msg_01JR2X8N7', accepted: true },
+    effect: 'once',
+  },
+  create_ticket: {
+    tool: 'create_ticket',
+    kind: 'tool',
+    label: 'Create ticket',
+    description: 'Opens a support or issue-tracker ticket. A retry opens a second ticket; closing it undoes the first.',
+    latency: lognormal(500, 1500),
+    timeoutMs: 6000,
+    input: { project: 'SUP', title: 'Refund request for order 58213', priority: 'normal', reporter: 'support-bot' },
+    output: { ticket_id: 'SUP-4127', url: 'https://tracker.example.com/SUP-4127', status: 'open' },
+    effect: 'once',
+    compensation: {
+      tool: 'close_ticket',
+      input: { ticket_id: 'SUP-4127', resolution: 'opened by mistake' },
+      latency: { kind: 'fixed', ms: 400 },
+      timeoutMs: 4000,
+      retry: { maxAttempts: 2, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' },
+      faults: [],
+    },
+  },
   sub_agent: {
     tool: 'sub_agent',
     kind: 'agent',
@@ -149,8 +221,26 @@ export function callFromPalette(key: ToolKey, id: string): ToolCall {
     retry: { maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
     onFailure: 'degrade',
     faults: [],
+    ...(e.effect === undefined ? {} : { effect: e.effect }),
+    ...(e.compensation === undefined ? {} : { compensation: structuredClone(e.compensation) }),
     kind: e.kind,
     report: 'explicit',
     ...(e.plan === undefined ? {} : { plan: structuredClone(e.plan) }),
+  };
+}
+
+/** A compensation to start from for a call: its palette tool's, else an undo named after the tool. */
+export function defaultCompensation(tool: string): Compensation {
+  const known = TOOL_KEYS.map((k) => ENTRIES[k]).find((e) => e.tool === tool && e.compensation !== undefined);
+  if (known?.compensation !== undefined) return structuredClone(known.compensation);
+  const t = tool.toLowerCase();
+  const undo = /reserve|book|hold/.test(t) ? 'cancel_reservation' : /charge|pay/.test(t) ? 'refund_payment' : /ticket|issue/.test(t) ? 'close_ticket' : `undo_${tool}`.slice(0, 64);
+  return {
+    tool: undo,
+    input: {},
+    latency: { kind: 'fixed', ms: 500 },
+    timeoutMs: 5000,
+    retry: { maxAttempts: 3, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' },
+    faults: [],
   };
 }

@@ -210,6 +210,38 @@ const defects: Defect[] = [
     message: 'duplicate scenario id "outage"',
   },
   { defect: 'a scenario with an empty name', edit: set('scenarios', [{ id: 'outage', name: '', faults: {} }]), path: 'scenarios[0].name', message: 'must not be empty' },
+  // Side effects.
+  {
+    defect: 'a compensation on a call without an effect',
+    edit: set('calls.3.compensation', { tool: 'undo', latency: { kind: 'fixed', ms: 10 } }),
+    path: 'calls[3].compensation',
+    message: 'only a call with an effect can have a compensation',
+  },
+  { defect: 'an unknown effect', edit: set('calls.3.effect', 'twice'), path: 'calls[3].effect', message: 'must be one of "none", "idempotent", "once", not "twice"' },
+  {
+    defect: 'a compensation that returns partial',
+    edit: (plan) => {
+      set('calls.3.effect', 'once')(plan);
+      set('calls.3.compensation', { tool: 'undo', latency: { kind: 'fixed', ms: 10 }, faults: [{ kind: 'partial', probability: 0.1 }] })(plan);
+    },
+    path: 'calls[3].compensation.faults[0].kind',
+    message: 'a compensation cannot return a partial result',
+  },
+  {
+    defect: 'a compensation without a latency',
+    edit: (plan) => {
+      set('calls.3.effect', 'idempotent')(plan);
+      set('calls.3.compensation', { tool: 'undo' })(plan);
+    },
+    path: 'calls[3].compensation.latency',
+    message: 'is required',
+  },
+  {
+    defect: 'an applied flag that is not true or false',
+    edit: set('calls.3.faults', [{ kind: 'error', message: '500', applied: 'yes', probability: 0.1 }]),
+    path: 'calls[3].faults[0].applied',
+    message: 'must be true or false',
+  },
   // Sub-agents.
   { defect: 'an agent call without a plan', edit: set('calls.3.kind', 'agent'), path: 'calls[3].plan', message: 'is required for a call of kind "agent"' },
   { defect: 'a tool call with a plan', edit: set('calls.3.plan', structuredClone(BASE)), path: 'calls[3].plan', message: 'is only allowed on a call of kind "agent"' },

@@ -174,7 +174,7 @@ function checkNesting(plan: Plan, prefix: PropertyKey[], depth: number, tally: T
         per = Math.max(1, checkNesting(call.plan, at, depth + 1, tally));
       }
     }
-    potential += call.retry.maxAttempts * per;
+    potential += call.retry.maxAttempts * per + (call.compensation?.retry.maxAttempts ?? 0);
   });
   return potential;
 }
@@ -211,8 +211,17 @@ export function parsePlan(data: unknown): ParseResult {
   }
 }
 
-/** Decodes and validates plan text (a file, a decoded link, a stored entry), with the byte cap first. Never throws. */
-export function parsePlanText(text: string): ParseResult {
+/** The text without one leading byte-order mark (U+FEFF), which some editors write at the start of a UTF-8 file. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Decodes and validates plan text (a file, a decoded link, a stored entry), with the byte cap first; one leading
+ * byte-order mark is skipped, as browsers do when they read a file. Never throws.
+ */
+export function parsePlanText(raw: string): ParseResult {
+  const text = withoutBom(raw);
   if (text.length > LIMITS.maxBytes) {
     return { ok: false, problems: [{ path: '(plan)', message: `is too large: ${text.length} characters (at most ${LIMITS.maxBytes})` }] };
   }

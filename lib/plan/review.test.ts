@@ -215,12 +215,14 @@ describe('reviewPlan', () => {
     ]);
   });
 
-  it('finds nothing to say about the teaching examples', () => {
+  it('finds nothing to say about the teaching examples, but the one that teaches the warning', () => {
     const dir = join(__dirname, '..', '..', 'public', 'examples');
+    // double-charge.json shows a retried once call on purpose: its lesson is the review's warning (see examples.test.ts).
+    const flawed: Record<string, string[]> = { 'double-charge.json': ['once-retried'] };
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json')) {
       const result = parsePlanText(readFileSync(join(dir, file), 'utf8'));
       if (!result.ok) throw new Error(file);
-      expect({ file, findings: reviewPlan(result.plan) }).toEqual({ file, findings: [] });
+      expect({ file, rules: reviewPlan(result.plan).map((f) => f.rule) }).toEqual({ file, rules: flawed[file] ?? [] });
     }
   });
 
@@ -236,5 +238,74 @@ describe('reviewPlan', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('side-effect review', () => {
+  const reserve = (id: string, extra: Partial<PlanInput['calls'][number]> = {}) => call(id, { effect: 'once', ...extra });
+  const undo = { tool: 'cancel_reservation', latency: { kind: 'fixed', ms: 50 } } as const;
+
+  it('warns about a once call that may be retried, naming it and its attempts', () => {
+    const p = plan({ calls: [call('pay', { effect: 'once', retry: { maxAttempts: 3, initialIntervalMs: 0 } })], dependencies: [] });
+    expect(reviewPlan(p)).toEqual([
+      {
+        severity: 'warning',
+        rule: 'once-retried',
+        callId: 'pay',
+        within: [],
+        message:
+          'pay applies its effect on every attempt (effect "once") and allows 3 attempts: a retry after a timeout or a lost answer can apply it twice. Make it idempotent (an idempotency key) or do not retry it.',
+      },
+    ]);
+  });
+
+  it('says nothing about retrying an idempotent call', () => {
+    const p = plan({ calls: [call('pay', { effect: 'idempotent', retry: { maxAttempts: 3 } })], dependencies: [] });
+    expect(reviewPlan(p)).toEqual([]);
+  });
+
+  it('warns when an abort after the effect would leave it in place with nothing to undo it', () => {
+    const p = plan({
+      calls: [reserve('reserve_hotel'), call('pay', { onFailure: 'abort' }), call('email')],
+      dependencies: [
+        { from: 'reserve_hotel', to: 'pay' },
+        { from: 'pay', to: 'email' },
+      ],
+    });
+    expect(brief(reviewPlan(p))).toEqual([['warning', 'effect-left-in-place', 'reserve_hotel']]);
+    expect(reviewPlan(p)[0].message).toBe(
+      'reserve_hotel changes the world (effect "once") but has no compensation, and pay can abort the plan after it lands: its effect would be left in place. Add a compensation that undoes it.',
+    );
+  });
+
+  it('warns under a plan deadline too, and names it', () => {
+    const p = plan({ settings: { deadlineMs: 5000 }, calls: [reserve('reserve_hotel')], dependencies: [] });
+    expect(reviewPlan(p).map((f) => f.message)).toEqual([
+      'reserve_hotel changes the world (effect "once") but has no compensation, and the plan\'s deadline (5000 ms) can stop it: its effect would be left in place. Add a compensation that undoes it.',
+    ]);
+  });
+
+  it('does not count an upstream abort: it is over before the effect can land', () => {
+    const p = plan({
+      calls: [call('auth', { onFailure: 'abort' }), reserve('reserve_hotel')],
+      dependencies: [{ from: 'auth', to: 'reserve_hotel' }],
+    });
+    expect(reviewPlan(p)).toEqual([]);
+  });
+
+  it('hints at a compensation no stop can call for', () => {
+    const p = plan({ calls: [reserve('reserve_hotel', { compensation: undo }), call('email')], dependencies: [{ from: 'reserve_hotel', to: 'email' }] });
+    expect(brief(reviewPlan(p))).toEqual([['hint', 'compensation-unused', 'reserve_hotel']]);
+  });
+
+  it('is satisfied by a compensation when a stop can follow', () => {
+    const p = plan({
+      calls: [reserve('reserve_hotel', { compensation: undo }), call('pay', { onFailure: 'abort' }), call('email')],
+      dependencies: [
+        { from: 'reserve_hotel', to: 'pay' },
+        { from: 'pay', to: 'email' },
+      ],
+    });
+    expect(reviewPlan(p)).toEqual([]);
   });
 });

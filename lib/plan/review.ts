@@ -3,7 +3,7 @@
 import { adjacency, computeWaves, topologicalOrder, type Adjacency } from './graph';
 import { references, type Reference } from './references';
 import { activeScenario, effectiveFaults } from './scenario';
-import type { Fault, Plan, ToolCall } from './schema';
+import { effectOf, type Fault, type Plan, type ToolCall } from './schema';
 
 export type FindingSeverity = 'error' | 'warning' | 'hint';
 
@@ -19,7 +19,13 @@ export type FindingRule =
   /** hint: retries configured, but the only way the call fails is a non-retryable error. */
   | 'retry-never-helps'
   /** hint: `abort` on a call nothing needs. */
-  | 'abort-unneeded';
+  | 'abort-unneeded'
+  /** warning: a `once` call that may be retried: a retry can apply its effect twice. */
+  | 'once-retried'
+  /** warning: an effect that can land before the plan stops (an abort elsewhere, or its deadline) and has no compensation. */
+  | 'effect-left-in-place'
+  /** hint: a compensation that no stop can ever call for. */
+  | 'compensation-unused';
 
 export interface Finding {
   severity: FindingSeverity;
@@ -126,9 +132,67 @@ function reviewOne(plan: Plan, within: string[], boundedAround: boolean, out: Fi
     }
   });
 
+  reviewEffects(plan, adj, add);
+
   for (const call of plan.calls) {
     if (call.kind === 'agent' && call.plan) reviewOne(call.plan, [...within, call.id], bounded || call.timeoutMs !== null, out);
   }
+}
+
+type AddFinding = (f: Omit<Finding, 'within' | 'message'> & { message: string }) => void;
+
+/** Whether a failed run of the call can still have applied its effect (a timeout, or an error that says applied). */
+function canLandAndFail(call: ToolCall): boolean {
+  return call.timeoutMs !== null || call.faults.some((f) => f.kind === 'timeout' || (f.kind === 'error' && f.applied === true));
+}
+
+/**
+ * Side-effect rules (docs/side-effects.md): retried `once` calls; effects a stop would leave in place with nothing to
+ * undo them; compensations that no stop can call for. A stop after a call's effect landed comes from an `abort`
+ * call that is not one of its upstreams (those are over before it starts), itself when its failure can follow a
+ * landed attempt, or the plan's deadline.
+ */
+function reviewEffects(plan: Plan, adj: Adjacency, add: AddFinding): void {
+  const deadline = plan.settings.deadlineMs;
+  plan.calls.forEach((call, i) => {
+    const effect = effectOf(call);
+    if (effect === 'none') return;
+    if (effect === 'once' && call.retry.maxAttempts > 1) {
+      add({
+        severity: 'warning',
+        rule: 'once-retried',
+        callId: call.id,
+        message: `${call.id} applies its effect on every attempt (effect "once") and allows ${call.retry.maxAttempts} attempts: a retry after a timeout or a lost answer can apply it twice. Make it idempotent (an idempotency key) or do not retry it.`,
+      });
+    }
+    const before = ancestors(adj.upstream, i);
+    const stoppers = plan.calls.filter((c, j) => c.onFailure === 'abort' && !before.has(j) && (j !== i || canLandAndFail(call))).map((c) => c.id);
+    const stops: string[] = [];
+    if (stoppers.length > 0) stops.push(`${listIds(stoppers)} can abort the plan after it lands`);
+    if (deadline !== null) stops.push(`the plan's deadline (${deadline} ms) can stop it`);
+    if (call.compensation === undefined && stops.length > 0) {
+      add({
+        severity: 'warning',
+        rule: 'effect-left-in-place',
+        callId: call.id,
+        message: `${call.id} changes the world (effect "${effect}") but has no compensation, and ${stops.join(', and ')}: its effect would be left in place. Add a compensation that undoes it.`,
+      });
+    }
+    if (call.compensation !== undefined && stops.length === 0) {
+      add({
+        severity: 'hint',
+        rule: 'compensation-unused',
+        callId: call.id,
+        message: `${call.id} has a compensation (${call.compensation.tool}), but no stop can follow it: nothing that runs after it aborts the plan and there is no deadline, so it never runs.`,
+      });
+    }
+  });
+}
+
+/** `a`, `a and b`, `a, b and 2 more`. */
+function listIds(ids: readonly string[]): string {
+  if (ids.length <= 2) return ids.join(' and ');
+  return `${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more`;
 }
 
 /** The first reference to each call id, in order of appearance. */

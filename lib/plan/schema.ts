@@ -26,8 +26,35 @@ export const LIMITS = {
   maxStringLength: 100_000,
 } as const;
 
-const finiteNonNegative = z.number().min(0, 'must be at least 0');
-const positiveOrNull = z.number().gt(0, 'must be greater than 0').nullable();
+/**
+ * Upper bounds on every time and factor, so that no sum over a plan within LIMITS can overflow or blur: the worst
+ * run they allow stays below 1e46 ms, far below Number.MAX_VALUE. docs/plan-format.md, "Bounds", works it out.
+ */
+export const BOUNDS = {
+  /** Every time and interval, ms: 1e9 ms is about 11.6 days. */
+  maxMs: 1_000_000_000,
+  /** A slow fault's factor, a retry's backoffCoefficient, and a lognormal latency's p95Ms / p50Ms. */
+  maxFactor: 1000,
+  /** What the slow faults of one list multiply an attempt's latency by when they all fire. */
+  maxSlowProduct: 1000,
+  /** A canvas coordinate, px from the origin either way. */
+  maxCoordinate: 1_000_000_000,
+} as const;
+
+const MAX_MS_MESSAGE = `must be at most ${BOUNDS.maxMs} (about ${(BOUNDS.maxMs / 86_400_000).toFixed(1)} days)`;
+const MAX_FACTOR_MESSAGE = `must be at most ${BOUNDS.maxFactor}`;
+
+/** A time or interval in ms: 0 to BOUNDS.maxMs. */
+const timeMs = z.number().min(0, 'must be at least 0').max(BOUNDS.maxMs, MAX_MS_MESSAGE);
+/** A time that must be positive (a lognormal median): above 0, at most BOUNDS.maxMs. */
+const positiveMs = z.number().gt(0, 'must be greater than 0').max(BOUNDS.maxMs, MAX_MS_MESSAGE);
+const positiveOrNull = positiveMs.nullable();
+/** A multiplier: 1 to BOUNDS.maxFactor. */
+const factor = z.number().min(1, 'must be at least 1').max(BOUNDS.maxFactor, MAX_FACTOR_MESSAGE);
+const coordinate = z
+  .number()
+  .min(-BOUNDS.maxCoordinate, `must be at least -${BOUNDS.maxCoordinate}`)
+  .max(BOUNDS.maxCoordinate, `must be at most ${BOUNDS.maxCoordinate}`);
 
 // `__proto__` fits the pattern but cannot be a key of a JSON object (scenario faults, the CLI's `calls` report): refused.
 const callId = z
@@ -49,26 +76,30 @@ export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 );
 
 export const latencySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), ms: finiteNonNegative }),
+  z.strictObject({ kind: z.literal('fixed'), ms: timeMs }),
   z
-    .strictObject({ kind: z.literal('uniform'), minMs: finiteNonNegative, maxMs: finiteNonNegative })
+    .strictObject({ kind: z.literal('uniform'), minMs: timeMs, maxMs: timeMs })
     .superRefine((l, ctx) => {
       if (l.minMs > l.maxMs) ctx.addIssue({ code: 'custom', path: ['maxMs'], message: `must not be less than minMs (${l.minMs})` });
     }),
   z
-    .strictObject({ kind: z.literal('lognormal'), p50Ms: z.number().gt(0, 'must be greater than 0'), p95Ms: finiteNonNegative })
+    .strictObject({ kind: z.literal('lognormal'), p50Ms: positiveMs, p95Ms: timeMs })
     .superRefine((l, ctx) => {
       if (!(l.p95Ms > l.p50Ms)) ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be greater than p50Ms (${l.p50Ms})` });
+      // The spread sets how far the tail reaches: a draw can be p95Ms × (p95Ms / p50Ms)^2.9 (see docs/plan-format.md).
+      else if (l.p50Ms > 0 && l.p95Ms > BOUNDS.maxFactor * l.p50Ms) {
+        ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be at most ${BOUNDS.maxFactor} × p50Ms (here ${BOUNDS.maxFactor * l.p50Ms} ms)` });
+      }
     }),
 ]);
 
 export const retrySchema = z
   .strictObject({
     maxAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(1),
-    initialIntervalMs: finiteNonNegative.default(1000),
-    backoffCoefficient: z.number().min(1, 'must be at least 1').default(2),
+    initialIntervalMs: timeMs.default(1000),
+    backoffCoefficient: factor.default(2),
     /** Defaults to 100 × initialIntervalMs; read it through retryMaximumIntervalMs(). */
-    maximumIntervalMs: finiteNonNegative.optional(),
+    maximumIntervalMs: timeMs.optional(),
     jitter: z.enum(['none', 'full']).default('none'),
   })
   .superRefine((r, ctx) => {
@@ -93,11 +124,13 @@ const faultKinds = [
     message: z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
     code: z.string().max(200, 'must be at most 200 characters').optional(),
     retryable: z.boolean().default(false),
+    /** The service did the work, then failed to answer (a 500 after commit): the attempt's effect is applied. Absent: false. */
+    applied: z.boolean().optional(),
     ...faultTrigger,
   }),
   z.strictObject({ kind: z.literal('timeout'), ...faultTrigger }),
-  z.strictObject({ kind: z.literal('rate_limit'), retryAfterMs: finiteNonNegative, ...faultTrigger }),
-  z.strictObject({ kind: z.literal('slow'), factor: z.number().min(1, 'must be at least 1'), ...faultTrigger }),
+  z.strictObject({ kind: z.literal('rate_limit'), retryAfterMs: timeMs, ...faultTrigger }),
+  z.strictObject({ kind: z.literal('slow'), factor, ...faultTrigger }),
   z.strictObject({ kind: z.literal('partial'), note: z.string().max(2000, 'must be at most 2000 characters').optional(), ...faultTrigger }),
 ] as const;
 
@@ -116,12 +149,32 @@ export const faultSchema = z
     }
   });
 
-export const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
+/**
+ * A list of faults (a call's own, a scenario's for one call): at most maxFaultsPerCall, and its slow faults multiply
+ * an attempt by at most BOUNDS.maxSlowProduct when they all fire.
+ */
+export const faultListSchema = z
+  .array(faultSchema)
+  .max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`)
+  .superRefine((faults, ctx) => {
+    let product = 1;
+    for (const f of faults) if (f.kind === 'slow') product *= f.factor;
+    // A factor past its own bound is reported at that factor; the product only speaks for factors that are each allowed.
+    const each = faults.every((f) => f.kind !== 'slow' || (f.factor >= 1 && f.factor <= BOUNDS.maxFactor));
+    if (each && product > BOUNDS.maxSlowProduct) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the slow faults multiply an attempt by ${parseFloat(product.toPrecision(6))} when they all fire (at most ${BOUNDS.maxSlowProduct})`,
+      });
+    }
+  });
+
+export const positionSchema = z.strictObject({ x: coordinate, y: coordinate });
 
 export const settingsSchema = z.strictObject({
   strategy: z.enum(['waves', 'eager', 'sequential']).default('waves'),
   maxConcurrency: z.number().int('must be a whole number').min(1, 'must be at least 1').nullable().default(null),
-  modelTurnMs: finiteNonNegative.default(0),
+  modelTurnMs: timeMs.default(0),
   deadlineMs: positiveOrNull.default(null),
   seed: z.number().int('must be a whole number').min(0, 'must be at least 0').max(UINT32_MAX, `must be at most ${UINT32_MAX}`).default(1),
   scenario: callId.nullable().default(null),
@@ -136,20 +189,54 @@ export const dependencySchema = z.strictObject({
 export const scenarioSchema = z.strictObject({
   id: callId,
   name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  faults: z.record(callId, z.array(faultSchema).max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`)),
+  faults: z.record(callId, faultListSchema),
 });
+
+const toolName = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const labelText = z.string().max(200, 'must be at most 200 characters').optional();
+const inputObject = z.record(z.string(), jsonValueSchema).default({});
+const faultList = faultListSchema.default([]);
+const defaultRetry = () => ({ maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' as const });
+
+/** What a call does to the world: reads only, writes idempotently (safe to repeat), or writes on every attempt. */
+export const EFFECTS = ['none', 'idempotent', 'once'] as const;
+
+/**
+ * The call that undoes a call's effect when the plan stops (see docs/side-effects.md): it runs like a call, with
+ * the same field rules and defaults, but it cannot return a partial result.
+ */
+export const compensationSchema = z
+  .strictObject({
+    tool: toolName,
+    label: labelText,
+    input: inputObject,
+    latency: latencySchema,
+    timeoutMs: positiveOrNull.default(null),
+    retry: retrySchema.default(defaultRetry),
+    faults: faultList,
+  })
+  .superRefine((c, ctx) => {
+    c.faults.forEach((f, k) => {
+      if (f.kind === 'partial') {
+        ctx.addIssue({ code: 'custom', path: ['faults', k, 'kind'], message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow' });
+      }
+    });
+  });
 
 const callFields = {
   id: callId,
-  tool: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
-  label: z.string().max(200, 'must be at most 200 characters').optional(),
-  input: z.record(z.string(), jsonValueSchema).default({}),
+  tool: toolName,
+  label: labelText,
+  input: inputObject,
   output: jsonValueSchema.optional(),
   latency: latencySchema,
   timeoutMs: positiveOrNull.default(null),
-  retry: retrySchema.default({ maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' }),
+  retry: retrySchema.default(defaultRetry),
   onFailure: z.enum(['degrade', 'abort', 'ignore']).default('degrade'),
-  faults: z.array(faultSchema).max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`).default([]),
+  faults: faultList,
+  /** Absent means "none" (read it through effectOf), so plans written before side effects existed read back unchanged. */
+  effect: z.enum(EFFECTS).optional(),
+  compensation: compensationSchema.optional(),
   kind: z.enum(['tool', 'agent']).default('tool'),
   report: z.enum(['explicit', 'opaque']).default('explicit'),
   position: positionSchema.optional(),
@@ -168,6 +255,9 @@ export const toolCallSchema = z
     }
     if (c.kind === 'tool' && c.plan !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['plan'], message: 'is only allowed on a call of kind "agent"' });
+    }
+    if (c.compensation !== undefined && (c.effect ?? 'none') === 'none') {
+      ctx.addIssue({ code: 'custom', path: ['compensation'], message: 'only a call with an effect can have a compensation' });
     }
   });
 
@@ -262,6 +352,13 @@ export type Latency = ToolCall['latency'];
 export type RetryPolicy = ToolCall['retry'];
 export type Strategy = Settings['strategy'];
 export type OnFailure = ToolCall['onFailure'];
+export type Effect = (typeof EFFECTS)[number];
+export type Compensation = z.output<typeof compensationSchema>;
+
+/** A call's effect, "none" when the plan does not say. */
+export function effectOf(call: Pick<ToolCall, 'effect'>): Effect {
+  return call.effect ?? 'none';
+}
 
 /** SPEC §2: maximumIntervalMs defaults to 100 × initialIntervalMs. */
 export function retryMaximumIntervalMs(r: RetryPolicy): number {

@@ -5,7 +5,7 @@
 import type { Plan, Strategy } from '../plan/schema';
 import type { ChunkResult } from '../engine/montecarlo';
 import { summarize, type Reliability } from '../engine/reliability';
-import type { Job, WorkerMessage } from './protocol';
+import type { ChunkMessage, Job, WorkerMessage } from './protocol';
 import { chunkSize, shard } from './shard';
 
 /** What the pool needs of a Worker (a real one in the browser, a fake in tests). */
@@ -41,6 +41,8 @@ interface Pending {
   jobs: Job[];
   chunks: ChunkResult[][];
   ids: (string[] | null)[];
+  /** Each variant's call effects (codes), indexed like its ids. */
+  effects: (number[] | undefined)[];
   sharesLeft: number[];
   done: number;
   total: number;
@@ -96,7 +98,7 @@ export class McPool {
       for (const s of shares) jobs.push({ type: 'job', batch, variant, plan, seed: req.seed, strategy: req.strategy, offset: s.offset, count: s.count, chunk: chunkSize(plan.calls.length, s.count) });
     });
     return new Promise<Reliability[]>((resolve, reject) => {
-      this.pending = { batch, jobs, chunks: req.plans.map(() => []), ids: req.plans.map(() => null), sharesLeft, done: 0, total, onProgress, resolve, reject };
+      this.pending = { batch, jobs, chunks: req.plans.map(() => []), ids: req.plans.map(() => null), effects: req.plans.map(() => undefined), sharesLeft, done: 0, total, onProgress, resolve, reject };
       onProgress({ done: 0, total });
       if (total === 0) this.finish();
       else this.dispatch();
@@ -139,11 +141,12 @@ export class McPool {
     const p = this.pending;
     if (p === null || m.batch !== p.batch) return;
     if (m.type === 'chunk') {
-      p.chunks[m.variant].push({ offset: m.offset, count: m.count, outcomes: m.outcomes, makespans: m.makespans, successes: m.successes, attempts: m.attempts, misled: m.misled });
+      p.chunks[m.variant].push(chunkOf(m));
       p.done += m.count;
       p.onProgress({ done: p.done, total: p.total });
     } else if (m.type === 'done') {
       p.ids[m.variant] = m.ids;
+      p.effects[m.variant] = m.effects;
       p.sharesLeft[m.variant]--;
       this.idle.push(w);
       if (p.sharesLeft.every((n) => n === 0)) this.finish();
@@ -172,7 +175,7 @@ export class McPool {
       try {
         while (out.length < p.chunks.length) {
           const v = out.length;
-          out.push(summarize(p.ids[v] ?? [], p.chunks[v]));
+          out.push(summarize(p.ids[v] ?? [], p.chunks[v], p.effects[v]));
           if (out.length < p.chunks.length && now() - started > SLICE_MS) {
             setTimeout(step, 0);
             return;
@@ -188,6 +191,23 @@ export class McPool {
     };
     step();
   }
+}
+
+/** The chunk inside a chunk message (without its addressing). */
+function chunkOf(m: ChunkMessage): ChunkResult {
+  return {
+    offset: m.offset,
+    count: m.count,
+    outcomes: m.outcomes,
+    makespans: m.makespans,
+    successes: m.successes,
+    attempts: m.attempts,
+    misled: m.misled,
+    duplicated: m.duplicated,
+    maybeDuplicated: m.maybeDuplicated,
+    leftInPlace: m.leftInPlace,
+    effectRuns: m.effectRuns,
+  };
 }
 
 /** Work per main-thread task while summing results, ms. */

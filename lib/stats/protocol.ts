@@ -31,6 +31,8 @@ export interface DoneMessage {
   variant: number;
   /** The call ids in compiled order (what the per-call arrays are indexed by). */
   ids: string[];
+  /** Each call's effect code, in the same order (0: none; see lib/engine/compile.ts). */
+  effects: number[];
 }
 
 export interface ErrorMessage {

@@ -1,6 +1,6 @@
 // What a Monte Carlo worker does with a job, as a plain function (the worker file only wires it to postMessage),
 // so Node tests run exactly the code the browser runs.
-import { MonteCarlo } from '../engine/montecarlo';
+import { MonteCarlo, chunkBuffers } from '../engine/montecarlo';
 import { parsePlan } from '../plan/parse';
 import type { Job, WorkerMessage } from './protocol';
 
@@ -20,12 +20,9 @@ export function runJob(job: Job, post: Post): void {
     for (let done = 0; done < job.count; done += step) {
       const n = Math.min(step, job.count - done);
       const r = mc.runChunk(job.offset + done, n);
-      post(
-        { type: 'chunk', batch, variant, offset: r.offset, count: r.count, outcomes: r.outcomes, makespans: r.makespans, successes: r.successes, attempts: r.attempts, misled: r.misled },
-        [r.outcomes.buffer, r.makespans.buffer, r.successes.buffer, r.attempts.buffer],
-      );
+      post({ type: 'chunk', batch, variant, ...r }, chunkBuffers(r));
     }
-    post({ type: 'done', batch, variant, ids: [...mc.cp.ids] }, []);
+    post({ type: 'done', batch, variant, ids: [...mc.cp.ids], effects: Array.from(mc.cp.effect) }, []);
   } catch (err) {
     post({ type: 'error', batch, variant, message: err instanceof Error ? err.message : String(err) }, []);
   }

@@ -173,6 +173,38 @@ describe('the run slice', () => {
     expect(selectTraceIsCurrent(store.getState())).toBe(false);
     expect(store.getState().tracePlan?.name).toBe('Two calls');
   });
+
+  it('forgets the run by itself when another document opens, and when undo goes back to the one before', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    store.getState().run();
+    store.getState().open({ ...plan(), name: 'Other' }, 'doc2');
+    expect([store.getState().trace, store.getState().runOnView, store.getState().cursorMs]).toEqual([null, null, 0]);
+    store.getState().run();
+    store.getState().undo();
+    expect(store.getState().docId).toBe('doc1');
+    expect(store.getState().trace).toBeNull();
+  });
+
+  it('keeps the run through an undo within the same document (it shows as stale)', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    store.getState().commit({ ...store.getState().plan, name: 'edited' });
+    store.getState().run();
+    store.getState().undo();
+    expect(store.getState().trace).not.toBeNull();
+    expect(selectTraceIsCurrent(store.getState())).toBe(false);
+  });
+
+  it('gives each store its own run on view', () => {
+    const a = createAppStore();
+    const b = createAppStore();
+    a.getState().load(plan(), 'doc1');
+    b.getState().load(plan(), 'doc1');
+    a.getState().run();
+    expect(a.getState().runOnView?.trace).toBe(a.getState().trace);
+    expect(b.getState().runOnView).toBeNull();
+  });
 });
 
 describe('notices', () => {
@@ -182,5 +214,13 @@ describe('notices', () => {
     expect(store.getState().notices.map((n) => n.text)).toEqual(['n2', 'n3', 'n4', 'n5']);
     store.getState().dismiss(ids[4]);
     expect(store.getState().notices.map((n) => n.text)).toEqual(['n2', 'n3', 'n4']);
+  });
+
+  it('numbers notices per store, never through a counter two stores share', () => {
+    const a = createAppStore();
+    const b = createAppStore();
+    a.getState().notify({ tone: 'info', text: 'a1' });
+    expect(a.getState().notify({ tone: 'info', text: 'a2' })).toBe(2);
+    expect(b.getState().notify({ tone: 'info', text: 'b1' })).toBe(1);
   });
 });

@@ -1,9 +1,11 @@
 // The document slice: the plan being edited, which library entry it is, and undo/redo over both.
-// Every edit goes through commit(); opening another plan goes through open(). Both are one undoable step.
+// Views edit the plan on view through editView(); opening another plan goes through open(). Each is one undo step.
 import type { StateCreator } from 'zustand/vanilla';
 import type { Plan } from '@/lib/plan';
 import { applyLayout, needsLayout } from '@/lib/plan/layout';
 import type { AppState } from './app-store';
+import { withDisplayPositions } from './display-positions';
+import { planAtPath, replaceAtPath, validViewPath } from './view';
 
 /** How many steps undo remembers. */
 export const HISTORY_LIMIT = 200;
@@ -13,6 +15,44 @@ export interface Snapshot {
   docId: string | null;
   plan: Plan;
 }
+
+/** An edit refused, with the reason in words the person reads (`it would close a cycle: a → b → a`). */
+export interface EditRefusal {
+  ok: false;
+  reason: string;
+}
+
+/** An edit accepted: the edited plan on view, plus whatever the edit hands back to its caller (a new id, a summary). */
+export interface EditAccepted {
+  ok: true;
+  plan: Plan;
+}
+
+/** How an edit is recorded: edits sharing a `coalesce` key one after another make one undo step. */
+export interface EditOptions {
+  coalesce?: string;
+}
+
+/** What editView answers: the edit's own result and whether the document changed, or the edit's refusal. */
+export type EditOutcome<R extends EditAccepted = EditAccepted> = (R & { changed: boolean }) | EditRefusal;
+
+/**
+ * THE way views edit the plan: runs `edit` on the plan on view (the top plan, or the nested plan of the sub-agent
+ * drilled into) with every call placed where the canvas shows it, and writes the result back into the top plan as
+ * one undo step. The edit returns the edited plan (the very same object when there is nothing to change, which
+ * commits nothing), or `{ ok: true, plan, ...more }` to hand more back to its caller, or a refusal, which changes
+ * nothing and comes back as is for the caller to say:
+ *
+ *     const r = s.editView((plan) => connect(plan, from, to));
+ *     if (!r.ok) s.notify({ tone: 'error', text: `Cannot connect: ${r.reason}.` });
+ */
+export interface EditView {
+  <R extends EditAccepted>(edit: (plan: Plan) => R | EditRefusal, opts?: EditOptions): EditOutcome<R>;
+  (edit: (plan: Plan) => Plan | EditAccepted | EditRefusal, opts?: EditOptions): EditOutcome;
+}
+
+/** A refusal, for edits that say no: `return refuse('a call needs an id')`. */
+export const refuse = (reason: string): EditRefusal => ({ ok: false, reason });
 
 export interface DocumentSlice {
   plan: Plan;
@@ -24,11 +64,13 @@ export interface DocumentSlice {
   revision: number;
   past: Snapshot[];
   future: Snapshot[];
+  /** Edits the plan on view as one undo step: see EditView. Every edit a view makes goes through here. */
+  editView: EditView;
   /**
-   * Replaces the plan with an edited one: one undoable step. Consecutive commits with the same
-   * `coalesce` key (typing in one field) make one step together. Returns false when nothing changed.
+   * Replaces the whole top plan (a re-rolled seed, a variant kept, a library rename; views edit through editView):
+   * one undo step, folded into the last one when both carry the same `coalesce` key. False when nothing changed.
    */
-  commit: (next: Plan, opts?: { coalesce?: string }) => boolean;
+  commit: (next: Plan, opts?: EditOptions) => boolean;
   /** The coalesce key of the last commit, if the last change was such a commit. */
   coalesceKey: string | null;
   /** Opens another plan (an example, an import, a library entry, a share link): one undoable step. Laid out if it has no positions. */
@@ -60,96 +102,89 @@ const push = (list: Snapshot[], s: Snapshot): Snapshot[] => {
   return next;
 };
 
-export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => ({
-  plan: EMPTY_PLAN,
-  docId: null,
-  planVersion: 0,
-  revision: 0,
-  past: [],
-  future: [],
-  coalesceKey: null,
+export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
+  const current = (s: AppState): Snapshot => ({ docId: s.docId, plan: s.plan });
 
-  commit: (next, opts = {}) => {
-    const { plan, docId, past, revision, coalesceKey } = get();
-    if (next === plan) return false;
-    const key = opts.coalesce ?? null;
-    if (key !== null && key === coalesceKey && past.length > 0) {
-      set({ plan: next, future: [], revision: revision + 1 });
+  /**
+   * The one way the document moves other than by an edit (open, load, undo, redo): to `to`, with this history.
+   * `another` says a different document arrives: planVersion bumps, and what is selected and drilled into goes with
+   * the old one (the run and the statistics forget theirs by themselves when they see planVersion move). Within one
+   * document the selection keeps the calls that still exist.
+   */
+  const moveTo = (to: Snapshot, history: Pick<DocumentSlice, 'past' | 'future'>, another: boolean) => {
+    const s = get();
+    set({
+      plan: to.plan,
+      docId: to.docId,
+      ...history,
+      revision: s.revision + 1,
+      planVersion: another ? s.planVersion + 1 : s.planVersion,
+      coalesceKey: null,
+      selected: another ? [] : s.selected.filter((id) => to.plan.calls.some((c) => c.id === id)),
+      viewPath: another ? [] : s.viewPath,
+    });
+  };
+
+  return {
+    plan: EMPTY_PLAN,
+    docId: null,
+    planVersion: 0,
+    revision: 0,
+    past: [],
+    future: [],
+    coalesceKey: null,
+
+    commit: (next, opts = {}) => {
+      const { plan, docId, past, revision, coalesceKey } = get();
+      if (next === plan) return false;
+      const key = opts.coalesce ?? null;
+      if (key !== null && key === coalesceKey && past.length > 0) {
+        set({ plan: next, future: [], revision: revision + 1 });
+        return true;
+      }
+      set({ plan: next, past: push(past, { docId, plan }), future: [], revision: revision + 1, coalesceKey: key });
       return true;
-    }
-    set({ plan: next, past: push(past, { docId, plan }), future: [], revision: revision + 1, coalesceKey: key });
-    return true;
-  },
+    },
 
-  open: (arriving, docId) => {
+    editView: editViewOf(get),
+
+    open: (arriving, docId) => {
+      const s = get();
+      moveTo({ docId, plan: placed(arriving) }, { past: push(s.past, current(s)), future: [] }, true);
+    },
+
+    load: (arriving, docId) => moveTo({ docId, plan: placed(arriving) }, { past: [], future: [] }, true),
+
+    setDocId: (docId) => set({ docId }),
+
+    undo: () => {
+      const s = get();
+      const prev = s.past[s.past.length - 1];
+      if (prev === undefined) return;
+      moveTo(prev, { past: s.past.slice(0, -1), future: [...s.future, current(s)] }, prev.docId !== s.docId);
+    },
+
+    redo: () => {
+      const s = get();
+      const next = s.future[s.future.length - 1];
+      if (next === undefined) return;
+      moveTo(next, { past: push(s.past, current(s)), future: s.future.slice(0, -1) }, next.docId !== s.docId);
+    },
+  };
+};
+
+function editViewOf(get: () => AppState): EditView {
+  function editView<R extends EditAccepted>(edit: (plan: Plan) => R | EditRefusal, opts?: EditOptions): EditOutcome<R>;
+  function editView(edit: (plan: Plan) => Plan | EditAccepted | EditRefusal, opts?: EditOptions): EditOutcome;
+  function editView(edit: (plan: Plan) => Plan | EditAccepted | EditRefusal, opts?: EditOptions): EditOutcome {
     const s = get();
-    const plan = placed(arriving);
-    set({
-      plan,
-      docId,
-      past: push(s.past, { docId: s.docId, plan: s.plan }),
-      future: [],
-      planVersion: s.planVersion + 1,
-      revision: s.revision + 1,
-      selected: [],
-      coalesceKey: null,
-      viewPath: [],
-    });
-    get().clearRun();
-    get().clearStats();
-  },
-
-  load: (arriving, docId) => {
-    const s = get();
-    const plan = placed(arriving);
-    set({ plan, docId, past: [], future: [], planVersion: s.planVersion + 1, revision: s.revision + 1, selected: [], coalesceKey: null, viewPath: [] });
-    get().clearRun();
-    get().clearStats();
-  },
-
-  setDocId: (docId) => set({ docId }),
-
-  undo: () => {
-    const s = get();
-    const prev = s.past[s.past.length - 1];
-    if (prev === undefined) return;
-    const switching = prev.docId !== s.docId;
-    set({
-      plan: prev.plan,
-      docId: prev.docId,
-      past: s.past.slice(0, -1),
-      future: [...s.future, { docId: s.docId, plan: s.plan }],
-      revision: s.revision + 1,
-      planVersion: switching ? s.planVersion + 1 : s.planVersion,
-      selected: s.selected.filter((id) => prev.plan.calls.some((c) => c.id === id)),
-      coalesceKey: null,
-      viewPath: switching ? [] : s.viewPath,
-    });
-    if (switching) {
-      get().clearRun();
-      get().clearStats();
-    }
-  },
-
-  redo: () => {
-    const s = get();
-    const next = s.future[s.future.length - 1];
-    if (next === undefined) return;
-    const switching = next.docId !== s.docId;
-    set({
-      plan: next.plan,
-      docId: next.docId,
-      past: push(s.past, { docId: s.docId, plan: s.plan }),
-      future: s.future.slice(0, -1),
-      revision: s.revision + 1,
-      planVersion: switching ? s.planVersion + 1 : s.planVersion,
-      selected: s.selected.filter((id) => next.plan.calls.some((c) => c.id === id)),
-      coalesceKey: null,
-      viewPath: switching ? [] : s.viewPath,
-    });
-    if (switching) {
-      get().clearRun();
-      get().clearStats();
-    }
-  },
-});
+    const path = validViewPath(s.plan, s.viewPath);
+    const base = withDisplayPositions(planAtPath(s.plan, path));
+    const result = edit(base);
+    if ('ok' in result && !result.ok) return result;
+    const accepted: EditAccepted = 'ok' in result ? result : { ok: true, plan: result };
+    const changed = accepted.plan !== base && s.commit(replaceAtPath(s.plan, path, accepted.plan), opts);
+    return { ...accepted, changed };
+  }
+  return editView;
+}

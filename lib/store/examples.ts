@@ -1,7 +1,10 @@
-// Loading the built-in example plans from /examples: the index, then one file, parsed like any untrusted plan.
-// The index's exact shape is validated here (never cast), and only plain relative .json names are fetched.
+// The built-in example plans: the slice that lists them for the picker, and loading them from /examples (the index,
+// then one file, parsed like any untrusted plan). The index's exact shape is validated here (never cast), and only
+// plain relative .json names are fetched.
 import { z } from 'zod';
+import type { StateCreator } from 'zustand/vanilla';
 import { parsePlanText, type ParseResult } from '@/lib/plan';
+import type { AppState } from './app-store';
 
 export interface ExampleEntry {
   /** Stable key for the picker. */
@@ -12,6 +15,20 @@ export interface ExampleEntry {
   file: string;
   description?: string;
 }
+
+export interface ExamplesSlice {
+  examples: ExampleEntry[];
+  examplesError: string | null;
+  setExamples: (examples: ExampleEntry[]) => void;
+  setExamplesError: (message: string) => void;
+}
+
+export const createExamplesSlice: StateCreator<AppState, [], [], ExamplesSlice> = (set) => ({
+  examples: [],
+  examplesError: null,
+  setExamples: (examples) => set({ examples, examplesError: null }),
+  setExamplesError: (message) => set({ examplesError: message }),
+});
 
 export const EXAMPLES_BASE = '/examples/';
 /** The example the page opens with when the index lists it: it has waves, fan-out, optional inputs and scenarios. */

@@ -1,11 +1,12 @@
 // The playback slice: one cursor over the run's virtual time that the canvas, the timeline and the context all
 // read, and the drill-down path into sub-agents. The cursor is on the top run's clock; a drilled-down view reads
-// it shifted by where its nested run started (see view.ts).
+// it shifted by where its nested run started (see view.ts). The run on view is kept here, derived by the slice
+// itself whenever the run or the path changes, so every reader gets the same object.
 import type { StateCreator } from 'zustand/vanilla';
 import { endTime, nextEventTime, nextTurnTime, prevEventTime, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from './app-store';
-import { replaceAtPath, traceAtPath, validViewPath, type TraceView } from './view';
+import { traceAtPath, validViewPath, type TraceView } from './view';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -17,6 +18,8 @@ export interface PlaybackSlice {
   speed: number;
   /** Sub-agent call ids from the top plan down to the plan on view; [] is the top plan. */
   viewPath: string[];
+  /** The run on view: the top run, or the nested run of the sub-agent drilled into; null with no run, or if that level did not run. */
+  runOnView: TraceView | null;
 
   setCursor: (t: number) => void;
   play: () => void;
@@ -36,8 +39,6 @@ export interface PlaybackSlice {
   drillInto: (id: string) => void;
   /** Goes back up to `depth` levels from the top (0 = the top plan). */
   drillTo: (depth: number) => void;
-  /** Commits an edit of the plan on view (the top plan, or a nested plan written back into it). */
-  commitView: (next: Plan, opts?: { coalesce?: string }) => boolean;
   /** Draws a new seed (one undo step) and runs. */
   reroll: () => void;
 }
@@ -45,17 +46,6 @@ export interface PlaybackSlice {
 /** The end of playback for the current run (0 with none). */
 export function playbackEnd(s: Pick<AppState, 'trace'>): number {
   return s.trace === null ? 0 : endTime(s.trace);
-}
-
-let lastView: { trace: Trace; plan: Plan; path: string[]; result: TraceView | null } | null = null;
-
-/** The run on view: the top run or a sub-agent's nested run (memoized on its inputs, so it is a stable selector). */
-export function viewRun(s: Pick<AppState, 'trace' | 'tracePlan' | 'viewPath'>): TraceView | null {
-  if (s.trace === null || s.tracePlan === null) return null;
-  if (lastView !== null && lastView.trace === s.trace && lastView.plan === s.tracePlan && lastView.path === s.viewPath) return lastView.result;
-  const result = traceAtPath(s.trace, s.tracePlan, s.viewPath);
-  lastView = { trace: s.trace, plan: s.tracePlan, path: s.viewPath, result };
-  return result;
 }
 
 const clamp = (t: number, end: number) => (Number.isFinite(t) ? Math.min(Math.max(t, 0), end) : 0);
@@ -70,83 +60,88 @@ function freshSeed(current: number): number {
   return buf[0];
 }
 
-export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => ({
-  cursorMs: 0,
-  playing: false,
-  speed: 1,
-  viewPath: [],
+export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get, api) => {
+  // What runOnView was last derived from: this store's own, so two stores never share it.
+  let from: { trace: Trace | null; plan: Plan | null; path: string[] } = { trace: null, plan: null, path: [] };
+  api.subscribe((s) => {
+    if (s.trace === from.trace && s.tracePlan === from.plan && s.viewPath === from.path) return;
+    from = { trace: s.trace, plan: s.tracePlan, path: s.viewPath };
+    set({ runOnView: s.trace === null || s.tracePlan === null ? null : traceAtPath(s.trace, s.tracePlan, s.viewPath) });
+  });
+  return {
+    cursorMs: 0,
+    playing: false,
+    speed: 1,
+    viewPath: [],
+    runOnView: null,
 
-  setCursor: (t) => set({ cursorMs: clamp(t, playbackEnd(get())) }),
-  play: () => {
-    const s = get();
-    if (s.trace === null) return;
-    const end = playbackEnd(s);
-    // Play at the end starts again from the beginning.
-    set({ playing: true, cursorMs: s.cursorMs >= end ? 0 : s.cursorMs });
-  },
-  pause: () => set({ playing: false }),
-  togglePlay: () => (get().playing ? get().pause() : get().play()),
-  setSpeed: (speed) => {
-    if (Number.isFinite(speed) && speed > 0) set({ speed });
-  },
-  advance: (realMs) => {
-    const s = get();
-    if (!s.playing || s.trace === null) return;
-    const end = playbackEnd(s);
-    const t = s.cursorMs + realMs * s.speed;
-    if (t >= end) set({ cursorMs: end, playing: false });
-    else set({ cursorMs: t });
-  },
-  stepEvent: (dir) => {
-    const s = get();
-    const view = viewRun(s);
-    if (view === null) return;
-    const local = s.cursorMs - view.offsetMs;
-    const t = dir === 1 ? nextEventTime(view.trace, local) : prevEventTime(view.trace, local);
-    if (t === null) {
-      set({ playing: false, cursorMs: dir === 1 ? clamp(view.offsetMs + endTime(view.trace), playbackEnd(s)) : clamp(view.offsetMs, playbackEnd(s)) });
-      return;
-    }
-    set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
-  },
-  stepTurn: (dir) => {
-    const s = get();
-    const view = viewRun(s);
-    if (view === null) return;
-    const local = s.cursorMs - view.offsetMs;
-    let t: number | null;
-    if (dir === 1) t = nextTurnTime(view.trace, local);
-    else {
-      t = null;
-      for (const turn of view.trace.turns) if (turn.emitMs < local) t = turn.emitMs;
-      if (t === null && local > 0) t = 0;
-    }
-    if (t === null) return;
-    set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
-  },
-  toStart: () => set({ playing: false, cursorMs: 0 }),
-  toEnd: () => set({ playing: false, cursorMs: playbackEnd(get()) }),
+    setCursor: (t) => set({ cursorMs: clamp(t, playbackEnd(get())) }),
+    play: () => {
+      const s = get();
+      if (s.trace === null) return;
+      const end = playbackEnd(s);
+      // Play at the end starts again from the beginning.
+      set({ playing: true, cursorMs: s.cursorMs >= end ? 0 : s.cursorMs });
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    setSpeed: (speed) => {
+      if (Number.isFinite(speed) && speed > 0) set({ speed });
+    },
+    advance: (realMs) => {
+      const s = get();
+      if (!s.playing || s.trace === null) return;
+      const end = playbackEnd(s);
+      const t = s.cursorMs + realMs * s.speed;
+      if (t >= end) set({ cursorMs: end, playing: false });
+      else set({ cursorMs: t });
+    },
+    stepEvent: (dir) => {
+      const s = get();
+      const view = s.runOnView;
+      if (view === null) return;
+      const local = s.cursorMs - view.offsetMs;
+      const t = dir === 1 ? nextEventTime(view.trace, local) : prevEventTime(view.trace, local);
+      if (t === null) {
+        set({ playing: false, cursorMs: dir === 1 ? clamp(view.offsetMs + endTime(view.trace), playbackEnd(s)) : clamp(view.offsetMs, playbackEnd(s)) });
+        return;
+      }
+      set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
+    },
+    stepTurn: (dir) => {
+      const s = get();
+      const view = s.runOnView;
+      if (view === null) return;
+      const local = s.cursorMs - view.offsetMs;
+      let t: number | null;
+      if (dir === 1) t = nextTurnTime(view.trace, local);
+      else {
+        t = null;
+        for (const turn of view.trace.turns) if (turn.emitMs < local) t = turn.emitMs;
+        if (t === null && local > 0) t = 0;
+      }
+      if (t === null) return;
+      set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
+    },
+    toStart: () => set({ playing: false, cursorMs: 0 }),
+    toEnd: () => set({ playing: false, cursorMs: playbackEnd(get()) }),
 
-  drillInto: (id) => {
-    const s = get();
-    const path = validViewPath(s.plan, [...s.viewPath, id]);
-    if (path.length !== s.viewPath.length + 1) return;
-    set({ viewPath: path, selected: [] });
-  },
-  drillTo: (depth) => {
-    const s = get();
-    if (depth < 0 || depth >= s.viewPath.length) return;
-    set({ viewPath: s.viewPath.slice(0, depth), selected: [] });
-  },
-  commitView: (next, opts) => {
-    const s = get();
-    const path = validViewPath(s.plan, s.viewPath);
-    return s.commit(replaceAtPath(s.plan, path, next), opts);
-  },
-  reroll: () => {
-    const s = get();
-    if (s.plan.calls.length === 0) return;
-    s.commit({ ...s.plan, settings: { ...s.plan.settings, seed: freshSeed(s.plan.settings.seed) } });
-    get().run();
-  },
-});
+    drillInto: (id) => {
+      const s = get();
+      const path = validViewPath(s.plan, [...s.viewPath, id]);
+      if (path.length !== s.viewPath.length + 1) return;
+      set({ viewPath: path, selected: [] });
+    },
+    drillTo: (depth) => {
+      const s = get();
+      if (depth < 0 || depth >= s.viewPath.length) return;
+      set({ viewPath: s.viewPath.slice(0, depth), selected: [] });
+    },
+    reroll: () => {
+      const s = get();
+      if (s.plan.calls.length === 0) return;
+      s.commit({ ...s.plan, settings: { ...s.plan.settings, seed: freshSeed(s.plan.settings.seed) } });
+      get().run();
+    },
+  };
+};

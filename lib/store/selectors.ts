@@ -1,6 +1,6 @@
 // Module-level selectors, one per field: a selector that builds a new object would re-render forever (zustand 5).
 import type { AppState } from './app-store';
-import { playbackEnd, viewRun } from './playback';
+import { playbackEnd } from './playback';
 import { planAtPath } from './view';
 
 export const selectExamples = (s: AppState) => s.examples;
@@ -59,16 +59,15 @@ export const selectViewPath = (s: AppState) => s.viewPath;
 /** The plan the canvas and inspector show: the top plan or a sub-agent's nested plan (a stable reference). */
 export const selectViewPlan = (s: AppState) => planAtPath(s.plan, s.viewPath);
 /** The run on view: { trace, plan, offsetMs } of the top run or of a sub-agent's nested run; null if none. */
-export const selectViewRun = (s: AppState) => viewRun(s);
+export const selectViewRun = (s: AppState) => s.runOnView;
 /** The cursor on the clock of the run on view. */
 export const selectViewCursorMs = (s: AppState) => {
-  const v = viewRun(s);
+  const v = s.runOnView;
   return v === null ? s.cursorMs : s.cursorMs - v.offsetMs;
 };
-export const selectCommitView = (s: AppState) => s.commitView;
 export const selectReroll = (s: AppState) => s.reroll;
 
-// Many runs (issue 5).
+// Many runs of the plan: the statistics tab.
 export const selectStatsRuns = (s: AppState) => s.statsRuns;
 export const selectStatsPhase = (s: AppState) => s.statsPhase;
 export const selectStatsProgress = (s: AppState) => s.statsProgress;

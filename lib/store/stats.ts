@@ -1,6 +1,7 @@
-// The statistics slice (issue 5): many seeded runs of the plan (A), optionally of a variant B on the same seeds,
-// and "what hurts most". The workers live in the view (components/stats); this slice holds the request, the
-// progress and the results, so they survive switching tabs, and the per-call success rates the canvas tints by.
+// The statistics slice: many seeded runs of the plan (A), optionally of a variant B on the same seeds, and "what
+// hurts most". The workers live in the view (components/stats); this slice holds the request, the progress and the
+// results, so they survive switching tabs, and the per-call success rates the canvas tints by. It forgets results
+// and the variant by itself whenever another document is opened.
 import type { StateCreator } from 'zustand/vanilla';
 import type { HurtRow, Reliability } from '@/lib/engine/reliability';
 import type { Plan } from '@/lib/plan';
@@ -53,7 +54,7 @@ export interface StatsSlice {
   statsStopped: (phase: 'cancelled' | 'error', message: string) => void;
   setVariantB: (plan: Plan | null) => void;
   setHeatOn: (on: boolean) => void;
-  /** Forgets results and the variant (another plan was opened). */
+  /** Forgets results and the variant (done by itself when another document is opened). */
   clearStats: () => void;
   /** Drops variant B (and B's numbers from the results): A stays the plan. */
   keepA: () => void;
@@ -64,44 +65,50 @@ export interface StatsSlice {
   keepB: () => boolean;
 }
 
-export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set, get) => ({
-  statsRuns: 10_000,
-  statsPhase: 'idle',
-  statsProgress: { done: 0, total: 0 },
-  statsBatch: { compare: false, hurts: false },
-  statsMessage: null,
-  statsResult: null,
-  variantB: null,
-  heatOn: true,
-  statsHurts: false,
-  setStatsRuns: (statsRuns) => set({ statsRuns }),
-  setStatsHurts: (statsHurts) => set({ statsHurts }),
-  statsStarted: (total, kind = { compare: false, hurts: false }) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null, statsBatch: kind }),
-  statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
-  // A finished batch shows its bar full (the last progress message may not have been drawn yet).
-  statsFinished: (statsResult) => set((s) => ({ statsResult, statsPhase: 'done', statsMessage: null, statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total } })),
-  statsStopped: (statsPhase, statsMessage) => set({ statsPhase, statsMessage }),
-  setVariantB: (variantB) => set({ variantB }),
-  setHeatOn: (heatOn) => set({ heatOn }),
-  clearStats: () => set({ statsPhase: 'idle', statsProgress: { done: 0, total: 0 }, statsMessage: null, statsResult: null, variantB: null }),
-  keepA: () => {
-    const r = get().statsResult;
-    set({ variantB: null, statsResult: r === null || r.b === null ? r : { ...r, planB: null, b: null } });
-  },
-  keepB: () => {
-    const r = get().statsResult;
-    if (r === null || r.planB === null || r.b === null) return false;
-    get().commit(r.planB);
-    // B's numbers are now the plan's (still "what hurts most" was measured on A, so it goes). They stay current
-    // only if B ran on its own seed (a B copied before A's seed changed did not).
-    const current = r.planB.settings.seed === r.seed;
-    set({
-      variantB: null,
-      statsResult: { ...r, planA: r.planB, a: r.b, planB: null, b: null, hurts: null, hurtRuns: 0, revision: current ? get().revision : r.revision },
-    });
-    return true;
-  },
-});
+export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set, get, api) => {
+  // Another document opened (or undo went back to one): results of the one before are not its results.
+  api.subscribe((s, prev) => {
+    if (s.planVersion !== prev.planVersion) get().clearStats();
+  });
+  return {
+    statsRuns: 10_000,
+    statsPhase: 'idle',
+    statsProgress: { done: 0, total: 0 },
+    statsBatch: { compare: false, hurts: false },
+    statsMessage: null,
+    statsResult: null,
+    variantB: null,
+    heatOn: true,
+    statsHurts: false,
+    setStatsRuns: (statsRuns) => set({ statsRuns }),
+    setStatsHurts: (statsHurts) => set({ statsHurts }),
+    statsStarted: (total, kind = { compare: false, hurts: false }) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null, statsBatch: kind }),
+    statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
+    // A finished batch shows its bar full (the last progress message may not have been drawn yet).
+    statsFinished: (statsResult) => set((s) => ({ statsResult, statsPhase: 'done', statsMessage: null, statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total } })),
+    statsStopped: (statsPhase, statsMessage) => set({ statsPhase, statsMessage }),
+    setVariantB: (variantB) => set({ variantB }),
+    setHeatOn: (heatOn) => set({ heatOn }),
+    clearStats: () => set({ statsPhase: 'idle', statsProgress: { done: 0, total: 0 }, statsMessage: null, statsResult: null, variantB: null }),
+    keepA: () => {
+      const r = get().statsResult;
+      set({ variantB: null, statsResult: r === null || r.b === null ? r : { ...r, planB: null, b: null } });
+    },
+    keepB: () => {
+      const r = get().statsResult;
+      if (r === null || r.planB === null || r.b === null) return false;
+      get().commit(r.planB);
+      // B's numbers are now the plan's (still "what hurts most" was measured on A, so it goes). They stay current
+      // only if B ran on its own seed (a B copied before A's seed changed did not).
+      const current = r.planB.settings.seed === r.seed;
+      set({
+        variantB: null,
+        statsResult: { ...r, planA: r.planB, a: r.b, planB: null, b: null, hurts: null, hurtRuns: 0, revision: current ? get().revision : r.revision },
+      });
+      return true;
+    },
+  };
+};
 
 /** A call's success rate over A's runs, for the canvas overlay: null when the overlay is off or has no number for it. */
 export function callHeat(s: Pick<AppState, 'statsResult' | 'heatOn' | 'viewPath'>, id: string): number | null {

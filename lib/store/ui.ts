@@ -45,32 +45,35 @@ export interface UiSlice {
 
 /** At most this many notices are shown; older ones drop off. */
 const NOTICE_LIMIT = 4;
-let nextNoticeId = 1;
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
-  selected: [],
-  notices: [],
-  pendingOpen: null,
-  leftOpen: true,
-  rightOpen: true,
-  helpOpen: false,
-  presenting: false,
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => {
+  // Notice ids count per store, so two stores (two tests, two providers) never share a counter.
+  let nextNoticeId = 1;
+  return {
+    selected: [],
+    notices: [],
+    pendingOpen: null,
+    leftOpen: true,
+    rightOpen: true,
+    helpOpen: false,
+    presenting: false,
 
-  select: (ids, additive = false) => {
-    const current = get().selected;
-    const next = additive ? [...current, ...ids.filter((id) => !current.includes(id))] : ids;
-    if (next.length === current.length && next.every((id, i) => id === current[i])) return;
-    set({ selected: next });
-  },
-  notify: (notice) => {
-    const id = nextNoticeId++;
-    set({ notices: [...get().notices, { ...notice, id }].slice(-NOTICE_LIMIT) });
-    return id;
-  },
-  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
-  askToOpen: (pendingOpen) => set({ pendingOpen }),
-  setLeftOpen: (leftOpen) => set({ leftOpen }),
-  setRightOpen: (rightOpen) => set({ rightOpen }),
-  setHelpOpen: (helpOpen) => set({ helpOpen }),
-  setPresenting: (presenting) => set({ presenting }),
-});
+    select: (ids, additive = false) => {
+      const current = get().selected;
+      const next = additive ? [...current, ...ids.filter((id) => !current.includes(id))] : ids;
+      if (next.length === current.length && next.every((id, i) => id === current[i])) return;
+      set({ selected: next });
+    },
+    notify: (notice) => {
+      const id = nextNoticeId++;
+      set({ notices: [...get().notices, { ...notice, id }].slice(-NOTICE_LIMIT) });
+      return id;
+    },
+    dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    askToOpen: (pendingOpen) => set({ pendingOpen }),
+    setLeftOpen: (leftOpen) => set({ leftOpen }),
+    setRightOpen: (rightOpen) => set({ rightOpen }),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
+    setPresenting: (presenting) => set({ presenting }),
+  };
+};

@@ -131,8 +131,9 @@ export function buildConversation(plan: Plan, trace: Trace, atMs: number | null)
   const view = makeView(plan, trace);
   const byIndex = new Map<number, CallTrace>();
   for (const c of trace.calls) byIndex.set(c.index, c);
-  // At or after the end of a run that ended, the context is the whole run's.
-  const at = atMs !== null && atMs >= view.runEndMs && trace.outcome !== 'stuck' ? null : atMs;
+  // At or after the end of a run that ended (its compensations included), the context is the whole run's.
+  const settledEnd = trace.compensations.length === 0 ? view.runEndMs : (trace.settledMs ?? Infinity);
+  const at = atMs !== null && atMs >= settledEnd && trace.outcome !== 'stuck' ? null : atMs;
   const seen = new Set<string>();
   const turns: TurnItem[] = [];
   for (const turn of selectTurns(trace, at)) {

@@ -1,6 +1,7 @@
 // The summary text that closes the context (SPEC §4): counts per status, failures, never-started calls with
 // their reasons, calls still pending at an instant, and the plan outcome. Must name every call that is not a plain success.
 import { countStatuses, type CallStatus, type CallTrace } from '../types';
+import { effectSummaryLines } from './effects';
 import type { RunView } from './view';
 import { NEVER_STARTED, STATUS_WORD, degradedNote, fmtMs, isError, listWords, neverStartedLine, plural, shortFailure } from './wording';
 
@@ -84,6 +85,7 @@ export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: nu
       lines.push(`- ${c.id}: ${atMs === null ? `${STATUS_WORD[c.status]} (no model turn reported it)` : pendingState(view, c, atMs)}`);
     }
   }
+  lines.push(...effectSummaryLines(trace, shown, atMs));
   if (failed.length > 0 || neverStarted.length > 0) {
     lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
   }

@@ -84,6 +84,8 @@ export function makeTrace(plan: Plan, spec: TraceSpec): Trace {
     outcome: spec.outcome,
     makespanMs: spec.makespanMs,
     stop: spec.stop ?? null,
+    settledMs: spec.makespanMs,
+    compensations: [],
     calls,
     turns,
     events,

@@ -1,7 +1,7 @@
 // fast-check arbitraries of VALID plans, already in parsed form (every default filled in, keys in schema order), for property tests.
 // arbitraryPlan(options?) covers every schema feature; arbitraryFixedDag(options?) gives whole-number fixed latencies, no faults, no cap, no deadline (SPEC §3.4 closed forms).
 import fc from 'fast-check';
-import type { Dependency, Fault, JsonValue, Latency, OnFailure, Plan, RetryPolicy, Scenario, Settings, Strategy, ToolCall } from '../schema';
+import type { Compensation, Dependency, Effect, Fault, JsonValue, Latency, OnFailure, Plan, RetryPolicy, Scenario, Settings, Strategy, ToolCall } from '../schema';
 import { UINT32_MAX } from '../schema';
 
 export interface ArbitraryPlanOptions {
@@ -90,7 +90,8 @@ export function arbitraryLatency(fixedOnly = false): fc.Arbitrary<Latency> {
   return fc.oneof(
     fixed,
     fc.tuple(ms(1000), ms(1000)).map(([a, b]): Latency => ({ kind: 'uniform', minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
-    fc.tuple(ms(1000, 1), ms(2000, 1)).map(([p50, extra]): Latency => ({ kind: 'lognormal', p50Ms: p50, p95Ms: p50 + extra })),
+    // p95Ms stays within BOUNDS.maxFactor × p50Ms (the lognormal spread bound).
+    fc.tuple(ms(1000, 1), ms(2000, 1)).map(([p50, extra]): Latency => ({ kind: 'lognormal', p50Ms: p50, p95Ms: Math.min(p50 + extra, 1000 * p50) })),
   );
 }
 
@@ -135,8 +136,16 @@ export const arbitraryFault: fc.Arbitrary<Fault> = fc.oneof(
       message: fc.constantFrom(...ERROR_MESSAGES),
       code: fc.option(fc.constantFrom('UNAVAILABLE', 'UNAUTHENTICATED', 'E_PARSE'), { nil: null }),
       retryable: fc.boolean(),
+      applied: fc.option(fc.boolean(), { nil: null, freq: 3 }),
     })
-    .map(({ trigger, message, code, retryable }): Fault => ({ kind: 'error', message, ...(code === null ? {} : { code }), retryable, ...trigger })),
+    .map(({ trigger, message, code, retryable, applied }): Fault => ({
+      kind: 'error',
+      message,
+      ...(code === null ? {} : { code }),
+      retryable,
+      ...(applied === null ? {} : { applied }),
+      ...trigger,
+    })),
   arbitraryTrigger.map((trigger): Fault => ({ kind: 'timeout', ...trigger })),
   fc.tuple(arbitraryTrigger, ms(3000)).map(([trigger, retryAfterMs]): Fault => ({ kind: 'rate_limit', retryAfterMs, ...trigger })),
   fc.tuple(arbitraryTrigger, fc.constantFrom(1, 1.5, 2, 4, 10)).map(([trigger, factor]): Fault => ({ kind: 'slow', factor, ...trigger })),
@@ -146,6 +155,34 @@ export const arbitraryFault: fc.Arbitrary<Fault> = fc.oneof(
 );
 
 const arbitraryFaults = fc.array(arbitraryFault, { maxLength: 3 });
+
+/** A compensation: like a call's policy, with no partial faults. */
+function arbitraryCompensation(fixedOnly: boolean): fc.Arbitrary<Compensation> {
+  return fc
+    .record({
+      tool: fc.constantFrom('cancel_reservation', 'refund_payment', 'delete_ticket', 'send_email'),
+      latency: arbitraryLatency(fixedOnly),
+      timeoutMs: fc.option(ms(3000, 1), { nil: null }),
+      retry: fc.oneof(noRetry, arbitraryRetry),
+      faults: fc.array(arbitraryFault.filter((f) => f.kind !== 'partial'), { maxLength: 2 }),
+    })
+    .map(({ tool, ...policy }): Compensation => ({ tool, input: {}, ...policy }));
+}
+
+type EffectDraft = { effect: Effect; compensation: Compensation | null } | null;
+
+function arbitraryEffect(fixedOnly: boolean): fc.Arbitrary<EffectDraft> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        effect: fc.constantFrom<Effect>('none', 'idempotent', 'once'),
+        compensation: fc.option(arbitraryCompensation(fixedOnly), { nil: null }),
+      }).map((e): EffectDraft => (e.effect === 'none' ? { effect: 'none', compensation: null } : e)),
+    },
+  );
+}
 
 const arbitraryOnFailure: fc.Arbitrary<OnFailure> = fc.oneof(
   { weight: 3, arbitrary: fc.constant('degrade' as const) },
@@ -166,6 +203,7 @@ interface CallDraft {
   faults: Fault[];
   position: { x: number; y: number } | null;
   agent: { plan: Plan; report: 'explicit' | 'opaque' } | null;
+  effect: EffectDraft;
 }
 
 function callDraft(cfg: Config, depth: number): fc.Arbitrary<CallDraft> {
@@ -181,6 +219,7 @@ function callDraft(cfg: Config, depth: number): fc.Arbitrary<CallDraft> {
     faults: cfg.faults ? fc.oneof({ weight: 1, arbitrary: noFaults }, { weight: 2, arbitrary: arbitraryFaults }) : noFaults,
     position: fc.option(fc.record({ x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }) }, { noNullPrototype: true }), { nil: null, freq: 4 }),
     agent: fc.constant(null),
+    effect: cfg.fixedOnly ? fc.constant(null) : arbitraryEffect(false),
   });
   if (!cfg.agents || depth >= cfg.maxDepth) return tool;
   const nested = planArbitrary({ ...cfg, minCalls: 1, maxCalls: Math.min(4, cfg.maxCalls), shuffleCalls: false }, depth + 1);
@@ -272,6 +311,8 @@ function toCall(id: string, d: CallDraft, input: { [key: string]: JsonValue }): 
     retry: d.retry,
     onFailure: d.onFailure,
     faults: d.faults,
+    ...(d.effect === null ? {} : { effect: d.effect.effect }),
+    ...(d.effect === null || d.effect.compensation === null ? {} : { compensation: d.effect.compensation }),
     kind: d.agent === null ? 'tool' : 'agent',
     report: d.agent === null ? 'explicit' : d.agent.report,
     ...(d.position === null ? {} : { position: d.position }),
