@@ -5,6 +5,7 @@ import { LIMITS } from '../plan/schema';
 import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
+import { emitCommand } from './emit-command';
 import type { ReadFileResult } from './read-file';
 import { runJson, runText, statsJson, statsText } from './report';
 import { terminalJson, visible } from './terminal';
@@ -47,6 +48,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const parsed = parsePlanText(text);
   if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
   const plan = parsed.plan;
+  if (opts.emit !== undefined) return emitCommand(plan, opts.emit, opts.strategy);
 
   try {
     const seed = opts.seed ?? plan.settings.seed;

@@ -10,6 +10,14 @@ function isRecord(v: Value): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * A double-quoted string literal, valid in TypeScript and Python alike: JSON escaping, plus DEL, the C1 controls and
+ * the line and paragraph separators written as \u escapes, so no character a terminal or an editor acts on is raw.
+ */
+export function quote(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function number(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
@@ -19,7 +27,7 @@ export function tsLiteral(value: Value, indent = ''): string {
   return literal(value, indent, {
     nil: 'null',
     bool: (b) => String(b),
-    key: (k) => (IDENT.test(k) ? k : JSON.stringify(k)),
+    key: (k) => (IDENT.test(k) ? k : quote(k)),
     open: '{ ',
     close: ' }',
     empty: '{}',
@@ -31,7 +39,7 @@ export function pyLiteral(value: Value, indent = ''): string {
   return literal(value, indent, {
     nil: 'None',
     bool: (b) => (b ? 'True' : 'False'),
-    key: (k) => JSON.stringify(k),
+    key: quote,
     open: '{',
     close: '}',
     empty: '{}',
@@ -51,7 +59,7 @@ function literal(value: Value, indent: string, s: Syntax): string {
   if (value === null || value === undefined) return s.nil;
   if (typeof value === 'boolean') return s.bool(value);
   if (typeof value === 'number') return Number.isFinite(value) ? number(value) : s.nil;
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quote(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
@@ -73,7 +81,7 @@ function literal(value: Value, indent: string, s: Syntax): string {
 
 /** Text safe inside a `//` or `#` comment: one line, control characters and line breaks turned into spaces. */
 export function commentText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
 /** Milliseconds as Python seconds: `1500` → `1.5`. */

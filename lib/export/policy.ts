@@ -1,9 +1,9 @@
 // The plan's policies in the shape every export target maps from: per call its timeout, retry (defaults resolved),
 // failure policy and inputs; per plan its strategy, cap and deadline. Pure: a parsed plan in, plain data out.
-import { retryMaximumIntervalMs, type Plan, type ToolCall } from '../plan/schema';
+import { effectOf, retryMaximumIntervalMs, type Plan, type RetryPolicy, type ToolCall } from '../plan/schema';
 import type { CallSpec, PlanSpec, RetrySpec } from './runtime/types';
 
-export function retrySpec(call: ToolCall): RetrySpec {
+export function retrySpec(call: { retry: RetryPolicy }): RetrySpec {
   const r = call.retry;
   return {
     maxAttempts: r.maxAttempts,
@@ -24,6 +24,12 @@ function callSpec(plan: Plan, call: ToolCall): CallSpec {
     onFailure: call.onFailure,
     needs: plan.dependencies.filter((d) => d.to === call.id).map((d) => ({ id: d.from, optional: d.optional })),
   };
+  const effect = effectOf(call);
+  if (effect !== 'none') {
+    spec.effect = effect;
+    const comp = call.compensation;
+    if (comp !== undefined) spec.compensation = { tool: comp.tool, input: comp.input, timeoutMs: comp.timeoutMs, retry: retrySpec(comp) };
+  }
   if (call.kind === 'agent' && call.plan !== undefined) {
     spec.agent = { report: call.report, plan: planSpec(call.plan), ...(call.output === undefined ? {} : { answer: call.output }) };
   }
@@ -49,6 +55,19 @@ export function toolNames(plan: Plan): string[] {
     for (const c of p.calls) {
       if (c.kind === 'agent' && c.plan !== undefined) walk(c.plan);
       else out.add(c.tool);
+    }
+  };
+  walk(plan);
+  return [...out];
+}
+
+/** The distinct compensation tools a plan calls (sub-agents' included), in first-use order. */
+export function compensationTools(plan: Plan): string[] {
+  const out = new Set<string>();
+  const walk = (p: Plan) => {
+    for (const c of p.calls) {
+      if (c.kind === 'agent' && c.plan !== undefined) walk(c.plan);
+      if (c.compensation !== undefined && effectOf(c) !== 'none') out.add(c.compensation.tool);
     }
   };
   walk(plan);

@@ -1,14 +1,14 @@
 // Export target "ts": one self-contained TypeScript module that runs the plan's tool calls with its exact policies
 // and builds the partial-state context. Pure: a parsed plan in, source text out; it never runs the code it writes.
 import type { Plan } from '../plan/schema';
-import { commentText, tsLiteral } from './literal';
-import { planSpec, toolNames } from './policy';
+import { commentText, quote, tsLiteral } from './literal';
+import { compensationTools, planSpec, toolNames } from './policy';
 import { RUNTIME_SOURCE } from './runtime-source';
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function key(name: string): string {
-  return IDENT.test(name) ? name : JSON.stringify(name);
+  return IDENT.test(name) ? name : quote(name);
 }
 
 function strategyWords(plan: Plan): string {
@@ -21,6 +21,7 @@ function strategyWords(plan: Plan): string {
 
 function header(plan: Plan): string[] {
   const tools = toolNames(plan);
+  const comps = compensationTools(plan);
   const example = tools.slice(0, 3).map((t) => `//     ${key(t)}: async (input, { signal, attempt }) => { /* call the real ${commentText(t)} */ },`);
   return [
     `// ${commentText(plan.name)}: a tool plan exported from Toolwave as runnable TypeScript.`,
@@ -33,8 +34,20 @@ function header(plan: Plan): string[] {
     '//   const report = await runPlan({',
     ...example,
     ...(tools.length > 3 ? [`//     … one function for each of the ${tools.length} tools in PlanTools`] : []),
-    '//   });',
+    ...(comps.length === 0
+      ? ['//   });']
+      : [
+          '//   }, {',
+          `//     compensations: { ${comps.map((c) => `${key(c)}: async (input, { signal }) => { /* undo it */ }`).slice(0, 2).join(', ')}${comps.length > 2 ? ', …' : ''} },`,
+          '//   });',
+        ]),
     "//   const messages = buildContext(report, 'anthropic').messages; // or 'openai', or 'text'",
+    ...(comps.length === 0
+      ? []
+      : [
+          '// After an abort or the deadline, each effect that landed is undone by its compensation, one at a time, latest',
+          '// first; the report and the context say which were undone and which are still in place.',
+        ]),
     '//',
     '// A tool reports a failure by throwing: ToolError(message, { code, retryable }), or RateLimitError(retryAfterMs)',
     '// for a 429. Any other error counts as not retryable (pass classifyError to decide otherwise). Return',
@@ -51,9 +64,12 @@ function header(plan: Plan): string[] {
   ];
 }
 
+function fnType(names: readonly string[]): string {
+  return names.length === 0 ? 'Record<never, ToolFn>' : `{\n${names.map((t) => `  ${key(t)}: ToolFn;`).join('\n')}\n}`;
+}
+
 function planSection(plan: Plan): string[] {
-  const tools = toolNames(plan);
-  const toolType = tools.length === 0 ? 'Record<never, ToolFn>' : `{\n${tools.map((t) => `  ${key(t)}: ToolFn;`).join('\n')}\n}`;
+  const comps = compensationTools(plan);
   return [
     '',
     `// ---- The plan: ${commentText(plan.name)} ----`,
@@ -62,12 +78,25 @@ function planSection(plan: Plan): string[] {
     `export const PLAN: PlanSpec = ${tsLiteral(planSpec(plan))};`,
     '',
     '/** One function per tool the plan calls. */',
-    `export type PlanTools = ${toolType};`,
-    '',
-    '/** Runs the plan with your tools; resolves with the report (each call\'s status, attempts and times) once it is over. */',
-    'export function runPlan(tools: PlanTools, options: RunOptions = {}): Promise<RunReport> {',
-    '  return runPlanSpec(PLAN, tools, options);',
-    '}',
+    `export type PlanTools = ${fnType(toolNames(plan))};`,
+    ...(comps.length === 0
+      ? [
+          '',
+          "/** Runs the plan with your tools; resolves with the report (each call's status, attempts and times) once it is over. */",
+          'export function runPlan(tools: PlanTools, options: RunOptions = {}): Promise<RunReport> {',
+          '  return runPlanSpec(PLAN, tools, options);',
+          '}',
+        ]
+      : [
+          '',
+          '/** One function per compensation: what undoes an effect once the plan stops (one at a time, latest effect first). */',
+          `export type PlanCompensations = ${fnType(comps)};`,
+          '',
+          "/** Runs the plan with your tools; after a stop, undoes landed effects with `options.compensations`; resolves once all is over. */",
+          'export function runPlan(tools: PlanTools, options: RunOptions & { compensations: PlanCompensations }): Promise<RunReport> {',
+          '  return runPlanSpec(PLAN, tools, options);',
+          '}',
+        ]),
     '',
   ];
 }

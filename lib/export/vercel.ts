@@ -2,7 +2,7 @@
 // (attempts, per-attempt timeout through an AbortSignal, backoff, jitter, retry-after) and its onFailure.
 // Pure text; names checked against the `ai` package (tool, jsonSchema, generateText, stepCountIs, maxRetries).
 import type { JsonValue, Plan } from '../plan/schema';
-import { commentText, tsLiteral } from './literal';
+import { commentText, quote, tsLiteral } from './literal';
 import { snippetPlan, toolFunction, type SnippetCall } from './snippet-kit';
 
 /** A JSON Schema for a tool's input, from the plan's sample input: each property typed as its sample is. */
@@ -78,7 +78,7 @@ export function emitVercel(plan: Plan): string {
     const description = calls.map((c) => c.call.label ?? c.id).join('; ');
     return [
       `    ${name}: tool({`,
-      `      description: ${JSON.stringify(description)},`,
+      `      description: ${quote(description)},`,
       `      inputSchema: jsonSchema(${tsLiteral(schemaOf(first.call.input), '      ')}),`,
       ...(differ.length > 0
         ? [`      // Not expressible per call: ${differ.join(', ')} set another policy than ${first.id} for this tool; the model picks tools, not calls.`]

@@ -1,6 +1,7 @@
 // The partial-state context: the conversation to hand the model after a run, one assistant turn per model turn
 // with its calls' results, then a summary of what succeeded, what failed and why, and what never ran.
 // Every call that started appears exactly once as a result; every other one is named in the summary.
+import { effectSummaryLines } from './effect-words';
 import { STATUS_LABEL, countStatuses } from './outcomes';
 import type { CallReport, CallSpec, JsonObject, RunReport, TurnReport } from './types';
 import { ERROR_STATUSES, NEVER_STARTED, degradedNote, failureContent, fmtMs, listWords, missingList, neverStartedLine, partialWarning, plural, shortFailure } from './wording';
@@ -88,6 +89,7 @@ export function buildSummary(report: RunReport, shown: ReadonlySet<string>): str
     lines.push('Still pending:');
     for (const c of pending) lines.push(`- ${c.id}: ${STATUS_LABEL[c.status]} (no model turn reported it)`);
   }
+  lines.push(...effectSummaryLines(report, shown));
   if (failed.length > 0 || neverStarted.length > 0) lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
   lines.push(outcomeLine(report));
   return lines.join('\n');

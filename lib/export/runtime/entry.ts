@@ -4,10 +4,11 @@ import { defaultClassifier } from './outcomes';
 import { execute } from './run';
 import type { PlanSpec, RunOptions, RunReport, Tools } from './types';
 
-function missingTools(plan: PlanSpec, tools: Tools, out: Set<string>): Set<string> {
+function missingTools(plan: PlanSpec, tools: Tools, compensations: Tools, out: Set<string>): Set<string> {
   for (const c of plan.calls) {
-    if (c.agent !== undefined) missingTools(c.agent.plan, tools, out);
+    if (c.agent !== undefined) missingTools(c.agent.plan, tools, compensations, out);
     else if (typeof tools[c.tool] !== 'function') out.add(c.tool);
+    if (c.compensation !== undefined && typeof compensations[c.compensation.tool] !== 'function') out.add(`${c.compensation.tool} (a compensation)`);
   }
   return out;
 }
@@ -29,8 +30,10 @@ const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
 
 /** Runs `plan` with `tools` and resolves with the report once every call is final (or the plan stopped). */
 export async function runPlanSpec(plan: PlanSpec, tools: Tools, options: RunOptions = {}): Promise<RunReport> {
-  const missing = [...missingTools(plan, tools, new Set())];
+  const compensations = options.compensations ?? {};
+  const missing = [...missingTools(plan, tools, compensations, new Set())];
   if (missing.length > 0) throw new Error(`no function given for tool${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
+  const background: Promise<unknown>[] = [];
   const now = options.now ?? (() => performance.now());
   const origin = now();
   const report = await execute(plan, tools, {
@@ -45,7 +48,11 @@ export async function runPlanSpec(plan: PlanSpec, tools: Tools, options: RunOpti
     parents: [],
     outer: null,
     parent: null,
+    compensations,
+    background,
   });
   if (report === null) throw new Error('the run was interrupted');
+  // Sub-agents' compensations that outlast their nested runs: the report is whole once they are over.
+  for (let seen = 0; seen < background.length; seen = background.length) await Promise.all(background.slice(seen));
   return report;
 }

@@ -11,6 +11,13 @@ export interface Settled {
   retryAfterMs?: number;
   output?: unknown;
   nested?: RunReport;
+  /** An error after the service did the work: the effect counts as applied. */
+  applied?: boolean;
+}
+
+/** How Toolwave words an error whose work was done before it failed. */
+export function appliedMessage(message: string): string {
+  return `${message} (the work was done before the failure)`;
 }
 
 /** Plain errors are not retryable unless a classifier says so, as an injected error fault is not unless it says so. */
@@ -29,12 +36,19 @@ export function fromValue(value: unknown): Settled {
 
 export function fromError(error: unknown, classify: ErrorClassifier): Settled {
   if (error instanceof RateLimitError) return { result: 'rate_limited', message: error.message, retryable: true, code: '429', retryAfterMs: error.retryAfterMs };
-  if (error instanceof ToolError) {
-    return { result: 'error', message: error.message, retryable: error.retryable, ...(error.code === undefined ? {} : { code: error.code }) };
-  }
-  const c = classify(error);
+  const c: ReturnType<ErrorClassifier> =
+    error instanceof ToolError
+      ? { message: error.message, retryable: error.retryable, applied: error.applied, ...(error.code === undefined ? {} : { code: error.code }) }
+      : classify(error);
   if (c.retryAfterMs !== undefined) return { result: 'rate_limited', message: c.message, retryable: true, code: c.code ?? '429', retryAfterMs: c.retryAfterMs };
-  return { result: 'error', message: c.message, retryable: c.retryable, ...(c.code === undefined ? {} : { code: c.code }) };
+  const applied = c.applied === true;
+  return {
+    result: 'error',
+    message: applied ? appliedMessage(c.message) : c.message,
+    retryable: c.retryable,
+    ...(c.code === undefined ? {} : { code: c.code }),
+    ...(applied ? { applied } : {}),
+  };
 }
 
 const STATUS_ORDER: readonly CallStatus[] = ['succeeded', 'partial', 'failed', 'timed_out', 'skipped', 'cancelled', 'not_started', 'hung'];

@@ -4,7 +4,8 @@
 // then due retries, then turn starts, then free slots), so the same tools on the same clock give the same run.
 import { buildGraph } from './graph';
 import { fromError, fromNestedRun, fromValue, retryWait, type Settled } from './outcomes';
-import { jsonOf, resolveInput } from './references';
+import { jsonOf, resolveInput, type RefLookup } from './references';
+import { attemptEffect, compensate, recordEffects } from './saga';
 import type { AttemptReport, CallReport, CallStatus, ErrorClassifier, PlanSpec, RunEvent, RunReport, Tools } from './types';
 
 type Live = 'waiting' | 'queued' | 'running' | 'retry_wait';
@@ -25,6 +26,10 @@ export interface Scope {
   outer: AbortSignal | null;
   /** The run this one is nested in (a sub-agent attempt's), or null for the top plan. */
   parent: Node | null;
+  /** The functions that undo effects, by compensation tool. */
+  compensations: Tools;
+  /** Sub-agents' compensations still running after their nested run reported (the top run waits for them). */
+  background: Promise<unknown>[];
 }
 
 /**
@@ -79,6 +84,8 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     outcome: 'complete',
     makespanMs: 0,
     stop: null,
+    settledMs: 0,
+    compensations: [],
     calls: plan.calls.map((c, i): CallReport => ({ id: c.id, index: i, tool: c.tool, wave: g.wave[i], status: 'not_started', reason: null, startMs: null, endMs: null, attempts: [], missingInputs: [], turn: null })),
     turns: [],
   };
@@ -177,6 +184,12 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     const s = status[c];
     return isFinal(s) ? s : 'not_started';
   };
+  /** What `{{id}}` stands for now: the output of a call that succeeded, null for one that did not (yet). */
+  const lookup: RefLookup = (id) => {
+    const u = g.index.get(id);
+    if (u === undefined) return undefined;
+    return isSuccess(status[u]) ? jsonOf(outputs[u]) : null;
+  };
   const lastAttempt = (c: number): AttemptReport => {
     const list = report.calls[c].attempts;
     return list[list.length - 1];
@@ -193,11 +206,7 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
       call.turn = currentTurn;
       report.turns[currentTurn].calls.push(c);
       call.missingInputs = g.up[c].filter((u) => !isSuccess(status[u.from])).map((u) => ({ id: plan.calls[u.from].id, status: asStatus(u.from) }));
-      call.input = resolveInput(spec.input, (id) => {
-        const u = g.index.get(id);
-        if (u === undefined) return undefined;
-        return isSuccess(status[u]) ? jsonOf(outputs[u]) : null;
-      });
+      call.input = resolveInput(spec.input, lookup);
     }
     call.attempts.push({ n: k, startMs: t, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false });
     onEvent({ t, type: 'attempt_start', call: spec.id, attempt: k });
@@ -247,6 +256,7 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     a.message = s.message;
     if (s.code !== undefined) a.code = s.code;
     if (s.nested !== undefined) a.nested = s.nested;
+    if (spec.effect !== undefined) a.effect = attemptEffect(s);
     onEvent({ t, type: 'attempt_end', call: spec.id, attempt: k, result: s.result, message: s.message });
     if (s.result === 'ok' || s.result === 'partial') {
       outputs[c] = s.output;
@@ -279,6 +289,8 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
           a.endMs = t;
           a.result = 'cancelled';
           a.message = reason === 'abort' ? `cancelled: the plan was aborted because ${byId} failed` : `cancelled at the plan's deadline (${plan.deadlineMs} ms)`;
+          // A request in flight when the plan stops may have gone through.
+          if (plan.calls[c].effect !== undefined) a.effect = 'unknown';
           onEvent({ t, type: 'attempt_end', call: plan.calls[c].id, attempt: a.n, result: 'cancelled', message: a.message });
           r.controller.abort(new Error(a.message));
           running[c] = null;
@@ -414,6 +426,7 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     report.outcome = report.calls.every((c) => c.status === 'succeeded') ? 'complete' : 'partial';
     report.makespanMs = lastFinal;
   }
+  // Timers of the run (its deadline among them) end here: compensations are not cut by the deadline.
   run.abort();
   for (const call of report.calls) {
     const last = call.attempts[call.attempts.length - 1];
@@ -433,7 +446,20 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     }
     turn.endMs = end;
   }
-  return t0 === 0 ? report : shift(report, t0, deadline, plan.deadlineMs);
+  const done = t0 === 0 ? report : shift(report, t0, deadline, plan.deadlineMs);
+  done.settledMs = done.makespanMs;
+  recordEffects(plan, done, new Map());
+  if (stopped && plan.calls.some((c) => c.compensation !== undefined)) {
+    const saga = compensate(plan, done, { ...scope, fns: scope.compensations, clock: () => clock() - t0, lookup }).then((comps) => {
+      recordEffects(plan, done, comps);
+      const last = done.compensations.length === 0 ? null : comps.get(done.compensations[done.compensations.length - 1]);
+      if (last?.endMs != null) done.settledMs = last.endMs;
+    });
+    // A sub-agent's run reports at its stop, as Toolwave times it; its compensations go on meanwhile.
+    if (scope.outer === null) await saga;
+    else scope.background.push(saga);
+  }
+  return done;
 }
 
 /** A nested run's report with its times counted from its own start, as Toolwave shows a sub-agent's run. */

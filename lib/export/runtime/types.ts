@@ -28,11 +28,23 @@ export interface CallSpec {
   onFailure: OnFailure;
   /** The calls whose output this one needs, in the plan's order; `optional` ones may be missing. */
   needs: { id: string; optional: boolean }[];
+  /** What the call does to the world: absent, it only reads; `idempotent` writes that a repeat changes no more; `once` writes on every attempt that goes through. */
+  effect?: 'idempotent' | 'once';
+  /** The call that undoes the effect when the plan stops (aborted, or past its deadline). */
+  compensation?: CompensationSpec;
   /**
    * A sub-agent: each attempt runs this nested plan. `explicit` reports what failed inside, `opaque` does not.
    * `answer` is what later calls read from it (the plan's sample), unless RunOptions.agentAnswer says otherwise.
    */
   agent?: { report: 'explicit' | 'opaque'; plan: PlanSpec; answer?: Json };
+}
+
+/** A compensation runs like a call (its own timeout and retries), one at a time, after a stop. */
+export interface CompensationSpec {
+  tool: string;
+  input: JsonObject;
+  timeoutMs: number | null;
+  retry: RetrySpec;
 }
 
 export interface PlanSpec {
@@ -65,11 +77,14 @@ export type Tools = { readonly [tool: string]: ToolFn };
 export class ToolError extends Error {
   readonly code: string | undefined;
   readonly retryable: boolean;
-  constructor(message: string, options: { code?: string; retryable?: boolean } = {}) {
+  /** The service did the work, then failed to answer (a 500 after commit): the effect counts as applied. */
+  readonly applied: boolean;
+  constructor(message: string, options: { code?: string; retryable?: boolean; applied?: boolean } = {}) {
     super(message);
     this.name = 'ToolError';
     this.code = options.code;
     this.retryable = options.retryable ?? false;
+    this.applied = options.applied ?? false;
   }
 }
 
@@ -97,7 +112,7 @@ export function partial(output: unknown, note?: string): PartialResult {
 }
 
 /** How a thrown value that is no ToolError is understood: by default, not retryable. */
-export type ErrorClassifier = (error: unknown) => { message: string; retryable: boolean; code?: string; retryAfterMs?: number };
+export type ErrorClassifier = (error: unknown) => { message: string; retryable: boolean; code?: string; retryAfterMs?: number; applied?: boolean };
 
 export interface RunOptions {
   /** Milliseconds on a monotonic clock (default: performance.now()). */
@@ -109,6 +124,8 @@ export interface RunOptions {
   /** Overrides the plan's model-turn latency (set 0 when a real model call sits between the turns). */
   modelTurnMs?: number;
   classifyError?: ErrorClassifier;
+  /** One function per compensation tool: what undoes a call's effect after a stop. */
+  compensations?: Tools;
   /** A sub-agent's answer from its nested run (default: the answer the plan gives it). */
   agentAnswer?: (callId: string, report: RunReport) => unknown;
   /** Called at each step of the run, in order: for logs, metrics and progress bars. */
@@ -131,6 +148,37 @@ export interface AttemptReport {
   retryWaitMs?: number;
   /** For a sub-agent attempt that finished: its nested run. */
   nested?: RunReport;
+  /** For a call with an effect: whether this attempt applied it, did not, or may have. */
+  effect?: 'applied' | 'not_applied' | 'unknown';
+}
+
+export type CompensationStatus = 'succeeded' | 'failed' | 'timed_out' | 'hung' | 'not_started';
+
+export interface CompensationReport {
+  tool: string;
+  status: CompensationStatus;
+  /** Its place among the compensations, which run one at a time. */
+  order: number;
+  startMs: number | null;
+  endMs: number | null;
+  attempts: AttemptReport[];
+}
+
+/** What a call with an effect did over its attempts, and whether a stopped plan undid it. */
+export interface CallEffect {
+  kind: 'idempotent' | 'once';
+  applied: number;
+  /** Attempts that may have applied it (cut by a timeout or by the stop). */
+  unknown: number;
+  /** A `once` call that applied at least twice. */
+  duplicated: boolean;
+  /** A `once` call not duplicated, with applied + unknown ≥ 2. */
+  maybeDuplicated: boolean;
+  /** End of the last attempt that applied or may have applied it. */
+  landedMs: number | null;
+  /** The plan stopped, the effect landed, and no compensation undid it. */
+  leftInPlace: boolean;
+  compensation: CompensationReport | null;
 }
 
 export type Reason =
@@ -162,6 +210,8 @@ export interface CallReport {
   warning?: string;
   /** For an opaque sub-agent: failures inside it the orchestrator never saw. */
   hiddenFailures?: number;
+  /** For a call with an effect. */
+  effect?: CallEffect;
 }
 
 export interface TurnReport {
@@ -180,6 +230,10 @@ export interface RunReport {
   outcome: Outcome;
   makespanMs: number | null;
   stop: { reason: 'abort' | 'deadline'; atMs: number; by: string | null } | null;
+  /** The end of the last compensation, else the makespan. */
+  settledMs: number | null;
+  /** Indices of the calls whose compensations ran, in the order they ran. */
+  compensations: number[];
   calls: CallReport[];
   turns: TurnReport[];
 }
@@ -190,4 +244,7 @@ export type RunEvent =
   | { t: number; type: 'attempt_end'; call: string; attempt: number; result: AttemptResult; message: string }
   | { t: number; type: 'retry_scheduled'; call: string; attempt: number; dueMs: number; waitMs: number }
   | { t: number; type: 'final'; call: string; status: CallStatus }
-  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null };
+  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null }
+  | { t: number; type: 'comp_start'; call: string; attempt: number }
+  | { t: number; type: 'comp_end'; call: string; attempt: number; result: AttemptResult; message: string }
+  | { t: number; type: 'comp_final'; call: string; status: CompensationStatus };

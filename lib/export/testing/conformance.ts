@@ -4,7 +4,7 @@ import { buildContext } from '../../engine/context';
 import { simulate } from '../../engine/simulate';
 import type { Trace } from '../../engine/types';
 import type { Plan } from '../../plan/schema';
-import { toolNames } from '../policy';
+import { compensationTools, toolNames } from '../policy';
 import { jitterDraws, replayTools, rounded, runShape, type ReplayTool, type RunShape, type RuntimeLib } from './replay';
 import { VirtualClock } from './virtual-clock';
 
@@ -13,7 +13,16 @@ const FORMATS = ['text', 'anthropic', 'openai'] as const;
 /** What a test needs from an exported module (its own classes, its run function, its context builder). */
 export interface ExportedRuntime {
   lib: RuntimeLib;
-  run(tools: Record<string, ReplayTool>, options: { now: () => number; sleep: (ms: number, signal: AbortSignal) => Promise<void>; random: () => number; onEvent: (e: unknown) => void }): Promise<unknown>;
+  run(
+    tools: Record<string, ReplayTool>,
+    options: {
+      now: () => number;
+      sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+      random: () => number;
+      onEvent: (e: unknown) => void;
+      compensations: Record<string, ReplayTool>;
+    },
+  ): Promise<unknown>;
   buildContext(report: unknown, format: (typeof FORMATS)[number]): unknown;
 }
 
@@ -46,7 +55,7 @@ function isEvent(x: unknown): x is Comparison['events'][number] {
 export async function compareWithEngine(plan: Plan, mod: ExportedRuntime): Promise<Comparison> {
   const trace = simulate(plan);
   const clock = new VirtualClock();
-  const { tools, problems } = replayTools(plan, trace, clock, mod.lib, toolNames(plan));
+  const { tools, compensations, problems } = replayTools(plan, trace, clock, mod.lib, toolNames(plan), compensationTools(plan));
   const draws = jitterDraws(plan, trace);
   let taken = 0;
   const events: Comparison['events'] = [];
@@ -56,6 +65,7 @@ export async function compareWithEngine(plan: Plan, mod: ExportedRuntime): Promi
     .run(tools, {
       now: clock.now,
       sleep: clock.sleep,
+      compensations,
       random: () => {
         const u = draws[taken++];
         if (u === undefined) throw new Error('the runtime drew more jitter than the engine did');
@@ -72,7 +82,8 @@ export async function compareWithEngine(plan: Plan, mod: ExportedRuntime): Promi
   await clock.runUntilIdle();
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (failure !== null) throw failure;
-  const finished = trace.outcome !== 'stuck';
+  // A run waits, as a real one would, for a call or a compensation that never returns.
+  const finished = trace.outcome !== 'stuck' && trace.calls.every((c) => c.effect?.compensation?.status !== 'hung');
   if (finished && report === null) throw new Error('the exported run never finished, though the engine says it does');
   if (!finished && report !== null) throw new Error('the exported run finished, though the engine says a call hangs for ever');
   const round = hasAgents(plan) ? rounded : <T>(x: T) => x;

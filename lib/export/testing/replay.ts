@@ -1,14 +1,14 @@
 // Test helpers that hold exported code to the engine: tools that replay each attempt of a simulated trace on a
 // virtual clock (its latency, its fault), the engine's jitter draws in order, and one shape to compare runs by.
 import { combine, draw, hashString, runBase } from '../../engine/random';
-import type { CallTrace, Trace } from '../../engine/types';
+import type { Attempt, CallTrace, Trace } from '../../engine/types';
 import { activeScenario, effectiveFaults } from '../../plan/scenario';
-import type { Plan, ToolCall } from '../../plan/schema';
+import type { Fault, Plan, ToolCall } from '../../plan/schema';
 import { hangUntilAborted, type VirtualClock } from './virtual-clock';
 
 /** The classes an exported module provides for tools to report their results. */
 export interface RuntimeLib {
-  ToolError: new (message: string, options?: { code?: string; retryable?: boolean }) => Error;
+  ToolError: new (message: string, options?: { code?: string; retryable?: boolean; applied?: boolean }) => Error;
   RateLimitError: new (retryAfterMs: number) => Error;
   partial: (output: unknown, note?: string) => unknown;
 }
@@ -46,12 +46,14 @@ function locate(plan: Plan, trace: Trace, parents: ReplayContext['parents'], cal
   return spec === undefined || call === undefined ? null : { plan: p, spec, call, base };
 }
 
-function retryAfter(plan: Plan, spec: ToolCall, message: string): number {
-  for (const f of effectiveFaults(spec, activeScenario(plan))) {
+function retryAfter(faults: readonly Fault[], message: string): number {
+  for (const f of faults) {
     if (f.kind === 'rate_limit' && `429 rate limited: retry after ${f.retryAfterMs} ms` === message) return f.retryAfterMs;
   }
-  throw new Error(`no rate limit of ${spec.id} reads "${message}"`);
+  throw new Error(`no rate limit reads "${message}"`);
 }
+
+const APPLIED = ' (the work was done before the failure)';
 
 /**
  * One function per tool name that plays back, for each call and attempt, what the engine's trace says it did:
@@ -59,32 +61,45 @@ function retryAfter(plan: Plan, spec: ToolCall, message: string): number {
  * an attempt the engine cut (timeout, stop) or that hung never returns on its own. `problems` lists every call the
  * runtime made that the trace does not have, or made at another instant.
  */
-export function replayTools(plan: Plan, trace: Trace, clock: VirtualClock, lib: RuntimeLib, tools: readonly string[]) {
+export function replayTools(plan: Plan, trace: Trace, clock: VirtualClock, lib: RuntimeLib, tools: readonly string[], compensations: readonly string[] = []) {
   const problems: string[] = [];
-  const play: ReplayTool = async (_input, ctx) => {
-    const at = locate(plan, trace, ctx.parents, ctx.callId);
-    const a = at?.call.attempts[ctx.attempt - 1];
-    const where = [...ctx.parents.map((p) => `${p.callId}#${p.attempt}`), `${ctx.callId}#${ctx.attempt}`].join('/');
-    if (at === null || a === undefined) {
+  /** Plays attempt `a` (of a call, or of its compensation) as the engine says it went. */
+  const replay = async (a: Attempt | undefined, base: number, output: unknown, faults: readonly Fault[], ctx: ReplayContext, what: string) => {
+    const where = [...ctx.parents.map((p) => `${p.callId}#${p.attempt}`), `${what}#${ctx.attempt}`].join('/');
+    if (a === undefined) {
       problems.push(`${where}: the engine made no such attempt`);
       return hangUntilAborted(ctx.signal);
     }
-    const started = at.base + a.startMs;
+    const started = base + a.startMs;
     if (Math.abs(clock.now() - started) > 1e-6) problems.push(`${where}: started at ${clock.now()} ms, the engine at ${started} ms`);
     if (a.result === 'timeout' || a.result === 'cancelled' || a.result === 'hang' || a.endMs === null) return hangUntilAborted(ctx.signal);
-    await clock.until(at.base + a.endMs, ctx.signal);
+    await clock.until(base + a.endMs, ctx.signal);
     switch (a.result) {
       case 'ok':
-        return at.spec.output;
+        return output;
       case 'partial':
-        return lib.partial(at.spec.output, a.message);
+        return lib.partial(output, a.message);
       case 'rate_limited':
-        throw new lib.RateLimitError(retryAfter(at.plan, at.spec, a.message));
-      case 'error':
-        throw new lib.ToolError(a.message, { ...(a.code === undefined ? {} : { code: a.code }), retryable: a.retryable });
+        throw new lib.RateLimitError(retryAfter(faults, a.message));
+      case 'error': {
+        const applied = a.effect === 'applied' && a.message.endsWith(APPLIED);
+        const message = applied ? a.message.slice(0, -APPLIED.length) : a.message;
+        throw new lib.ToolError(message, { ...(a.code === undefined ? {} : { code: a.code }), retryable: a.retryable, ...(applied ? { applied } : {}) });
+      }
     }
   };
-  return { tools: Object.fromEntries(tools.map((name) => [name, play])), problems };
+  const play: ReplayTool = async (_input, ctx) => {
+    const at = locate(plan, trace, ctx.parents, ctx.callId);
+    if (at === null) return replay(undefined, 0, undefined, [], ctx, ctx.callId);
+    return replay(at.call.attempts[ctx.attempt - 1], at.base, at.spec.output, effectiveFaults(at.spec, activeScenario(at.plan)), ctx, ctx.callId);
+  };
+  const undo: ReplayTool = async (_input, ctx) => {
+    const at = locate(plan, trace, ctx.parents, ctx.callId);
+    const comp = at?.call.effect?.compensation ?? null;
+    if (at === null || comp === null) return replay(undefined, 0, undefined, [], ctx, `${ctx.callId}/compensation`);
+    return replay(comp.attempts[ctx.attempt - 1], at.base, undefined, at.spec.compensation?.faults ?? [], ctx, `${ctx.callId}/compensation`);
+  };
+  return { tools: Object.fromEntries(tools.map((name) => [name, play])), compensations: Object.fromEntries(compensations.map((name) => [name, undo])), problems };
 }
 
 /** The uniform draws the engine took for full-jitter retries, in the order it took them (top plan only). */
@@ -93,11 +108,17 @@ export function jitterDraws(plan: Plan, trace: Trace): number[] {
   const base = runBase(trace.seed, trace.run);
   const out: number[] = [];
   for (const ev of trace.events) {
-    if (ev.type !== 'retry_scheduled') continue;
-    const call = plan.calls[ev.call];
-    if (call.retry.jitter !== 'full') continue;
-    const stride = effectiveFaults(call, scenario).length + 2;
-    out.push(draw(combine(base, hashString(call.id)), (ev.attempt - 1) * stride - 1));
+    if (ev.type === 'retry_scheduled') {
+      const call = plan.calls[ev.call];
+      if (call.retry.jitter !== 'full') continue;
+      const stride = effectiveFaults(call, scenario).length + 2;
+      out.push(draw(combine(base, hashString(call.id)), (ev.attempt - 1) * stride - 1));
+    } else if (ev.type === 'comp_retry') {
+      const comp = plan.calls[ev.call].compensation;
+      if (comp === undefined || comp.retry.jitter !== 'full') continue;
+      const stride = comp.faults.length + 2;
+      out.push(draw(combine(base, hashString(`${plan.calls[ev.call].id}/compensation`)), (ev.attempt - 1) * stride - 1));
+    }
   }
   return out;
 }
@@ -106,9 +127,24 @@ export function jitterDraws(plan: Plan, trace: Trace): number[] {
 export interface RunShape {
   outcome: string;
   makespanMs: number | null;
+  settledMs: number | null;
+  compensations: number[];
   stop: unknown;
   calls: unknown[];
   turns: unknown[];
+}
+
+interface AttemptLike {
+  n: number;
+  startMs: number;
+  endMs: number | null;
+  result: string;
+  message: string;
+  retryable: boolean;
+  code?: string;
+  retryWaitMs?: number;
+  nested?: RunLike;
+  effect?: string;
 }
 
 interface RunLike {
@@ -126,8 +162,20 @@ interface RunLike {
     missingInputs: unknown;
     warning?: string;
     hiddenFailures?: number;
-    attempts: readonly { n: number; startMs: number; endMs: number | null; result: string; message: string; retryable: boolean; code?: string; retryWaitMs?: number; nested?: RunLike }[];
+    attempts: readonly AttemptLike[];
+    effect?: {
+      kind: string;
+      applied: number;
+      unknown: number;
+      duplicated: boolean;
+      maybeDuplicated: boolean;
+      landedMs: number | null;
+      leftInPlace: boolean;
+      compensation: { tool: string; status: string; order: number; startMs: number | null; endMs: number | null; attempts: readonly AttemptLike[] } | null;
+    };
   }[];
+  settledMs: number | null;
+  compensations: readonly number[];
   turns: readonly { index: number; wave: number | null; startMs: number; emitMs: number; endMs: number | null; calls: readonly number[] }[];
 }
 
@@ -136,10 +184,27 @@ function endedByItself(a: { result: string } | undefined): boolean {
   return a !== undefined && (a.result === 'ok' || a.result === 'partial' || a.result === 'error');
 }
 
+function attemptShape(a: AttemptLike) {
+  return {
+    n: a.n,
+    startMs: a.startMs,
+    endMs: a.endMs,
+    result: a.result,
+    message: a.message,
+    retryable: a.retryable,
+    code: a.code ?? null,
+    retryWaitMs: a.retryWaitMs ?? null,
+    effect: a.effect ?? null,
+    nested: a.nested !== undefined && endedByItself(a) ? runShape(a.nested) : null,
+  };
+}
+
 export function runShape(run: RunLike): RunShape {
   return {
     outcome: run.outcome,
     makespanMs: run.makespanMs,
+    settledMs: run.settledMs,
+    compensations: [...run.compensations],
     stop: run.stop,
     calls: run.calls.map((c) => ({
       id: c.id,
@@ -152,17 +217,11 @@ export function runShape(run: RunLike): RunShape {
       missingInputs: c.missingInputs,
       warning: c.warning ?? null,
       hiddenFailures: endedByItself(c.attempts[c.attempts.length - 1]) ? (c.hiddenFailures ?? null) : null,
-      attempts: c.attempts.map((a) => ({
-        n: a.n,
-        startMs: a.startMs,
-        endMs: a.endMs,
-        result: a.result,
-        message: a.message,
-        retryable: a.retryable,
-        code: a.code ?? null,
-        retryWaitMs: a.retryWaitMs ?? null,
-        nested: a.nested !== undefined && endedByItself(a) ? runShape(a.nested) : null,
-      })),
+      attempts: c.attempts.map(attemptShape),
+      effect:
+        c.effect === undefined
+          ? null
+          : { ...c.effect, compensation: c.effect.compensation === null ? null : { ...c.effect.compensation, attempts: c.effect.compensation.attempts.map(attemptShape) } },
     })),
     turns: run.turns.map((t) => ({ index: t.index, wave: t.wave, startMs: t.startMs, emitMs: t.emitMs, endMs: t.endMs, calls: [...t.calls] })),
   };
