@@ -97,7 +97,8 @@ export function ExportMenu({ getPlan, onExportFile }: { getPlan: () => Plan; onE
             plan={plan}
             onClose={() => {
               setPlan(null);
-              button.current?.focus();
+              // After the dialog is gone (closing a <dialog> hands focus back to what opened it: the menu item, gone too).
+              setTimeout(() => button.current?.focus(), 0);
             }}
           />
         </Suspense>

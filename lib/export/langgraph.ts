@@ -84,6 +84,7 @@ export function emitLangGraph(plan: Plan): string {
     }`,
     `//   maxConcurrency, deadlineMs             → invoke options maxConcurrency and signal (see the end)`,
     '//   modelTurnMs                            → nothing: a model turn is your own LLM node',
+    '',
     "import { Annotation, END, START, StateGraph, isNodeTimeoutError, type NodeError } from '@langchain/langgraph';",
     '',
     'type Json = string | number | boolean | null | Json[] | { [key: string]: Json };',

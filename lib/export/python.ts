@@ -62,6 +62,7 @@ export function emitPython(plan: Plan): string {
     `#   maxConcurrency                         → ${cap === null ? 'none in the plan' : `asyncio.Semaphore(${cap})`}`,
     `#   deadlineMs                             → ${s.deadlineMs === null ? 'none in the plan' : `asyncio.timeout(${seconds(s.deadlineMs)}) around the whole plan`}`,
     '#   modelTurnMs                            → nothing: a model turn is your own LLM call between batches',
+    '',
     'from __future__ import annotations',
     '',
     'import asyncio',

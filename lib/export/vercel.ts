@@ -101,6 +101,7 @@ export function emitVercel(plan: Plan): string {
     '//   maxConcurrency                   → a limiter shared by the tools (the SDK runs a step\'s calls in parallel)',
     '//   deadlineMs                       → generateText abortSignal: AbortSignal.timeout(deadline)',
     '//   modelTurnMs                      → nothing: it is your model\'s real latency',
+    '',
     "import { generateText, jsonSchema, stepCountIs, tool, type LanguageModel } from 'ai';",
     '',
     HELPERS,
