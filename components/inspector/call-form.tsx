@@ -6,6 +6,7 @@ import { updateCall } from '@/lib/plan/edit';
 import { describeLatency, formatShortMs } from '../format';
 import { CallIdentity } from './call-identity';
 import { CallIo } from './call-io';
+import { EffectSection } from './effect-section';
 import { FaultsSection } from './faults-section';
 import { ChoiceGroup } from './fields';
 import { LatencySection } from './latency-section';
@@ -13,6 +14,12 @@ import { RetrySection } from './retry-section';
 import { Section } from './section';
 import { useAct } from './use-action';
 import { ON_FAILURE } from './words';
+
+/** `none`, `once`, `once · undone by cancel_reservation`. */
+function effectSummary(call: ToolCall): string {
+  const effect = call.effect ?? 'none';
+  return call.compensation === undefined ? effect : `${effect} · undone by ${call.compensation.tool}`;
+}
 
 export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
   const act = useAct();
@@ -49,6 +56,9 @@ export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
       </Section>
       <Section id="faults" title="Faults" summary={call.faults.length === 0 ? 'none' : `${call.faults.length}`}>
         <FaultsSection call={call} plan={plan} />
+      </Section>
+      <Section id="effect" title="Side effect" summary={effectSummary(call)}>
+        <EffectSection call={call} plan={plan} />
       </Section>
     </div>
   );

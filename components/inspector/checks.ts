@@ -1,6 +1,7 @@
 // Field checks: from a field's text and the plan as it is now, the candidate plan (or the message to show).
 // Every candidate is built by lib/plan/edit, so the zod schema judges it; nothing here restates a bound.
 import { parsePlan, type Fault, type Plan, type Settings, type ToolCall } from '@/lib/plan';
+import { policyOf, type PolicyPart } from '@/lib/plan/policy';
 import { renameCall, updateCall, updateFault, updateSettings, type FaultInput } from '@/lib/plan/edit';
 import { parsed, toCandidate, type Candidate } from './candidate';
 import type { Parsed } from './numbers';
@@ -28,15 +29,29 @@ export function renameCheck(id: string): Check {
   };
 }
 
-/** One field of one fault: the fault as it is now, with the patch, judged by the fault schema. */
-export function faultCheck<T>(id: string, faultIndex: number, field: string, parse: (text: string) => Parsed<T>, patch: (value: T, fault: Fault) => FaultInput): Check {
+/** One field of one fault (of the call, or of its compensation): the fault as it is now, with the patch, judged by the fault schema. */
+export function faultCheck<T>(
+  id: string,
+  faultIndex: number,
+  field: string,
+  parse: (text: string) => Parsed<T>,
+  patch: (value: T, fault: Fault) => FaultInput,
+  part: PolicyPart = 'call',
+): Check {
   return (text, plan) => {
     const index = plan.calls.findIndex((c) => c.id === id);
     if (index === -1) return gone(id);
-    const fault = plan.calls[index].faults[faultIndex];
+    const fault = policyOf(plan.calls[index], part)?.faults[faultIndex];
     if (fault === undefined) return { ok: false, message: 'this fault is no longer in the list' };
-    return parsed(parse(text), (v) => toCandidate(updateFault(plan, id, faultIndex, patch(v, fault)), `calls[${index}].faults[${faultIndex}]`, field));
+    const at = part === 'call' ? `calls[${index}].faults[${faultIndex}]` : `calls[${index}].compensation.faults[${faultIndex}]`;
+    return parsed(parse(text), (v) => toCandidate(updateFault(plan, id, faultIndex, patch(v, fault), part), at, field));
   };
+}
+
+/** The fault of a call (or of its compensation) at `index` in the plan as it is now. */
+export function faultNow(plan: Plan, id: string, index: number, part: PolicyPart): Fault | undefined {
+  const call = plan.calls.find((c) => c.id === id);
+  return call === undefined ? undefined : policyOf(call, part)?.faults[index];
 }
 
 export function settingsCheck<T>(field: keyof Settings, parse: (text: string) => Parsed<T>, patch: (value: T) => Partial<Settings>): Check {

@@ -4,7 +4,8 @@
 import { useId } from 'react';
 import { FAULT_KINDS, type Fault, type FaultKind } from '@/lib/plan';
 import { updateFault } from '@/lib/plan/edit';
-import { asOptionalText, asText, faultCheck } from './checks';
+import type { PolicyPart } from '@/lib/plan/policy';
+import { asOptionalText, asText, faultCheck, faultNow } from './checks';
 import { ChoiceGroup, Select, TextField } from './fields';
 import { convertFault, switchTrigger } from './fault-edit';
 import { numberListText, numberText, parseNumber, parseNumberList, sameNumber } from './numbers';
@@ -13,6 +14,8 @@ import { useDraft } from './use-draft';
 import { FAULT_KIND_LABEL, FAULT_KIND_SENTENCE } from './words';
 
 const KIND_OPTIONS = FAULT_KINDS.map((k) => ({ value: k, label: FAULT_KIND_LABEL[k] }));
+/** A compensation either happened or it did not: it has no partial result. */
+const COMPENSATION_KIND_OPTIONS = KIND_OPTIONS.filter((o) => o.value !== 'partial');
 const TRIGGERS = [
   { value: 'probability', label: 'By chance' },
   { value: 'onAttempts', label: 'On attempts' },
@@ -25,19 +28,34 @@ interface Props {
   count: number;
   onMove: (from: number, to: number) => void;
   onRemove: (index: number) => void;
+  /** Whose faults: the call's own (default) or its compensation's. */
+  part?: PolicyPart;
+  /** Whether the call changes the world, so an error can say it applied before failing. */
+  effectful?: boolean;
 }
 
-function Trigger({ callId, index, fault }: { callId: string; index: number; fault: Fault }) {
+/** Where a fault sits: its call, its index, and whether it is the call's or its compensation's. */
+interface At {
+  callId: string;
+  index: number;
+  part: PolicyPart;
+}
+
+/** The draft name of a fault field, distinct for a compensation's faults. */
+const fieldName = ({ index, part }: At, field: string) => `${part === 'call' ? '' : 'compensation.'}faults[${index}].${field}`;
+
+function Trigger({ at, fault }: { at: At; fault: Fault }) {
+  const { callId, index, part } = at;
   const probability = useDraft({
-    name: `faults[${index}].probability`,
+    name: fieldName(at, 'probability'),
     value: numberText(fault.probability),
     same: sameNumber,
-    check: faultCheck(callId, index, 'probability', parseNumber, (p, f) => ({ ...f, probability: p })),
+    check: faultCheck(callId, index, 'probability', parseNumber, (p, f) => ({ ...f, probability: p }), part),
   });
   const attempts = useDraft({
-    name: `faults[${index}].onAttempts`,
+    name: fieldName(at, 'onAttempts'),
     value: numberListText(fault.onAttempts),
-    check: faultCheck(callId, index, 'onAttempts', parseNumberList, (a, f) => ({ ...f, onAttempts: a })),
+    check: faultCheck(callId, index, 'onAttempts', parseNumberList, (a, f) => ({ ...f, onAttempts: a }), part),
   });
   return fault.onAttempts !== undefined ? (
     <TextField label="Fires on attempts" draft={attempts} inputMode="numeric" hint="Attempt numbers from 1, e.g. 1, 2." wide />
@@ -46,119 +64,140 @@ function Trigger({ callId, index, fault }: { callId: string; index: number; faul
   );
 }
 
-function ErrorFields({ callId, index, fault }: { callId: string; index: number; fault: Extract<Fault, { kind: 'error' }> }) {
+function ErrorFields({ at, fault, effectful }: { at: At; fault: Extract<Fault, { kind: 'error' }>; effectful: boolean }) {
+  const { callId, index, part } = at;
   const act = useAct();
   const retryId = useId();
+  const appliedId = useId();
   const message = useDraft({
-    name: `faults[${index}].message`,
+    name: fieldName(at, 'message'),
     value: fault.message,
-    check: faultCheck(callId, index, 'message', asText, (m, f) => ({ ...f, message: m })),
+    check: faultCheck(callId, index, 'message', asText, (m, f) => ({ ...f, message: m }), part),
   });
   const code = useDraft({
-    name: `faults[${index}].code`,
+    name: fieldName(at, 'code'),
     value: fault.code ?? '',
-    check: faultCheck(callId, index, 'code', asOptionalText, (c, f) => {
-      const next = { ...f, code: c };
-      if (c === undefined) delete next.code;
-      return next;
-    }),
+    check: faultCheck(
+      callId,
+      index,
+      'code',
+      asOptionalText,
+      (c, f) => {
+        const next = { ...f, code: c };
+        if (c === undefined) delete next.code;
+        return next;
+      },
+      part,
+    ),
   });
+  const setFlag = (flag: 'retryable' | 'applied', on: boolean) =>
+    act((plan) => {
+      const f = faultNow(plan, callId, index, part);
+      if (f === undefined || f.kind !== 'error') return plan;
+      const next = { ...f, [flag]: on };
+      if (flag === 'applied' && !on) delete next.applied;
+      return updateFault(plan, callId, index, next, part);
+    });
   return (
     <>
       <TextField label="Error message" draft={message} wide />
       <TextField label="Code" draft={code} mono placeholder="(none)" />
       <div className="tw-insp-check">
-        <input
-          id={retryId}
-          type="checkbox"
-          checked={fault.retryable}
-          onChange={(e) => {
-            const retryable = e.target.checked;
-            act((plan) => {
-              const f = plan.calls.find((c) => c.id === callId)?.faults[index];
-              return f === undefined || f.kind !== 'error' ? plan : updateFault(plan, callId, index, { ...f, retryable });
-            });
-          }}
-        />
+        <input id={retryId} type="checkbox" checked={fault.retryable} onChange={(e) => setFlag('retryable', e.target.checked)} />
         <label htmlFor={retryId}>Retryable</label>
       </div>
+      {effectful && part === 'call' && (
+        <div className="tw-insp-check tw-insp-field--wide">
+          <input id={appliedId} type="checkbox" checked={fault.applied === true} onChange={(e) => setFlag('applied', e.target.checked)} />
+          <label htmlFor={appliedId}>Applied before failing (the work was done, then the answer was lost: a 500 after commit)</label>
+        </div>
+      )}
     </>
   );
 }
 
-function NumberFaultField({ callId, index, fault, field, label, unit }: { callId: string; index: number; fault: Fault; field: 'retryAfterMs' | 'factor'; label: string; unit?: string }) {
+function NumberFaultField({ at, fault, field, label, unit }: { at: At; fault: Fault; field: 'retryAfterMs' | 'factor'; label: string; unit?: string }) {
   const value = fault.kind === 'rate_limit' && field === 'retryAfterMs' ? fault.retryAfterMs : fault.kind === 'slow' && field === 'factor' ? fault.factor : undefined;
   const draft = useDraft({
-    name: `faults[${index}].${field}`,
+    name: fieldName(at, field),
     value: numberText(value),
     same: sameNumber,
-    check: faultCheck(callId, index, field, parseNumber, (v, f) => ({ ...f, [field]: v })),
+    check: faultCheck(at.callId, at.index, field, parseNumber, (v, f) => ({ ...f, [field]: v }), at.part),
   });
   return <TextField label={label} draft={draft} unit={unit} inputMode="decimal" />;
 }
 
-function NoteField({ callId, index, fault }: { callId: string; index: number; fault: Extract<Fault, { kind: 'partial' }> }) {
+function NoteField({ at, fault }: { at: At; fault: Extract<Fault, { kind: 'partial' }> }) {
   const note = useDraft({
-    name: `faults[${index}].note`,
+    name: fieldName(at, 'note'),
     value: fault.note ?? '',
-    check: faultCheck(callId, index, 'note', asOptionalText, (n, f) => {
-      const next = { ...f, note: n };
-      if (n === undefined) delete next.note;
-      return next;
-    }),
+    check: faultCheck(
+      at.callId,
+      at.index,
+      'note',
+      asOptionalText,
+      (n, f) => {
+        const next = { ...f, note: n };
+        if (n === undefined) delete next.note;
+        return next;
+      },
+      at.part,
+    ),
   });
   return <TextField label="Warning note" draft={note} placeholder="(none)" wide />;
 }
 
-export function FaultCard({ callId, index, fault, count, onMove, onRemove }: Props) {
+export function FaultCard({ callId, index, fault, count, onMove, onRemove, part = 'call', effectful = false }: Props) {
   const act = useAct();
+  const at: At = { callId, index, part };
   const n = index + 1;
   const name = FAULT_KIND_LABEL[fault.kind];
+  const noun = part === 'call' ? 'fault' : 'compensation fault';
   const setKind = (kind: FaultKind) =>
     act((plan) => {
-      const f = plan.calls.find((c) => c.id === callId)?.faults[index];
-      return f === undefined ? plan : updateFault(plan, callId, index, convertFault(f, kind));
+      const f = faultNow(plan, callId, index, part);
+      return f === undefined ? plan : updateFault(plan, callId, index, convertFault(f, kind), part);
     });
   const setTrigger = (to: 'probability' | 'onAttempts') =>
     act((plan) => {
-      const f = plan.calls.find((c) => c.id === callId)?.faults[index];
-      return f === undefined ? plan : updateFault(plan, callId, index, switchTrigger(f, to));
+      const f = faultNow(plan, callId, index, part);
+      return f === undefined ? plan : updateFault(plan, callId, index, switchTrigger(f, to), part);
     });
   return (
     <li className="tw-insp-fault" data-fault={index}>
       <fieldset className="tw-insp-fault__set">
         <legend className="tw-insp-fault__legend">
-          Fault {n} · {name}
+          {part === 'call' ? 'Fault' : 'Compensation fault'} {n} · {name}
         </legend>
         <div className="tw-insp-fault__tools">
-          <button type="button" className="tw-insp-icon" data-action="up" aria-label={`Move fault ${n} up`} title="Move up" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+          <button type="button" className="tw-insp-icon" data-action="up" aria-label={`Move ${noun} ${n} up`} title="Move up" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
             ↑
           </button>
           <button
             type="button"
             className="tw-insp-icon"
             data-action="down"
-            aria-label={`Move fault ${n} down`}
+            aria-label={`Move ${noun} ${n} down`}
             title="Move down"
             disabled={index === count - 1}
             onClick={() => onMove(index, index + 1)}
           >
             ↓
           </button>
-          <button type="button" className="tw-insp-icon tw-insp-icon--danger" data-action="remove" aria-label={`Remove fault ${n}`} title="Remove" onClick={() => onRemove(index)}>
+          <button type="button" className="tw-insp-icon tw-insp-icon--danger" data-action="remove" aria-label={`Remove ${noun} ${n}`} title="Remove" onClick={() => onRemove(index)}>
             ×
           </button>
         </div>
         <div className="tw-insp-grid">
-          <Select label="Kind" value={fault.kind} options={KIND_OPTIONS} onChange={setKind} hint={FAULT_KIND_SENTENCE[fault.kind]} />
+          <Select label="Kind" value={fault.kind} options={part === 'call' ? KIND_OPTIONS : COMPENSATION_KIND_OPTIONS} onChange={setKind} hint={FAULT_KIND_SENTENCE[fault.kind]} />
           <div className="tw-insp-field--wide">
             <ChoiceGroup legend="Fires" layout="segments" value={fault.onAttempts !== undefined ? 'onAttempts' : 'probability'} choices={TRIGGERS} onChange={setTrigger} />
           </div>
-          <Trigger key={fault.onAttempts !== undefined ? 'a' : 'p'} callId={callId} index={index} fault={fault} />
-          {fault.kind === 'error' && <ErrorFields callId={callId} index={index} fault={fault} />}
-          {fault.kind === 'rate_limit' && <NumberFaultField callId={callId} index={index} fault={fault} field="retryAfterMs" label="Retry after" unit="ms" />}
-          {fault.kind === 'slow' && <NumberFaultField callId={callId} index={index} fault={fault} field="factor" label="Latency ×" />}
-          {fault.kind === 'partial' && <NoteField callId={callId} index={index} fault={fault} />}
+          <Trigger key={fault.onAttempts !== undefined ? 'a' : 'p'} at={at} fault={fault} />
+          {fault.kind === 'error' && <ErrorFields at={at} fault={fault} effectful={effectful} />}
+          {fault.kind === 'rate_limit' && <NumberFaultField at={at} fault={fault} field="retryAfterMs" label="Retry after" unit="ms" />}
+          {fault.kind === 'slow' && <NumberFaultField at={at} fault={fault} field="factor" label="Latency ×" />}
+          {fault.kind === 'partial' && <NoteField at={at} fault={fault} />}
         </div>
       </fieldset>
     </li>

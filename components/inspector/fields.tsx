@@ -1,7 +1,19 @@
 'use client';
 // The inspector's form controls: a labelled text field wired to a draft (message beside it, linked by
 // aria-describedby), and a radio group as a fieldset with a legend and one sentence per choice.
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
+
+/**
+ * A word put before every field label inside it ("Compensation" → "Compensation attempts"), so the compensation's
+ * editors, the same components as the call's, have names of their own for screen readers and tests.
+ */
+export const FieldPrefix = createContext<string | null>(null);
+
+/** The label as shown: prefixed inside a FieldPrefix. */
+export function useFieldLabel(label: string): string {
+  const prefix = useContext(FieldPrefix);
+  return prefix === null ? label : `${prefix} ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
 import type { DraftField } from './use-draft';
 
 /** The id list for aria-describedby, or undefined when there is nothing to point at. */
@@ -43,7 +55,8 @@ export interface TextFieldProps {
   autoComplete?: string;
 }
 
-export function TextField({ label, draft, hint, unit, placeholder, inputMode = 'text', mono, wide, action, autoComplete = 'off' }: TextFieldProps) {
+export function TextField({ label: plainLabel, draft, hint, unit, placeholder, inputMode = 'text', mono, wide, action, autoComplete = 'off' }: TextFieldProps) {
+  const label = useFieldLabel(plainLabel);
   const id = useId();
   const msgId = `${id}-msg`;
   const hintId = `${id}-hint`;

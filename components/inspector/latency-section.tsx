@@ -3,6 +3,7 @@
 // p95 marked, and the per-attempt timeout with the share of attempts it would cut.
 import type { Latency, ToolCall } from '@/lib/plan';
 import { updateCall } from '@/lib/plan/edit';
+import { policyOf, policyPatch, policyPath, type Policy, type PolicyPart } from '@/lib/plan/policy';
 import { callCheck } from './checks';
 import { ChoiceGroup, TextField } from './fields';
 import { convertLatency } from './latency-edit';
@@ -24,35 +25,45 @@ const KIND_NOTE: Record<Latency['kind'], string> = {
 };
 
 type Of<K extends Latency['kind']> = Extract<Latency, { kind: K }>;
-/** The call's latency if it is still of kind K (it is, unless another edit switched it meanwhile). */
-function as<K extends Latency['kind']>(call: ToolCall, kind: K): Of<K> | null {
-  return call.latency.kind === kind ? (call.latency as Of<K>) : null;
+/** The policy's latency if it is still of kind K (it is, unless another edit switched it meanwhile). */
+function as<K extends Latency['kind']>(policy: Policy | undefined, kind: K): Of<K> | null {
+  return policy !== undefined && policy.latency.kind === kind ? (policy.latency as Of<K>) : null;
 }
 
-function FixedFields({ call }: { call: ToolCall }) {
-  const l = as(call, 'fixed');
+interface FieldsProps {
+  call: ToolCall;
+  part: PolicyPart;
+}
+
+/** A latency field's check: the part's latency as it is now, with the field changed. */
+function latencyCheck(call: ToolCall, part: PolicyPart, field: string, make: (v: number, now: Policy | undefined) => Latency) {
+  return callCheck(call.id, policyPath(part, `latency.${field}`), parseNumber, (v, c) => policyPatch(c, part, { latency: make(v, policyOf(c, part)) }));
+}
+
+function FixedFields({ call, part }: FieldsProps) {
+  const l = as(policyOf(call, part), 'fixed');
   const ms = useDraft({
-    name: 'latency.ms',
+    name: policyPath(part, 'latency.ms'),
     value: numberText(l?.ms),
     same: sameNumber,
-    check: callCheck(call.id, 'latency.ms', parseNumber, (v) => ({ latency: { kind: 'fixed', ms: v } })),
+    check: latencyCheck(call, part, 'ms', (v) => ({ kind: 'fixed', ms: v })),
   });
   return <TextField label="Latency" draft={ms} unit="ms" inputMode="decimal" />;
 }
 
-function UniformFields({ call }: { call: ToolCall }) {
-  const l = as(call, 'uniform');
+function UniformFields({ call, part }: FieldsProps) {
+  const l = as(policyOf(call, part), 'uniform');
   const min = useDraft({
-    name: 'latency.minMs',
+    name: policyPath(part, 'latency.minMs'),
     value: numberText(l?.minMs),
     same: sameNumber,
-    check: callCheck(call.id, 'latency.minMs', parseNumber, (v, c) => ({ latency: { kind: 'uniform', minMs: v, maxMs: as(c, 'uniform')?.maxMs ?? v } })),
+    check: latencyCheck(call, part, 'minMs', (v, now) => ({ kind: 'uniform', minMs: v, maxMs: as(now, 'uniform')?.maxMs ?? v })),
   });
   const max = useDraft({
-    name: 'latency.maxMs',
+    name: policyPath(part, 'latency.maxMs'),
     value: numberText(l?.maxMs),
     same: sameNumber,
-    check: callCheck(call.id, 'latency.maxMs', parseNumber, (v, c) => ({ latency: { kind: 'uniform', minMs: as(c, 'uniform')?.minMs ?? v, maxMs: v } })),
+    check: latencyCheck(call, part, 'maxMs', (v, now) => ({ kind: 'uniform', minMs: as(now, 'uniform')?.minMs ?? v, maxMs: v })),
   });
   return (
     <>
@@ -62,19 +73,19 @@ function UniformFields({ call }: { call: ToolCall }) {
   );
 }
 
-function LognormalFields({ call }: { call: ToolCall }) {
-  const l = as(call, 'lognormal');
+function LognormalFields({ call, part }: FieldsProps) {
+  const l = as(policyOf(call, part), 'lognormal');
   const p50 = useDraft({
-    name: 'latency.p50Ms',
+    name: policyPath(part, 'latency.p50Ms'),
     value: numberText(l?.p50Ms),
     same: sameNumber,
-    check: callCheck(call.id, 'latency.p50Ms', parseNumber, (v, c) => ({ latency: { kind: 'lognormal', p50Ms: v, p95Ms: as(c, 'lognormal')?.p95Ms ?? v } })),
+    check: latencyCheck(call, part, 'p50Ms', (v, now) => ({ kind: 'lognormal', p50Ms: v, p95Ms: as(now, 'lognormal')?.p95Ms ?? v })),
   });
   const p95 = useDraft({
-    name: 'latency.p95Ms',
+    name: policyPath(part, 'latency.p95Ms'),
     value: numberText(l?.p95Ms),
     same: sameNumber,
-    check: callCheck(call.id, 'latency.p95Ms', parseNumber, (v, c) => ({ latency: { kind: 'lognormal', p50Ms: as(c, 'lognormal')?.p50Ms ?? v, p95Ms: v } })),
+    check: latencyCheck(call, part, 'p95Ms', (v, now) => ({ kind: 'lognormal', p50Ms: as(now, 'lognormal')?.p50Ms ?? v, p95Ms: v })),
   });
   return (
     <>
@@ -84,39 +95,43 @@ function LognormalFields({ call }: { call: ToolCall }) {
   );
 }
 
-export function LatencySection({ call }: { call: ToolCall }) {
+/** The latency and timeout of a call, or (part "compensation") of its compensation, with the same fields. */
+export function LatencySection({ call, part = 'call' }: { call: ToolCall; part?: PolicyPart }) {
   const act = useAct();
   const id = call.id;
+  const policy = policyOf(call, part) ?? call;
   const timeout = useDraft({
-    name: 'timeoutMs',
-    value: numberText(call.timeoutMs),
+    name: policyPath(part, 'timeoutMs'),
+    value: numberText(policy.timeoutMs),
     same: sameNumber,
-    check: callCheck(id, 'timeoutMs', parseOptionalNumber, (timeoutMs) => ({ timeoutMs })),
+    check: callCheck(id, policyPath(part, 'timeoutMs'), parseOptionalNumber, (timeoutMs, c) => policyPatch(c, part, { timeoutMs })),
   });
-  const cut = call.kind === 'agent' ? null : describeTimeoutCut(call.latency, call.timeoutMs);
+  const agent = part === 'call' && call.kind === 'agent';
+  const cut = agent ? null : describeTimeoutCut(policy.latency, policy.timeoutMs);
   return (
     <div className="tw-insp-grid">
-      {call.kind === 'agent' && <p className="tw-insp-note tw-insp-field--wide">A sub-agent lasts as long as its nested plan runs: this latency is not used. Its timeout is.</p>}
+      {agent && <p className="tw-insp-note tw-insp-field--wide">A sub-agent lasts as long as its nested plan runs: this latency is not used. Its timeout is.</p>}
       <div className="tw-insp-field--wide">
         <ChoiceGroup
-          legend="Latency distribution"
+          legend={part === 'call' ? 'Latency distribution' : 'Compensation latency distribution'}
           layout="segments"
-          value={call.latency.kind}
+          value={policy.latency.kind}
           choices={KINDS}
           onChange={(kind) =>
             act((plan) => {
               const now = plan.calls.find((c) => c.id === id);
-              return now === undefined ? plan : updateCall(plan, id, { latency: convertLatency(now.latency, kind) });
+              const nowPolicy = now === undefined ? undefined : policyOf(now, part);
+              return now === undefined || nowPolicy === undefined ? plan : updateCall(plan, id, policyPatch(now, part, { latency: convertLatency(nowPolicy.latency, kind) }));
             })
           }
-          note={<p className="tw-insp-hint">{KIND_NOTE[call.latency.kind]}</p>}
+          note={<p className="tw-insp-hint">{KIND_NOTE[policy.latency.kind]}</p>}
         />
       </div>
-      {call.latency.kind === 'fixed' && <FixedFields key="fixed" call={call} />}
-      {call.latency.kind === 'uniform' && <UniformFields key="uniform" call={call} />}
-      {call.latency.kind === 'lognormal' && <LognormalFields key="lognormal" call={call} />}
+      {policy.latency.kind === 'fixed' && <FixedFields key="fixed" call={call} part={part} />}
+      {policy.latency.kind === 'uniform' && <UniformFields key="uniform" call={call} part={part} />}
+      {policy.latency.kind === 'lognormal' && <LognormalFields key="lognormal" call={call} part={part} />}
       <div className="tw-insp-field--wide">
-        <LatencyPreview latency={call.latency} timeoutMs={call.timeoutMs} />
+        <LatencyPreview latency={policy.latency} timeoutMs={policy.timeoutMs} />
       </div>
       <TextField label="Timeout per attempt" draft={timeout} unit="ms" inputMode="decimal" placeholder="none" hint={cut ?? 'Empty: no timeout (a hang lasts until the deadline, or forever).'} wide />
     </div>

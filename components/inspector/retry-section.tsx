@@ -3,6 +3,7 @@
 // sequence spelled out ("waits 1 s, 2 s, 4 s") from the plan as committed (an invalid draft never shows here).
 import { retryMaximumIntervalMs, type RetryPolicy, type ToolCall } from '@/lib/plan';
 import { describeRetryWaits, updateCall } from '@/lib/plan/edit';
+import { policyOf, policyPatch, policyPath, type PolicyPart } from '@/lib/plan/policy';
 import { formatShortMs } from '../format';
 import { callCheck } from './checks';
 import { ChoiceGroup, TextField } from './fields';
@@ -18,33 +19,40 @@ export function withCap(r: RetryPolicy, cap: number | null): RetryPolicy {
   return next;
 }
 
-export function RetrySection({ call }: { call: ToolCall }) {
+/** The retry policy of a call, or (part "compensation") of its compensation, with the same fields. */
+export function RetrySection({ call, part = 'call' }: { call: ToolCall; part?: PolicyPart }) {
   const act = useAct();
   const id = call.id;
-  const r = call.retry;
+  const r = (policyOf(call, part) ?? call).retry;
+  const path = (field: string) => policyPath(part, `retry.${field}`);
+  /** The part's retry policy as it is now, changed by `change`. */
+  const retryPatch = (c: ToolCall, change: (now: RetryPolicy) => RetryPolicy) => {
+    const now = policyOf(c, part);
+    return now === undefined ? {} : policyPatch(c, part, { retry: change(now.retry) });
+  };
   const attempts = useDraft({
-    name: 'retry.maxAttempts',
+    name: path('maxAttempts'),
     value: numberText(r.maxAttempts),
     same: sameNumber,
-    check: callCheck(id, 'retry.maxAttempts', parseNumber, (v, c) => ({ retry: { ...c.retry, maxAttempts: v } })),
+    check: callCheck(id, path('maxAttempts'), parseNumber, (v, c) => retryPatch(c, (now) => ({ ...now, maxAttempts: v }))),
   });
   const initial = useDraft({
-    name: 'retry.initialIntervalMs',
+    name: path('initialIntervalMs'),
     value: numberText(r.initialIntervalMs),
     same: sameNumber,
-    check: callCheck(id, 'retry.initialIntervalMs', parseNumber, (v, c) => ({ retry: { ...c.retry, initialIntervalMs: v } })),
+    check: callCheck(id, path('initialIntervalMs'), parseNumber, (v, c) => retryPatch(c, (now) => ({ ...now, initialIntervalMs: v }))),
   });
   const coefficient = useDraft({
-    name: 'retry.backoffCoefficient',
+    name: path('backoffCoefficient'),
     value: numberText(r.backoffCoefficient),
     same: sameNumber,
-    check: callCheck(id, 'retry.backoffCoefficient', parseNumber, (v, c) => ({ retry: { ...c.retry, backoffCoefficient: v } })),
+    check: callCheck(id, path('backoffCoefficient'), parseNumber, (v, c) => retryPatch(c, (now) => ({ ...now, backoffCoefficient: v }))),
   });
   const cap = useDraft({
-    name: 'retry.maximumIntervalMs',
+    name: path('maximumIntervalMs'),
     value: numberText(r.maximumIntervalMs),
     same: sameNumber,
-    check: callCheck(id, 'retry.maximumIntervalMs', parseOptionalNumber, (v, c) => ({ retry: withCap(c.retry, v) })),
+    check: callCheck(id, path('maximumIntervalMs'), parseOptionalNumber, (v, c) => retryPatch(c, (now) => withCap(now, v))),
   });
   const waits = describeRetryWaits(r);
   return (
@@ -55,14 +63,14 @@ export function RetrySection({ call }: { call: ToolCall }) {
       <TextField label="Longest wait" draft={cap} unit="ms" inputMode="decimal" placeholder={`${retryMaximumIntervalMs(r)}`} hint={`Empty: 100 × first (${formatShortMs(100 * r.initialIntervalMs)}).`} />
       <div className="tw-insp-field--wide">
         <ChoiceGroup
-          legend="Jitter"
+          legend={part === 'call' ? 'Jitter' : 'Compensation jitter'}
           layout="segments"
           value={r.jitter}
           choices={JITTER}
           onChange={(jitter) =>
             act((plan) => {
               const now = plan.calls.find((c) => c.id === id);
-              return now === undefined ? plan : updateCall(plan, id, { retry: { ...now.retry, jitter } });
+              return now === undefined ? plan : updateCall(plan, id, retryPatch(now, (retry) => ({ ...retry, jitter })));
             })
           }
           note={<p className="tw-insp-hint">{JITTER.find((j) => j.value === r.jitter)?.sentence}</p>}

@@ -1,5 +1,5 @@
 // What each choice in the inspector does, in one sentence each (SPEC §2, §3.3, §3.4, §5). Plain strings.
-import type { FaultKind, OnFailure, Strategy, ToolCall } from '@/lib/plan';
+import type { Effect, FaultKind, OnFailure, Strategy, ToolCall } from '@/lib/plan';
 import type { Finding } from '@/lib/plan/edit';
 
 export const ON_FAILURE: readonly { value: OnFailure; label: string; sentence: string }[] = [
@@ -80,3 +80,17 @@ export function reviewSummary(findings: readonly Finding[]): string {
   }
   return parts.join(' · ');
 }
+
+export const EFFECTS: readonly { value: Effect; label: string; sentence: string }[] = [
+  { value: 'none', label: 'None', sentence: 'It only reads: repeating it changes nothing, and a stopped plan leaves nothing behind.' },
+  {
+    value: 'idempotent',
+    label: 'Idempotent',
+    sentence: 'It writes, but repeating it with the same idempotency key changes nothing more: safe to retry.',
+  },
+  {
+    value: 'once',
+    label: 'Once',
+    sentence: 'Every attempt that goes through writes again: a retry after a timeout or a lost answer can apply it twice.',
+  },
+];

@@ -1,11 +1,11 @@
 'use client';
-// File actions in the top bar: Import (a plan file opens as a new plan), Export (a menu: the canonical JSON file, or
-// the plan as code) and Share (a link carrying the plan, copied to the clipboard, or shown to copy by hand).
+// File actions in the top bar: Import (a plan file, or recorded agent runs, open as a new plan), Export (a menu: the
+// canonical JSON file, or the plan as code) and Share (a link carrying the plan, copied, or shown to copy by hand).
 import { useRef, useState } from 'react';
 import { serializePlan } from '@/lib/plan';
 import { createShareLink } from '@/lib/share';
 import { useAppStoreApi } from '@/lib/store/provider';
-import { importPlanFile, PLAN_FILE_ACCEPT } from './import-file';
+import { IMPORT_ACCEPT, importFiles } from './import-runs';
 import { ShareDialog } from './share-dialog';
 import { ExportMenu } from '../export/export-menu';
 import { fileStem } from '../format';
@@ -56,18 +56,19 @@ export function FileActions() {
       <input
         ref={input}
         type="file"
-        accept={PLAN_FILE_ACCEPT}
+        accept={IMPORT_ACCEPT}
+        multiple
         hidden
         tabIndex={-1}
         aria-label="Plan file to import"
         onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
+          const files = Array.from(e.currentTarget.files ?? []);
           // Cleared at once, so choosing the same file again imports it again.
           e.currentTarget.value = '';
-          if (file !== undefined) void importPlanFile(store, file);
+          if (files.length > 0) void importFiles(store, files);
         }}
       />
-      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => input.current?.click()} title="Import a plan file (.json) as a new plan">
+      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => input.current?.click()} title="Import a plan file, or recorded runs of an agent (transcripts, OTLP or Langfuse traces), as a new plan">
         Import
       </button>
       <ExportMenu getPlan={() => store.getState().plan} onExportFile={exportPlan} />

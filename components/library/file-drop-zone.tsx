@@ -1,10 +1,12 @@
 'use client';
-// Wraps the canvas: a plan file dropped anywhere on it is imported as a new plan (an overlay shows while a file is
-// dragged over). It also hosts what must show over the canvas: "Loading…" until the plan is decided, and the
-// banner when another tab changed or deleted the open plan. Drags that carry no file (the palette) pass through.
+// Wraps the canvas: a plan file, or recorded agent runs, dropped anywhere on it are imported as a new plan (an
+// overlay shows while files are dragged over). It also hosts what must show over the canvas: "Loading…" until the
+// plan is decided, the banner when another tab changed or deleted the open plan, and the last import's report.
+// Drags that carry no file (the palette) pass through.
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useAppStoreApi } from '@/lib/store/provider';
-import { importPlanFile } from './import-file';
+import { ImportReportPanel } from './import-report';
+import { importFiles } from './import-runs';
 import { LibraryBanner } from './library-banner';
 import { useLibraryView } from './use-persistence';
 
@@ -59,17 +61,13 @@ export function FileDropZone({ children }: { children: ReactNode }) {
     e.preventDefault();
     depth.current = 0;
     setOver(false);
-    const files = Array.from(e.dataTransfer.files);
-    if (files.length !== 1) {
-      store.getState().notify({ tone: 'error', text: files.length === 0 ? 'Nothing was dropped that could be read.' : 'Drop one plan file at a time.' });
-      return;
-    }
-    void importPlanFile(store, files[0]);
+    void importFiles(store, Array.from(e.dataTransfer.files));
   };
 
   return (
     <div className="tw-dropzone" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <LibraryBanner />
+      <ImportReportPanel />
       <div className="tw-dropzone__body">{children}</div>
       {!ready && (
         <div className="tw-dropzone__veil" role="status">
@@ -80,7 +78,7 @@ export function FileDropZone({ children }: { children: ReactNode }) {
         <div className="tw-dropzone__overlay" aria-hidden="true">
           <div className="tw-dropzone__target">
             <strong>Drop to import</strong>
-            <span>The plan file opens as a new plan; the open one stays in your library.</span>
+            <span>A plan file, or recorded runs of an agent (transcripts, traces), open as a new plan; the open one stays in your library.</span>
           </div>
         </div>
       )}

@@ -3,9 +3,6 @@
 import { LIMITS, parsePlanText, type ParseResult } from '@/lib/plan';
 import type { AppStore } from '@/lib/store/app-store';
 
-/** What the picker and the drop zone accept. */
-export const PLAN_FILE_ACCEPT = '.json,application/json';
-
 /** The part of a File that import reads (a test can pass a plain object). */
 export interface PlanFileLike {
   name: string;

@@ -4,6 +4,7 @@ import { UINT32_MAX, type Strategy } from '../plan/schema';
 import { CONTEXT_FORMATS, type ContextFormat } from '../engine/context';
 import type { ExportTarget } from '../export';
 import { EMIT_HELP, emitFlagProblem, parseEmitTarget } from './emit-command';
+import { IMPORT_HELP } from './import-command';
 
 export const STRATEGIES: readonly Strategy[] = ['waves', 'eager', 'sequential'];
 export const OUTPUT_FORMATS = ['json', 'text'] as const;
@@ -22,7 +23,11 @@ export interface CliOptions {
   emit?: ExportTarget;
 }
 
-export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+export type ParsedArgs =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'import'; argv: readonly string[] }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string };
 
 export const USAGE = 'npm run --silent sim -- PLAN.json [--seed N] [--runs N] [--strategy S] [--format json|text] [--context F]';
 
@@ -37,7 +42,7 @@ Options:
   --format F       text (default, a readable report) | json
   --context F      anthropic | openai | text: the context format (json default: anthropic; text default: text)
 ${EMIT_HELP}
-  -h, --help       show this help
+${IMPORT_HELP}  -h, --help       show this help
 
 Exit codes: 0 the plan ran (whatever its outcome), 2 a bad option, file or plan, 1 an internal error.
 `;
@@ -61,6 +66,7 @@ function wholeNumber(flag: string, raw: string, min: number, max: number): numbe
 
 /** Reads argv (without `node` and the script). Flags take `--flag value` or `--flag=value`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.includes('--import') && !argv.includes('--help') && !argv.includes('-h')) return { kind: 'import', argv: argv.filter((a) => a !== '--import') };
   const values = new Map<ValueFlag, string>();
   const paths: string[] = [];
   let onlyPaths = false;

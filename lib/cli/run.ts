@@ -6,6 +6,7 @@ import { runMonteCarlo, simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
 import { emitCommand } from './emit-command';
+import { runImport } from './import-command';
 import type { ReadFileResult } from './read-file';
 import { runJson, runText, statsJson, statsText } from './report';
 import { terminalJson, visible } from './terminal';
@@ -38,6 +39,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const args = parseArgs(argv);
   if (args.kind === 'help') return { code: 0, stdout: HELP, stderr: '' };
   if (args.kind === 'error') return fail(2, args.message);
+  if (args.kind === 'import') return runImport(args.argv, io);
   const opts = args.options;
 
   const read = io.readFile(opts.path);

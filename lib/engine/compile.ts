@@ -3,7 +3,7 @@
 import { adjacency, computeWaves, topologicalOrder } from '../plan/graph';
 import { activeScenario, effectiveFaults } from '../plan/scenario';
 import { effectOf, retryMaximumIntervalMs, type Fault, type Latency, type Plan, type RetryPolicy, type Strategy } from '../plan/schema';
-import { hashString, Z95 } from './random';
+import { hashString, mixRight, Z95 } from './random';
 
 export const STRATEGY_WAVES = 0;
 export const STRATEGY_EAGER = 1;
@@ -41,6 +41,8 @@ export interface CompiledPlan {
   m: number;
   ids: string[];
   idHash: Uint32Array;
+  /** mixRight(idHash[i]): the call's half of its stream key, so a run keys each call with one mix. */
+  idMix: Int32Array;
   strategy: number;
   strategyName: Strategy;
   /** Infinity when uncapped. */
@@ -89,8 +91,8 @@ export interface CompiledPlan {
   compOf: Int32Array;
   /** Per compensation (slot − n): the call it undoes. */
   compCall: Int32Array;
-  /** Per compensation: hashString("<call id>/compensation"), its stream's name. */
-  compHash: Uint32Array;
+  /** Per compensation: mixRight(hashString("<call id>/compensation")), its stream's name, half-mixed. */
+  compMix: Int32Array;
   // Faults (CSR by call). Draws per attempt: 1 latency + one per fault + 1 jitter.
   fStart: Int32Array;
   fKind: Uint8Array;
@@ -175,7 +177,7 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
   });
   const m = compCallList.length;
   const compCall = Int32Array.from(compCallList);
-  const compHash = Uint32Array.from(compCallList, (i) => hashString(`${ids[i]}/compensation`));
+  const compMix = Int32Array.from(compCallList, (i) => mixRight(hashString(`${ids[i]}/compensation`)));
   const slots = n + m;
   for (const i of compCallList) faults.push((plan.calls[i].compensation as NonNullable<Plan['calls'][number]['compensation']>).faults);
 
@@ -254,6 +256,7 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
     m,
     ids,
     idHash,
+    idMix: Int32Array.from(idHash, mixRight),
     strategy: STRATEGY_CODE[strategyName],
     strategyName,
     cap: plan.settings.maxConcurrency ?? Infinity,
@@ -289,7 +292,7 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
     hasEffects: effect.some((e) => e !== EFFECT_NONE),
     compOf,
     compCall,
-    compHash,
+    compMix,
     fStart,
     fKind,
     fProb,

@@ -17,7 +17,7 @@ import {
   type CompiledPlan,
 } from './compile';
 import { TimedHeap } from './heap';
-import { combine, draw, normalQuantile } from './random';
+import { combine, combineMixed, draw, mixLeft, normalQuantile } from './random';
 
 // Live statuses, then final ones (>= S_SUCCEEDED).
 export const S_WAITING = 0;
@@ -110,7 +110,10 @@ export class Kernel {
   /** Calls compensated by the last run, in the order their compensations ran (compCount of them). */
   readonly compOrder: Int32Array;
   compCount = 0;
-  private base = 0;
+  /** mixLeft(base): the run's half of every stream key. */
+  private baseMix = 0;
+  /** The product of the slow faults rollFaults saw fire. */
+  private rolledSlow = 1;
 
   private readonly remUp: Int32Array;
   private readonly bad: Uint8Array;
@@ -162,9 +165,9 @@ export class Kernel {
 
   /** Runs the plan once; `base` is runBase(seed, run) at the top, combine(agent key, attempt) when nested. */
   run(base: number, rec: Recorder | null): void {
-    this.base = base;
+    this.baseMix = mixLeft(base);
     this.compCount = 0;
-    if (rec === null && this.fastPath && this.runFast(base)) return;
+    if (rec === null && this.fastPath && this.runFast()) return;
     const cp = this.cp;
     const n = cp.n;
     const status = this.status;
@@ -182,7 +185,7 @@ export class Kernel {
     finalTime.fill(NaN);
     for (let i = 0; i < n; i++) {
       remUp[i] = cp.upStart[i + 1] - cp.upStart[i];
-      this.keys[i] = combine(base, cp.idHash[i]);
+      this.keys[i] = combineMixed(this.baseMix, cp.idMix[i]);
     }
     for (let k = 0; k < cp.waveCount; k++) this.waveRem[k] = cp.waveStart[k + 1] - cp.waveStart[k];
     const events = this.events;
@@ -456,11 +459,11 @@ export class Kernel {
         continue;
       }
       const slot = cp.compOf[c];
-      this.keys[slot] = combine(this.base, cp.compHash[slot - n]);
+      this.keys[slot] = combineMixed(this.baseMix, cp.compMix[slot - n]);
       let fin = S_SUCCEEDED;
       for (let a = 1; ; a++) {
         if (rec !== null) rec.compStart(t, c, a);
-        const dur = this.planAttempt(slot, a, null);
+        const dur = this.planToolAttempt(slot, a);
         const result = this.pend[slot];
         if (dur === Infinity) {
           hung = true;
@@ -494,8 +497,10 @@ export class Kernel {
    * kernel's arithmetic. Returns false (and the event loop runs instead) when an abort, the deadline or a
    * hang would change the course of the run.
    */
-  private runFast(base: number): boolean {
+  private runFast(): boolean {
     const cp = this.cp;
+    const baseMix = this.baseMix;
+    const idMix = cp.idMix;
     const n = cp.n;
     const status = this.status;
     const attempts = this.attempts;
@@ -536,10 +541,10 @@ export class Kernel {
         continue;
       }
       let t = strategy === STRATEGY_WAVES ? gate : strategy === STRATEGY_EAGER ? (cp.upStart[c] === cp.upStart[c + 1] ? turnMs : ready) : last + turnMs;
-      this.keys[c] = combine(base, cp.idHash[c]);
+      this.keys[c] = combineMixed(baseMix, idMix[c]);
       let s = 0;
       for (let k = 1; ; k++) {
-        const dur = this.planAttempt(c, k, null);
+        const dur = this.planToolAttempt(c, k);
         if (dur === Infinity) return false;
         attempts[c] = k;
         const end = t + dur;
@@ -602,12 +607,16 @@ export class Kernel {
 
   /** Draws attempt k of call c and decides how it ends; returns its duration (Infinity: it hangs). */
   private planAttempt(c: number, k: number, rec: Recorder | null): number {
+    return this.cp.isAgent[c] === 1 ? this.planAgentAttempt(c, k, rec) : this.planToolAttempt(c, k);
+  }
+
+  /**
+   * Rolls every fault of slot c for attempt k (draws j0, j0 + 1, …; a probability-0 or listed fault still takes its
+   * draw), multiplies the slow ones that fired into `rolledSlow`, and returns the first other one that fired.
+   */
+  private rollFaults(c: number, k: number, key: number, j0: number): number {
     const cp = this.cp;
-    const key = this.keys[c];
-    let j = (k - 1) * this.stride[c];
-    const u = draw(key, j++);
-    const kind = cp.latKind[c];
-    let latency = kind === LAT_FIXED ? cp.latA[c] : kind === LAT_UNIFORM ? cp.latA[c] + u * cp.latB[c] : Math.exp(cp.latA[c] + cp.latB[c] * normalQuantile(u));
+    let j = j0;
     let slow = 1;
     let decider = FAULT_NONE;
     const fEnd = cp.fStart[c + 1];
@@ -619,24 +628,13 @@ export class Kernel {
       if (cp.fKind[f] === FK_SLOW) slow *= cp.fParam[f];
       else if (decider === FAULT_NONE) decider = f;
     }
-    let result = R_OK;
-    if (cp.isAgent[c] === 1) {
-      const child = this.children[c] as Kernel;
-      const sub = rec === null ? null : rec.nested(c, k, child);
-      child.run(combine(key, k), sub);
-      if (rec !== null) rec.nestedDone(c, k, child);
-      latency = child.outcome === O_STUCK ? Infinity : child.makespan;
-      if (decider === FAULT_NONE) {
-        if (child.outcome === O_STUCK) result = R_HANG;
-        else if (cp.opaque[c] === 1 || child.outcome === O_COMPLETE) result = R_OK;
-        else if (child.outcome === O_PARTIAL) result = R_PARTIAL;
-        else {
-          result = R_ERROR;
-          decider = FAULT_NESTED;
-        }
-      }
-    }
-    let dur = latency * slow;
+    this.rolledSlow = slow;
+    return decider;
+  }
+
+  /** How an attempt ends, given its duration and deciding fault; stores it in pend/pendFault and returns the duration. */
+  private settleAttempt(c: number, dur: number, decider: number, result: number): number {
+    const cp = this.cp;
     if (decider >= 0) {
       const fk = cp.fKind[decider];
       if (fk === FK_ERROR) result = R_ERROR;
@@ -654,6 +652,49 @@ export class Kernel {
     this.pend[c] = result;
     this.pendFault[c] = decider;
     return dur;
+  }
+
+  /** An attempt of a tool call or a compensation: its latency, then its faults. */
+  private planToolAttempt(c: number, k: number): number {
+    const cp = this.cp;
+    const key = this.keys[c];
+    const j = (k - 1) * this.stride[c];
+    const u = draw(key, j);
+    const kind = cp.latKind[c];
+    const latency = kind === LAT_FIXED ? cp.latA[c] : kind === LAT_UNIFORM ? cp.latA[c] + u * cp.latB[c] : Math.exp(cp.latA[c] + cp.latB[c] * normalQuantile(u));
+    let decider = FAULT_NONE;
+    let slow = 1;
+    if (cp.fStart[c] !== cp.fStart[c + 1]) {
+      decider = this.rollFaults(c, k, key, j + 1);
+      slow = this.rolledSlow;
+    }
+    return this.settleAttempt(c, latency * slow, decider, R_OK);
+  }
+
+  /** An attempt of a sub-agent: one run of its nested plan (keyed by its stream and the attempt), then its faults. */
+  private planAgentAttempt(c: number, k: number, rec: Recorder | null): number {
+    const cp = this.cp;
+    const key = this.keys[c];
+    // Draw j, the latency, is not used (the nested run decides how long it takes): the faults draw from j + 1 on, as a tool call's.
+    const j = (k - 1) * this.stride[c];
+    let decider = this.rollFaults(c, k, key, j + 1);
+    const slow = this.rolledSlow;
+    const child = this.children[c] as Kernel;
+    const sub = rec === null ? null : rec.nested(c, k, child);
+    child.run(combine(key, k), sub);
+    if (rec !== null) rec.nestedDone(c, k, child);
+    const latency = child.outcome === O_STUCK ? Infinity : child.makespan;
+    let result = R_OK;
+    if (decider === FAULT_NONE) {
+      if (child.outcome === O_STUCK) result = R_HANG;
+      else if (cp.opaque[c] === 1 || child.outcome === O_COMPLETE) result = R_OK;
+      else if (child.outcome === O_PARTIAL) result = R_PARTIAL;
+      else {
+        result = R_ERROR;
+        decider = FAULT_NESTED;
+      }
+    }
+    return this.settleAttempt(c, latency * slow, decider, result);
   }
 
   /** Abort or deadline at t: running and retry-waiting calls are cancelled, the rest not started. */

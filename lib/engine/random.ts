@@ -11,10 +11,23 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Mixes two uint32 values into one key; order matters. */
+/** Mixes two uint32 values into one key; order matters. combine(a, b) = combineMixed(mixLeft(a), mixRight(b)). */
 export function combine(a: number, b: number): number {
-  const h = fmix32((a ^ 0x243f6a88) >>> 0);
-  return fmix32((h ^ Math.imul((b + 0x6a09e667) | 0, 0x9e3779b1)) >>> 0);
+  return combineMixed(mixLeft(a), mixRight(b));
+}
+
+/** The half of combine() that depends on its first argument only (hoisted out of loops over many b). */
+export function mixLeft(a: number): number {
+  return fmix32((a ^ 0x243f6a88) >>> 0);
+}
+
+/** The half of combine() that depends on its second argument only (precomputed per call id). */
+export function mixRight(b: number): number {
+  return Math.imul((b + 0x6a09e667) | 0, 0x9e3779b1);
+}
+
+export function combineMixed(left: number, right: number): number {
+  return fmix32((left ^ right) >>> 0);
 }
 
 /** FNV-1a over UTF-16 code units, finalised: the stable 32-bit name of a call id. */

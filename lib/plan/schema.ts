@@ -229,6 +229,8 @@ const callFields = {
   label: labelText,
   input: inputObject,
   output: jsonValueSchema.optional(),
+  /** The result it returns when it runs degraded (an optional input missing); absent: `output`. */
+  degradedOutput: jsonValueSchema.optional(),
   latency: latencySchema,
   timeoutMs: positiveOrNull.default(null),
   retry: retrySchema.default(defaultRetry),

@@ -27,6 +27,8 @@ export const selectNotify = (s: AppState) => s.notify;
 export const selectDismiss = (s: AppState) => s.dismiss;
 export const selectPendingOpen = (s: AppState) => s.pendingOpen;
 export const selectAskToOpen = (s: AppState) => s.askToOpen;
+export const selectImportReport = (s: AppState) => s.importReport;
+export const selectShowImportReport = (s: AppState) => s.showImportReport;
 export const selectLeftOpen = (s: AppState) => s.leftOpen;
 export const selectRightOpen = (s: AppState) => s.rightOpen;
 export const selectHelpOpen = (s: AppState) => s.helpOpen;

@@ -1,6 +1,7 @@
 // The UI slice: selection, notices, the one pending confirmation, panes and overlays.
 // Notices carry plain text and problems as data: the views render them as text, never as HTML.
 import type { StateCreator } from 'zustand/vanilla';
+import type { ImportReport } from '@/lib/import';
 import type { Plan, Problem } from '@/lib/plan';
 import type { AppState } from './app-store';
 
@@ -23,10 +24,18 @@ export interface PendingOpen {
   source: string;
 }
 
+/** The report of the last import of recorded runs, shown while the plan it made is the one open. */
+export interface ShownImportReport {
+  report: ImportReport;
+  /** The planVersion the import opened: another plan opening hides the report. */
+  planVersion: number;
+}
+
 export interface UiSlice {
   selected: string[];
   notices: Notice[];
   pendingOpen: PendingOpen | null;
+  importReport: ShownImportReport | null;
   leftOpen: boolean;
   rightOpen: boolean;
   helpOpen: boolean;
@@ -37,6 +46,7 @@ export interface UiSlice {
   notify: (notice: Omit<Notice, 'id'>) => number;
   dismiss: (id: number) => void;
   askToOpen: (pending: PendingOpen | null) => void;
+  showImportReport: (shown: ShownImportReport | null) => void;
   setLeftOpen: (open: boolean) => void;
   setRightOpen: (open: boolean) => void;
   setHelpOpen: (open: boolean) => void;
@@ -53,6 +63,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     selected: [],
     notices: [],
     pendingOpen: null,
+    importReport: null,
     leftOpen: true,
     rightOpen: true,
     helpOpen: false,
@@ -71,6 +82,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     },
     dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
     askToOpen: (pendingOpen) => set({ pendingOpen }),
+    showImportReport: (importReport) => set({ importReport }),
     setLeftOpen: (leftOpen) => set({ leftOpen }),
     setRightOpen: (rightOpen) => set({ rightOpen }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),

@@ -1,0 +1,160 @@
+// Reads an Anthropic Messages transcript (a list of messages, `{ "messages": [...] }`, one Message, or JSON Lines of
+// messages, Claude Code's `{ "message": {...}, "timestamp" }` lines included) into a run. Pure: never throws.
+import { z } from 'zod';
+import type { Problem } from '../plan/parse';
+import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
+import { location, problem, zodProblems, type Decoded } from './source';
+import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
+
+const textOrBlocks = z.custom<string | unknown[]>((v) => typeof v === 'string' || Array.isArray(v), {
+  message: 'must be text or a list of content blocks',
+});
+
+const messageSchema = z.object({
+  role: z.string({ message: 'must be a role ("user" or "assistant")' }),
+  content: textOrBlocks,
+  id: z.string().optional(),
+});
+
+const toolUseSchema = z.object({
+  type: z.literal('tool_use'),
+  id: z.string().min(1, 'must not be empty'),
+  name: z.string().min(1, 'must not be empty'),
+  input: z.unknown(),
+});
+
+const toolResultSchema = z.object({
+  type: z.literal('tool_result'),
+  tool_use_id: z.string().min(1, 'must not be empty'),
+  content: z.unknown().optional(),
+  is_error: z.boolean().optional(),
+});
+
+/** One message as found, with where it sits and the time its line was written (Claude Code logs), if any. */
+interface Found {
+  raw: unknown;
+  line: number | null;
+  path: PropertyKey[];
+  atMs: number | null;
+}
+
+function timeOf(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The messages of the document, wherever its shape keeps them. */
+function messagesOf(doc: Decoded): Found[] {
+  if (doc.kind === 'jsonl') {
+    const out: Found[] = [];
+    for (const { line, value } of doc.lines) {
+      if (isObject(value) && isObject(value.message) && 'role' in value.message) {
+        out.push({ raw: value.message, line, path: ['message'], atMs: timeOf(value.timestamp) });
+      } else if (isObject(value) && 'role' in value) {
+        out.push({ raw: value, line, path: [], atMs: timeOf(value.timestamp) });
+      }
+    }
+    return out;
+  }
+  const v = doc.value;
+  const list = Array.isArray(v) ? v : isObject(v) && Array.isArray(v.messages) ? v.messages : isObject(v) && v.type === 'message' ? [v] : [];
+  const base: PropertyKey[] = Array.isArray(v) ? [] : isObject(v) && Array.isArray(v.messages) ? ['messages'] : [];
+  return list.map((raw, i) => ({ raw, line: null, path: isObject(v) && v.type === 'message' ? [] : [...base, i], atMs: null }));
+}
+
+export function readAnthropic(file: string, doc: Decoded): ReadResult {
+  const problems: Problem[] = [];
+  const calls: (ObservedCall & { resultAt: number | null })[] = [];
+  const byId = new Map<string, number>();
+  const prompt: string[] = [];
+  const system = doc.kind === 'json' && isObject(doc.value) ? contentText(doc.value.system) : null;
+  if (system !== null) prompt.push(system);
+  let turn = -1;
+  let lastAssistantId: string | undefined;
+
+  for (const m of messagesOf(doc)) {
+    const parsed = messageSchema.safeParse(m.raw, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...zodProblems(file, m.line, m.path, parsed.error.issues));
+      continue;
+    }
+    const msg = parsed.data;
+    if (msg.role === 'assistant') {
+      // Claude Code writes each block of one reply on a line of its own, under the same message id: one turn.
+      if (msg.id === undefined || msg.id !== lastAssistantId) turn += 1;
+      lastAssistantId = msg.id;
+    } else {
+      lastAssistantId = undefined;
+    }
+    if (typeof msg.content === 'string') {
+      if (msg.role !== 'assistant') prompt.push(msg.content);
+      continue;
+    }
+    msg.content.forEach((block, j) => {
+      if (!isObject(block)) return;
+      const at = [...m.path, 'content', j];
+      if (block.type === 'text' && msg.role !== 'assistant' && typeof block.text === 'string') prompt.push(block.text);
+      if (block.type === 'tool_use') {
+        if (msg.role !== 'assistant') {
+          problems.push(problem(file, m.line, at, `is a tool_use block in a "${msg.role}" message (only the assistant calls tools)`));
+          return;
+        }
+        const use = toolUseSchema.safeParse(block, { reportInput: true });
+        if (!use.success) {
+          problems.push(...zodProblems(file, m.line, at, use.error.issues));
+          return;
+        }
+        if (byId.has(use.data.id)) {
+          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool_use id "${use.data.id}"`));
+          return;
+        }
+        const { input, note } = toInput(use.data.input);
+        byId.set(use.data.id, calls.length);
+        calls.push({
+          sourceId: use.data.id,
+          tool: use.data.name,
+          input,
+          inputNote: note,
+          result: { kind: 'missing' },
+          startMs: m.atMs,
+          endMs: null,
+          resultAt: null,
+          turn: Math.max(0, turn),
+          where: location(file, m.line, at),
+        });
+      } else if (block.type === 'tool_result') {
+        const res = toolResultSchema.safeParse(block, { reportInput: true });
+        if (!res.success) {
+          problems.push(...zodProblems(file, m.line, at, res.error.issues));
+          return;
+        }
+        const index = byId.get(res.data.tool_use_id);
+        // A result with no call before it (a transcript cut at the start) has nothing to attach to: it is skipped.
+        if (index === undefined) return;
+        calls[index].result = resultOf(res.data.content, res.data.is_error === true);
+        calls[index].resultAt = m.atMs;
+      }
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
+  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({
+    ...c,
+    startMs: timed ? c.startMs : null,
+    endMs: timed ? resultAt : null,
+  }));
+  return {
+    ok: true,
+    runs: [{ file, format: 'anthropic', label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }],
+  };
+}
+
+function resultOf(content: unknown, isError: boolean): ObservedResult {
+  if (!isError) return { kind: 'ok', output: resultOutput(content) };
+  const text = contentText(content) ?? (content === undefined ? '' : JSON.stringify(content));
+  const message = errorMessage(text, 'tool error');
+  return looksLikeTimeout(message) ? { kind: 'timeout', message } : { kind: 'error', message };
+}

@@ -1,0 +1,218 @@
+// Reads OpenAI transcripts into runs: Chat Completions (`tool_calls` answered by `role: "tool"` messages) and the
+// Responses API (`function_call` / `function_call_output` items; Codex's `response_item` lines too). Pure: never throws.
+import { z } from 'zod';
+import type { Problem } from '../plan/parse';
+import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
+import { location, problem, zodProblems, type Decoded } from './source';
+import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+interface Found {
+  raw: unknown;
+  line: number | null;
+  path: PropertyKey[];
+  atMs: number | null;
+}
+
+function timeOf(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : null;
+}
+
+type Pending = ObservedCall & { resultAt: number | null };
+
+/**
+ * OpenAI results carry no error flag: a result counts as a failure when it is a JSON object with an `error` key
+ * (`{"error": "…"}`), the shape agent frameworks use to hand a tool's failure back to the model.
+ */
+function resultOf(content: unknown): ObservedResult {
+  const output = resultOutput(content);
+  if (isObject(output) && 'error' in output && output.error !== null && output.error !== false) {
+    const e = output.error;
+    const message = errorMessage(typeof e === 'string' ? e : isObject(e) && typeof e.message === 'string' ? e.message : JSON.stringify(e), 'tool error');
+    return looksLikeTimeout(message) ? { kind: 'timeout', message } : { kind: 'error', message };
+  }
+  return { kind: 'ok', output };
+}
+
+function finish(file: string, format: 'openai-chat' | 'openai-responses', calls: Pending[], prompt: string[], problems: Problem[]): ReadResult {
+  if (problems.length > 0) return { ok: false, problems };
+  const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
+  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({ ...c, startMs: timed ? c.startMs : null, endMs: timed ? resultAt : null }));
+  return { ok: true, runs: [{ file, format, label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }] };
+}
+
+// ---------------------------------------------------------------- Chat Completions
+
+const chatMessageSchema = z.object({
+  role: z.string({ message: 'must be a role ("user", "assistant", "tool", …)' }),
+  content: z.unknown().optional(),
+  tool_calls: z.array(z.unknown(), { message: 'must be a list of tool calls' }).nullish(),
+  tool_call_id: z.string().optional(),
+});
+
+const chatToolCallSchema = z.object({
+  id: z.string().min(1, 'must not be empty'),
+  type: z.string().optional(),
+  function: z.object({ name: z.string().min(1, 'must not be empty'), arguments: z.unknown() }).optional(),
+  custom: z.object({ name: z.string().min(1, 'must not be empty'), input: z.unknown() }).optional(),
+});
+
+function chatMessages(doc: Decoded): Found[] {
+  if (doc.kind === 'jsonl') return doc.lines.filter((l) => isObject(l.value)).map((l) => ({ raw: l.value, line: l.line, path: [], atMs: null }));
+  const v = doc.value;
+  if (Array.isArray(v)) return v.map((raw, i) => ({ raw, line: null, path: [i], atMs: null }));
+  if (!isObject(v)) return [];
+  const out: Found[] = Array.isArray(v.messages) ? v.messages.map((raw, i) => ({ raw, line: null, path: ['messages', i], atMs: null })) : [];
+  // A completion response (or a request saved with its response): its choice's message is the last turn.
+  if (Array.isArray(v.choices) && isObject(v.choices[0]) && isObject(v.choices[0].message)) {
+    out.push({ raw: v.choices[0].message, line: null, path: ['choices', 0, 'message'], atMs: null });
+  }
+  return out;
+}
+
+export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
+  const problems: Problem[] = [];
+  const calls: Pending[] = [];
+  const byId = new Map<string, number>();
+  const prompt: string[] = [];
+  let turn = -1;
+  for (const m of chatMessages(doc)) {
+    const parsed = chatMessageSchema.safeParse(m.raw, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...zodProblems(file, m.line, m.path, parsed.error.issues));
+      continue;
+    }
+    const msg = parsed.data;
+    if (msg.role === 'assistant') {
+      turn += 1;
+      (msg.tool_calls ?? []).forEach((raw, j) => {
+        const at = [...m.path, 'tool_calls', j];
+        const tc = chatToolCallSchema.safeParse(raw, { reportInput: true });
+        if (!tc.success) {
+          problems.push(...zodProblems(file, m.line, at, tc.error.issues));
+          return;
+        }
+        const fn = tc.data.function ?? (tc.data.custom ? { name: tc.data.custom.name, arguments: tc.data.custom.input } : undefined);
+        if (fn === undefined) {
+          problems.push(problem(file, m.line, at, 'has neither "function" nor "custom": no tool name to import'));
+          return;
+        }
+        if (byId.has(tc.data.id)) {
+          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool call id "${tc.data.id}"`));
+          return;
+        }
+        const { input, note } = toInput(fn.arguments);
+        byId.set(tc.data.id, calls.length);
+        calls.push({ sourceId: tc.data.id, tool: fn.name, input, inputNote: note, result: { kind: 'missing' }, startMs: null, endMs: null, resultAt: null, turn, where: location(file, m.line, at) });
+      });
+    } else if (msg.role === 'tool') {
+      if (msg.tool_call_id === undefined) {
+        problems.push(problem(file, m.line, [...m.path, 'tool_call_id'], 'is required on a "tool" message'));
+        continue;
+      }
+      const index = byId.get(msg.tool_call_id);
+      if (index !== undefined) calls[index].result = resultOf(msg.content);
+    } else {
+      const text = contentText(msg.content);
+      if (text !== null) prompt.push(text);
+    }
+  }
+  return finish(file, 'openai-chat', calls, prompt, problems);
+}
+
+// ---------------------------------------------------------------- Responses API
+
+const callItemSchema = z.object({
+  type: z.enum(['function_call', 'custom_tool_call']),
+  call_id: z.string().min(1, 'must not be empty'),
+  name: z.string().min(1, 'must not be empty'),
+  arguments: z.unknown().optional(),
+  input: z.unknown().optional(),
+  status: z.string().nullish(),
+});
+
+const outputItemSchema = z.object({
+  type: z.enum(['function_call_output', 'custom_tool_call_output']),
+  call_id: z.string().min(1, 'must not be empty'),
+  output: z.unknown().optional(),
+  status: z.string().nullish(),
+});
+
+/** Items the model itself produces in one response: they never end a turn. */
+const MODEL_ITEMS = new Set(['function_call', 'custom_tool_call', 'reasoning', 'web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'computer_call', 'local_shell_call', 'mcp_call']);
+
+function responseItems(doc: Decoded): Found[] {
+  if (doc.kind === 'jsonl') {
+    return doc.lines.flatMap(({ line, value }) => {
+      if (!isObject(value)) return [];
+      // Codex CLI session logs: `{ "timestamp", "type": "response_item", "payload": {item} }`.
+      if (value.type === 'response_item' && isObject(value.payload)) return [{ raw: value.payload, line, path: ['payload'], atMs: timeOf(value.timestamp) }];
+      if (typeof value.type === 'string' || typeof value.role === 'string') return [{ raw: value, line, path: [], atMs: timeOf(value.timestamp) }];
+      return [];
+    });
+  }
+  const v = doc.value;
+  if (Array.isArray(v)) return v.map((raw, i) => ({ raw, line: null, path: [i], atMs: null }));
+  if (!isObject(v)) return [];
+  const out: Found[] = [];
+  if (Array.isArray(v.input)) out.push(...v.input.map((raw, i) => ({ raw, line: null, path: ['input', i], atMs: null })));
+  if (Array.isArray(v.output)) out.push(...v.output.map((raw, i) => ({ raw, line: null, path: ['output', i], atMs: null })));
+  return out;
+}
+
+export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
+  const problems: Problem[] = [];
+  const calls: Pending[] = [];
+  const byId = new Map<string, number>();
+  const prompt: string[] = [];
+  let turn = 0;
+  let sawCall = false;
+  let boundary = false;
+  for (const it of responseItems(doc)) {
+    if (!isObject(it.raw)) {
+      problems.push(problem(file, it.line, it.path, 'must be an item object'));
+      continue;
+    }
+    const type = typeof it.raw.type === 'string' ? it.raw.type : 'message';
+    const role = typeof it.raw.role === 'string' ? it.raw.role : null;
+    if (type === 'function_call' || type === 'custom_tool_call') {
+      const c = callItemSchema.safeParse(it.raw, { reportInput: true });
+      if (!c.success) {
+        problems.push(...zodProblems(file, it.line, it.path, c.error.issues));
+        continue;
+      }
+      if (sawCall && boundary) turn += 1;
+      sawCall = true;
+      boundary = false;
+      if (byId.has(c.data.call_id)) {
+        problems.push(problem(file, it.line, [...it.path, 'call_id'], `repeats the call_id "${c.data.call_id}"`));
+        continue;
+      }
+      const { input, note } = toInput(type === 'function_call' ? c.data.arguments : c.data.input);
+      byId.set(c.data.call_id, calls.length);
+      calls.push({ sourceId: c.data.call_id, tool: c.data.name, input, inputNote: note, result: { kind: 'missing' }, startMs: it.atMs, endMs: null, resultAt: null, turn, where: location(file, it.line, it.path) });
+    } else if (type === 'function_call_output' || type === 'custom_tool_call_output') {
+      const o = outputItemSchema.safeParse(it.raw, { reportInput: true });
+      if (!o.success) {
+        problems.push(...zodProblems(file, it.line, it.path, o.error.issues));
+        continue;
+      }
+      boundary = true;
+      const index = byId.get(o.data.call_id);
+      if (index !== undefined) {
+        calls[index].result = o.data.status === 'incomplete' ? { kind: 'error', message: 'the call ended incomplete' } : resultOf(o.data.output);
+        calls[index].resultAt = it.atMs;
+      }
+    } else if (MODEL_ITEMS.has(type) || (type === 'message' && role === 'assistant')) {
+      // The model's own output: part of the current turn.
+    } else {
+      boundary = true;
+      const text = contentText(it.raw.content);
+      if (text !== null) prompt.push(text);
+    }
+  }
+  return finish(file, 'openai-responses', calls, prompt, problems);
+}

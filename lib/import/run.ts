@@ -1,0 +1,69 @@
+// What every format is read into: a recorded run of an agent as model turns of tool calls, with their results and
+// timings when the source has them. The run→plan builder works on this alone; no format detail leaks past it.
+import type { Problem } from '../plan/parse';
+import type { JsonValue } from '../plan/schema';
+import type { JsonObject } from './values';
+
+export const FORMATS = ['anthropic', 'openai-chat', 'openai-responses', 'otlp', 'langfuse'] as const;
+export type FormatId = (typeof FORMATS)[number];
+
+export const FORMAT_NAMES: Record<FormatId, string> = {
+  anthropic: 'Anthropic Messages transcript',
+  'openai-chat': 'OpenAI Chat Completions transcript',
+  'openai-responses': 'OpenAI Responses transcript',
+  otlp: 'OpenTelemetry trace (OTLP JSON)',
+  langfuse: 'Langfuse trace export',
+};
+
+/** How one executed tool call ended, as far as the source says. */
+export type ObservedResult =
+  | { kind: 'ok'; output: JsonValue | undefined }
+  | { kind: 'error'; message: string }
+  | { kind: 'timeout'; message: string }
+  /** The source shows the call but no result (the run stopped first, or the result was not recorded). */
+  | { kind: 'missing' };
+
+export interface ObservedCall {
+  /** The source's own id of the call (tool_use id, call_id, gen_ai.tool.call.id), or of its span; null when none. */
+  sourceId: string | null;
+  tool: string;
+  input: JsonObject;
+  /** Set when the arguments had to be reshaped to become an input object. */
+  inputNote: string | null;
+  result: ObservedResult;
+  /** Milliseconds on the source's clock; null when the source has no timings. */
+  startMs: number | null;
+  endMs: number | null;
+  /** The model turn (0-based, in the run) that issued the call. */
+  turn: number;
+  /** Where the call sits in its file, for messages: `messages[3].content[1]`, `line 4`, a span id. */
+  where: string;
+}
+
+export interface ObservedRun {
+  file: string;
+  format: FormatId;
+  /** `run.json`, or `trace.json, trace 5b8e…` when a file holds several runs. */
+  label: string;
+  /** The agent's or trace's name when the source gives one. */
+  name: string | null;
+  calls: ObservedCall[];
+  /** Text the model was given besides tool results (prompts): a value found there was not produced by a tool. */
+  promptText: string;
+  /** Durations of the model steps the source shows (LLM spans, generations), in ms. */
+  modelStepsMs: number[];
+}
+
+export type ReadResult = { ok: true; runs: ObservedRun[] } | { ok: false; problems: Problem[] };
+
+export function durationMs(c: Pick<ObservedCall, 'startMs' | 'endMs'>): number | null {
+  if (c.startMs === null || c.endMs === null) return null;
+  return Math.max(0, c.endMs - c.startMs);
+}
+
+/** Renumbers turns 0, 1, 2… in order, dropping numbers no call uses. */
+export function compactTurns(calls: ObservedCall[]): ObservedCall[] {
+  const used = [...new Set(calls.map((c) => c.turn))].sort((a, b) => a - b);
+  const rank = new Map(used.map((t, i) => [t, i]));
+  return calls.map((c) => ({ ...c, turn: rank.get(c.turn) ?? 0 }));
+}
