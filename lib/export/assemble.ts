@@ -2,7 +2,7 @@
 // carries: local imports dropped, everything else kept as written. Pure text; never reads files itself.
 
 /** The runtime's files, each after the ones it uses. */
-export const RUNTIME_FILES = ['types', 'graph', 'references', 'outcomes', 'saga', 'run', 'entry', 'wording', 'effect-words', 'context', 'render'] as const;
+export const RUNTIME_FILES = ['types', 'graph', 'references', 'outcomes', 'saga', 'instant', 'run', 'entry', 'wording', 'effect-words', 'context', 'render'] as const;
 
 const LOCAL_IMPORT = /^import (type )?\{[^}]*\} from '\.\/[a-z-]+';$/;
 const DECLARATION = /^(?:export )?(?:async )?(?:function|const|let|class|interface|type) ([A-Za-z_$][\w$]*)/;

@@ -31,7 +31,12 @@ function callSpec(plan: Plan, call: ToolCall): CallSpec {
     if (comp !== undefined) spec.compensation = { tool: comp.tool, input: comp.input, timeoutMs: comp.timeoutMs, retry: retrySpec(comp) };
   }
   if (call.kind === 'agent' && call.plan !== undefined) {
-    spec.agent = { report: call.report, plan: planSpec(call.plan), ...(call.output === undefined ? {} : { answer: call.output }) };
+    spec.agent = {
+      report: call.report,
+      plan: planSpec(call.plan),
+      ...(call.output === undefined ? {} : { answer: call.output }),
+      ...(call.degradedOutput === undefined ? {} : { degradedAnswer: call.degradedOutput }),
+    };
   }
   return spec;
 }

@@ -3,6 +3,7 @@
 // Events at one instant are handled in a fixed order (attempts that end, then a stop, then skips and readiness,
 // then due retries, then turn starts, then free slots), so the same tools on the same clock give the same run.
 import { buildGraph } from './graph';
+import { closeReport, shiftReport, Waker, type Node } from './instant';
 import { fromError, fromNestedRun, fromValue, retryWait, type Settled } from './outcomes';
 import { jsonOf, resolveInput, type RefLookup } from './references';
 import { attemptEffect, compensate, recordEffects } from './saga';
@@ -30,18 +31,6 @@ export interface Scope {
   compensations: Tools;
   /** Sub-agents' compensations still running after their nested run reported (the top run waits for them). */
   background: Promise<unknown>[];
-}
-
-/**
- * A run in the tree of runs (the top plan and the sub-agent runs inside it). An instant is over for a run once
- * none of its nested runs still has work at that instant and one more turn of the clock brought nothing new.
- */
-export interface Node {
-  parent: Node | null;
-  /** Nested runs woken at this instant that have not handled it yet. */
-  busyBelow: number;
-  /** Counts everything that happens in this run and below: results in, timers due, attempts started. */
-  activity: number;
 }
 
 interface Running {
@@ -90,53 +79,19 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     turns: [],
   };
 
-  let interrupted = false;
-  const node: Node = { parent: scope.parent, busyBelow: 0, activity: 0 };
-  const bump = () => {
-    for (let x: Node | null = node; x !== null; x = x.parent) x.activity++;
-  };
-  let busy = false;
-  const setBusy = (b: boolean) => {
-    if (b === busy) return;
-    busy = b;
-    for (let x = node.parent; x !== null; x = x.parent) x.busyBelow += b ? 1 : -1;
-  };
-  let pendingWake = true;
-  setBusy(true);
-  let wakeUp: (() => void) | null = null;
-  const wake = () => {
-    // A run that is over (or was interrupted) takes no more news; only the interruption itself wakes it.
-    if (run.signal.aborted && !interrupted) return;
-    bump();
-    setBusy(true);
-    if (wakeUp === null) pendingWake = true;
-    else {
-      const w = wakeUp;
-      wakeUp = null;
-      w();
-    }
-  };
-  /** Wakes the loop at `due`, first sleeping `delay` (so a virtual clock lands on exactly due), then any remainder. */
-  const arm = (due: number, delay: number) => {
-    if (!(delay > 0) || !Number.isFinite(delay)) return;
-    const check = () => {
-      const left = due - clock();
-      if (run.signal.aborted) return;
-      if (left > 0) void sleep(left, run.signal).then(check, check);
-      else wake();
-    };
-    void sleep(delay, run.signal).then(check, check);
-  };
+  const waker = new Waker(scope.parent, clock, sleep, run.signal);
+  const wake = () => waker.wake();
+  const arm = (due: number, delay: number) => waker.arm(due, delay);
   if (scope.outer !== null) {
     const outer = scope.outer;
     const stopAll = () => {
-      interrupted = true;
+      waker.interrupted = true;
       for (const r of running) r?.controller.abort(outer.reason);
       run.abort(outer.reason);
       wake();
     };
     if (outer.aborted) {
-      setBusy(false);
+      waker.setBusy(false);
       return null;
     }
     outer.addEventListener('abort', stopAll, { once: true });
@@ -219,14 +174,16 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
       r.settled = { ...s, time: clock() };
       wake();
     };
-    bump();
+    waker.bump();
     const parents = [...scope.parents, { callId: spec.id, attempt: k }];
     if (spec.agent !== undefined) {
       const agent = spec.agent;
-      const nested = execute(agent.plan, tools, { ...scope, modelTurnMs: undefined, origin: t, outer: controller.signal, parents, parent: node, onEvent: () => {} });
+      const nested = execute(agent.plan, tools, { ...scope, modelTurnMs: undefined, origin: t, outer: controller.signal, parents, parent: waker.node, onEvent: () => {} });
       nested.then(
         (rep) => {
-          if (rep !== null) settle(fromNestedRun(agent, rep, scope.agentAnswer === undefined ? agent.answer : scope.agentAnswer(spec.id, rep)));
+          if (rep === null) return;
+          const planned = call.missingInputs.length > 0 && agent.degradedAnswer !== undefined ? agent.degradedAnswer : agent.answer;
+          settle(fromNestedRun(agent, rep, scope.agentAnswer === undefined ? planned : scope.agentAnswer(spec.id, rep)));
         },
         (e: unknown) => settle(fromError(e, scope.classify)),
       );
@@ -406,20 +363,14 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
   }
   if (plan.deadlineMs !== null) arm(deadline, plan.deadlineMs);
   while (finalCount < n) {
-    if (pendingWake) pendingWake = false;
-    else await new Promise<void>((resolve) => (wakeUp = resolve));
-    // Let every other event of this instant arrive first, nested runs' results included.
-    let seen: number;
-    do {
-      seen = node.activity;
-      await sleep(0, run.signal);
-    } while (!run.signal.aborted && (node.busyBelow > 0 || node.activity !== seen));
-    if (interrupted) {
-      setBusy(false);
+    // Wait for something to happen, and for every other event of that instant (nested runs' results included).
+    await waker.next();
+    if (waker.interrupted) {
+      waker.setBusy(false);
       return null;
     }
     step(Math.min(clock(), deadline));
-    setBusy(false);
+    waker.setBusy(false);
     if (stopped) break;
   }
   if (!stopped) {
@@ -428,25 +379,8 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
   }
   // Timers of the run (its deadline among them) end here: compensations are not cut by the deadline.
   run.abort();
-  for (const call of report.calls) {
-    const last = call.attempts[call.attempts.length - 1];
-    if (call.status === 'partial' && last !== undefined) call.warning = last.message;
-    const agent = plan.calls[call.index].agent;
-    if (agent?.report === 'opaque' && last?.nested !== undefined) call.hiddenFailures = last.nested.calls.filter((x) => x.status !== 'succeeded').length;
-  }
-  for (const turn of report.turns) {
-    let end: number | null = turn.emitMs;
-    for (const i of turn.calls) {
-      const e = report.calls[i].endMs;
-      if (e === null) {
-        end = null;
-        break;
-      }
-      if (end !== null && e > end) end = e;
-    }
-    turn.endMs = end;
-  }
-  const done = t0 === 0 ? report : shift(report, t0, deadline, plan.deadlineMs);
+  closeReport(report);
+  const done = t0 === 0 ? report : shiftReport(report, t0, deadline, plan.deadlineMs);
   done.settledMs = done.makespanMs;
   recordEffects(plan, done, new Map());
   if (stopped && plan.calls.some((c) => c.compensation !== undefined)) {
@@ -462,26 +396,3 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
   return done;
 }
 
-/** A nested run's report with its times counted from its own start, as Toolwave shows a sub-agent's run. */
-function shift(r: RunReport, t0: number, deadline: number, deadlineMs: number | null): RunReport {
-  // The deadline instant maps back to the plan's own figure, so it reads exactly as written.
-  const at = (t: number) => (t === deadline && deadlineMs !== null ? deadlineMs : t - t0);
-  const maybe = (t: number | null) => (t === null ? null : at(t));
-  if (r.makespanMs !== null) r.makespanMs = at(r.makespanMs);
-  if (r.stop !== null) r.stop.atMs = at(r.stop.atMs);
-  for (const c of r.calls) {
-    c.startMs = maybe(c.startMs);
-    c.endMs = maybe(c.endMs);
-    if (c.reason !== null && (c.reason.kind === 'abort' || c.reason.kind === 'deadline')) c.reason.atMs = at(c.reason.atMs);
-    for (const a of c.attempts) {
-      a.startMs = at(a.startMs);
-      a.endMs = maybe(a.endMs);
-    }
-  }
-  for (const turn of r.turns) {
-    turn.startMs = at(turn.startMs);
-    turn.emitMs = at(turn.emitMs);
-    turn.endMs = maybe(turn.endMs);
-  }
-  return r;
-}

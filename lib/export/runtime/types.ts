@@ -34,9 +34,10 @@ export interface CallSpec {
   compensation?: CompensationSpec;
   /**
    * A sub-agent: each attempt runs this nested plan. `explicit` reports what failed inside, `opaque` does not.
-   * `answer` is what later calls read from it (the plan's sample), unless RunOptions.agentAnswer says otherwise.
+   * `answer` is what later calls read from it (the plan's sample; `degradedAnswer` when it ran without an optional
+   * input), unless RunOptions.agentAnswer says otherwise.
    */
-  agent?: { report: 'explicit' | 'opaque'; plan: PlanSpec; answer?: Json };
+  agent?: { report: 'explicit' | 'opaque'; plan: PlanSpec; answer?: Json; degradedAnswer?: Json };
 }
 
 /** A compensation runs like a call (its own timeout and retries), one at a time, after a stop. */

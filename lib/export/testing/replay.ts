@@ -91,7 +91,9 @@ export function replayTools(plan: Plan, trace: Trace, clock: VirtualClock, lib: 
   const play: ReplayTool = async (_input, ctx) => {
     const at = locate(plan, trace, ctx.parents, ctx.callId);
     if (at === null) return replay(undefined, 0, undefined, [], ctx, ctx.callId);
-    return replay(at.call.attempts[ctx.attempt - 1], at.base, at.spec.output, effectiveFaults(at.spec, activeScenario(at.plan)), ctx, ctx.callId);
+    // A call that runs without an optional input returns its degraded output, when the plan gives one.
+    const output = at.call.missingInputs.length > 0 && at.spec.degradedOutput !== undefined ? at.spec.degradedOutput : at.spec.output;
+    return replay(at.call.attempts[ctx.attempt - 1], at.base, output, effectiveFaults(at.spec, activeScenario(at.plan)), ctx, ctx.callId);
   };
   const undo: ReplayTool = async (_input, ctx) => {
     const at = locate(plan, trace, ctx.parents, ctx.callId);
