@@ -1,4 +1,4 @@
-// The first page: a built-in example drawn read-only in its waves, and a Run that shows outcome and context.
+// The first page: the editor opens the default example, drawn in its waves, and a Run shows outcome and context.
 import { compareStrategies, simulate } from '../lib/engine';
 import { strategyFigure, strategySaving } from '../components/run/strategy-words';
 import { buildContext } from '../lib/engine/context';
@@ -73,6 +73,21 @@ test.describe('Home page', () => {
       await expect(strategies.locator('[aria-current="true"]')).toHaveText(new RegExp(`^${plan.settings.strategy} `));
       const saving = strategySaving(compareStrategies(plan), plan.settings.strategy);
       if (saving !== null) await expect(strategies).toContainText(saving);
+    });
+
+    test('keys do not reach the editor behind a modal dialog; once it is closed, R runs', async ({ page }) => {
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect(help).toBeVisible();
+      for (const key of ['r', 'Shift+R', 'p', 'Control+z', '.']) await page.keyboard.press(key);
+      await expect(help).toBeVisible();
+      await expect(page.getByText(/^Outcome: /)).toHaveCount(0);
+      await expect(page.getByRole('dialog', { name: /presentation/i })).toHaveCount(0);
+      // "?" still closes the help it opened.
+      await page.keyboard.press('?');
+      await expect(help).toHaveCount(0);
+      await page.keyboard.press('r');
+      await expect(page.getByText(/^Outcome: /)).toBeVisible();
     });
 
     test('Run works from the keyboard', async ({ page }) => {

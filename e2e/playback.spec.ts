@@ -1,4 +1,4 @@
-// Playback (issue 4, points 1, 3 and 5): the playback bar over the timeline, stepping by event and by model turn,
+// Playback: the playback bar over the timeline, stepping by event and by model turn,
 // the scrubber, playing to the end, the timeline's cursor and hover card, the keys, and the context at the cursor.
 import type { Page } from '@playwright/test';
 import { buildContext, endTime, eventTimes, nextEventTime, nextTurnTime, simulate } from '../lib/engine';

@@ -1,4 +1,4 @@
-// Presentation mode (issue 4, point 7): P (or the Present button) opens the run full screen with a narrated caption;
+// Presentation mode: P (or the Present button) opens the run full screen with a narrated caption;
 // ←/→ step by model turn, End goes to the end, Escape leaves — and the editor is exactly as it was.
 import type { Page } from '@playwright/test';
 import { captionAt, captionText, endTime, simulate } from '../lib/engine';

@@ -64,6 +64,8 @@ export interface Session {
   failing: boolean;
   /** Being left for another document: its last flush must not touch the new document's status. */
   ending: boolean;
+  /** The plan as last saved to (or found unchanged in) its entry: edits are unsaved only where they differ from it. */
+  stored: Plan | null;
 }
 
 export interface LibraryController extends LibraryActions {
@@ -74,7 +76,7 @@ export interface LibraryController extends LibraryActions {
   stop(): void;
   /** Saves the pending edit now (the page is being hidden or left). */
   flush(): void;
-  /** The page is being left: other tabs stop counting this one. */
+  /** The page is being left: edits that cannot be saved in place are kept as a plan of their own; other tabs stop counting this one. */
   pageHidden(): void;
   /** Back from the back/forward cache: this tab shows its plan again. */
   pageShown(): void;
@@ -165,8 +167,9 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     else status(s, 'memory-only', LIBRARY_MESSAGES.missing);
   }
 
-  function onResult(s: Session, result: SaveResult, createdId: string | null): void {
+  function onResult(s: Session, result: SaveResult, plan: Plan, createdId: string | null): void {
     if (result.ok) {
+      s.stored = plan;
       s.failing = false;
       warned = false;
       if (createdId !== null) {
@@ -222,12 +225,13 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
       hold: null,
       failing: false,
       ending: false,
+      stored: null,
       autosaver: createAutosaver<Plan>({
         save,
         delayMs: options.delayMs,
         setTimeout: options.setTimeout,
         clearTimeout: options.clearTimeout,
-        onResult: (result) => onResult(s, result, createdId),
+        onResult: (result, plan) => onResult(s, result, plan, createdId),
       }),
     };
     return s;
@@ -365,8 +369,9 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
   let refreshTimer: unknown = null;
   const later = options.setTimeout ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
 
+  const actions = createLibraryActions(core);
   return {
-    ...createLibraryActions(core),
+    ...actions,
     getView: () => view,
     subscribe(listener) {
       listeners.add(listener);
@@ -395,6 +400,7 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     flush,
     pageHidden() {
       flush();
+      actions.keepUnsaved();
       tabs?.close();
     },
     pageShown() {

@@ -1,5 +1,5 @@
 'use client';
-// The playback bar (issue 4, point 1): play/pause, stepping by event and by model turn, start/end, the speed, a
+// The playback bar: play/pause, stepping by event and by model turn, start/end, the speed, a
 // scrubber and the clock, over the run on view (the top run, or a drilled-in sub-agent's nested run on its own
 // clock). Each part subscribes to just what it shows, so a moving cursor re-renders the scrubber and the clock only.
 import type { KeyboardEvent, ReactNode } from 'react';

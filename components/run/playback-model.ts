@@ -1,4 +1,4 @@
-// Playback in words and numbers (issue 4, points 1 and 5): the clock readout, the model turn at the cursor, the
+// Playback in words and numbers: the clock readout, the model turn at the cursor, the
 // instant the context is built at, and the clock's frame step. Pure functions: no React, no DOM, no store.
 import { turnAt, type TraceLike } from '@/lib/engine';
 

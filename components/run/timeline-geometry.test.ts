@@ -1,4 +1,4 @@
-// The timeline's geometry on real simulate() traces of small deterministic plans (issue 4, point 3).
+// The timeline's geometry on real simulate() traces of small deterministic plans.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '@/lib/engine/simulate';

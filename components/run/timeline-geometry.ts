@@ -1,4 +1,4 @@
-// The timeline's geometry (issue 4, point 3): pure data a Gantt chart draws under the canvas. No React, no DOM.
+// The timeline's geometry: pure data a Gantt chart draws under the canvas. No React, no DOM.
 // One row per call grouped by graph wave, a bar per attempt, hatched retry waits, timeout marks, the model-turn
 // segments, the run's critical path, the abort/deadline line, and hit-testing for hover and click.
 import type { AttemptResult, CallStatus, Trace } from '@/lib/engine';

@@ -1,9 +1,9 @@
 'use client';
-// The timeline under the canvas (issue 4, point 3): a Gantt chart of the latest run drawn as inline SVG from
+// The timeline under the canvas: a Gantt chart of the latest run drawn as inline SVG from
 // timelineGeometry. One row per call grouped by wave, a bar per attempt coloured by its result (and named in
 // words in its <title>), hatched retry waits, timeout marks, the model-turn lane, the critical path and the stop
 // line. Clicking a row, or its label button, selects the call for the inspector and the canvas.
-// Playback (issue 4, points 1 and 3): the playback bar sits on top (visible even when the chart is hidden); the
+// Playback: the playback bar sits on top (visible even when the chart is hidden); the
 // chart draws the cursor of the run on view and veils what lies after it; pressing or dragging on the time axis
 // scrubs; hovering an attempt bar shows its details in a card. The cursor lives in its own small component, so a
 // moving cursor never re-renders the chart.

@@ -1,4 +1,4 @@
-// What the timeline says about one attempt (issue 4, point 3): the hover card's title and rows, and the one-line
+// What the timeline says about one attempt: the hover card's title and rows, and the one-line
 // label screen readers get for its bar. Plain strings only: the card renders them as React text, never as HTML.
 import type { Attempt, AttemptResult } from '@/lib/engine';
 

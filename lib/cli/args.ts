@@ -1,4 +1,4 @@
-// Parses the `sim` command line (SPEC §7) into options, or one line saying what is wrong.
+// Parses the `sim` command line (docs/cli.md) into options, or one line saying what is wrong.
 // Never reads files or touches process: a pure function of argv.
 import { UINT32_MAX, type Strategy } from '../plan/schema';
 import { CONTEXT_FORMATS, type ContextFormat } from '../engine/context';

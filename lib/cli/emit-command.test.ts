@@ -40,6 +40,16 @@ describe('sim --emit', () => {
     expect(sim('nope.json', '--emit', 'ts')).toEqual({ code: 2, stdout: '', stderr: 'sim: cannot read nope.json: no such file\n' });
   });
 
+  it('prints no raw control character, whatever the plan\'s text holds', () => {
+    const hostile = JSON.stringify({ ...JSON.parse(text), name: 'Q3\u001b]0;pwned\u0007 \u009b2J' });
+    const hostileIo: CliIo = { readFile: () => ({ ok: true, text: hostile }) };
+    for (const target of EXPORT_TARGET_IDS) {
+      const out = runCli(['x.json', '--emit', target], hostileIo).stdout;
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(out).toContain('Q3');
+    }
+  });
+
   it('lists --emit in --help', () => {
     expect(sim('--help').stdout).toContain('--emit T         print the plan as code instead of running it: ts | python | temporal | langgraph | vercel');
   });

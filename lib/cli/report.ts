@@ -1,4 +1,4 @@
-// The `sim` command's outputs: the JSON shapes of SPEC §7 and the readable text reports.
+// The `sim` command's outputs: the JSON shapes of docs/cli.md and the readable text reports.
 // Pure formatting of engine results; never runs the engine itself, never prints.
 import type { Plan } from '../plan/schema';
 import type { CallStatus, CallTrace, CompensationStatus, MonteCarloStats, Trace } from '../engine';

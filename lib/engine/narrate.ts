@@ -1,4 +1,4 @@
-// Narrated captions for playback and presentation (issue 4): one plain sentence per trace event, and the caption at
+// Narrated captions for playback and presentation: one plain sentence per trace event, and the caption at
 // an instant, which merges the events of the latest instant ≤ t into at most three short sentences, most important
 // first (the plan stopping, then failures, then final results, then starts). Pure: no React, no DOM. Calls are named
 // by id, as the context names them.

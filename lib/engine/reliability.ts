@@ -1,4 +1,4 @@
-// Reliability statistics over many runs (issue 5), built on the Monte Carlo chunks: SPEC §7's numbers plus what
+// Reliability statistics over many runs, built on the Monte Carlo chunks: docs/cli.md's numbers plus what
 // the UI draws — the makespan distribution, expected attempts, the share of runs a failure-dropping agent would
 // have misled, A/B deltas on common random numbers, and "what hurts most" variants. Pure; no DOM, no clock.
 import type { Plan, ToolCall } from '../plan/schema';

@@ -1,6 +1,6 @@
 // The plan editor's operations: pure functions from a Plan to a new Plan (or a refusal with its reason).
 // Never mutates its input, never returns a plan parsePlan would refuse; unchanged parts are shared, not copied.
-import { findCycle } from './graph';
+import { describeCycle, findCycle } from './graph';
 import { DEFAULT_LAYOUT, withPosition, type Point } from './layout';
 import { callFromPalette, isToolKey, type ToolKey } from './palette';
 import { checkPlanLimits, formatPath, issuesToProblems, precheckJson, type Problem } from './parse';
@@ -173,7 +173,7 @@ export function canConnect(plan: Plan, from: string, to: string): ConnectCheck {
   if (plan.dependencies.some((d) => d.from === from && d.to === to)) return { ok: false, reason: `${to} already needs ${from}` };
   if (plan.dependencies.length >= LIMITS.maxDependencies) return { ok: false, reason: `the plan already has ${LIMITS.maxDependencies} dependencies, the most allowed` };
   const cycle = findCycle(ids, [...plan.dependencies, { from, to }]);
-  if (cycle !== null) return { ok: false, reason: `would close a cycle: ${cycleFrom(cycle, from, to).join(' → ')}` };
+  if (cycle !== null) return { ok: false, reason: describeCycle(cycleFrom(cycle, from, to), 'would close a cycle') };
   return { ok: true };
 }
 
@@ -317,7 +317,7 @@ export function updatePlanInfo(plan: Plan, patch: { name?: string; description?:
   return { ok: true, plan: { format, version, name, ...(description === undefined ? {} : { description }), ...tail } };
 }
 
-/** The nominal wait before each retry (SPEC §3.2 without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
+/** The nominal wait before each retry (docs/engine.md#retries, without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
 export function retryWaits(retry: RetryPolicy): number[] {
   const max = retryMaximumIntervalMs(retry);
   const waits: number[] = [];

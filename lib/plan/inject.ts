@@ -1,11 +1,11 @@
-// One-click failure injection and scenarios (SPEC §2, §3.1): pure plan edits, no React. Every result is a plan
+// One-click failure injection and scenarios (docs/plan-format.md#faults): pure plan edits, no React. Every result is a plan
 // parsePlan accepts; unchanged parts are shared, not copied.
 //
 // Where an injection goes: while a scenario is active, into that scenario's faults for the call (starting from the
 // faults in force for it); otherwise into the call's own faults. An injected fault is one this module makes (the
 // exact fault `injectedFault` returns, on every attempt or on the first only); injecting a kind again replaces the
 // injected fault of that kind instead of stacking another. The newest injection goes first in the list, so it decides
-// the attempt over the faults already there (SPEC §3.1: of the faults that fire, the first in list order decides;
+// the attempt over the faults already there (of the faults that fire, the first in list order decides;
 // slow ones combine wherever they are).
 import { typicalLatencyMs } from './latency';
 import { activeScenario, effectiveFaults } from './scenario';
@@ -22,7 +22,7 @@ export type InjectWhen = 'every' | 'first';
 
 export const INJECT_KINDS: readonly InjectKind[] = ['error', 'timeout', 'slow', 'rate_limit', 'partial'];
 
-/** The parameters of an injected fault (SPEC §3.1), one place. */
+/** The parameters of an injected fault, in one place. */
 export const INJECTED = {
   errorMessage: 'injected failure',
   errorCode: 'INJECTED',

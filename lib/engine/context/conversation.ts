@@ -63,7 +63,7 @@ function nestedView(spec: ToolCall | undefined, call: CallTrace): RunView | null
   return makeView(spec.plan, nested);
 }
 
-/** SPEC §5: explicit agents return their own partial-state summary; opaque ones only the results that came in. */
+/** Explicit agents return their own partial-state summary; opaque ones only the results that came in. */
 function agentReport(spec: ToolCall, nested: RunView): string {
   if (spec.report === 'opaque') return nestedResults(nested);
   const shown = new Set(nested.trace.calls.filter((c) => c.startMs !== null).map((c) => c.id));

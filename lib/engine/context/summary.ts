@@ -1,4 +1,4 @@
-// The summary text that closes the context (SPEC §4): counts per status, failures, never-started calls with
+// The summary text that closes the context (docs/context.md#the-summary): counts per status, failures, never-started calls with
 // their reasons, calls still pending at an instant, and the plan outcome. Must name every call that is not a plain success.
 import { countStatuses, type CallStatus, type CallTrace } from '../types';
 import { effectSummaryLines } from './effects';

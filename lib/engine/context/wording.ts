@@ -1,4 +1,4 @@
-// How the context words a call's fate: status names, reasons, failure lines (SPEC §4 rules).
+// How the context words a call's fate: status names, reasons, failure lines (docs/context.md#results-call-by-call).
 // Pure text from trace data; never invents a result, never hides a failure.
 import type { ToolCall } from '../../plan/schema';
 import { STATUS_LABEL, isSuccess, type Attempt, type CallStatus, type CallTrace, type Reason } from '../types';
