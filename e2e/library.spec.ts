@@ -35,10 +35,11 @@ async function importFile(page: Page, file: string): Promise<void> {
   await page.getByLabel('Plan file to import').setInputFiles(file);
 }
 
-/** Clicks Export and returns the downloaded file's text, and where it was saved under the name the page gave it. */
+/** Exports the plan file (Export › Plan file) and returns the downloaded file's text, and where it was saved under the name the page gave it. */
 async function exportPlan(page: Page): Promise<{ text: string; path: string }> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Plan file (JSON)' }).click();
   const file = await download;
   const saved = test.info().outputPath(`${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(saved);

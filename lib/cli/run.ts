@@ -5,6 +5,7 @@ import { LIMITS } from '../plan/schema';
 import { simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
+import { emitCommand } from './emit-command';
 import { runImport } from './import-command';
 import { runManyWithProgress, type ProgressSink } from './progress';
 import type { ReadFileResult } from './read-file';
@@ -52,6 +53,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const parsed = parsePlanText(text);
   if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
   const plan = parsed.plan;
+  if (opts.emit !== undefined) return emitCommand(plan, opts.emit, opts.strategy);
 
   try {
     const seed = opts.seed ?? plan.settings.seed;
