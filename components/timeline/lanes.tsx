@@ -104,7 +104,7 @@ export function Rows({ geo, trace, plotRight, interactive, selected, hoverKey, h
 
 /**
  * The compensation lane under the waves: "Compensations", then one row per compensation in the order they ran,
- * named "↶ tool (undoes id)" in the label column, with a bar per attempt. Drawn in both looks; the editor names
+ * named "↶ id" (the call it undoes) in the label column, the tool in its title and name, with a bar per attempt. Drawn in both looks; the editor names
  * each row and bar for screen readers.
  */
 export function CompensationRows({ geo, trace, plotRight, interactive, hangFill }: { geo: Timeline; trace: Trace; plotRight: number; interactive: boolean; hangFill: string }) {
@@ -129,7 +129,7 @@ export function CompensationRows({ geo, trace, plotRight, interactive, hangFill 
             <rect className="tw-tl-row__bg" x={0} y={r.y} width={plotRight} height={geo.rowHeight} />
             <text className="tw-tl-row__label tw-tl-comp__label" x={8} y={r.y + geo.rowHeight * 0.68}>
               <title>{`${name}: ${COMPENSATION_WORD[r.status]}`}</title>
-              {`↶ ${shortId(r.tool)}`}
+              {`↶ ${shortId(r.id)}`}
             </text>
             {lane.bars
               .filter((b) => b.row === k)
