@@ -1,5 +1,5 @@
-// Shared e2e fixtures: the built-in examples read from disk (the same files the page fetches), and a page that
-// fails its test if the browser logs any console error or uncaught exception.
+// Shared e2e fixtures: the built-in examples read from disk (the same files the page fetches), and, for every test,
+// a page that fails it if the browser logs any console error or uncaught exception.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +23,23 @@ export function loadExamplePlan(entry: ExampleEntry): Plan {
   return result.plan;
 }
 
+/**
+ * Every test fails if the page logs a console error or throws: the fixture is automatic, so no spec can forget it.
+ * A test that expects an error on purpose (a hostile file, say) empties the list it is given before it ends.
+ */
 export const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, provide) => {
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    await provide(errors);
-    expect(errors, 'the page logged errors').toEqual([]);
-  },
+  consoleErrors: [
+    async ({ page }, provide) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      await provide(errors);
+      expect(errors, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
