@@ -57,3 +57,55 @@ export async function openExample(page: Page, name: string): Promise<Plan> {
   await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
   return plan;
 }
+
+/** Resolves once the page has painted twice and no CSS animation or transition is still running (not an infinite one). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  });
+}
+
+/** sRGB relative luminance of a computed CSS colour (`rgb(…)` / `rgba(…)`), 0 black … 1 white. */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * What a screenshot of the editor must show, asserted rather than only written to disk: the page itself does not
+ * scroll (every pane scrolls inside itself), the colour scheme asked for is the one painted, and every call on the
+ * canvas lies inside the canvas's box.
+ */
+export async function expectScreenHolds(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await settled(page);
+  const shot = await page.evaluate(() => {
+    const doc = document.scrollingElement ?? document.documentElement;
+    const flow = document.querySelector('.react-flow')?.getBoundingClientRect() ?? null;
+    const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+    return {
+      overflowX: doc.scrollWidth - window.innerWidth,
+      overflowY: doc.scrollHeight - window.innerHeight,
+      background: getComputedStyle(document.body).backgroundColor,
+      flow: flow && { left: flow.left, top: flow.top, right: flow.right, bottom: flow.bottom },
+      nodes: nodes.map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })),
+    };
+  });
+  expect(shot.overflowX, 'the page scrolls sideways').toBeLessThanOrEqual(1);
+  expect(shot.overflowY, 'the page scrolls down').toBeLessThanOrEqual(1);
+  const light = luminance(shot.background);
+  if (scheme === 'dark') expect(light, `a dark page, not ${shot.background}`).toBeLessThan(0.2);
+  else expect(light, `a light page, not ${shot.background}`).toBeGreaterThan(0.6);
+  if (shot.flow !== null) {
+    for (const n of shot.nodes) {
+      expect(n.left).toBeGreaterThanOrEqual(shot.flow.left - 1);
+      expect(n.right).toBeLessThanOrEqual(shot.flow.right + 1);
+      expect(n.top).toBeGreaterThanOrEqual(shot.flow.top - 1);
+      expect(n.bottom).toBeLessThanOrEqual(shot.flow.bottom + 1);
+    }
+  }
+}
