@@ -1,4 +1,5 @@
-// `/`: a built-in example, read-only on the canvas, with a Run button. A server component; the shell is client-side.
+// `/`: the editor (components/workbench.tsx), which opens the default example on a first visit. A server component;
+// the shell is client-side.
 import { Workbench } from '@/components/workbench';
 
 export default function HomePage() {

@@ -1,4 +1,4 @@
-// `npx tsx bench/canvas.bench.ts`: canvas speed in headless Chromium (issue 3). For layered plans of 100, 500 and
+// `npx tsx bench/canvas.bench.ts`: canvas speed in headless Chromium. For layered plans of 100, 500 and
 // 1,000 calls it imports the plan file through the Import picker (the path a user takes), then reports the time
 // until every call is on screen and the frame times while a call is dragged in the fitted view.
 // Needs a production build: it uses the server on BASE_URL (default http://127.0.0.1:3100) or starts `next start`

@@ -1,4 +1,4 @@
-// `npm run bench:playback`: playback speed in headless Chromium (issue 4). For layered plans of 100 and 500 calls
+// `npm run bench:playback`: playback speed in headless Chromium. For layered plans of 100 and 500 calls
 // it imports the plan through the Import picker, runs it, goes back to the start and presses Play, then reports the
 // median and 95th-percentile frame time (between animation frames, so React, React Flow, the timeline, the context
 // and paint all count) while the cursor moves, and how much virtual time was played.

@@ -1,4 +1,4 @@
-// `npm run bench:stats`: many runs in headless Chromium (issue 5). Imports a layered plan through the Import picker,
+// `npm run bench:stats`: many runs in headless Chromium. Imports a layered plan through the Import picker,
 // opens "Many runs", sets the number of runs, lets the workers start (as opening the tab does), then times from the
 // click on Run to the results on screen, and watches the main thread for long tasks (PerformanceObserver
 // 'longtask': every task over 50 ms) from the click to the results. Cases: 10,000 runs of a 50-call plan and

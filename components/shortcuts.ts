@@ -66,3 +66,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as Element;
   return el.closest('input, textarea, select, [contenteditable="true"], [role="textbox"]') !== null;
 }
+
+/** Whether a modal dialog is open (every <dialog> here is shown with showModal): the editor's keys then stay out. */
+export function isModalOpen(doc: Pick<Document, 'querySelector'> = document): boolean {
+  return doc.querySelector('dialog[open]') !== null;
+}

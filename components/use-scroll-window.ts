@@ -10,6 +10,9 @@ export interface ScrollWindow {
   bottom: number;
 }
 
+/** From this many rows on, a chart draws only the rows in view (and a margin). */
+export const WINDOWED_ROWS = 300;
+
 /** Rows are drawn this far beyond what is in view, and the span moves in steps of this size (fewer redraws). */
 const MARGIN = 600;
 const STEP = 300;

@@ -1,10 +1,11 @@
-// The first page: a built-in example drawn read-only in its waves, and a Run that shows outcome and context.
+// The first page: the editor opens the default example, drawn in its waves, and a Run shows outcome and context.
 import { compareStrategies, simulate } from '../lib/engine';
 import { strategyFigure, strategySaving } from '../components/run/strategy-words';
 import { buildContext } from '../lib/engine/context';
 import { layoutPlan } from '../lib/plan/layout';
-import { OUTCOME_LABEL, formatMs } from '../components/format';
-import { defaultExample, expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { OUTCOME_LABEL } from '../components/format';
+import { exactMs } from '../lib/format/duration';
+import { defaultExample, expect, loadExamplePlan, loadExamples, settled, test } from './fixtures';
 
 const examples = loadExamples();
 const first = defaultExample(examples) ?? examples[0];
@@ -54,7 +55,7 @@ test.describe('Home page', () => {
       const trace = simulate(plan);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect(page.getByText(`Outcome: ${OUTCOME_LABEL[trace.outcome]}`, { exact: true })).toBeVisible();
-      const makespan = trace.makespanMs === null ? 'none (stuck)' : formatMs(trace.makespanMs);
+      const makespan = trace.makespanMs === null ? 'none (stuck)' : exactMs(trace.makespanMs);
       await expect(page.getByText(`Makespan: ${makespan}`, { exact: true })).toBeVisible();
       const table = page.getByRole('table');
       for (const call of plan.calls) await expect(table.getByRole('rowheader', { name: call.id, exact: true })).toBeVisible();
@@ -73,6 +74,21 @@ test.describe('Home page', () => {
       await expect(strategies.locator('[aria-current="true"]')).toHaveText(new RegExp(`^${plan.settings.strategy} `));
       const saving = strategySaving(compareStrategies(plan), plan.settings.strategy);
       if (saving !== null) await expect(strategies).toContainText(saving);
+    });
+
+    test('keys do not reach the editor behind a modal dialog; once it is closed, R runs', async ({ page }) => {
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect(help).toBeVisible();
+      for (const key of ['r', 'Shift+R', 'p', 'Control+z', '.']) await page.keyboard.press(key);
+      await expect(help).toBeVisible();
+      await expect(page.getByText(/^Outcome: /)).toHaveCount(0);
+      await expect(page.getByRole('dialog', { name: /presentation/i })).toHaveCount(0);
+      // "?" still closes the help it opened.
+      await page.keyboard.press('?');
+      await expect(help).toHaveCount(0);
+      await page.keyboard.press('r');
+      await expect(page.getByText(/^Outcome: /)).toBeVisible();
     });
 
     test('Run works from the keyboard', async ({ page }) => {
@@ -112,7 +128,7 @@ test.describe('Home page', () => {
           await page.getByRole('button', { name: 'Run', exact: true }).click();
           await expect(page.getByText(/^Outcome: /)).toBeVisible();
           // Let fitView settle after the resize.
-          await page.waitForTimeout(300);
+          await settled(page);
           await page.screenshot({ path: `e2e/artifacts/home-${size.width}x${size.height}-${scheme}.png` });
         });
       }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { STORAGE_MESSAGES, TAB_MESSAGES } from '../lib/persist';
 import { parsePlanText, serializePlan, type Plan } from '../lib/plan';
-import { defaultExample, expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { defaultExample, expect, loadExamplePlan, loadExamples, settled, test } from './fixtures';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const VALID = fixture('support-triage.plan.json');
@@ -35,10 +35,11 @@ async function importFile(page: Page, file: string): Promise<void> {
   await page.getByLabel('Plan file to import').setInputFiles(file);
 }
 
-/** Clicks Export and returns the downloaded file's text, and where it was saved under the name the page gave it. */
+/** Exports the plan file (Export › Plan file) and returns the downloaded file's text, and where it was saved under the name the page gave it. */
 async function exportPlan(page: Page): Promise<{ text: string; path: string }> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Plan file (JSON)' }).click();
   const file = await download;
   const saved = test.info().outputPath(`${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(saved);
@@ -261,6 +262,63 @@ test.describe('Keeping work', () => {
     await expect(banner).toHaveCount(0);
   });
 
+  test('closing a tab whose saving is paused asks first, and keeps its version as a copy', async ({ page, context }) => {
+    await openEditor(page);
+    const second = await context.newPage();
+    await openEditor(second);
+    await renameInLibrary(page, first.name, 'Edited in tab one');
+    const banner = second.getByRole('alert').filter({ hasText: TAB_MESSAGES.changed });
+    await expect(banner).toBeVisible();
+    await renameInLibrary(second, first.name, 'Edited in tab two');
+
+    const asked: string[] = [];
+    second.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.accept();
+    });
+    await second.close({ runBeforeUnload: true });
+    await expect.poll(() => second.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+    // Tab one's version stays; tab two's is kept as a copy, listed in tab one.
+    await expect(headerName(page)).toHaveText('Edited in tab one');
+    await expect(page.getByRole('button', { name: 'Open Edited in tab two (copy)' })).toBeVisible();
+  });
+
+  test('closing a tab with every edit saved asks nothing', async ({ page }) => {
+    await openEditor(page);
+    await renameInLibrary(page, first.name, 'Saved before closing');
+    await expect(saveState(page)).toHaveText('Saved');
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.accept();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual([]);
+  });
+
+  test('closing a tab that cannot save for lack of storage asks first', async ({ page }) => {
+    await openEditor(page);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await renameInLibrary(page, first.name, 'Only in memory');
+    await expect(saveState(page)).toHaveText('Not saved');
+    let asked = 0;
+    page.on('dialog', (d) => {
+      if (d.type() === 'beforeunload') asked++;
+      // Stay: the edits are still here to export.
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toBe(1);
+    expect(page.isClosed()).toBe(false);
+    await expect(headerName(page)).toHaveText('Only in memory');
+  });
+
   test('full storage is said plainly, and the work in memory is kept', async ({ page }) => {
     await openEditor(page);
     await page.evaluate(() => {
@@ -288,6 +346,25 @@ test.describe('Keeping work', () => {
     await expect(headerName(page)).toHaveText('Saved at last');
   });
 
+  test('a reload with storage full reopens the plan the user had open, not the default example', async ({ page }) => {
+    await openEditor(page);
+    await importFile(page, VALID);
+    await expect(headerName(page)).toHaveText(triage.name);
+    await expect(saveState(page)).toHaveText('Saved');
+    // From the next load on, storage refuses every write (reads still work), as a full browser storage does.
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.reload();
+    await expect(page.getByText('Loading your plan…')).toHaveCount(0);
+    await expect(headerName(page)).toHaveText(triage.name);
+    await expect(saveState(page)).toHaveText('Not saved');
+    await page.getByRole('tab', { name: 'Library', exact: true }).click();
+    await expect(page.getByRole('button', { name: `Open ${first.name}` })).toBeVisible();
+  });
+
   test('a damaged entry is listed as such and can be deleted', async ({ page }) => {
     await openEditor(page);
     await page.evaluate(() => localStorage.setItem('toolwave:plan:broken-entry', '{ not json'));
@@ -309,7 +386,7 @@ test.describe('Keeping work', () => {
         await expect(headerName(page)).toHaveText(triage.name);
         await page.getByRole('button', { name: `Duplicate ${triage.name}` }).click();
         await page.getByRole('button', { name: 'Dismiss' }).first().click();
-        await page.waitForTimeout(300);
+        await settled(page);
         await page.screenshot({ path: `e2e/artifacts/library-1280x720-${scheme}.png` });
 
         await page.getByRole('tab', { name: 'Examples', exact: true }).click();
@@ -321,7 +398,7 @@ test.describe('Keeping work', () => {
         await page.getByRole('tab', { name: 'Library', exact: true }).click();
         await renameInLibrary(page, triage.name, 'Support triage v2');
         await expect(second.getByText(TAB_MESSAGES.changed)).toBeVisible();
-        await second.waitForTimeout(300);
+        await settled(second);
         await second.screenshot({ path: `e2e/artifacts/library-conflict-1280x720-${scheme}.png` });
       });
     }

@@ -1,4 +1,4 @@
-// Playback (issue 4, points 1, 3 and 5): the playback bar over the timeline, stepping by event and by model turn,
+// Playback: the playback bar over the timeline, stepping by event and by model turn,
 // the scrubber, playing to the end, the timeline's cursor and hover card, the keys, and the context at the cursor.
 import type { Page } from '@playwright/test';
 import { buildContext, endTime, eventTimes, nextEventTime, nextTurnTime, simulate } from '../lib/engine';
@@ -283,7 +283,8 @@ for (const [w, h] of [
       await b.getByRole('combobox', { name: 'Playback speed' }).selectOption({ label: '2×' });
       await bar(page).getByRole('slider', { name: 'Playback position' }).fill('2600');
       await b.getByRole('button', { name: 'Play', exact: true }).click();
-      await page.waitForTimeout(500);
+      const position = b.getByRole('slider', { name: 'Playback position' });
+      await expect.poll(async () => Number(await position.inputValue())).toBeGreaterThan(2700);
       await b.getByRole('button', { name: 'Pause', exact: true }).click();
       await page.locator('rect[data-attempt="fetch_2:1"]').hover();
       await expect(page.getByRole('tooltip')).toBeVisible();

@@ -1,4 +1,4 @@
-// Every state a call can be in during a run (issue 4, point 2), reached through the UI: two small plans imported
+// Every state a call can be in during a run, reached through the UI: two small plans imported
 // as files, run, and scrubbed to instants where each state shows on the canvas in words and with an icon, and
 // at the end in the timeline rows. The instants come from the engine's own trace of the same plan.
 import type { Page } from '@playwright/test';

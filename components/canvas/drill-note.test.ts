@@ -1,5 +1,5 @@
 // The sentence over a drilled-in canvas: which nested run is shown, what failed inside, and whether the orchestrator
-// was told (SPEC §5: an opaque report hides it).
+// was told (an opaque report hides it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '@/lib/engine';

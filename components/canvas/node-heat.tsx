@@ -1,5 +1,5 @@
 'use client';
-// The "many runs" heat overlay on a call (issue 5): its success rate over the latest statistics' runs, as a chip
+// The "many runs" heat overlay on a call: its success rate over the latest statistics' runs, as a chip
 // with the number (never colour alone) and a tint of the node from red through amber to green.
 import { useCallback } from 'react';
 import type { AppState } from '@/lib/store/app-store';

@@ -2,7 +2,7 @@
 // The canvas's keyboard shortcuts (listed in components/shortcuts.ts for the help overlay). They act when focus is
 // on the canvas (a call, the palette) or on nothing at all, never while typing and never behind an open dialog.
 import { useEffect, type RefObject } from 'react';
-import { isTypingTarget } from '../shortcuts';
+import { isModalOpen, isTypingTarget } from '../shortcuts';
 import type { CanvasActions } from './use-canvas-actions';
 
 const NUDGE = 10;
@@ -22,7 +22,7 @@ export function useCanvasKeys(actions: CanvasActions, rootRef: RefObject<HTMLEle
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing || isTypingTarget(e.target) || !isCanvasTarget(e.target, rootRef.current)) return;
-      if (document.querySelector('dialog[open]') !== null) return;
+      if (isModalOpen()) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       let handled: boolean;

@@ -39,7 +39,7 @@ export function lognormalPdf(x: number, mu: number, sigma: number): number {
   return Math.exp(-0.5 * z * z) / (x * sigma * Math.sqrt(2 * Math.PI));
 }
 
-/** P(latency > t): the share of attempts a per-attempt timeout of t ms would cut (strictly longer, SPEC §3.1). */
+/** P(latency > t): the share of attempts a per-attempt timeout of t ms would cut (strictly longer, docs/engine.md#faults-one-attempt-at-a-time). */
 export function shareLongerThan(l: Latency, t: number): number {
   switch (l.kind) {
     case 'fixed':

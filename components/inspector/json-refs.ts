@@ -1,5 +1,5 @@
 // The input field's text cut into plain runs and `{{call.path}}` references, each judged against the plan's
-// edges (SPEC §6): upstream (fine), this call itself, a call that is not an upstream, or no call at all.
+// edges (docs/review.md): upstream (fine), this call itself, a call that is not an upstream, or no call at all.
 // Pure; the field renders the segments as React elements (never as HTML). Tested in json-refs.test.ts.
 import type { Plan } from '@/lib/plan';
 import { scanReferences } from '@/lib/plan/references';

@@ -1,5 +1,5 @@
 'use client';
-// The plan review (SPEC §6) as a short list: each finding with its severity as an icon and a word, and a
+// The plan review (docs/review.md) as a short list: each finding with its severity as an icon and a word, and a
 // button that selects the call it is about. Advice only: findings never block an edit.
 import type { Finding, FindingSeverity } from '@/lib/plan/edit';
 import { useAppStoreApi } from '@/lib/store/provider';

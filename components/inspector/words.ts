@@ -1,4 +1,4 @@
-// What each choice in the inspector does, in one sentence each (SPEC §2, §3.3, §3.4, §5). Plain strings.
+// What each choice in the inspector does, in one sentence each (docs/plan-format.md, docs/engine.md). Plain strings.
 import type { Effect, FaultKind, OnFailure, Strategy, ToolCall } from '@/lib/plan';
 import type { Finding } from '@/lib/plan/edit';
 

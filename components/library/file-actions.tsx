@@ -1,12 +1,13 @@
 'use client';
-// File actions in the top bar: Import (a plan file, or recorded agent runs, open as a new plan), Export (the canonical JSON file) and
-// Share (a link carrying the plan, copied to the clipboard, or shown to copy by hand where that is refused).
+// File actions in the top bar: Import (a plan file, or recorded agent runs, open as a new plan), Export (a menu: the
+// canonical JSON file, or the plan as code) and Share (a link carrying the plan, copied, or shown to copy by hand).
 import { useRef, useState } from 'react';
 import { serializePlan } from '@/lib/plan';
 import { createShareLink } from '@/lib/share';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { IMPORT_ACCEPT, importFiles } from './import-runs';
 import { ShareDialog } from './share-dialog';
+import { ExportMenu } from '../export/export-menu';
 import { fileStem } from '../format';
 import { downloadText } from '../download';
 
@@ -70,9 +71,7 @@ export function FileActions() {
       <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => input.current?.click()} title="Import a plan file, or recorded runs of an agent (transcripts, OTLP or Langfuse traces), as a new plan">
         Import
       </button>
-      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={exportPlan} title="Download this plan as a JSON file">
-        Export
-      </button>
+      <ExportMenu getPlan={() => store.getState().plan} onExportFile={exportPlan} />
       <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => void share()} title="Copy a link that carries this plan">
         Share
       </button>

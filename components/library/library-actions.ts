@@ -1,7 +1,7 @@
 // What the user does with the library: open, start, rename, duplicate and delete plans, settle a conflict with
 // another tab, and restore the last plan on reload. Every switch of plan is one undoable step (store.open);
 // nothing here overwrites a stored plan the user did not choose to change.
-import { parsePlan, type Plan, type Problem } from '@/lib/plan';
+import { parsePlan, serializePlan, type Plan, type Problem } from '@/lib/plan';
 import { EMPTY_PLAN } from '@/lib/store/document';
 import type { OpenResult } from '@/lib/persist';
 import type { ControllerCore } from './library-controller';
@@ -29,6 +29,13 @@ export interface LibraryActions {
    * undo step. Returns false when there is nothing to restore (first visit, or storage unusable).
    */
   restore(): boolean;
+  /** Whether closing the page now would lose edits: it first tries to save them, so only what cannot be saved counts. */
+  hasUnsavedWork(): boolean;
+  /**
+   * The page is going away with edits that another tab's save or delete keeps from their entry: keep them as a plan
+   * of their own (as "Keep mine as a copy" or "Keep it as a new plan" would), so neither version is lost.
+   */
+  keepUnsaved(): void;
 }
 
 type Failed = Exclude<OpenResult, { ok: true }>;
@@ -195,11 +202,13 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
 
   function restore(): boolean {
     const probe = library.status();
-    if (!probe.ok) {
-      // Said once, with a notice, when the first plan fails to save; until then the header says it.
-      store.getState().setSaveStatus('memory-only', probe.message);
-      return false;
-    }
+    // Said once, with a notice, when the first plan fails to save; until then the header says it. Full storage
+    // still reads: the user's plan reopens (their edits then stay in memory); unusable storage has nothing to read.
+    const memoryOnly = () => {
+      if (!probe.ok) store.getState().setSaveStatus('memory-only', probe.message);
+    };
+    memoryOnly();
+    if (!probe.ok && probe.reason === 'unavailable') return false;
     core.refresh();
     const last = library.lastOpened();
     const ids = [...(last === null ? [] : [last]), ...core.view().items.map((i) => i.id).filter((id) => id !== last)];
@@ -207,6 +216,8 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
       const got = read(id);
       if (!('ok' in got)) {
         store.getState().load(got.plan, id);
+        // Loading saved nothing new (the plan is as stored) and said "Saved": storage is still full for the next edit.
+        memoryOnly();
         return true;
       }
       if (got.reason === 'corrupt') core.markDamaged(id);
@@ -216,5 +227,22 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
     return false;
   }
 
-  return { openEntry, newPlan, rename, duplicate, remove, loadTheirs, keepMine, keepAsNew, storedPlan, restore };
+  function hasUnsavedWork(): boolean {
+    core.flush();
+    const session = core.session();
+    if (session === null || !session.autosaver.pending) return false;
+    // A save held back by another tab's may still hold nothing new: this tab's plan as it last saved it.
+    const plan = store.getState().plan;
+    const stored = session.stored;
+    return stored === null || (stored !== plan && serializePlan(stored) !== serializePlan(plan));
+  }
+
+  function keepUnsaved(): void {
+    const session = core.session();
+    if (session === null || !hasUnsavedWork()) return;
+    if (session.hold === 'changed') keepMine();
+    else if (session.hold === 'removed') keepAsNew();
+  }
+
+  return { openEntry, newPlan, rename, duplicate, remove, loadTheirs, keepMine, keepAsNew, storedPlan, restore, hasUnsavedWork, keepUnsaved };
 }

@@ -228,6 +228,40 @@ describe('storage trouble', () => {
   });
 });
 
+describe('a reload with storage full', () => {
+  it('reopens the last plan as stored, says edits will stay in memory, and a later edit is kept in memory', () => {
+    const a = tab();
+    a.store.getState().load(samplePlan('Older'), null);
+    a.store.getState().open(samplePlan('Mine'), null);
+    const mine = a.store.getState().docId as string;
+    a.controller.stop();
+    // Full to the last character: not even the probe key fits.
+    storage.quotaChars = storage.usedChars();
+    const b = tab('tab-b');
+    expect(b.controller.restore()).toBe(true);
+    expect([b.store.getState().docId, b.store.getState().plan.name]).toEqual([mine, 'Mine']);
+    expect(b.store.getState().saveStatus).toBe('memory-only');
+    expect(b.store.getState().saveMessage).toBe(STORAGE_MESSAGES.quota);
+    expect(b.controller.getView().items.map((i) => i.name).sort()).toEqual(['Mine', 'Older']);
+    b.store.getState().commit(renamed(b.store.getState().plan, 'Mine, edited'));
+    vi.advanceTimersByTime(600);
+    expect(b.store.getState().plan.name).toBe('Mine, edited');
+    expect(b.store.getState().saveStatus).toBe('memory-only');
+  });
+
+  it('with storage unusable altogether there is nothing to restore', () => {
+    const blocked = createLibraryController({
+      store: createAppStore(),
+      library: createPlanLibrary({
+        storage: () => {
+          throw new Error('SecurityError');
+        },
+      }),
+    });
+    expect(blocked.restore()).toBe(false);
+  });
+});
+
 describe('two tabs on one plan', () => {
   function twoTabs() {
     const a = tab('tab-a');
@@ -284,5 +318,67 @@ describe('two tabs on one plan', () => {
     const again = b.store.getState().docId as string;
     expect(again).not.toBe(id);
     expect(stored(b, again).plan.name).toBe('From A');
+  });
+});
+
+describe('closing a tab whose work cannot be saved', () => {
+  function twoTabs() {
+    const a = tab('tab-a');
+    a.store.getState().load(samplePlan('Shared'), null);
+    const b = tab('tab-b');
+    expect(b.controller.restore()).toBe(true);
+    const id = a.store.getState().docId as string;
+    a.store.getState().commit(renamed(a.store.getState().plan, 'From A'));
+    a.controller.flush();
+    return { a, b, id };
+  }
+  /** The plans in storage, by name, as any tab would list them. */
+  const names = () => {
+    const listed = createPlanLibrary({ storage }).list();
+    return listed.ok ? listed.items.map((i) => i.name).sort() : [];
+  };
+
+  it('has nothing unsaved when every edit is saved or can be at once', () => {
+    const a = tab();
+    a.store.getState().load(samplePlan('Mine'), null);
+    expect(a.controller.hasUnsavedWork()).toBe(false);
+    a.store.getState().commit(renamed(a.store.getState().plan, 'Edited'));
+    // Still waiting for the debounce: asking saves it, so nothing is at risk.
+    expect(a.controller.hasUnsavedWork()).toBe(false);
+    expect(stored(a, a.store.getState().docId as string).plan.name).toBe('Edited');
+  });
+
+  it('a tab whose saving is paused by another tab has unsaved work, and closing it keeps its version as a copy', () => {
+    const { a, b, id } = twoTabs();
+    expect(b.controller.getView().banner?.kind).toBe('changed');
+    expect(b.controller.hasUnsavedWork()).toBe(false);
+    b.store.getState().commit(renamed(b.store.getState().plan, 'From B'));
+    expect(b.controller.hasUnsavedWork()).toBe(true);
+    b.controller.pageHidden();
+    expect(names()).toEqual(['From A', 'From B (copy)']);
+    expect(stored(a, id).plan.name).toBe('From A');
+    expect(b.controller.hasUnsavedWork()).toBe(false);
+  });
+
+  it('a tab whose plan was deleted elsewhere keeps its edited version as a plan of its own when it closes', () => {
+    const { a, b, id } = twoTabs();
+    b.controller.loadTheirs();
+    a.controller.remove(id);
+    b.store.getState().commit(renamed(b.store.getState().plan, 'Still mine'));
+    expect(b.controller.hasUnsavedWork()).toBe(true);
+    b.controller.pageHidden();
+    expect(names()).toEqual(['Still mine']);
+  });
+
+  it('a tab that cannot save for lack of storage has unsaved work until storage frees up', () => {
+    const a = tab();
+    a.store.getState().load(samplePlan('First'), null);
+    storage.quotaChars = storage.usedChars();
+    a.store.getState().commit({ ...a.store.getState().plan, description: 'x'.repeat(500) });
+    expect(a.controller.hasUnsavedWork()).toBe(true);
+    a.controller.pageHidden();
+    expect(a.controller.hasUnsavedWork()).toBe(true);
+    storage.quotaChars = Number.POSITIVE_INFINITY;
+    expect(a.controller.hasUnsavedWork()).toBe(false);
   });
 });

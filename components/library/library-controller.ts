@@ -99,8 +99,9 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     else status(s, 'memory-only', LIBRARY_MESSAGES.missing);
   }
 
-  function onResult(s: Session, result: SaveResult, createdId: string | null): void {
+  function onResult(s: Session, result: SaveResult, plan: Plan, createdId: string | null): void {
     if (result.ok) {
+      s.stored = plan;
       if (s.failing || warned) roomAgain();
       s.failing = false;
       warned = false;
@@ -157,12 +158,13 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
       hold: null,
       failing: false,
       ending: false,
+      stored: null,
       autosaver: createAutosaver<Plan>({
         save,
         delayMs: options.delayMs,
         setTimeout: options.setTimeout,
         clearTimeout: options.clearTimeout,
-        onResult: (result) => onResult(s, result, createdId),
+        onResult: (result, plan) => onResult(s, result, plan, createdId),
       }),
     };
     return s;
@@ -301,8 +303,9 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
   let refreshTimer: unknown = null;
   const later = options.setTimeout ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
 
+  const actions = createLibraryActions(core);
   return {
-    ...createLibraryActions(core),
+    ...actions,
     getView: () => view,
     subscribe(listener) {
       listeners.add(listener);
@@ -331,6 +334,7 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     flush,
     pageHidden() {
       flush();
+      actions.keepUnsaved();
       tabs?.close();
     },
     pageShown() {

@@ -50,6 +50,8 @@ export interface Session {
   failing: boolean;
   /** Being left for another document: its last flush must not touch the new document's status. */
   ending: boolean;
+  /** The plan as last saved to (or found unchanged in) its entry: edits are unsaved only where they differ from it. */
+  stored: Plan | null;
 }
 
 export interface LibraryController extends LibraryActions {
@@ -60,7 +62,7 @@ export interface LibraryController extends LibraryActions {
   stop(): void;
   /** Saves the pending edit now (the page is being hidden or left). */
   flush(): void;
-  /** The page is being left: other tabs stop counting this one. */
+  /** The page is being left: edits that cannot be saved in place are kept as a plan of their own; other tabs stop counting this one. */
   pageHidden(): void;
   /** Back from the back/forward cache: this tab shows its plan again. */
   pageShown(): void;

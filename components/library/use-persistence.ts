@@ -41,7 +41,8 @@ export function useLibraryView(): LibraryView {
 
 /**
  * Keeps every plan in the browser library while the editor is mounted: autosave (flushed when the page is hidden
- * or left), other tabs' saves and deletions, list updates. Call it once, before anything loads a plan.
+ * or left), other tabs' saves and deletions, list updates, and a question before leaving with edits that cannot be
+ * saved. Call it once, before anything loads a plan.
  */
 export function usePersistence(): LibraryController {
   const controller = useLibraryController();
@@ -52,17 +53,26 @@ export function usePersistence(): LibraryController {
       if (e.storageArea === null || e.storageArea === getBrowserStorage()) controller.handleStorageEvent(e);
     };
     const onPageHide = () => controller.pageHidden();
+    // Edits that cannot be saved (saving paused by another tab, storage full): the browser asks before leaving.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!controller.hasUnsavedWork()) return;
+      e.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      e.returnValue = true;
+    };
     const onPageShow = (e: PageTransitionEvent) => {
       if (e.persisted) controller.pageShown();
     };
     window.addEventListener('storage', onStorage);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
+    window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       unhookFlush();
       window.removeEventListener('storage', onStorage);
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       controller.stop();
     };
   }, [controller]);

@@ -1,4 +1,4 @@
-// What each anti-pattern loses or misreports, compared with the correct context (SPEC §4), from the trace alone.
+// What each anti-pattern loses or misreports, compared with the correct context (docs/context.md#anti-patterns), from the trace alone.
 // Pure: the compare view highlights these calls and says in one sentence what a model would do wrong.
 import type { AntiPatternKind, CallStatus, CallTrace, Trace } from '@/lib/engine';
 

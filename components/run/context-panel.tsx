@@ -1,5 +1,5 @@
 'use client';
-// The partial-state context (SPEC §4) in three tabs (Text, Anthropic, OpenAI) with copy and download, and a view that
+// The partial-state context (docs/context.md) in three tabs (Text, Anthropic, OpenAI) with copy and download, and a view that
 // sets the correct context beside the three anti-patterns, for the run on view (the top run or a drilled-in
 // sub-agent's). `atMs` (optional) shows the context at an instant; ContextAtCursor feeds it the playback cursor,
 // rebuilding only when the cursor crosses an event instant (the context cannot change in between).

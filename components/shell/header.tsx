@@ -1,5 +1,6 @@
 'use client';
-// The top bar: the product, the plan's name and save state, undo/redo, Run, file actions and help.
+// The top bar: the product, the plan's name and save state, undo/redo, Run, file actions and help. It never grows
+// wider than the window (app/styles/shell.css): the name is cut short first, then labels give way to their icons.
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import {
   selectCanRedo,
@@ -41,8 +42,9 @@ export function Header() {
       </svg>
       <h1 className="tw-title">Toolwave</h1>
       <div className="tw-header__doc">
-        <span className="tw-header__name" title={ready ? plan.name : undefined}>
-          {ready ? plan.name : ''}
+        {/* Cut short to fit the bar; the whole name on hover (title, tip) and on focus (tip): it can be tabbed to. */}
+        <span className="tw-header__name" tabIndex={ready ? 0 : -1} title={ready ? plan.name : undefined} data-tip={ready ? plan.name : undefined}>
+          <span className="tw-header__name-text">{ready ? plan.name : ''}</span>
         </span>
         {saveStatus !== 'idle' && (
           <span className={`tw-save tw-save--${saveStatus}`} title={saveMessage ?? undefined} role="status">
@@ -83,7 +85,7 @@ export function Header() {
             <circle cx="10.4" cy="10.4" r="1.1" fill="currentColor" />
             <circle cx="8" cy="8" r="1.1" fill="currentColor" />
           </svg>
-          Re-roll
+          <span className="tw-header__label">Re-roll</span>
         </button>
         <button type="button" className="tw-button tw-button--quiet" onClick={() => enterPresentation(store)} disabled={plan.calls.length === 0} title="Presentation mode (P)">
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -91,7 +93,7 @@ export function Header() {
             <path d="M8 11v2.5M5 14h6" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
             <path d="M6.6 4.6v4.3L10.2 6.75z" fill="currentColor" />
           </svg>
-          Present
+          <span className="tw-header__label">Present</span>
         </button>
         <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?

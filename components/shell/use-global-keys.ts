@@ -1,10 +1,10 @@
 'use client';
-// Keys that work anywhere in the editor (undo, redo, help, run, playback), except inside text fields.
+// Keys that work anywhere in the editor (undo, redo, help, run, playback), except inside text fields and behind a modal dialog.
 import { useEffect } from 'react';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { enterPresentation } from '../present/present-actions';
 import { playbackKeyAction, runPlaybackAction } from '../run/playback-keys';
-import { isTypingTarget } from '../shortcuts';
+import { isModalOpen, isTypingTarget } from '../shortcuts';
 
 export function useGlobalKeys(): void {
   const store = useAppStoreApi();
@@ -16,6 +16,14 @@ export function useGlobalKeys(): void {
       if (s.presenting) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      // A modal dialog takes the keyboard: no run, undo or playback behind it; only "?" closes the help it may show.
+      if (isModalOpen()) {
+        if (!mod && !e.altKey && e.key === '?' && s.helpOpen) {
+          e.preventDefault();
+          s.setHelpOpen(false);
+        }
+        return;
+      }
       if (mod && key === 'z') {
         e.preventDefault();
         if (e.shiftKey) s.redo();
@@ -26,19 +34,17 @@ export function useGlobalKeys(): void {
       } else if (!mod && !e.altKey && e.key === '?') {
         e.preventDefault();
         s.setHelpOpen(!s.helpOpen);
-      } else if (e.key === 'Escape' && s.helpOpen) {
-        s.setHelpOpen(false);
       } else if (!mod && !e.altKey && key === 'r') {
         e.preventDefault();
         if (e.shiftKey) s.reroll();
         else s.run();
-      } else if (!mod && !e.altKey && !e.shiftKey && key === 'p' && document.querySelector('dialog[open]') === null) {
+      } else if (!mod && !e.altKey && !e.shiftKey && key === 'p') {
         e.preventDefault();
         enterPresentation(store);
       } else {
-        // Playback: Space . , ] [ Home End (never arrows or Delete: those are the canvas's), with a run, no dialog open.
+        // Playback: Space . , ] [ Home End (never arrows or Delete: those are the canvas's), with a run.
         const action = playbackKeyAction(e, e.target);
-        if (action !== null && s.trace !== null && document.querySelector('dialog[open]') === null) {
+        if (action !== null && s.trace !== null) {
           e.preventDefault();
           runPlaybackAction(s, action);
         }

@@ -1,4 +1,4 @@
-// Statistics files: the JSON carries SPEC §7's numbers, the CSV one row per call and never a live formula.
+// Statistics files: the JSON carries the numbers of docs/cli.md's many runs, the CSV one row per call and never a live formula.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MonteCarlo, runMonteCarlo } from '@/lib/engine/montecarlo';

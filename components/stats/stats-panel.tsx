@@ -1,5 +1,5 @@
 'use client';
-// The "Many runs" tab (issue 5): run the plan 100 to 100,000 times on the page's workers, with a progress bar and
+// The "Many runs" tab: run the plan 100 to 100,000 times on the page's workers, with a progress bar and
 // Cancel; compare a variant B on the same seeds; then the statistics, the makespan chart, per-call numbers, what
 // hurts most, and export. Results live in the store, so they survive switching tabs.
 import { useEffect, useId, useRef, useState } from 'react';

@@ -1,7 +1,9 @@
-// Parses the `sim` command line (SPEC §7) into options, or one line saying what is wrong.
+// Parses the `sim` command line (docs/cli.md) into options, or one line saying what is wrong.
 // Never reads files or touches process: a pure function of argv.
 import { UINT32_MAX, type Strategy } from '../plan/schema';
 import { CONTEXT_FORMATS, type ContextFormat } from '../engine/context';
+import type { ExportTarget } from '../export';
+import { EMIT_HELP, emitFlagProblem, parseEmitTarget } from './emit-command';
 import { IMPORT_HELP } from './import-command';
 
 export const STRATEGIES: readonly Strategy[] = ['waves', 'eager', 'sequential'];
@@ -17,6 +19,8 @@ export interface CliOptions {
   format: OutputFormat;
   /** null when not given: json then shows `anthropic`, text the text context. */
   context: ContextFormat | null;
+  /** Print the plan as code for this target instead of running it (emit-command.ts). */
+  emit?: ExportTarget;
 }
 
 export type ParsedArgs =
@@ -37,12 +41,13 @@ Options:
   --strategy S     waves | eager | sequential; default: the plan's settings.strategy
   --format F       text (default, a readable report) | json
   --context F      anthropic | openai | text: the context format (json default: anthropic; text default: text)
+${EMIT_HELP}
 ${IMPORT_HELP}  -h, --help       show this help
 
 Exit codes: 0 the plan ran (whatever its outcome), 2 a bad option, file or plan, 1 an internal error.
 `;
 
-const VALUE_FLAGS = ['--seed', '--runs', '--strategy', '--format', '--context'] as const;
+const VALUE_FLAGS = ['--seed', '--runs', '--strategy', '--format', '--context', '--emit'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 function isValueFlag(s: string): s is ValueFlag {
@@ -117,6 +122,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const c = oneOf(CONTEXT_FORMATS, context);
     if (c === undefined) return { kind: 'error', message: `--context must be one of ${CONTEXT_FORMATS.join(', ')}, got ${context}` };
     options.context = c;
+  }
+
+  const emit = values.get('--emit');
+  if (emit !== undefined) {
+    const parsed = parseEmitTarget(emit);
+    const problem = parsed.ok ? emitFlagProblem(new Set(values.keys())) : parsed.message;
+    if (!parsed.ok || problem !== null) return { kind: 'error', message: problem ?? '' };
+    options.emit = parsed.target;
   }
 
   if (paths.length === 0) return { kind: 'error', message: `missing the plan file (usage: ${USAGE})` };

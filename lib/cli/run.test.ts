@@ -1,4 +1,4 @@
-// The `sim` command (SPEC §7): flags, exit codes, error lines and output shapes, in memory and end to end.
+// The `sim` command (docs/cli.md): flags, exit codes, error lines and output shapes, in memory and end to end.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

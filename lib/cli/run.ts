@@ -1,11 +1,13 @@
-// The `sim` command as a pure function: argv and a file reader in, exit code and output text out (SPEC §7).
+// The `sim` command as a pure function: argv and a file reader in, exit code and output text out (docs/cli.md).
 // Never touches process, the console or the file system itself, so tests drive it in memory.
 import { formatProblem, parsePlanText, withoutBom } from '../plan/parse';
 import { LIMITS } from '../plan/schema';
-import { runMonteCarlo, simulate } from '../engine';
+import { simulate } from '../engine';
 import { buildContext } from '../engine/context';
 import { HELP, parseArgs } from './args';
+import { emitCommand } from './emit-command';
 import { runImport } from './import-command';
+import { runManyWithProgress, type ProgressSink } from './progress';
 import type { ReadFileResult } from './read-file';
 import { runJson, runText, statsJson, statsText } from './report';
 import { terminalJson, visible } from './terminal';
@@ -13,6 +15,8 @@ import { terminalJson, visible } from './terminal';
 export interface CliIo {
   /** The file's text, or a one-line reason naming the path (see read-file.ts for the real one). */
   readFile(path: string): ReadFileResult;
+  /** Where a long --runs batch shows its progress (stderr, when it is a terminal); absent, none is shown. */
+  progress?: ProgressSink;
 }
 
 export interface CliResult {
@@ -49,12 +53,13 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const parsed = parsePlanText(text);
   if (!parsed.ok) return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
   const plan = parsed.plan;
+  if (opts.emit !== undefined) return emitCommand(plan, opts.emit, opts.strategy);
 
   try {
     const seed = opts.seed ?? plan.settings.seed;
     const strategy = opts.strategy ?? plan.settings.strategy;
     if (opts.runs > 1) {
-      const stats = runMonteCarlo(plan, { runs: opts.runs, seed, strategy });
+      const stats = runManyWithProgress(plan, { runs: opts.runs, seed, strategy }, io.progress);
       const stdout = opts.format === 'json' ? `${terminalJson(statsJson(plan, stats))}\n` : statsText(plan, stats, strategy, seed);
       return { code: 0, stdout, stderr: '' };
     }

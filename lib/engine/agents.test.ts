@@ -1,4 +1,4 @@
-// Sub-agent calls (SPEC §5): a nested plan run per attempt, explicit and opaque reports, faults on the agent.
+// Sub-agent calls (docs/engine.md#sub-agents): a nested plan run per attempt, explicit and opaque reports, faults on the agent.
 import { describe, expect, it } from 'vitest';
 import type { PlanInput } from '../plan/schema';
 import { runMonteCarlo } from './montecarlo';

@@ -1,4 +1,4 @@
-// The three strategies side by side: their makespans are SPEC §3.4's closed forms on a fixed plan.
+// The three strategies side by side: their makespans are the closed forms of docs/engine.md on a fixed plan.
 import { describe, expect, it } from 'vitest';
 import { compareStrategies } from './compare';
 import { makePlan } from './testing/build';

@@ -1,4 +1,4 @@
-// The same plan and seed under each strategy (issue 4: "waves 2.4 s · eager 1.9 s · sequential 6.1 s").
+// The same plan and seed under each strategy (the run panel's "waves 2.4 s · eager 1.9 s · sequential 6.1 s").
 // Pure: three simulate() runs; a stopped or stuck run keeps its outcome so it is never read as a plain time.
 import type { Plan, Strategy } from '../plan/schema';
 import { simulate } from './simulate';

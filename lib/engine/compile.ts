@@ -1,4 +1,4 @@
-// Compiles a parsed Plan into flat typed arrays the kernel runs on without allocating (SPEC §3).
+// Compiles a parsed Plan into flat typed arrays the kernel runs on without allocating (docs/engine.md).
 // Applies the active scenario (its faults replace a call's own) and resolves every default once.
 import { adjacency, computeWaves, topologicalOrder } from '../plan/graph';
 import { activeScenario, effectiveFaults } from '../plan/scenario';

@@ -1,4 +1,4 @@
-// Faults, statuses, outcomes and propagation (SPEC §3.1, §3.3): one deterministic plan per case.
+// Faults, statuses, outcomes and propagation (docs/engine.md): one deterministic plan per case.
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulate';
 import { makePlan, summary } from './testing/build';

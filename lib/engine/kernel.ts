@@ -1,4 +1,4 @@
-// The simulation kernel (SPEC §3): one event loop over typed arrays, shared by simulate() and Monte Carlo.
+// The simulation kernel (docs/engine.md): one event loop over typed arrays, shared by simulate() and Monte Carlo.
 // With a Recorder it reports every step for the trace; without one it allocates nothing per run.
 // Never: React, DOM, wall clock, Math.random. Same compiled plan + base key → same run.
 import {
@@ -580,7 +580,7 @@ export class Kernel {
     return true;
   }
 
-  /** The wait before retry k (after attempt k failed with `result`): SPEC §3.2. */
+  /** The wait before retry k (after attempt k failed with `result`): docs/engine.md#retries. */
   private retryWait(c: number, k: number, result: number): number {
     const cp = this.cp;
     let wait = cp.initialInterval[c];

@@ -1,4 +1,4 @@
-// Monte Carlo (SPEC §7 statistics): agreement with simulate(), split invariance, and the odds it reports.
+// Monte Carlo (docs/engine.md#many-runs): agreement with simulate(), split invariance, and the odds it reports.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryPlan } from '../plan/testing/arbitrary';

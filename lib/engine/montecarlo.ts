@@ -1,4 +1,4 @@
-// Monte Carlo over many seeded runs (SPEC §7 statistics): the same kernel as simulate(), without a recorder.
+// Monte Carlo over many seeded runs (docs/engine.md#many-runs): the same kernel as simulate(), without a recorder.
 // Runs [offset, offset + count) give the same numbers however they are split, so workers can share the work.
 import type { Plan, Strategy } from '../plan/schema';
 import { compilePlan, type CompiledPlan } from './compile';
@@ -263,7 +263,7 @@ export function mergeChunks(ids: readonly string[], chunks: readonly ChunkResult
   };
 }
 
-/** SPEC §7 statistics of runs 0..runs−1 of the plan's seed (or opts.seed), on this thread. */
+/** The many-runs statistics (docs/cli.md) of runs 0..runs−1 of the plan's seed (or opts.seed), on this thread. */
 export function runMonteCarlo(plan: Plan, opts: MonteCarloOptions): MonteCarloStats {
   const mc = new MonteCarlo(plan, opts);
   return mergeChunks(mc.cp.ids, [mc.runChunk(0, opts.runs)], mc.cp.effect);

@@ -1,6 +1,6 @@
-// Playback: what is drawn at the cursor. Pure functions over a Trace (SPEC §3): each call's phase at an
+// Playback: what is drawn at the cursor. Pure functions over a Trace (docs/engine.md): each call's phase at an
 // instant, the model turn in progress, and the instants to step through. At one instant an attempt that
-// ends there has ended (ends come first in SPEC §3), and a call whose `final` event is at t is final.
+// ends there has ended (ends come first at an instant, docs/engine.md#simultaneous-events), and a call whose `final` event is at t is final.
 import type { CallStatus, Trace, TraceEvent } from './types';
 
 /** What a call is doing at an instant: in flight (waiting, running, retry_wait) or its final status. */

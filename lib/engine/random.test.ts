@@ -1,4 +1,4 @@
-// Random streams (SPEC §3): counter-based draws, per-call independence, and the latency distributions they feed.
+// Random streams (docs/engine.md#random-streams): counter-based draws, per-call independence, and the latency distributions they feed.
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulate';
 import { combine, draw, hashString, normalQuantile, normalQuantileExact, runBase } from './random';

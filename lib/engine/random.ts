@@ -1,4 +1,4 @@
-// Deterministic, counter-based random streams (SPEC §3 "Random streams"). No Math.random, no state to share.
+// Deterministic, counter-based random streams (docs/engine.md#random-streams). No Math.random, no state to share.
 // Draw j of a stream is a pure function of (stream key, j), so runs split across workers agree exactly.
 
 /** MurmurHash3's 32-bit finaliser: a fast, well-mixing bijection on uint32. */

@@ -18,7 +18,7 @@ describe('summarize', () => {
   const plan = example('flaky-api');
   const mc = new MonteCarlo(plan);
 
-  it('agrees with SPEC §7 statistics and counts misled runs as the runs that did not complete', () => {
+  it('agrees with the Monte Carlo statistics and counts misled runs as the runs that did not complete', () => {
     const chunk = mc.runChunk(0, 2000);
     const r = summarize(mc.cp.ids, [chunk]);
     expect(r.stats).toEqual(mergeChunks(mc.cp.ids, [chunk]));

@@ -1,4 +1,4 @@
-// Retries (SPEC §3.2) and the concurrency cap (SPEC §3.4): waits, jitter, rate-limit floors, slots and queue order.
+// Retries and the concurrency cap (docs/engine.md#retries, #strategies): waits, jitter, rate-limit floors, slots and queue order.
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulate';
 import { makePlan, summary } from './testing/build';
@@ -115,7 +115,7 @@ describe('concurrency cap', () => {
   });
 });
 
-describe('simultaneous events at one instant (SPEC §3 order)', () => {
+describe('simultaneous events at one instant, in their order', () => {
   it('logs ends, then the stop, before anything else at that instant', () => {
     const p = makePlan([{ id: 'auth', onFailure: 'abort', faults: [{ kind: 'error', message: 'denied', onAttempts: [1] }] }, { id: 'b' }]);
     const at100 = simulate(p).events.filter((e) => e.t === 100).map((e) => e.type);

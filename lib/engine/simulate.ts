@@ -1,4 +1,4 @@
-// simulate(): one seeded run of a plan with its full trace (SPEC §3). Pure and deterministic.
+// simulate(): one seeded run of a plan with its full trace (docs/engine.md). Pure and deterministic.
 // The kernel decides everything; the TraceRecorder here only writes down what it reports, in words.
 import type { Plan } from '../plan/schema';
 import { compilePlan, type CompiledPlan } from './compile';

@@ -1,4 +1,4 @@
-// Strategies and model turns (SPEC §3.4): worked examples and the closed forms as properties on random DAGs.
+// Strategies and model turns (docs/engine.md#strategies): worked examples and the closed forms as properties on random DAGs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adjacency, computeWaves, criticalPath } from '../plan/graph';
@@ -103,7 +103,7 @@ interface FixedDag {
   modelTurnMs: number;
 }
 
-/** Random DAGs with fixed integer latencies, no faults, no cap: the setting of SPEC §3.4's closed forms. */
+/** Random DAGs with fixed integer latencies, no faults, no cap: the setting of the closed forms (docs/engine.md#closed-forms-for-fixed-plans). */
 const fixedDag: fc.Arbitrary<FixedDag> = fc
   .record({
     latencies: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }),
@@ -123,7 +123,7 @@ const fixedDag: fc.Arbitrary<FixedDag> = fc
     return { latencies, ids, edges, modelTurnMs };
   });
 
-describe('closed forms with fixed latencies, no faults and no cap (SPEC §3.4)', () => {
+describe('closed forms with fixed latencies, no faults and no cap', () => {
   const build = (d: FixedDag) =>
     makePlan(
       d.ids.map((id, i) => ({ id, ms: d.latencies[i] })),

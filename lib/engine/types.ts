@@ -1,4 +1,4 @@
-// The trace: everything one simulated run did, as plain data a UI can draw and play back (SPEC §3).
+// The trace: everything one simulated run did, as plain data a UI can draw and play back (docs/engine.md).
 // Times are virtual milliseconds from 0, never rounded.
 import type { Strategy } from '../plan/schema';
 
@@ -123,7 +123,7 @@ export interface CallTrace {
   id: string;
   index: number;
   tool: string;
-  /** Graph wave, 0-based (SPEC §3.4), whatever the strategy. */
+  /** Graph wave, 0-based (docs/engine.md#the-wave-of-a-call), whatever the strategy. */
   wave: number;
   status: CallStatus;
   /** null for succeeded, partial, failed and timed_out calls (their attempts say why). */
@@ -189,7 +189,7 @@ export interface Trace {
   compensations: number[];
   calls: CallTrace[];
   turns: Turn[];
-  /** Time-ordered; at one instant in SPEC §3's processing order. */
+  /** Time-ordered; at one instant in the order of docs/engine.md#simultaneous-events. */
   events: TraceEvent[];
 }
 

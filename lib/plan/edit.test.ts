@@ -11,7 +11,6 @@ import {
   describeRetryWaits,
   disconnect,
   duplicateCalls,
-  formatMs,
   moveCalls,
   moveFault,
   references,
@@ -521,6 +520,18 @@ describe('faults', () => {
   });
 });
 
+describe('a long cycle in words', () => {
+  it('canConnect names a cycle it would close by its length and first calls, not all of them', () => {
+    const n = 200;
+    const calls = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, tool: 't', latency: { kind: 'fixed' as const, ms: 1 } }));
+    const dependencies = calls.slice(1).map((c, i) => ({ from: calls[i].id, to: c.id }));
+    const parsed = parsePlan({ format: 'toolwave.plan', version: 1, name: 'Chain', calls, dependencies });
+    if (!parsed.ok) throw new Error('the chain should parse');
+    expect(canConnect(parsed.plan, 'c199', 'c0')).toEqual({ ok: false, reason: 'would close a cycle of 200 calls: c0 → c1 → c2 → c3 → c4 → … → c199 → c0' });
+    expect(canConnect(parsed.plan, 'c3', 'c0')).toEqual({ ok: false, reason: 'would close a cycle: c0 → c1 → c2 → c3 → c0' });
+  });
+});
+
 describe('retry waits', () => {
   const retry = (r: Partial<RetryPolicy>): RetryPolicy => ({ maxAttempts: 4, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none', ...r });
 
@@ -540,18 +551,6 @@ describe('retry waits', () => {
     expect(describeRetryWaits(retry({ maxAttempts: 30, initialIntervalMs: 100, backoffCoefficient: 1.1 }))).toBe(
       'waits 100 ms, 110 ms, 121 ms, 133.1 ms, 146.41 ms, 161.05 ms, …, 1.44 s',
     );
-  });
-
-  it.each([
-    [0, '0 ms'],
-    [250, '250 ms'],
-    [999, '999 ms'],
-    [1000, '1 s'],
-    [1500, '1.5 s'],
-    [12_345, '12.35 s'],
-    [0.5, '0.5 ms'],
-  ])('formats %d ms as %s', (ms, text) => {
-    expect(formatMs(ms)).toBe(text);
   });
 });
 

@@ -1,6 +1,7 @@
 // The plan editor's operations: pure functions from a Plan to a new Plan (or a refusal with its reason).
 // Never mutates its input, never returns a plan parsePlan would refuse; unchanged parts are shared, not copied.
-import { findCycle } from './graph';
+import { preciseDuration } from '../format/duration';
+import { describeCycle, findCycle } from './graph';
 import { DEFAULT_LAYOUT, withPosition, type Point } from './layout';
 import { callFromPalette, isToolKey, type ToolKey } from './palette';
 import { checkPlanLimits, formatPath, issuesToProblems, precheckJson, type Problem } from './parse';
@@ -173,7 +174,7 @@ export function canConnect(plan: Plan, from: string, to: string): ConnectCheck {
   if (plan.dependencies.some((d) => d.from === from && d.to === to)) return { ok: false, reason: `${to} already needs ${from}` };
   if (plan.dependencies.length >= LIMITS.maxDependencies) return { ok: false, reason: `the plan already has ${LIMITS.maxDependencies} dependencies, the most allowed` };
   const cycle = findCycle(ids, [...plan.dependencies, { from, to }]);
-  if (cycle !== null) return { ok: false, reason: `would close a cycle: ${cycleFrom(cycle, from, to).join(' → ')}` };
+  if (cycle !== null) return { ok: false, reason: describeCycle(cycleFrom(cycle, from, to), 'would close a cycle') };
   return { ok: true };
 }
 
@@ -317,18 +318,12 @@ export function updatePlanInfo(plan: Plan, patch: { name?: string; description?:
   return { ok: true, plan: { format, version, name, ...(description === undefined ? {} : { description }), ...tail } };
 }
 
-/** The nominal wait before each retry (SPEC §3.2 without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
+/** The nominal wait before each retry (docs/engine.md#retries, without jitter): min(initial × coefficient^(n−1), maximum), n from 1. */
 export function retryWaits(retry: RetryPolicy): number[] {
   const max = retryMaximumIntervalMs(retry);
   const waits: number[] = [];
   for (let n = 1; n < retry.maxAttempts; n++) waits.push(Math.min(retry.initialIntervalMs * retry.backoffCoefficient ** (n - 1), max));
   return waits;
-}
-
-/** `250 ms` under a second, `1 s` / `1.5 s` from there; at most two decimals. */
-export function formatMs(ms: number): string {
-  const round = (x: number) => String(Math.round(x * 100) / 100);
-  return Math.abs(ms) < 1000 ? `${round(ms)} ms` : `${round(ms / 1000)} s`;
 }
 
 /**
@@ -343,8 +338,8 @@ export function describeRetryWaits(retry: RetryPolicy): string {
     let j = i;
     while (j + 1 < waits.length && waits[j + 1] === waits[i]) j++;
     const run = j - i + 1;
-    if (run >= 3) parts.push(`${formatMs(waits[i])} × ${run}`);
-    else for (let k = 0; k < run; k++) parts.push(formatMs(waits[i]));
+    if (run >= 3) parts.push(`${preciseDuration(waits[i])} × ${run}`);
+    else for (let k = 0; k < run; k++) parts.push(preciseDuration(waits[i]));
     i = j + 1;
   }
   const shown = parts.length > 8 ? [...parts.slice(0, 6), '…', parts[parts.length - 1]] : parts;

@@ -1,4 +1,4 @@
-// Graph algorithms of SPEC §2–§3.4: cycles, Kahn's order (first in `calls` wins), graph waves and the critical path.
+// Graph algorithms (docs/plan-format.md#graph-rules, docs/engine.md): cycles, Kahn's order (first in `calls` wins), graph waves and the critical path.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adjacency, computeWaves, criticalPath, findCycle, topologicalOrder, type Edge } from './graph';
@@ -138,7 +138,7 @@ describe('computeWaves', () => {
     expect(waves.every((w, i) => w === i)).toBe(true);
   });
 
-  it('holds SPEC §3.4 on random DAGs: 0 without upstreams, else 1 + the highest upstream wave', () => {
+  it('gives the graph wave on random DAGs: 0 without upstreams, else 1 + the highest upstream wave', () => {
     fc.assert(
       fc.property(arbitraryFixedDag({ maxCalls: 12, shuffleCalls: true }), (plan) => {
         const adj = adjacency(

@@ -56,6 +56,21 @@ export function findCycle(ids: readonly string[], edges: readonly Edge[]): strin
   return null;
 }
 
+/** Cycles up to this many calls are named in full; longer ones by their length, first calls and closing edge. */
+const CYCLE_IN_FULL = 10;
+const CYCLE_HEAD = 5;
+
+/**
+ * A closed path (`[a, b, c, a]`) for a one-line message after `lead`: `cycle: a → b → c → a`, or, past
+ * CYCLE_IN_FULL calls, `cycle of 20000 calls: a → b → c → d → e → … → z → a` (the last call names the closing edge).
+ */
+export function describeCycle(cycle: readonly string[], lead = 'cycle'): string {
+  const calls = cycle.length - 1;
+  if (calls <= CYCLE_IN_FULL) return `${lead}: ${cycle.join(' → ')}`;
+  const shown = [...cycle.slice(0, CYCLE_HEAD), '…', cycle[calls - 1], cycle[calls]];
+  return `${lead} of ${calls} calls: ${shown.join(' → ')}`;
+}
+
 /** Upstream and downstream adjacency by call index, in dependency order. */
 export interface Adjacency {
   upstream: number[][];
@@ -82,7 +97,7 @@ export function adjacency(ids: readonly string[], edges: readonly (Edge & { opti
 }
 
 /**
- * Kahn's algorithm that always takes, among the ready calls, the one first in `calls` (SPEC §3.4 sequential).
+ * Kahn's algorithm that always takes, among the ready calls, the one first in `calls` (the `sequential` strategy's order).
  * Assumes an acyclic graph.
  */
 export function topologicalOrder(adj: Adjacency): number[] {
@@ -129,7 +144,7 @@ export function topologicalOrder(adj: Adjacency): number[] {
   return order;
 }
 
-/** SPEC §3.4: a call's wave is 0 without upstreams, else 1 + the highest wave of its upstreams (optional edges count). */
+/** docs/engine.md#the-wave-of-a-call: a call's wave is 0 without upstreams, else 1 + the highest wave of its upstreams (optional edges count). */
 export function computeWaves(adj: Adjacency, order: readonly number[] = topologicalOrder(adj)): number[] {
   const wave = new Array<number>(adj.upstream.length).fill(0);
   for (const v of order) {

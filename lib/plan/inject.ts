@@ -1,28 +1,23 @@
-// One-click failure injection and scenarios (SPEC §2, §3.1): pure plan edits, no React. Every result is a plan
+// One-click failure injection and scenarios (docs/plan-format.md#faults): pure plan edits, no React. Every result is a plan
 // parsePlan accepts; unchanged parts are shared, not copied.
 //
 // Where an injection goes: while a scenario is active, into that scenario's faults for the call (starting from the
 // faults in force for it); otherwise into the call's own faults. An injected fault is one this module makes (the
 // exact fault `injectedFault` returns, on every attempt or on the first only); injecting a kind again replaces the
 // injected fault of that kind instead of stacking another. The newest injection goes first in the list, so it decides
-// the attempt over the faults already there (SPEC §3.1: of the faults that fire, the first in list order decides;
+// the attempt over the faults already there (of the faults that fire, the first in list order decides;
 // slow ones combine wherever they are).
+import { preciseDuration } from '../format/duration';
 import { typicalLatencyMs } from './latency';
 import { activeScenario, effectiveFaults } from './scenario';
 import { BOUNDS, LIMITS, faultListSchema, type Fault, type Plan, type Scenario, type ToolCall } from './schema';
-
-/** `250 ms` under a second, `2 s` / `1.5 s` from there (as the plan editor words it; kept here so this module stays light). */
-function formatMs(ms: number): string {
-  const round = (x: number) => String(Math.round(x * 100) / 100);
-  return Math.abs(ms) < 1000 ? `${round(ms)} ms` : `${round(ms / 1000)} s`;
-}
 
 export type InjectKind = 'error' | 'timeout' | 'slow' | 'rate_limit' | 'partial';
 export type InjectWhen = 'every' | 'first';
 
 export const INJECT_KINDS: readonly InjectKind[] = ['error', 'timeout', 'slow', 'rate_limit', 'partial'];
 
-/** The parameters of an injected fault (SPEC §3.1), one place. */
+/** The parameters of an injected fault, in one place. */
 export const INJECTED = {
   errorMessage: 'injected failure',
   errorCode: 'INJECTED',
@@ -103,7 +98,7 @@ const VERB: Record<InjectKind, string> = {
   error: 'fails',
   timeout: 'times out',
   slow: `runs ${INJECTED.slowFactor}× slower`,
-  rate_limit: `is rate-limited (429, retry after ${formatMs(INJECTED.retryAfterMs)})`,
+  rate_limit: `is rate-limited (429, retry after ${preciseDuration(INJECTED.retryAfterMs)})`,
   partial: 'returns a partial result',
 };
 
@@ -168,7 +163,7 @@ export function injectFault(plan: Plan, callId: string, kind: InjectKind, when: 
     const calls = next.calls.slice();
     calls[index] = { ...next.calls[index], timeoutMs };
     next = { ...next, calls };
-    notes.push(`${callId} had no timeout: it now times out after ${formatMs(timeoutMs)}, so the injected timeout can cut it.`);
+    notes.push(`${callId} had no timeout: it now times out after ${preciseDuration(timeoutMs)}, so the injected timeout can cut it.`);
   }
   if (when === 'first' && call.retry.maxAttempts === 1 && kind !== 'slow' && kind !== 'partial') {
     notes.push(`${callId} has no retry, so its first attempt is its only one.`);

@@ -89,7 +89,7 @@ describe('planJsonSchema', () => {
     expect(schema.type).toBe('object');
   });
 
-  it('describes calls, dependencies and settings, and requires what SPEC §2 requires', () => {
+  it('describes calls, dependencies and settings, and requires what the plan format requires', () => {
     expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['calls', 'dependencies', 'settings', 'scenarios']));
     expect([...(schema.required ?? [])].sort()).toEqual(['calls', 'dependencies', 'format', 'name', 'version']);
     expect(schema.additionalProperties).toBe(false);

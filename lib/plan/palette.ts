@@ -1,4 +1,4 @@
-// The palette of common tools the editor offers (issue 3): each entry makes a complete, valid call.
+// The palette of common tools the editor offers: each entry makes a complete, valid call.
 // Plain data and one factory; the defaults are plausible figures for teaching, not measurements of any real service.
 import type { Compensation, Effect, JsonValue, Latency, Plan, ToolCall } from './schema';
 
@@ -188,7 +188,7 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     kind: 'agent',
     label: 'Sub-agent',
     description: 'Delegates a task to a specialist agent that runs its own tool plan and reports back.',
-    // Ignored when it runs (an agent call lasts its nested plan's makespan, SPEC §5), but the schema requires one.
+    // Ignored when it runs (an agent call lasts its nested plan's makespan), but the schema requires one.
     latency: lognormal(5000, 15000),
     timeoutMs: 60000,
     input: { task: 'Find three recent sources on the topic and summarise them.' },

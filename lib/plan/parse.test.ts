@@ -1,4 +1,4 @@
-// parsePlan / parsePlanText: every defect of SPEC §2 is refused with its exact path and a clear message, defaults
+// parsePlan / parsePlanText: every defect of docs/plan-format.md is refused with its exact path and a clear message, defaults
 // are applied, and no input — hostile, huge or deeply nested — makes them throw.
 import { describe, it, expect } from 'vitest';
 import { formatPath, formatProblem, parsePlan, parsePlanText, serializePlan, type ParseResult, type Problem } from './parse';
@@ -281,6 +281,14 @@ describe('parsePlan refuses each defect with its exact path', () => {
     expect(problems).toEqual([{ path: 'dependencies[0]', message: 'cycle: search → fetch_a → search' }]);
   });
 
+  it('names a long cycle by its length and first calls, in one short line', () => {
+    const n = 20_000;
+    const calls = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, tool: 't', latency: { kind: 'fixed', ms: 1 } }));
+    const dependencies = calls.map((c, i) => ({ from: c.id, to: calls[(i + 1) % n].id }));
+    const problems = problemsOf(parsePlan({ format: 'toolwave.plan', version: 1, name: 'Ring', calls, dependencies }));
+    expect(problems).toEqual([{ path: 'dependencies[0]', message: 'cycle of 20000 calls: c0 → c1 → c2 → c3 → c4 → … → c19999 → c0' }]);
+  });
+
   it('reports every independent problem at once, not just the first', () => {
     const problems = problemsOf(parsePlan(edited(set('name', ''), set('calls.0.latency.ms', -1), extraCall('search'))));
     expect(problems.map((p) => p.path).sort()).toEqual(['calls[0].latency.ms', 'calls[4].id', 'name']);
@@ -441,7 +449,7 @@ describe('defaults are applied', () => {
     return result.plan;
   }
 
-  it('fills in the settings of SPEC §2', () => {
+  it('fills in the default settings', () => {
     expect(parsedMinimal().settings).toEqual({ strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null });
   });
 

@@ -1,4 +1,4 @@
-// Data references in a call's input (SPEC §2, §6): `{{callId}}` and `{{callId.path.to.field}}` inside strings.
+// Data references in a call's input (docs/plan-format.md#data-references): `{{callId}}` and `{{callId.path.to.field}}` inside strings.
 // The one parser of that syntax: the engine resolves with it, the editor highlights and checks with it. Pure text work.
 import { formatPath } from './parse';
 import type { JsonValue, Plan } from './schema';
@@ -113,7 +113,7 @@ export function mapInputStrings(value: JsonValue, f: (s: string) => string): Jso
 
 /**
  * `unknown call`: no call of the plan has that id (the text is sent as written);
- * `not upstream`: the call exists but there is no edge from it to this call (SPEC §6: an error, the call would be
+ * `not upstream`: the call exists but there is no edge from it to this call (docs/review.md: an error, the call would be
  * made with missing information); null: the reference is sound.
  */
 export type ReferenceProblem = 'unknown call' | 'not upstream' | null;

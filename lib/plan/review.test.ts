@@ -1,4 +1,4 @@
-// Plan review (SPEC §6): each rule, its severity and its sentence; the teaching examples come out clean.
+// Plan review (docs/review.md): each rule, its severity and its sentence; the teaching examples come out clean.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';

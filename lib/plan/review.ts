@@ -1,4 +1,4 @@
-// Plan review (SPEC §6): advice shown beside the plan, one sentence per finding. Findings never make a plan invalid;
+// Plan review (docs/review.md): advice shown beside the plan, one sentence per finding. Findings never make a plan invalid;
 // only the schema and graph rules do. Pure: reads the plan, returns data.
 import { adjacency, computeWaves, topologicalOrder, type Adjacency } from './graph';
 import { references, type Reference } from './references';
@@ -142,8 +142,8 @@ function reviewOne(plan: Plan, within: string[], boundedAround: boolean, out: Fi
 type AddFinding = (f: Omit<Finding, 'within' | 'message'> & { message: string }) => void;
 
 /** Whether a failed run of the call can still have applied its effect (a timeout, or an error that says applied). */
-function canLandAndFail(call: ToolCall): boolean {
-  return call.timeoutMs !== null || call.faults.some((f) => f.kind === 'timeout' || (f.kind === 'error' && f.applied === true));
+function canLandAndFail(call: ToolCall, faults: readonly Fault[]): boolean {
+  return call.timeoutMs !== null || faults.some((f) => f.kind === 'timeout' || (f.kind === 'error' && f.applied === true));
 }
 
 /**
@@ -154,6 +154,7 @@ function canLandAndFail(call: ToolCall): boolean {
  */
 function reviewEffects(plan: Plan, adj: Adjacency, add: AddFinding): void {
   const deadline = plan.settings.deadlineMs;
+  const scenario = activeScenario(plan);
   plan.calls.forEach((call, i) => {
     const effect = effectOf(call);
     if (effect === 'none') return;
@@ -166,7 +167,7 @@ function reviewEffects(plan: Plan, adj: Adjacency, add: AddFinding): void {
       });
     }
     const before = ancestors(adj.upstream, i);
-    const stoppers = plan.calls.filter((c, j) => c.onFailure === 'abort' && !before.has(j) && (j !== i || canLandAndFail(call))).map((c) => c.id);
+    const stoppers = plan.calls.filter((c, j) => c.onFailure === 'abort' && !before.has(j) && (j !== i || canLandAndFail(call, effectiveFaults(call, scenario)))).map((c) => c.id);
     const stops: string[] = [];
     if (stoppers.length > 0) stops.push(`${listIds(stoppers)} can abort the plan after it lands`);
     if (deadline !== null) stops.push(`the plan's deadline (${deadline} ms) can stop it`);

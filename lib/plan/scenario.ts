@@ -1,4 +1,4 @@
-// Scenarios (SPEC §2): while one is active, the faults it lists for a call replace that call's own.
+// Scenarios (docs/plan-format.md#scenarios): while one is active, the faults it lists for a call replace that call's own.
 // The one place that rule lives; scenario fault maps are keyed by untrusted ids, so look-ups are own-key only.
 import type { Fault, Plan, Scenario, ToolCall } from './schema';
 

@@ -1,13 +1,13 @@
-// The plan file (SPEC §2) as one zod schema: every boundary parses with it and every type is inferred from it.
+// The plan file (docs/plan-format.md) as one zod schema: every boundary parses with it and every type is inferred from it.
 // Pure data: no React, no DOM. Graph rules (unique ids, acyclic, …) live here too, as refinements.
 import './zod-config';
 import { z } from 'zod';
-import { findCycle } from './graph';
+import { describeCycle, findCycle } from './graph';
 
 export const CALL_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 export const UINT32_MAX = 4_294_967_295;
 
-/** Hard caps that keep a hostile file from hanging the tab or the CLI (SPEC §2 leaves them to us). */
+/** Hard caps that keep a hostile file from hanging the tab or the CLI (docs/plan-format.md#size-limits). */
 export const LIMITS = {
   /** Bytes of plan text read at all. */
   maxBytes: 16 * 1024 * 1024,
@@ -230,6 +230,8 @@ const callFields = {
   label: labelText,
   input: inputObject,
   output: jsonValueSchema.optional(),
+  /** The result it returns when it runs degraded (an optional input missing); absent: `output`. */
+  degradedOutput: jsonValueSchema.optional(),
   latency: latencySchema,
   timeoutMs: positiveOrNull.default(null),
   retry: retrySchema.default(defaultRetry),
@@ -277,7 +279,7 @@ const planObject = z.strictObject({
 
 type PlanShape = z.output<typeof planObject>;
 
-/** Graph rules of SPEC §2: unique ids, resolvable edges, no self or duplicate edge, acyclic, scenarios consistent. */
+/** The graph rules (docs/plan-format.md#graph-rules): unique ids, resolvable edges, no self or duplicate edge, acyclic, scenarios consistent. */
 function checkGraph(plan: PlanShape, ctx: z.RefinementCtx): void {
   const index = new Map<string, number>();
   plan.calls.forEach((c, i) => {
@@ -319,7 +321,7 @@ function checkGraph(plan: PlanShape, ctx: z.RefinementCtx): void {
     );
     if (cycle) {
       const at = plan.dependencies.findIndex((d) => d.from === cycle[0] && d.to === cycle[1]);
-      ctx.addIssue({ code: 'custom', path: ['dependencies', at], message: `cycle: ${cycle.join(' → ')}` });
+      ctx.addIssue({ code: 'custom', path: ['dependencies', at], message: describeCycle(cycle) });
     }
   }
   const scenarioIds = new Set<string>();
@@ -361,7 +363,7 @@ export function effectOf(call: Pick<ToolCall, 'effect'>): Effect {
   return call.effect ?? 'none';
 }
 
-/** SPEC §2: maximumIntervalMs defaults to 100 × initialIntervalMs. */
+/** maximumIntervalMs defaults to 100 × initialIntervalMs. */
 export function retryMaximumIntervalMs(r: RetryPolicy): number {
   return r.maximumIntervalMs ?? 100 * r.initialIntervalMs;
 }

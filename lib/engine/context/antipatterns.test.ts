@@ -1,4 +1,4 @@
-// The anti-patterns of SPEC §1.3 rendered for teaching: dropped, total_failure, false_success — always labelled.
+// The anti-patterns (docs/context.md#anti-patterns) rendered for teaching: dropped, total_failure, false_success — always labelled.
 import { describe, expect, it } from 'vitest';
 import { ANTI_PATTERNS, buildAntiPattern, buildContext, CONTEXT_FORMATS, type ContextFormat } from './index';
 import { readContext } from './test-fixtures';

@@ -1,4 +1,4 @@
-// The three ways NOT to hand a model partial state (SPEC §1.3, §4), rendered for teaching and always labelled.
+// The three ways NOT to hand a model partial state (docs/context.md#anti-patterns), rendered for teaching and always labelled.
 // These are deliberately wrong; never use them as the real context.
 import type { CallTrace, Trace } from '../types';
 import type { Conversation, TurnItem } from './conversation';

@@ -1,4 +1,4 @@
-// The context at instant t (SPEC §4): only turns whose results are all in, a summary of the state at t.
+// The context at instant t (docs/context.md#the-context-at-an-instant): only turns whose results are all in, a summary of the state at t.
 import { describe, expect, it } from 'vitest';
 import { buildContext, CONTEXT_FORMATS, type ContextFormat } from './index';
 import { readContext } from './test-fixtures';

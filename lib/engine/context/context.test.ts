@@ -1,4 +1,4 @@
-// The partial-state context rules of SPEC §4, each checked in all three formats over hand-built traces.
+// The partial-state context rules (docs/context.md#the-rules), each checked in all three formats over hand-built traces.
 import { describe, expect, it } from 'vitest';
 import { buildContext, CONTEXT_FORMATS, type ContextFormat } from './index';
 import { readContext } from './test-fixtures';

@@ -63,17 +63,23 @@ function nestedView(spec: ToolCall | undefined, call: CallTrace): RunView | null
   return makeView(spec.plan, nested);
 }
 
-/** SPEC §5: explicit agents return their own partial-state summary; opaque ones only the results that came in. */
+/** Explicit agents return their own partial-state summary; opaque ones only the results that came in. */
 function agentReport(spec: ToolCall, nested: RunView): string {
   if (spec.report === 'opaque') return nestedResults(nested);
   const shown = new Set(nested.trace.calls.filter((c) => c.startMs !== null).map((c) => c.id));
   return `Sub-agent report (nested plan "${nested.plan.name}"):\n${nestedResults(nested)}\n${buildSummary(nested, shown, null)}`;
 }
 
+/** What a call that succeeded returned: its degraded output when it ran without an optional input and has one. */
+export function returnedOutput(spec: ToolCall | undefined, call: CallTrace): JsonValue | undefined {
+  if (spec === undefined) return undefined;
+  return call.missingInputs.length > 0 && spec.degradedOutput !== undefined ? spec.degradedOutput : spec.output;
+}
+
 function successBody(view: RunView, call: CallTrace): string {
   const spec = view.spec(call);
   const nested = nestedView(spec, call);
-  const body = spec !== undefined && nested !== null ? agentReport(spec, nested) : outputText(spec?.output);
+  const body = spec !== undefined && nested !== null ? agentReport(spec, nested) : outputText(returnedOutput(spec, call));
   if (call.status !== 'partial') return body;
   // An opaque agent says no word of what went wrong inside, warnings included.
   return spec?.kind === 'agent' && spec.report === 'opaque' ? body : `${body}\n${partialWarning(call)}`;
@@ -105,7 +111,7 @@ export function useFor(view: RunView, call: CallTrace): ToolUseItem {
     const up = view.byId.get(id);
     if (up === undefined) return undefined;
     const inBefore = up.endMs !== null && call.startMs !== null && up.endMs <= call.startMs;
-    return isSuccess(up.status) && inBefore ? (view.spec(up)?.output ?? null) : null;
+    return isSuccess(up.status) && inBefore ? (returnedOutput(view.spec(up), up) ?? null) : null;
   });
   return { id: call.id, tool: spec?.tool ?? call.tool, input };
 }

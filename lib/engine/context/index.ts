@@ -1,4 +1,4 @@
-// The partial-state context (SPEC §4): buildContext renders what the model is handed; buildAntiPattern the wrong ways.
+// The partial-state context (docs/context.md): buildContext renders what the model is handed; buildAntiPattern the wrong ways.
 // Pure functions of plan + trace; never imports an SDK at runtime (see messages.ts for the structural types).
 import type { Plan } from '../../plan/schema';
 import type { Trace } from '../types';

@@ -1,4 +1,4 @@
-// Structural message types for the partial-state context (SPEC §4): the shapes the Anthropic Messages and
+// Structural message types for the partial-state context (docs/context.md): the shapes the Anthropic Messages and
 // OpenAI Chat Completions APIs take. Never import the SDKs here; messages.test.ts proves the shapes match them.
 import type { JsonValue } from '../../plan/schema';
 

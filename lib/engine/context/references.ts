@@ -1,4 +1,4 @@
-// Resolves `{{callId}}` / `{{callId.path.to.field}}` references in a call's input from upstream outputs (SPEC §2, §4).
+// Resolves `{{callId}}` / `{{callId.path.to.field}}` references in a call's input from upstream outputs (docs/plan-format.md#data-references).
 // Pure: never mutates the plan's input, never evaluates anything but a property path. The syntax is parsed by
 // lib/plan/references (one parser for the engine and the editor); what a reference resolves to is decided here.
 import { mapReferences, wholeReference } from '../../plan/references';

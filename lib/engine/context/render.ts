@@ -1,4 +1,4 @@
-// Renders a format-neutral Conversation as Anthropic messages, OpenAI messages or readable text (SPEC §4).
+// Renders a format-neutral Conversation as Anthropic messages, OpenAI messages or readable text (docs/context.md#the-three-formats).
 // Never adds a task or system message, and never lets a tool use go unanswered.
 import type { Conversation, ToolResultItem, TurnItem } from './conversation';
 import type {

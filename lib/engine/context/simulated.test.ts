@@ -22,7 +22,7 @@ function shape(c: CallTrace) {
   };
 }
 
-/** Every SPEC §4 rule that can be checked from the trace alone. */
+/** Every context rule (docs/context.md#the-rules) that can be checked from the trace alone. */
 function checkRules(plan: Plan, trace: Trace, f: ContextFormat): void {
   const ctx = readContext(buildContext(plan, trace, f));
   const results = ctx.turns.flatMap((t) => t.results);

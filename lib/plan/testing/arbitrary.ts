@@ -1,5 +1,5 @@
 // fast-check arbitraries of VALID plans, already in parsed form (every default filled in, keys in schema order), for property tests.
-// arbitraryPlan(options?) covers every schema feature; arbitraryFixedDag(options?) gives whole-number fixed latencies, no faults, no cap, no deadline (SPEC §3.4 closed forms).
+// arbitraryPlan(options?) covers every schema feature; arbitraryFixedDag(options?) gives whole-number fixed latencies, no faults, no cap, no deadline (where docs/engine.md's closed forms hold).
 import fc from 'fast-check';
 import type { Compensation, Dependency, Effect, Fault, JsonValue, Latency, OnFailure, Plan, RetryPolicy, Scenario, Settings, Strategy, ToolCall } from '../schema';
 import { UINT32_MAX } from '../schema';
@@ -53,7 +53,7 @@ function configOf(options: ArbitraryPlanOptions, fixedOnly: boolean): Config {
 
 const TOOLS = ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'read_file', 'send_email', 'vector_search'] as const;
 
-/** A duration in ms: mostly whole numbers, now and then a real number (SPEC §2: never rounded). `+ 0` turns -0 into 0. */
+/** A duration in ms: mostly whole numbers, now and then a real number (the engine never rounds times). `+ 0` turns -0 into 0. */
 function ms(max: number, min = 0): fc.Arbitrary<number> {
   return fc.oneof(
     { weight: 5, arbitrary: fc.integer({ min: Math.ceil(min), max }) },
@@ -358,7 +358,7 @@ export function arbitraryPlan(options: ArbitraryPlanOptions = {}): fc.Arbitrary<
 
 /**
  * Plans with whole-number fixed latencies and model turn, and no faults, retries, timeouts, cap, deadline, agents or
- * scenarios: SPEC §3.4's closed forms hold exactly.
+ * scenarios: docs/engine.md's closed forms hold exactly.
  */
 export function arbitraryFixedDag(options: Pick<ArbitraryPlanOptions, 'minCalls' | 'maxCalls' | 'shuffleCalls'> = {}): fc.Arbitrary<Plan> {
   return planArbitrary(configOf(options, true), 0);

@@ -1,0 +1,171 @@
+// The partial-state context: the conversation to hand the model after a run, one assistant turn per model turn
+// with its calls' results, then a summary of what succeeded, what failed and why, and what never ran.
+// Every call that started appears exactly once as a result; every other one is named in the summary.
+import { effectSummaryLines } from './effect-words';
+import { STATUS_LABEL, countStatuses } from './outcomes';
+import type { CallReport, CallSpec, JsonObject, RunReport, TurnReport } from './types';
+import { ERROR_STATUSES, NEVER_STARTED, degradedNote, failureContent, fmtMs, listWords, missingList, neverStartedLine, partialWarning, plural, shortFailure } from './wording';
+
+export interface ToolUseItem {
+  id: string;
+  tool: string;
+  input: JsonObject;
+}
+
+export interface ToolResultItem {
+  id: string;
+  status: CallReport['status'];
+  isError: boolean;
+  /** The result and its notes (a degraded call's missing inputs). */
+  content: string;
+}
+
+export interface ConversationTurn {
+  index: number;
+  title: string;
+  uses: ToolUseItem[];
+  results: ToolResultItem[];
+}
+
+export interface Conversation {
+  turns: ConversationTurn[];
+  summary: string;
+}
+
+const returned = (c: CallReport) => c.status === 'succeeded' || c.status === 'partial';
+
+export function outputText(output: unknown): string {
+  if (output === undefined) return '(no output)';
+  if (typeof output === 'string') return output;
+  return JSON.stringify(output) ?? String(output);
+}
+
+function outcomeLine(report: RunReport): string {
+  switch (report.outcome) {
+    case 'aborted':
+      return report.stop ? `Plan outcome: aborted — ${report.stop.by ?? 'a call'} failed at ${fmtMs(report.stop.atMs)} and its policy is to abort the plan` : 'Plan outcome: aborted';
+    case 'deadline_exceeded':
+      return report.stop ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${fmtMs(report.stop.atMs)}` : 'Plan outcome: deadline_exceeded';
+    case 'stuck': {
+      const hung = report.calls.filter((c) => c.status === 'hung').map((c) => c.id);
+      return hung.length > 0 ? `Plan outcome: stuck — ${listWords(hung)} never returned` : 'Plan outcome: stuck';
+    }
+    default:
+      return `Plan outcome: ${report.outcome}`;
+  }
+}
+
+/** The summary that closes the context; `shown` holds the calls whose results are in the conversation. */
+export function buildSummary(report: RunReport, shown: ReadonlySet<string>): string {
+  const reported: CallReport[] = [];
+  const neverStarted: CallReport[] = [];
+  const pending: CallReport[] = [];
+  for (const call of report.calls) {
+    if (shown.has(call.id)) reported.push(call);
+    else if (NEVER_STARTED.has(call.status)) neverStarted.push(call);
+    else pending.push(call);
+  }
+  const counted = countStatuses([...reported, ...neverStarted].map((c) => c.status));
+  const lines = [`Tool plan status: ${plural(report.calls.length, 'call')}${counted ? ` — ${counted}` : ''}.`];
+  const ids = (status: CallReport['status']) => reported.filter((c) => c.status === status).map((c) => c.id);
+  if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
+  if (ids('partial').length > 0) lines.push(`Partial (incomplete, see the warning in each result): ${ids('partial').join(', ')}.`);
+  const degraded = reported.filter((c) => c.missingInputs.length > 0);
+  if (degraded.length > 0) {
+    lines.push('Degraded (ran without optional inputs):');
+    for (const c of degraded) lines.push(`- ${c.id}: missing ${missingList(c)}`);
+  }
+  const failed = reported.filter((c) => ERROR_STATUSES.has(c.status));
+  if (failed.length > 0) {
+    lines.push('Failed:');
+    for (const c of failed) lines.push(`- ${c.id}: ${shortFailure(c)}`);
+  }
+  if (neverStarted.length > 0) {
+    lines.push('Never started:');
+    const statusOf = (id: string) => report.calls.find((c) => c.id === id)?.status;
+    for (const c of neverStarted) lines.push(`- ${neverStartedLine(c, statusOf)}`);
+  }
+  if (pending.length > 0) {
+    lines.push('Still pending:');
+    for (const c of pending) lines.push(`- ${c.id}: ${STATUS_LABEL[c.status]} (no model turn reported it)`);
+  }
+  lines.push(...effectSummaryLines(report, shown));
+  if (failed.length > 0 || neverStarted.length > 0) lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
+  lines.push(outcomeLine(report));
+  return lines.join('\n');
+}
+
+function indent(text: string): string {
+  return text.replace(/\n/g, '\n  ');
+}
+
+/** The results a sub-agent's nested run produced: what came in, nothing about what did not. */
+function nestedResults(nested: RunReport): string {
+  const lines = nested.calls.filter(returned).map((c) => `- ${c.id}: ${indent(successBody(nested, c))}`);
+  return lines.length > 0 ? `Results:\n${lines.join('\n')}` : 'Results: none.';
+}
+
+function nestedRun(spec: CallSpec, call: CallReport): RunReport | null {
+  const nested = call.attempts[call.attempts.length - 1]?.nested;
+  return spec.agent === undefined || nested === undefined ? null : nested;
+}
+
+/** Explicit sub-agents hand back their own partial-state summary; opaque ones only the results that came in. */
+function agentReport(spec: CallSpec, nested: RunReport): string {
+  if (spec.agent?.report === 'opaque') return nestedResults(nested);
+  const shown = new Set(nested.calls.filter((c) => c.startMs !== null).map((c) => c.id));
+  return `Sub-agent report (nested plan "${nested.plan.name}"):\n${nestedResults(nested)}\n${buildSummary(nested, shown)}`;
+}
+
+function successBody(report: RunReport, call: CallReport): string {
+  const spec = report.plan.calls[call.index];
+  const nested = nestedRun(spec, call);
+  const body = nested !== null ? agentReport(spec, nested) : outputText(call.output);
+  if (call.status !== 'partial') return body;
+  // An opaque sub-agent says no word of what went wrong inside, warnings included.
+  return spec.agent?.report === 'opaque' ? body : `${body}\n${partialWarning(call)}`;
+}
+
+function resultFor(report: RunReport, call: CallReport): ToolResultItem {
+  const spec = report.plan.calls[call.index];
+  const error = ERROR_STATUSES.has(call.status);
+  let body: string;
+  if (!error) body = successBody(report, call);
+  else {
+    body = failureContent(call, spec);
+    // A failed explicit sub-agent still hands back its own report (an aborted nested run, say).
+    const nested = nestedRun(spec, call);
+    if (call.status === 'failed' && spec.agent?.report === 'explicit' && nested !== null) body = `${body}\n${agentReport(spec, nested)}`;
+  }
+  const note = degradedNote(call);
+  return { id: call.id, status: call.status, isError: error, content: note === null ? body : `${body}\n${note}` };
+}
+
+function turnTitle(report: RunReport, turn: TurnReport, calls: readonly CallReport[]): string {
+  const n = turn.index + 1;
+  switch (report.strategy) {
+    case 'waves':
+      return `Model turn ${n} (wave ${(turn.wave ?? calls[0]?.wave ?? 0) + 1})`;
+    case 'eager':
+      return `Model turn ${n} (the whole plan)`;
+    case 'sequential':
+      return `Model turn ${n} (${calls.map((c) => c.id).join(', ')})`;
+  }
+}
+
+export function buildConversation(report: RunReport): Conversation {
+  const seen = new Set<string>();
+  const turns: ConversationTurn[] = [];
+  for (const turn of report.turns) {
+    const calls = turn.calls.map((i) => report.calls[i]).filter((c) => !seen.has(c.id));
+    if (calls.length === 0) continue;
+    for (const c of calls) seen.add(c.id);
+    turns.push({
+      index: turn.index,
+      title: turnTitle(report, turn, calls),
+      uses: calls.map((c) => ({ id: c.id, tool: c.tool, input: c.input ?? {} })),
+      results: calls.map((c) => resultFor(report, c)),
+    });
+  }
+  return { turns, summary: buildSummary(report, seen) };
+}
