@@ -88,6 +88,36 @@ test.describe('A plan at the 20,000-call cap', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Next event' })).toBeEnabled({ timeout: 600_000 });
     await note(page, 'run', t);
+
+    // The run view: the context panel draws the end of a context too long to draw whole, and says so.
+    t = Date.now();
+    await page.getByRole('tab', { name: 'Run', exact: true }).click();
+    await expect(page.getByText(/^Outcome: /)).toBeVisible();
+    const long = page.getByRole('note').filter({ hasText: /^This context is [\d,]+ characters long: the last [\d,]+ are shown\. Copy and Download give it whole\.$/ });
+    await expect(long).toBeVisible();
+    expect(((await page.getByLabel('Context the model is handed').textContent()) ?? '').length).toBeLessThanOrEqual(200_000);
+    await note(page, 'context', t);
+
+    // The timeline draws only the rows in view: a few dozen label buttons, not 20,000, and others once scrolled.
+    t = Date.now();
+    await page.getByRole('button', { name: 'Show timeline' }).click();
+    const labels = page.locator('.tw-tl__labels button');
+    await expect(labels.first()).toBeVisible();
+    const top = await labels.allTextContents();
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.length).toBeLessThan(300);
+    await page.locator('.tw-tl__body').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect(labels.first()).not.toHaveText(top[0]);
+    const bottom = await labels.allTextContents();
+    expect(bottom.length).toBeLessThan(300);
+    expect(bottom.filter((id) => top.includes(id))).toEqual([]);
+    await labels.last().focus();
+    await page.keyboard.press('Enter');
+    await expect(labels.last()).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot({ path: 'e2e/artifacts/huge-run-view.png' });
+    await note(page, 'timeline', t);
     t = Date.now();
     await page.getByRole('button', { name: 'Next event' }).click();
     await expect(page.locator('.tw-play__clock, [aria-label="Playback position"]').first()).toBeVisible();
