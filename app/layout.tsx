@@ -8,6 +8,7 @@ import './styles/canvas.css';
 import './styles/inspector.css';
 import './styles/library.css';
 import './styles/run.css';
+import './styles/timeline.css';
 import './styles/stats.css';
 import './styles/present.css';
 import './styles/inject.css';

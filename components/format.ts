@@ -1,32 +1,23 @@
 // Words and numbers for the UI: times, latencies, retry policies, faults, statuses. Plain strings, never HTML.
 import type { Fault, Latency, RetryPolicy } from '@/lib/plan';
 import type { CallStatus, Outcome } from '@/lib/engine';
+import { shortDuration } from '@/lib/format/duration';
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
-/** `950 ms`, `1,250 ms`: exact enough to check against the trace, in one locale on server and client. */
-export function formatMs(ms: number): string {
-  return `${number.format(ms)} ms`;
-}
-
-/** `300 ms`, `1.5 s`: short, for the node. */
-export function formatShortMs(ms: number): string {
-  return ms >= 1000 ? `${number.format(ms / 1000)} s` : `${number.format(ms)} ms`;
-}
-
 /** `400 ms`, `100 ms–300 ms`, `~600 ms` (the median of a lognormal): short, for the node. */
 export function describeLatencyShort(l: Latency): string {
-  return l.kind === 'lognormal' ? `~${formatShortMs(l.p50Ms)}` : describeLatency(l);
+  return l.kind === 'lognormal' ? `~${shortDuration(l.p50Ms)}` : describeLatency(l);
 }
 
 export function describeLatency(l: Latency): string {
   switch (l.kind) {
     case 'fixed':
-      return formatShortMs(l.ms);
+      return shortDuration(l.ms);
     case 'uniform':
-      return `${formatShortMs(l.minMs)}–${formatShortMs(l.maxMs)}`;
+      return `${shortDuration(l.minMs)}–${shortDuration(l.maxMs)}`;
     case 'lognormal':
-      return `p50 ${formatShortMs(l.p50Ms)}, p95 ${formatShortMs(l.p95Ms)}`;
+      return `p50 ${shortDuration(l.p50Ms)}, p95 ${shortDuration(l.p95Ms)}`;
   }
 }
 
@@ -38,7 +29,7 @@ export function describeRetry(r: RetryPolicy): string | null {
 
 export function describeRetryLong(r: RetryPolicy): string {
   if (r.maxAttempts <= 1) return 'no retry';
-  const wait = r.backoffCoefficient > 1 ? `waits from ${formatShortMs(r.initialIntervalMs)}, ×${r.backoffCoefficient} each time` : `waits ${formatShortMs(r.initialIntervalMs)}`;
+  const wait = r.backoffCoefficient > 1 ? `waits from ${shortDuration(r.initialIntervalMs)}, ×${r.backoffCoefficient} each time` : `waits ${shortDuration(r.initialIntervalMs)}`;
   return `up to ${r.maxAttempts} attempts, ${wait}${r.jitter === 'full' ? ', full jitter' : ''}`;
 }
 
@@ -62,7 +53,7 @@ export function describeFault(f: Fault): string {
     case 'timeout':
       return `timeout, ${trigger(f)}`;
     case 'rate_limit':
-      return `rate limit (retry after ${formatShortMs(f.retryAfterMs)}), ${trigger(f)}`;
+      return `rate limit (retry after ${shortDuration(f.retryAfterMs)}), ${trigger(f)}`;
     case 'slow':
       return `slow ×${f.factor}, ${trigger(f)}`;
     case 'partial':

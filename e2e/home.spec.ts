@@ -3,7 +3,8 @@ import { compareStrategies, simulate } from '../lib/engine';
 import { strategyFigure, strategySaving } from '../components/run/strategy-words';
 import { buildContext } from '../lib/engine/context';
 import { layoutPlan } from '../lib/plan/layout';
-import { OUTCOME_LABEL, formatMs } from '../components/format';
+import { OUTCOME_LABEL } from '../components/format';
+import { exactMs } from '../lib/format/duration';
 import { defaultExample, expect, loadExamplePlan, loadExamples, test } from './fixtures';
 
 const examples = loadExamples();
@@ -54,7 +55,7 @@ test.describe('Home page', () => {
       const trace = simulate(plan);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect(page.getByText(`Outcome: ${OUTCOME_LABEL[trace.outcome]}`, { exact: true })).toBeVisible();
-      const makespan = trace.makespanMs === null ? 'none (stuck)' : formatMs(trace.makespanMs);
+      const makespan = trace.makespanMs === null ? 'none (stuck)' : exactMs(trace.makespanMs);
       await expect(page.getByText(`Makespan: ${makespan}`, { exact: true })).toBeVisible();
       const table = page.getByRole('table');
       for (const call of plan.calls) await expect(table.getByRole('rowheader', { name: call.id, exact: true })).toBeVisible();

@@ -10,7 +10,8 @@ import { statsJson } from '../lib/cli/report';
 import { deltas, describeDeltas, type Reliability } from '../lib/engine/reliability';
 import { parsePlan, serializePlan, type Plan } from '../lib/plan';
 import { HURT_RUNS_CAP } from '../lib/store/stats';
-import { formatDuration, formatPercent } from '../components/stats/format';
+import { formatPercent } from '../components/stats/format';
+import { columnDuration } from '../lib/format/duration';
 import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
@@ -116,9 +117,9 @@ test.describe('Many runs', () => {
 
     const expected = runMonteCarlo(plan, { runs: 100_000 });
     await expect(results.locator('[data-stat="success"]')).toHaveText(formatPercent(expected.outcomes.complete / expected.runs));
-    await expect(results.locator('[data-stat="p50"]')).toHaveText(formatDuration(expected.makespanMs.p50));
-    await expect(results.locator('[data-stat="p95"]')).toHaveText(formatDuration(expected.makespanMs.p95));
-    await expect(results.locator('[data-stat="p99"]')).toHaveText(formatDuration(expected.makespanMs.p99));
+    await expect(results.locator('[data-stat="p50"]')).toHaveText(columnDuration(expected.makespanMs.p50));
+    await expect(results.locator('[data-stat="p95"]')).toHaveText(columnDuration(expected.makespanMs.p95));
+    await expect(results.locator('[data-stat="p99"]')).toHaveText(columnDuration(expected.makespanMs.p99));
     await expect(results.locator('[data-stat="misled"]')).toContainText('misled the model in');
     // Outcome shares in words and numbers.
     await expect(results.locator('[data-outcome="complete"]')).toContainText(`Complete${formatPercent(expected.outcomes.complete / expected.runs)}`);
@@ -251,8 +252,8 @@ test.describe('Many runs', () => {
     const row = (key: string) => results.locator(`.tw-stats-ab tr[data-row="${key}"]`);
     await expect(row('complete').locator('[data-col="a"]')).toHaveText(formatPercent(a.outcomes.complete / a.runs));
     await expect(row('complete').locator('[data-col="b"]')).toHaveText(formatPercent(b.outcomes.complete / b.runs));
-    await expect(row('p95').locator('[data-col="a"]')).toHaveText(formatDuration(a.makespanMs.p95));
-    await expect(row('p95').locator('[data-col="b"]')).toHaveText(formatDuration(b.makespanMs.p95));
+    await expect(row('p95').locator('[data-col="a"]')).toHaveText(columnDuration(a.makespanMs.p95));
+    await expect(row('p95').locator('[data-col="b"]')).toHaveText(columnDuration(b.makespanMs.p95));
     await expect(results.locator('[data-stat="deltas"]')).toHaveText(`B against A: ${describeDeltas(deltas(fromCli(a), fromCli(b)))}`);
     expect(b.outcomes.complete).toBeGreaterThan(a.outcomes.complete);
     await expect(row('complete').locator('[data-col="delta"]')).toHaveText(/^\+/);
@@ -358,7 +359,7 @@ test.describe('Many runs, edge cases', () => {
     const results = p.getByRole('region', { name: 'Statistics' });
     await expect(results.locator('[data-stat="success"]')).toHaveText(formatPercent(expected.outcomes.complete / 1000));
     await expect(results.locator('[data-outcome="aborted"]')).toContainText(formatPercent(expected.outcomes.aborted / 1000));
-    await expect(results.locator('[data-stat="p50"]')).toHaveText(formatDuration(expected.makespanMs.p50));
+    await expect(results.locator('[data-stat="p50"]')).toHaveText(columnDuration(expected.makespanMs.p50));
     const chart = results.locator('.tw-stats-chart__plot svg.recharts-surface');
     await expect(chart.locator('.recharts-bar-rectangle')).toHaveCount(1);
     await expect(chart.locator('.recharts-reference-line')).toHaveCount(3);

@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { Panel } from '@xyflow/react';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
-import { formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
 import type { PlanModel } from './model';
 
 /** "search → fetch → summarize", or the first and last few of a long path. */
@@ -59,7 +59,7 @@ function CanvasLegendView({ model }: { model: PlanModel }) {
             <path d="M1 4h20" className="tw-legend__critical" />
           </svg>
           <span>
-            critical path <span className="tw-legend__ms">~{formatShortMs(model.criticalMs)}</span>
+            critical path <span className="tw-legend__ms">~{shortDuration(model.criticalMs)}</span>
             <span className="tw-visually-hidden">: {pathSummary(model.criticalPath)}</span>
           </span>
         </span>

@@ -3,7 +3,7 @@
 // centre, or drag onto the canvas) and the canvas actions (auto-layout, fit, duplicate, delete).
 import { memo, type DragEvent, type ReactNode } from 'react';
 import { TOOL_PALETTE, type ToolKey } from '@/lib/plan/palette';
-import { ToolIcon } from './tool-icon';
+import { ToolIcon } from '../icons';
 import type { CanvasActions } from './use-canvas-actions';
 
 /** The drag-and-drop type a palette item carries (its value is the tool key). */

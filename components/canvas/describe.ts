@@ -1,6 +1,7 @@
 // The words a screen reader hears for a call: everything its node shows. Plain strings, never HTML.
 import type { Fault, ToolCall } from '@/lib/plan';
-import { describeFault, describeLatency, describeRetryLong, formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
+import { describeFault, describeLatency, describeRetryLong } from '../format';
 
 export function describeCall(call: ToolCall, faults: readonly Fault[], wave: number, critical = false): string {
   const parts = [
@@ -8,7 +9,7 @@ export function describeCall(call: ToolCall, faults: readonly Fault[], wave: num
     `tool ${call.tool}`,
     `wave ${wave + 1}`,
     `latency ${describeLatency(call.latency)}`,
-    call.timeoutMs === null ? 'no timeout' : `timeout ${formatShortMs(call.timeoutMs)}`,
+    call.timeoutMs === null ? 'no timeout' : `timeout ${shortDuration(call.timeoutMs)}`,
     describeRetryLong(call.retry),
     `on failure ${call.onFailure}`,
     faults.length === 0 ? 'no faults' : `faults: ${faults.map(describeFault).join('; ')}`,

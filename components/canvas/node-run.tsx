@@ -5,10 +5,11 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '@/lib/store/provider';
-import { formatShortMs, statusTone } from '../format';
+import { shortDuration } from '@/lib/format/duration';
+import { statusTone } from '../format';
 import { nodeRunSelector } from './run-selectors';
 import { isFinalPhase, phaseText, phaseTextShort, type NodePhase, type NodeRunView } from './run-view';
-import { StatusIcon } from './status-icon';
+import { StatusIcon } from '../icons';
 
 /** The node's colour family for a phase: `live` while running, `none` with no run. */
 export type PhaseTone = 'none' | 'live' | 'good' | 'warn' | 'bad' | 'idle';
@@ -37,7 +38,7 @@ export function NodeStatus({ run }: { run: NodeRunView }) {
   const tries = final && attempt > 1 ? attempt : 0;
   let title = text;
   if (final) title = attempt === 0 ? `${text} (never started)` : `${text} after ${attempt} ${attempt === 1 ? 'attempt' : 'attempts'}`;
-  else if (phase === 'running' && run.timeoutMs > 0) title = `${text} of a ${formatShortMs(run.timeoutMs)} timeout`;
+  else if (phase === 'running' && run.timeoutMs > 0) title = `${text} of a ${shortDuration(run.timeoutMs)} timeout`;
   return (
     <span
       className={`tw-status tw-status--${tone} tw-node__status${final ? '' : ' tw-node__status--live'}`}
@@ -77,7 +78,7 @@ export function NodeProgress({ run }: { run: NodeRunView }) {
         {!hangs && <div className="tw-bar__fill" style={{ transform: `scaleX(${run.latencyPct / 100})` }} />}
       </div>
       {run.timeoutPct >= 0 && (
-        <div className={`tw-bar tw-bar--timeout${run.timeoutPct >= 80 ? ' tw-bar--near' : ''}`} title={`${run.timeoutPct}% of the ${formatShortMs(run.timeoutMs)} timeout used`}>
+        <div className={`tw-bar tw-bar--timeout${run.timeoutPct >= 80 ? ' tw-bar--near' : ''}`} title={`${run.timeoutPct}% of the ${shortDuration(run.timeoutMs)} timeout used`}>
           <div className="tw-bar__fill" style={{ transform: `scaleX(${Math.min(run.timeoutPct, 100) / 100})` }} />
         </div>
       )}

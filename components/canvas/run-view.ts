@@ -2,7 +2,7 @@
 // the model turn's wave band. Pure (no React, no store): each answer is a flat record of primitives, quantized to
 // what is drawn, so a store selector over it returns an equal value until the picture changes.
 import { callStateAt, endTime, STATUS_LABEL, turnAt, type CallPhase, type CallStatus, type PreparedTrace } from '@/lib/engine';
-import { formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
 
 /** A call's phase at the cursor, or `none` when there is no run of it to show. */
 export type NodePhase = CallPhase | 'none';
@@ -115,10 +115,10 @@ export function phaseText(v: Pick<NodeRunView, 'phase' | 'attempt' | 'elapsedMs'
     case 'waiting':
       return 'waiting';
     case 'running':
-      return `running · attempt ${v.attempt} · ${formatShortMs(v.elapsedMs)}`;
+      return `running · attempt ${v.attempt} · ${shortDuration(v.elapsedMs)}`;
     case 'retry_wait':
       // The attempt that comes next (the caption counts retries: attempt 2 is retry 1).
-      return v.remainingMs > 0 ? `attempt ${v.retryAttempt} in ${formatShortMs(v.remainingMs)}` : `attempt ${v.retryAttempt} due, waiting for a slot`;
+      return v.remainingMs > 0 ? `attempt ${v.retryAttempt} in ${shortDuration(v.remainingMs)}` : `attempt ${v.retryAttempt} due, waiting for a slot`;
     default:
       return STATUS_LABEL[v.phase];
   }
@@ -126,8 +126,8 @@ export function phaseText(v: Pick<NodeRunView, 'phase' | 'attempt' | 'elapsedMs'
 
 /** The same, short enough for a node seen from far out: `try 2 · 1.2 s`, `retry in 340 ms`, `timed out`. */
 export function phaseTextShort(v: Pick<NodeRunView, 'phase' | 'attempt' | 'elapsedMs' | 'retryAttempt' | 'remainingMs'>): string {
-  if (v.phase === 'running') return `try ${v.attempt} · ${formatShortMs(v.elapsedMs)}`;
-  if (v.phase === 'retry_wait') return v.remainingMs > 0 ? `retry in ${formatShortMs(v.remainingMs)}` : 'retry due';
+  if (v.phase === 'running') return `try ${v.attempt} · ${shortDuration(v.elapsedMs)}`;
+  if (v.phase === 'retry_wait') return v.remainingMs > 0 ? `retry in ${shortDuration(v.remainingMs)}` : 'retry due';
   return phaseText(v);
 }
 

@@ -5,11 +5,11 @@ import { memo, type MouseEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Fault, ToolCall } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
-import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong, formatShortMs } from '../format';
-import { FaultIcon } from './fault-icon';
+import { shortDuration } from '@/lib/format/duration';
+import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong } from '../format';
 import { HeatChip, heatBucket, selectHeatRuns, useNodeHeat } from './node-heat';
 import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
-import { ToolIcon } from './tool-icon';
+import { FaultIcon, ToolIcon } from '../icons';
 import { InjectToolbar } from '../inject/inject-actions';
 
 export interface ToolCallNodeData extends Record<string, unknown> {
@@ -54,9 +54,9 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
         <span className="tw-node__latency">
           <span title={`Latency: ${describeLatency(call.latency)}`}>{describeLatencyShort(call.latency)}</span>
           {call.timeoutMs !== null && (
-            <span className="tw-node__timeout" title={`Timeout per attempt: ${formatShortMs(call.timeoutMs)}`}>
+            <span className="tw-node__timeout" title={`Timeout per attempt: ${shortDuration(call.timeoutMs)}`}>
               <FaultIcon kind="timeout" />
-              {formatShortMs(call.timeoutMs)}
+              {shortDuration(call.timeoutMs)}
             </span>
           )}
         </span>

@@ -9,7 +9,7 @@ import { faultsInForce } from '@/lib/plan/inject';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
-import { FaultIcon } from '../canvas/fault-icon';
+import { FaultIcon } from '../icons';
 import { useInjectStore } from './inject-provider';
 import type { InjectUiStore } from './inject-store';
 import { useInject } from './use-inject';

@@ -10,7 +10,7 @@ import { faultsInForce } from '@/lib/plan/inject';
 import { useAppStore } from '@/lib/store/provider';
 import type { AppState } from '@/lib/store/app-store';
 import { selectViewPlan } from '@/lib/store/selectors';
-import { FaultIcon } from '../canvas/fault-icon';
+import { FaultIcon } from '../icons';
 import type { InjectUiStore, NodeMenuState } from './inject-store';
 import { callNodeElement, focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
 import { useInject } from './use-inject';

@@ -3,7 +3,8 @@
 // choosing another call starts every field afresh.
 import type { Plan, ToolCall } from '@/lib/plan';
 import { updateCall } from '@/lib/plan/edit';
-import { describeLatency, formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
+import { describeLatency } from '../format';
 import { CallIdentity } from './call-identity';
 import { CallIo } from './call-io';
 import { EffectSection } from './effect-section';
@@ -40,7 +41,7 @@ export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
       <Section id="io" title="Input & output" summary={`${inputKeys} ${inputKeys === 1 ? 'argument' : 'arguments'}`}>
         <CallIo call={call} plan={plan} />
       </Section>
-      <Section id="latency" title="Latency & timeout" summary={`${describeLatency(call.latency)}${call.timeoutMs === null ? '' : ` · timeout ${formatShortMs(call.timeoutMs)}`}`}>
+      <Section id="latency" title="Latency & timeout" summary={`${describeLatency(call.latency)}${call.timeoutMs === null ? '' : ` · timeout ${shortDuration(call.timeoutMs)}`}`}>
         <LatencySection call={call} />
       </Section>
       <Section id="retry" title="Retry" summary={call.retry.maxAttempts <= 1 ? 'no retry' : `×${call.retry.maxAttempts}`}>

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { effectOf, type Plan, type ToolCall } from '@/lib/plan';
 import { addCompensation, removeCompensation, setEffect, updateCompensation } from '@/lib/plan/edit-effects';
-import { describeLatency, formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
+import { describeLatency } from '../format';
 import { asOptionalText, asText, type Check } from './checks';
 import { toCandidate, parsed } from './candidate';
 import { ChoiceGroup, FieldMessage, FieldPrefix, TextField } from './fields';
@@ -97,7 +98,7 @@ export function EffectSection({ call, plan }: { call: ToolCall; plan: Plan }) {
             <span className="tw-insp-comp__detail">
               {' '}
               · {describeLatency(comp.latency)}
-              {comp.timeoutMs === null ? '' : ` · timeout ${formatShortMs(comp.timeoutMs)}`}
+              {comp.timeoutMs === null ? '' : ` · timeout ${shortDuration(comp.timeoutMs)}`}
               {comp.retry.maxAttempts > 1 ? ` · ×${comp.retry.maxAttempts}` : ''}
               {comp.faults.length > 0 ? ` · ${comp.faults.length} ${comp.faults.length === 1 ? 'fault' : 'faults'}` : ''}
             </span>

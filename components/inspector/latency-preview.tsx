@@ -3,7 +3,7 @@
 // lognormal curve), p50 and p95 marked, and the per-attempt timeout with the share of attempts it would cut.
 import { memo } from 'react';
 import type { Latency } from '@/lib/plan';
-import { formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
 import { latencyShape, shareLongerThan } from './density';
 
 const W = 320;
@@ -16,10 +16,10 @@ const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
 export function describeTimeoutCut(latency: Latency, timeoutMs: number | null): string | null {
   if (timeoutMs === null) return null;
   const share = shareLongerThan(latency, timeoutMs);
-  if (share <= 0) return `The ${formatShortMs(timeoutMs)} timeout never cuts an attempt of this latency (before faults).`;
-  if (share >= 1) return `Every attempt lasts longer than the ${formatShortMs(timeoutMs)} timeout: each one times out.`;
+  if (share <= 0) return `The ${shortDuration(timeoutMs)} timeout never cuts an attempt of this latency (before faults).`;
+  if (share >= 1) return `Every attempt lasts longer than the ${shortDuration(timeoutMs)} timeout: each one times out.`;
   const p = share < 0.001 ? 'under 0.1%' : `about ${percent.format(share)}`;
-  return `The ${formatShortMs(timeoutMs)} timeout cuts ${p} of attempts (before faults).`;
+  return `The ${shortDuration(timeoutMs)} timeout cuts ${p} of attempts (before faults).`;
 }
 
 function LatencyPreviewView({ latency, timeoutMs }: { latency: Latency; timeoutMs: number | null }) {
@@ -37,8 +37,8 @@ function LatencyPreviewView({ latency, timeoutMs }: { latency: Latency; timeoutM
   const timeoutShown = timeoutMs !== null && timeoutMs <= shape.maxX;
   const label =
     shape.kind === 'spike'
-      ? `Latency always ${formatShortMs(shape.p50)}`
-      : `Latency distribution from 0 to ${formatShortMs(shape.maxX)}: p50 ${formatShortMs(shape.p50)}, p95 ${formatShortMs(shape.p95)}`;
+      ? `Latency always ${shortDuration(shape.p50)}`
+      : `Latency distribution from 0 to ${shortDuration(shape.maxX)}: p50 ${shortDuration(shape.p50)}, p95 ${shortDuration(shape.p95)}`;
   return (
     <figure className="tw-insp-preview">
       <div className="tw-insp-preview__plot">
@@ -74,16 +74,16 @@ function LatencyPreviewView({ latency, timeoutMs }: { latency: Latency; timeoutM
       <figcaption className="tw-insp-preview__caption">
         <span>
           <span className="tw-insp-key tw-insp-key--p50" aria-hidden="true" />
-          p50 {formatShortMs(shape.p50)}
+          p50 {shortDuration(shape.p50)}
         </span>
         <span>
           <span className="tw-insp-key tw-insp-key--p95" aria-hidden="true" />
-          p95 {formatShortMs(shape.p95)}
+          p95 {shortDuration(shape.p95)}
         </span>
         {timeoutMs !== null && (
           <span>
             <span className="tw-insp-key tw-insp-key--timeout" aria-hidden="true" />
-            timeout {formatShortMs(timeoutMs)}
+            timeout {shortDuration(timeoutMs)}
             {!timeoutShown && ' (off the chart)'}
           </span>
         )}

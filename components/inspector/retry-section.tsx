@@ -3,8 +3,8 @@
 // sequence spelled out ("waits 1 s, 2 s, 4 s") from the plan as committed (an invalid draft never shows here).
 import { retryMaximumIntervalMs, type RetryPolicy, type ToolCall } from '@/lib/plan';
 import { describeRetryWaits, updateCall } from '@/lib/plan/edit';
+import { shortDuration } from '@/lib/format/duration';
 import { policyOf, policyPatch, policyPath, type PolicyPart } from '@/lib/plan/policy';
-import { formatShortMs } from '../format';
 import { callCheck } from './checks';
 import { ChoiceGroup, TextField } from './fields';
 import { numberText, parseNumber, parseOptionalNumber, sameNumber } from './numbers';
@@ -60,7 +60,7 @@ export function RetrySection({ call, part = 'call' }: { call: ToolCall; part?: P
       <TextField label="Attempts" draft={attempts} inputMode="numeric" hint="With the first; 1 = no retry." />
       <TextField label="First wait" draft={initial} unit="ms" inputMode="decimal" />
       <TextField label="Backoff ×" draft={coefficient} inputMode="decimal" hint="Each wait × this." />
-      <TextField label="Longest wait" draft={cap} unit="ms" inputMode="decimal" placeholder={`${retryMaximumIntervalMs(r)}`} hint={`Empty: 100 × first (${formatShortMs(100 * r.initialIntervalMs)}).`} />
+      <TextField label="Longest wait" draft={cap} unit="ms" inputMode="decimal" placeholder={`${retryMaximumIntervalMs(r)}`} hint={`Empty: 100 × first (${shortDuration(100 * r.initialIntervalMs)}).`} />
       <div className="tw-insp-field--wide">
         <ChoiceGroup
           legend={part === 'call' ? 'Jitter' : 'Compensation jitter'}

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Plan } from '@/lib/plan';
 import { reviewPlan, updateSettings } from '@/lib/plan/edit';
-import { formatShortMs } from '../format';
+import { shortDuration } from '@/lib/format/duration';
 import { asOptionalText, asText, planInfoCheck, settingsCheck } from './checks';
 import { ChoiceGroup, Select, TextField } from './fields';
 import { numberText, parseNumber, parseOptionalNumber, randomSeed, sameNumber } from './numbers';
@@ -86,7 +86,7 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
             unit="ms"
             inputMode="decimal"
             placeholder="none"
-            hint={s.deadlineMs === null ? 'The whole plan’s budget. Empty: none.' : `The plan stops at ${formatShortMs(s.deadlineMs)}. Empty: none.`}
+            hint={s.deadlineMs === null ? 'The whole plan’s budget. Empty: none.' : `The plan stops at ${shortDuration(s.deadlineMs)}. Empty: none.`}
           />
           <Select
             label="Active scenario"

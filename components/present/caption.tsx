@@ -2,7 +2,8 @@
 // The narrated caption at the playback cursor (lib/engine/narrate.ts), as a polite live region. It selects only the
 // caption's step (the index of the last event at or before the cursor), so playing re-renders it at events, not frames.
 import { useMemo } from 'react';
-import { captionAtStep, captionStep, formatDuration } from '@/lib/engine/narrate';
+import { captionAtStep, captionStep } from '@/lib/engine/narrate';
+import { spokenDuration } from '@/lib/format/duration';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewRun } from '@/lib/store/selectors';
@@ -24,7 +25,7 @@ export function RunCaption({ className }: { className?: string }) {
     <div className={`tw-caption${caption ? ` tw-caption--${caption.kind}` : ''} ${className ?? ''}`}>
       {caption !== null && (
         <span className="tw-caption__time" aria-hidden="true">
-          {caption.kind === 'start' ? 'Start' : caption.kind === 'end' ? 'End' : formatDuration(caption.atMs)}
+          {caption.kind === 'start' ? 'Start' : caption.kind === 'end' ? 'End' : spokenDuration(caption.atMs)}
         </span>
       )}
       <p className="tw-caption__text" role="status" aria-live="polite" aria-atomic="true" aria-label="Caption">

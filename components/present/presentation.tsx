@@ -9,6 +9,7 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlan, selectPlanVersion, selectPlaying, selectPresenting, selectViewCursorMs } from '@/lib/store/selectors';
 import { PlanCanvas } from '../canvas/plan-canvas';
+import { TransportIcon } from '../icons';
 import { ContextAtCursor } from '../run/context-panel';
 import { clockReadout } from '../run/playback-model';
 import { selectHasRun, selectViewEnd } from '../run/playback-selectors';
@@ -35,14 +36,6 @@ function turnWords(turn: number, phase: string, count: number): string {
   return `Model turn ${turn + 1} of ${count} · ${PHASE_WORD[phase] ?? phase}`;
 }
 
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
-}
-
 /** A control that does not take focus from a mouse press, so the arrow keys keep stepping after a click. */
 function Control({ label, keys, onClick, children, wide }: { label: string; keys: string; onClick: () => void; children: ReactNode; wide?: boolean }) {
   return (
@@ -64,44 +57,23 @@ function Controls({ act }: { act: (a: PresentAction) => void }) {
   return (
     <div className="tw-present__controls" role="group" aria-label="Presentation controls">
       <Control label="Back to the first instant" keys="Home" onClick={() => act('start')}>
-        <Icon>
-          <rect x="2.5" y="3" width="2" height="10" rx="0.6" fill="currentColor" />
-          <path d="M13.5 3v10L5.5 8z" fill="currentColor" />
-        </Icon>
+        <TransportIcon name="start" size={18} />
       </Control>
       <Control label="Previous turn" keys="←" onClick={() => act('prev-turn')}>
-        <Icon>
-          <path d="M10.5 3 5.5 8l5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        </Icon>
+        <TransportIcon name="prev" size={18} />
       </Control>
       <Control label={playing ? 'Pause presentation' : 'Play presentation'} keys="Space" onClick={() => act('toggle')} wide>
-        {playing ? (
-          <Icon>
-            <rect x="3.5" y="2.5" width="3" height="11" rx="0.8" fill="currentColor" />
-            <rect x="9.5" y="2.5" width="3" height="11" rx="0.8" fill="currentColor" />
-          </Icon>
-        ) : (
-          <Icon>
-            <path d="M4 2.5v11l9.5-5.5z" fill="currentColor" />
-          </Icon>
-        )}
+        <TransportIcon name={playing ? 'pause' : 'play'} size={18} />
       </Control>
       <Control label="Next turn" keys="→" onClick={() => act('next-turn')}>
-        <Icon>
-          <path d="m5.5 3 5 5-5 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        </Icon>
+        <TransportIcon name="next" size={18} />
       </Control>
       <Control label="Jump to the end" keys="End" onClick={() => act('end')}>
-        <Icon>
-          <path d="M2.5 3v10l8-5z" fill="currentColor" />
-          <rect x="11.5" y="3" width="2" height="10" rx="0.6" fill="currentColor" />
-        </Icon>
+        <TransportIcon name="end" size={18} />
       </Control>
       <span className="tw-present__sep" aria-hidden="true" />
       <Control label="Leave presentation" keys="Esc" onClick={() => act('leave')}>
-        <Icon>
-          <path d="m4 4 8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </Icon>
+        <TransportIcon name="close" size={18} />
       </Control>
     </div>
   );

@@ -23,60 +23,7 @@ import {
   selectViewTurnText,
 } from './playback-selectors';
 import { usePlaybackClock } from './use-playback-clock';
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
-}
-
-const ICONS = {
-  start: (
-    <Icon>
-      <rect x="2.5" y="3" width="2" height="10" rx="0.6" fill="currentColor" />
-      <path d="M13.5 3v10L5.5 8z" fill="currentColor" />
-    </Icon>
-  ),
-  prevTurn: (
-    <Icon>
-      <path d="M8 3.5v9L1.5 8zM14.5 3.5v9L8 8z" fill="currentColor" />
-    </Icon>
-  ),
-  prevEvent: (
-    <Icon>
-      <path d="M11 3.5v9L4.5 8z" fill="currentColor" />
-    </Icon>
-  ),
-  play: (
-    <Icon>
-      <path d="M4 2.5v11l9.5-5.5z" fill="currentColor" />
-    </Icon>
-  ),
-  pause: (
-    <Icon>
-      <rect x="3.5" y="2.5" width="3" height="11" rx="0.8" fill="currentColor" />
-      <rect x="9.5" y="2.5" width="3" height="11" rx="0.8" fill="currentColor" />
-    </Icon>
-  ),
-  nextEvent: (
-    <Icon>
-      <path d="M5 3.5v9L11.5 8z" fill="currentColor" />
-    </Icon>
-  ),
-  nextTurn: (
-    <Icon>
-      <path d="M1.5 3.5v9L8 8zM8 3.5v9L14.5 8z" fill="currentColor" />
-    </Icon>
-  ),
-  end: (
-    <Icon>
-      <path d="M2.5 3v10l8-5z" fill="currentColor" />
-      <rect x="11.5" y="3" width="2" height="10" rx="0.6" fill="currentColor" />
-    </Icon>
-  ),
-};
+import { TransportIcon } from '../icons';
 
 function Step({ label, keys, onClick, disabled, children }: { label: string; keys: string; onClick: () => void; disabled: boolean; children: ReactNode }) {
   return (
@@ -97,13 +44,13 @@ function Transport({ disabled }: { disabled: boolean }) {
   return (
     <div className="tw-play__transport">
       <Step label="Back to start" keys="Home" onClick={toStart} disabled={disabled}>
-        {ICONS.start}
+        <TransportIcon name="start" />
       </Step>
       <Step label="Previous model turn" keys="[" onClick={() => stepTurn(-1)} disabled={disabled}>
-        {ICONS.prevTurn}
+        <TransportIcon name="prevTurn" />
       </Step>
       <Step label="Previous event" keys="," onClick={() => stepEvent(-1)} disabled={disabled}>
-        {ICONS.prevEvent}
+        <TransportIcon name="prevEvent" />
       </Step>
       <button
         type="button"
@@ -114,16 +61,16 @@ function Transport({ disabled }: { disabled: boolean }) {
         disabled={disabled}
         data-playing={playing ? 'true' : 'false'}
       >
-        {playing ? ICONS.pause : ICONS.play}
+        <TransportIcon name={playing ? 'pause' : 'play'} />
       </button>
       <Step label="Next event" keys="." onClick={() => stepEvent(1)} disabled={disabled}>
-        {ICONS.nextEvent}
+        <TransportIcon name="nextEvent" />
       </Step>
       <Step label="Next model turn" keys="]" onClick={() => stepTurn(1)} disabled={disabled}>
-        {ICONS.nextTurn}
+        <TransportIcon name="nextTurn" />
       </Step>
       <Step label="To the end" keys="End" onClick={toEnd} disabled={disabled}>
-        {ICONS.end}
+        <TransportIcon name="end" />
       </Step>
     </div>
   );

@@ -12,7 +12,6 @@ import {
   contextAtMs,
   contextHeadline,
   contextKey,
-  formatClock,
   frameDelta,
   lastIndexAtOrBefore,
   positionText,
@@ -27,15 +26,6 @@ function researchAgent(): { plan: Plan; trace: Trace } {
 }
 
 describe('the clock', () => {
-  it('reads seconds with two decimals', () => {
-    expect(formatClock(0)).toBe('0.00 s');
-    expect(formatClock(1240)).toBe('1.24 s');
-    expect(formatClock(8900)).toBe('8.90 s');
-    expect(formatClock(12_345.6)).toBe('12.35 s');
-    expect(formatClock(-5)).toBe('0.00 s');
-    expect(formatClock(Number.NaN)).toBe('0.00 s');
-  });
-
   it('the readout and the scrubber text say where the cursor is out of how long', () => {
     expect(clockReadout(1240, 8900)).toBe('1.24 s / 8.90 s');
     expect(positionText(1240, 8900)).toBe('1.24 s of 8.90 s');

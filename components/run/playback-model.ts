@@ -1,6 +1,7 @@
 // Playback in words and numbers: the clock readout, the model turn at the cursor, the
 // instant the context is built at, and the clock's frame step. Pure functions: no React, no DOM, no store.
 import { turnAt, type TraceLike } from '@/lib/engine';
+import { clockSeconds } from '@/lib/format/duration';
 
 /** The longest real-time step one animation frame may take (a background tab, a long GC pause). */
 export const MAX_FRAME_MS = 100;
@@ -11,20 +12,14 @@ export function frameDelta(prev: number | null, now: number, cap = MAX_FRAME_MS)
   return Math.min(now - prev, cap);
 }
 
-/** A virtual instant on the playback clock: `1.24 s`, `0.00 s`, `12.50 s`. */
-export function formatClock(ms: number): string {
-  const s = Number.isFinite(ms) ? Math.max(0, ms) / 1000 : 0;
-  return `${s.toFixed(2)} s`;
-}
-
 /** The readout beside the scrubber: `1.24 s / 8.90 s`. */
 export function clockReadout(t: number, end: number): string {
-  return `${formatClock(Math.min(t, end))} / ${formatClock(end)}`;
+  return `${clockSeconds(Math.min(t, end))} / ${clockSeconds(end)}`;
 }
 
 /** The scrubber's aria-valuetext: `1.24 s of 8.90 s`. */
 export function positionText(t: number, end: number): string {
-  return `${formatClock(Math.min(t, end))} of ${formatClock(end)}`;
+  return `${clockSeconds(Math.min(t, end))} of ${clockSeconds(end)}`;
 }
 
 const PHASE_WORD = { thinking: 'thinking', executing: 'executing', done: 'done' } as const;
@@ -75,7 +70,7 @@ export function contextAtMs(times: readonly number[], key: number): number | und
 export function contextHeadline(trace: TraceLike, t: number, end: number): string {
   if (t >= end) return 'Context after the run';
   const { turn, phase } = turnAt(trace, t);
-  const at = `Context at ${formatClock(t)}`;
+  const at = `Context at ${clockSeconds(t)}`;
   return phase === 'before' || turn === null ? at : `${at} (model turn ${turn + 1})`;
 }
 

@@ -8,7 +8,8 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectContextError, selectRunError, selectTrace, selectTracePlan } from '@/lib/store/selectors';
 import { preparedFor } from '@/lib/store/view';
-import { OUTCOME_LABEL, STATUS_LABEL, formatMs, outcomeTone, statusTone } from '../format';
+import { exactMs } from '@/lib/format/duration';
+import { OUTCOME_LABEL, STATUS_LABEL, outcomeTone, statusTone } from '../format';
 import { AFTER_RUN, contextAtMs, contextKey } from './playback-model';
 import { ContextAtCursor } from './context-panel';
 import { StrategyCompare } from './strategy-compare';
@@ -80,7 +81,7 @@ function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
                 {note !== null && <span className="tw-calls__note">{note}</span>}
               </td>
               <td className="tw-num">{st === undefined ? c.attempts.length : st.attempt}</td>
-              <td className="tw-num">{c.endMs === null || (at !== undefined && c.endMs > at) ? '—' : formatMs(c.endMs)}</td>
+              <td className="tw-num">{c.endMs === null || (at !== undefined && c.endMs > at) ? '—' : exactMs(c.endMs)}</td>
             </tr>
           );
         })}
@@ -112,7 +113,7 @@ export function RunResults() {
           Outcome: {OUTCOME_LABEL[trace.outcome]}
         </p>
         <p className="tw-outcome__makespan">
-          Makespan: {trace.makespanMs === null ? 'none (stuck)' : formatMs(trace.makespanMs)}
+          Makespan: {trace.makespanMs === null ? 'none (stuck)' : exactMs(trace.makespanMs)}
         </p>
         <p className="tw-outcome__counts">
           {statusCounts(trace.calls.map((c) => c.status))

@@ -1,7 +1,7 @@
 // The chart's bins: the library's histogram for A alone, shared round edges for A and B, one bin when all agree.
 import { describe, expect, it } from 'vitest';
 import { histogram } from '@/lib/engine/reliability';
-import { axisTicks, chartData, tickLabel, tickStep } from './chart-data';
+import { axisTicks, chartData, tickStep } from './chart-data';
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
@@ -47,8 +47,6 @@ describe('chartData', () => {
     expect(tickStep(2.2)).toBe(2.5);
     expect(tickStep(430)).toBe(500);
     expect(axisTicks(4000, 17500)).toEqual([5000, 7500, 10000, 12500, 15000, 17500]);
-    expect(tickLabel(7500, 's')).toBe('7.5');
-    expect(tickLabel(250, 'ms')).toBe('250');
   });
 
   it('axis ticks end, and stay few, on a range too narrow for its magnitude (steps below a double’s spacing)', () => {

@@ -98,9 +98,3 @@ export function chartData(a: ArrayLike<number>, b: ArrayLike<number> | null = nu
   return { bins, domain, unit, ticks: axisTicks(domain[0], domain[1], 5), step };
 }
 
-/** A tick's label in the axis's unit: `1.5` (s) or `250` (ms); as few decimals as the ticks need. */
-export function tickLabel(ms: number, unit: 's' | 'ms'): string {
-  if (unit === 'ms') return String(Math.round(ms));
-  const s = ms / 1000;
-  return String(Number(s.toFixed(2)));
-}

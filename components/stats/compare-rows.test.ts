@@ -5,7 +5,8 @@ import { MonteCarlo } from '@/lib/engine/montecarlo';
 import { summarize } from '@/lib/engine/reliability';
 import { parsePlan, type Plan } from '@/lib/plan';
 import { compareRows } from './compare-rows';
-import { formatPercent, formatSigned } from './format';
+import { signed } from '@/lib/format/number';
+import { formatPercent } from './format';
 
 function example(name: string): Plan {
   const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
@@ -34,7 +35,7 @@ describe('compareRows', () => {
     expect(success.tone).toBe('better');
     expect(success.delta.startsWith('+')).toBe(true);
     expect(rb.attemptsPerRun).toBeGreaterThan(ra.attemptsPerRun);
-    expect(rows.find((r) => r.key === 'attempts')?.delta).toBe(formatSigned(rb.attemptsPerRun - ra.attemptsPerRun, 1));
+    expect(rows.find((r) => r.key === 'attempts')?.delta).toBe(signed(rb.attemptsPerRun - ra.attemptsPerRun, 1));
     // Partial is neither good nor bad news by itself.
     expect(rows[1].tone).toBe('same');
   });

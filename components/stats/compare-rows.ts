@@ -2,17 +2,9 @@
 // difference B − A and whether it is good news (the sign says it; the colour only repeats it). Pure.
 import { OUTCOMES, type Outcome } from '@/lib/engine';
 import type { Reliability } from '@/lib/engine/reliability';
-import {
-  deltaTone,
-  formatAttemptsPerRun,
-  formatDuration,
-  formatPercent,
-  formatPoints,
-  formatSigned,
-  formatSignedDuration,
-  OUTCOME_WORDS,
-  type DeltaTone,
-} from './format';
+import { columnDuration, durationDelta } from '@/lib/format/duration';
+import { signed } from '@/lib/format/number';
+import { deltaTone, formatAttemptsPerRun, formatPercent, formatPoints, OUTCOME_WORDS, type DeltaTone } from './format';
 
 export interface CompareRow {
   key: string;
@@ -48,10 +40,10 @@ export function compareRows(a: Reliability, b: Reliability): CompareRow[] {
     const d = va === null || vb === null ? null : vb - va;
     // Toned as shown: to the tenth of a second from a second up, else to the ms.
     const tone = d === null ? 'same' : Math.abs(d) >= 1000 ? deltaTone(d / 1000, 'lower', 1) : deltaTone(d, 'lower', 0);
-    rows.push({ key: p, label: `Makespan ${p}`, a: formatDuration(va), b: formatDuration(vb), delta: formatSignedDuration(d), tone });
+    rows.push({ key: p, label: `Makespan ${p}`, a: columnDuration(va), b: columnDuration(vb), delta: durationDelta(d), tone });
   }
   const da = b.attemptsPerRun - a.attemptsPerRun;
-  rows.push({ key: 'attempts', label: 'Attempts per run', a: formatAttemptsPerRun(a.attemptsPerRun), b: formatAttemptsPerRun(b.attemptsPerRun), delta: formatSigned(da, 1), tone: deltaTone(da, 'lower', 1) });
+  rows.push({ key: 'attempts', label: 'Attempts per run', a: formatAttemptsPerRun(a.attemptsPerRun), b: formatAttemptsPerRun(b.attemptsPerRun), delta: signed(da, 1), tone: deltaTone(da, 'lower', 1) });
   const dm = (b.misledShare - a.misledShare) * 100;
   rows.push({ key: 'misled', label: 'Misled the model', a: formatPercent(a.misledShare), b: formatPercent(b.misledShare), delta: formatPoints(dm), tone: deltaTone(dm, 'lower', 1) });
   if (a.hasEffects || b.hasEffects) rows.push(...effectRows(a, b));

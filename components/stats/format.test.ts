@@ -1,18 +1,17 @@
 // The view's numbers: one rounding per kind of number, signs that never read −0, words for the hurt ranking.
 import { describe, expect, it } from 'vitest';
 import { deltas, describeDeltas, type Reliability } from '@/lib/engine/reliability';
+import { durationDelta } from '@/lib/format/duration';
+import { signed } from '@/lib/format/number';
 import {
   deltaTone,
   describeHurt,
   formatAttemptsPerRun,
   formatCount,
-  formatDuration,
   formatMeanAttempts,
   formatPercent,
   formatPoints,
   formatRuns,
-  formatSigned,
-  formatSignedDuration,
   parseRuns,
 } from './format';
 
@@ -31,23 +30,12 @@ describe('formatting', () => {
   });
 
   it('signed numbers and points, never −0', () => {
-    expect(formatSigned(0.04, 1)).toBe('±0.0');
-    expect(formatSigned(-0.04, 1)).toBe('±0.0');
-    expect(formatSigned(-0.06, 1)).toBe('−0.1');
-    expect(formatSigned(1.25, 1)).toBe('+1.3');
+    expect(signed(0.04, 1)).toBe('±0.0');
+    expect(signed(-0.04, 1)).toBe('±0.0');
+    expect(signed(-0.06, 1)).toBe('−0.1');
+    expect(signed(1.25, 1)).toBe('+1.3');
     expect(formatPoints(12.34)).toBe('+12.3 pts');
     expect(formatPoints(-3)).toBe('−3.0 pts');
-  });
-
-  it('times: whole ms under a second, seconds with one decimal above (as describeDeltas writes them)', () => {
-    expect(formatDuration(849.6)).toBe('850 ms');
-    expect(formatDuration(1000)).toBe('1.0 s');
-    expect(formatDuration(7296.8)).toBe('7.3 s');
-    expect(formatDuration(null)).toBe('—');
-    expect(formatSignedDuration(-1300)).toBe('−1.3 s');
-    expect(formatSignedDuration(250.4)).toBe('+250 ms');
-    expect(formatSignedDuration(0)).toBe('±0 ms');
-    expect(formatSignedDuration(null)).toBe('—');
   });
 
   it('attempts: one decimal per run, two per call', () => {
@@ -69,8 +57,8 @@ describe('formatting', () => {
     const d = deltas(a, b);
     expect(describeDeltas(d)).toBe('success +12 points, p95 −1.3 s, +0.4 attempts per run');
     expect(formatPoints(d.successPoints)).toBe('+12.0 pts');
-    expect(formatSignedDuration(d.p95Ms)).toBe('−1.3 s');
-    expect(formatSigned(d.attemptsPerRun, 1)).toBe('+0.4');
+    expect(durationDelta(d.p95Ms)).toBe('−1.3 s');
+    expect(signed(d.attemptsPerRun, 1)).toBe('+0.4');
   });
 
   it('tones a delta by what is better, as rounded', () => {

@@ -1,7 +1,8 @@
 // Numbers of the "Many runs" view, rounded one way everywhere: shares as percents with one decimal, differences of
-// shares in points with one decimal, times as whole ms under a second and seconds with one decimal above (as
-// describeDeltas writes them), attempts per run with one decimal, a call's mean attempts with two. Plain strings.
+// shares in points with one decimal, attempts per run with one decimal, a call's mean attempts with two. Plain
+// strings. Times are written by lib/format/duration (columnDuration, durationDelta), as describeDeltas writes them.
 import type { Outcome } from '@/lib/engine';
+import { signed } from '@/lib/format/number';
 
 const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -20,32 +21,9 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-/** The sign of a rounded difference: `+`, `−` (a minus sign), or `±` for zero. */
-function sign(rounded: number): string {
-  return rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
-}
-
-/** `x` rounded to `digits`, signed: `+1.5`, `−0.3`, `±0.0` (never `−0.0`). */
-export function formatSigned(x: number, digits: number): string {
-  const r = Number(x.toFixed(digits));
-  return `${sign(r)}${Math.abs(r).toFixed(digits)}`;
-}
-
 /** A difference of shares in percentage points: `+12.3 pts`. */
 export function formatPoints(points: number): string {
-  return `${formatSigned(points, 1)} pts`;
-}
-
-/** `850 ms`, `1.3 s`, `12.0 s`; `—` when there is none (every run stuck). */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return '—';
-  return Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
-}
-
-/** A difference of times: `−1.3 s`, `+250 ms`, `±0 ms`; `—` if either side has none. */
-export function formatSignedDuration(ms: number | null): string {
-  if (ms === null) return '—';
-  return Math.abs(ms) >= 1000 ? `${formatSigned(ms / 1000, 1)} s` : `${formatSigned(Math.round(ms), 0)} ms`;
+  return `${signed(points, 1)} pts`;
 }
 
 /** Attempts per run, all calls together: `7.4`. */
@@ -80,7 +58,7 @@ export function deltaTone(diff: number | null, better: 'higher' | 'lower', digit
 /** "fetch_3 never failing: success 61.0% → 93.2% (+32.2 points)". */
 export function describeHurt(id: string, baseline: number, successRate: number): string {
   const points = Number(((successRate - baseline) * 100).toFixed(1));
-  return `${id} never failing: success ${formatPercent(baseline)} → ${formatPercent(successRate)} (${formatSigned(points, 1)} ${Math.abs(points) === 1 ? 'point' : 'points'})`;
+  return `${id} never failing: success ${formatPercent(baseline)} → ${formatPercent(successRate)} (${signed(points, 1)} ${Math.abs(points) === 1 ? 'point' : 'points'})`;
 }
 
 /** The runs input's text as a number of runs: digits with optional thousands separators; NaN otherwise. */

@@ -5,9 +5,10 @@
 import { useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { downloadBlob, downloadText } from '../download';
-import { chartData, tickLabel, type ChartBin } from './chart-data';
+import { chartData, type ChartBin } from './chart-data';
 import { serializeChart, svgToPng } from './chart-export';
-import { formatCount, formatDuration, formatPercent } from './format';
+import { axisNumber, columnDuration } from '@/lib/format/duration';
+import { formatCount, formatPercent } from './format';
 
 export interface Percentiles {
   p50: number | null;
@@ -66,7 +67,7 @@ function TooltipBody({ active, payload, compare, runs }: { active?: boolean; pay
   return (
     <div className="tw-stats-tip">
       <p className="tw-stats-tip__range">
-        {formatDuration(bin.x0)} – {formatDuration(bin.x1)}
+        {columnDuration(bin.x0)} – {columnDuration(bin.x1)}
       </p>
       <p>
         {compare ? 'A: ' : ''}
@@ -121,8 +122,8 @@ export default function MakespanChart({ a, pa, b, pb, runs, title, fileStem }: M
 
   const unit = data.unit;
   const summary = compare
-    ? `Makespans of A and B over ${formatCount(runs)} runs each: p95 ${formatDuration(pa.p95)} for A, ${formatDuration(pb.p95)} for B.`
-    : `Makespans over ${formatCount(runs)} runs: p50 ${formatDuration(pa.p50)}, p95 ${formatDuration(pa.p95)}, p99 ${formatDuration(pa.p99)}.`;
+    ? `Makespans of A and B over ${formatCount(runs)} runs each: p95 ${columnDuration(pa.p95)} for A, ${columnDuration(pb.p95)} for B.`
+    : `Makespans over ${formatCount(runs)} runs: p50 ${columnDuration(pa.p50)}, p95 ${columnDuration(pa.p95)}, p99 ${columnDuration(pa.p99)}.`;
 
   return (
     <div className="tw-stats-chart">
@@ -143,7 +144,7 @@ export default function MakespanChart({ a, pa, b, pb, runs, title, fileStem }: M
             domain={data.domain}
             ticks={data.ticks}
             allowDataOverflow
-            tickFormatter={(v: number) => tickLabel(v, unit)}
+            tickFormatter={(v: number) => axisNumber(v, unit)}
             tick={AXIS_TICK}
             stroke="var(--tw-border-strong)"
             tickLine={false}
@@ -178,7 +179,7 @@ export default function MakespanChart({ a, pa, b, pb, runs, title, fileStem }: M
           <>
             <li>
               <span className="tw-stats-swatch tw-stats-swatch--a" aria-hidden="true" />
-              runs per {formatDuration(data.step)} of makespan
+              runs per {columnDuration(data.step)} of makespan
             </li>
             <li>lines: p50, p95, p99</li>
           </>

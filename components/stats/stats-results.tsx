@@ -13,7 +13,8 @@ import { CallTable } from './call-table';
 import { CompareView } from './compare-view';
 import { EffectShares, EffectTable } from './effect-table';
 import { statsCsv, statsJson } from './export';
-import { formatAttemptsPerRun, formatCount, formatDuration, formatPercent, formatRuns, OUTCOME_WORDS } from './format';
+import { columnDuration } from '@/lib/format/duration';
+import { formatAttemptsPerRun, formatCount, formatPercent, formatRuns, OUTCOME_WORDS } from './format';
 import { HurtsList } from './hurts-list';
 
 const MakespanChart = dynamic(() => import('./makespan-chart'), {
@@ -48,13 +49,13 @@ function Headline({ r }: { r: Reliability }) {
           <dt>Makespan</dt>
           <dd className="tw-stats-pcts">
             <span>
-              <span className="tw-stats-pcts__name">p50</span> <span data-stat="p50">{formatDuration(m.p50)}</span>
+              <span className="tw-stats-pcts__name">p50</span> <span data-stat="p50">{columnDuration(m.p50)}</span>
             </span>
             <span>
-              <span className="tw-stats-pcts__name">p95</span> <span data-stat="p95">{formatDuration(m.p95)}</span>
+              <span className="tw-stats-pcts__name">p95</span> <span data-stat="p95">{columnDuration(m.p95)}</span>
             </span>
             <span>
-              <span className="tw-stats-pcts__name">p99</span> <span data-stat="p99">{formatDuration(m.p99)}</span>
+              <span className="tw-stats-pcts__name">p99</span> <span data-stat="p99">{columnDuration(m.p99)}</span>
             </span>
           </dd>
         </div>

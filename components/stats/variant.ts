@@ -2,6 +2,7 @@
 // edit helpers (the schema decides, so B is always a plan parsePlan accepts), and B's differences from A in words.
 import { updateCall, updateSettings, type EditResult } from '@/lib/plan/edit';
 import { EFFECTS, effectOf, type Effect, type OnFailure, type Plan, type Strategy } from '@/lib/plan';
+import { exactMs } from '@/lib/format/duration';
 
 export type VariantField =
   | { kind: 'strategy' }
@@ -118,7 +119,7 @@ export interface VariantChange {
 }
 
 function shown(f: VariantField, text: string): string {
-  if (text !== '') return f.kind === 'timeoutMs' ? `${Number(text).toLocaleString('en-US')} ms` : text;
+  if (text !== '') return f.kind === 'timeoutMs' ? exactMs(Number(text)) : text;
   return f.kind === 'maxConcurrency' ? 'unlimited' : 'none';
 }
 

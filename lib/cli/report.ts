@@ -3,6 +3,7 @@
 import type { Plan } from '../plan/schema';
 import type { CallStatus, CallTrace, CompensationStatus, MonteCarloStats, Trace } from '../engine';
 import { OUTCOMES } from '../engine/types';
+import { bareMs } from '../format/duration';
 import type { Context } from '../engine/context';
 import { terminalJson, visible } from './terminal';
 
@@ -74,11 +75,6 @@ export function statsJson(plan: Plan, stats: MonteCarloStats): Omit<MonteCarloSt
   return plan.calls.some((c) => (c.effect ?? 'none') !== 'none') ? { ...rest, effects } : rest;
 }
 
-export function ms(v: number | null): string {
-  if (v === null) return '—';
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
-
 /** Left-aligned columns separated by two spaces, no trailing blanks; cells are shown with control characters escaped. */
 export function table(cells: readonly (readonly string[])[]): string {
   const rows = cells.map((row) => row.map((cell) => visible(cell)));
@@ -110,7 +106,7 @@ function effectRows(trace: Trace): string[] {
     let after = '—';
     if (trace.stop !== null && landed) {
       if (comp === null) after = 'left in place (no compensation)';
-      else if (comp.status === 'succeeded') after = `undone by ${comp.tool} (${ms(comp.startMs)}–${ms(comp.endMs)} ms)`;
+      else if (comp.status === 'succeeded') after = `undone by ${comp.tool} (${bareMs(comp.startMs)}–${bareMs(comp.endMs)} ms)`;
       else after = `left in place (${comp.tool} ${comp.status.replace('_', ' ')})`;
     } else if (trace.stop !== null) after = 'nothing landed';
     rows.push([c.id, e.kind, String(e.applied), String(e.unknown), dup, after]);
@@ -120,16 +116,16 @@ function effectRows(trace: Trace): string[] {
 
 function settledWords(trace: Trace): string {
   if (trace.compensations.length === 0) return '';
-  return trace.settledMs === null ? ' · never settled (a compensation never returned)' : ` · settled ${ms(trace.settledMs)} ms after compensations`;
+  return trace.settledMs === null ? ' · never settled (a compensation never returned)' : ` · settled ${bareMs(trace.settledMs)} ms after compensations`;
 }
 
 /** One run, readable: header, outcome, per-call table (waves labelled from 1), side effects, then the context. */
 export function runText(plan: Plan, trace: Trace, context: Context): string {
   const rows = [['Call', 'Status', 'Wave', 'Start ms', 'End ms', 'Attempts']];
   for (const c of trace.calls) {
-    rows.push([c.id, c.status, String(c.wave + 1), ms(c.startMs), ms(c.endMs), String(c.attempts.length)]);
+    rows.push([c.id, c.status, String(c.wave + 1), bareMs(c.startMs), bareMs(c.endMs), String(c.attempts.length)]);
   }
-  const makespan = trace.makespanMs === null ? 'none (a call never returned)' : `${ms(trace.makespanMs)} ms`;
+  const makespan = trace.makespanMs === null ? 'none (a call never returned)' : `${bareMs(trace.makespanMs)} ms`;
   return [
     ...header(plan, trace),
     `Outcome: ${trace.outcome} · makespan ${makespan}${settledWords(trace)}`,
@@ -176,7 +172,7 @@ export function statsText(plan: Plan, stats: MonteCarloStats, strategy: Trace['s
     'Outcomes:',
     outcomes.replace(/^/gm, '  '),
     '',
-    `Makespan ms (over runs that finished): p50 ${ms(m.p50)} · p95 ${ms(m.p95)} · p99 ${ms(m.p99)} · mean ${ms(m.mean)}`,
+    `Makespan ms (over runs that finished): p50 ${bareMs(m.p50)} · p95 ${bareMs(m.p95)} · p99 ${bareMs(m.p99)} · mean ${bareMs(m.mean)}`,
     '',
     ...effectLines,
     calls,

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryPlan } from '../plan/testing/arbitrary';
-import { captionAt, captionAtStep, captionStep, captionText, formatDuration, narrateEvent, runSummarySentence } from './narrate';
+import { captionAt, captionAtStep, captionStep, captionText, narrateEvent, runSummarySentence } from './narrate';
 import { endTime } from './playback';
 import { simulate } from './simulate';
 import { makePlan } from './testing/build';
@@ -51,25 +51,6 @@ const deadline = simulate(deadlinePlan);
 // Turn 1 emits bad at 100; it fails for good at 150; opt needs it only optionally, so turn 2 emits it degraded at 250.
 const degradedPlan = makePlan([{ id: 'bad', ms: 50, faults: [boom()] }, { id: 'opt' }], [['bad', 'opt', 'optional']], { modelTurnMs: 100 });
 const degraded = simulate(degradedPlan);
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0 ms'],
-    [0.4, '0 ms'],
-    [200, '200 ms'],
-    [205.52, '206 ms'],
-    [999.4, '999 ms'],
-    [999.6, '1 s'],
-    [1250, '1.3 s'],
-    [5000, '5 s'],
-    [6499, '6.5 s'],
-    [12_340, '12.3 s'],
-    [60_000, '1 min'],
-    [125_000, '2 min 5 s'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-});
 
 describe('narrateEvent: one sentence per event', () => {
   const ev = (trace: Trace, pred: (e: TraceEvent) => boolean) => {

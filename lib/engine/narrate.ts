@@ -2,23 +2,11 @@
 // an instant, which merges the events of the latest instant ≤ t into at most three short sentences, most important
 // first (the plan stopping, then failures, then final results, then starts). Pure: no React, no DOM. Calls are named
 // by id, as the context names them.
+import { spokenDuration } from '../format/duration';
 import type { Plan, ToolCall } from '../plan/schema';
 import { describeReason, listWords } from './context/wording';
 import { endTime, lastEventIndexAt } from './playback';
 import { STATUS_LABEL, countStatuses, type CallStatus, type CallTrace, type Trace, type TraceEvent } from './types';
-
-/** `0 ms`, `206 ms`, `1.2 s`, `5 s`, `2 min 5 s`: short and rounded, for people (the trace keeps exact times). */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return ms > 0 ? 'for ever' : '0 ms';
-  const abs = Math.max(0, ms);
-  if (Math.round(abs) < 1000) return `${Math.round(abs)} ms`;
-  const s = abs / 1000;
-  if (s < 59.95) return `${Number(s.toFixed(1))} s`;
-  const whole = Math.round(s);
-  const min = Math.floor(whole / 60);
-  const rest = whole % 60;
-  return rest === 0 ? `${min} min` : `${min} min ${rest} s`;
-}
 
 /** At most this many call ids in one list; the rest are counted (`a, b, c, d and 3 more`). */
 const MAX_IDS = 4;
@@ -70,7 +58,7 @@ function attemptWhat(result: string, message: string): string {
 }
 
 function stopSentence(trace: Trace, e: { t: number; reason: 'abort' | 'deadline'; by: string | null }): string {
-  if (e.reason === 'deadline') return `The plan stops: deadline of ${formatDuration(e.t)} reached`;
+  if (e.reason === 'deadline') return `The plan stops: deadline of ${spokenDuration(e.t)} reached`;
   return `The plan stops: ${e.by ?? trace.stop?.by ?? 'a call'} failed and its policy aborts the plan`;
 }
 
@@ -103,7 +91,7 @@ function finalWords(trace: Trace, spec: ToolCall | undefined, call: CallTrace, s
   switch (status) {
     case 'succeeded': {
       if (call.attempts.length > 1) return `${call.id} succeeded after ${call.attempts.length} attempts`;
-      const took = call.startMs !== null && call.endMs !== null ? ` in ${formatDuration(call.endMs - call.startMs)}` : '';
+      const took = call.startMs !== null && call.endMs !== null ? ` in ${spokenDuration(call.endMs - call.startMs)}` : '';
       return `${call.id} succeeded${took}`;
     }
     case 'partial': {
@@ -116,7 +104,7 @@ function finalWords(trace: Trace, spec: ToolCall | undefined, call: CallTrace, s
       return `${call.id} ${what}${afterAttempts(call)}${msg} — ${noRetryTail(call, spec)}`;
     }
     case 'timed_out': {
-      const cut = call.attempts.length <= 1 && spec?.timeoutMs != null ? ` after ${formatDuration(spec.timeoutMs)}` : '';
+      const cut = call.attempts.length <= 1 && spec?.timeoutMs != null ? ` after ${spokenDuration(spec.timeoutMs)}` : '';
       return `${call.id} timed out${afterAttempts(call)}${cut} — ${noRetryTail(call, spec)}`;
     }
     case 'skipped':
@@ -133,7 +121,7 @@ function finalWords(trace: Trace, spec: ToolCall | undefined, call: CallTrace, s
 /** How long a compensation took: `in 420 ms`, '' when unknown. */
 function compTook(call: CallTrace | undefined): string {
   const comp = call?.effect?.compensation;
-  return comp && comp.startMs !== null && comp.endMs !== null ? ` in ${formatDuration(comp.endMs - comp.startMs)}` : '';
+  return comp && comp.startMs !== null && comp.endMs !== null ? ` in ${spokenDuration(comp.endMs - comp.startMs)}` : '';
 }
 
 /** The sentence for a compensation-phase event (the saga after a stop). */
@@ -148,7 +136,7 @@ function compSentence(trace: Trace, event: TraceEvent & { type: 'comp_start' | '
       if (event.result === 'ok') return `${id} undone by ${tool}`;
       return `${tool} ${attemptWhat(event.result, event.message)} while undoing ${id}`;
     case 'comp_retry':
-      return `${tool}: retry ${event.attempt - 1} in ${formatDuration(event.waitMs)}`;
+      return `${tool}: retry ${event.attempt - 1} in ${spokenDuration(event.waitMs)}`;
     case 'comp_final':
       switch (event.status) {
         case 'succeeded':
@@ -204,7 +192,7 @@ export function narrateEvent(trace: Trace, plan: Plan | null | undefined, event:
       return `${id} ${what} — ${retryable ? 'retryable' : 'not retryable'}`;
     }
     case 'retry_scheduled':
-      return `${id}: retry ${event.attempt - 1} in ${formatDuration(event.waitMs)}`;
+      return `${id}: retry ${event.attempt - 1} in ${spokenDuration(event.waitMs)}`;
     case 'final':
       return call === undefined ? `${id} ${STATUS_LABEL[event.status]}` : finalSentence(trace, plan, call, event.status);
   }
@@ -314,7 +302,7 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       }
     } else if (ev.end !== undefined && ev.retry !== undefined) {
       const n = ev.retry.attempt - 1;
-      const when = ev.starts.includes(ev.retry.attempt) ? 'starts at once' : `in ${formatDuration(ev.retry.waitMs)}`;
+      const when = ev.starts.includes(ev.retry.attempt) ? 'starts at once' : `in ${spokenDuration(ev.retry.waitMs)}`;
       items.push({ rank: R_FAIL, order: order++, text: `${call.id} ${attemptWhat(ev.end.result, ev.end.message)} — retryable — retry ${n} ${when}` });
       continue;
     } else if (ev.end !== undefined) {
@@ -368,7 +356,7 @@ export function runSummarySentence(trace: Trace): string {
   const counted = trace.calls.length === 0 ? 'no calls' : countStatuses(trace.calls.map((c) => c.status));
   const effects = effectsClause(trace);
   const counts = effects === '' ? counted : `${counted}; ${effects}`;
-  const end = formatDuration(trace.makespanMs ?? endTime(trace));
+  const end = spokenDuration(trace.makespanMs ?? endTime(trace));
   switch (trace.outcome) {
     case 'complete':
       return `Run complete in ${end}: ${counts}`;
@@ -424,7 +412,7 @@ export function captionAtStep(trace: Trace, plan: Plan | null | undefined, step:
   if (step < 0) {
     const sentences = ['The run begins: nothing has started yet'];
     const turn = trace.turns[0];
-    if (turn !== undefined && turn.emitMs > turn.startMs) sentences.push(`Model turn 1 is thinking (${formatDuration(turn.emitMs - turn.startMs)})`);
+    if (turn !== undefined && turn.emitMs > turn.startMs) sentences.push(`Model turn 1 is thinking (${spokenDuration(turn.emitMs - turn.startMs)})`);
     return { step: -1, kind: 'start', atMs: 0, sentences };
   }
   const t = events[step].t;

@@ -1,6 +1,8 @@
 // Reliability statistics over many runs, built on the Monte Carlo chunks: docs/cli.md's numbers plus what
 // the UI draws — the makespan distribution, expected attempts, the share of runs a failure-dropping agent would
 // have misled, A/B deltas on common random numbers, and "what hurts most" variants. Pure; no DOM, no clock.
+import { durationDelta } from '../format/duration';
+import { signed } from '../format/number';
 import type { Plan, ToolCall } from '../plan/schema';
 import { mergeChunks, type ChunkResult, type MonteCarloStats } from './montecarlo';
 
@@ -111,17 +113,6 @@ export function deltas(a: Reliability, b: Reliability): Deltas {
   };
 }
 
-function signed(x: number, digits: number, unit = ''): string {
-  const r = Number(x.toFixed(digits));
-  const mag = Math.abs(r).toFixed(digits);
-  return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${mag}${unit}`;
-}
-
-function signedMs(ms: number): string {
-  const a = Math.abs(ms);
-  return a >= 1000 ? signed(ms / 1000, 1, ' s') : signed(ms, 0, ' ms');
-}
-
 const points = (x: number) => `${signed(x, 0)} ${Math.abs(Math.round(x)) === 1 ? 'point' : 'points'}`;
 
 /**
@@ -131,7 +122,7 @@ const points = (x: number) => `${signed(x, 0)} ${Math.abs(Math.round(x)) === 1 ?
  */
 export function describeDeltas(d: Deltas): string {
   const parts = [`success ${points(d.successPoints)}`];
-  if (d.p95Ms !== null) parts.push(`p95 ${signedMs(d.p95Ms)}`);
+  if (d.p95Ms !== null) parts.push(`p95 ${durationDelta(d.p95Ms)}`);
   parts.push(`${signed(d.attemptsPerRun, 1)} attempts per run`);
   const e = d.effects;
   if (e === null) return parts.join(', ');

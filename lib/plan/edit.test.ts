@@ -11,7 +11,6 @@ import {
   describeRetryWaits,
   disconnect,
   duplicateCalls,
-  formatMs,
   moveCalls,
   moveFault,
   references,
@@ -552,18 +551,6 @@ describe('retry waits', () => {
     expect(describeRetryWaits(retry({ maxAttempts: 30, initialIntervalMs: 100, backoffCoefficient: 1.1 }))).toBe(
       'waits 100 ms, 110 ms, 121 ms, 133.1 ms, 146.41 ms, 161.05 ms, …, 1.44 s',
     );
-  });
-
-  it.each([
-    [0, '0 ms'],
-    [250, '250 ms'],
-    [999, '999 ms'],
-    [1000, '1 s'],
-    [1500, '1.5 s'],
-    [12_345, '12.35 s'],
-    [0.5, '0.5 ms'],
-  ])('formats %d ms as %s', (ms, text) => {
-    expect(formatMs(ms)).toBe(text);
   });
 });
 

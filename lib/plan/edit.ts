@@ -1,5 +1,6 @@
 // The plan editor's operations: pure functions from a Plan to a new Plan (or a refusal with its reason).
 // Never mutates its input, never returns a plan parsePlan would refuse; unchanged parts are shared, not copied.
+import { preciseDuration } from '../format/duration';
 import { describeCycle, findCycle } from './graph';
 import { DEFAULT_LAYOUT, withPosition, type Point } from './layout';
 import { withInjectedMap } from './injected';
@@ -329,12 +330,6 @@ export function retryWaits(retry: RetryPolicy): number[] {
   return waits;
 }
 
-/** `250 ms` under a second, `1 s` / `1.5 s` from there; at most two decimals. */
-export function formatMs(ms: number): string {
-  const round = (x: number) => String(Math.round(x * 100) / 100);
-  return Math.abs(ms) < 1000 ? `${round(ms)} ms` : `${round(ms / 1000)} s`;
-}
-
 /**
  * The wait sequence in words: `waits 1 s, 2 s, 4 s`, `no retry`, or with full jitter `waits up to 1 s, 2 s, 4 s
  * (full jitter)`. A long run of equal waits (the cap reached) is shortened: `waits 1 s, 2 s, 4 s, 5 s × 6`.
@@ -347,8 +342,8 @@ export function describeRetryWaits(retry: RetryPolicy): string {
     let j = i;
     while (j + 1 < waits.length && waits[j + 1] === waits[i]) j++;
     const run = j - i + 1;
-    if (run >= 3) parts.push(`${formatMs(waits[i])} × ${run}`);
-    else for (let k = 0; k < run; k++) parts.push(formatMs(waits[i]));
+    if (run >= 3) parts.push(`${preciseDuration(waits[i])} × ${run}`);
+    else for (let k = 0; k < run; k++) parts.push(preciseDuration(waits[i]));
     i = j + 1;
   }
   const shown = parts.length > 8 ? [...parts.slice(0, 6), '…', parts[parts.length - 1]] : parts;

@@ -5,6 +5,7 @@
 // it was, and clearing the injection gives it back exactly. Injecting a kind again replaces the injected fault of that
 // kind instead of stacking another; the newest goes first, so it decides the attempt over the faults already acting
 // (of the faults that fire, the first in list order decides; slow ones combine wherever they are).
+import { preciseDuration } from '../format/duration';
 import { typicalLatencyMs } from './latency';
 import { faultsActing, injectedFor, listInjected, withInjectedMap } from './injected';
 import { activeScenario, effectiveFaults } from './scenario';
@@ -12,12 +13,6 @@ import { BOUNDS, LIMITS, faultListSchema, type Fault, type InjectedEntry, type P
 
 export { scenarioFromCurrent, scenarioIdFor, scenarioNameProblem, setActiveScenario, deleteScenario, renameScenario } from './scenario-edit';
 export type { ScenarioResult, RenameResult } from './scenario-edit';
-
-/** `250 ms` under a second, `2 s` / `1.5 s` from there (as the plan editor words it; kept here so this module stays light). */
-function formatMs(ms: number): string {
-  const round = (x: number) => String(Math.round(x * 100) / 100);
-  return Math.abs(ms) < 1000 ? `${round(ms)} ms` : `${round(ms / 1000)} s`;
-}
 
 export type InjectKind = 'error' | 'timeout' | 'slow' | 'rate_limit' | 'partial';
 export type InjectWhen = 'every' | 'first';
@@ -95,7 +90,7 @@ const VERB: Record<InjectKind, string> = {
   error: 'fails',
   timeout: 'times out',
   slow: `runs ${INJECTED.slowFactor}× slower`,
-  rate_limit: `is rate-limited (429, retry after ${formatMs(INJECTED.retryAfterMs)})`,
+  rate_limit: `is rate-limited (429, retry after ${preciseDuration(INJECTED.retryAfterMs)})`,
   partial: 'returns a partial result',
 };
 
@@ -138,7 +133,7 @@ export function injectFault(plan: Plan, callId: string, kind: InjectKind, when: 
   let timeoutMs = before?.timeoutMs;
   if (kind === 'timeout' && call.timeoutMs === null && timeoutMs === undefined) {
     timeoutMs = suggestedTimeoutMs(call);
-    notes.push(`${callId} has no timeout: while the injection lasts it times out after ${formatMs(timeoutMs)}, so the injected timeout can cut it.`);
+    notes.push(`${callId} has no timeout: while the injection lasts it times out after ${preciseDuration(timeoutMs)}, so the injected timeout can cut it.`);
   }
   if (when === 'first' && call.retry.maxAttempts === 1 && kind !== 'slow' && kind !== 'partial') {
     notes.push(`${callId} has no retry, so its first attempt is its only one.`);

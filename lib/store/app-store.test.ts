@@ -196,6 +196,16 @@ describe('the run slice', () => {
     expect(selectTraceIsCurrent(store.getState())).toBe(false);
   });
 
+  it('tells subscribers once per change, with the run already forgotten when another document opens', () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    store.getState().run();
+    const seen: { planChanged: boolean; traceLeft: boolean }[] = [];
+    store.subscribe((s, prev) => seen.push({ planChanged: s.plan !== prev.plan, traceLeft: s.trace !== null }));
+    store.getState().open({ ...plan(), name: 'Other' }, 'doc2');
+    expect(seen).toEqual([{ planChanged: true, traceLeft: false }]);
+  });
+
   it('gives each store its own run on view', () => {
     const a = createAppStore();
     const b = createAppStore();

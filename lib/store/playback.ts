@@ -3,9 +3,9 @@
 // it shifted by where its nested run started (see view.ts). The run on view is kept here, derived by the slice
 // itself whenever the run or the path changes, so every reader gets the same object.
 import type { StateCreator } from 'zustand/vanilla';
-import { endTime, nextEventTime, nextTurnTime, prevEventTime, type Trace } from '@/lib/engine';
-import type { Plan } from '@/lib/plan';
+import { endTime, nextEventTime, nextTurnTime, prevEventTime } from '@/lib/engine';
 import type { AppState } from './app-store';
+import type { Reaction } from './reactions';
 import { traceAtPath, validViewPath, type TraceView } from './view';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -60,88 +60,85 @@ function freshSeed(current: number): number {
   return buf[0];
 }
 
-export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get, api) => {
-  // What runOnView was last derived from: this store's own, so two stores never share it.
-  let from: { trace: Trace | null; plan: Plan | null; path: string[] } = { trace: null, plan: null, path: [] };
-  api.subscribe((s) => {
-    if (s.trace === from.trace && s.tracePlan === from.plan && s.viewPath === from.path) return;
-    from = { trace: s.trace, plan: s.tracePlan, path: s.viewPath };
-    set({ runOnView: s.trace === null || s.tracePlan === null ? null : traceAtPath(s.trace, s.tracePlan, s.viewPath) });
-  });
-  return {
-    cursorMs: 0,
-    playing: false,
-    speed: 1,
-    viewPath: [],
-    runOnView: null,
-
-    setCursor: (t) => set({ cursorMs: clamp(t, playbackEnd(get())) }),
-    play: () => {
-      const s = get();
-      if (s.trace === null) return;
-      const end = playbackEnd(s);
-      // Play at the end starts again from the beginning.
-      set({ playing: true, cursorMs: s.cursorMs >= end ? 0 : s.cursorMs });
-    },
-    pause: () => set({ playing: false }),
-    togglePlay: () => (get().playing ? get().pause() : get().play()),
-    setSpeed: (speed) => {
-      if (Number.isFinite(speed) && speed > 0) set({ speed });
-    },
-    advance: (realMs) => {
-      const s = get();
-      if (!s.playing || s.trace === null) return;
-      const end = playbackEnd(s);
-      const t = s.cursorMs + realMs * s.speed;
-      if (t >= end) set({ cursorMs: end, playing: false });
-      else set({ cursorMs: t });
-    },
-    stepEvent: (dir) => {
-      const s = get();
-      const view = s.runOnView;
-      if (view === null) return;
-      const local = s.cursorMs - view.offsetMs;
-      const t = dir === 1 ? nextEventTime(view.trace, local) : prevEventTime(view.trace, local);
-      if (t === null) {
-        set({ playing: false, cursorMs: dir === 1 ? clamp(view.offsetMs + endTime(view.trace), playbackEnd(s)) : clamp(view.offsetMs, playbackEnd(s)) });
-        return;
-      }
-      set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
-    },
-    stepTurn: (dir) => {
-      const s = get();
-      const view = s.runOnView;
-      if (view === null) return;
-      const local = s.cursorMs - view.offsetMs;
-      let t: number | null;
-      if (dir === 1) t = nextTurnTime(view.trace, local);
-      else {
-        t = null;
-        for (const turn of view.trace.turns) if (turn.emitMs < local) t = turn.emitMs;
-        if (t === null && local > 0) t = 0;
-      }
-      if (t === null) return;
-      set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
-    },
-    toStart: () => set({ playing: false, cursorMs: 0 }),
-    toEnd: () => set({ playing: false, cursorMs: playbackEnd(get()) }),
-
-    drillInto: (id) => {
-      const s = get();
-      const path = validViewPath(s.plan, [...s.viewPath, id]);
-      if (path.length !== s.viewPath.length + 1) return;
-      set({ viewPath: path, selected: [] });
-    },
-    drillTo: (depth) => {
-      const s = get();
-      if (depth < 0 || depth >= s.viewPath.length) return;
-      set({ viewPath: s.viewPath.slice(0, depth), selected: [] });
-    },
-    reroll: () => {
-      const s = get();
-      if (s.plan.calls.length === 0) return;
-      s.commit({ ...s.plan, settings: { ...s.plan.settings, seed: freshSeed(s.plan.settings.seed) } });
-      get().run();
-    },
-  };
+/** The run on view follows the run and the drill-down path, in the same update that changes either. */
+export const deriveRunOnView: Reaction<AppState> = (next, prev) => {
+  if (next.trace === prev.trace && next.tracePlan === prev.tracePlan && next.viewPath === prev.viewPath) return null;
+  return { runOnView: next.trace === null || next.tracePlan === null ? null : traceAtPath(next.trace, next.tracePlan, next.viewPath) };
 };
+
+export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => ({
+  cursorMs: 0,
+  playing: false,
+  speed: 1,
+  viewPath: [],
+  runOnView: null,
+
+  setCursor: (t) => set({ cursorMs: clamp(t, playbackEnd(get())) }),
+  play: () => {
+    const s = get();
+    if (s.trace === null) return;
+    const end = playbackEnd(s);
+    // Play at the end starts again from the beginning.
+    set({ playing: true, cursorMs: s.cursorMs >= end ? 0 : s.cursorMs });
+  },
+  pause: () => set({ playing: false }),
+  togglePlay: () => (get().playing ? get().pause() : get().play()),
+  setSpeed: (speed) => {
+    if (Number.isFinite(speed) && speed > 0) set({ speed });
+  },
+  advance: (realMs) => {
+    const s = get();
+    if (!s.playing || s.trace === null) return;
+    const end = playbackEnd(s);
+    const t = s.cursorMs + realMs * s.speed;
+    if (t >= end) set({ cursorMs: end, playing: false });
+    else set({ cursorMs: t });
+  },
+  stepEvent: (dir) => {
+    const s = get();
+    const view = s.runOnView;
+    if (view === null) return;
+    const local = s.cursorMs - view.offsetMs;
+    const t = dir === 1 ? nextEventTime(view.trace, local) : prevEventTime(view.trace, local);
+    if (t === null) {
+      set({ playing: false, cursorMs: dir === 1 ? clamp(view.offsetMs + endTime(view.trace), playbackEnd(s)) : clamp(view.offsetMs, playbackEnd(s)) });
+      return;
+    }
+    set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
+  },
+  stepTurn: (dir) => {
+    const s = get();
+    const view = s.runOnView;
+    if (view === null) return;
+    const local = s.cursorMs - view.offsetMs;
+    let t: number | null;
+    if (dir === 1) t = nextTurnTime(view.trace, local);
+    else {
+      t = null;
+      for (const turn of view.trace.turns) if (turn.emitMs < local) t = turn.emitMs;
+      if (t === null && local > 0) t = 0;
+    }
+    if (t === null) return;
+    set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });
+  },
+  toStart: () => set({ playing: false, cursorMs: 0 }),
+  toEnd: () => set({ playing: false, cursorMs: playbackEnd(get()) }),
+
+  drillInto: (id) => {
+    const s = get();
+    const path = validViewPath(s.plan, [...s.viewPath, id]);
+    if (path.length !== s.viewPath.length + 1) return;
+    set({ viewPath: path, selected: [] });
+  },
+  drillTo: (depth) => {
+    const s = get();
+    if (depth < 0 || depth >= s.viewPath.length) return;
+    set({ viewPath: s.viewPath.slice(0, depth), selected: [] });
+  },
+  reroll: () => {
+    const s = get();
+    if (s.plan.calls.length === 0) return;
+    s.commit({ ...s.plan, settings: { ...s.plan.settings, seed: freshSeed(s.plan.settings.seed) } });
+    get().run();
+  },
+});

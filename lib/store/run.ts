@@ -6,6 +6,7 @@ import { buildContext } from '@/lib/engine/context';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from './app-store';
 import { playbackEnd } from './playback';
+import type { Reaction } from './reactions';
 
 export interface CallRunView {
   status: CallStatus;
@@ -68,30 +69,28 @@ export function runPlan(plan: Plan): RunResult {
 }
 
 const NO_RUN = { trace: null, tracePlan: null, strategies: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
+const CLEARED = { ...NO_RUN, playing: false, cursorMs: 0 } as const;
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get, api) => {
-  // Another document opened (or undo went back to one): its run, if any, is not this one.
-  api.subscribe((s, prev) => {
-    if (s.planVersion !== prev.planVersion) get().clearRun();
-  });
-  return {
-    ...NO_RUN,
-    run: () => {
-      const { plan, revision } = get();
-      const result = runPlan(plan);
-      const callRunById: Record<string, CallRunView> = {};
-      for (const c of result.trace?.calls ?? []) {
-        callRunById[c.id] = {
-          status: c.status,
-          attempts: c.attempts.length,
-          hiddenFailures: c.hiddenFailures ?? 0,
-          missingInputs: c.missingInputs.map((m) => m.id),
-        };
-      }
-      // The cursor goes to the end: the run's final state shows at once; Play replays it from the start.
-      set({ ...result, tracePlan: plan, callRunById, traceRevision: revision, playing: false });
-      set({ cursorMs: playbackEnd(get()) });
-    },
-    clearRun: () => set({ ...NO_RUN, playing: false, cursorMs: 0 }),
-  };
-};
+/** Another document opened (or undo went back to one): its run, if any, is not this one, so it goes. */
+export const forgetRunOfAnotherDocument: Reaction<AppState> = (next, prev) => (next.planVersion !== prev.planVersion ? CLEARED : null);
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
+  ...NO_RUN,
+  run: () => {
+    const { plan, revision } = get();
+    const result = runPlan(plan);
+    const callRunById: Record<string, CallRunView> = {};
+    for (const c of result.trace?.calls ?? []) {
+      callRunById[c.id] = {
+        status: c.status,
+        attempts: c.attempts.length,
+        hiddenFailures: c.hiddenFailures ?? 0,
+        missingInputs: c.missingInputs.map((m) => m.id),
+      };
+    }
+    // The cursor goes to the end: the run's final state shows at once; Play replays it from the start.
+    set({ ...result, tracePlan: plan, callRunById, traceRevision: revision, playing: false });
+    set({ cursorMs: playbackEnd(get()) });
+  },
+  clearRun: () => set(CLEARED),
+});

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { HurtRow, Reliability } from '@/lib/engine/reliability';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from './app-store';
+import type { Reaction } from './reactions';
 
 export const MIN_RUNS = 100;
 export const MAX_RUNS = 100_000;
@@ -65,50 +66,49 @@ export interface StatsSlice {
   keepB: () => boolean;
 }
 
-export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set, get, api) => {
-  // Another document opened (or undo went back to one): results of the one before are not its results.
-  api.subscribe((s, prev) => {
-    if (s.planVersion !== prev.planVersion) get().clearStats();
-  });
-  return {
-    statsRuns: 10_000,
-    statsPhase: 'idle',
-    statsProgress: { done: 0, total: 0 },
-    statsBatch: { compare: false, hurts: false },
-    statsMessage: null,
-    statsResult: null,
-    variantB: null,
-    heatOn: true,
-    statsHurts: false,
-    setStatsRuns: (statsRuns) => set({ statsRuns }),
-    setStatsHurts: (statsHurts) => set({ statsHurts }),
-    statsStarted: (total, kind = { compare: false, hurts: false }) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null, statsBatch: kind }),
-    statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
-    // A finished batch shows its bar full (the last progress message may not have been drawn yet).
-    statsFinished: (statsResult) => set((s) => ({ statsResult, statsPhase: 'done', statsMessage: null, statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total } })),
-    statsStopped: (statsPhase, statsMessage) => set({ statsPhase, statsMessage }),
-    setVariantB: (variantB) => set({ variantB }),
-    setHeatOn: (heatOn) => set({ heatOn }),
-    clearStats: () => set({ statsPhase: 'idle', statsProgress: { done: 0, total: 0 }, statsMessage: null, statsResult: null, variantB: null }),
-    keepA: () => {
-      const r = get().statsResult;
-      set({ variantB: null, statsResult: r === null || r.b === null ? r : { ...r, planB: null, b: null } });
-    },
-    keepB: () => {
-      const r = get().statsResult;
-      if (r === null || r.planB === null || r.b === null) return false;
-      get().commit(r.planB);
-      // B's numbers are now the plan's (still "what hurts most" was measured on A, so it goes). They stay current
-      // only if B ran on its own seed (a B copied before A's seed changed did not).
-      const current = r.planB.settings.seed === r.seed;
-      set({
-        variantB: null,
-        statsResult: { ...r, planA: r.planB, a: r.b, planB: null, b: null, hurts: null, hurtRuns: 0, revision: current ? get().revision : r.revision },
-      });
-      return true;
-    },
-  };
-};
+const NO_STATS = { statsPhase: 'idle', statsProgress: { done: 0, total: 0 }, statsMessage: null, statsResult: null, variantB: null } as const;
+
+/** Another document opened (or undo went back to one): results of the one before are not its results, so they go. */
+export const forgetStatsOfAnotherDocument: Reaction<AppState> = (next, prev) => (next.planVersion !== prev.planVersion ? NO_STATS : null);
+
+export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set, get) => ({
+  statsRuns: 10_000,
+  statsPhase: 'idle',
+  statsProgress: { done: 0, total: 0 },
+  statsBatch: { compare: false, hurts: false },
+  statsMessage: null,
+  statsResult: null,
+  variantB: null,
+  heatOn: true,
+  statsHurts: false,
+  setStatsRuns: (statsRuns) => set({ statsRuns }),
+  setStatsHurts: (statsHurts) => set({ statsHurts }),
+  statsStarted: (total, kind = { compare: false, hurts: false }) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null, statsBatch: kind }),
+  statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
+  // A finished batch shows its bar full (the last progress message may not have been drawn yet).
+  statsFinished: (statsResult) => set((s) => ({ statsResult, statsPhase: 'done', statsMessage: null, statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total } })),
+  statsStopped: (statsPhase, statsMessage) => set({ statsPhase, statsMessage }),
+  setVariantB: (variantB) => set({ variantB }),
+  setHeatOn: (heatOn) => set({ heatOn }),
+  clearStats: () => set(NO_STATS),
+  keepA: () => {
+    const r = get().statsResult;
+    set({ variantB: null, statsResult: r === null || r.b === null ? r : { ...r, planB: null, b: null } });
+  },
+  keepB: () => {
+    const r = get().statsResult;
+    if (r === null || r.planB === null || r.b === null) return false;
+    get().commit(r.planB);
+    // B's numbers are now the plan's (still "what hurts most" was measured on A, so it goes). They stay current
+    // only if B ran on its own seed (a B copied before A's seed changed did not).
+    const current = r.planB.settings.seed === r.seed;
+    set({
+      variantB: null,
+      statsResult: { ...r, planA: r.planB, a: r.b, planB: null, b: null, hurts: null, hurtRuns: 0, revision: current ? get().revision : r.revision },
+    });
+    return true;
+  },
+});
 
 /** A call's success rate over A's runs, for the canvas overlay: null when the overlay is off or has no number for it. */
 export function callHeat(s: Pick<AppState, 'statsResult' | 'heatOn' | 'viewPath'>, id: string): number | null {

@@ -2,7 +2,8 @@
 // attempts concerned, and after a stop whether each landed effect was undone or is still in place. Pure text from the
 // trace; a possible duplicate is never hidden, as no failure is.
 import type { Attempt, CallTrace, Trace } from '../types';
-import { fmtMs, listWords } from './wording';
+import { plainMs } from '../../format/duration';
+import { listWords } from './wording';
 
 /** What one attempt did, for a duplicate line: `attempt 1 timed out and may have gone through`. */
 export function attemptEffectWords(a: Attempt): string {
@@ -59,7 +60,7 @@ function compensationState(call: CallTrace, trace: Trace, atMs: number | null): 
   const after = comp.attempts.length > 1 ? ` after ${comp.attempts.length} attempts` : '';
   switch (comp.status) {
     case 'succeeded':
-      return `undone by ${comp.tool} in ${fmtMs(took)}${after}`;
+      return `undone by ${comp.tool} in ${plainMs(took)}${after}`;
     case 'timed_out':
       return `still in place: its compensation ${comp.tool} timed out${after}`;
     case 'failed': {
@@ -75,7 +76,7 @@ function compensationState(call: CallTrace, trace: Trace, atMs: number | null): 
 function landedLine(call: CallTrace, trace: Trace, atMs: number | null): string {
   const e = call.effect;
   const maybe = e !== undefined && e.applied === 0 ? ', may have gone through' : '';
-  const at = e?.landedMs != null ? ` (landed at ${fmtMs(e.landedMs)}${maybe})` : '';
+  const at = e?.landedMs != null ? ` (landed at ${plainMs(e.landedMs)}${maybe})` : '';
   return `${call.id}${at}: ${compensationState(call, trace, atMs)}`;
 }
 

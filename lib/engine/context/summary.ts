@@ -3,7 +3,8 @@
 import { countStatuses, type CallStatus, type CallTrace } from '../types';
 import { effectSummaryLines } from './effects';
 import type { RunView } from './view';
-import { NEVER_STARTED, STATUS_WORD, degradedNote, fmtMs, isError, listWords, neverStartedLine, plural, shortFailure } from './wording';
+import { plainMs } from '../../format/duration';
+import { NEVER_STARTED, STATUS_WORD, degradedNote, isError, listWords, neverStartedLine, plural, shortFailure } from './wording';
 
 export { countStatuses };
 
@@ -12,9 +13,9 @@ function outcomeLine(view: RunView, atMs: number | null): string {
   if (atMs !== null && atMs < view.runEndMs) return 'Plan outcome: in progress';
   switch (trace.outcome) {
     case 'aborted':
-      return trace.stop ? `Plan outcome: aborted — ${trace.stop.by ?? 'a call'} failed at ${fmtMs(trace.stop.atMs)} and its policy is to abort the plan` : 'Plan outcome: aborted';
+      return trace.stop ? `Plan outcome: aborted — ${trace.stop.by ?? 'a call'} failed at ${plainMs(trace.stop.atMs)} and its policy is to abort the plan` : 'Plan outcome: aborted';
     case 'deadline_exceeded':
-      return trace.stop ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${fmtMs(trace.stop.atMs)}` : 'Plan outcome: deadline_exceeded';
+      return trace.stop ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${plainMs(trace.stop.atMs)}` : 'Plan outcome: deadline_exceeded';
     case 'stuck': {
       const hung = trace.calls.filter((c) => c.status === 'hung').map((c) => c.id);
       return hung.length > 0 ? `Plan outcome: stuck — ${listWords(hung)} never returned` : 'Plan outcome: stuck';
@@ -60,7 +61,7 @@ export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: nu
   } else {
     const parts = [counted ? `${counted} so far` : 'no results yet'];
     if (pending.length > 0) parts.push(`${pending.length} pending`);
-    lines.push(`Tool plan status at ${fmtMs(atMs)}: ${total} — ${parts.join('; ')}.`);
+    lines.push(`Tool plan status at ${plainMs(atMs)}: ${total} — ${parts.join('; ')}.`);
   }
   const ids = (status: CallStatus) => reported.filter((c) => c.status === status).map((c) => c.id);
   if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);

@@ -1,5 +1,6 @@
 // How the context words a call's fate: status names, reasons, failure lines (docs/context.md#results-call-by-call).
 // Pure text from trace data; never invents a result, never hides a failure.
+import { plainMs } from '../../format/duration';
 import type { ToolCall } from '../../plan/schema';
 import { STATUS_LABEL, isSuccess, type Attempt, type CallStatus, type CallTrace, type Reason } from '../types';
 
@@ -29,10 +30,6 @@ const WHICH: Record<CallStatus, string> = {
   hung: 'never returned',
 };
 
-export function fmtMs(ms: number): string {
-  return `${Number.isInteger(ms) ? ms : Number(ms.toFixed(3))} ms`;
-}
-
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
@@ -60,9 +57,9 @@ export function describeReason(reason: Reason | null, statusOf: (id: string) => 
     case 'upstream':
       return reason.blockers.length === 0 ? 'a required input did not succeed' : `needs ${joinClauses(reason.blockers.map(describeUpstream))}`;
     case 'abort':
-      return `the plan was aborted at ${fmtMs(reason.atMs)} because ${reason.by} failed`;
+      return `the plan was aborted at ${plainMs(reason.atMs)} because ${reason.by} failed`;
     case 'deadline':
-      return `the plan's deadline was reached at ${fmtMs(reason.atMs)}`;
+      return `the plan's deadline was reached at ${plainMs(reason.atMs)}`;
     case 'hung_upstream': {
       const status = statusOf(reason.waitingOn);
       return `waiting on ${reason.waitingOn}, which ${status === undefined || status === 'hung' ? 'never returned' : WHICH[status]}`;
@@ -127,7 +124,7 @@ export function failureContent(call: CallTrace, spec: ToolCall | undefined): str
       const allTimeouts = call.attempts.every((a) => a.result === 'timeout');
       const limit = spec?.timeoutMs ?? null;
       const each = call.attempts.length === 1 ? '' : allTimeouts ? 'each ' : 'the last ';
-      const cut = limit === null ? '' : ` (${each}cut at ${fmtMs(limit)})`;
+      const cut = limit === null ? '' : ` (${each}cut at ${plainMs(limit)})`;
       return `${call.id} timed out after ${n}${cut}; ${retryPhrase(call, spec, last)}`;
     }
     case 'cancelled': {
@@ -135,7 +132,7 @@ export function failureContent(call: CallTrace, spec: ToolCall | undefined): str
       return `${call.id} was cancelled${during} after ${n}: ${describeReason(call.reason)}; it returned no result`;
     }
     case 'hung': {
-      const started = last === undefined ? '' : ` (attempt ${last.n} started at ${fmtMs(last.startMs)})`;
+      const started = last === undefined ? '' : ` (attempt ${last.n} started at ${plainMs(last.startMs)})`;
       return `${call.id} never returned${started}: it has no timeout and the plan no deadline, so nothing ever stopped it; no result exists`;
     }
     default:

@@ -1,6 +1,7 @@
 // What the timeline says about one attempt: the hover card's title and rows, and the one-line
 // label screen readers get for its bar. Plain strings only: the card renders them as React text, never as HTML.
 import type { Attempt, AttemptResult } from '@/lib/engine';
+import { roundedMs, roundedMsNumber } from '@/lib/format/duration';
 
 export const RESULT_WORD: Record<AttemptResult, string> = {
   ok: 'ok',
@@ -15,13 +16,10 @@ export const RESULT_WORD: Record<AttemptResult, string> = {
 /** Results where "may it be retried?" is a question worth answering. */
 const FAILURES: ReadonlySet<AttemptResult> = new Set<AttemptResult>(['error', 'rate_limited', 'timeout', 'hang']);
 
-const ms = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`;
-const bare = (t: number) => Math.round(t).toLocaleString('en-US');
-
 /** `4,210–5,761 ms (1,551 ms)`, or `from 4,210 ms, never returned`. */
 export function attemptSpan(a: Attempt): string {
-  if (a.endMs === null) return `from ${ms(a.startMs)}, never returned`;
-  return `${bare(a.startMs)}–${ms(a.endMs)} (${ms(a.endMs - a.startMs)})`;
+  if (a.endMs === null) return `from ${roundedMs(a.startMs)}, never returned`;
+  return `${roundedMsNumber(a.startMs)}–${roundedMs(a.endMs)} (${roundedMs(a.endMs - a.startMs)})`;
 }
 
 /** `error: 404 Not Found`, `ok`, `timed out after 2000 ms` (the message alone when it already says the result). */
@@ -33,8 +31,8 @@ export function attemptResult(a: Attempt): string {
 
 /** "fetch_2 · attempt 2 · 4,210–5,761 ms · error: 404 Not Found · retry in 1,200 ms" (one line, for a label). */
 export function attemptTitle(id: string, a: Attempt): string {
-  const span = a.endMs === null ? `${ms(a.startMs)} – never returned` : `${bare(a.startMs)}–${ms(a.endMs)}`;
-  const wait = a.retryWaitMs !== undefined ? ` · retry in ${ms(a.retryWaitMs)}` : '';
+  const span = a.endMs === null ? `${roundedMs(a.startMs)} – never returned` : `${roundedMsNumber(a.startMs)}–${roundedMs(a.endMs)}`;
+  const wait = a.retryWaitMs !== undefined ? ` · retry in ${roundedMs(a.retryWaitMs)}` : '';
   return `${id} · attempt ${a.n} · ${span} · ${attemptResult(a)}${wait}`;
 }
 
@@ -64,7 +62,7 @@ export function attemptDetails(id: string, label: string | null, a: Attempt, tot
   ];
   if (a.code !== undefined && a.code !== '') rows.push(['Error code', a.code]);
   if (FAILURES.has(a.result)) rows.push(['Retryable', a.retryable ? 'yes' : 'no']);
-  if (a.retryWaitMs !== undefined) rows.push(['Retry wait', `${ms(a.retryWaitMs)}, then attempt ${a.n + 1}`]);
+  if (a.retryWaitMs !== undefined) rows.push(['Retry wait', `${roundedMs(a.retryWaitMs)}, then attempt ${a.n + 1}`]);
   return {
     title: `${id} · attempt ${a.n} of ${total}`,
     subtitle: label !== null && label !== id ? label : null,

@@ -5,7 +5,7 @@ import { simulate } from '@/lib/engine/simulate';
 import { makePlan, summary } from '@/lib/engine/testing/build';
 import { arbitraryPlan } from '@/lib/plan/testing/arbitrary';
 import type { Plan } from '@/lib/plan/schema';
-import { attemptAt, cursorX, formatTick, niceTicks, rowAt, scrubTime, timelineGeometry, type Timeline, attemptTone } from './timeline-geometry';
+import { attemptAt, cursorX, niceTicks, rowAt, scrubTime, timelineGeometry, type Timeline, attemptTone } from './geometry';
 
 // A 1000-px plot after a 100-px label column: with a 1000-ms run, 1 px is 1 ms.
 const OPTS = { width: 1100, rowHeight: 20, groupGap: 10, labelWidth: 100 };
@@ -171,18 +171,6 @@ describe('the critical path', () => {
 });
 
 describe('ticks', () => {
-  it.each([
-    [0, '0'],
-    [500, '500 ms'],
-    [1000, '1 s'],
-    [1500, '1.5 s'],
-    [1050, '1.05 s'],
-    [0.2, '0.2 ms'],
-    [60000, '60 s'],
-  ])('%s ms reads %s', (ms, label) => {
-    expect(formatTick(ms)).toBe(label);
-  });
-
   it.each([
     [1, 300],
     [7, 1000],

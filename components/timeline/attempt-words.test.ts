@@ -1,7 +1,7 @@
 // The hover card of an attempt, and the one-line label of its bar.
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '@/lib/engine';
-import { attemptDetails, attemptResult, attemptSpan, attemptTitle } from './timeline-tooltip';
+import { attemptDetails, attemptResult, attemptSpan, attemptTitle } from './attempt-words';
 
 const a = (over: Partial<Attempt>): Attempt => ({ n: 1, startMs: 0, endMs: 100, result: 'ok', message: 'ok', retryable: false, ...over });
 

@@ -1,7 +1,8 @@
-// The timeline's geometry: pure data a Gantt chart draws under the canvas. No React, no DOM.
+// The timeline's geometry: pure data the one timeline chart draws, in the editor and the presentation. No React.
 // One row per call grouped by graph wave, a bar per attempt, hatched retry waits, timeout marks, the model-turn
 // segments, the run's critical path, the abort/deadline line, and hit-testing for hover and click.
 import type { AttemptResult, CallStatus, Trace } from '@/lib/engine';
+import { tickDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan/schema';
 
 export interface TimelineOptions {
@@ -128,14 +129,6 @@ export interface Timeline {
 /** Bars and waits fill the middle of a row, leaving this fraction of rowHeight above and below. */
 const BAR_INSET = 0.15;
 
-/** A duration as a person reads it on an axis: `0`, `500 ms`, `1 s`, `1.5 s`, `0.2 ms`. */
-export function formatTick(ms: number): string {
-  if (ms === 0) return '0';
-  const small = parseFloat(ms.toPrecision(3));
-  if (Math.abs(small) < 1000) return `${small} ms`;
-  return `${parseFloat((ms / 1000).toPrecision(4))} s`;
-}
-
 /**
  * Round ticks from 0 to t1: steps of 1, 2 or 5 × 10^k ms, 4 to 10 of them, about one per 100 px of the plot
  * width. The last tick never passes t1. A t1 that is not a finite number (no valid plan gives one) is read as the
@@ -160,7 +153,7 @@ export function niceTicks(t1: number, width: number): { t: number; label: string
   for (let i = 0; i < count; i++) {
     const t = parseFloat((i * step).toPrecision(12));
     if (t > end) break;
-    ticks.push({ t, label: formatTick(t) });
+    ticks.push({ t, label: tickDuration(t) });
   }
   return ticks;
 }
@@ -339,7 +332,7 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
       : {
           x: clampX(x(stop.atMs)),
           reason: stop.reason,
-          label: stop.reason === 'abort' ? `aborted${stop.by !== null ? ` by ${stop.by}` : ''} at ${formatTick(stop.atMs)}` : `deadline ${formatTick(stop.atMs)}`,
+          label: stop.reason === 'abort' ? `aborted${stop.by !== null ? ` by ${stop.by}` : ''} at ${tickDuration(stop.atMs)}` : `deadline ${tickDuration(stop.atMs)}`,
         };
 
   return { scale, ticks, turnLane, rowHeight, groups, rows, bars, waits, timeoutMarks, turns, stopLine, criticalPath: critical, height: y };

@@ -1,0 +1,104 @@
+'use client';
+// The one timeline chart of a run, for the editor and for the presentation: a Gantt chart drawn as inline SVG from
+// timelineGeometry, one row per call grouped by wave, a bar per attempt, the model-turn lane, waits, timeouts, the
+// stop line, and the playback cursor with a veil over what has not happened yet. The layout says which look it
+// takes: the editor's is interactive (rows and bars named for screen readers, click a row or its label button to
+// select the call, scrub on the axis, hover a bar for its card); the presentation's is one image, for looking.
+import { memo, useId, useMemo, type MouseEvent } from 'react';
+import { STATUS_LABEL, type Trace } from '@/lib/engine';
+import { tickDuration } from '@/lib/format/duration';
+import type { Plan } from '@/lib/plan/schema';
+import { useAppStore } from '@/lib/store/provider';
+import { selectSelect, selectSelected } from '@/lib/store/selectors';
+import { Marks, Patterns } from './attempts';
+import { TimeAxis, TurnLabelsAbove } from './axis';
+import { ScrubArea, TimelineCursor } from './cursor';
+import { rowAt, timelineGeometry, type Timeline } from './geometry';
+import { AttemptCard, useAttemptHover } from './hover-card';
+import { Rows, TurnLane, WaveLabels } from './lanes';
+import type { TimelineLayout } from './layout';
+
+export interface TimelineChartProps {
+  /** The plan the trace ran (the run on view's level of it). */
+  plan: Plan;
+  trace: Trace;
+  /** Where this run's time 0 sits on the top run's clock (a drilled-in sub-agent's run starts later). */
+  offsetMs: number;
+  width: number;
+  layout: TimelineLayout;
+}
+
+const NO_SELECTION: ReadonlySet<string> = new Set();
+
+export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs, width, layout }: TimelineChartProps) {
+  const interactive = layout.look === 'editor';
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const plotRight = width - layout.rightPad;
+  const { rowHeight, groupGap, labelWidth } = layout;
+  const geo: Timeline = useMemo(() => timelineGeometry(plan, trace, { width: plotRight, rowHeight, groupGap, labelWidth }), [plan, trace, plotRight, rowHeight, groupGap, labelWidth]);
+  const select = useAppStore(selectSelect);
+  const selected = useAppStore(selectSelected);
+  const selectedSet = useMemo(() => (interactive ? new Set(selected) : NO_SELECTION), [interactive, selected]);
+  const { hover, hoverKey, onPointerMove, onPointerLeave } = useAttemptHover(trace);
+  const height = layout.top + geo.height + layout.bottomPad;
+  const hatch = `${uid}-hatch`;
+  const stripes = `${uid}-stripes`;
+  const long = tickDuration(geo.scale.t1);
+
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const row = rowAt(geo, e.clientY - box.top - layout.top);
+    if (row !== null) select([row.id]);
+  };
+
+  return (
+    <div className={`tw-tl__chart tw-tl__chart--${layout.look}`} style={layout.font === null ? { height } : { height, ['--tw-tl-font' as string]: `${layout.font}px` }}>
+      <svg
+        className="tw-tl__svg"
+        width={width}
+        height={height}
+        role={interactive ? 'group' : 'img'}
+        aria-label={interactive ? `Timeline of the run, ${long} long` : `Timeline of the run: ${trace.calls.length} calls over ${long}`}
+        onClick={interactive ? onClick : undefined}
+        onPointerMove={interactive ? onPointerMove : undefined}
+        onPointerLeave={interactive ? onPointerLeave : undefined}
+      >
+        <Patterns hatch={hatch} stripes={stripes} />
+        <TimeAxis geo={geo} layout={layout} height={height} plotRight={plotRight} />
+        {layout.turnLabels === 'above' && <TurnLabelsAbove geo={geo} layout={layout} plotRight={plotRight} />}
+        {interactive && <ScrubArea scale={geo.scale} layout={layout} plotRight={plotRight} offsetMs={offsetMs} />}
+        <g transform={`translate(0 ${layout.top})`} aria-hidden={interactive ? undefined : true}>
+          <TurnLane geo={geo} layout={layout} />
+          <WaveLabels geo={geo} />
+          <Rows geo={geo} trace={trace} plotRight={plotRight} interactive={interactive} selected={selectedSet} hoverKey={hoverKey} hangFill={stripes} />
+          <Marks geo={geo} trace={trace} hatch={hatch} plotRight={plotRight} />
+        </g>
+      </svg>
+      <TimelineCursor scale={geo.scale} layout={layout} width={width} height={height} plotRight={plotRight} />
+      {interactive && hover !== null && <AttemptCard trace={trace} plan={plan} hover={hover} />}
+      {interactive && <RowButtons geo={geo} layout={layout} selected={selectedSet} onSelect={(id) => select([id])} />}
+    </div>
+  );
+});
+
+/** The editor's label column: one focusable button per row, which selects its call for the inspector and the canvas. */
+function RowButtons({ geo, layout, selected, onSelect }: { geo: Timeline; layout: TimelineLayout; selected: ReadonlySet<string>; onSelect: (id: string) => void }) {
+  return (
+    <div className="tw-tl__labels" style={{ width: layout.labelWidth }}>
+      {geo.rows.map((r) => (
+        <button
+          key={r.id}
+          type="button"
+          className={`tw-tl__label${r.critical ? ' tw-tl__label--critical' : ''}${selected.has(r.id) ? ' tw-tl__label--selected' : ''}`}
+          style={{ top: layout.top + r.y, height: layout.rowHeight }}
+          aria-label={`Select ${r.id} in the timeline`}
+          aria-pressed={selected.has(r.id)}
+          title={`${r.label} — ${STATUS_LABEL[r.status]}${r.critical ? ' · critical path' : ''}`}
+          onClick={() => onSelect(r.id)}
+        >
+          {r.id}
+        </button>
+      ))}
+    </div>
+  );
+}
