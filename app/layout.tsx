@@ -12,6 +12,7 @@ import './styles/timeline.css';
 import './styles/stats.css';
 import './styles/present.css';
 import './styles/inject.css';
+import './styles/injected.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

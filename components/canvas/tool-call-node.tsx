@@ -3,7 +3,7 @@
 // its state at the playback cursor. Memoized; the run state is read from the store per node, never copied into node.data.
 import { memo, type MouseEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import type { Fault, ToolCall } from '@/lib/plan';
+import type { Fault, InjectedEntry, ToolCall } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { shortDuration } from '@/lib/format/duration';
 import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong } from '../format';
@@ -14,8 +14,10 @@ import { InjectToolbar } from '../inject/inject-actions';
 
 export interface ToolCallNodeData extends Record<string, unknown> {
   call: ToolCall;
-  /** The faults in force (the active scenario's, if it lists this call). */
+  /** The designed faults in force (the active scenario's, if it lists this call). */
   faults: Fault[];
+  /** The one-click injection acting on it, kept apart from the design (docs/plan-format.md#injected-faults). */
+  injected: InjectedEntry | null;
   /** Graph wave, 0-based. */
   wave: number;
   /** On the plan's critical path. */
@@ -28,7 +30,7 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
   const run = useNodeRun(id);
   const heat = useNodeHeat(id);
   const heatRuns = useAppStore(selectHeatRuns);
-  const { call, faults, critical } = data;
+  const { call, faults, injected, critical } = data;
   const retry = describeRetry(call.retry);
   const tone = phaseTone(run.phase);
   // While an attempt is in flight its live status takes the whole line (the latency is in the node's label).
@@ -59,6 +61,12 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
               {shortDuration(call.timeoutMs)}
             </span>
           )}
+          {call.timeoutMs === null && injected?.timeoutMs !== undefined && (
+            <span className="tw-node__timeout tw-node__timeout--injected" title={`Timeout per attempt while the injected faults last: ${shortDuration(injected.timeoutMs)} (the call has none of its own)`}>
+              <FaultIcon kind="timeout" />
+              {shortDuration(injected.timeoutMs)}
+            </span>
+          )}
         </span>
         <NodeStatus run={run} />
       </div>
@@ -72,6 +80,12 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
         <span className={`tw-chip tw-chip--${call.onFailure}`} title={`On failure: ${call.onFailure}`}>
           {call.onFailure}
         </span>
+        {injected?.faults.map((f, i) => (
+          <span key={`i${i}`} className={`tw-fault tw-fault--${f.kind} tw-fault--injected`} title={`Injected fault (for this demo, not part of the design): ${describeFault(f)}`}>
+            <FaultIcon kind={f.kind} />
+            <span className="tw-visually-hidden">injected {FAULT_LABEL[f.kind]} fault</span>
+          </span>
+        ))}
         {faults.map((f, i) => (
           <span key={i} className={`tw-fault tw-fault--${f.kind}`} title={`Fault: ${describeFault(f)}`}>
             <FaultIcon kind={f.kind} />

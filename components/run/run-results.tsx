@@ -13,6 +13,7 @@ import { OUTCOME_LABEL, STATUS_LABEL, outcomeTone, statusTone } from '../format'
 import { AFTER_RUN, contextAtMs, contextKey } from './playback-model';
 import { ContextAtCursor } from './context-panel';
 import { StrategyCompare } from './strategy-compare';
+import { InjectedNotice } from '../inject/injected-notice';
 
 /** What the status alone does not say: hidden failures in an opaque sub-agent, missing optional inputs. */
 function callNote(c: Trace['calls'][number]): string | null {
@@ -108,6 +109,7 @@ export function RunResults() {
   }
   return (
     <div className="tw-results">
+      {tracePlan !== null && <InjectedNotice plan={tracePlan} what="This run:" />}
       <div className="tw-outcome">
         <p className={`tw-outcome__value tw-outcome--${outcomeTone(trace.outcome)}`} data-outcome={trace.outcome}>
           Outcome: {OUTCOME_LABEL[trace.outcome]}
