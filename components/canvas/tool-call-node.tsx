@@ -11,6 +11,7 @@ import { HeatChip, heatBucket, selectHeatRuns, useNodeHeat } from './node-heat';
 import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
 import { FaultIcon, ToolIcon } from '../icons';
 import { InjectToolbar } from '../inject/inject-actions';
+import { NodeEffect } from './node-effect';
 
 export interface ToolCallNodeData extends Record<string, unknown> {
   call: ToolCall;
@@ -45,12 +46,19 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
         <span className="tw-node__title" title={call.label ?? call.id}>
           {call.label ?? call.id}
         </span>
+        {/* A title too long for the node shows in full over it on hover and on keyboard focus (the label says it too). */}
+        {(call.label ?? call.id).length > LONG_TITLE && (
+          <span className="tw-node__fulltitle" aria-hidden="true">
+            {call.label ?? call.id}
+          </span>
+        )}
         {call.kind === 'agent' && <OpenSubAgent id={id} />}
         {heat >= 0 && <HeatChip rate={heat} runs={heatRuns} />}
       </div>
       <div className="tw-node__sub">
         {call.label !== undefined && <span className="tw-node__id">{call.id}</span>}
         <code className="tw-node__tool">{call.tool}</code>
+        <NodeEffect call={call} />
       </div>
       <div className={`tw-node__meta${live ? ' tw-node__meta--live' : ''}`}>
         <span className="tw-node__latency">
@@ -93,12 +101,41 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
           </span>
         ))}
       </div>
+      <FarSummary call={call} faults={faults} injected={injected} />
       <NodeProgress run={run} />
       <Handle type="source" position={Position.Right} className="tw-handle tw-handle--out" title="Output: drag to a call that needs it" />
       <InjectToolbar callId={id} />
     </div>
   );
 }
+
+/**
+ * Zoomed out to where chips are unreadable (a plan of four waves fits at about 0.4), one large line instead: the
+ * policy and the fault in force, each as icon and word. The node's accessible label already says all of it.
+ */
+function FarSummary({ call, faults, injected }: { call: ToolCall; faults: readonly Fault[]; injected: InjectedEntry | null }) {
+  const retry = call.retry.maxAttempts > 1 ? `↻${call.retry.maxAttempts}` : null;
+  const first = injected?.faults[0] ?? faults[0];
+  const more = (injected?.faults.length ?? 0) + faults.length - 1;
+  return (
+    <div className="tw-node__far" aria-hidden="true">
+      <span className={`tw-node__far-policy tw-chip--${call.onFailure}`}>
+        {retry !== null && `${retry} `}
+        {call.onFailure}
+      </span>
+      {first !== undefined && (
+        <span className={`tw-node__far-fault tw-fault--${first.kind}${injected?.faults[0] === first ? ' tw-fault--injected' : ''}`}>
+          <FaultIcon kind={first.kind} />
+          {FAULT_LABEL[first.kind]}
+          {more > 0 && ` +${more}`}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Characters past which a title may not fit its node (at the far zoom's larger type). */
+const LONG_TITLE = 14;
 
 /** A sub-agent's way in: opens its nested plan on the canvas (double-clicking the node does the same). */
 function OpenSubAgent({ id }: { id: string }) {
