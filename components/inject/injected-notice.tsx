@@ -7,6 +7,7 @@ import type { Plan } from '@/lib/plan';
 import { countInjected, injectedInWords, listInjected } from '@/lib/plan/injected';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
+import { preciseDuration } from '@/lib/format/duration';
 import { describeFault } from '../format';
 import { useInject } from './use-inject';
 
@@ -15,7 +16,7 @@ const selectDocInjected = (s: AppState): number => countInjected(s.plan).faults;
 /** One line per call: "search: error “injected failure” (retryable), 100% of attempts". */
 function details(plan: Plan): string {
   return listInjected(plan)
-    .map((x) => `${[...x.path, x.callId].join(' › ')}: ${x.faults.map(describeFault).join('; ')}${x.timeoutMs !== undefined ? ` (timeout ${x.timeoutMs} ms while injected)` : ''}`)
+    .map((x) => `${[...x.path, x.callId].join(' › ')}: ${x.faults.map(describeFault).join('; ')}${x.timeoutMs !== undefined ? ` (timeout ${preciseDuration(x.timeoutMs)} while injected)` : ''}`)
     .join('\n');
 }
 

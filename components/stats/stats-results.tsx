@@ -187,7 +187,7 @@ export function StatsResults() {
       {result.hurts !== null && (
         <>
           <h3 className="tw-h3">What hurts most{compare ? ' in A' : ''}</h3>
-          <HurtsList hurts={result.hurts} hurtRuns={result.hurtRuns} runs={result.runs} />
+          <HurtsList hurts={result.hurts} hurtRuns={result.hurtRuns} runs={result.runs} headline={a.successRate} />
         </>
       )}
 
