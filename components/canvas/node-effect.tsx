@@ -54,7 +54,14 @@ export function NodeEffect({ call }: { call: ToolCall }) {
       >
         {EFFECT_ICON}
         <span className="tw-node-effect__word">{effect}</span>
-        {stateWords !== '' && <span className="tw-node-effect__state">· {stateWords}</span>}
+        {stateWords !== '' && (
+          <>
+            <span className="tw-node-effect__state">· {stateWords}</span>
+            <span className="tw-node-effect__state-far" aria-hidden="true">
+              {stateWords}
+            </span>
+          </>
+        )}
       </span>
       {comp !== undefined && (
         <span className="tw-node-effect__comp" title={`Undone by ${comp.tool} when the plan stops after it applied`}>

@@ -20,7 +20,7 @@ function callNote(c: Trace['calls'][number]): string | null {
   const notes: string[] = [];
   if ((c.hiddenFailures ?? 0) > 0) notes.push(`${c.hiddenFailures} hidden ${c.hiddenFailures === 1 ? 'failure' : 'failures'}`);
   // The same words as the node's chip, the context and the captions: degraded, ran without its optional inputs.
-  if (c.missingInputs.length > 0) notes.push(`degraded: ran without ${c.missingInputs.map((m) => `${m.id} (${STATUS_LABEL[m.status]})`).join(', ')}`);
+  if (c.missingInputs.length > 0) notes.push(`degraded: ran without ${c.missingInputs.map((m) => m.id).join(', ')}`);
   return notes.length === 0 ? null : notes.join('; ');
 }
 
