@@ -13,6 +13,8 @@ import './styles/stats.css';
 import './styles/present.css';
 import './styles/inject.css';
 import './styles/intake.css';
+import './styles/injected.css';
+import './styles/node-zoom.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

@@ -54,13 +54,13 @@ test.describe('Failure injection', () => {
 
     // Clear faults from the toolbar; the run is not redone until Run is pressed.
     await call(page, 'search').click();
-    await bar.getByRole('button', { name: 'Clear faults of search' }).click();
-    await expect(notices(page)).toContainText('search has no faults now');
+    await bar.getByRole('button', { name: 'Clear injected faults of search' }).click();
+    await expect(notices(page)).toContainText('Cleared 1 injected fault from search; it has no faults now');
     await expect(call(page, 'search').getByText('timeout fault')).toHaveCount(0);
     await expect(call(page, 'search').locator('[data-status="timed_out"]')).toBeVisible();
     await runButton(page).click();
     await expect(row(page, 'search: succeeded')).toHaveCount(1);
-    await expect(bar.getByRole('button', { name: 'Clear faults of search' })).toBeDisabled();
+    await expect(bar.getByRole('button', { name: 'Clear injected faults of search' })).toBeDisabled();
   });
 
   test('an injection after a run does not run again: the person presses Run', async ({ page }) => {
@@ -91,10 +91,12 @@ test.describe('Failure injection', () => {
     await page.keyboard.press('Enter');
     await expect(first).toHaveAttribute('aria-checked', 'true');
     await expect(menu.getByRole('menuitemradio', { name: 'Every attempt' })).toHaveAttribute('aria-checked', 'false');
-    // Wraps from the last item to the first; Home goes there too.
+    // Then the two clears (nothing injected, no designed faults: both disabled); wraps from the last item to the first.
     await page.keyboard.press('ArrowDown');
-    await expect(menu.getByRole('menuitem', { name: 'Clear faults' })).toBeFocused();
-    await expect(menu.getByRole('menuitem', { name: 'Clear faults' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(menu.getByRole('menuitem', { name: 'Clear injected faults' })).toBeFocused();
+    await expect(menu.getByRole('menuitem', { name: 'Clear injected faults' })).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Clear all faults, designed ones too' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Fail' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
@@ -109,17 +111,17 @@ test.describe('Failure injection', () => {
     // The ContextMenu key opens it too; Escape closes it and gives focus back to the call.
     await page.keyboard.press('ContextMenu');
     await expect(menu).toBeVisible();
-    await expect(menu.getByRole('menuitem', { name: 'Clear faults' })).toHaveAttribute('aria-disabled', 'false');
+    await expect(menu.getByRole('menuitem', { name: 'Clear injected faults' })).toHaveAttribute('aria-disabled', 'false');
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
     await expect(extract).toBeFocused();
 
-    // Clear faults from the menu (type-ahead: C).
+    // Clear the injected faults from the menu (type-ahead: C).
     await page.keyboard.press('Shift+F10');
     await page.keyboard.press('c');
-    await expect(menu.getByRole('menuitem', { name: 'Clear faults' })).toBeFocused();
+    await expect(menu.getByRole('menuitem', { name: 'Clear injected faults' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(notices(page)).toContainText('extract has no faults now');
+    await expect(notices(page)).toContainText('Cleared 1 injected fault from extract; it has no faults now');
     await expect(extract.getByText('timeout fault')).toHaveCount(0);
   });
 
@@ -221,18 +223,19 @@ test.describe('Scenarios', () => {
     await expect(page.getByRole('button', { name: 'No scenario' })).toBeFocused();
   });
 
-  test('injecting while a scenario is active edits the scenario, not the call', async ({ page }) => {
+  test('injecting while a scenario is active leaves the scenario as designed: the injection acts on top of it', async ({ page }) => {
     await page.getByRole('button', { name: 'No scenario' }).click();
     await page.getByRole('menuitemradio', { name: 'One page gone (404)' }).click();
     await call(page, 'fetch_2').click();
     await page.getByRole('button', { name: 'Inject partial result into fetch_2' }).click();
-    await expect(notices(page)).toContainText('Injected into the active scenario “One page gone (404)”');
-    await expect(call(page, 'fetch_2').getByText('partial fault')).toHaveCount(1);
+    await expect(notices(page)).toContainText('fetch_2 now returns a partial result');
+    await expect(call(page, 'fetch_2').getByText('injected partial fault')).toHaveCount(1);
     await expect(call(page, 'fetch_2').getByText('error fault')).toHaveCount(1);
-    // Back to the calls' own faults: fetch_2 has none of its own.
+    // Without the scenario, only the injection acts on fetch_2 (it has no faults of its own).
     await page.getByRole('button', { name: 'Scenario: One page gone (404)' }).click();
     await page.getByRole('menuitemradio', { name: /No scenario/ }).click();
-    await expect(call(page, 'fetch_2').locator('.tw-fault')).toHaveCount(0);
+    await expect(call(page, 'fetch_2').locator('.tw-node__chips .tw-fault')).toHaveCount(1);
+    await expect(call(page, 'fetch_2').locator('.tw-node__chips .tw-fault--injected')).toHaveCount(1);
   });
 });
 

@@ -339,8 +339,10 @@ test.describe('Many runs on the canvas', () => {
     const fetch3 = page.locator('.react-flow__node-toolCall[data-id="fetch_3"] .tw-heat');
     const rate = stats.calls.fetch_3.successRate;
     expect(rate).toBeLessThan(1);
-    await expect(fetch3).toContainText(`${(Math.floor(rate * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`);
-    await expect(fetch3).toHaveAttribute('title', `Succeeded (or returned partial) in ${(Math.floor(rate * 1000) / 10).toFixed(1).replace(/\.0$/, '')}% of 1,000 runs`);
+    // The tint's number is the Per call table's, rounded the same way.
+    await expect(fetch3).toContainText(formatPercent(rate));
+    await expect(fetch3).toHaveAttribute('title', `Succeeded (or returned partial) in ${formatPercent(rate)} of 1,000 runs`);
+    await expect(p.locator('tr[data-call="fetch_3"] [data-col="success"]')).toHaveText(formatPercent(rate));
     await expect(page.locator('.react-flow__node-toolCall .tw-heat')).toHaveCount(plan.calls.length);
     await p.getByRole('checkbox', { name: 'Tint the canvas by success rate' }).uncheck();
     await expect(page.locator('.react-flow__node-toolCall .tw-heat')).toHaveCount(0);

@@ -7,8 +7,11 @@ import { DEFAULT_LAYOUT } from '@/lib/plan/layout';
 import { FIT_OPTIONS } from './use-canvas-actions';
 import { NODE_SIZE } from './view-model';
 
-/** Below this zoom the nodes drop their details (cheaper to paint, unreadable anyway). */
-export const FAR_ZOOM = 0.45;
+/**
+ * Below this zoom the nodes draw one large line of each kind instead of their small chips (unreadable there, and
+ * cheaper to paint): at 0.6 a 12 px chip is 7 px on screen, while the far type stays at 10 px or more.
+ */
+export const FAR_ZOOM = 0.6;
 const MIN_ZOOM = 0.04;
 /**
  * Most calls the canvas lets be on screen at once. Only the calls in view are drawn (above ONLY_VISIBLE calls), so

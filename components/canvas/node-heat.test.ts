@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { heatBucket, heatText } from './node-heat';
 
 describe('heat overlay', () => {
-  it('says the success rate with one decimal, never 100% unless every run succeeded', () => {
-    expect(heatText(1)).toBe('100%');
-    expect(heatText(0.9999)).toBe('99.9%');
+  it('says the success rate as the Per call table does: rounded to one decimal, never 100% unless every run succeeded', () => {
+    expect(heatText(1)).toBe('100.0%');
+    expect(heatText(0.9999)).toBe('>99.9%');
+    expect(heatText(0.9068)).toBe('90.7%');
     expect(heatText(0.934)).toBe('93.4%');
-    expect(heatText(0.5)).toBe('50%');
+    expect(heatText(0.5)).toBe('50.0%');
     expect(heatText(0.0004)).toBe('<0.1%');
-    expect(heatText(0)).toBe('0%');
+    expect(heatText(0)).toBe('0.0%');
   });
 
   it('tints in five steps from red to green', () => {

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { callHeat } from '@/lib/store/stats';
+import { formatPercent } from '../stats/format';
 
 /** Tint buckets: ≥ 99 %, ≥ 95 %, ≥ 80 %, ≥ 50 %, below. */
 export function heatBucket(rate: number): 0 | 1 | 2 | 3 | 4 {
@@ -15,12 +16,9 @@ export function heatBucket(rate: number): 0 | 1 | 2 | 3 | 4 {
   return 0;
 }
 
-/** `93.4%`, `100%`, `<0.1%`: one decimal, never rounding a failure away to 100%. */
+/** The rate as the Per call table writes it (`90.7%`, `>99.9%`, `100.0%`), so the node and the table agree. */
 export function heatText(rate: number): string {
-  if (rate >= 1) return '100%';
-  if (rate <= 0) return '0%';
-  const pct = Math.floor(rate * 1000) / 10;
-  return pct === 0 ? '<0.1%' : `${pct.toFixed(1).replace(/\.0$/, '')}%`;
+  return formatPercent(rate);
 }
 
 /** Call `id`'s success rate over the runs, in tenths of a percent (a primitive, so the node re-renders only when it changes); -1 for none. */

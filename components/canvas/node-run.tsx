@@ -96,7 +96,7 @@ export function RunChips({ run }: { run: NodeRunView }) {
         </span>
       )}
       {run.missing !== '' && (
-        <span className="tw-chip tw-chip--warn" title={`Ran without: ${run.missing}`}>
+        <span className="tw-chip tw-chip--warn" title={`Degraded: ran without ${run.missing}`}>
           degraded
         </span>
       )}

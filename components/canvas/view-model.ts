@@ -3,6 +3,7 @@
 import { MarkerType, Position } from '@xyflow/react';
 import type { Plan } from '@/lib/plan';
 import { DEFAULT_LAYOUT } from '@/lib/plan/layout';
+import { injectedFor } from '@/lib/plan/injected';
 import { activeScenario, effectiveFaults } from '@/lib/plan/scenario';
 import { fallbackPositions } from '@/lib/store/display-positions';
 import { edgeId, planModel, type PlanModel } from './model';
@@ -51,6 +52,7 @@ export function buildView(prev: CanvasView | null, plan: Plan, selected: readonl
   for (const n of prev?.nodes ?? []) prevNodes.set(n.id, n);
   const nodes = plan.calls.map((call, i): ToolCallNodeType => {
     const faults = effectiveFaults(call, scenario);
+    const injected = injectedFor(plan, call.id) ?? null;
     const wave = model.waves[i];
     const critical = model.criticalCalls.has(call.id);
     const position = call.position ?? fallback.get(call.id) ?? { x: 0, y: 0 };
@@ -60,6 +62,7 @@ export function buildView(prev: CanvasView | null, plan: Plan, selected: readonl
       old !== undefined &&
       old.data.call === call &&
       old.data.faults === faults &&
+      old.data.injected === injected &&
       old.data.wave === wave &&
       old.data.critical === critical &&
       old.position.x === position.x &&
@@ -77,8 +80,8 @@ export function buildView(prev: CanvasView | null, plan: Plan, selected: readonl
       measured: NODE_MEASURED,
       handles: NODE_HANDLES,
       selected: isSelected,
-      data: { call, faults, wave, critical },
-      ariaLabel: describeCall(call, faults, wave, critical),
+      data: { call, faults, injected, wave, critical },
+      ariaLabel: describeCall(call, faults, wave, critical, injected),
     };
   });
 

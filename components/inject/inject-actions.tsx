@@ -1,11 +1,11 @@
 'use client';
 // The node toolbar of the selected call (shown when it is the only one selected): one button per fault kind, the
-// "every attempt / first attempt only" choice and "clear faults". The context menu (node-menu.tsx) offers the same
+// "every attempt / first attempt only" choice and "clear injected faults" (the designed ones stay). The context menu (node-menu.tsx) offers the same
 // actions from the same lists. A group, not an ARIA toolbar: arrow keys belong to the canvas; Tab moves here.
 import { memo, useCallback, useId } from 'react';
 import { NodeToolbar, Position, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useStore } from 'zustand';
-import { faultsInForce } from '@/lib/plan/inject';
+import { injectedFaultsOf } from '@/lib/plan/inject';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
@@ -26,7 +26,7 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
   const setWhen = useStore(store, (s) => s.setWhen);
   const commands = useInject();
   const radioName = useId();
-  const inForce = useAppStore(useCallback((s: AppState) => faultsInForce(selectViewPlan(s), callId).length, [callId]));
+  const injected = useAppStore(useCallback((s: AppState) => injectedFaultsOf(selectViewPlan(s), callId).length, [callId]));
   const whenWords = when === 'every' ? 'on every attempt' : 'on the first attempt only';
   return (
     <div className="tw-inject-bar" role="group" aria-label={`Inject faults into ${callId}`}>
@@ -60,9 +60,9 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
       <button
         type="button"
         className="tw-inject-bar__button tw-inject-bar__button--clear"
-        aria-label={`Clear faults of ${callId}`}
-        data-tip={inForce === 0 ? 'No faults to clear' : `Clear the ${inForce} ${inForce === 1 ? 'fault' : 'faults'} in force`}
-        disabled={inForce === 0}
+        aria-label={`Clear injected faults of ${callId}`}
+        data-tip={injected === 0 ? 'No injected faults to clear' : `Clear the ${injected} injected ${injected === 1 ? 'fault' : 'faults'} (the designed ones stay)`}
+        disabled={injected === 0}
         onClick={() => commands.clear(callId)}
       >
         {CLEAR_ICON}

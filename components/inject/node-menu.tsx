@@ -1,12 +1,12 @@
 'use client';
-// The context menu of a call on the canvas: inject a fault (on every attempt or the first only) or clear the faults
-// in force. A WAI-ARIA menu: focus starts on the first item, arrows move, Enter or Space acts, Escape or Tab closes
+// The context menu of a call on the canvas: inject a fault (on every attempt or the first only), clear the injected
+// faults, or, asked for by name, every fault in force, designed ones included. A WAI-ARIA menu: focus starts on the first item, arrows move, Enter or Space acts, Escape or Tab closes
 // and gives focus back to the call; a click outside closes it. Rendered over the page, not inside the canvas, so the
 // canvas's own keys (arrows move the selection) do not act while it is open.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
-import { faultsInForce } from '@/lib/plan/inject';
+import { faultsInForce, injectedFaultsOf } from '@/lib/plan/inject';
 import { useAppStore } from '@/lib/store/provider';
 import type { AppState } from '@/lib/store/app-store';
 import { selectViewPlan } from '@/lib/store/selectors';
@@ -35,6 +35,7 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
   const commands = useInject();
   const exists = useAppStore(useCallback((s: AppState) => selectViewPlan(s).calls.some((c) => c.id === callId), [callId]));
   const inForce = useAppStore(useCallback((s: AppState) => faultsInForce(selectViewPlan(s), callId).length, [callId]));
+  const injected = useAppStore(useCallback((s: AppState) => injectedFaultsOf(selectViewPlan(s), callId).length, [callId]));
   const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
 
   const close = useCallback(
@@ -145,17 +146,33 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
         type="button"
         role="menuitem"
         tabIndex={-1}
-        className="tw-menu__item tw-menu__item--danger"
-        aria-disabled={inForce === 0}
-        title={inForce === 0 ? `${callId} has no faults` : `Clears the ${inForce} ${inForce === 1 ? 'fault' : 'faults'} in force for ${callId}`}
+        className="tw-menu__item"
+        aria-disabled={injected === 0}
+        title={injected === 0 ? `${callId} has no injected faults` : `Clears the ${injected} injected ${injected === 1 ? 'fault' : 'faults'} of ${callId}; its designed faults stay`}
         onClick={() => {
-          if (inForce === 0) return;
+          if (injected === 0) return;
           commands.clear(callId);
           close(true);
         }}
       >
         <span className="tw-menu__icon">{CLEAR_ICON}</span>
-        Clear faults
+        Clear injected faults
+      </button>
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        className="tw-menu__item tw-menu__item--danger"
+        aria-disabled={inForce === injected}
+        title={inForce === injected ? `${callId} has no designed faults in force` : `Clears every fault in force for ${callId}, the ones designed into it (or its scenario) too`}
+        onClick={() => {
+          if (inForce === injected) return;
+          commands.clearAll(callId);
+          close(true);
+        }}
+      >
+        <span className="tw-menu__icon">{CLEAR_ICON}</span>
+        Clear all faults, designed ones too
       </button>
     </div>,
     document.body,

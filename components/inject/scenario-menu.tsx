@@ -11,6 +11,7 @@ import type { Plan } from '@/lib/plan';
 import type { EditOutcome } from '@/lib/store/document';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
+import { InjectedChip } from './injected-notice';
 import { focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
 
 type View = { kind: 'menu'; focus: 'checked' | 'first' | 'last' } | { kind: 'save' } | { kind: 'rename'; id: string };
@@ -85,7 +86,7 @@ export function ScenarioMenu() {
         aria-haspopup="menu"
         aria-expanded={view !== null}
         aria-controls={view !== null ? menuId : undefined}
-        title={active === undefined ? 'Scenarios: named sets of injected faults. None is active.' : `Active scenario: ${active.name}`}
+        title={active === undefined ? 'Scenarios: named sets of faults. None is active.' : `Active scenario: ${active.name}`}
         onClick={() => setView(view === null ? { kind: 'menu', focus: 'checked' } : null)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -99,6 +100,7 @@ export function ScenarioMenu() {
         <span className="tw-scenario__label">{label}</span>
         {CHEVRON}
       </button>
+      <InjectedChip />
       {view !== null && (
         <ScenarioPopup
           id={menuId}
@@ -110,12 +112,15 @@ export function ScenarioMenu() {
           onChoose={choose}
           onRemove={remove}
           onSave={(name) => {
+            // Injected faults of this level move into the scenario: say so, as they stop being marked as injected.
+            const moved = Object.values(selectViewPlan(app.getState()).injected ?? {}).reduce((n, e) => n + e.faults.length, 0);
             const r = app.getState().editView((plan) => scenarioFromCurrent(plan, name));
             if (!r.ok) return r.reason;
             close(true);
             const s = r.plan.scenarios[r.plan.scenarios.length - 1];
+            const movedWords = moved === 0 ? '' : ` The ${moved} injected ${moved === 1 ? 'fault is' : 'faults are'} part of it now, no longer injected.`;
             // The new scenario holds the faults in force, so a run stays what it was: redo it only to keep it current.
-            after(r, app.getState().trace !== null, `Saved the faults in force as the scenario “${s.name}” (${callsIn(s.faults)}); it is active.`);
+            after(r, app.getState().trace !== null, `Saved the faults in force as the scenario “${s.name}” (${callsIn(s.faults)}); it is active.${movedWords}`);
             return null;
           }}
           onRename={(id, name) => {

@@ -118,15 +118,28 @@ function CompareView({ plan, trace, atMs, correctText }: { plan: Plan | undefine
     }
   }, [plan, trace, atMs]);
   const byId = new Map(trace.calls.map((c) => [c.id, c]));
+  const hidden = trace.calls.filter((c) => (c.hiddenFailures ?? 0) > 0);
   return (
     <div className="tw-ctx-compare">
-      <section className="tw-ctx-compare__item tw-ctx-compare__item--correct" aria-label="Correct context">
-        <h4 className="tw-ctx-compare__title">Correct context</h4>
-        <p className="tw-ctx-compare__sentence">
-          {troubled.length === 0 ? 'Every call succeeded.' : `Names every call that did not succeed: ${troubled.map((id) => `${id} (${STATUS_LABEL[byId.get(id)?.status ?? 'failed']})`).join(', ')}.`}
-        </p>
-        <MarkedText text={correctText} ids={troubled} label="Correct context text" />
-      </section>
+      {hidden.length > 0 ? (
+        // An opaque sub-agent hid failures: this context is right about what the orchestrator saw, and blind to the rest.
+        <section className="tw-ctx-compare__item tw-ctx-compare__item--blind" aria-label="Blind view: the orchestrator’s context" data-blind="true">
+          <h4 className="tw-ctx-compare__title">Blind view: what the orchestrator saw</h4>
+          <p className="tw-ctx-compare__sentence">
+            <strong>Not the whole truth:</strong> {hidden.map((c) => `${c.id}’s opaque report hid ${c.hiddenFailures} ${c.hiddenFailures === 1 ? 'failure' : 'failures'}`).join('; ')}.{' '}
+            {troubled.length === 0 ? 'Every call reported success, so the model is told nothing went wrong.' : `It names only the failures it saw: ${troubled.join(', ')}.`} Make the report explicit to pass them on.
+          </p>
+          <MarkedText text={correctText} ids={[...troubled, ...hidden.map((c) => c.id)]} label="Blind view text" />
+        </section>
+      ) : (
+        <section className="tw-ctx-compare__item tw-ctx-compare__item--correct" aria-label="Correct context">
+          <h4 className="tw-ctx-compare__title">Correct context</h4>
+          <p className="tw-ctx-compare__sentence">
+            {troubled.length === 0 ? 'Every call succeeded.' : `Names every call that did not succeed: ${troubled.map((id) => `${id} (${STATUS_LABEL[byId.get(id)?.status ?? 'failed']})`).join(', ')}.`}
+          </p>
+          <MarkedText text={correctText} ids={troubled} label="Correct context text" />
+        </section>
+      )}
       {renderings === null && <p className="tw-muted">The plan changed since this run: run again to compare.</p>}
       {typeof renderings === 'string' && (
         <p className="tw-error" role="alert">

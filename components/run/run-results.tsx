@@ -6,19 +6,21 @@ import { endTime, stateAt, statusCounts, type CallPhase, type Trace } from '@/li
 import type { Plan } from '@/lib/plan';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
-import { selectContextError, selectRunError, selectTrace, selectTracePlan } from '@/lib/store/selectors';
+import { selectContextError, selectRunError, selectTrace, selectTracePlan, selectViewPath, selectViewRun } from '@/lib/store/selectors';
 import { preparedFor } from '@/lib/store/view';
 import { exactMs } from '@/lib/format/duration';
 import { OUTCOME_LABEL, STATUS_LABEL, outcomeTone, statusTone } from '../format';
 import { AFTER_RUN, contextAtMs, contextKey } from './playback-model';
 import { ContextAtCursor } from './context-panel';
 import { StrategyCompare } from './strategy-compare';
+import { InjectedNotice } from '../inject/injected-notice';
 
 /** What the status alone does not say: hidden failures in an opaque sub-agent, missing optional inputs. */
 function callNote(c: Trace['calls'][number]): string | null {
   const notes: string[] = [];
   if ((c.hiddenFailures ?? 0) > 0) notes.push(`${c.hiddenFailures} hidden ${c.hiddenFailures === 1 ? 'failure' : 'failures'}`);
-  if (c.missingInputs.length > 0) notes.push(`without ${c.missingInputs.map((m) => m.id).join(', ')}`);
+  // The same words as the node's chip, the context and the captions: degraded, ran without its optional inputs.
+  if (c.missingInputs.length > 0) notes.push(`degraded: ran without ${c.missingInputs.map((m) => m.id).join(', ')}`);
   return notes.length === 0 ? null : notes.join('; ');
 }
 
@@ -37,10 +39,11 @@ function phaseClass(phase: CallPhase): string {
   return `tw-status--${statusTone(phase)}`;
 }
 
-/** The top run's event-instant key at the cursor: changes only at events, so the table re-renders once per event. */
+/** The event-instant key at the cursor of the run on view (this level's clock): changes only at events, so the table re-renders once per event. */
 const selectTableKey = (s: AppState): number => {
-  if (s.trace === null || s.tracePlan === null) return AFTER_RUN;
-  return contextKey(preparedFor(s.trace, s.tracePlan).times, s.cursorMs, endTime(s.trace));
+  const v = s.runOnView;
+  if (v === null) return AFTER_RUN;
+  return contextKey(preparedFor(v.trace, v.plan).times, s.cursorMs - v.offsetMs, endTime(v.trace));
 };
 
 function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
@@ -91,8 +94,10 @@ function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
 }
 
 export function RunResults() {
-  const trace = useAppStore(selectTrace);
+  const topTrace = useAppStore(selectTrace);
   const tracePlan = useAppStore(selectTracePlan);
+  const path = useAppStore(selectViewPath);
+  const view = useAppStore(selectViewRun);
   const runError = useAppStore(selectRunError);
   const contextError = useAppStore(selectContextError);
 
@@ -103,11 +108,25 @@ export function RunResults() {
       </p>
     );
   }
-  if (trace === null) {
+  if (topTrace === null) {
     return <p className="tw-muted">Press Run to simulate this plan once with its seed.</p>;
   }
+  // Drilled into a sub-agent, the pane shows that level's run alone, named; the top run is one click up the path.
+  const level = path.length === 0 ? null : path.join(' › ');
+  if (level !== null && view === null) {
+    return (
+      <p className="tw-muted" data-level={level}>
+        Sub-agent {level} did not run in this run: nothing to show at this level.
+      </p>
+    );
+  }
+  const trace = view?.trace ?? topTrace;
   return (
     <div className="tw-results">
+      {tracePlan !== null && <InjectedNotice plan={tracePlan} what="This run:" />}
+      <p className="tw-results__level" data-level={level ?? 'top'}>
+        {level === null ? 'The plan’s run' : `Sub-agent ${level}: its own run, inside the plan’s`}
+      </p>
       <div className="tw-outcome">
         <p className={`tw-outcome__value tw-outcome--${outcomeTone(trace.outcome)}`} data-outcome={trace.outcome}>
           Outcome: {OUTCOME_LABEL[trace.outcome]}
@@ -120,10 +139,10 @@ export function RunResults() {
             .map(([s, n]) => `${n} ${STATUS_LABEL[s]}`)
             .join(' · ')}
         </p>
-        <StrategyCompare />
+        {level === null && <StrategyCompare />}
       </div>
-      <h3 className="tw-h3">Calls</h3>
-      {tracePlan !== null && <CallStatusList trace={trace} plan={tracePlan} />}
+      <h3 className="tw-h3">{level === null ? 'Calls' : `Calls of ${level}`}</h3>
+      {view !== null ? <CallStatusList trace={view.trace} plan={view.plan} /> : tracePlan !== null && <CallStatusList trace={trace} plan={tracePlan} />}
       <h3 className="tw-h3">Context</h3>
       {contextError !== null ? (
         <p className="tw-error" role="alert">

@@ -1,7 +1,8 @@
 'use client';
 // First load: start keeping work, then decide which plan to show, in this order: a share link in the hash (asked
 // about after the user's own plan is back), else the last opened plan exactly as stored, else (first visit) the
-// default example, which then becomes the first plan in the library. The canvas shows "Loading…" until then.
+// default example, which then becomes the first plan in the library. The canvas shows "Loading…" until then. A plan
+// that was run opens with its run (components/library/last-run.ts).
 import { useEffect, useRef } from 'react';
 import { isPlanLink } from '@/lib/share';
 import type { Plan } from '@/lib/plan';
@@ -9,6 +10,8 @@ import type { AppStore } from '@/lib/store/app-store';
 import { defaultExample, fetchExampleIndex, fetchExamplePlan, type ExampleEntry } from '@/lib/store/examples';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { intakeTrackerFor } from '../library/intake-tracker';
+import { getBrowserStorage } from '@/lib/persist';
+import { keepLastRuns } from '../library/last-run';
 import { usePersistence } from '../library/use-persistence';
 
 const LINK_SOURCE = 'a share link';
@@ -64,9 +67,12 @@ export function useBootstrap(): void {
     pendingLink.current = linked;
     const restored = persistence.restore();
     const settled = restored ? Promise.resolve() : loadDefaultExample(store, examples, controller.signal);
+    let stopKeeping: (() => void) | null = null;
     settled.then(
       async () => {
         persistence.setReady();
+        // From here on, a plan that was run opens with its run (the restored one included).
+        if (!controller.signal.aborted) stopKeeping = keepLastRuns(store, getBrowserStorage);
         // Asked once the user's own plan is back, and the link is read.
         const plan = linked === null ? null : await linked;
         if (plan !== null && pendingLink.current === linked) {
@@ -88,6 +94,7 @@ export function useBootstrap(): void {
     window.addEventListener('hashchange', onHashChange);
     return () => {
       controller.abort();
+      stopKeeping?.();
       window.removeEventListener('hashchange', onHashChange);
     };
   }, [store, persistence]);

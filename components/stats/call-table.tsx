@@ -3,7 +3,7 @@
 // by any column. Rows are the plan's calls: a couple of hundred at most, never one per run.
 import { useMemo, useState } from 'react';
 import type { Reliability } from '@/lib/engine/reliability';
-import { formatMeanAttempts, formatPercent } from './format';
+import { deltaTone, formatMeanAttempts, formatPercent, type DeltaTone } from './format';
 import { sortRows, type SortKey, type SortState } from './sort';
 
 interface Column {
@@ -105,14 +105,26 @@ export function CallTable({ a, b }: { a: Reliability; b: Reliability | null }) {
             <td className="tw-num" data-col="success">
               {formatPercent(r.successA)}
             </td>
-            {b !== null && <td className="tw-num tw-stats-calls__b">{r.successB === null ? '—' : formatPercent(r.successB)}</td>}
+            {b !== null && <BCell tone={deltaTone(r.successB === null ? null : r.successB - r.successA, 'higher', 3)} text={r.successB === null ? '—' : formatPercent(r.successB)} />}
             <td className="tw-num" data-col="attempts">
               {formatMeanAttempts(r.attemptsA)}
             </td>
-            {b !== null && <td className="tw-num tw-stats-calls__b">{r.attemptsB === null ? '—' : formatMeanAttempts(r.attemptsB)}</td>}
+            {b !== null && <BCell tone={deltaTone(r.attemptsB === null ? null : r.attemptsB - r.attemptsA, 'lower', 2)} text={r.attemptsB === null ? '—' : formatMeanAttempts(r.attemptsB)} />}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+const TONE_WORDS: Record<DeltaTone, string> = { better: 'better than A', worse: 'worse than A', same: 'same as A' };
+
+/** A value of B, coloured by whether it is better or worse than A's beside it (the hidden words say it too). */
+function BCell({ tone, text }: { tone: DeltaTone; text: string }) {
+  return (
+    <td className={`tw-num tw-stats-calls__b tw-stats-delta--${tone}`} data-tone={tone} title={text === '—' ? undefined : TONE_WORDS[tone]}>
+      {text}
+      {text !== '—' && tone !== 'same' && <span className="tw-visually-hidden"> ({TONE_WORDS[tone]})</span>}
+    </td>
   );
 }

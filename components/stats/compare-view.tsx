@@ -61,7 +61,7 @@ export function CompareView({ result }: { result: StatsResult }) {
               <td className="tw-num" data-col="a">
                 {r.a}
               </td>
-              <td className="tw-num" data-col="b">
+              <td className={`tw-num tw-stats-delta--${r.tone}`} data-col="b" data-tone={r.tone}>
                 {r.b}
               </td>
               <td className={`tw-num tw-stats-delta tw-stats-delta--${r.tone}`} data-col="delta">

@@ -74,3 +74,18 @@ describe('statsCsv', () => {
     expect(csvField(null)).toBe('');
   });
 });
+
+describe('injected faults in the files', () => {
+  it('say how many injected faults shaped the runs, and a plan without any keeps its columns', async () => {
+    const { injectFault } = await import('@/lib/plan/inject');
+    const plain = result(false);
+    const first = plain.planA.calls[0].id;
+    const planA = injectFault(injectFault(plain.planA, first, 'error', 'every').plan, first, 'slow', 'every').plan;
+    const r: StatsResult = { ...plain, planA };
+    expect(JSON.parse(statsJson(r)).variants[0].injected).toEqual({ faults: 2, calls: 1, words: `2 injected faults in force on ${first} (one-click injections, not part of the design)` });
+    expect(statsCsv(r)).toContain('"variant","runs","injected_faults"');
+    expect(statsCsv(r)).toMatch(/\n"A",500,2,/);
+    expect(JSON.parse(statsJson(plain)).variants[0].injected).toBeUndefined();
+    expect(statsCsv(plain)).not.toContain('injected_faults');
+  });
+});

@@ -1,14 +1,23 @@
 // The statistics as files: JSON (docs/cli.md's many-runs numbers for A and B, plus the UI's extras) and CSV (one row per call,
 // then the outcomes). Pure; ids are user text, so CSV fields are quoted and formula-like cells are defused.
 import { OUTCOMES } from '@/lib/engine';
+import type { Plan } from '@/lib/plan';
 import type { Reliability } from '@/lib/engine/reliability';
 import { deltas } from '@/lib/engine/reliability';
+import { countInjected, injectedInWords } from '@/lib/plan/injected';
 import type { StatsResult } from '@/lib/store/stats';
 
-function variantJson(name: string, plan: { name: string }, r: Reliability) {
+/** Injected faults shaped these numbers: said in the file too, not only on the screen. */
+function injectedJson(plan: Plan) {
+  const words = injectedInWords(plan);
+  return words === null ? {} : { injected: { ...countInjected(plan), words: `${words} (one-click injections, not part of the design)` } };
+}
+
+function variantJson(name: string, plan: Plan, r: Reliability) {
   return {
     variant: name,
     plan: plan.name,
+    ...injectedJson(plan),
     ...r.stats,
     successRate: r.successRate,
     misledShare: r.misledShare,
@@ -56,12 +65,16 @@ export function statsCsv(result: StatsResult): string {
   }
   lines.push('');
   const shares = effects ? ['runs_duplicated', 'runs_maybe_duplicated', 'runs_left_in_place', 'runs_compensation_failed'] : [];
-  lines.push(row(['variant', 'runs', ...OUTCOMES, 'makespan_p50_ms', 'makespan_p95_ms', 'makespan_p99_ms', 'makespan_mean_ms', 'attempts_per_run', 'misled_share', ...shares]));
-  for (const [name, r] of variants) {
+  // An injected_faults column only when injected faults shaped a variant's runs, so other files keep their columns.
+  const plans = [result.planA, result.planB ?? result.planA];
+  const injected = variants.map((_, i) => countInjected(plans[i]).faults);
+  const injectedCol = injected.some((n) => n > 0);
+  lines.push(row(['variant', 'runs', ...(injectedCol ? ['injected_faults'] : []), ...OUTCOMES, 'makespan_p50_ms', 'makespan_p95_ms', 'makespan_p99_ms', 'makespan_mean_ms', 'attempts_per_run', 'misled_share', ...shares]));
+  for (const [i, [name, r]] of variants.entries()) {
     const m = r.stats.makespanMs;
     const e = r.stats.effects;
     const effectCells = effects ? [e.duplicated, e.maybeDuplicated, e.leftInPlace, e.compensationFailed] : [];
-    lines.push(row([name, r.stats.runs, ...OUTCOMES.map((o) => r.stats.outcomes[o]), m.p50, m.p95, m.p99, m.mean, r.attemptsPerRun, r.misledShare, ...effectCells]));
+    lines.push(row([name, r.stats.runs, ...(injectedCol ? [injected[i]] : []), ...OUTCOMES.map((o) => r.stats.outcomes[o]), m.p50, m.p95, m.p99, m.mean, r.attemptsPerRun, r.misledShare, ...effectCells]));
   }
   return `${lines.join('\n')}\n`;
 }

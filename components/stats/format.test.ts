@@ -22,11 +22,13 @@ describe('formatting', () => {
     expect(formatRuns(1)).toBe('1 run');
   });
 
-  it('shares as percents with one decimal', () => {
+  it('shares as percents rounded to one decimal, never rounding a share that is not whole to 100% or 0%', () => {
     expect(formatPercent(0.9635)).toBe('96.4%');
+    expect(formatPercent(0.9068)).toBe('90.7%');
     expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(0.9996)).toBe('>99.9%');
     expect(formatPercent(0)).toBe('0.0%');
-    expect(formatPercent(0.00002)).toBe('0.0%');
+    expect(formatPercent(0.00002)).toBe('<0.1%');
   });
 
   it('signed numbers and points, never −0', () => {

@@ -16,8 +16,14 @@ export function formatRuns(n: number): string {
   return `${formatCount(n)} ${n === 1 ? 'run' : 'runs'}`;
 }
 
-/** A share 0..1 as a percent with one decimal: `96.4%`, `100.0%`, `0.0%`. */
+/**
+ * A share 0..1 as a percent rounded to one decimal: `96.4%`, `100.0%`, `0.0%`. Rounding never turns a share that is
+ * not whole into `100.0%` or `0.0%`: those read `>99.9%` and `<0.1%`. The canvas's tint uses it too, so the node and
+ * the table always show the same number.
+ */
 export function formatPercent(share: number): string {
+  if (share > 0 && share < 0.0005) return '<0.1%';
+  if (share < 1 && share >= 0.9995) return '>99.9%';
   return `${(share * 100).toFixed(1)}%`;
 }
 

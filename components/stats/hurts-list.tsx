@@ -7,7 +7,7 @@ import { describeHurt, formatCount, formatPercent, formatRuns } from './format';
 
 const FIRST = 10;
 
-export function HurtsList({ hurts, hurtRuns, runs, failing }: { hurts: HurtRow[]; hurtRuns: number; runs: number; failing?: number }) {
+export function HurtsList({ hurts, hurtRuns, runs, failing, headline }: { hurts: HurtRow[]; hurtRuns: number; runs: number; failing?: number; headline: number }) {
   const [all, setAll] = useState(false);
   if (hurts.length === 0) return <p className="tw-muted">No call failed on its own in these runs: there is nothing to rank.</p>;
   // Every row's gain is measured against the same baseline: the plan over the same runs.
@@ -21,7 +21,11 @@ export function HurtsList({ hurts, hurtRuns, runs, failing }: { hurts: HurtRow[]
           ? null
           : `Ranked: the ${hurts.length === 1 ? 'call' : `${formatCount(hurts.length)} calls`} that failed most on their own${failing > hurts.length ? ` (of ${formatCount(failing)} that failed)` : ''}. `}
         Each variant ran {hurtRuns < runs ? `the first ${formatRuns(hurtRuns)}` : formatRuns(hurtRuns)} on the same seeds; over those the plan succeeds in{' '}
-        {formatPercent(baseline)} of runs.
+        {formatPercent(baseline)} of runs
+        {formatPercent(baseline) !== formatPercent(headline) && (
+          <span data-baseline="differs">, the baseline of this list (the {formatPercent(headline)} above is over all {formatRuns(runs)})</span>
+        )}
+        .
       </p>
       {top <= 0 ? (
         <p className="tw-stats-note">No call’s failures cost the plan a complete run: making any one of them never fail gains nothing.</p>

@@ -16,6 +16,7 @@ import { statsCsv, statsJson } from './export';
 import { columnDuration } from '@/lib/format/duration';
 import { formatAttemptsPerRun, formatCount, formatPercent, formatRuns, OUTCOME_WORDS } from './format';
 import { HurtsList } from './hurts-list';
+import { InjectedNotice } from '../inject/injected-notice';
 
 const MakespanChart = dynamic(() => import('./makespan-chart'), {
   ssr: false,
@@ -147,6 +148,8 @@ export function StatsResults() {
           Variant B has changed since these runs. Run again to compare the new B.
         </p>
       )}
+      <InjectedNotice plan={result.planA} what={compare ? 'A’s runs:' : 'These runs:'} />
+      {compare && <InjectedNotice plan={planB} what="B’s runs:" />}
       {compare ? <CompareView result={result} /> : <Headline r={a} />}
       {!compare && <EffectShares r={a} />}
 
@@ -184,7 +187,7 @@ export function StatsResults() {
       {result.hurts !== null && (
         <>
           <h3 className="tw-h3">What hurts most{compare ? ' in A' : ''}</h3>
-          <HurtsList hurts={result.hurts} hurtRuns={result.hurtRuns} runs={result.runs} failing={result.hurtFailing} />
+          <HurtsList hurts={result.hurts} hurtRuns={result.hurtRuns} runs={result.runs} failing={result.hurtFailing} headline={a.successRate} />
         </>
       )}
 

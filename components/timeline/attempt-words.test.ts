@@ -22,6 +22,15 @@ describe('attempt details', () => {
     });
   });
 
+  it('an injected error that the timeout cut first says the timeout came before the error could return', () => {
+    const cut = a({ startMs: 1000, endMs: 4000, result: 'timeout', message: 'timed out after 3000 ms', retryable: true, fault: { kind: 'error', index: 0, injected: true, cutByTimeout: true } });
+    const rows = attemptDetails('charge', null, cut, 1).rows;
+    expect(rows).toContainEqual(['Result', 'timed out at 3 s, before the injected error could return']);
+    expect(rows).toContainEqual(['Fault', 'error, injected (not part of the design)']);
+    const designed = a({ result: 'error', message: '503', retryable: true, fault: { kind: 'error', index: 1, injected: false, cutByTimeout: false } });
+    expect(attemptDetails('charge', null, designed, 1).rows).toContainEqual(['Fault', 'error, designed into the plan']);
+  });
+
   it('a success says only when and that it was ok; a label equal to the id is not repeated', () => {
     const d = attemptDetails('search', 'search', a({ startMs: 300, endMs: 1100 }), 1);
     expect(d.subtitle).toBeNull();

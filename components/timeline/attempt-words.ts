@@ -1,7 +1,7 @@
 // What the timeline says about one attempt: the hover card's title and rows, and the one-line
 // label screen readers get for its bar. Plain strings only: the card renders them as React text, never as HTML.
 import type { Attempt, AttemptResult } from '@/lib/engine';
-import { roundedMs, roundedMsNumber } from '@/lib/format/duration';
+import { roundedMs, roundedMsNumber, shortDuration } from '@/lib/format/duration';
 
 export const RESULT_WORD: Record<AttemptResult, string> = {
   ok: 'ok',
@@ -54,12 +54,25 @@ function toneOf(result: AttemptResult): AttemptDetails['tone'] {
   return 'bad';
 }
 
+const FAULT_WORD: Record<NonNullable<Attempt['fault']>['kind'], string> = { error: 'error', timeout: 'timeout', rate_limit: 'rate limit', partial: 'partial result' };
+
+/**
+ * The result row: when the timeout cut the attempt before the fault that fired could return its own result (a slow
+ * sample past the timeout), it says so, so "timed out" and the error injected into the call do not contradict.
+ */
+function resultWords(a: Attempt): string {
+  const f = a.fault;
+  if (f === undefined || !f.cutByTimeout || a.endMs === null) return attemptResult(a);
+  return `timed out at ${shortDuration(a.endMs - a.startMs)}, before the ${f.injected ? 'injected ' : ''}${FAULT_WORD[f.kind]} could return`;
+}
+
 /** The hover card for attempt `a` of call `id` (of `total` attempts): call, attempt, times, result, code, retry. */
 export function attemptDetails(id: string, label: string | null, a: Attempt, total: number): AttemptDetails {
   const rows: [string, string][] = [
     ['Time', attemptSpan(a)],
-    ['Result', attemptResult(a)],
+    ['Result', resultWords(a)],
   ];
+  if (a.fault !== undefined) rows.push(['Fault', `${FAULT_WORD[a.fault.kind]}, ${a.fault.injected ? 'injected (not part of the design)' : 'designed into the plan'}`]);
   if (a.code !== undefined && a.code !== '') rows.push(['Error code', a.code]);
   if (FAILURES.has(a.result)) rows.push(['Retryable', a.retryable ? 'yes' : 'no']);
   if (a.retryWaitMs !== undefined) rows.push(['Retry wait', `${roundedMs(a.retryWaitMs)}, then attempt ${a.n + 1}`]);

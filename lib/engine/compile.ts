@@ -1,7 +1,9 @@
 // Compiles a parsed Plan into flat typed arrays the kernel runs on without allocating (docs/engine.md).
-// Applies the active scenario (its faults replace a call's own) and resolves every default once.
+// Applies the active scenario (its faults replace a call's own) and the injected faults (they go first, with the
+// timeout they bring), and resolves every default once.
 import { adjacency, computeWaves, topologicalOrder } from '../plan/graph';
-import { activeScenario, effectiveFaults } from '../plan/scenario';
+import { faultsActing, timeoutActing } from '../plan/injected';
+import { activeScenario } from '../plan/scenario';
 import { effectOf, retryMaximumIntervalMs, type Fault, type Latency, type Plan, type RetryPolicy, type Strategy } from '../plan/schema';
 import { hashString, mixRight, Z95 } from './random';
 
@@ -105,8 +107,10 @@ export interface CompiledPlan {
   fApplied: Uint8Array;
   /** retryAfterMs for rate limits, factor for slow. */
   fParam: Float64Array;
-  /** The effective faults of each call (scenario applied), then of each compensation, for messages. */
+  /** The effective faults of each call (injected ones first, then the scenario's or its own), then of each compensation, for messages. */
   faults: Fault[][];
+  /** Per policy slot: how many of its faults (the first ones) were injected rather than designed. */
+  injected: Int32Array;
 }
 
 export interface CompileOptions {
@@ -122,7 +126,8 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
   const strategyName = opts.strategy ?? plan.settings.strategy;
 
   const scenario = activeScenario(plan);
-  const faults: Fault[][] = plan.calls.map((c) => effectiveFaults(c, scenario));
+  const acting = plan.calls.map((c) => faultsActing(plan, c, scenario));
+  const faults: Fault[][] = acting.map((a) => a.faults);
 
   const upStart = new Int32Array(n + 1);
   const downStart = new Int32Array(n + 1);
@@ -239,7 +244,7 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
 
   plan.calls.forEach((c, i) => {
     idHash[i] = hashString(c.id);
-    writePolicy(i, c.latency, c.timeoutMs, c.retry);
+    writePolicy(i, c.latency, timeoutActing(plan, c), c.retry);
     isAgent[i] = c.kind === 'agent' ? 1 : 0;
     opaque[i] = c.report === 'opaque' ? 1 : 0;
     // A nested plan keeps its own settings (strategy included); only its seed comes from the parent's streams.
@@ -301,5 +306,6 @@ export function compilePlan(plan: Plan, opts: CompileOptions = {}): CompiledPlan
     fApplied,
     fParam,
     faults,
+    injected: Int32Array.from({ length: slots }, (_, i) => (i < n ? acting[i].injected : 0)),
   };
 }

@@ -3,7 +3,6 @@
 import type { Plan } from '../plan/schema';
 import { compilePlan, type CompiledPlan } from './compile';
 import {
-  FAULT_NESTED,
   Kernel,
   O_ABORTED,
   O_COMPLETE,
@@ -26,9 +25,9 @@ import {
   type Recorder,
 } from './kernel';
 import { runBase } from './random';
+import { attemptMessage, decidingFault, faultMessage } from './attempt-record';
 import { EFFECT_NONE, EFFECT_ONCE } from './compile';
 import {
-  countStatuses,
   isSuccess,
   type Attempt,
   type AttemptEffect,
@@ -144,7 +143,9 @@ class TraceRecorder implements Recorder {
     a.endMs = t;
     a.result = RESULT_NAME[result];
     a.retryable = result !== R_OK && result !== R_PARTIAL && retryable;
-    a.message = this.message(call, result, fault, a);
+    a.message = attemptMessage(this.cp, call, result, fault, a);
+    const decided = decidingFault(this.cp, call, result, fault);
+    if (decided !== undefined) a.fault = decided;
     if (this.cp.effect[call] !== EFFECT_NONE) a.effect = this.attemptEffect(result, fault);
     this.trace.events.push({ t, type: 'attempt_end', call, attempt, result: a.result, message: a.message });
   }
@@ -176,7 +177,9 @@ class TraceRecorder implements Recorder {
     a.endMs = t;
     a.result = RESULT_NAME[result];
     a.retryable = result !== R_OK && retryable;
-    a.message = result === R_TIMEOUT ? `timed out after ${this.cp.timeout[slot]} ms` : this.faultMessage(slot, result, fault, a) ?? 'ok';
+    a.message = result === R_TIMEOUT ? `timed out after ${this.cp.timeout[slot]} ms` : faultMessage(this.cp, slot, result, fault, a) ?? 'ok';
+    const decided = decidingFault(this.cp, slot, result, fault);
+    if (decided !== undefined) a.fault = decided;
     this.trace.events.push({ t, type: 'comp_end', call, attempt, result: a.result, message: a.message });
   }
 
@@ -350,42 +353,6 @@ class TraceRecorder implements Recorder {
       if (!isSuccess(s)) out.push({ id: cp.ids[u], status: s });
     }
     return out;
-  }
-
-  /** The words of the fault that decided an attempt of a policy slot (a call or a compensation), or null. */
-  private faultMessage(slot: number, result: number, fault: number, a: Attempt): string | null {
-    const cp = this.cp;
-    if (result === R_OK || fault < 0) return null;
-    const f = cp.faults[slot][fault - cp.fStart[slot]];
-    if (f.kind === 'error') {
-      if (f.code !== undefined) a.code = f.code;
-      return f.applied === true ? `${f.message} (the work was done before the failure)` : f.message;
-    }
-    if (f.kind === 'rate_limit') {
-      a.code = '429';
-      return `429 rate limited: retry after ${f.retryAfterMs} ms`;
-    }
-    if (f.kind === 'partial') return f.note !== undefined && f.note !== '' ? f.note : 'partial result';
-    return null;
-  }
-
-  private message(call: number, result: number, fault: number, a: Attempt): string {
-    const cp = this.cp;
-    // A timeout cuts whatever the attempt would have been, a sub-agent's nested outcome included.
-    if (result === R_TIMEOUT) return `timed out after ${cp.timeout[call]} ms`;
-    if (fault === FAULT_NESTED) {
-      const nested = a.nested;
-      if (nested?.outcome === 'aborted') return `sub-agent run aborted${nested.stop?.by ? ` because ${nested.stop.by} failed` : ''}`;
-      return 'sub-agent run exceeded its deadline';
-    }
-    if (result === R_OK) return cp.isAgent[call] === 1 ? 'sub-agent returned' : 'ok';
-    const faultWords = this.faultMessage(call, result, fault, a);
-    if (faultWords !== null) return faultWords;
-    if (result === R_PARTIAL) {
-      const nested = a.nested;
-      return nested !== undefined ? `sub-agent finished partial: ${countStatuses(nested.calls.map((c) => c.status))}` : 'partial result';
-    }
-    return 'failed';
   }
 }
 

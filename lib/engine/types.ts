@@ -72,6 +72,22 @@ export interface Attempt {
   nested?: Trace;
   /** For a call with an effect: whether this attempt applied it, did not, or may have (see docs/side-effects.md). */
   effect?: AttemptEffect;
+  /** The fault that decided the attempt, when one fired and the attempt ended by itself (never on a cancelled one). */
+  fault?: DecidingFault;
+}
+
+/** Which fault decided an attempt (slow faults never decide: they only stretch it). */
+export interface DecidingFault {
+  kind: 'error' | 'timeout' | 'rate_limit' | 'partial';
+  /** Its place in the faults acting on the call or compensation: injected faults first, then the designed ones. */
+  index: number;
+  /** A one-click injection, not part of the design (docs/plan-format.md#injected-faults). */
+  injected: boolean;
+  /**
+   * The call's timeout ended the attempt before this fault's own result (an error, a 429, a partial return) could
+   * come back: the attempt timed out instead. Never set for a timeout fault, whose hang the timeout is there to cut.
+   */
+  cutByTimeout: boolean;
 }
 
 /** What one attempt of a call with an effect did to the world. */

@@ -3,6 +3,7 @@
 import { preciseDuration } from '../format/duration';
 import { describeCycle, findCycle } from './graph';
 import { DEFAULT_LAYOUT, withPosition, type Point } from './layout';
+import { withInjectedMap } from './injected';
 import { callFromPalette, isToolKey, type ToolKey } from './palette';
 import { checkPlanLimits, formatPath, issuesToProblems, precheckJson, type Problem } from './parse';
 import { mapInputStrings, mapReferences } from './references';
@@ -96,11 +97,11 @@ export function addCall(plan: Plan, toolKey: ToolKey, position?: Point): AddResu
   return reason === null ? { plan: next, id } : { plan, id: null, reason };
 }
 
-/** Removes calls with their edges and their entries in every scenario. References to them in inputs stay (review flags them). */
+/** Removes calls with their edges, their entries in every scenario and their injected faults. References to them in inputs stay (review flags them). */
 export function removeCalls(plan: Plan, ids: Iterable<string>): Plan {
   const gone = new Set(ids);
   if (!plan.calls.some((c) => gone.has(c.id))) return plan;
-  return {
+  const kept: Plan = {
     ...plan,
     calls: plan.calls.filter((c) => !gone.has(c.id)),
     dependencies: plan.dependencies.filter((d) => !gone.has(d.from) && !gone.has(d.to)),
@@ -108,7 +109,9 @@ export function removeCalls(plan: Plan, ids: Iterable<string>): Plan {
       if (!Object.keys(s.faults).some((k) => gone.has(k))) return s;
       return { ...s, faults: Object.fromEntries(Object.entries(s.faults).filter(([k]) => !gone.has(k))) };
     }),
+    ...(plan.injected !== undefined ? { injected: Object.fromEntries(Object.entries(plan.injected).filter(([k]) => !gone.has(k))) } : {}),
   };
+  return kept.injected !== undefined && Object.keys(kept.injected).length === 0 ? withInjectedMap(kept, {}) : kept;
 }
 
 /**
@@ -229,7 +232,7 @@ function retarget(text: string, oldId: string, newId: string): string {
   return text.replace(oldId, () => newId);
 }
 
-/** Renames a call's id in the edges, the scenarios and every `{{id}}` / `{{id.path}}` in the calls' inputs. */
+/** Renames a call's id in the edges, the scenarios, the injected faults and every `{{id}}` / `{{id.path}}` in the calls' inputs. */
 function renameEverywhere(plan: Plan, oldId: string, newId: string): Plan {
   const rewrite = (s: string) => mapReferences(s, (m) => (m.callId === oldId ? retarget(m.text, oldId, newId) : m.text));
   return {
@@ -245,6 +248,7 @@ function renameEverywhere(plan: Plan, oldId: string, newId: string): Plan {
     scenarios: plan.scenarios.map((s) =>
       Object.hasOwn(s.faults, oldId) ? { ...s, faults: Object.fromEntries(Object.entries(s.faults).map(([k, f]) => [k === oldId ? newId : k, f])) } : s,
     ),
+    ...(plan.injected !== undefined ? { injected: Object.fromEntries(Object.entries(plan.injected).map(([k, v]) => [k === oldId ? newId : k, v])) } : {}),
   };
 }
 

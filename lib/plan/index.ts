@@ -4,3 +4,4 @@ export * from './parse';
 export * from './graph';
 export * from './scenario';
 export * from './inject';
+export * from './injected';

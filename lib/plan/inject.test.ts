@@ -1,5 +1,6 @@
-// One-click injection and scenarios: where faults go, replacing instead of stacking, the timeout a call needs, and
-// that every result is a plan parsePlan accepts (property-tested, and over the built-in examples).
+// One-click injection and scenarios: injected faults kept apart from the design, replacing instead of stacking, the
+// timeout a call needs, clearing only what was injected, and that every result is a plan parsePlan accepts
+// (property-tested, and over the built-in examples).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -7,13 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine';
 import {
   INJECT_KINDS,
-  clearFaults,
+  clearAllFaults,
+  clearAllInjected,
+  clearInjected,
   deleteScenario,
   describeInjection,
+  designedFaultsInForce,
   faultsInForce,
   injectFault,
   injectedFault,
-  isInjectedFault,
+  injectedFaultsOf,
   renameScenario,
   scenarioFromCurrent,
   scenarioIdFor,
@@ -23,6 +27,8 @@ import {
   type InjectWhen,
 } from './inject';
 import { formatProblem, parsePlan, parsePlanText } from './parse';
+import { removeCalls, renameCall } from './edit';
+import { countInjected, injectedInWords, withoutInjected } from './injected';
 import { activeScenario, effectiveFaults } from './scenario';
 import { CALL_ID_PATTERN, LIMITS, type Plan } from './schema';
 import { arbitraryPlan } from './testing/arbitrary';
@@ -75,12 +81,14 @@ describe('injectFault', () => {
     expect(injectedFault('partial', 'every')).toMatchObject({ kind: 'partial', probability: 1 });
   });
 
-  it('goes first in the call’s own faults when no scenario is active, keeping the faults already there', () => {
+  it('goes into the plan’s injected faults, never into the call’s own, and acts first', () => {
     const p = make();
     const r = injectFault(p, 'search', 'rate_limit', 'every');
     expect(r.refused).toBeUndefined();
-    expect(r.plan.calls[0].faults).toEqual([injectedFault('rate_limit', 'every'), p.calls[0].faults[0]]);
-    expect(r.plan.calls[1]).toBe(p.calls[1]);
+    expect(r.plan.calls).toBe(p.calls);
+    expect(r.plan.injected).toEqual({ search: { faults: [injectedFault('rate_limit', 'every')] } });
+    expect(faultsInForce(r.plan, 'search')).toEqual([injectedFault('rate_limit', 'every'), p.calls[0].faults[0]]);
+    expect(designedFaultsInForce(r.plan, 'search')).toEqual(p.calls[0].faults);
     expect(r.summary).toBe('search now is rate-limited (429, retry after 1 s) on every attempt');
     expectValid(r.plan);
   });
@@ -91,25 +99,33 @@ describe('injectFault', () => {
     p = injectFault(p, 'fetch', 'slow', 'first').plan;
     p = injectFault(p, 'fetch', 'error', 'first').plan;
     p = injectFault(p, 'fetch', 'error', 'first').plan;
-    expect(p.calls[1].faults).toEqual([injectedFault('error', 'first'), injectedFault('slow', 'first')]);
+    expect(injectedFaultsOf(p, 'fetch')).toEqual([injectedFault('error', 'first'), injectedFault('slow', 'first')]);
+    expect(p.calls[1].faults).toEqual([]);
   });
 
-  it('never removes a fault the person wrote, even of the same kind', () => {
-    const p = injectFault(make(), 'search', 'error', 'every').plan;
-    expect(p.calls[0].faults.map((f) => (f.kind === 'error' ? f.message : f.kind))).toEqual(['injected failure', '503']);
-    expect(isInjectedFault(p.calls[0].faults[1])).toBe(false);
+  it('never touches a fault the person wrote, even one that looks exactly like an injection', () => {
+    const written = make({}, []);
+    const p0 = { ...written, calls: written.calls.map((c, i) => (i === 0 ? { ...c, faults: [injectedFault('error', 'every')] } : c)) };
+    const p = injectFault(p0, 'search', 'error', 'every').plan;
+    expect(p.calls[0].faults).toEqual([injectedFault('error', 'every')]);
+    expect(faultsInForce(p, 'search')).toHaveLength(2);
+    expect(clearInjected(p, 'search').plan.calls[0].faults).toEqual([injectedFault('error', 'every')]);
   });
 
-  it('a timeout on a call without timeoutMs sets one from its typical latency and says so', () => {
+  it('a timeout on a call without timeoutMs brings one from its typical latency for as long as the injection lasts, and says so', () => {
     const p = make();
     const r = injectFault(p, 'fetch', 'timeout', 'every');
-    // Lognormal p50 700 ms: twice that, rounded up to whole seconds.
-    expect(r.plan.calls[1].timeoutMs).toBe(2000);
-    expect(r.note).toContain('fetch had no timeout: it now times out after 2 s, so the injected timeout can cut it.');
-    // A call with a timeout keeps it; a timeout on a fast call is at least 1 s.
-    expect(injectFault(p, 'search', 'timeout', 'every').plan.calls[0].timeoutMs).toBe(2000);
+    // Lognormal p50 700 ms: twice that, rounded up to whole seconds; the call's own timeout stays none.
+    expect(r.plan.injected?.fetch?.timeoutMs).toBe(2000);
+    expect(r.plan.calls[1].timeoutMs).toBeNull();
+    expect(r.note).toContain('fetch has no timeout: while the injection lasts it times out after 2 s, so the injected timeout can cut it.');
+    expect(simulate(r.plan).calls[1].attempts[0]).toMatchObject({ result: 'timeout', startMs: 400, endMs: 2400 });
+    // Clearing gives the call back without a timeout.
+    expect(clearInjected(r.plan, 'fetch').plan).toEqual(p);
+    // A call with a timeout keeps it and brings none; a timeout on a fast call is at least 1 s.
+    expect(injectFault(p, 'search', 'timeout', 'every').plan.injected?.search?.timeoutMs).toBeUndefined();
     expect(injectFault(p, 'search', 'timeout', 'every').note).toBeUndefined();
-    expect(injectFault(p, 'sum', 'timeout', 'every').plan.calls[2].timeoutMs).toBe(1000);
+    expect(injectFault(p, 'sum', 'timeout', 'every').plan.injected?.sum?.timeoutMs).toBe(1000);
     expect(suggestedTimeoutMs({ ...p.calls[2], latency: { kind: 'fixed', ms: 0 } })).toBe(1000);
     expect(suggestedTimeoutMs({ ...p.calls[2], latency: { kind: 'fixed', ms: 2600 } })).toBe(6000);
   });
@@ -119,33 +135,31 @@ describe('injectFault', () => {
     expect(injectFault(make(), 'fetch', 'error', 'first').note).toBeUndefined();
   });
 
-  it('under an active scenario, edits the scenario’s faults for the call, starting from the faults in force', () => {
+  it('under an active scenario, leaves the scenario as it is and acts before the scenario’s faults', () => {
     const scenarios = [{ id: 'down', name: 'Down', faults: { search: [{ kind: 'timeout', onAttempts: [1, 2] }] } }];
     const p = make({ settings: { scenario: 'down' }, scenarios } as unknown as Partial<Plan>);
-    // A call the scenario lists: its scenario faults are the start.
     const a = injectFault(p, 'search', 'slow', 'every');
     expect(a.plan.calls).toBe(p.calls);
-    expect(a.plan.scenarios[0].faults.search).toEqual([injectedFault('slow', 'every'), { kind: 'timeout', onAttempts: [1, 2] }]);
-    expect(a.note).toContain('active scenario “Down”');
-    // A call it does not list: the call's own faults are the start (here none), and the call's own stay as they were.
-    const b = injectFault(p, 'sum', 'partial', 'first');
-    expect(b.plan.scenarios[0].faults.sum).toEqual([injectedFault('partial', 'first')]);
-    expect(b.plan.calls[2].faults).toEqual([]);
+    expect(a.plan.scenarios).toBe(p.scenarios);
+    expect(faultsInForce(a.plan, 'search')).toEqual([injectedFault('slow', 'every'), { kind: 'timeout', onAttempts: [1, 2] }]);
+    // Switching the scenario off keeps the injection in force, over the call's own faults now.
+    expect(faultsInForce(setActiveScenario(a.plan, null), 'search')).toEqual([injectedFault('slow', 'every'), ...p.calls[0].faults]);
     expectValid(a.plan);
-    expectValid(b.plan);
   });
 
-  it('refuses an unknown call and a call already holding the most faults allowed', () => {
+  it('refuses an unknown call and a call whose designed and injected faults would pass the most allowed', () => {
     const p = make();
     expect(injectFault(p, 'nope', 'error', 'every')).toMatchObject({ plan: p, refused: 'the plan has no call "nope"' });
-    const full = { ...p, calls: p.calls.map((c, i) => (i === 2 ? { ...c, faults: Array.from({ length: LIMITS.maxFaultsPerCall }, () => injectedFault('slow', 'every')) } : c)) };
+    const full = { ...p, calls: p.calls.map((c, i) => (i === 2 ? { ...c, faults: Array.from({ length: LIMITS.maxFaultsPerCall - 1 }, () => injectedFault('timeout', 'every')) } : c)) };
+    const one = injectFault(full, 'sum', 'slow', 'first');
+    expect(one.refused).toBeUndefined();
     // Replacing the same kind makes room; another kind does not fit.
-    expect(injectFault(full, 'sum', 'slow', 'first').plan.calls[2].faults).toHaveLength(1);
-    expect(injectFault(full, 'sum', 'error', 'every').refused).toContain('32 faults');
+    expect(injectFault(one.plan, 'sum', 'slow', 'every').refused).toBeUndefined();
+    expect(injectFault(one.plan, 'sum', 'error', 'every').refused).toContain('the most allowed is 32');
   });
 
   it('every kind on every attempt of a call with no retry decides its outcome in a run', () => {
-    const p = clearFaults(make(), 'search').plan;
+    const p = clearAllFaults(make(), 'search').plan;
     const status = (kind: (typeof INJECT_KINDS)[number]) => simulate(injectFault(p, 'sum', kind, 'every').plan).calls.find((c) => c.id === 'sum')?.status;
     expect(status('error')).toBe('failed');
     expect(status('timeout')).toBe('timed_out');
@@ -172,25 +186,54 @@ describe('injectFault', () => {
   });
 });
 
-describe('clearFaults', () => {
-  it('clears the call’s own faults when no scenario lists it', () => {
-    const r = clearFaults(injectFault(make(), 'search', 'timeout', 'every').plan, 'search');
+describe('clearing', () => {
+  it('Clear takes out only what was injected: the designed faults stay, and the plan is the design again', () => {
+    const p = make();
+    const injected = injectFault(injectFault(p, 'search', 'timeout', 'every').plan, 'search', 'error', 'first').plan;
+    const r = clearInjected(injected, 'search');
+    expect(r.plan).toEqual(p);
+    expect(r.plan.injected).toBeUndefined();
+    expect(r.cleared).toBe(2);
+    expect(r.summary).toBe('Cleared 2 injected faults from search; its 1 designed fault stays');
+    expect(clearInjected(p, 'search')).toEqual({ plan: p, cleared: 0, summary: 'search has no injected faults' });
+    expectValid(r.plan);
+  });
+
+  it('clears every injection at once, in sub-agents’ plans too, and counts them', () => {
+    const inner = make();
+    const top = make({}, [{ id: 'agent', tool: 'research_agent', latency: { kind: 'fixed', ms: 0 }, kind: 'agent', report: 'opaque', plan: injectFault(inner, 'fetch', 'error', 'every').plan } as Partial<Plan['calls'][number]>]);
+    const p = injectFault(injectFault(top, 'sum', 'partial', 'every').plan, 'search', 'slow', 'first').plan;
+    expect(countInjected(p)).toEqual({ faults: 3, calls: 3 });
+    expect(injectedInWords(p)).toBe('3 injected faults in force on search, sum and agent › fetch');
+    const r = clearAllInjected(p);
+    expect(r.cleared).toBe(3);
+    expect(r.plan).toEqual(withoutInjected(p));
+    expect(countInjected(r.plan)).toEqual({ faults: 0, calls: 0 });
+    expect(r.plan.calls[3].plan).toEqual(inner);
+    expect(injectedInWords(r.plan)).toBeNull();
+    expect(clearAllInjected(r.plan).plan).toBe(r.plan);
+    expectValid(r.plan);
+  });
+
+  it('asked for by name, clears the designed faults too: the call’s own when no scenario lists it', () => {
+    const r = clearAllFaults(injectFault(make(), 'search', 'timeout', 'every').plan, 'search');
     expect(r.plan.calls[0].faults).toEqual([]);
+    expect(r.plan.injected).toBeUndefined();
     expect(r.cleared).toBe(2);
     expect(r.summary).toBe('search has no faults now (2 cleared)');
     expectValid(r.plan);
   });
 
-  it('in an active scenario that lists the call, leaves an empty list there so the call’s own faults stay out of force', () => {
+  it('asked for by name, in an active scenario that lists the call, leaves an empty list there so the call’s own faults stay out of force', () => {
     const scenarios = [{ id: 'down', name: 'Down', faults: { search: [{ kind: 'timeout', probability: 1 }], fetch: [{ kind: 'slow', factor: 2, probability: 1 }] } }];
     const p = make({ settings: { scenario: 'down' }, scenarios } as unknown as Partial<Plan>);
-    const a = clearFaults(p, 'search');
+    const a = clearAllFaults(p, 'search');
     expect(a.plan.scenarios[0].faults.search).toEqual([]);
     expect(a.plan.calls[0].faults).toHaveLength(1);
     expect(faultsInForce(a.plan, 'search')).toEqual([]);
     expect(a.summary).toContain('in the scenario “Down”');
     // A call with no faults of its own leaves the scenario altogether.
-    const b = clearFaults(p, 'fetch');
+    const b = clearAllFaults(p, 'fetch');
     expect(Object.keys(b.plan.scenarios[0].faults)).toEqual(['search']);
     expect(faultsInForce(b.plan, 'fetch')).toEqual([]);
     expectValid(a.plan);
@@ -199,13 +242,35 @@ describe('clearFaults', () => {
 
   it('changes nothing when the call has no faults in force', () => {
     const p = make();
-    expect(clearFaults(p, 'sum')).toEqual({ plan: p, cleared: 0, summary: 'sum has no faults to clear' });
-    expect(clearFaults(p, 'nope').plan).toBe(p);
+    expect(clearAllFaults(p, 'sum')).toEqual({ plan: p, cleared: 0, summary: 'sum has no faults to clear' });
+    expect(clearAllFaults(p, 'nope').plan).toBe(p);
+  });
+});
+
+describe('injected faults follow the calls they act on', () => {
+  it('a renamed call keeps its injection under its new id; a removed call takes its injection with it', () => {
+    const p = injectFault(injectFault(make(), 'fetch', 'error', 'every').plan, 'sum', 'slow', 'every').plan;
+    const renamed = renameCall(p, 'fetch', 'fetch_page');
+    if (!renamed.ok) throw new Error('refused');
+    expect(Object.keys(renamed.plan.injected ?? {})).toEqual(['fetch_page', 'sum']);
+    expectValid(renamed.plan);
+    const removed = removeCalls(p, ['fetch']);
+    expect(Object.keys(removed.injected ?? {})).toEqual(['sum']);
+    expect(removeCalls(removed, ['sum']).injected).toBeUndefined();
+    expectValid(removeCalls(removed, ['sum']));
+  });
+
+  it('a plan naming an unknown call in injected is refused with the path', () => {
+    const r = parsePlan({ ...make(), injected: { nope: { faults: [injectedFault('error', 'every')] } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map(formatProblem)).toContain('injected.nope: unknown call id "nope"');
+    const empty = parsePlan({ ...make(), injected: { sum: { faults: [] } } });
+    expect(empty.ok).toBe(false);
   });
 });
 
 describe('scenarios', () => {
-  it('saves the faults in force as a new active scenario with an id slugged from its name', () => {
+  it('saves the faults in force as a new active scenario with an id slugged from its name; the injected ones move into it', () => {
     const p = injectFault(injectFault(make(), 'fetch', 'timeout', 'every').plan, 'sum', 'slow', 'first').plan;
     const r = scenarioFromCurrent(p, '  Search API down ');
     if (!r.ok) throw new Error(r.reason);
@@ -214,8 +279,16 @@ describe('scenarios', () => {
     const s = r.plan.scenarios[0];
     expect(s.name).toBe('Search API down');
     expect(Object.keys(s.faults)).toEqual(['search', 'fetch', 'sum']);
-    expect(s.faults.fetch).toEqual(p.calls[1].faults);
-    expect(s.faults.fetch).not.toBe(p.calls[1].faults);
+    expect(s.faults.fetch).toEqual([injectedFault('timeout', 'every')]);
+    expect(s.faults.search).toEqual(p.calls[0].faults);
+    expect(s.faults.search).not.toBe(p.calls[0].faults);
+    // Nothing is injected any more, and the timeout the injection brought is now the call's own.
+    expect(r.plan.injected).toBeUndefined();
+    expect(r.plan.calls[1].timeoutMs).toBe(2000);
+    // It runs as it did, with the same faults now designed.
+    const [before, after] = [simulate(p), simulate(r.plan)];
+    expect(after.calls.map((c) => [c.status, c.endMs])).toEqual(before.calls.map((c) => [c.status, c.endMs]));
+    expect(after.calls[1].attempts[0].fault).toEqual({ ...before.calls[1].attempts[0].fault, injected: false });
     expectValid(r.plan);
   });
 
@@ -281,8 +354,9 @@ describe('every result parses', () => {
               expect(r.refused).toBeUndefined();
               expectValid(r.plan);
               expect(faultsInForce(r.plan, c.id)[0]).toEqual(injectedFault(kind, when));
-              expectValid(clearFaults(r.plan, c.id).plan);
-              expect(faultsInForce(clearFaults(r.plan, c.id).plan, c.id)).toEqual([]);
+              expect(clearInjected(r.plan, c.id).plan).toEqual(p);
+              expectValid(clearAllFaults(r.plan, c.id).plan);
+              expect(faultsInForce(clearAllFaults(r.plan, c.id).plan, c.id)).toEqual([]);
             }
           }
         }
@@ -326,14 +400,17 @@ describe('every result parses', () => {
               }
               break;
             }
-            case 'clear':
-              p = clearFaults(p, id ?? 'none').plan;
-              if (id !== undefined) expect(faultsInForce(p, id)).toEqual([]);
+            case 'clear': {
+              const designed = id === undefined ? [] : designedFaultsInForce(p, id);
+              p = clearInjected(p, id ?? 'none').plan;
+              if (id !== undefined) expect(faultsInForce(p, id)).toEqual(designed);
               break;
+            }
             case 'save': {
               const r = scenarioFromCurrent(p, o.name);
               if (r.ok) {
                 for (const c of p.calls) expect(effectiveFaults(c, activeScenario(r.plan))).toEqual(faultsInForce(p, c.id));
+                expect(r.plan.injected).toBeUndefined();
                 p = r.plan;
               }
               break;

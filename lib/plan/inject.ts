@@ -1,16 +1,18 @@
-// One-click failure injection and scenarios (docs/plan-format.md#faults): pure plan edits, no React. Every result is a plan
+// One-click failure injection (docs/plan-format.md#injected-faults): pure plan edits, no React. Every result is a plan
 // parsePlan accepts; unchanged parts are shared, not copied.
 //
-// Where an injection goes: while a scenario is active, into that scenario's faults for the call (starting from the
-// faults in force for it); otherwise into the call's own faults. An injected fault is one this module makes (the
-// exact fault `injectedFault` returns, on every attempt or on the first only); injecting a kind again replaces the
-// injected fault of that kind instead of stacking another. The newest injection goes first in the list, so it decides
-// the attempt over the faults already there (of the faults that fire, the first in list order decides;
-// slow ones combine wherever they are).
+// An injection goes into the plan's `injected` map, never into a call's own faults or a scenario: the design stays as
+// it was, and clearing the injection gives it back exactly. Injecting a kind again replaces the injected fault of that
+// kind instead of stacking another; the newest goes first, so it decides the attempt over the faults already acting
+// (of the faults that fire, the first in list order decides; slow ones combine wherever they are).
 import { preciseDuration } from '../format/duration';
 import { typicalLatencyMs } from './latency';
+import { faultsActing, injectedFor, listInjected, withInjectedMap } from './injected';
 import { activeScenario, effectiveFaults } from './scenario';
-import { BOUNDS, LIMITS, faultListSchema, type Fault, type Plan, type Scenario, type ToolCall } from './schema';
+import { BOUNDS, LIMITS, faultListSchema, type Fault, type InjectedEntry, type Plan, type Scenario, type ToolCall } from './schema';
+
+export { scenarioFromCurrent, scenarioIdFor, scenarioNameProblem, setActiveScenario, deleteScenario, renameScenario } from './scenario-edit';
+export type { ScenarioResult, RenameResult } from './scenario-edit';
 
 export type InjectKind = 'error' | 'timeout' | 'slow' | 'rate_limit' | 'partial';
 export type InjectWhen = 'every' | 'first';
@@ -31,7 +33,7 @@ export interface InjectResult {
   plan: Plan;
   /** What happened, in words: "fetch_3 now times out on every attempt". */
   summary: string;
-  /** Something else the injection changed or that the person should know (a timeout it had to set). */
+  /** Something else the injection changed or that the person should know (a timeout it had to bring). */
   note?: string;
   /** Why nothing was injected (no such call, too many faults). */
   refused?: string;
@@ -39,13 +41,10 @@ export interface InjectResult {
 
 export interface ClearResult {
   plan: Plan;
-  /** How many faults were in force for the call and are not any more. */
+  /** How many faults were taken out of force. */
   cleared: number;
   summary: string;
 }
-
-export type ScenarioResult = { ok: true; plan: Plan; id: string } | { ok: false; reason: string };
-export type RenameResult = { ok: true; plan: Plan } | { ok: false; reason: string };
 
 /** The fault a one-click injection adds: `probability: 1` on every attempt, `onAttempts: [1]` on the first only. */
 export function injectedFault(kind: InjectKind, when: InjectWhen): Fault {
@@ -64,28 +63,21 @@ export function injectedFault(kind: InjectKind, when: InjectWhen): Fault {
   }
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
-  return a === b;
-}
-
-/** Same fields, same values, whatever the key order. */
-function sameFault(a: Fault, b: Fault): boolean {
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/** Whether a fault is exactly what a one-click injection makes (of its kind, on every attempt or the first only). */
-export function isInjectedFault(f: Fault): boolean {
-  return sameFault(f, injectedFault(f.kind, 'every')) || sameFault(f, injectedFault(f.kind, 'first'));
-}
-
-/** The faults that act on call `callId` now: the active scenario's, if it lists the call, else the call's own. */
+/** Every fault acting on call `callId` now: its injected faults first, then the designed ones in force. */
 export function faultsInForce(plan: Plan, callId: string): Fault[] {
   const call = plan.calls.find((c) => c.id === callId);
+  return call === undefined ? [] : faultsActing(plan, call).faults;
+}
+
+/** The designed faults in force for call `callId`: the active scenario's for it, or its own. */
+export function designedFaultsInForce(plan: Plan, callId: string): Fault[] {
+  const call = plan.calls.find((c) => c.id === callId);
   return call === undefined ? [] : effectiveFaults(call, activeScenario(plan));
+}
+
+/** The faults injected into call `callId` (none: an empty list). */
+export function injectedFaultsOf(plan: Plan, callId: string): Fault[] {
+  return injectedFor(plan, callId)?.faults ?? [];
 }
 
 /** A timeout for a call that has none: twice its typical latency rounded up to whole seconds, at least 1 s, at most the bound on times. */
@@ -107,167 +99,92 @@ export function describeInjection(callId: string, kind: InjectKind, when: Inject
   return `${callId} now ${VERB[kind]} ${when === 'every' ? 'on every attempt' : 'on its first attempt only'}`;
 }
 
-/** Writes `faults` as the faults in force for the call at `index`: into the active scenario, or the call's own. */
-function setFaultsInForce(plan: Plan, index: number, faults: Fault[]): Plan {
-  const call = plan.calls[index];
-  const scenario = activeScenario(plan);
-  if (scenario === undefined) {
-    const calls = plan.calls.slice();
-    calls[index] = { ...call, faults };
-    return { ...plan, calls };
-  }
-  return withScenario(plan, { ...scenario, faults: withEntry(scenario.faults, call.id, faults) });
-}
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** A copy of a scenario's fault map with `id` set (a new key goes last). */
-function withEntry(map: Scenario['faults'], id: string, faults: Fault[]): Scenario['faults'] {
-  const out: Scenario['faults'] = {};
-  for (const [k, v] of Object.entries(map)) out[k] = v;
-  out[id] = faults;
-  return out;
-}
-
-function withoutEntry(map: Scenario['faults'], id: string): Scenario['faults'] {
-  return Object.fromEntries(Object.entries(map).filter(([k]) => k !== id));
-}
-
-function withScenario(plan: Plan, scenario: Scenario): Plan {
-  return { ...plan, scenarios: plan.scenarios.map((s) => (s.id === scenario.id ? scenario : s)) };
+/** A copy of the injection map with `id`'s entry set (a new key goes last), or removed when `entry` is undefined. */
+function withEntry(plan: Plan, id: string, entry: InjectedEntry | undefined): Plan {
+  const map: Record<string, InjectedEntry> = {};
+  for (const [k, v] of Object.entries(plan.injected ?? {})) if (k !== id) map[k] = v;
+  if (entry !== undefined) map[id] = entry;
+  return withInjectedMap(plan, map);
 }
 
 /**
  * Injects a fault of `kind` into call `callId`, on every attempt (`probability: 1`) or on the first only
- * (`onAttempts: [1]`). It replaces an earlier injected fault of the same kind and goes first in the list. A `timeout`
- * hangs the attempt until `timeoutMs`: a call without one gets `suggestedTimeoutMs`, and the note says so.
+ * (`onAttempts: [1]`), into the plan's injected faults. It replaces an earlier injected fault of the same kind and goes
+ * first. A `timeout` hangs the attempt until the call's timeout: a call without one is given `suggestedTimeoutMs` for as
+ * long as the injection lasts, and the note says so.
  */
 export function injectFault(plan: Plan, callId: string, kind: InjectKind, when: InjectWhen): InjectResult {
-  const index = plan.calls.findIndex((c) => c.id === callId);
+  const call = plan.calls.find((c) => c.id === callId);
   const summary = describeInjection(callId, kind, when);
-  if (index === -1) return { plan, summary, refused: `the plan has no call "${callId}"` };
-  const call = plan.calls[index];
-  const scenario = activeScenario(plan);
-  const current = effectiveFaults(call, scenario);
-  const kept = current.filter((f) => !(f.kind === kind && isInjectedFault(f)));
-  if (kept.length >= LIMITS.maxFaultsPerCall) {
-    return { plan, summary, refused: `${callId} already has ${LIMITS.maxFaultsPerCall} faults, the most allowed` };
-  }
+  if (call === undefined) return { plan, summary, refused: `the plan has no call "${callId}"` };
+  const before = injectedFor(plan, callId);
+  const kept = (before?.faults ?? []).filter((f) => f.kind !== kind);
+  const designed = effectiveFaults(call, activeScenario(plan));
   const faults = [injectedFault(kind, when), ...kept];
-  if (!faultListSchema.safeParse(faults).success) {
+  if (faults.length + designed.length > LIMITS.maxFaultsPerCall) {
+    return { plan, summary, refused: `${callId} already has ${faults.length + designed.length - 1} faults, the most allowed is ${LIMITS.maxFaultsPerCall}` };
+  }
+  if (!faultListSchema.safeParse([...faults, ...designed]).success) {
     return { plan, summary, refused: `${callId} is already as slow as allowed: its slow faults would multiply an attempt by more than ${BOUNDS.maxSlowProduct}` };
   }
-  let next = setFaultsInForce(plan, index, faults);
   const notes: string[] = [];
-  if (scenario !== undefined) notes.push(`Injected into the active scenario “${scenario.name}”, not into the call’s own faults.`);
-  if (kind === 'timeout' && call.timeoutMs === null) {
-    const timeoutMs = suggestedTimeoutMs(call);
-    const calls = next.calls.slice();
-    calls[index] = { ...next.calls[index], timeoutMs };
-    next = { ...next, calls };
-    notes.push(`${callId} had no timeout: it now times out after ${preciseDuration(timeoutMs)}, so the injected timeout can cut it.`);
+  let timeoutMs = before?.timeoutMs;
+  if (kind === 'timeout' && call.timeoutMs === null && timeoutMs === undefined) {
+    timeoutMs = suggestedTimeoutMs(call);
+    notes.push(`${callId} has no timeout: while the injection lasts it times out after ${preciseDuration(timeoutMs)}, so the injected timeout can cut it.`);
   }
   if (when === 'first' && call.retry.maxAttempts === 1 && kind !== 'slow' && kind !== 'partial') {
     notes.push(`${callId} has no retry, so its first attempt is its only one.`);
   }
+  const next = withEntry(plan, callId, { faults, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
   return notes.length === 0 ? { plan: next, summary } : { plan: next, summary, note: notes.join(' ') };
 }
 
+/** Takes call `callId`'s injected faults (and the timeout they brought) out of force; its designed faults stay. */
+export function clearInjected(plan: Plan, callId: string): ClearResult {
+  const n = injectedFor(plan, callId)?.faults.length ?? 0;
+  if (n === 0) return { plan, cleared: 0, summary: `${callId} has no injected faults` };
+  const kept = designedFaultsInForce(plan, callId).length;
+  const rest = kept === 0 ? 'it has no faults now' : `its ${plural(kept, 'designed fault')} ${kept === 1 ? 'stays' : 'stay'}`;
+  return { plan: withEntry(plan, callId, undefined), cleared: n, summary: `Cleared ${plural(n, 'injected fault')} from ${callId}; ${rest}` };
+}
+
+/** Takes every injected fault out of force, in the plan and in its sub-agents' plans; the design stays as it is. */
+export function clearAllInjected(plan: Plan): ClearResult {
+  const n = listInjected(plan).reduce((sum, x) => sum + x.faults.length, 0);
+  if (n === 0) return { plan, cleared: 0, summary: 'No injected faults are in force' };
+  const strip = (p: Plan): Plan => {
+    const calls = p.calls.map((c) => (c.kind === 'agent' && c.plan !== undefined && listInjected(c.plan).length > 0 ? { ...c, plan: strip(c.plan) } : c));
+    return withInjectedMap({ ...p, calls }, {});
+  };
+  return { plan: strip(plan), cleared: n, summary: `Cleared ${plural(n, 'injected fault')}; the designed faults stay` };
+}
+
 /**
- * Clears the faults in force for call `callId`: the active scenario's entry for it when the scenario lists it (left
- * as an empty list if the call has faults of its own, so they stay out of force), else the call's own faults.
+ * Takes every fault acting on call `callId` out of force, designed ones included (asked for by name, never the
+ * default): its injection, and the active scenario's entry for it when the scenario lists it (left as an empty list if
+ * the call has faults of its own, so they stay out of force), else the call's own faults.
  */
-export function clearFaults(plan: Plan, callId: string): ClearResult {
+export function clearAllFaults(plan: Plan, callId: string): ClearResult {
   const index = plan.calls.findIndex((c) => c.id === callId);
   if (index === -1) return { plan, cleared: 0, summary: `The plan has no call "${callId}"` };
   const call = plan.calls[index];
   const scenario = activeScenario(plan);
   const inScenario = scenario !== undefined && Object.hasOwn(scenario.faults, callId);
-  const cleared = effectiveFaults(call, scenario).length;
-  if (cleared === 0) return { plan, cleared, summary: `${callId} has no faults to clear` };
-  let next: Plan;
-  if (inScenario) {
-    const faults = call.faults.length === 0 ? withoutEntry(scenario.faults, callId) : withEntry(scenario.faults, callId, []);
-    next = withScenario(plan, { ...scenario, faults });
-  } else {
-    const calls = plan.calls.slice();
-    calls[index] = { ...call, faults: [] };
-    next = { ...plan, calls };
+  const designed = effectiveFaults(call, scenario).length;
+  const injected = injectedFaultsOf(plan, callId).length;
+  if (designed + injected === 0) return { plan, cleared: 0, summary: `${callId} has no faults to clear` };
+  let next = withEntry(plan, callId, undefined);
+  if (designed > 0 && inScenario) {
+    const faults: Scenario['faults'] = {};
+    for (const [k, v] of Object.entries(scenario.faults)) if (k !== callId) faults[k] = v;
+    if (call.faults.length > 0) faults[callId] = [];
+    next = { ...next, scenarios: next.scenarios.map((s) => (s.id === scenario.id ? { ...scenario, faults } : s)) };
+  } else if (designed > 0) {
+    next = { ...next, calls: next.calls.map((c, i) => (i === index ? { ...c, faults: [] } : c)) };
   }
-  const where = inScenario ? ` in the scenario “${scenario.name}”` : '';
-  return { plan: next, cleared, summary: `${callId} has no faults now${where} (${cleared} cleared)` };
-}
-
-const MAX_NAME = 200;
-const MAX_ID = 64;
-
-/** Why `name` cannot name a scenario of `plan` (empty, too long, taken by another), or null. `except` is the scenario being renamed. */
-export function scenarioNameProblem(plan: Plan, name: string, except?: string): string | null {
-  const n = name.trim();
-  if (n === '') return 'Give the scenario a name.';
-  if (n.length > MAX_NAME) return `The name is too long (at most ${MAX_NAME} characters).`;
-  const taken = plan.scenarios.find((s) => s.id !== except && s.name.trim().toLowerCase() === n.toLowerCase());
-  return taken === undefined ? null : `There is already a scenario called “${taken.name}”.`;
-}
-
-/** An id from a name (`Search API down` → `search_api_down`), unique among the plan's scenarios, matching the call-id pattern. */
-export function scenarioIdFor(plan: Plan, name: string): string {
-  let base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  if (base === '') base = 'scenario';
-  if (/^[0-9]/.test(base)) base = `scenario_${base}`;
-  const taken = new Set(plan.scenarios.map((s) => s.id));
-  const make = (suffix: string) => base.slice(0, MAX_ID - suffix.length).replace(/_+$/, '') + suffix;
-  if (!taken.has(make(''))) return make('');
-  for (let n = 2; ; n++) {
-    const id = make(`_${n}`);
-    if (!taken.has(id)) return id;
-  }
-}
-
-/**
- * A new scenario named `name` holding the faults in force now, made active: every call with faults in force is
- * listed with them, and so is every call whose own faults are out of force now (with an empty list), so switching
- * to the new scenario changes nothing until it is edited.
- */
-export function scenarioFromCurrent(plan: Plan, name: string): ScenarioResult {
-  const problem = scenarioNameProblem(plan, name);
-  if (problem !== null) return { ok: false, reason: problem };
-  if (plan.scenarios.length >= LIMITS.maxScenarios) return { ok: false, reason: `The plan already has ${LIMITS.maxScenarios} scenarios, the most allowed.` };
-  const current = activeScenario(plan);
-  const faults: Scenario['faults'] = {};
-  for (const call of plan.calls) {
-    const inForce = effectiveFaults(call, current);
-    if (inForce.length > 0 || call.faults.length > 0) faults[call.id] = structuredClone(inForce);
-  }
-  const id = scenarioIdFor(plan, name);
-  const scenario: Scenario = { id, name: name.trim(), faults };
-  return { ok: true, id, plan: { ...plan, settings: { ...plan.settings, scenario: id }, scenarios: [...plan.scenarios, scenario] } };
-}
-
-/** Makes scenario `id` active, or none with null (the calls' own faults). An unknown id changes nothing. */
-export function setActiveScenario(plan: Plan, id: string | null): Plan {
-  if (plan.settings.scenario === id) return plan;
-  if (id !== null && !plan.scenarios.some((s) => s.id === id)) return plan;
-  return { ...plan, settings: { ...plan.settings, scenario: id } };
-}
-
-/** Removes scenario `id`; if it was active, no scenario is. */
-export function deleteScenario(plan: Plan, id: string): Plan {
-  if (!plan.scenarios.some((s) => s.id === id)) return plan;
-  const settings = plan.settings.scenario === id ? { ...plan.settings, scenario: null } : plan.settings;
-  return { ...plan, settings, scenarios: plan.scenarios.filter((s) => s.id !== id) };
-}
-
-/** Renames scenario `id` (its id stays, so nothing that names it breaks), or says why the name is refused. */
-export function renameScenario(plan: Plan, id: string, name: string): RenameResult {
-  const scenario = plan.scenarios.find((s) => s.id === id);
-  if (scenario === undefined) return { ok: false, reason: `There is no scenario "${id}".` };
-  const problem = scenarioNameProblem(plan, name, id);
-  if (problem !== null) return { ok: false, reason: problem };
-  const trimmed = name.trim();
-  if (trimmed === scenario.name) return { ok: true, plan };
-  return { ok: true, plan: withScenario(plan, { ...scenario, name: trimmed }) };
+  const where = inScenario && designed > 0 ? ` in the scenario “${scenario.name}”` : '';
+  return { plan: next, cleared: designed + injected, summary: `${callId} has no faults now${where} (${designed + injected} cleared)` };
 }

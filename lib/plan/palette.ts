@@ -82,8 +82,8 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     description: 'Downloads one page and returns its text.',
     latency: lognormal(400, 2000),
     timeoutMs: 8000,
-    input: { url: 'https://example.com/article' },
-    output: { status: 200, title: 'Example article', text: 'The page text, cleaned of markup…' },
+    input: { url: 'https://engineering.example.com/2027/parallel-tool-calls' },
+    output: { status: 200, title: 'Running tool calls in parallel without losing failures', text: 'Batch independent calls in one model turn, give each a timeout, and report every failure back to the model…' },
   },
   db_query: {
     tool: 'db_query',
@@ -102,8 +102,8 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     description: 'Calls a JSON HTTP API and returns the response body.',
     latency: lognormal(250, 1200),
     timeoutMs: 5000,
-    input: { method: 'GET', url: 'https://api.example.com/v1/inventory/sku-123' },
-    output: { status: 200, body: { sku: 'sku-123', inStock: 14 } },
+    input: { method: 'GET', url: 'https://api.weather.example/v1/forecast?city=Lisbon&days=3' },
+    output: { status: 200, body: { city: 'Lisbon', days: [{ date: '2027-05-14', high_c: 24, low_c: 15, rain_mm: 0 }, { date: '2027-05-15', high_c: 22, low_c: 14, rain_mm: 1.2 }] } },
   },
   code_run: {
     tool: 'code_run',

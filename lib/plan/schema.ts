@@ -193,6 +193,16 @@ export const scenarioSchema = z.strictObject({
   faults: z.record(callId, faultListSchema),
 });
 
+/**
+ * The faults injected into one call by a one-click injection (docs/plan-format.md#injected-faults): kept apart from the
+ * call's own faults and the scenarios, so a demo's "fail every attempt" never becomes part of the design. `timeoutMs`
+ * gives a call with no timeout of its own one while the injection lasts (an injected timeout needs one to end).
+ */
+export const injectedEntrySchema = z.strictObject({
+  faults: faultListSchema.min(1, 'must have at least 1 fault (leave the call out instead)'),
+  timeoutMs: positiveMs.optional(),
+});
+
 const toolName = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 const labelText = z.string().max(200, 'must be at most 200 characters').optional();
 const inputObject = z.record(z.string(), jsonValueSchema).default({});
@@ -275,6 +285,8 @@ const planObject = z.strictObject({
   },
   dependencies: z.array(dependencySchema).max(LIMITS.maxDependencies, `must have at most ${LIMITS.maxDependencies} dependencies`),
   scenarios: z.array(scenarioSchema).max(LIMITS.maxScenarios, `must have at most ${LIMITS.maxScenarios} scenarios`).default([]),
+  /** One-click injected faults by call id; absent when there are none (a plan without any is written without the key). */
+  injected: z.record(callId, injectedEntrySchema).optional(),
 });
 
 type PlanShape = z.output<typeof planObject>;
@@ -336,6 +348,9 @@ function checkGraph(plan: PlanShape, ctx: z.RefinementCtx): void {
       }
     }
   });
+  for (const key of Object.keys(plan.injected ?? {})) {
+    if (!index.has(key)) ctx.addIssue({ code: 'custom', path: ['injected', key], message: `unknown call id "${key}"` });
+  }
   if (plan.settings.scenario !== null && !scenarioIds.has(plan.settings.scenario)) {
     ctx.addIssue({ code: 'custom', path: ['settings', 'scenario'], message: `unknown scenario "${plan.settings.scenario}"` });
   }
@@ -350,6 +365,7 @@ export type Settings = Plan['settings'];
 export type Dependency = Plan['dependencies'][number];
 export type Scenario = Plan['scenarios'][number];
 export type Fault = ToolCall['faults'][number];
+export type InjectedEntry = z.output<typeof injectedEntrySchema>;
 export type FaultKind = Fault['kind'];
 export type Latency = ToolCall['latency'];
 export type RetryPolicy = ToolCall['retry'];

@@ -2,7 +2,8 @@
 // virtual clock (its latency, its fault), the engine's jitter draws in order, and one shape to compare runs by.
 import { combine, draw, hashString, runBase } from '../../engine/random';
 import type { Attempt, CallTrace, Trace } from '../../engine/types';
-import { activeScenario, effectiveFaults } from '../../plan/scenario';
+import { faultsActing } from '../../plan/injected';
+import { activeScenario } from '../../plan/scenario';
 import type { Fault, Plan, ToolCall } from '../../plan/schema';
 import { hangUntilAborted, type VirtualClock } from './virtual-clock';
 
@@ -93,7 +94,7 @@ export function replayTools(plan: Plan, trace: Trace, clock: VirtualClock, lib: 
     if (at === null) return replay(undefined, 0, undefined, [], ctx, ctx.callId);
     // A call that runs without an optional input returns its degraded output, when the plan gives one.
     const output = at.call.missingInputs.length > 0 && at.spec.degradedOutput !== undefined ? at.spec.degradedOutput : at.spec.output;
-    return replay(at.call.attempts[ctx.attempt - 1], at.base, output, effectiveFaults(at.spec, activeScenario(at.plan)), ctx, ctx.callId);
+    return replay(at.call.attempts[ctx.attempt - 1], at.base, output, faultsActing(at.plan, at.spec).faults, ctx, ctx.callId);
   };
   const undo: ReplayTool = async (_input, ctx) => {
     const at = locate(plan, trace, ctx.parents, ctx.callId);
@@ -113,7 +114,7 @@ export function jitterDraws(plan: Plan, trace: Trace): number[] {
     if (ev.type === 'retry_scheduled') {
       const call = plan.calls[ev.call];
       if (call.retry.jitter !== 'full') continue;
-      const stride = effectiveFaults(call, scenario).length + 2;
+      const stride = faultsActing(plan, call, scenario).faults.length + 2;
       out.push(draw(combine(base, hashString(call.id)), (ev.attempt - 1) * stride - 1));
     } else if (ev.type === 'comp_retry') {
       const comp = plan.calls[ev.call].compensation;
