@@ -7,6 +7,8 @@ import { useAppStore } from '@/lib/store/provider';
 import { selectViewRun } from '@/lib/store/selectors';
 import { EDITOR_LAYOUT } from '../timeline/layout';
 import { TimelineChart } from '../timeline/timeline-chart';
+import { PANE_BOUNDS } from '../shell/pane-sizes';
+import { Splitter } from '../shell/splitter';
 import { useElementWidth } from '../use-measure';
 import { PlaybackBar } from './playback-bar';
 import { selectHasRun } from './playback-selectors';
@@ -14,7 +16,15 @@ import { selectHasRun } from './playback-selectors';
 /** Below this window height, opening the timeline by itself would squeeze the canvas too much. */
 const OPEN_BY_ITSELF_MIN_HEIGHT = 900;
 
-export function TimelinePanel() {
+export interface TimelinePanelProps {
+  /** The open panel's height in px (the playback bar and header included), and the most the window allows. */
+  height: number;
+  maxHeight: number;
+  onResize: (px: number) => void;
+  onResetSize: () => void;
+}
+
+export function TimelinePanel({ height, maxHeight, onResize, onResetSize }: TimelinePanelProps) {
   const hasRun = useAppStore(selectHasRun);
   // The run on view: the top run, or the nested run of the sub-agent drilled into (on its own clock).
   const view = useAppStore(selectViewRun);
@@ -32,6 +42,19 @@ export function TimelinePanel() {
 
   return (
     <section className={`tw-tl${open ? ' tw-tl--open' : ''}`} aria-label="Timeline">
+      {open && (
+        <Splitter
+          className="tw-splitter--timeline"
+          label="Resize the timeline"
+          orientation="horizontal"
+          grows={-1}
+          value={height}
+          min={PANE_BOUNDS.timeline.min}
+          max={maxHeight}
+          onChange={onResize}
+          onReset={onResetSize}
+        />
+      )}
       <PlaybackBar />
       <header className="tw-tl__head">
         <h2 className="tw-tl__title">Timeline</h2>
