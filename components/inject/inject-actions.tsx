@@ -10,8 +10,10 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { FaultIcon } from '../icons';
+import { hideTipUntilLeave } from '../tip';
 import { useInjectStore } from './inject-provider';
 import type { InjectUiStore } from './inject-store';
+import { placeToolbar, type Placement, type Rect } from './placement';
 import { useInject } from './use-inject';
 import { INJECT_ACTIONS, WHEN_OPTIONS, injectButtonName } from './words';
 
@@ -41,7 +43,10 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
             className={`tw-inject-bar__button tw-inject-kind--${a.kind}`}
             aria-label={injectButtonName(a, callId)}
             data-tip={`${a.tip}, ${whenWords}`}
-            onClick={() => commands.inject(callId, a.kind, when)}
+            onClick={(e) => {
+              hideTipUntilLeave(e.currentTarget);
+              commands.inject(callId, a.kind, when);
+            }}
           >
             <FaultIcon kind={a.kind} />
           </button>
@@ -63,7 +68,10 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
         aria-label={`Clear faults of ${callId}`}
         data-tip={inForce === 0 ? 'No faults to clear' : `Clear the ${inForce} ${inForce === 1 ? 'fault' : 'faults'} in force`}
         disabled={inForce === 0}
-        onClick={() => commands.clear(callId)}
+        onClick={(e) => {
+          hideTipUntilLeave(e.currentTarget);
+          commands.clear(callId);
+        }}
       >
         {CLEAR_ICON}
       </button>
@@ -82,22 +90,23 @@ function InjectToolbarView({ callId }: { callId: string }) {
 /** Room kept clear of the canvas's own controls: the palette on the left, the scenarios button along the top. */
 const LEFT_ROOM = 72;
 const TOP_ROOM = 60;
-/** About how wide the toolbar is (it is not measured: this only picks a side). */
-const BAR_WIDTH = 370;
+/** About how big the toolbar is (it is not measured: this only picks its place). */
+const BAR = { width: 370, height: 38, gap: 8 };
 
-type Placement = 'top-center' | 'top-start' | 'top-end' | 'bottom-center' | 'bottom-start' | 'bottom-end';
-
-/** Where the toolbar goes: over the call, or under it near the canvas's top; centred, or aligned so it stays in view. */
+/** Where the toolbar goes: the place beside the call that covers the fewest other calls and stays in view. */
 function placementOf(s: ReactFlowState, callId: string): Placement {
   const node = s.nodeLookup.get(callId);
   if (node === undefined) return 'top-center';
   const [tx, ty, zoom] = s.transform;
-  const left = node.internals.positionAbsolute.x * zoom + tx;
-  const width = (node.measured.width ?? 0) * zoom;
-  const centre = left + width / 2;
-  const side = node.internals.positionAbsolute.y * zoom + ty < TOP_ROOM ? 'bottom' : 'top';
-  const align = centre - BAR_WIDTH / 2 < LEFT_ROOM ? 'start' : centre + BAR_WIDTH / 2 > s.width - 8 ? 'end' : 'center';
-  return `${side}-${align}`;
+  const screen = (n: typeof node): Rect => ({
+    x: n.internals.positionAbsolute.x * zoom + tx,
+    y: n.internals.positionAbsolute.y * zoom + ty,
+    width: (n.measured.width ?? 0) * zoom,
+    height: (n.measured.height ?? 0) * zoom,
+  });
+  const others: Rect[] = [];
+  for (const n of s.nodeLookup.values()) if (n.id !== callId && !n.hidden) others.push(screen(n));
+  return placeToolbar({ node: screen(node), others, width: s.width, height: s.height, bar: BAR, leftRoom: LEFT_ROOM, topRoom: TOP_ROOM });
 }
 
 function VisibleToolbar({ callId, store }: { callId: string; store: InjectUiStore }) {
@@ -105,7 +114,7 @@ function VisibleToolbar({ callId, store }: { callId: string; store: InjectUiStor
   const placement = useFlowStore(useCallback((s: ReactFlowState) => placementOf(s, callId), [callId]));
   const [side, align] = placement.split('-') as ['top' | 'bottom', 'center' | 'start' | 'end'];
   return (
-    <NodeToolbar isVisible={!menuHere} position={side === 'top' ? Position.Top : Position.Bottom} align={align} offset={8} className="tw-inject-toolbar">
+    <NodeToolbar isVisible={!menuHere} position={side === 'top' ? Position.Top : Position.Bottom} align={align} offset={BAR.gap} className={`tw-inject-toolbar tw-inject-toolbar--${side}`}>
       <InjectActions callId={callId} store={store} />
     </NodeToolbar>
   );
