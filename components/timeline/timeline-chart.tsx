@@ -17,6 +17,7 @@ import { rowAt, timelineGeometry, type Timeline } from './geometry';
 import { AttemptCard, useAttemptHover } from './hover-card';
 import { Rows, TurnLane, WaveLabels } from './lanes';
 import type { TimelineLayout } from './layout';
+import type { TimeWindow } from './zoom';
 
 export interface TimelineChartProps {
   /** The plan the trace ran (the run on view's level of it). */
@@ -26,16 +27,21 @@ export interface TimelineChartProps {
   offsetMs: number;
   width: number;
   layout: TimelineLayout;
+  /** The zoomed span of the run's clock the chart shows; the whole run when null or absent. */
+  span?: TimeWindow | null;
+  /** The selected range of time, drawn as a band; and how the editor's axis reports a new one (Shift+drag). */
+  range?: TimeWindow | null;
+  onRange?: (r: TimeWindow | null) => void;
 }
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
-export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs, width, layout }: TimelineChartProps) {
+export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs, width, layout, span = null, range = null, onRange }: TimelineChartProps) {
   const interactive = layout.look === 'editor';
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const plotRight = width - layout.rightPad;
   const { rowHeight, groupGap, labelWidth } = layout;
-  const geo: Timeline = useMemo(() => timelineGeometry(plan, trace, { width: plotRight, rowHeight, groupGap, labelWidth }), [plan, trace, plotRight, rowHeight, groupGap, labelWidth]);
+  const geo: Timeline = useMemo(() => timelineGeometry(plan, trace, { width: plotRight, rowHeight, groupGap, labelWidth, window: span }), [plan, trace, plotRight, rowHeight, groupGap, labelWidth, span]);
   const select = useAppStore(selectSelect);
   const selected = useAppStore(selectSelected);
   const selectedSet = useMemo(() => (interactive ? new Set(selected) : NO_SELECTION), [interactive, selected]);
@@ -66,7 +72,8 @@ export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs
         <Patterns hatch={hatch} stripes={stripes} />
         <TimeAxis geo={geo} layout={layout} height={height} plotRight={plotRight} />
         {layout.turnLabels === 'above' && <TurnLabelsAbove geo={geo} layout={layout} plotRight={plotRight} />}
-        {interactive && <ScrubArea scale={geo.scale} layout={layout} plotRight={plotRight} offsetMs={offsetMs} />}
+        {range !== null && <RangeBand scale={geo.scale} range={range} top={layout.axisY - 4} height={height} />}
+        {interactive && <ScrubArea scale={geo.scale} layout={layout} plotRight={plotRight} offsetMs={offsetMs} onRange={onRange} />}
         <g transform={`translate(0 ${layout.top})`} aria-hidden={interactive ? undefined : true}>
           <TurnLane geo={geo} layout={layout} />
           <WaveLabels geo={geo} />
@@ -80,6 +87,22 @@ export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs
     </div>
   );
 });
+
+/** The selected range: a tinted band with edges, cut to the span on view. */
+function RangeBand({ scale, range, top, height }: { scale: Timeline['scale']; range: TimeWindow; top: number; height: number }) {
+  const from = Math.max(range.from, scale.from);
+  const to = Math.min(range.to, scale.to);
+  if (to <= from) return null;
+  const x0 = scale.x(from);
+  const x1 = scale.x(to);
+  return (
+    <g className="tw-tl-range" aria-hidden="true" data-range-x0={x0.toFixed(1)} data-range-x1={x1.toFixed(1)}>
+      <rect className="tw-tl-range__band" x={x0} y={top} width={Math.max(1, x1 - x0)} height={height - top} />
+      {range.from >= scale.from && <line className="tw-tl-range__edge" x1={x0} x2={x0} y1={top} y2={height} />}
+      {range.to <= scale.to && <line className="tw-tl-range__edge" x1={x1} x2={x1} y1={top} y2={height} />}
+    </g>
+  );
+}
 
 /** The editor's label column: one focusable button per row, which selects its call for the inspector and the canvas. */
 function RowButtons({ geo, layout, selected, onSelect }: { geo: Timeline; layout: TimelineLayout; selected: ReadonlySet<string>; onSelect: (id: string) => void }) {
