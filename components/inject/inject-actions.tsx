@@ -3,6 +3,7 @@
 // "every attempt / first attempt only" choice and "clear faults". The context menu (node-menu.tsx) offers the same
 // actions from the same lists. A group, not an ARIA toolbar: arrow keys belong to the canvas; Tab moves here.
 import { memo, useCallback, useId } from 'react';
+import { createPortal } from 'react-dom';
 import { NodeToolbar, Position, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { faultsInForce } from '@/lib/plan/inject';
@@ -13,7 +14,7 @@ import { FaultIcon } from '../icons';
 import { hideTipUntilLeave } from '../tip';
 import { useInjectStore } from './inject-provider';
 import type { InjectUiStore } from './inject-store';
-import { placeToolbar, type Placement, type Rect } from './placement';
+import { placeToolbar, type Align, type Placement, type Rect, type Side } from './placement';
 import { useInject } from './use-inject';
 import { INJECT_ACTIONS, WHEN_OPTIONS, injectButtonName } from './words';
 
@@ -23,7 +24,7 @@ const CLEAR_ICON = (
   </svg>
 );
 
-function InjectActions({ callId, store }: { callId: string; store: InjectUiStore }) {
+function InjectActions({ callId, store, docked = false }: { callId: string; store: InjectUiStore; docked?: boolean }) {
   const when = useStore(store, (s) => s.when);
   const setWhen = useStore(store, (s) => s.setWhen);
   const commands = useInject();
@@ -33,7 +34,7 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
   return (
     <div className="tw-inject-bar" role="group" aria-label={`Inject faults into ${callId}`}>
       <span className="tw-inject-bar__heading" aria-hidden="true">
-        Inject
+        {docked ? `Inject · ${callId}` : 'Inject'}
       </span>
       <div className="tw-inject-bar__kinds">
         {INJECT_ACTIONS.map((a) => (
@@ -109,12 +110,26 @@ function placementOf(s: ReactFlowState, callId: string): Placement {
   return placeToolbar({ node: screen(node), others, width: s.width, height: s.height, bar: BAR, leftRoom: LEFT_ROOM, topRoom: TOP_ROOM });
 }
 
+const POSITION: Record<Side, Position> = { top: Position.Top, bottom: Position.Bottom, left: Position.Left, right: Position.Right };
+const selectDomNode = (s: ReactFlowState) => s.domNode;
+
 function VisibleToolbar({ callId, store }: { callId: string; store: InjectUiStore }) {
   const menuHere = useStore(store, (s) => s.menu?.callId === callId);
   const placement = useFlowStore(useCallback((s: ReactFlowState) => placementOf(s, callId), [callId]));
-  const [side, align] = placement.split('-') as ['top' | 'bottom', 'center' | 'start' | 'end'];
+  const root = useFlowStore(selectDomNode);
+  if (placement === 'dock') {
+    // Packed among other calls: along the canvas's foot, named for its call, rather than over a neighbour.
+    if (menuHere || root === null) return null;
+    return createPortal(
+      <div className="tw-inject-toolbar tw-inject-toolbar--dock">
+        <InjectActions callId={callId} store={store} docked />
+      </div>,
+      root,
+    );
+  }
+  const [side, align] = placement.split('-') as [Side, Align];
   return (
-    <NodeToolbar isVisible={!menuHere} position={side === 'top' ? Position.Top : Position.Bottom} align={align} offset={BAR.gap} className={`tw-inject-toolbar tw-inject-toolbar--${side}`}>
+    <NodeToolbar isVisible={!menuHere} position={POSITION[side]} align={align} offset={BAR.gap} className={`tw-inject-toolbar tw-inject-toolbar--${side}`}>
       <InjectActions callId={callId} store={store} />
     </NodeToolbar>
   );

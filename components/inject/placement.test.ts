@@ -21,13 +21,24 @@ describe('the injection toolbar’s place', () => {
     expect(placeToolbar({ ...base, others: [above] })).toBe('bottom-center');
   });
 
-  it('moves to the side that is free when calls sit above and below', () => {
-    const above = { x: 380, y: 220, width: 200, height: 56 };
-    const below = { x: 380, y: 380, width: 200, height: 56 };
-    const p = placeToolbar({ ...base, others: [above, below] });
-    expect(p.endsWith('start')).toBe(true);
-    const r = barRect(p, base);
-    expect(r.x).toBeGreaterThanOrEqual(500);
+  it('goes beside the call, on the side with room, when calls sit close above and below it', () => {
+    const above = { x: 480, y: 236, width: 200, height: 56 };
+    const below = { x: 480, y: 364, width: 200, height: 56 };
+    // The right side would run past the canvas's edge; the left has room.
+    expect(placeToolbar({ ...base, others: [above, below] })).toBe('left-center');
+    const r = barRect('left-center', base);
+    expect(r.x + r.width).toBeLessThan(base.node.x);
+    expect(placeToolbar({ ...base, node: { ...base.node, x: 200 }, others: [{ ...above, x: 180 }, { ...below, x: 180 }] })).toBe('right-center');
+  });
+
+  it('docks along the canvas’s foot when every place beside the call would cover another', () => {
+    const around = [
+      { x: 480, y: 236, width: 200, height: 56 },
+      { x: 480, y: 364, width: 200, height: 56 },
+      { x: 700, y: 300, width: 160, height: 56 },
+      { x: 300, y: 300, width: 160, height: 56 },
+    ];
+    expect(placeToolbar({ ...base, others: around })).toBe('dock');
   });
 
   it('goes under a call near the canvas’s top, clear of the scenarios button', () => {

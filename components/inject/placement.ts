@@ -1,9 +1,10 @@
-// Where the selected call's injection toolbar goes: above or below the call, centred or aligned to one of its sides,
-// choosing the place that covers the fewest other calls and stays clear of the canvas's own controls. Pure numbers.
+// Where the selected call's injection toolbar goes: above or below the call (centred or aligned to one of its sides),
+// or beside it, at the first place that covers no other call and stays clear of the canvas's own controls; where the
+// calls are packed too tight for any, docked along the canvas's foot. Pure numbers.
 
-export type Side = 'top' | 'bottom';
+export type Side = 'top' | 'bottom' | 'left' | 'right';
 export type Align = 'center' | 'start' | 'end';
-export type Placement = `${Side}-${Align}`;
+export type Placement = `${Side}-${Align}` | 'dock';
 
 export interface Rect {
   x: number;
@@ -28,11 +29,15 @@ export interface PlacementInput {
 }
 
 /** In order of preference, when two places cover as much. */
-const ORDER: Placement[] = ['top-center', 'bottom-center', 'top-start', 'top-end', 'bottom-start', 'bottom-end'];
+const ORDER: Exclude<Placement, 'dock'>[] = ['top-center', 'bottom-center', 'top-start', 'top-end', 'bottom-start', 'bottom-end', 'right-center', 'left-center'];
 
 /** The rectangle the toolbar would take at a placement. */
-export function barRect(p: Placement, { node, bar }: Pick<PlacementInput, 'node' | 'bar'>): Rect {
+export function barRect(p: Exclude<Placement, 'dock'>, { node, bar }: Pick<PlacementInput, 'node' | 'bar'>): Rect {
   const [side, align] = p.split('-') as [Side, Align];
+  if (side === 'left' || side === 'right') {
+    const y = align === 'center' ? node.y + node.height / 2 - bar.height / 2 : align === 'start' ? node.y : node.y + node.height - bar.height;
+    return { x: side === 'left' ? node.x - bar.gap - bar.width : node.x + node.width + bar.gap, y, width: bar.width, height: bar.height };
+  }
   const x = align === 'center' ? node.x + node.width / 2 - bar.width / 2 : align === 'start' ? node.x : node.x + node.width - bar.width;
   const y = side === 'top' ? node.y - bar.gap - bar.height : node.y + node.height + bar.gap;
   return { x, y, width: bar.width, height: bar.height };
@@ -44,25 +49,28 @@ function overlap(a: Rect, b: Rect): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** How much a place is in the way: the area of calls it covers, plus (weighted more) what leaves the free canvas. */
-export function placementCost(p: Placement, input: PlacementInput): number {
+/** How much a place is in the way: the area of other calls it covers, and its area outside the free canvas. */
+export function placementCost(p: Exclude<Placement, 'dock'>, input: PlacementInput): { covered: number; outside: number } {
   const r = barRect(p, input);
-  let cost = 0;
-  for (const o of input.others) cost += overlap(r, o);
+  let covered = 0;
+  for (const o of input.others) covered += overlap(r, o);
   const free: Rect = { x: input.leftRoom, y: input.topRoom, width: Math.max(0, input.width - 8 - input.leftRoom), height: Math.max(0, input.height - input.topRoom) };
-  const outside = r.width * r.height - overlap(r, free);
-  return cost + 2 * outside;
+  return { covered, outside: r.width * r.height - overlap(r, free) };
 }
 
-/** The place that is least in the way; the first in order of preference among equals. */
+/**
+ * A place beside the call that covers no other call, the least cut off by the canvas's edges (the first in order of
+ * preference among equals); 'dock' when every place would cover a call.
+ */
 export function placeToolbar(input: PlacementInput): Placement {
-  let best: Placement = ORDER[0];
-  let bestCost = Infinity;
+  let best: Placement = 'dock';
+  let bestOutside = Infinity;
   for (const p of ORDER) {
     const c = placementCost(p, input);
-    if (c < bestCost - 0.5) {
+    if (c.covered > 0.5) continue;
+    if (c.outside < bestOutside - 0.5) {
       best = p;
-      bestCost = c;
+      bestOutside = c.outside;
     }
   }
   return best;
