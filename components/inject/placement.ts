@@ -59,19 +59,13 @@ export function placementCost(p: Exclude<Placement, 'dock'>, input: PlacementInp
 }
 
 /**
- * A place beside the call that covers no other call, the least cut off by the canvas's edges (the first in order of
- * preference among equals); 'dock' when every place would cover a call.
+ * The first place beside the call, in order of preference, that covers no other call and lies wholly on the free
+ * canvas; 'dock' when there is none (a toolbar cut off by the canvas's edge could not be clicked).
  */
 export function placeToolbar(input: PlacementInput): Placement {
-  let best: Placement = 'dock';
-  let bestOutside = Infinity;
   for (const p of ORDER) {
     const c = placementCost(p, input);
-    if (c.covered > 0.5) continue;
-    if (c.outside < bestOutside - 0.5) {
-      best = p;
-      bestOutside = c.outside;
-    }
+    if (c.covered <= 0.5 && c.outside <= 0.5) return p;
   }
-  return best;
+  return 'dock';
 }
