@@ -16,6 +16,9 @@ import { Inspector } from './inspector/inspector';
 import { Notices } from './shell/notices';
 import { OpenDialog } from './shell/open-dialog';
 import { Pane } from './shell/pane';
+import { maxSize, PANE_BOUNDS } from './shell/pane-sizes';
+import { Splitter } from './shell/splitter';
+import { usePaneSizes } from './shell/use-pane-sizes';
 import { useBootstrap } from './shell/use-bootstrap';
 import { useGlobalKeys } from './shell/use-global-keys';
 
@@ -41,6 +44,7 @@ function Editor() {
   const helpOpen = useAppStore(selectHelpOpen);
   const presenting = useAppStore(selectPresenting);
   const [rightTab, setRightTab] = useState('inspect');
+  const { sizes, viewport, setSize, resetSize } = usePaneSizes({ left: leftOpen, right: rightOpen });
   // A new run brings its results into view.
   const [lastTrace, setLastTrace] = useState(trace);
   if (trace !== lastTrace) {
@@ -50,7 +54,10 @@ function Editor() {
   return (
     <div className="tw-shell">
       <Header />
-      <main className={`tw-main${leftOpen ? '' : ' tw-main--left-closed'}${rightOpen ? '' : ' tw-main--right-closed'}`}>
+      <main
+        className="tw-main"
+        style={{ ['--tw-left-w' as string]: `${sizes.left}px`, ['--tw-right-w' as string]: `${sizes.right}px`, ['--tw-tl-h' as string]: `${sizes.timeline}px` }}
+      >
         <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tabs={[
             { id: 'library', label: 'Library', content: <LibraryPanel /> },
             { id: 'examples', label: 'Examples', content: <ExamplesGallery /> },
@@ -62,7 +69,12 @@ function Editor() {
               <PlanCanvas />
             </FileDropZone>
           </section>
-          <TimelinePanel />
+          <TimelinePanel
+            height={sizes.timeline}
+            maxHeight={maxSize('timeline', viewport, sizes)}
+            onResize={(px) => setSize('timeline', px)}
+            onResetSize={() => resetSize('timeline')}
+          />
         </div>
         <Pane
           side="right"
@@ -77,6 +89,32 @@ function Editor() {
             { id: 'stats', label: 'Many runs', content: <StatsPanel /> },
           ]}
         />
+        {leftOpen && (
+          <Splitter
+            className="tw-splitter--left"
+            label="Resize the library"
+            orientation="vertical"
+            grows={1}
+            value={sizes.left}
+            min={PANE_BOUNDS.left.min}
+            max={maxSize('left', viewport, sizes)}
+            onChange={(px) => setSize('left', px)}
+            onReset={() => resetSize('left')}
+          />
+        )}
+        {rightOpen && (
+          <Splitter
+            className="tw-splitter--right"
+            label="Resize the inspector"
+            orientation="vertical"
+            grows={-1}
+            value={sizes.right}
+            min={PANE_BOUNDS.right.min}
+            max={maxSize('right', viewport, sizes)}
+            onChange={(px) => setSize('right', px)}
+            onReset={() => resetSize('right')}
+          />
+        )}
       </main>
       <Notices />
       {helpOpen && <HelpOverlay />}

@@ -4,6 +4,7 @@
 import { memo, type DragEvent, type ReactNode } from 'react';
 import { TOOL_PALETTE, type ToolKey } from '@/lib/plan/palette';
 import { ToolIcon } from '../icons';
+import { hideTipUntilLeave } from '../tip';
 import type { CanvasActions } from './use-canvas-actions';
 
 /** The drag-and-drop type a palette item carries (its value is the tool key). */
@@ -27,7 +28,7 @@ interface ToolbarButtonProps {
 
 function ToolbarButton({ label, tip, keys, onClick, disabled, children, className }: ToolbarButtonProps) {
   return (
-    <button type="button" className={`tw-tool-button ${className ?? ''}`} aria-label={label} aria-keyshortcuts={keys} data-tip={tip} onClick={onClick} disabled={disabled}>
+    <button type="button" className={`tw-tool-button ${className ?? ''}`} aria-label={label} aria-keyshortcuts={keys} data-tip={tip} onClick={(e) => { hideTipUntilLeave(e.currentTarget); onClick(); }} disabled={disabled}>
       {children}
     </button>
   );
@@ -62,7 +63,10 @@ function CanvasToolbarView({ actions, callsSelected, edgesSelected, hasCalls }: 
             data-tool={t.key}
             draggable
             onDragStart={(e) => onToolDragStart(e, t.key)}
-            onClick={() => actions.add(t.key)}
+            onClick={(e) => {
+              hideTipUntilLeave(e.currentTarget);
+              actions.add(t.key);
+            }}
           >
             <ToolIcon tool={t.tool} kind={t.kind} size={17} />
           </button>

@@ -3,6 +3,7 @@
 // "every attempt / first attempt only" choice and "clear injected faults" (the designed ones stay). The context menu (node-menu.tsx) offers the same
 // actions from the same lists. A group, not an ARIA toolbar: arrow keys belong to the canvas; Tab moves here.
 import { memo, useCallback, useId } from 'react';
+import { createPortal } from 'react-dom';
 import { NodeToolbar, Position, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { injectedFaultsOf } from '@/lib/plan/inject';
@@ -10,8 +11,10 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { FaultIcon } from '../icons';
+import { hideTipUntilLeave } from '../tip';
 import { useInjectStore } from './inject-provider';
 import type { InjectUiStore } from './inject-store';
+import { placeToolbar, type Align, type Placement, type Rect, type Side } from './placement';
 import { useInject } from './use-inject';
 import { INJECT_ACTIONS, WHEN_OPTIONS, injectButtonName } from './words';
 
@@ -21,7 +24,7 @@ const CLEAR_ICON = (
   </svg>
 );
 
-function InjectActions({ callId, store }: { callId: string; store: InjectUiStore }) {
+function InjectActions({ callId, store, docked = false }: { callId: string; store: InjectUiStore; docked?: boolean }) {
   const when = useStore(store, (s) => s.when);
   const setWhen = useStore(store, (s) => s.setWhen);
   const commands = useInject();
@@ -31,7 +34,7 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
   return (
     <div className="tw-inject-bar" role="group" aria-label={`Inject faults into ${callId}`}>
       <span className="tw-inject-bar__heading" aria-hidden="true">
-        Inject
+        {docked ? `Inject · ${callId}` : 'Inject'}
       </span>
       <div className="tw-inject-bar__kinds">
         {INJECT_ACTIONS.map((a) => (
@@ -41,7 +44,10 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
             className={`tw-inject-bar__button tw-inject-kind--${a.kind}`}
             aria-label={injectButtonName(a, callId)}
             data-tip={`${a.tip}, ${whenWords}`}
-            onClick={() => commands.inject(callId, a.kind, when)}
+            onClick={(e) => {
+              hideTipUntilLeave(e.currentTarget);
+              commands.inject(callId, a.kind, when);
+            }}
           >
             <FaultIcon kind={a.kind} />
           </button>
@@ -63,7 +69,10 @@ function InjectActions({ callId, store }: { callId: string; store: InjectUiStore
         aria-label={`Clear injected faults of ${callId}`}
         data-tip={injected === 0 ? 'No injected faults to clear' : `Clear the ${injected} injected ${injected === 1 ? 'fault' : 'faults'} (the designed ones stay)`}
         disabled={injected === 0}
-        onClick={() => commands.clear(callId)}
+        onClick={(e) => {
+          hideTipUntilLeave(e.currentTarget);
+          commands.clear(callId);
+        }}
       >
         {CLEAR_ICON}
       </button>
@@ -82,30 +91,45 @@ function InjectToolbarView({ callId }: { callId: string }) {
 /** Room kept clear of the canvas's own controls: the palette on the left, the scenarios button along the top. */
 const LEFT_ROOM = 72;
 const TOP_ROOM = 60;
-/** About how wide the toolbar is (it is not measured: this only picks a side). */
-const BAR_WIDTH = 370;
+/** About how big the toolbar is (it is not measured: this only picks its place). */
+const BAR = { width: 370, height: 38, gap: 8 };
 
-type Placement = 'top-center' | 'top-start' | 'top-end' | 'bottom-center' | 'bottom-start' | 'bottom-end';
-
-/** Where the toolbar goes: over the call, or under it near the canvas's top; centred, or aligned so it stays in view. */
+/** Where the toolbar goes: the place beside the call that covers the fewest other calls and stays in view. */
 function placementOf(s: ReactFlowState, callId: string): Placement {
   const node = s.nodeLookup.get(callId);
   if (node === undefined) return 'top-center';
   const [tx, ty, zoom] = s.transform;
-  const left = node.internals.positionAbsolute.x * zoom + tx;
-  const width = (node.measured.width ?? 0) * zoom;
-  const centre = left + width / 2;
-  const side = node.internals.positionAbsolute.y * zoom + ty < TOP_ROOM ? 'bottom' : 'top';
-  const align = centre - BAR_WIDTH / 2 < LEFT_ROOM ? 'start' : centre + BAR_WIDTH / 2 > s.width - 8 ? 'end' : 'center';
-  return `${side}-${align}`;
+  const screen = (n: typeof node): Rect => ({
+    x: n.internals.positionAbsolute.x * zoom + tx,
+    y: n.internals.positionAbsolute.y * zoom + ty,
+    width: (n.measured.width ?? 0) * zoom,
+    height: (n.measured.height ?? 0) * zoom,
+  });
+  const others: Rect[] = [];
+  for (const n of s.nodeLookup.values()) if (n.id !== callId && !n.hidden) others.push(screen(n));
+  return placeToolbar({ node: screen(node), others, width: s.width, height: s.height, bar: BAR, leftRoom: LEFT_ROOM, topRoom: TOP_ROOM });
 }
+
+const POSITION: Record<Side, Position> = { top: Position.Top, bottom: Position.Bottom, left: Position.Left, right: Position.Right };
+const selectDomNode = (s: ReactFlowState) => s.domNode;
 
 function VisibleToolbar({ callId, store }: { callId: string; store: InjectUiStore }) {
   const menuHere = useStore(store, (s) => s.menu?.callId === callId);
   const placement = useFlowStore(useCallback((s: ReactFlowState) => placementOf(s, callId), [callId]));
-  const [side, align] = placement.split('-') as ['top' | 'bottom', 'center' | 'start' | 'end'];
+  const root = useFlowStore(selectDomNode);
+  if (placement === 'dock') {
+    // Packed among other calls: along the canvas's foot, named for its call, rather than over a neighbour.
+    if (menuHere || root === null) return null;
+    return createPortal(
+      <div className="tw-inject-toolbar tw-inject-toolbar--dock">
+        <InjectActions callId={callId} store={store} docked />
+      </div>,
+      root,
+    );
+  }
+  const [side, align] = placement.split('-') as [Side, Align];
   return (
-    <NodeToolbar isVisible={!menuHere} position={side === 'top' ? Position.Top : Position.Bottom} align={align} offset={8} className="tw-inject-toolbar">
+    <NodeToolbar isVisible={!menuHere} position={POSITION[side]} align={align} offset={BAR.gap} className={`tw-inject-toolbar tw-inject-toolbar--${side}`}>
       <InjectActions callId={callId} store={store} />
     </NodeToolbar>
   );

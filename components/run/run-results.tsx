@@ -52,44 +52,47 @@ function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
   const at = contextAtMs(prepared.times, key);
   const states = useMemo(() => (at === undefined ? null : stateAt(prepared, at)), [prepared, at]);
   return (
-    <table className="tw-calls">
-      <caption className="tw-visually-hidden">{at === undefined ? 'Final status of each call' : 'Each call at the cursor'}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Call</th>
-          <th scope="col">{at === undefined ? 'Status' : 'At the cursor'}</th>
-          <th scope="col" className="tw-num">
-            Tries
-          </th>
-          <th scope="col" className="tw-num">
-            Ends
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {trace.calls.map((c, i) => {
-          const st = states?.[i];
-          const phase: CallPhase = st === undefined ? c.status : st.phase;
-          const final = st === undefined || (phase !== 'waiting' && phase !== 'running' && phase !== 'retry_wait');
-          const note = final ? callNote(c) : null;
-          return (
-            <tr key={c.id}>
-              <th scope="row" className="tw-calls__id">
-                {c.id}
-              </th>
-              <td>
-                <span className={`tw-status ${phaseClass(phase)}`} data-status={final ? phase : undefined} data-phase={phase}>
-                  {phaseWord(phase)}
-                </span>
-                {note !== null && <span className="tw-calls__note">{note}</span>}
-              </td>
-              <td className="tw-num">{st === undefined ? c.attempts.length : st.attempt}</td>
-              <td className="tw-num">{c.endMs === null || (at !== undefined && c.endMs > at) ? '—' : exactMs(c.endMs)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    // The table scrolls sideways inside the pane when the pane is narrower than its columns.
+    <div className="tw-table-scroll">
+      <table className="tw-calls">
+        <caption className="tw-visually-hidden">{at === undefined ? 'Final status of each call' : 'Each call at the cursor'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Call</th>
+            <th scope="col">{at === undefined ? 'Status' : 'At the cursor'}</th>
+            <th scope="col" className="tw-num">
+              Tries
+            </th>
+            <th scope="col" className="tw-num">
+              Ends
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trace.calls.map((c, i) => {
+            const st = states?.[i];
+            const phase: CallPhase = st === undefined ? c.status : st.phase;
+            const final = st === undefined || (phase !== 'waiting' && phase !== 'running' && phase !== 'retry_wait');
+            const note = final ? callNote(c) : null;
+            return (
+              <tr key={c.id}>
+                <th scope="row" className="tw-calls__id">
+                  {c.id}
+                </th>
+                <td>
+                  <span className={`tw-status ${phaseClass(phase)}`} data-status={final ? phase : undefined} data-phase={phase}>
+                    {phaseWord(phase)}
+                  </span>
+                  {note !== null && <span className="tw-calls__note">{note}</span>}
+                </td>
+                <td className="tw-num">{st === undefined ? c.attempts.length : st.attempt}</td>
+                <td className="tw-num">{c.endMs === null || (at !== undefined && c.endMs > at) ? '—' : exactMs(c.endMs)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

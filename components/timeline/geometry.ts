@@ -14,15 +14,20 @@ export interface TimelineOptions {
   groupGap: number;
   /** Width of the label column on the left; time runs from labelWidth to width. */
   labelWidth: number;
+  /** The span of the run's clock the plot shows when zoomed in (components/timeline/zoom.ts); the whole run if absent. */
+  window?: { from: number; to: number } | null;
 }
 
 export interface TimeScale {
   t0: 0;
   /** The run's end: the makespan, or for a stuck run the last finite instant; at least 1 ms. */
   t1: number;
-  /** ms → px, linear from [0, t1] onto [labelWidth, width] (not clamped). */
+  /** The span shown: [0, t1], or the zoomed window inside it. */
+  from: number;
+  to: number;
+  /** ms → px, linear from [from, to] onto [labelWidth, width] (not clamped). */
   x: (t: number) => number;
-  /** px → ms, clamped to [0, t1] (for the cursor and scrubbing). */
+  /** px → ms, clamped to [from, to] (for the cursor and scrubbing). */
   t: (x: number) => number;
 }
 
@@ -161,6 +166,20 @@ export function niceTicks(t1: number, width: number): { t: number; label: string
   return ticks;
 }
 
+/** Round ticks across a zoomed window [from, to]: the step niceTicks picks for its span, at whole multiples of it. */
+export function windowTicks(from: number, to: number, width: number): { t: number; label: string }[] {
+  const span = to - from;
+  const base = niceTicks(span, width);
+  const step = base.length > 1 ? base[1].t - base[0].t : span;
+  if (!(step > 0) || !Number.isFinite(step)) return [{ t: from, label: tickDuration(from) }];
+  const ticks: { t: number; label: string }[] = [];
+  for (let i = Math.ceil(from / step - 1e-9); i * step <= to + step * 1e-9 && ticks.length < 20; i++) {
+    const t = parseFloat((i * step).toPrecision(12));
+    ticks.push({ t, label: tickDuration(t) });
+  }
+  return ticks;
+}
+
 /** The last finite instant the trace mentions (attempts, retry dues, turns, call ends, the stop). */
 function lastFiniteInstant(trace: Trace): number {
   let last = 0;
@@ -229,23 +248,36 @@ export function runCriticalPath(plan: Plan, trace: Trace): number[] {
   return path.reverse();
 }
 
-export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions): Timeline {
-  const { width, rowHeight, groupGap, labelWidth } = opts;
-  const plotWidth = Math.max(width - labelWidth, 1e-9);
+/** The end of the chart's clock: the makespan, or for a stuck run the last finite instant; at least 1 ms. */
+export function timelineEnd(trace: Trace): number {
   const makespan = trace.makespanMs;
   // Compensations run after the stop: the axis runs on until they settle.
   const runEnd = makespan !== null && Number.isFinite(makespan) ? makespan : lastFiniteInstant(trace);
-  const t1 = Math.max(1, runEnd, compensationEnd(trace) ?? 0);
-  const x = (t: number) => labelWidth + (t / t1) * plotWidth;
+  return Math.max(1, runEnd, compensationEnd(trace) ?? 0);
+}
+
+export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions): Timeline {
+  const { width, rowHeight, groupGap, labelWidth } = opts;
+  const plotWidth = Math.max(width - labelWidth, 1e-9);
+  const t1 = timelineEnd(trace);
+  const zoomed = opts.window !== undefined && opts.window !== null && (opts.window.from > 0 || opts.window.to < t1);
+  const from = zoomed && opts.window ? Math.min(Math.max(0, opts.window.from), t1) : 0;
+  const to = zoomed && opts.window ? Math.max(from + 1e-9, Math.min(opts.window.to, t1)) : t1;
+  const span = to - from;
+  const x = (t: number) => labelWidth + ((t - from) / span) * plotWidth;
   const scale: TimeScale = {
     t0: 0,
     t1,
+    from,
+    to,
     x,
-    t: (px: number) => Math.min(t1, Math.max(0, ((px - labelWidth) / plotWidth) * t1)),
+    t: (px: number) => Math.min(to, Math.max(from, from + ((px - labelWidth) / plotWidth) * span)),
   };
   const clampX = (px: number) => Math.min(width, Math.max(labelWidth, px));
+  /** Whether [a, b] on the clock shows in the window (always, unzoomed). */
+  const inView = (a: number, b: number) => !zoomed || (b >= from && a <= to);
 
-  const ticks = niceTicks(t1, plotWidth).map((k) => ({ ...k, x: x(k.t) }));
+  const ticks = (zoomed ? windowTicks(from, to, plotWidth) : niceTicks(t1, plotWidth)).map((k) => ({ ...k, x: x(k.t) }));
 
   // Rows, grouped by graph wave, in plan order within a wave.
   const critical = runCriticalPath(plan, trace);
@@ -307,11 +339,15 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
       result: a.result,
       open: a.endMs === null,
     }));
+    // Zoomed in, an attempt wholly outside the window draws nothing (it would be a sliver at the plot's edge).
+    c.attempts.forEach((a, k) => {
+      if (!inView(a.startMs, a.endMs ?? t1)) row[k].width = 0;
+    });
     bars.push(...row);
 
     c.attempts.forEach((a, k) => {
       const bar = row[k];
-      if (a.result === 'timeout') timeoutMarks.push({ row: i, attempt: a.n, x: bar.x + bar.width, y: rowY[i], height: rowHeight });
+      if (a.result === 'timeout' && bar.width > 0) timeoutMarks.push({ row: i, attempt: a.n, x: bar.x + bar.width, y: rowY[i], height: rowHeight });
       if (a.retryWaitMs === undefined || a.endMs === null) return;
       const next = c.attempts[k + 1];
       // To the next attempt's start; a wait the plan stopped during ends at the stop.
@@ -323,7 +359,7 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
     });
   });
 
-  const turns: TimelineTurn[] = trace.turns.map((t) => {
+  const turns: TimelineTurn[] = trace.turns.filter((t) => inView(t.startMs, t.endMs ?? t1)).map((t) => {
     const s = clampX(x(t.startMs));
     const e = clampX(x(t.emitMs));
     const f = clampX(x(t.endMs ?? t1));
@@ -332,7 +368,7 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
 
   const stop = trace.stop;
   const stopLine: StopLine | null =
-    stop === null
+    stop === null || !inView(stop.atMs, stop.atMs)
       ? null
       : {
           x: clampX(x(stop.atMs)),
@@ -371,10 +407,10 @@ export function attemptAt(geometry: Timeline, x: number, y: number): TimelineBar
   return null;
 }
 
-/** The playback cursor's x for instant t (on the run's own clock), held inside the plot: before 0 at its left edge, after the end at its right. */
+/** The playback cursor's x for instant t (on the run's own clock), held inside the plot: before the shown span at its left edge, after it at its right. */
 export function cursorX(scale: TimeScale, t: number): number {
-  if (!Number.isFinite(t)) return scale.x(t === Infinity ? scale.t1 : 0);
-  return scale.x(Math.min(Math.max(t, 0), scale.t1));
+  if (!Number.isFinite(t)) return scale.x(t === Infinity ? scale.to : scale.from);
+  return scale.x(Math.min(Math.max(t, scale.from), scale.to));
 }
 
 /** The instant a scrub at x (px from the chart's left edge) asks for, within [0, t1]. */

@@ -18,6 +18,7 @@ import { AttemptCard, useAttemptHover } from './hover-card';
 import { CompensationRows, Rows, TurnLane, WaveLabels } from './lanes';
 import type { TimelineLayout } from './layout';
 import { inWindow, type ScrollWindow } from '../use-scroll-window';
+import type { TimeWindow } from './zoom';
 
 export interface TimelineChartProps {
   /** The plan the trace ran (the run on view's level of it). */
@@ -29,6 +30,11 @@ export interface TimelineChartProps {
   layout: TimelineLayout;
   /** The part of the chart to draw (content px from its top), or null for all of it: a run of thousands of calls draws only the rows in view. */
   rows?: ScrollWindow | null;
+  /** The zoomed span of the run's clock the chart shows; the whole run when null or absent. */
+  span?: TimeWindow | null;
+  /** The selected range of time, drawn as a band; and how the editor's axis reports a new one (Shift+drag). */
+  range?: TimeWindow | null;
+  onRange?: (r: TimeWindow | null) => void;
 }
 
 /** Whether a row from `y` to `y + height` (px under the lanes' top) is drawn. */
@@ -36,12 +42,12 @@ export type Shown = (y: number, height: number) => boolean;
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
-export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs, width, layout, rows = null }: TimelineChartProps) {
+export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs, width, layout, rows = null, span = null, range = null, onRange }: TimelineChartProps) {
   const interactive = layout.look === 'editor';
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const plotRight = width - layout.rightPad;
   const { rowHeight, groupGap, labelWidth } = layout;
-  const geo: Timeline = useMemo(() => timelineGeometry(plan, trace, { width: plotRight, rowHeight, groupGap, labelWidth }), [plan, trace, plotRight, rowHeight, groupGap, labelWidth]);
+  const geo: Timeline = useMemo(() => timelineGeometry(plan, trace, { width: plotRight, rowHeight, groupGap, labelWidth, window: span }), [plan, trace, plotRight, rowHeight, groupGap, labelWidth, span]);
   const select = useAppStore(selectSelect);
   const selected = useAppStore(selectSelected);
   const selectedSet = useMemo(() => (interactive ? new Set(selected) : NO_SELECTION), [interactive, selected]);
@@ -73,7 +79,8 @@ export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs
         <Patterns hatch={hatch} stripes={stripes} />
         <TimeAxis geo={geo} layout={layout} height={height} plotRight={plotRight} />
         {layout.turnLabels === 'above' && <TurnLabelsAbove geo={geo} layout={layout} plotRight={plotRight} />}
-        {interactive && <ScrubArea scale={geo.scale} layout={layout} plotRight={plotRight} offsetMs={offsetMs} />}
+        {range !== null && <RangeBand scale={geo.scale} range={range} top={layout.axisY - 4} height={height} />}
+        {interactive && <ScrubArea scale={geo.scale} layout={layout} plotRight={plotRight} offsetMs={offsetMs} onRange={onRange} />}
         <g transform={`translate(0 ${layout.top})`} aria-hidden={interactive ? undefined : true}>
           <TurnLane geo={geo} layout={layout} />
           <WaveLabels geo={geo} />
@@ -88,6 +95,22 @@ export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs
     </div>
   );
 });
+
+/** The selected range: a tinted band with edges, cut to the span on view. */
+function RangeBand({ scale, range, top, height }: { scale: Timeline['scale']; range: TimeWindow; top: number; height: number }) {
+  const from = Math.max(range.from, scale.from);
+  const to = Math.min(range.to, scale.to);
+  if (to <= from) return null;
+  const x0 = scale.x(from);
+  const x1 = scale.x(to);
+  return (
+    <g className="tw-tl-range" aria-hidden="true" data-range-x0={x0.toFixed(1)} data-range-x1={x1.toFixed(1)}>
+      <rect className="tw-tl-range__band" x={x0} y={top} width={Math.max(1, x1 - x0)} height={height - top} />
+      {range.from >= scale.from && <line className="tw-tl-range__edge" x1={x0} x2={x0} y1={top} y2={height} />}
+      {range.to <= scale.to && <line className="tw-tl-range__edge" x1={x1} x2={x1} y1={top} y2={height} />}
+    </g>
+  );
+}
 
 /** The editor's label column: one focusable button per row, which selects its call for the inspector and the canvas. */
 function RowButtons({ geo, layout, selected, onSelect, shown }: { geo: Timeline; layout: TimelineLayout; selected: ReadonlySet<string>; onSelect: (id: string) => void; shown: Shown }) {
