@@ -2,7 +2,7 @@
 // Times are virtual milliseconds from 0, never rounded.
 // The shapes and status words it shares with the exported runtime live in ./portable/facts.
 import type { Strategy } from '../plan/schema';
-import type { AttemptOf, AttemptResult, CallEffectOf, CallOf, CallStatus, CompensationOf, CompensationStatus, Outcome, RunOf, TurnFacts } from './portable/facts';
+import type { AttemptOf, CallEffectOf, CallOf, CompensationOf, EventOf, Outcome, RunOf, TurnFacts } from './portable/facts';
 
 export {
   CALL_STATUSES,
@@ -38,18 +38,8 @@ export type CallEffect = CallEffectOf<Attempt>;
 export type CallTrace = CallOf<Attempt>;
 export type Turn = TurnFacts;
 
-export type TraceEvent =
-  | { t: number; type: 'turn'; turn: number; wave: number | null }
-  | { t: number; type: 'attempt_start'; call: number; attempt: number }
-  | { t: number; type: 'attempt_end'; call: number; attempt: number; result: AttemptResult; message: string }
-  | { t: number; type: 'retry_scheduled'; call: number; attempt: number; dueMs: number; waitMs: number }
-  | { t: number; type: 'final'; call: number; status: CallStatus }
-  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null }
-  // The compensation phase after a stop: `call` is the call whose effect is being undone.
-  | { t: number; type: 'comp_start'; call: number; attempt: number }
-  | { t: number; type: 'comp_end'; call: number; attempt: number; result: AttemptResult; message: string }
-  | { t: number; type: 'comp_retry'; call: number; attempt: number; dueMs: number; waitMs: number }
-  | { t: number; type: 'comp_final'; call: number; status: CompensationStatus };
+/** A step of the trace (`call` is the call's index), and the scheduling of a compensation's retry. */
+export type TraceEvent = EventOf<number> | { t: number; type: 'comp_retry'; call: number; attempt: number; dueMs: number; waitMs: number };
 
 export interface Trace extends RunOf<CallTrace> {
   strategy: Strategy;

@@ -152,6 +152,17 @@ export interface TurnFacts {
   calls: number[];
 }
 
+/** When the last of a turn's calls became final (its emit instant when it has none); null when one never did. */
+export function turnEndMs(turn: TurnFacts, calls: readonly { endMs: number | null }[]): number | null {
+  let end = turn.emitMs;
+  for (const i of turn.calls) {
+    const e = calls[i].endMs;
+    if (e === null) return null;
+    if (e > end) end = e;
+  }
+  return end;
+}
+
 /** A whole run: how it ended and what each call and model turn did. */
 export interface RunOf<Call> {
   strategy: 'waves' | 'eager' | 'sequential';
@@ -166,6 +177,19 @@ export interface RunOf<Call> {
   calls: Call[];
   turns: TurnFacts[];
 }
+
+/** One step of a run, in time order; `Call` names the call (the engine's trace: its index; a run report: its id). */
+export type EventOf<Call> =
+  | { t: number; type: 'turn'; turn: number; wave: number | null }
+  | { t: number; type: 'attempt_start'; call: Call; attempt: number }
+  | { t: number; type: 'attempt_end'; call: Call; attempt: number; result: AttemptResult; message: string }
+  | { t: number; type: 'retry_scheduled'; call: Call; attempt: number; dueMs: number; waitMs: number }
+  | { t: number; type: 'final'; call: Call; status: CallStatus }
+  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null }
+  // The compensation phase after a stop: `call` is the call whose effect is being undone.
+  | { t: number; type: 'comp_start'; call: Call; attempt: number }
+  | { t: number; type: 'comp_end'; call: Call; attempt: number; result: AttemptResult; message: string }
+  | { t: number; type: 'comp_final'; call: Call; status: CompensationStatus };
 
 /** Any call, whatever its nested runs are: what the wording reads. */
 export type CallFacts = CallOf<AttemptOf<unknown>>;

@@ -1,6 +1,6 @@
 // The exported runtime's public shapes: the plan's policies as data, the tools a team supplies, the run report.
 // Part of the code Toolwave writes into an exported module: standard library only, never an import from the app.
-import type { AttemptOf, AttemptResult, CallEffectOf, CallOf, CallStatus, CompensationOf, CompensationStatus, RunOf, TurnFacts } from '../../engine/portable/facts';
+import type { AttemptOf, CallEffectOf, CallOf, CompensationOf, EventOf, RunOf, TurnFacts } from '../../engine/portable/facts';
 import type { Json, JsonObject } from '../../engine/portable/json-refs';
 
 export type Strategy = 'waves' | 'eager' | 'sequential';
@@ -148,13 +148,5 @@ export interface RunReport extends RunOf<CallReport> {
   plan: PlanSpec;
 }
 
-export type RunEvent =
-  | { t: number; type: 'turn'; turn: number; wave: number | null }
-  | { t: number; type: 'attempt_start'; call: string; attempt: number }
-  | { t: number; type: 'attempt_end'; call: string; attempt: number; result: AttemptResult; message: string }
-  | { t: number; type: 'retry_scheduled'; call: string; attempt: number; dueMs: number; waitMs: number }
-  | { t: number; type: 'final'; call: string; status: CallStatus }
-  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null }
-  | { t: number; type: 'comp_start'; call: string; attempt: number }
-  | { t: number; type: 'comp_end'; call: string; attempt: number; result: AttemptResult; message: string }
-  | { t: number; type: 'comp_final'; call: string; status: CompensationStatus };
+/** A step of the run, `call` naming the call by its id. */
+export type RunEvent = EventOf<string>;
