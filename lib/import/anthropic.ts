@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
-import { location, problem, zodProblems, type Decoded } from './source';
+import { isObject, location, problem, timeOf, zodProblems, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
 
 const textOrBlocks = z.custom<string | unknown[]>((v) => typeof v === 'string' || Array.isArray(v), {
@@ -29,22 +29,6 @@ const toolResultSchema = z.object({
   content: z.unknown().optional(),
   is_error: z.boolean().optional(),
 });
-
-/** One message as found, with where it sits and the time its line was written (Claude Code logs), if any. */
-interface Found {
-  raw: unknown;
-  line: number | null;
-  path: PropertyKey[];
-  atMs: number | null;
-}
-
-function timeOf(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t : null;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The messages of the document, wherever its shape keeps them. */
 function messagesOf(doc: Decoded): Found[] {

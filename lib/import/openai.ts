@@ -3,23 +3,8 @@
 import { z } from 'zod';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
-import { location, problem, zodProblems, type Decoded } from './source';
+import { foundIn, isObject, location, problem, timeOf, zodProblems, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-interface Found {
-  raw: unknown;
-  line: number | null;
-  path: PropertyKey[];
-  atMs: number | null;
-}
-
-function timeOf(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t : null;
-}
 
 type Pending = ObservedCall & { resultAt: number | null };
 
@@ -63,9 +48,9 @@ const chatToolCallSchema = z.object({
 function chatMessages(doc: Decoded): Found[] {
   if (doc.kind === 'jsonl') return doc.lines.filter((l) => isObject(l.value)).map((l) => ({ raw: l.value, line: l.line, path: [], atMs: null }));
   const v = doc.value;
-  if (Array.isArray(v)) return v.map((raw, i) => ({ raw, line: null, path: [i], atMs: null }));
+  if (Array.isArray(v)) return foundIn(v);
   if (!isObject(v)) return [];
-  const out: Found[] = Array.isArray(v.messages) ? v.messages.map((raw, i) => ({ raw, line: null, path: ['messages', i], atMs: null })) : [];
+  const out: Found[] = Array.isArray(v.messages) ? foundIn(v.messages, 'messages') : [];
   // A completion response (or a request saved with its response): its choice's message is the last turn.
   if (Array.isArray(v.choices) && isObject(v.choices[0]) && isObject(v.choices[0].message)) {
     out.push({ raw: v.choices[0].message, line: null, path: ['choices', 0, 'message'], atMs: null });
@@ -155,11 +140,11 @@ function responseItems(doc: Decoded): Found[] {
     });
   }
   const v = doc.value;
-  if (Array.isArray(v)) return v.map((raw, i) => ({ raw, line: null, path: [i], atMs: null }));
+  if (Array.isArray(v)) return foundIn(v);
   if (!isObject(v)) return [];
   const out: Found[] = [];
-  if (Array.isArray(v.input)) out.push(...v.input.map((raw, i) => ({ raw, line: null, path: ['input', i], atMs: null })));
-  if (Array.isArray(v.output)) out.push(...v.output.map((raw, i) => ({ raw, line: null, path: ['output', i], atMs: null })));
+  if (Array.isArray(v.input)) out.push(...foundIn(v.input, 'input'));
+  if (Array.isArray(v.output)) out.push(...foundIn(v.output, 'output'));
   return out;
 }
 

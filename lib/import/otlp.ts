@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ObservedRun, type ReadResult } from './run';
-import { location, problem, zodProblems, type Decoded } from './source';
+import { isObject, location, problem, zodProblems, type Decoded } from './source';
 import { turnsOf, type SpanLike } from './spans';
 import { errorMessage, idFrom, looksLikeTimeout, toInput, toOutput } from './values';
 
@@ -35,8 +35,6 @@ const requestSchema = z.object({
 });
 
 type Attrs = Map<string, unknown>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** An OTLP AnyValue as plain JSON (`intValue` strings become numbers, lists and key-value lists nest). */
 function anyValue(v: unknown, depth = 0): unknown {
