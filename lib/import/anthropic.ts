@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
-import { isObject, location, problem, timeOf, zodProblems, type Decoded, type Found } from './source';
+import { isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
 
 const textOrBlocks = z.custom<string | unknown[]>((v) => typeof v === 'string' || Array.isArray(v), {
@@ -60,12 +60,9 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
   let lastAssistantId: string | undefined;
 
   for (const m of messagesOf(doc)) {
-    const parsed = messageSchema.safeParse(m.raw, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...zodProblems(file, m.line, m.path, parsed.error.issues));
-      continue;
-    }
-    const msg = parsed.data;
+    const parsed = parseAt(messageSchema, m.raw, problems, file, m.line, m.path);
+    if (parsed === undefined) continue;
+    const msg = parsed;
     if (msg.role === 'assistant') {
       // Claude Code writes each block of one reply on a line of its own, under the same message id: one turn.
       if (msg.id === undefined || msg.id !== lastAssistantId) turn += 1;
@@ -86,20 +83,17 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
           problems.push(problem(file, m.line, at, `is a tool_use block in a "${msg.role}" message (only the assistant calls tools)`));
           return;
         }
-        const use = toolUseSchema.safeParse(block, { reportInput: true });
-        if (!use.success) {
-          problems.push(...zodProblems(file, m.line, at, use.error.issues));
+        const use = parseAt(toolUseSchema, block, problems, file, m.line, at);
+        if (use === undefined) return;
+        if (byId.has(use.id)) {
+          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool_use id "${use.id}"`));
           return;
         }
-        if (byId.has(use.data.id)) {
-          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool_use id "${use.data.id}"`));
-          return;
-        }
-        const { input, note } = toInput(use.data.input);
-        byId.set(use.data.id, calls.length);
+        const { input, note } = toInput(use.input);
+        byId.set(use.id, calls.length);
         calls.push({
-          sourceId: use.data.id,
-          tool: use.data.name,
+          sourceId: use.id,
+          tool: use.name,
           input,
           inputNote: note,
           result: { kind: 'missing' },
@@ -110,15 +104,12 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
           where: location(file, m.line, at),
         });
       } else if (block.type === 'tool_result') {
-        const res = toolResultSchema.safeParse(block, { reportInput: true });
-        if (!res.success) {
-          problems.push(...zodProblems(file, m.line, at, res.error.issues));
-          return;
-        }
-        const index = byId.get(res.data.tool_use_id);
+        const res = parseAt(toolResultSchema, block, problems, file, m.line, at);
+        if (res === undefined) return;
+        const index = byId.get(res.tool_use_id);
         // A result with no call before it (a transcript cut at the start) has nothing to attach to: it is skipped.
         if (index === undefined) return;
-        calls[index].result = resultOf(res.data.content, res.data.is_error === true);
+        calls[index].result = resultOf(res.content, res.is_error === true);
         calls[index].resultAt = m.atMs;
       }
     });

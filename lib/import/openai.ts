@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
-import { foundIn, isObject, location, problem, timeOf, zodProblems, type Decoded, type Found } from './source';
+import { foundIn, isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
 
 type Pending = ObservedCall & { resultAt: number | null };
@@ -65,33 +65,27 @@ export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
   const prompt: string[] = [];
   let turn = -1;
   for (const m of chatMessages(doc)) {
-    const parsed = chatMessageSchema.safeParse(m.raw, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...zodProblems(file, m.line, m.path, parsed.error.issues));
-      continue;
-    }
-    const msg = parsed.data;
+    const parsed = parseAt(chatMessageSchema, m.raw, problems, file, m.line, m.path);
+    if (parsed === undefined) continue;
+    const msg = parsed;
     if (msg.role === 'assistant') {
       turn += 1;
       (msg.tool_calls ?? []).forEach((raw, j) => {
         const at = [...m.path, 'tool_calls', j];
-        const tc = chatToolCallSchema.safeParse(raw, { reportInput: true });
-        if (!tc.success) {
-          problems.push(...zodProblems(file, m.line, at, tc.error.issues));
-          return;
-        }
-        const fn = tc.data.function ?? (tc.data.custom ? { name: tc.data.custom.name, arguments: tc.data.custom.input } : undefined);
+        const tc = parseAt(chatToolCallSchema, raw, problems, file, m.line, at);
+        if (tc === undefined) return;
+        const fn = tc.function ?? (tc.custom ? { name: tc.custom.name, arguments: tc.custom.input } : undefined);
         if (fn === undefined) {
           problems.push(problem(file, m.line, at, 'has neither "function" nor "custom": no tool name to import'));
           return;
         }
-        if (byId.has(tc.data.id)) {
-          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool call id "${tc.data.id}"`));
+        if (byId.has(tc.id)) {
+          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool call id "${tc.id}"`));
           return;
         }
         const { input, note } = toInput(fn.arguments);
-        byId.set(tc.data.id, calls.length);
-        calls.push({ sourceId: tc.data.id, tool: fn.name, input, inputNote: note, result: { kind: 'missing' }, startMs: null, endMs: null, resultAt: null, turn, where: location(file, m.line, at) });
+        byId.set(tc.id, calls.length);
+        calls.push({ sourceId: tc.id, tool: fn.name, input, inputNote: note, result: { kind: 'missing' }, startMs: null, endMs: null, resultAt: null, turn, where: location(file, m.line, at) });
       });
     } else if (msg.role === 'tool') {
       if (msg.tool_call_id === undefined) {
@@ -164,31 +158,25 @@ export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
     const type = typeof it.raw.type === 'string' ? it.raw.type : 'message';
     const role = typeof it.raw.role === 'string' ? it.raw.role : null;
     if (type === 'function_call' || type === 'custom_tool_call') {
-      const c = callItemSchema.safeParse(it.raw, { reportInput: true });
-      if (!c.success) {
-        problems.push(...zodProblems(file, it.line, it.path, c.error.issues));
-        continue;
-      }
+      const c = parseAt(callItemSchema, it.raw, problems, file, it.line, it.path);
+      if (c === undefined) continue;
       if (sawCall && boundary) turn += 1;
       sawCall = true;
       boundary = false;
-      if (byId.has(c.data.call_id)) {
-        problems.push(problem(file, it.line, [...it.path, 'call_id'], `repeats the call_id "${c.data.call_id}"`));
+      if (byId.has(c.call_id)) {
+        problems.push(problem(file, it.line, [...it.path, 'call_id'], `repeats the call_id "${c.call_id}"`));
         continue;
       }
-      const { input, note } = toInput(type === 'function_call' ? c.data.arguments : c.data.input);
-      byId.set(c.data.call_id, calls.length);
-      calls.push({ sourceId: c.data.call_id, tool: c.data.name, input, inputNote: note, result: { kind: 'missing' }, startMs: it.atMs, endMs: null, resultAt: null, turn, where: location(file, it.line, it.path) });
+      const { input, note } = toInput(type === 'function_call' ? c.arguments : c.input);
+      byId.set(c.call_id, calls.length);
+      calls.push({ sourceId: c.call_id, tool: c.name, input, inputNote: note, result: { kind: 'missing' }, startMs: it.atMs, endMs: null, resultAt: null, turn, where: location(file, it.line, it.path) });
     } else if (type === 'function_call_output' || type === 'custom_tool_call_output') {
-      const o = outputItemSchema.safeParse(it.raw, { reportInput: true });
-      if (!o.success) {
-        problems.push(...zodProblems(file, it.line, it.path, o.error.issues));
-        continue;
-      }
+      const o = parseAt(outputItemSchema, it.raw, problems, file, it.line, it.path);
+      if (o === undefined) continue;
       boundary = true;
-      const index = byId.get(o.data.call_id);
+      const index = byId.get(o.call_id);
       if (index !== undefined) {
-        calls[index].result = o.data.status === 'incomplete' ? { kind: 'error', message: 'the call ended incomplete' } : resultOf(o.data.output);
+        calls[index].result = o.status === 'incomplete' ? { kind: 'error', message: 'the call ended incomplete' } : resultOf(o.output);
         calls[index].resultAt = it.atMs;
       }
     } else if (MODEL_ITEMS.has(type) || (type === 'message' && role === 'assistant')) {

@@ -108,3 +108,11 @@ export function timeOf(v: unknown): number | null {
 export function foundIn(list: readonly unknown[], ...at: PropertyKey[]): Found[] {
   return list.map((raw, i) => ({ raw, line: null, path: [...at, i], atMs: null }));
 }
+
+/** `raw` parsed by `schema`; undefined once what is wrong with it (file, line and path named) is added to `problems`. */
+export function parseAt<S extends z.ZodType>(schema: S, raw: unknown, problems: Problem[], file: string, line: number | null, path: readonly PropertyKey[]): z.output<S> | undefined {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  problems.push(...zodProblems(file, line, path, parsed.error.issues));
+  return undefined;
+}
