@@ -1,8 +1,7 @@
 // Reads an Anthropic Messages transcript (a list of messages, `{ "messages": [...] }`, one Message, or JSON Lines of
 // messages, Claude Code's `{ "message": {...}, "timestamp" }` lines included) into a run. Pure: never throws.
 import { z } from 'zod';
-import type { Problem } from '../plan/parse';
-import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
+import { finishReading, startReading, type ObservedResult, type ReadResult } from './run';
 import { isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
 
@@ -50,10 +49,8 @@ function messagesOf(doc: Decoded): Found[] {
 }
 
 export function readAnthropic(file: string, doc: Decoded): ReadResult {
-  const problems: Problem[] = [];
-  const calls: (ObservedCall & { resultAt: number | null })[] = [];
-  const byId = new Map<string, number>();
-  const prompt: string[] = [];
+  const reading = startReading();
+  const { problems, calls, byId, prompt } = reading;
   const system = doc.kind === 'json' && isObject(doc.value) ? contentText(doc.value.system) : null;
   if (system !== null) prompt.push(system);
   let turn = -1;
@@ -114,17 +111,7 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
       }
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
-  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({
-    ...c,
-    startMs: timed ? c.startMs : null,
-    endMs: timed ? resultAt : null,
-  }));
-  return {
-    ok: true,
-    runs: [{ file, format: 'anthropic', label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }],
-  };
+  return finishReading(file, 'anthropic', reading);
 }
 
 function resultOf(content: unknown, isError: boolean): ObservedResult {

@@ -1,12 +1,9 @@
 // Reads OpenAI transcripts into runs: Chat Completions (`tool_calls` answered by `role: "tool"` messages) and the
 // Responses API (`function_call` / `function_call_output` items; Codex's `response_item` lines too). Pure: never throws.
 import { z } from 'zod';
-import type { Problem } from '../plan/parse';
-import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
+import { finishReading, startReading, type ObservedResult, type ReadResult } from './run';
 import { foundIn, isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
-
-type Pending = ObservedCall & { resultAt: number | null };
 
 /**
  * OpenAI results carry no error flag: a result counts as a failure when it is a JSON object with an `error` key
@@ -20,13 +17,6 @@ function resultOf(content: unknown): ObservedResult {
     return looksLikeTimeout(message) ? { kind: 'timeout', message } : { kind: 'error', message };
   }
   return { kind: 'ok', output };
-}
-
-function finish(file: string, format: 'openai-chat' | 'openai-responses', calls: Pending[], prompt: string[], problems: Problem[]): ReadResult {
-  if (problems.length > 0) return { ok: false, problems };
-  const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
-  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({ ...c, startMs: timed ? c.startMs : null, endMs: timed ? resultAt : null }));
-  return { ok: true, runs: [{ file, format, label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }] };
 }
 
 // ---------------------------------------------------------------- Chat Completions
@@ -59,10 +49,8 @@ function chatMessages(doc: Decoded): Found[] {
 }
 
 export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
-  const problems: Problem[] = [];
-  const calls: Pending[] = [];
-  const byId = new Map<string, number>();
-  const prompt: string[] = [];
+  const reading = startReading();
+  const { problems, calls, byId, prompt } = reading;
   let turn = -1;
   for (const m of chatMessages(doc)) {
     const parsed = parseAt(chatMessageSchema, m.raw, problems, file, m.line, m.path);
@@ -99,7 +87,7 @@ export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
       if (text !== null) prompt.push(text);
     }
   }
-  return finish(file, 'openai-chat', calls, prompt, problems);
+  return finishReading(file, 'openai-chat', reading);
 }
 
 // ---------------------------------------------------------------- Responses API
@@ -143,10 +131,8 @@ function responseItems(doc: Decoded): Found[] {
 }
 
 export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
-  const problems: Problem[] = [];
-  const calls: Pending[] = [];
-  const byId = new Map<string, number>();
-  const prompt: string[] = [];
+  const reading = startReading();
+  const { problems, calls, byId, prompt } = reading;
   let turn = 0;
   let sawCall = false;
   let boundary = false;
@@ -187,5 +173,5 @@ export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
       if (text !== null) prompt.push(text);
     }
   }
-  return finish(file, 'openai-responses', calls, prompt, problems);
+  return finishReading(file, 'openai-responses', reading);
 }
