@@ -1,11 +1,11 @@
 // The summary text that closes the context (docs/context.md#the-summary): counts per status, failures, never-started calls with
 // their reasons, calls still pending at an instant, and the plan outcome. Must name every call that is not a plain success.
-import { countStatuses, type CallStatus, type CallTrace } from '../types';
-import { outcomeLine } from '../portable/conversation';
+import { countStatuses, type CallTrace } from '../types';
+import { noInventionLines, outcomeLine, settledLines } from '../portable/conversation';
 import { effectSummaryLines } from '../portable/effect-words';
 import { plainMs } from '../portable/wording';
 import type { RunView } from './view';
-import { NEVER_STARTED, STATUS_WORD, degradedNote, isError, missingList, neverStartedLine, plural, shortFailure } from './wording';
+import { NEVER_STARTED, STATUS_WORD, plural } from './wording';
 
 export { countStatuses };
 
@@ -51,23 +51,7 @@ export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: nu
     if (pending.length > 0) parts.push(`${pending.length} pending`);
     lines.push(`Tool plan status at ${plainMs(atMs)}: ${total} — ${parts.join('; ')}.`);
   }
-  const ids = (status: CallStatus) => reported.filter((c) => c.status === status).map((c) => c.id);
-  if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
-  if (ids('partial').length > 0) lines.push(`Partial (incomplete, see the warning in each result): ${ids('partial').join(', ')}.`);
-  const degraded = reported.filter((c) => degradedNote(c) !== null);
-  if (degraded.length > 0) {
-    lines.push('Degraded (ran without optional inputs):');
-    for (const c of degraded) lines.push(`- ${c.id}: missing ${missingList(c)}`);
-  }
-  const failed = reported.filter((c) => isError(c.status));
-  if (failed.length > 0) {
-    lines.push('Failed:');
-    for (const c of failed) lines.push(`- ${c.id}: ${shortFailure(c)}`);
-  }
-  if (neverStarted.length > 0) {
-    lines.push('Never started:');
-    for (const c of neverStarted) lines.push(`- ${neverStartedLine(c, (id) => view.byId.get(id)?.status)}`);
-  }
+  lines.push(...settledLines(reported, neverStarted, (id) => view.byId.get(id)?.status));
   if (pending.length > 0) {
     lines.push('Still pending:');
     for (const c of pending) {
@@ -75,9 +59,7 @@ export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: nu
     }
   }
   lines.push(...effectSummaryLines(trace, shown, atMs));
-  if (failed.length > 0 || neverStarted.length > 0) {
-    lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
-  }
+  lines.push(...noInventionLines(reported, neverStarted));
   lines.push(summaryOutcome(view, atMs));
   return lines.join('\n');
 }

@@ -1,8 +1,8 @@
 // The pieces of the partial-state context that read a run the same way wherever it was made: a tool use, a
 // model turn's title, an output as text, the outcome line. Portable (shared with every TypeScript export, imports only its siblings).
-import type { RunFacts, TurnFacts } from './facts';
+import type { CallFacts, CallStatus, RunFacts, TurnFacts } from './facts';
 import type { JsonObject } from './json-refs';
-import { listWords, plainMs } from './wording';
+import { ERROR_STATUSES, listWords, missingList, neverStartedLine, plainMs, shortFailure } from './wording';
 
 export interface ToolUseItem {
   id: string;
@@ -29,6 +29,38 @@ export function turnTitle(run: Pick<RunFacts, 'strategy'>, turn: TurnFacts, call
     case 'sequential':
       return `Model turn ${n} (${calls.map((c) => c.id).join(', ')})`;
   }
+}
+
+/**
+ * The summary's lines on calls whose fate is known: who succeeded or returned partial, ran degraded, failed (with
+ * why), or never started (with why; `statusOf` names the state of a call one waits on).
+ */
+export function settledLines(reported: readonly CallFacts[], neverStarted: readonly CallFacts[], statusOf: (id: string) => CallStatus | undefined): string[] {
+  const lines: string[] = [];
+  const ids = (status: CallStatus) => reported.filter((c) => c.status === status).map((c) => c.id);
+  if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
+  if (ids('partial').length > 0) lines.push(`Partial (incomplete, see the warning in each result): ${ids('partial').join(', ')}.`);
+  const degraded = reported.filter((c) => c.missingInputs.length > 0);
+  if (degraded.length > 0) {
+    lines.push('Degraded (ran without optional inputs):');
+    for (const c of degraded) lines.push(`- ${c.id}: missing ${missingList(c)}`);
+  }
+  const failed = reported.filter((c) => ERROR_STATUSES.has(c.status));
+  if (failed.length > 0) {
+    lines.push('Failed:');
+    for (const c of failed) lines.push(`- ${c.id}: ${shortFailure(c)}`);
+  }
+  if (neverStarted.length > 0) {
+    lines.push('Never started:');
+    for (const c of neverStarted) lines.push(`- ${neverStartedLine(c, statusOf)}`);
+  }
+  return lines;
+}
+
+/** The warning after the lists, when a call failed or never started; none otherwise. */
+export function noInventionLines(reported: readonly CallFacts[], neverStarted: readonly CallFacts[]): string[] {
+  const failed = reported.some((c) => ERROR_STATUSES.has(c.status));
+  return failed || neverStarted.length > 0 ? ['No result exists for a call that failed or never started: do not assume or invent one.'] : [];
 }
 
 /** The summary's last line: how the run ended, and who ended it. */

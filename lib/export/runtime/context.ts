@@ -1,10 +1,10 @@
 // The partial-state context: the conversation to hand the model after a run, one assistant turn per model turn
 // with its calls' results, then a summary of what succeeded, what failed and why, and what never ran.
 // Every call that started appears exactly once as a result; every other one is named in the summary.
-import { outcomeLine, outputText, turnTitle, type ToolUseItem } from '../../engine/portable/conversation';
+import { noInventionLines, outcomeLine, outputText, settledLines, turnTitle, type ToolUseItem } from '../../engine/portable/conversation';
 import { effectSummaryLines } from '../../engine/portable/effect-words';
 import { STATUS_LABEL, countStatuses, isSuccess } from '../../engine/portable/facts';
-import { ERROR_STATUSES, NEVER_STARTED, degradedNote, failureContent, missingList, neverStartedLine, partialWarning, plural, shortFailure } from '../../engine/portable/wording';
+import { ERROR_STATUSES, NEVER_STARTED, degradedNote, failureContent, partialWarning, plural } from '../../engine/portable/wording';
 import type { CallReport, CallSpec, RunReport } from './types';
 
 export interface ToolResultItem {
@@ -39,30 +39,13 @@ export function buildSummary(report: RunReport, shown: ReadonlySet<string>): str
   }
   const counted = countStatuses([...reported, ...neverStarted].map((c) => c.status));
   const lines = [`Tool plan status: ${plural(report.calls.length, 'call')}${counted ? ` — ${counted}` : ''}.`];
-  const ids = (status: CallReport['status']) => reported.filter((c) => c.status === status).map((c) => c.id);
-  if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
-  if (ids('partial').length > 0) lines.push(`Partial (incomplete, see the warning in each result): ${ids('partial').join(', ')}.`);
-  const degraded = reported.filter((c) => c.missingInputs.length > 0);
-  if (degraded.length > 0) {
-    lines.push('Degraded (ran without optional inputs):');
-    for (const c of degraded) lines.push(`- ${c.id}: missing ${missingList(c)}`);
-  }
-  const failed = reported.filter((c) => ERROR_STATUSES.has(c.status));
-  if (failed.length > 0) {
-    lines.push('Failed:');
-    for (const c of failed) lines.push(`- ${c.id}: ${shortFailure(c)}`);
-  }
-  if (neverStarted.length > 0) {
-    lines.push('Never started:');
-    const statusOf = (id: string) => report.calls.find((c) => c.id === id)?.status;
-    for (const c of neverStarted) lines.push(`- ${neverStartedLine(c, statusOf)}`);
-  }
+  lines.push(...settledLines(reported, neverStarted, (id) => report.calls.find((c) => c.id === id)?.status));
   if (pending.length > 0) {
     lines.push('Still pending:');
     for (const c of pending) lines.push(`- ${c.id}: ${STATUS_LABEL[c.status]} (no model turn reported it)`);
   }
   lines.push(...effectSummaryLines(report, shown, null));
-  if (failed.length > 0 || neverStarted.length > 0) lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
+  lines.push(...noInventionLines(reported, neverStarted));
   lines.push(outcomeLine(report));
   return lines.join('\n');
 }
