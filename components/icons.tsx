@@ -188,6 +188,22 @@ const TOOLS = {
   ),
   // A paper plane.
   send: <path d="m2 7.5 12-5-4.5 12-2.2-4.8L2 7.5Zm5.3 2.2L14 2.5" {...stroke16} />,
+  // A payment card: charges, payments and refunds.
+  payment: (
+    <>
+      <rect x="1.5" y="3.5" width="13" height="9" rx="1.5" {...stroke16} />
+      <path d="M1.5 6.5h13M4 10h3" {...stroke16} />
+    </>
+  ),
+  // A calendar page with a check: reservations and bookings.
+  reserve: (
+    <>
+      <rect x="2" y="3" width="12" height="11" rx="1.5" {...stroke16} />
+      <path d="M2 6.5h12M5 1.8v2.4M11 1.8v2.4M5.8 10.2l1.5 1.5 3-3" {...stroke16} />
+    </>
+  ),
+  // A ticket with a notch: tickets and issues.
+  ticket: <path d="M2 4.5h12v2.2a1.5 1.5 0 0 0 0 2.6v2.2H2V9.3a1.5 1.5 0 0 0 0-2.6V4.5ZM10 4.5v7" {...stroke16} />,
   // A wrench: any other tool.
   tool: <path d="M10.5 1.8a3.5 3.5 0 0 0-3.3 4.7L2 11.7a1.6 1.6 0 0 0 2.3 2.3l5.2-5.2a3.5 3.5 0 0 0 4.7-3.3l-2.1 2.1-2.1-.6-.6-2.1 2.1-2.1a3.5 3.5 0 0 0-1-.1Z" {...stroke16} />,
 } satisfies Record<string, ReactNode>;
@@ -203,6 +219,9 @@ export function toolIconKind(tool: string, kind: 'tool' | 'agent' = 'tool'): key
   if (t.includes('http') || t.includes('api') || t.includes('rest')) return 'api';
   if (t.includes('code') || t.includes('python') || t.includes('exec') || t.includes('run')) return 'code';
   if (t.includes('mail') || t.includes('send') || t.includes('notify')) return 'send';
+  if (t.includes('charge') || t.includes('pay') || t.includes('refund') || t.includes('card')) return 'payment';
+  if (t.includes('reserv') || t.includes('book') || t.includes('hold')) return 'reserve';
+  if (t.includes('ticket') || t.includes('issue')) return 'ticket';
   return 'tool';
 }
 

@@ -1,25 +1,34 @@
 'use client';
 // The editor shell: top bar, library and examples on the left, the canvas in the middle, the inspector and
 // the run on the right (both sides collapsible), plus notices, the help overlay and confirmations.
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
-import { selectLeftOpen, selectRightOpen, selectSetLeftOpen, selectSetRightOpen, selectTrace } from '@/lib/store/selectors';
+import { selectHelpOpen, selectLeftOpen, selectPresenting, selectRightOpen, selectSetLeftOpen, selectSetRightOpen, selectTrace } from '@/lib/store/selectors';
 import { PlanCanvas } from './canvas/plan-canvas';
 import { ExamplesGallery } from './library/examples-gallery';
 import { FileDropZone } from './library/file-drop-zone';
 import { LibraryPanel } from './library/library-panel';
 import { RunResults } from './run/run-results';
-import { StatsPanel } from './stats/stats-panel';
 import { TimelinePanel } from './run/timeline-panel';
 import { Header } from './shell/header';
 import { Inspector } from './inspector/inspector';
-import { HelpOverlay } from './shell/help-overlay';
 import { Notices } from './shell/notices';
 import { OpenDialog } from './shell/open-dialog';
-import { Presentation } from './present/presentation';
 import { Pane } from './shell/pane';
 import { useBootstrap } from './shell/use-bootstrap';
 import { useGlobalKeys } from './shell/use-global-keys';
+
+// What the first screen does not show is loaded when it is first asked for: Many runs (with its charts), the
+// presentation and the help. Each shows a one-line placeholder while its code arrives.
+const Loading = ({ what }: { what: string }) => (
+  <p className="tw-muted tw-lazy" role="status">
+    Loading {what}…
+  </p>
+);
+const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), { ssr: false, loading: () => <Loading what="Many runs" /> });
+const Presentation = dynamic(() => import('./present/presentation').then((m) => m.Presentation), { ssr: false });
+const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.HelpOverlay), { ssr: false });
 
 function Editor() {
   useBootstrap();
@@ -29,6 +38,8 @@ function Editor() {
   const setLeftOpen = useAppStore(selectSetLeftOpen);
   const setRightOpen = useAppStore(selectSetRightOpen);
   const trace = useAppStore(selectTrace);
+  const helpOpen = useAppStore(selectHelpOpen);
+  const presenting = useAppStore(selectPresenting);
   const [rightTab, setRightTab] = useState('inspect');
   // A new run brings its results into view.
   const [lastTrace, setLastTrace] = useState(trace);
@@ -68,9 +79,9 @@ function Editor() {
         />
       </main>
       <Notices />
-      <HelpOverlay />
+      {helpOpen && <HelpOverlay />}
       <OpenDialog />
-      <Presentation />
+      {presenting && <Presentation />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The plan canvas as a person uses it: draw a plan with the mouse from an empty canvas, see its waves, have a cycle
 // refused with its message, delete, duplicate, move with undo and redo, and do it all from the keyboard too.
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectScreenHolds, test } from './fixtures';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const calls = (page: Page) => canvas(page).locator('.react-flow__node-toolCall');
@@ -325,11 +325,14 @@ test.describe('Canvas', () => {
           await page.emulateMedia({ colorScheme: scheme });
           await page.setViewportSize(size);
           await emptyCanvas(page);
+          await expectScreenHolds(page, scheme);
           await page.screenshot({ path: `e2e/artifacts/canvas-empty-${size.width}x${size.height}-${scheme}.png` });
           await drawFourCalls(page);
           await edge(page, 'web_search', 'fetch_url').click();
           await call(page, 'code_run').hover();
-          await page.waitForTimeout(200);
+          await expect(calls(page)).toHaveCount(4);
+          await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
+          await expectScreenHolds(page, scheme);
           await page.screenshot({ path: `e2e/artifacts/canvas-${size.width}x${size.height}-${scheme}.png` });
         });
       }

@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { runMonteCarlo, type MonteCarloStats } from '../lib/engine/montecarlo';
+import { simulate } from '../lib/engine';
+import { tickDuration } from '../lib/format/duration';
 import { serializePlan, type Plan } from '../lib/plan';
 import { formatPercent } from '../components/stats/format';
 import { expect, openExample, test } from './fixtures';
@@ -123,5 +125,27 @@ test.describe('Side effects', () => {
     await expect(form.getByRole('button', { name: 'Edit compensation' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await expect(form.getByRole('button', { name: /compensation/ }).first()).toBeVisible();
+  });
+  test('after the card is declined, the timeline shows the reservation undone in its compensation lane', async ({ page }) => {
+    const trip = await openExample(page, 'Book a trip');
+    await page.getByLabel('Active scenario').selectOption({ label: 'Card declined' });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const declined = simulate({ ...trip, settings: { ...trip.settings, scenario: 'card_declined' } });
+    expect(declined.stop?.reason).toBe('abort');
+    const due = declined.compensations.map((i) => declined.calls[i]);
+    expect(due.length).toBeGreaterThan(0);
+    const show = page.getByRole('button', { name: 'Show timeline' });
+    if (await show.isVisible()) await show.click();
+    const timeline = page.getByRole('group', { name: /^Timeline of the run/ });
+    for (const call of due) {
+      const comp = call.effect?.compensation;
+      await expect(timeline.getByRole('group', { name: new RegExp(`^Compensation ${comp?.tool} \\(undoes ${call.id}\\): undone`) })).toBeVisible();
+    }
+    // The axis runs on past the stop until the compensations settle.
+    await expect(timeline).toHaveAttribute('aria-label', `Timeline of the run, ${tickDuration(declined.settledMs ?? 0)} long`);
+    await page.getByRole('button', { name: 'To the end' }).click();
+    await page.getByRole('button', { name: /^Dismiss/ }).first().click();
+    await timeline.getByRole('group', { name: /^Compensation / }).last().scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: 'Timeline' }).screenshot({ path: 'e2e/artifacts/effects-compensation-lane-1280x720.png' });
   });
 });

@@ -1,5 +1,5 @@
-// Shared e2e fixtures: the built-in examples read from disk (the same files the page fetches), and a page that
-// fails its test if the browser logs any console error or uncaught exception.
+// Shared e2e fixtures: the built-in examples read from disk (the same files the page fetches), and, for every test,
+// a page that fails it if the browser logs any console error or uncaught exception.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +23,23 @@ export function loadExamplePlan(entry: ExampleEntry): Plan {
   return result.plan;
 }
 
+/**
+ * Every test fails if the page logs a console error or throws: the fixture is automatic, so no spec can forget it.
+ * A test that expects an error on purpose (a hostile file, say) empties the list it is given before it ends.
+ */
 export const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, provide) => {
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    await provide(errors);
-    expect(errors, 'the page logged errors').toEqual([]);
-  },
+  consoleErrors: [
+    async ({ page }, provide) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      await provide(errors);
+      expect(errors, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -49,4 +56,56 @@ export async function openExample(page: Page, name: string): Promise<Plan> {
   await expect(page.getByText(`Opened the example “${name}”`, { exact: false })).toBeVisible();
   await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
   return plan;
+}
+
+/** Resolves once the page has painted twice and no CSS animation or transition is still running (not an infinite one). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  });
+}
+
+/** sRGB relative luminance of a computed CSS colour (`rgb(…)` / `rgba(…)`), 0 black … 1 white. */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * What a screenshot of the editor must show, asserted rather than only written to disk: the page itself does not
+ * scroll (every pane scrolls inside itself), the colour scheme asked for is the one painted, and every call on the
+ * canvas lies inside the canvas's box.
+ */
+export async function expectScreenHolds(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await settled(page);
+  const shot = await page.evaluate(() => {
+    const doc = document.scrollingElement ?? document.documentElement;
+    const flow = document.querySelector('.react-flow')?.getBoundingClientRect() ?? null;
+    const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+    return {
+      overflowX: doc.scrollWidth - window.innerWidth,
+      overflowY: doc.scrollHeight - window.innerHeight,
+      background: getComputedStyle(document.body).backgroundColor,
+      flow: flow && { left: flow.left, top: flow.top, right: flow.right, bottom: flow.bottom },
+      nodes: nodes.map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })),
+    };
+  });
+  expect(shot.overflowX, 'the page scrolls sideways').toBeLessThanOrEqual(1);
+  expect(shot.overflowY, 'the page scrolls down').toBeLessThanOrEqual(1);
+  const light = luminance(shot.background);
+  if (scheme === 'dark') expect(light, `a dark page, not ${shot.background}`).toBeLessThan(0.2);
+  else expect(light, `a light page, not ${shot.background}`).toBeGreaterThan(0.6);
+  if (shot.flow !== null) {
+    for (const n of shot.nodes) {
+      expect(n.left).toBeGreaterThanOrEqual(shot.flow.left - 1);
+      expect(n.right).toBeLessThanOrEqual(shot.flow.right + 1);
+      expect(n.top).toBeGreaterThanOrEqual(shot.flow.top - 1);
+      expect(n.bottom).toBeLessThanOrEqual(shot.flow.bottom + 1);
+    }
+  }
 }

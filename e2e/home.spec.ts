@@ -5,7 +5,7 @@ import { buildContext } from '../lib/engine/context';
 import { layoutPlan } from '../lib/plan/layout';
 import { OUTCOME_LABEL } from '../components/format';
 import { exactMs } from '../lib/format/duration';
-import { defaultExample, expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { defaultExample, expect, loadExamplePlan, loadExamples, settled, test } from './fixtures';
 
 const examples = loadExamples();
 const first = defaultExample(examples) ?? examples[0];
@@ -128,7 +128,7 @@ test.describe('Home page', () => {
           await page.getByRole('button', { name: 'Run', exact: true }).click();
           await expect(page.getByText(/^Outcome: /)).toBeVisible();
           // Let fitView settle after the resize.
-          await page.waitForTimeout(300);
+          await settled(page);
           await page.screenshot({ path: `e2e/artifacts/home-${size.width}x${size.height}-${scheme}.png` });
         });
       }

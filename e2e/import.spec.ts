@@ -1,10 +1,11 @@
 // Importing what a real agent did, as a person does it: drop a transcript on the canvas and see the plan in its
-// waves with the import report, run it; pick several runs with the Import button; a file in no known format is
+// waves with the import report, run it and export it as TypeScript; pick several runs with the Import button; a file in no known format is
 // refused and the open plan stays as it was.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { simulate, STATUS_LABEL } from '../lib/engine';
+import { emitCode } from '../lib/export';
 import { importRuns } from '../lib/import';
 import type { Plan } from '../lib/plan';
 import { expect, test } from './fixtures';
@@ -80,6 +81,19 @@ test.describe('Importing recorded agent runs', () => {
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: 'e2e/artifacts/import-run-1920x1080.png' });
+
+    // …and it leaves as runnable TypeScript: the very module that `sim --emit ts` writes for the imported plan.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Code…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export as code' });
+    await expect(dialog.locator('pre.tw-code')).toContainText('export function runPlan(tools: PlanTools');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('synthetic-research-agent.ts');
+    const saved = test.info().outputPath('synthetic-research-agent.ts');
+    await file.saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toBe(emitCode(plan, 'ts'));
   });
 
   test('several runs picked with Import become one plan; undo returns to the plan before and hides the report', async ({ page }) => {

@@ -2,7 +2,7 @@
 // verdict beside each field, and check that a refused value never reaches the plan (Undo stays unavailable).
 // Assumes the page opens the "Research agent" example and the right pane's "Inspect" tab shows the inspector.
 import type { Locator, Page } from '@playwright/test';
-import { defaultExample, expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { defaultExample, expect, expectScreenHolds, loadExamplePlan, loadExamples, test } from './fixtures';
 
 const plan = loadExamplePlan(defaultExample(loadExamples()) ?? loadExamples()[0]);
 const fetch1 = plan.calls.find((c) => c.id === 'fetch_1');
@@ -289,8 +289,14 @@ test.describe('Inspector', () => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.setViewportSize({ width: 1280, height: 720 });
         await inspector(page).getByRole('group', { name: 'Plan settings' }).waitFor();
+        await expectScreenHolds(page, scheme);
         await page.screenshot({ path: `e2e/artifacts/inspector-settings-1280x720-${scheme}.png` });
         const form = await selectCall(page, 'fetch_1');
+        await expectScreenHolds(page, scheme);
+        // The form scrolls inside the pane: its first section starts in view, the pane is no wider than the window.
+        await expect(form.getByLabel('Attempts', { exact: true })).toBeVisible();
+        const paneBox = await page.locator('.tw-pane--right').boundingBox();
+        expect(paneBox !== null && paneBox.x + paneBox.width <= 1280 + 1).toBe(true);
         await page.screenshot({ path: `e2e/artifacts/inspector-call-1280x720-${scheme}.png` });
         // The whole form, every section, for review.
         await form.getByLabel('Attempts', { exact: true }).fill('0');

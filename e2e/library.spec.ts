@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { STORAGE_MESSAGES, TAB_MESSAGES } from '../lib/persist';
 import { parsePlanText, serializePlan, type Plan } from '../lib/plan';
-import { defaultExample, expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { defaultExample, expect, loadExamplePlan, loadExamples, settled, test } from './fixtures';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const VALID = fixture('support-triage.plan.json');
@@ -386,7 +386,7 @@ test.describe('Keeping work', () => {
         await expect(headerName(page)).toHaveText(triage.name);
         await page.getByRole('button', { name: `Duplicate ${triage.name}` }).click();
         await page.getByRole('button', { name: 'Dismiss' }).first().click();
-        await page.waitForTimeout(300);
+        await settled(page);
         await page.screenshot({ path: `e2e/artifacts/library-1280x720-${scheme}.png` });
 
         await page.getByRole('tab', { name: 'Examples', exact: true }).click();
@@ -398,7 +398,7 @@ test.describe('Keeping work', () => {
         await page.getByRole('tab', { name: 'Library', exact: true }).click();
         await renameInLibrary(page, triage.name, 'Support triage v2');
         await expect(second.getByText(TAB_MESSAGES.changed)).toBeVisible();
-        await second.waitForTimeout(300);
+        await settled(second);
         await second.screenshot({ path: `e2e/artifacts/library-conflict-1280x720-${scheme}.png` });
       });
     }

@@ -283,7 +283,8 @@ for (const [w, h] of [
       await b.getByRole('combobox', { name: 'Playback speed' }).selectOption({ label: '2×' });
       await bar(page).getByRole('slider', { name: 'Playback position' }).fill('2600');
       await b.getByRole('button', { name: 'Play', exact: true }).click();
-      await page.waitForTimeout(500);
+      const position = b.getByRole('slider', { name: 'Playback position' });
+      await expect.poll(async () => Number(await position.inputValue())).toBeGreaterThan(2700);
       await b.getByRole('button', { name: 'Pause', exact: true }).click();
       await page.locator('rect[data-attempt="fetch_2:1"]').hover();
       await expect(page.getByRole('tooltip')).toBeVisible();

@@ -2,7 +2,7 @@
 // ←/→ step by model turn, End goes to the end, Escape leaves — and the editor is exactly as it was.
 import type { Page } from '@playwright/test';
 import { captionAt, captionText, endTime, simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, test, openExample } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, test, openExample, settled } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -109,7 +109,8 @@ test.describe('Presentation mode', () => {
     const started = Date.now();
     await page.keyboard.press(' ');
     await expect(dialog.getByRole('button', { name: 'Pause presentation' })).toBeVisible();
-    await page.waitForTimeout(1000);
+    // Wait for the clock itself to pass 0.6 s, then pause.
+    await expect.poll(async () => Number.parseFloat((await clock.textContent()) ?? ''), { timeout: 10_000 }).toBeGreaterThan(0.6);
     await page.keyboard.press(' ');
     const elapsed = (Date.now() - started) / 1000;
     await expect(dialog.getByRole('button', { name: 'Play presentation' })).toBeVisible();
@@ -167,7 +168,7 @@ for (const size of [
         const timeline = await dialog.getByRole('region', { name: 'Timeline' }).boundingBox();
         expect(cap && timeline && timeline.y + timeline.height <= cap.y).toBe(true);
         expect(cap && cap.y + cap.height <= size.height).toBe(true);
-        await page.waitForTimeout(300);
+        await settled(page);
         await page.screenshot({ path: `e2e/artifacts/present-${size.width}x${size.height}-${colorScheme}.png` });
       });
     });

@@ -4,6 +4,7 @@
 import type { AttemptResult, CallStatus, Trace } from '@/lib/engine';
 import { tickDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan/schema';
+import { compensationEnd, compensationLane, type CompensationLane } from './compensation';
 
 export interface TimelineOptions {
   /** Total width in px, the label column included. */
@@ -123,6 +124,8 @@ export interface Timeline {
   stopLine: StopLine | null;
   /** Call indices on the run's critical path, first to last. */
   criticalPath: number[];
+  /** After a stop: the compensations that undid landed side effects, under the waves; null when none was due. */
+  compensation: CompensationLane | null;
   height: number;
 }
 
@@ -230,7 +233,9 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
   const { width, rowHeight, groupGap, labelWidth } = opts;
   const plotWidth = Math.max(width - labelWidth, 1e-9);
   const makespan = trace.makespanMs;
-  const t1 = Math.max(1, makespan !== null && Number.isFinite(makespan) ? makespan : lastFiniteInstant(trace));
+  // Compensations run after the stop: the axis runs on until they settle.
+  const runEnd = makespan !== null && Number.isFinite(makespan) ? makespan : lastFiniteInstant(trace);
+  const t1 = Math.max(1, runEnd, compensationEnd(trace) ?? 0);
   const x = (t: number) => labelWidth + (t / t1) * plotWidth;
   const scale: TimeScale = {
     t0: 0,
@@ -335,7 +340,9 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
           label: stop.reason === 'abort' ? `aborted${stop.by !== null ? ` by ${stop.by}` : ''} at ${tickDuration(stop.atMs)}` : `deadline ${tickDuration(stop.atMs)}`,
         };
 
-  return { scale, ticks, turnLane, rowHeight, groups, rows, bars, waits, timeoutMarks, turns, stopLine, criticalPath: critical, height: y };
+  const compensation = compensationLane(trace, { y, rowHeight, groupGap, x, clampX, t1, inset });
+  const height = compensation === null ? y : compensation.y + compensation.height;
+  return { scale, ticks, turnLane, rowHeight, groups, rows, bars, waits, timeoutMarks, turns, stopLine, criticalPath: critical, compensation, height };
 }
 
 /** The row under a vertical position (for click-to-select), or null between groups and outside. */

@@ -4,6 +4,7 @@
 import { STATUS_LABEL, type Trace } from '@/lib/engine';
 import { roundedMsNumber } from '@/lib/format/duration';
 import { AttemptBar } from './attempts';
+import { COMPENSATION_WORD } from './compensation';
 import type { Timeline, TimelineBar } from './geometry';
 import { insideTurnLabel, type TimelineLayout } from './layout';
 
@@ -98,5 +99,46 @@ export function Rows({ geo, trace, plotRight, interactive, selected, hoverKey, h
         );
       })}
     </>
+  );
+}
+
+/**
+ * The compensation lane under the waves: "Compensations", then one row per compensation in the order they ran,
+ * named "↶ id" (the call it undoes) in the label column, the tool in its title and name, with a bar per attempt. Drawn in both looks; the editor names
+ * each row and bar for screen readers.
+ */
+export function CompensationRows({ geo, trace, plotRight, interactive, hangFill }: { geo: Timeline; trace: Trace; plotRight: number; interactive: boolean; hangFill: string }) {
+  const lane = geo.compensation;
+  if (lane === null) return null;
+  return (
+    <g className="tw-tl-comp">
+      <text className="tw-tl-group-label" x={6} y={lane.y - 5}>
+        {lane.label}
+      </text>
+      {lane.rows.map((r, k) => {
+        const attempts = trace.calls[r.call].effect?.compensation?.attempts ?? [];
+        const n = attempts.length;
+        const name = `${r.tool} (undoes ${r.id})`;
+        return (
+          <g
+            key={r.id}
+            role={interactive ? 'group' : undefined}
+            aria-label={interactive ? `Compensation ${name}: ${COMPENSATION_WORD[r.status]}, ${n} ${n === 1 ? 'attempt' : 'attempts'}` : undefined}
+            className={`tw-tl-row tw-tl-comp__row tw-tl-comp__row--${r.status}`}
+          >
+            <rect className="tw-tl-row__bg" x={0} y={r.y} width={plotRight} height={geo.rowHeight} />
+            <text className="tw-tl-row__label tw-tl-comp__label" x={8} y={r.y + geo.rowHeight * 0.68}>
+              <title>{`${name}: ${COMPENSATION_WORD[r.status]}`}</title>
+              {`↶ ${shortId(r.id)}`}
+            </text>
+            {lane.bars
+              .filter((b) => b.row === k)
+              .map((b) => (
+                <AttemptBar key={b.attempt} bar={b} id={r.tool} attempt={attempts[b.attempt - 1]} named={interactive} hover={false} hangFill={hangFill} />
+              ))}
+          </g>
+        );
+      })}
+    </g>
   );
 }

@@ -53,14 +53,16 @@ const MIN_ROW = 12;
 const MAX_ROW = 30;
 
 /** Row height that fits every row, the turn lane and the wave gaps into `height`, within projector-friendly bounds. */
-export function fitRowHeight(trace: Pick<Trace, 'calls'>, height: number): number {
+export function fitRowHeight(trace: Pick<Trace, 'calls'> & Partial<Pick<Trace, 'compensations'>>, height: number): number {
   const waves = new Set(trace.calls.map((c) => c.wave)).size;
-  const units = AXIS_ROWS + 1 + trace.calls.length + GAP_ROWS * waves + 0.3;
+  // The compensation lane, when there is one, is one more group of rows.
+  const comps = trace.compensations?.length ?? 0;
+  const units = AXIS_ROWS + 1 + trace.calls.length + GAP_ROWS * waves + (comps > 0 ? comps + GAP_ROWS : 0) + 0.3;
   return Math.max(MIN_ROW, Math.min(MAX_ROW, Math.floor(height / units)));
 }
 
 /** The presentation's chart for a box of `width` × `height`: rows as tall as fit, type that grows with them. */
-export function presentLayout(trace: Pick<Trace, 'calls'>, width: number, height: number): TimelineLayout {
+export function presentLayout(trace: Pick<Trace, 'calls'> & Partial<Pick<Trace, 'compensations'>>, width: number, height: number): TimelineLayout {
   const row = fitRowHeight(trace, height);
   const top = Math.round(row * AXIS_ROWS);
   return {

@@ -15,7 +15,7 @@ import { TimeAxis, TurnLabelsAbove } from './axis';
 import { ScrubArea, TimelineCursor } from './cursor';
 import { rowAt, timelineGeometry, type Timeline } from './geometry';
 import { AttemptCard, useAttemptHover } from './hover-card';
-import { Rows, TurnLane, WaveLabels } from './lanes';
+import { CompensationRows, Rows, TurnLane, WaveLabels } from './lanes';
 import type { TimelineLayout } from './layout';
 
 export interface TimelineChartProps {
@@ -71,6 +71,7 @@ export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs
           <TurnLane geo={geo} layout={layout} />
           <WaveLabels geo={geo} />
           <Rows geo={geo} trace={trace} plotRight={plotRight} interactive={interactive} selected={selectedSet} hoverKey={hoverKey} hangFill={stripes} />
+          <CompensationRows geo={geo} trace={trace} plotRight={plotRight} interactive={interactive} hangFill={stripes} />
           <Marks geo={geo} trace={trace} hatch={hatch} plotRight={plotRight} />
         </g>
       </svg>
