@@ -58,10 +58,20 @@ function oneOf<T extends string>(values: readonly T[], v: string): T | undefined
   return values.find((x) => x === v);
 }
 
-function wholeNumber(flag: string, raw: string, min: number, max: number): number | string {
+/** What is wrong with a flag's value, worded for the command line. */
+class FlagProblem {
+  constructor(readonly message: string) {}
+}
+
+function wholeNumber(flag: string, raw: string, min: number, max: number): number | FlagProblem {
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
-  return `${flag} must be a whole number from ${min} to ${max}, got ${raw === '' ? '""' : raw}`;
+  return new FlagProblem(`${flag} must be a whole number from ${min} to ${max}, got ${raw === '' ? '""' : raw}`);
+}
+
+/** One of `allowed`, or the problem naming them (`words`: how the choices read, by default `one of a, b, c`). */
+function word<T extends string>(flag: string, allowed: readonly T[], raw: string, words = `one of ${allowed.join(', ')}`): T | FlagProblem {
+  return oneOf(allowed, raw) ?? new FlagProblem(`${flag} must be ${words}, got ${raw}`);
 }
 
 /** Reads argv (without `node` and the script). Flags take `--flag value` or `--flag=value`. */
@@ -93,36 +103,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   const options: CliOptions = { path: '', runs: 1, format: 'text', context: null };
-  const seed = values.get('--seed');
-  if (seed !== undefined) {
-    const n = wholeNumber('--seed', seed, 0, UINT32_MAX);
-    if (typeof n === 'string') return { kind: 'error', message: n };
-    options.seed = n;
-  }
-  const runs = values.get('--runs');
-  if (runs !== undefined) {
-    const n = wholeNumber('--runs', runs, 1, MAX_RUNS);
-    if (typeof n === 'string') return { kind: 'error', message: n };
-    options.runs = n;
-  }
-  const strategy = values.get('--strategy');
-  if (strategy !== undefined) {
-    const s = oneOf(STRATEGIES, strategy);
-    if (s === undefined) return { kind: 'error', message: `--strategy must be one of ${STRATEGIES.join(', ')}, got ${strategy}` };
-    options.strategy = s;
-  }
-  const format = values.get('--format');
-  if (format !== undefined) {
-    const f = oneOf(OUTPUT_FORMATS, format);
-    if (f === undefined) return { kind: 'error', message: `--format must be json or text, got ${format}` };
-    options.format = f;
-  }
-  const context = values.get('--context');
-  if (context !== undefined) {
-    const c = oneOf(CONTEXT_FORMATS, context);
-    if (c === undefined) return { kind: 'error', message: `--context must be one of ${CONTEXT_FORMATS.join(', ')}, got ${context}` };
-    options.context = c;
-  }
+  /** Sets options[key] from the flag's value when it was given; the problem with the value, if any. */
+  const take = <K extends keyof CliOptions>(key: K, flag: ValueFlag, parse: (raw: string) => CliOptions[K] | FlagProblem): string | null => {
+    const raw = values.get(flag);
+    if (raw === undefined) return null;
+    const v = parse(raw);
+    if (v instanceof FlagProblem) return v.message;
+    options[key] = v;
+    return null;
+  };
+  const problem =
+    take('seed', '--seed', (raw) => wholeNumber('--seed', raw, 0, UINT32_MAX)) ??
+    take('runs', '--runs', (raw) => wholeNumber('--runs', raw, 1, MAX_RUNS)) ??
+    take('strategy', '--strategy', (raw) => word('--strategy', STRATEGIES, raw)) ??
+    take('format', '--format', (raw) => word('--format', OUTPUT_FORMATS, raw, 'json or text')) ??
+    take('context', '--context', (raw) => word('--context', CONTEXT_FORMATS, raw));
+  if (problem !== null) return { kind: 'error', message: problem };
 
   const emit = values.get('--emit');
   if (emit !== undefined) {

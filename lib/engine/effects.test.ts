@@ -19,6 +19,8 @@ const effectOf = (t: Trace, id: string) => {
   if (e === undefined) throw new Error(`${id} has no effect record`);
   return e;
 };
+/** One call's plan, simulated. */
+const simulateOne = (spec: CallSpec) => simulate(makePlan([spec]));
 const comp = (ms: number, extra: object = {}) => ({ tool: 'undo', latency: { kind: 'fixed' as const, ms }, ...extra });
 const hardError = { kind: 'error' as const, message: '402 card declined', onAttempts: [1] };
 
@@ -48,53 +50,41 @@ describe('what each attempt did', () => {
 
   it('an error that says applied, then a success, is a duplicate', () => {
     // Attempt 1: 0–100, the service charged and answered 500; attempt 2: 100–200 (no wait), charged again.
-    const t = simulate(
-      makePlan([
-        {
-          id: 'pay',
-          effect: 'once',
-          retry: { maxAttempts: 3, initialIntervalMs: 0 },
-          faults: [{ kind: 'error', message: '500 after commit', retryable: true, applied: true, onAttempts: [1] }],
-        },
-      ]),
-    );
+    const t = simulateOne({
+      id: 'pay',
+      effect: 'once',
+      retry: { maxAttempts: 3, initialIntervalMs: 0 },
+      faults: [{ kind: 'error', message: '500 after commit', retryable: true, applied: true, onAttempts: [1] }],
+    });
     expect(call(t, 'pay').attempts.map((a) => a.effect)).toEqual(['applied', 'applied']);
     expect(call(t, 'pay').attempts[0].message).toBe('500 after commit (the work was done before the failure)');
     expect(effectOf(t, 'pay')).toMatchObject({ applied: 2, unknown: 0, duplicated: true, maybeDuplicated: false, landedMs: 200 });
   });
 
   it('an idempotent call is never duplicated, however often it applied', () => {
-    const t = simulate(
-      makePlan([
-        {
-          id: 'reserve',
-          effect: 'idempotent',
-          timeoutMs: 300,
-          retry: { maxAttempts: 3, initialIntervalMs: 0 },
-          faults: [
-            { kind: 'error', message: '500 after commit', retryable: true, applied: true, onAttempts: [1] },
-            { kind: 'timeout', onAttempts: [2] },
-          ],
-        },
-      ]),
-    );
+    const t = simulateOne({
+      id: 'reserve',
+      effect: 'idempotent',
+      timeoutMs: 300,
+      retry: { maxAttempts: 3, initialIntervalMs: 0 },
+      faults: [
+        { kind: 'error', message: '500 after commit', retryable: true, applied: true, onAttempts: [1] },
+        { kind: 'timeout', onAttempts: [2] },
+      ],
+    });
     expect(effectOf(t, 'reserve')).toMatchObject({ kind: 'idempotent', applied: 2, unknown: 1, duplicated: false, maybeDuplicated: false });
   });
 
   it('errors and rate limits that do not say applied did nothing', () => {
-    const t = simulate(
-      makePlan([
-        {
-          id: 'pay',
-          effect: 'once',
-          retry: { maxAttempts: 3, initialIntervalMs: 0 },
-          faults: [
-            { kind: 'error', message: '503', retryable: true, onAttempts: [1] },
-            { kind: 'rate_limit', retryAfterMs: 10, onAttempts: [2] },
-          ],
-        },
-      ]),
-    );
+    const t = simulateOne({
+      id: 'pay',
+      effect: 'once',
+      retry: { maxAttempts: 3, initialIntervalMs: 0 },
+      faults: [
+        { kind: 'error', message: '503', retryable: true, onAttempts: [1] },
+        { kind: 'rate_limit', retryAfterMs: 10, onAttempts: [2] },
+      ],
+    });
     expect(call(t, 'pay').attempts.map((a) => a.effect)).toEqual(['not_applied', 'not_applied', 'applied']);
     expect(effectOf(t, 'pay')).toMatchObject({ applied: 1, unknown: 0, duplicated: false, maybeDuplicated: false });
   });

@@ -24,6 +24,7 @@ import {
   S_TIMED_OUT,
   type Recorder,
 } from './kernel';
+import { turnEndMs } from './portable/facts';
 import { runBase } from './random';
 import { attemptMessage, decidingFault, faultMessage } from './attempt-record';
 import { EFFECT_NONE, EFFECT_ONCE } from './compile';
@@ -289,18 +290,7 @@ class TraceRecorder implements Recorder {
       if (waitingOn !== null) c.reason = { kind: 'hung_upstream', waitingOn };
       else if (firstHung !== undefined) c.reason = { kind: 'wave_held', by: firstHung.id };
     }
-    for (const turn of trace.turns) {
-      let end: number | null = turn.emitMs;
-      for (const i of turn.calls) {
-        const e = trace.calls[i].endMs;
-        if (e === null) {
-          end = null;
-          break;
-        }
-        if (end !== null && e > end) end = e;
-      }
-      turn.endMs = end;
-    }
+    for (const turn of trace.turns) turn.endMs = turnEndMs(turn, trace.calls);
     for (const c of trace.calls) {
       if (c.status === 'partial') c.warning = c.attempts[c.attempts.length - 1]?.message;
       const last = c.attempts[c.attempts.length - 1];

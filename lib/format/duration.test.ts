@@ -17,16 +17,21 @@ import {
   tickDuration,
 } from './duration';
 
+/** Each case reads as written: `[ms, text]` where `format(ms)` is `text`. */
+function readsAs(format: (ms: number) => string, cases: [number, string][]): void {
+  it.each(cases)('%s ms reads %s', (ms, text) => {
+    expect(format(ms)).toBe(text);
+  });
+}
+
 describe('exactMs: the figure to check against the trace', () => {
-  it.each([
+  readsAs(exactMs, [
     [0, '0 ms'],
     [950, '950 ms'],
     [1250, '1,250 ms'],
     [1250.46, '1,250.5 ms'],
     [1_234_567, '1,234,567 ms'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(exactMs(ms)).toBe(text);
-  });
+  ]);
 
   it('writes the same number without its unit, for a span such as 4,210–5,761 ms', () => {
     expect(`${exactMsNumber(4210)}–${exactMs(5761)}`).toBe('4,210–5,761 ms');
@@ -34,14 +39,12 @@ describe('exactMs: the figure to check against the trace', () => {
 });
 
 describe('roundedMs: read at a glance', () => {
-  it.each([
+  readsAs(roundedMs, [
     [0, '0 ms'],
     [205.5, '206 ms'],
     [1250.46, '1,250 ms'],
     [4210, '4,210 ms'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(roundedMs(ms)).toBe(text);
-  });
+  ]);
 
   it('writes the same number without its unit, for a span such as 4,210–5,761 ms', () => {
     expect(`${roundedMsNumber(4210.4)}–${roundedMs(5761)}`).toBe('4,210–5,761 ms');
@@ -49,7 +52,7 @@ describe('roundedMs: read at a glance', () => {
 });
 
 describe('shortDuration: a label', () => {
-  it.each([
+  readsAs(shortDuration, [
     [0, '0 ms'],
     [300, '300 ms'],
     [999, '999 ms'],
@@ -57,13 +60,11 @@ describe('shortDuration: a label', () => {
     [1250, '1.3 s'],
     [1500, '1.5 s'],
     [12_345_000, '12,345 s'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(shortDuration(ms)).toBe(text);
-  });
+  ]);
 });
 
 describe('preciseDuration: a computed wait, as it is', () => {
-  it.each([
+  readsAs(preciseDuration, [
     [0, '0 ms'],
     [250, '250 ms'],
     [999, '999 ms'],
@@ -72,9 +73,7 @@ describe('preciseDuration: a computed wait, as it is', () => {
     [12_345, '12.35 s'],
     [0.5, '0.5 ms'],
     [146.41, '146.41 ms'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(preciseDuration(ms)).toBe(text);
-  });
+  ]);
 });
 
 describe('columnDuration and durationDelta: figures in a table', () => {
@@ -94,7 +93,7 @@ describe('columnDuration and durationDelta: figures in a table', () => {
 });
 
 describe('spokenDuration: a caption', () => {
-  it.each([
+  readsAs(spokenDuration, [
     [0, '0 ms'],
     [0.4, '0 ms'],
     [200, '200 ms'],
@@ -108,13 +107,11 @@ describe('spokenDuration: a caption', () => {
     [60_000, '1 min'],
     [125_000, '2 min 5 s'],
     [Infinity, 'for ever'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(spokenDuration(ms)).toBe(text);
-  });
+  ]);
 });
 
 describe('tickDuration: a time axis', () => {
-  it.each([
+  readsAs(tickDuration, [
     [0, '0'],
     [500, '500 ms'],
     [1000, '1 s'],
@@ -122,9 +119,7 @@ describe('tickDuration: a time axis', () => {
     [1050, '1.05 s'],
     [0.2, '0.2 ms'],
     [60000, '60 s'],
-  ])('%s ms reads %s', (ms, label) => {
-    expect(tickDuration(ms)).toBe(label);
-  });
+  ]);
 });
 
 describe('clockSeconds: the playback clock', () => {

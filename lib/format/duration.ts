@@ -74,10 +74,8 @@ export function clockSeconds(ms: number): string {
   return `${s.toFixed(2)} s`;
 }
 
-/** `1250 ms`, `0.125 ms`: plain and exact (three decimals at most), as the model reads times in its context. */
-export function plainMs(ms: number): string {
-  return `${Number.isInteger(ms) ? ms : Number(ms.toFixed(3))} ms`;
-}
+// `1250 ms`, `0.125 ms`: as the model reads times in its context, so it lives with the context's portable wording.
+export { plainMs } from '../engine/portable/wording';
 
 /** `1250`, `12.5`; `—` for none: the number alone, one decimal at most, for a column headed in ms (the CLI). */
 export function bareMs(ms: number | null): string {

@@ -1,9 +1,8 @@
 // Reads an Anthropic Messages transcript (a list of messages, `{ "messages": [...] }`, one Message, or JSON Lines of
 // messages, Claude Code's `{ "message": {...}, "timestamp" }` lines included) into a run. Pure: never throws.
 import { z } from 'zod';
-import type { Problem } from '../plan/parse';
-import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
-import { location, problem, zodProblems, type Decoded } from './source';
+import { finishReading, startReading, type ObservedResult, type ReadResult } from './run';
+import { isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
 
 const textOrBlocks = z.custom<string | unknown[]>((v) => typeof v === 'string' || Array.isArray(v), {
@@ -30,22 +29,6 @@ const toolResultSchema = z.object({
   is_error: z.boolean().optional(),
 });
 
-/** One message as found, with where it sits and the time its line was written (Claude Code logs), if any. */
-interface Found {
-  raw: unknown;
-  line: number | null;
-  path: PropertyKey[];
-  atMs: number | null;
-}
-
-function timeOf(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t : null;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** The messages of the document, wherever its shape keeps them. */
 function messagesOf(doc: Decoded): Found[] {
   if (doc.kind === 'jsonl') {
@@ -66,22 +49,17 @@ function messagesOf(doc: Decoded): Found[] {
 }
 
 export function readAnthropic(file: string, doc: Decoded): ReadResult {
-  const problems: Problem[] = [];
-  const calls: (ObservedCall & { resultAt: number | null })[] = [];
-  const byId = new Map<string, number>();
-  const prompt: string[] = [];
+  const reading = startReading();
+  const { problems, calls, byId, prompt } = reading;
   const system = doc.kind === 'json' && isObject(doc.value) ? contentText(doc.value.system) : null;
   if (system !== null) prompt.push(system);
   let turn = -1;
   let lastAssistantId: string | undefined;
 
   for (const m of messagesOf(doc)) {
-    const parsed = messageSchema.safeParse(m.raw, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...zodProblems(file, m.line, m.path, parsed.error.issues));
-      continue;
-    }
-    const msg = parsed.data;
+    const parsed = parseAt(messageSchema, m.raw, problems, file, m.line, m.path);
+    if (parsed === undefined) continue;
+    const msg = parsed;
     if (msg.role === 'assistant') {
       // Claude Code writes each block of one reply on a line of its own, under the same message id: one turn.
       if (msg.id === undefined || msg.id !== lastAssistantId) turn += 1;
@@ -102,20 +80,17 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
           problems.push(problem(file, m.line, at, `is a tool_use block in a "${msg.role}" message (only the assistant calls tools)`));
           return;
         }
-        const use = toolUseSchema.safeParse(block, { reportInput: true });
-        if (!use.success) {
-          problems.push(...zodProblems(file, m.line, at, use.error.issues));
+        const use = parseAt(toolUseSchema, block, problems, file, m.line, at);
+        if (use === undefined) return;
+        if (byId.has(use.id)) {
+          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool_use id "${use.id}"`));
           return;
         }
-        if (byId.has(use.data.id)) {
-          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool_use id "${use.data.id}"`));
-          return;
-        }
-        const { input, note } = toInput(use.data.input);
-        byId.set(use.data.id, calls.length);
+        const { input, note } = toInput(use.input);
+        byId.set(use.id, calls.length);
         calls.push({
-          sourceId: use.data.id,
-          tool: use.data.name,
+          sourceId: use.id,
+          tool: use.name,
           input,
           inputNote: note,
           result: { kind: 'missing' },
@@ -126,30 +101,17 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
           where: location(file, m.line, at),
         });
       } else if (block.type === 'tool_result') {
-        const res = toolResultSchema.safeParse(block, { reportInput: true });
-        if (!res.success) {
-          problems.push(...zodProblems(file, m.line, at, res.error.issues));
-          return;
-        }
-        const index = byId.get(res.data.tool_use_id);
+        const res = parseAt(toolResultSchema, block, problems, file, m.line, at);
+        if (res === undefined) return;
+        const index = byId.get(res.tool_use_id);
         // A result with no call before it (a transcript cut at the start) has nothing to attach to: it is skipped.
         if (index === undefined) return;
-        calls[index].result = resultOf(res.data.content, res.data.is_error === true);
+        calls[index].result = resultOf(res.content, res.is_error === true);
         calls[index].resultAt = m.atMs;
       }
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
-  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({
-    ...c,
-    startMs: timed ? c.startMs : null,
-    endMs: timed ? resultAt : null,
-  }));
-  return {
-    ok: true,
-    runs: [{ file, format: 'anthropic', label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }],
-  };
+  return finishReading(file, 'anthropic', reading);
 }
 
 function resultOf(content: unknown, isError: boolean): ObservedResult {

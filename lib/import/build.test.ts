@@ -19,6 +19,14 @@ function okReport(r: ReturnType<typeof importRuns>) {
 }
 
 /** Runs of one agent as OTLP files, one trace each. */
+/** An Anthropic assistant turn: one tool use per [id, tool, input]. */
+const toolUses = (...uses: [string, string, object][]) => ({ role: 'assistant', content: uses.map(([id, name, input]) => ({ type: 'tool_use', id, name, input })) });
+/** The user turn that answers it: one tool result per [tool_use_id, content, is_error]. */
+const toolResults = (...results: [string, string, boolean?][]) => ({
+  role: 'user',
+  content: results.map(([tool_use_id, content, isError]) => ({ type: 'tool_result', tool_use_id, content, ...(isError === true ? { is_error: true } : {}) })),
+});
+
 const runs = (n: number, spans: (i: number) => SpanSpec[]): SourceFile[] =>
   Array.from({ length: n }, (_, i) => ({ name: `run-${i + 1}.json`, text: JSON.stringify(otlpTrace(`trace${i}`, spans(i))) }));
 
@@ -132,16 +140,10 @@ describe('edges are drawn only on evidence', () => {
   it('values of `true`, 1 or 10 are never evidence, and calls of one turn never depend on each other', () => {
     const messages = [
       { role: 'user', content: 'check' },
-      { role: 'assistant', content: [{ type: 'tool_use', id: 'a', name: 'status', input: {} }] },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'a', content: '{"ok": true, "count": 1, "page": 10, "token": "tok_9f8e7d6c"}' }] },
-      {
-        role: 'assistant',
-        content: [
-          { type: 'tool_use', id: 'b', name: 'next', input: { ok: true, count: 1, page: 10 } },
-          { type: 'tool_use', id: 'c', name: 'use', input: { token: 'tok_9f8e7d6c' } },
-        ],
-      },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'b', content: 'tok_other_value' }, { type: 'tool_result', tool_use_id: 'c', content: 'done' }] },
+      toolUses(['a', 'status', {}]),
+      toolResults(['a', '{"ok": true, "count": 1, "page": 10, "token": "tok_9f8e7d6c"}']),
+      toolUses(['b', 'next', { ok: true, count: 1, page: 10 }], ['c', 'use', { token: 'tok_9f8e7d6c' }]),
+      toolResults(['b', 'tok_other_value'], ['c', 'done']),
     ];
     const r = plan([{ name: 'm.json', text: JSON.stringify(messages) }]);
     expect(r.plan.dependencies.map((d) => `${d.from}→${d.to}`)).toEqual(['status→use']);
@@ -151,16 +153,10 @@ describe('edges are drawn only on evidence', () => {
   it('a value any call of the upstream’s turn already had in its arguments is not evidence (the model knew it)', () => {
     const messages = [
       { role: 'user', content: 'go' },
-      {
-        role: 'assistant',
-        content: [
-          { type: 'tool_use', id: 'b', name: 'lookup', input: { q: 'status' } },
-          { type: 'tool_use', id: 'a', name: 'open_ticket', input: { ref: 'ORDER-77812' } },
-        ],
-      },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'a', content: 'ok' }, { type: 'tool_result', tool_use_id: 'b', content: '{"order": "ORDER-77812", "carrier": "Postnord-SE"}' }] },
-      { role: 'assistant', content: [{ type: 'tool_use', id: 'c', name: 'ship', input: { order: 'ORDER-77812', carrier: 'Postnord-SE' } }] },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c', content: 'done' }] },
+      toolUses(['b', 'lookup', { q: 'status' }], ['a', 'open_ticket', { ref: 'ORDER-77812' }]),
+      toolResults(['a', 'ok'], ['b', '{"order": "ORDER-77812", "carrier": "Postnord-SE"}']),
+      toolUses(['c', 'ship', { order: 'ORDER-77812', carrier: 'Postnord-SE' }]),
+      toolResults(['c', 'done']),
     ];
     const r = plan([{ name: 'k.json', text: JSON.stringify(messages) }]);
     expect(r.plan.dependencies.map((d) => `${d.from}→${d.to}`)).toEqual(['lookup→ship']);
@@ -202,16 +198,10 @@ describe('retried attempts fold into one call', () => {
   it('two identical calls of one turn are two calls, and a repeat after a success is not a retry', () => {
     const messages = [
       { role: 'user', content: 'go' },
-      {
-        role: 'assistant',
-        content: [
-          { type: 'tool_use', id: 'a', name: 'ping', input: { host: 'x' } },
-          { type: 'tool_use', id: 'b', name: 'ping', input: { host: 'x' } },
-        ],
-      },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'a', is_error: true, content: 'down' }, { type: 'tool_result', tool_use_id: 'b', content: 'up' }] },
-      { role: 'assistant', content: [{ type: 'tool_use', id: 'c', name: 'ping', input: { host: 'x' } }] },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c', content: 'up' }] },
+      toolUses(['a', 'ping', { host: 'x' }], ['b', 'ping', { host: 'x' }]),
+      toolResults(['a', 'down', true], ['b', 'up']),
+      toolUses(['c', 'ping', { host: 'x' }]),
+      toolResults(['c', 'up']),
     ];
     const { plan: p } = plan([{ name: 'p.json', text: JSON.stringify(messages) }]);
     expect(p.calls.map((c) => [c.id, c.retry.maxAttempts])).toEqual([

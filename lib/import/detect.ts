@@ -1,14 +1,12 @@
 // Tells, by content alone, which format a decoded file is in: a Toolwave plan, one of the run formats, a transcript
 // with no tool call, or none of these. Never trusts the file name. Pure.
 import { FORMAT_NAMES, type FormatId } from './run';
-import type { Decoded } from './source';
+import { isObject, type Decoded } from './source';
 
 export type Detected = { kind: 'plan' } | { kind: 'run'; format: FormatId } | { kind: 'no-tools' } | { kind: 'unknown' };
 
 /** The sentence an unknown file gets: every format accepted, by name. */
 export const ACCEPTED_FORMATS = `a Toolwave plan (.json), an ${FORMAT_NAMES.anthropic}, an ${FORMAT_NAMES['openai-chat']}, an ${FORMAT_NAMES['openai-responses']}, an ${FORMAT_NAMES.otlp} or a ${FORMAT_NAMES.langfuse}`;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** How many messages or items are looked at to decide. */
 const SCAN = 10_000;

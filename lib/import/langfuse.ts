@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ObservedRun, type ReadResult } from './run';
-import { location, problem, zodProblems, type Decoded } from './source';
+import { isObject, location, problem, zodProblems, type Decoded } from './source';
 import { turnsOf, type SpanLike } from './spans';
 import { errorMessage, idFrom, looksLikeTimeout, toInput, toOutput } from './values';
 
@@ -31,8 +31,6 @@ const exportSchema = z.object({
 });
 
 type Observation = z.output<typeof observationSchema>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The OpenTelemetry attributes Langfuse keeps in an observation's metadata. */
 function attributesOf(o: Observation): Record<string, unknown> {

@@ -1,27 +1,9 @@
 // Reads OpenAI transcripts into runs: Chat Completions (`tool_calls` answered by `role: "tool"` messages) and the
 // Responses API (`function_call` / `function_call_output` items; Codex's `response_item` lines too). Pure: never throws.
 import { z } from 'zod';
-import type { Problem } from '../plan/parse';
-import { compactTurns, type ObservedCall, type ObservedResult, type ReadResult } from './run';
-import { location, problem, zodProblems, type Decoded } from './source';
+import { finishReading, startReading, type ObservedResult, type ReadResult } from './run';
+import { foundIn, isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-interface Found {
-  raw: unknown;
-  line: number | null;
-  path: PropertyKey[];
-  atMs: number | null;
-}
-
-function timeOf(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t : null;
-}
-
-type Pending = ObservedCall & { resultAt: number | null };
 
 /**
  * OpenAI results carry no error flag: a result counts as a failure when it is a JSON object with an `error` key
@@ -35,13 +17,6 @@ function resultOf(content: unknown): ObservedResult {
     return looksLikeTimeout(message) ? { kind: 'timeout', message } : { kind: 'error', message };
   }
   return { kind: 'ok', output };
-}
-
-function finish(file: string, format: 'openai-chat' | 'openai-responses', calls: Pending[], prompt: string[], problems: Problem[]): ReadResult {
-  if (problems.length > 0) return { ok: false, problems };
-  const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
-  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({ ...c, startMs: timed ? c.startMs : null, endMs: timed ? resultAt : null }));
-  return { ok: true, runs: [{ file, format, label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }] };
 }
 
 // ---------------------------------------------------------------- Chat Completions
@@ -63,9 +38,9 @@ const chatToolCallSchema = z.object({
 function chatMessages(doc: Decoded): Found[] {
   if (doc.kind === 'jsonl') return doc.lines.filter((l) => isObject(l.value)).map((l) => ({ raw: l.value, line: l.line, path: [], atMs: null }));
   const v = doc.value;
-  if (Array.isArray(v)) return v.map((raw, i) => ({ raw, line: null, path: [i], atMs: null }));
+  if (Array.isArray(v)) return foundIn(v);
   if (!isObject(v)) return [];
-  const out: Found[] = Array.isArray(v.messages) ? v.messages.map((raw, i) => ({ raw, line: null, path: ['messages', i], atMs: null })) : [];
+  const out: Found[] = Array.isArray(v.messages) ? foundIn(v.messages, 'messages') : [];
   // A completion response (or a request saved with its response): its choice's message is the last turn.
   if (Array.isArray(v.choices) && isObject(v.choices[0]) && isObject(v.choices[0].message)) {
     out.push({ raw: v.choices[0].message, line: null, path: ['choices', 0, 'message'], atMs: null });
@@ -74,39 +49,31 @@ function chatMessages(doc: Decoded): Found[] {
 }
 
 export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
-  const problems: Problem[] = [];
-  const calls: Pending[] = [];
-  const byId = new Map<string, number>();
-  const prompt: string[] = [];
+  const reading = startReading();
+  const { problems, calls, byId, prompt } = reading;
   let turn = -1;
   for (const m of chatMessages(doc)) {
-    const parsed = chatMessageSchema.safeParse(m.raw, { reportInput: true });
-    if (!parsed.success) {
-      problems.push(...zodProblems(file, m.line, m.path, parsed.error.issues));
-      continue;
-    }
-    const msg = parsed.data;
+    const parsed = parseAt(chatMessageSchema, m.raw, problems, file, m.line, m.path);
+    if (parsed === undefined) continue;
+    const msg = parsed;
     if (msg.role === 'assistant') {
       turn += 1;
       (msg.tool_calls ?? []).forEach((raw, j) => {
         const at = [...m.path, 'tool_calls', j];
-        const tc = chatToolCallSchema.safeParse(raw, { reportInput: true });
-        if (!tc.success) {
-          problems.push(...zodProblems(file, m.line, at, tc.error.issues));
-          return;
-        }
-        const fn = tc.data.function ?? (tc.data.custom ? { name: tc.data.custom.name, arguments: tc.data.custom.input } : undefined);
+        const tc = parseAt(chatToolCallSchema, raw, problems, file, m.line, at);
+        if (tc === undefined) return;
+        const fn = tc.function ?? (tc.custom ? { name: tc.custom.name, arguments: tc.custom.input } : undefined);
         if (fn === undefined) {
           problems.push(problem(file, m.line, at, 'has neither "function" nor "custom": no tool name to import'));
           return;
         }
-        if (byId.has(tc.data.id)) {
-          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool call id "${tc.data.id}"`));
+        if (byId.has(tc.id)) {
+          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool call id "${tc.id}"`));
           return;
         }
         const { input, note } = toInput(fn.arguments);
-        byId.set(tc.data.id, calls.length);
-        calls.push({ sourceId: tc.data.id, tool: fn.name, input, inputNote: note, result: { kind: 'missing' }, startMs: null, endMs: null, resultAt: null, turn, where: location(file, m.line, at) });
+        byId.set(tc.id, calls.length);
+        calls.push({ sourceId: tc.id, tool: fn.name, input, inputNote: note, result: { kind: 'missing' }, startMs: null, endMs: null, resultAt: null, turn, where: location(file, m.line, at) });
       });
     } else if (msg.role === 'tool') {
       if (msg.tool_call_id === undefined) {
@@ -120,7 +87,7 @@ export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
       if (text !== null) prompt.push(text);
     }
   }
-  return finish(file, 'openai-chat', calls, prompt, problems);
+  return finishReading(file, 'openai-chat', reading);
 }
 
 // ---------------------------------------------------------------- Responses API
@@ -155,19 +122,17 @@ function responseItems(doc: Decoded): Found[] {
     });
   }
   const v = doc.value;
-  if (Array.isArray(v)) return v.map((raw, i) => ({ raw, line: null, path: [i], atMs: null }));
+  if (Array.isArray(v)) return foundIn(v);
   if (!isObject(v)) return [];
   const out: Found[] = [];
-  if (Array.isArray(v.input)) out.push(...v.input.map((raw, i) => ({ raw, line: null, path: ['input', i], atMs: null })));
-  if (Array.isArray(v.output)) out.push(...v.output.map((raw, i) => ({ raw, line: null, path: ['output', i], atMs: null })));
+  if (Array.isArray(v.input)) out.push(...foundIn(v.input, 'input'));
+  if (Array.isArray(v.output)) out.push(...foundIn(v.output, 'output'));
   return out;
 }
 
 export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
-  const problems: Problem[] = [];
-  const calls: Pending[] = [];
-  const byId = new Map<string, number>();
-  const prompt: string[] = [];
+  const reading = startReading();
+  const { problems, calls, byId, prompt } = reading;
   let turn = 0;
   let sawCall = false;
   let boundary = false;
@@ -179,31 +144,25 @@ export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
     const type = typeof it.raw.type === 'string' ? it.raw.type : 'message';
     const role = typeof it.raw.role === 'string' ? it.raw.role : null;
     if (type === 'function_call' || type === 'custom_tool_call') {
-      const c = callItemSchema.safeParse(it.raw, { reportInput: true });
-      if (!c.success) {
-        problems.push(...zodProblems(file, it.line, it.path, c.error.issues));
-        continue;
-      }
+      const c = parseAt(callItemSchema, it.raw, problems, file, it.line, it.path);
+      if (c === undefined) continue;
       if (sawCall && boundary) turn += 1;
       sawCall = true;
       boundary = false;
-      if (byId.has(c.data.call_id)) {
-        problems.push(problem(file, it.line, [...it.path, 'call_id'], `repeats the call_id "${c.data.call_id}"`));
+      if (byId.has(c.call_id)) {
+        problems.push(problem(file, it.line, [...it.path, 'call_id'], `repeats the call_id "${c.call_id}"`));
         continue;
       }
-      const { input, note } = toInput(type === 'function_call' ? c.data.arguments : c.data.input);
-      byId.set(c.data.call_id, calls.length);
-      calls.push({ sourceId: c.data.call_id, tool: c.data.name, input, inputNote: note, result: { kind: 'missing' }, startMs: it.atMs, endMs: null, resultAt: null, turn, where: location(file, it.line, it.path) });
+      const { input, note } = toInput(type === 'function_call' ? c.arguments : c.input);
+      byId.set(c.call_id, calls.length);
+      calls.push({ sourceId: c.call_id, tool: c.name, input, inputNote: note, result: { kind: 'missing' }, startMs: it.atMs, endMs: null, resultAt: null, turn, where: location(file, it.line, it.path) });
     } else if (type === 'function_call_output' || type === 'custom_tool_call_output') {
-      const o = outputItemSchema.safeParse(it.raw, { reportInput: true });
-      if (!o.success) {
-        problems.push(...zodProblems(file, it.line, it.path, o.error.issues));
-        continue;
-      }
+      const o = parseAt(outputItemSchema, it.raw, problems, file, it.line, it.path);
+      if (o === undefined) continue;
       boundary = true;
-      const index = byId.get(o.data.call_id);
+      const index = byId.get(o.call_id);
       if (index !== undefined) {
-        calls[index].result = o.data.status === 'incomplete' ? { kind: 'error', message: 'the call ended incomplete' } : resultOf(o.data.output);
+        calls[index].result = o.status === 'incomplete' ? { kind: 'error', message: 'the call ended incomplete' } : resultOf(o.output);
         calls[index].resultAt = it.atMs;
       }
     } else if (MODEL_ITEMS.has(type) || (type === 'message' && role === 'assistant')) {
@@ -214,5 +173,5 @@ export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
       if (text !== null) prompt.push(text);
     }
   }
-  return finish(file, 'openai-responses', calls, prompt, problems);
+  return finishReading(file, 'openai-responses', reading);
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ObservedRun, type ReadResult } from './run';
-import { location, problem, zodProblems, type Decoded } from './source';
+import { isObject, location, parseAt, problem, type Decoded } from './source';
 import { turnsOf, type SpanLike } from './spans';
 import { errorMessage, idFrom, looksLikeTimeout, toInput, toOutput } from './values';
 
@@ -35,8 +35,6 @@ const requestSchema = z.object({
 });
 
 type Attrs = Map<string, unknown>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** An OTLP AnyValue as plain JSON (`intValue` strings become numbers, lists and key-value lists nest). */
 function anyValue(v: unknown, depth = 0): unknown {
@@ -124,12 +122,8 @@ export function readOtlp(file: string, doc: Decoded): ReadResult {
   const problems: Problem[] = [];
   const spans: Span[] = [];
   const addSpan = (raw: unknown, line: number | null, path: PropertyKey[]) => {
-    const p = spanSchema.safeParse(raw, { reportInput: true });
-    if (!p.success) {
-      problems.push(...zodProblems(file, line, path, p.error.issues));
-      return;
-    }
-    const d = p.data;
+    const d = parseAt(spanSchema, raw, problems, file, line, path);
+    if (d === undefined) return;
     const attrs = attrsOf(d.attributes);
     const exceptionEvent = d.events?.find((e) => e.name === 'exception');
     const exAttrs = attrsOf(exceptionEvent?.attributes);
@@ -150,12 +144,9 @@ export function readOtlp(file: string, doc: Decoded): ReadResult {
     });
   };
   const addRequest = (raw: unknown, line: number | null, base: PropertyKey[]) => {
-    const p = requestSchema.safeParse(raw, { reportInput: true });
-    if (!p.success) {
-      problems.push(...zodProblems(file, line, base, p.error.issues));
-      return;
-    }
-    p.data.resourceSpans.forEach((rs, i) =>
+    const p = parseAt(requestSchema, raw, problems, file, line, base);
+    if (p === undefined) return;
+    p.resourceSpans.forEach((rs, i) =>
       (rs.scopeSpans ?? []).forEach((ss, j) => (ss.spans ?? []).forEach((span, k) => addSpan(span, line, [...base, 'resourceSpans', i, 'scopeSpans', j, 'spans', k]))),
     );
   };

@@ -67,3 +67,26 @@ export function compactTurns(calls: ObservedCall[]): ObservedCall[] {
   const rank = new Map(used.map((t, i) => [t, i]));
   return calls.map((c) => ({ ...c, turn: rank.get(c.turn) ?? 0 }));
 }
+
+/** A call read from a transcript, with the time its result came back (session logs only). */
+export type PendingCall = ObservedCall & { resultAt: number | null };
+
+/** What a transcript reader gathers as it goes: problems, calls (by their source id too) and the prompt's text. */
+export interface TranscriptReading {
+  problems: Problem[];
+  calls: PendingCall[];
+  byId: Map<string, number>;
+  prompt: string[];
+}
+
+export function startReading(): TranscriptReading {
+  return { problems: [], calls: [], byId: new Map(), prompt: [] };
+}
+
+/** The one run a transcript holds, or its problems; its times are kept only when every call has a start and a result time. */
+export function finishReading(file: string, format: FormatId, { problems, calls, prompt }: TranscriptReading): ReadResult {
+  if (problems.length > 0) return { ok: false, problems };
+  const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
+  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({ ...c, startMs: timed ? c.startMs : null, endMs: timed ? resultAt : null }));
+  return { ok: true, runs: [{ file, format, label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }] };
+}

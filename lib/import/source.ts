@@ -85,3 +85,34 @@ export function decode(file: SourceFile): DecodeResult {
   }
   return { ok: true, doc: { kind: 'jsonl', lines } };
 }
+
+/** A JSON object (not an array, not null). */
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** One message or item as found in a transcript: where it sits, and when its line was written (session logs), if known. */
+export interface Found {
+  raw: unknown;
+  line: number | null;
+  path: PropertyKey[];
+  atMs: number | null;
+}
+
+/** An ISO timestamp as epoch milliseconds; null when it is missing or no date. */
+export function timeOf(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** The items of a list in a JSON document, each at `[...at, i]`, with no line and no time. */
+export function foundIn(list: readonly unknown[], ...at: PropertyKey[]): Found[] {
+  return list.map((raw, i) => ({ raw, line: null, path: [...at, i], atMs: null }));
+}
+
+/** `raw` parsed by `schema`; undefined once what is wrong with it (file, line and path named) is added to `problems`. */
+export function parseAt<S extends z.ZodType>(schema: S, raw: unknown, problems: Problem[], file: string, line: number | null, path: readonly PropertyKey[]): z.output<S> | undefined {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  problems.push(...zodProblems(file, line, path, parsed.error.issues));
+  return undefined;
+}

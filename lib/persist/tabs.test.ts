@@ -46,6 +46,20 @@ function twoTabs() {
   return { bus, a, b };
 }
 
+/** Two tabs, each with its own library over one storage, showing one plan (rev 1) that tab A created. */
+function onePlanInTwoTabs() {
+  const storage = new MemoryStorage();
+  const { a, b } = twoTabs();
+  const libA = createPlanLibrary({ storage, tabId: 'tab-a' });
+  const libB = createPlanLibrary({ storage, tabId: 'tab-b' });
+  const created = libA.create(samplePlan());
+  if (!created.ok) throw new Error(created.message);
+  const id = created.item.id;
+  a.watch.open(id, 1);
+  b.watch.open(id, 1);
+  return { storage, a, b, libA, libB, id };
+}
+
 const kinds = (notices: TabNotice[]): string[] => notices.map((n) => n.kind);
 
 describe('two tabs on one plan', () => {
@@ -70,14 +84,7 @@ describe('two tabs on one plan', () => {
   });
 
   it('tell it once when the save arrives both by channel and by storage event', () => {
-    const storage = new MemoryStorage();
-    const { a, b } = twoTabs();
-    const libB = createPlanLibrary({ storage, tabId: 'tab-b' });
-    const created = libB.create(samplePlan());
-    if (!created.ok) throw new Error(created.message);
-    const id = created.item.id;
-    a.watch.open(id, 1);
-    b.watch.open(id, 1);
+    const { storage, a, b, libB, id } = onePlanInTwoTabs();
     const saved = libB.save(id, samplePlan('Edited in B'), { expectedRev: 1 });
     if (!saved.ok) throw new Error(saved.message);
     b.watch.saved(saved.rev, saved.savedAt);
@@ -147,15 +154,7 @@ describe('two tabs on one plan', () => {
   });
 
   it('detect the conflict before the next save, and the library refuses that save anyway', () => {
-    const storage = new MemoryStorage();
-    const { a, b } = twoTabs();
-    const libA = createPlanLibrary({ storage, tabId: 'tab-a' });
-    const libB = createPlanLibrary({ storage, tabId: 'tab-b' });
-    const created = libA.create(samplePlan());
-    if (!created.ok) throw new Error(created.message);
-    const id = created.item.id;
-    a.watch.open(id, 1);
-    b.watch.open(id, 1);
+    const { a, b, libA, libB, id } = onePlanInTwoTabs();
     const saved = libB.save(id, samplePlan('B'), { expectedRev: 1 });
     if (saved.ok) b.watch.saved(saved.rev, saved.savedAt);
     expect(a.notices.at(-1)).toMatchObject({ kind: 'changed', message: TAB_MESSAGES.changed });

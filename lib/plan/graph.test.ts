@@ -5,6 +5,8 @@ import { adjacency, computeWaves, criticalPath, findCycle, topologicalOrder, typ
 import { arbitraryFixedDag } from './testing/arbitrary';
 
 const e = (from: string, to: string, optional = false) => ({ from, to, optional });
+/** The adjacency of a generated plan, its calls in the order they are listed. */
+const adjacencyOf = (plan: { calls: { id: string }[]; dependencies: Edge[] }) => adjacency(plan.calls.map((c) => c.id), plan.dependencies);
 
 /** A chain c0 → c1 → … of `n` calls. */
 function chain(n: number): { ids: string[]; edges: Edge[] } {
@@ -103,10 +105,7 @@ describe('topologicalOrder (Kahn, first in calls first)', () => {
   it('matches the brute-force Kahn order on random DAGs in any call order', () => {
     fc.assert(
       fc.property(arbitraryFixedDag({ maxCalls: 12, shuffleCalls: true }), (plan) => {
-        const adj = adjacency(
-          plan.calls.map((c) => c.id),
-          plan.dependencies,
-        );
+        const adj = adjacencyOf(plan);
         expect(topologicalOrder(adj)).toEqual(slowKahn(plan.calls.length, adj.upstream));
       }),
       { numRuns: 300 },
@@ -141,10 +140,7 @@ describe('computeWaves', () => {
   it('gives the graph wave on random DAGs: 0 without upstreams, else 1 + the highest upstream wave', () => {
     fc.assert(
       fc.property(arbitraryFixedDag({ maxCalls: 12, shuffleCalls: true }), (plan) => {
-        const adj = adjacency(
-          plan.calls.map((c) => c.id),
-          plan.dependencies,
-        );
+        const adj = adjacencyOf(plan);
         const waves = computeWaves(adj);
         adj.upstream.forEach((ups, v) => {
           expect(waves[v]).toBe(ups.length === 0 ? 0 : 1 + Math.max(...ups.map((u) => waves[u])));

@@ -28,6 +28,22 @@ export interface PaletteEntry {
 
 const lognormal = (p50Ms: number, p95Ms: number): Latency => ({ kind: 'lognormal', p50Ms, p95Ms });
 
+/** The call that undoes an effect: a fixed latency, a timeout, a few retries doubling from `initialIntervalMs`, no faults. */
+function undoneBy(
+  tool: string,
+  input: { [key: string]: JsonValue },
+  p: { ms: number; timeoutMs: number; maxAttempts: number; initialIntervalMs: number },
+): Compensation {
+  return {
+    tool,
+    input,
+    latency: { kind: 'fixed', ms: p.ms },
+    timeoutMs: p.timeoutMs,
+    retry: { maxAttempts: p.maxAttempts, initialIntervalMs: p.initialIntervalMs, backoffCoefficient: 2, jitter: 'none' },
+    faults: [],
+  };
+}
+
 const WEB_SEARCH = {
   latency: lognormal(600, 1800),
   timeoutMs: 5000,
@@ -125,14 +141,7 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     input: { hotel_id: 'htl_lisbon_alfama_08', check_in: '2027-05-14', nights: 3, guest: 'Maya Lindqvist' },
     output: { reservation_id: 'RSV-730144', status: 'confirmed', free_cancellation_until: '2027-05-12' },
     effect: 'once',
-    compensation: {
-      tool: 'cancel_reservation',
-      input: { reservation_id: 'RSV-730144', reason: 'plan stopped' },
-      latency: { kind: 'fixed', ms: 450 },
-      timeoutMs: 4000,
-      retry: { maxAttempts: 3, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' },
-      faults: [],
-    },
+    compensation: undoneBy('cancel_reservation', { reservation_id: 'RSV-730144', reason: 'plan stopped' }, { ms: 450, timeoutMs: 4000, maxAttempts: 3, initialIntervalMs: 500 }),
   },
   charge_card: {
     tool: 'charge_card',
@@ -144,14 +153,7 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     input: { amount_usd: 129.5, card_token: 'tok_visa_4242', idempotency_key: 'order-58213-charge', description: 'Order 58213' },
     output: { charge_id: 'ch_3Qm7Lp2', status: 'succeeded', amount_usd: 129.5 },
     effect: 'idempotent',
-    compensation: {
-      tool: 'refund_payment',
-      input: { charge_id: 'ch_3Qm7Lp2', reason: 'order not completed' },
-      latency: { kind: 'fixed', ms: 900 },
-      timeoutMs: 6000,
-      retry: { maxAttempts: 3, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
-      faults: [],
-    },
+    compensation: undoneBy('refund_payment', { charge_id: 'ch_3Qm7Lp2', reason: 'order not completed' }, { ms: 900, timeoutMs: 6000, maxAttempts: 3, initialIntervalMs: 1000 }),
   },
   send_email: {
     tool: 'send_email',
@@ -174,14 +176,7 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     input: { project: 'SUP', title: 'Refund request for order 58213', priority: 'normal', reporter: 'support-bot' },
     output: { ticket_id: 'SUP-4127', url: 'https://tracker.example.com/SUP-4127', status: 'open' },
     effect: 'once',
-    compensation: {
-      tool: 'close_ticket',
-      input: { ticket_id: 'SUP-4127', resolution: 'opened by mistake' },
-      latency: { kind: 'fixed', ms: 400 },
-      timeoutMs: 4000,
-      retry: { maxAttempts: 2, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' },
-      faults: [],
-    },
+    compensation: undoneBy('close_ticket', { ticket_id: 'SUP-4127', resolution: 'opened by mistake' }, { ms: 400, timeoutMs: 4000, maxAttempts: 2, initialIntervalMs: 500 }),
   },
   sub_agent: {
     tool: 'sub_agent',

@@ -1,18 +1,12 @@
 // The format-neutral conversation behind every context: model turns, their tool uses and results, the summary.
 // Renderers turn it into API messages or text; it must hold each started call exactly once and invent nothing.
 import type { JsonValue, Plan, ToolCall } from '../../plan/schema';
+import { outputText, turnTitle, type ToolUseItem } from '../portable/conversation';
 import type { CallStatus, CallTrace, Trace, Turn } from '../types';
-import type { JsonObject } from './messages';
 import { resolveInput } from './references';
 import { buildSummary } from './summary';
 import { makeView, type RunView } from './view';
 import { degradedNote, failureContent, isError, isSuccess, partialWarning } from './wording';
-
-export interface ToolUseItem {
-  id: string;
-  tool: string;
-  input: JsonObject;
-}
 
 export interface ToolResultItem {
   id: string;
@@ -37,11 +31,6 @@ export interface TurnItem {
 export interface Conversation {
   turns: TurnItem[];
   summary: string;
-}
-
-export function outputText(output: JsonValue | undefined): string {
-  if (output === undefined) return '(no output)';
-  return typeof output === 'string' ? output : JSON.stringify(output);
 }
 
 function indent(text: string): string {
@@ -114,18 +103,6 @@ export function useFor(view: RunView, call: CallTrace): ToolUseItem {
     return isSuccess(up.status) && inBefore ? (returnedOutput(view.spec(up), up) ?? null) : null;
   });
   return { id: call.id, tool: spec?.tool ?? call.tool, input };
-}
-
-export function turnTitle(trace: Trace, turn: Turn, calls: readonly CallTrace[]): string {
-  const n = turn.index + 1;
-  switch (trace.strategy) {
-    case 'waves':
-      return `Model turn ${n} (wave ${(turn.wave ?? calls[0]?.wave ?? 0) + 1})`;
-    case 'eager':
-      return `Model turn ${n} (the whole plan)`;
-    case 'sequential':
-      return `Model turn ${n} (${calls.map((c) => c.id).join(', ')})`;
-  }
 }
 
 /** The turns in the context: all of them, or at `atMs` only those whose calls are all final by then. */

@@ -1,5 +1,6 @@
 // Renders a format-neutral Conversation as Anthropic messages, OpenAI messages or readable text (docs/context.md#the-three-formats).
 // Never adds a task or system message, and never lets a tool use go unanswered.
+import { anthropicToolUses, openAIToolCalls } from '../portable/conversation';
 import type { Conversation, ToolResultItem, TurnItem } from './conversation';
 import type {
   AnthropicContext,
@@ -23,10 +24,7 @@ export function renderAnthropic(conv: Conversation): AnthropicContext {
   const messages: AnthropicMessage[] = [];
   let lastUser: AnthropicUserMessage | null = null;
   for (const turn of conv.turns) {
-    messages.push({
-      role: 'assistant',
-      content: turn.uses.map((u) => ({ type: 'tool_use', id: u.id, name: u.tool, input: u.input })),
-    });
+    messages.push(anthropicToolUses(turn.uses));
     const results: AnthropicToolResultBlock[] = turn.results.map((r) => {
       const { content, isError } = resultText(turn, r);
       return { type: 'tool_result', tool_use_id: r.id, content, is_error: isError };
@@ -42,11 +40,7 @@ export function renderAnthropic(conv: Conversation): AnthropicContext {
 export function renderOpenAI(conv: Conversation): OpenAIContext {
   const messages: OpenAIMessage[] = [];
   for (const turn of conv.turns) {
-    messages.push({
-      role: 'assistant',
-      content: null,
-      tool_calls: turn.uses.map((u) => ({ id: u.id, type: 'function', function: { name: u.tool, arguments: JSON.stringify(u.input) } })),
-    });
+    messages.push(openAIToolCalls(turn.uses));
     for (const r of turn.results) messages.push({ role: 'tool', tool_call_id: r.id, content: resultText(turn, r).content });
   }
   messages.push({ role: 'user', content: conv.summary });

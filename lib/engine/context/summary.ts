@@ -1,28 +1,16 @@
 // The summary text that closes the context (docs/context.md#the-summary): counts per status, failures, never-started calls with
 // their reasons, calls still pending at an instant, and the plan outcome. Must name every call that is not a plain success.
-import { countStatuses, type CallStatus, type CallTrace } from '../types';
-import { effectSummaryLines } from './effects';
+import { countStatuses, type CallTrace } from '../types';
+import { noInventionLines, outcomeLine, settledLines } from '../portable/conversation';
+import { effectSummaryLines } from '../portable/effect-words';
+import { plainMs } from '../portable/wording';
 import type { RunView } from './view';
-import { plainMs } from '../../format/duration';
-import { NEVER_STARTED, STATUS_WORD, degradedNote, isError, listWords, neverStartedLine, plural, shortFailure } from './wording';
+import { NEVER_STARTED, STATUS_WORD, plural } from './wording';
 
 export { countStatuses };
 
-function outcomeLine(view: RunView, atMs: number | null): string {
-  const { trace } = view;
-  if (atMs !== null && atMs < view.runEndMs) return 'Plan outcome: in progress';
-  switch (trace.outcome) {
-    case 'aborted':
-      return trace.stop ? `Plan outcome: aborted — ${trace.stop.by ?? 'a call'} failed at ${plainMs(trace.stop.atMs)} and its policy is to abort the plan` : 'Plan outcome: aborted';
-    case 'deadline_exceeded':
-      return trace.stop ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${plainMs(trace.stop.atMs)}` : 'Plan outcome: deadline_exceeded';
-    case 'stuck': {
-      const hung = trace.calls.filter((c) => c.status === 'hung').map((c) => c.id);
-      return hung.length > 0 ? `Plan outcome: stuck — ${listWords(hung)} never returned` : 'Plan outcome: stuck';
-    }
-    default:
-      return `Plan outcome: ${trace.outcome}`;
-  }
+function summaryOutcome(view: RunView, atMs: number | null): string {
+  return atMs !== null && atMs < view.runEndMs ? 'Plan outcome: in progress' : outcomeLine(view.trace);
 }
 
 /** What a call not yet reported is doing at `t`. */
@@ -63,23 +51,7 @@ export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: nu
     if (pending.length > 0) parts.push(`${pending.length} pending`);
     lines.push(`Tool plan status at ${plainMs(atMs)}: ${total} — ${parts.join('; ')}.`);
   }
-  const ids = (status: CallStatus) => reported.filter((c) => c.status === status).map((c) => c.id);
-  if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
-  if (ids('partial').length > 0) lines.push(`Partial (incomplete, see the warning in each result): ${ids('partial').join(', ')}.`);
-  const degraded = reported.filter((c) => degradedNote(c) !== null);
-  if (degraded.length > 0) {
-    lines.push('Degraded (ran without optional inputs):');
-    for (const c of degraded) lines.push(`- ${c.id}: missing ${listWords(c.missingInputs.map((m) => `${m.id} (${STATUS_WORD[m.status]})`))}`);
-  }
-  const failed = reported.filter((c) => isError(c.status));
-  if (failed.length > 0) {
-    lines.push('Failed:');
-    for (const c of failed) lines.push(`- ${c.id}: ${shortFailure(c)}`);
-  }
-  if (neverStarted.length > 0) {
-    lines.push('Never started:');
-    for (const c of neverStarted) lines.push(`- ${neverStartedLine(c, (id) => view.byId.get(id)?.status)}`);
-  }
+  lines.push(...settledLines(reported, neverStarted, (id) => view.byId.get(id)?.status));
   if (pending.length > 0) {
     lines.push('Still pending:');
     for (const c of pending) {
@@ -87,10 +59,8 @@ export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: nu
     }
   }
   lines.push(...effectSummaryLines(trace, shown, atMs));
-  if (failed.length > 0 || neverStarted.length > 0) {
-    lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
-  }
-  lines.push(outcomeLine(view, atMs));
+  lines.push(...noInventionLines(reported, neverStarted));
+  lines.push(summaryOutcome(view, atMs));
   return lines.join('\n');
 }
 

@@ -1,16 +1,11 @@
 // The partial-state context: the conversation to hand the model after a run, one assistant turn per model turn
 // with its calls' results, then a summary of what succeeded, what failed and why, and what never ran.
 // Every call that started appears exactly once as a result; every other one is named in the summary.
-import { effectSummaryLines } from './effect-words';
-import { STATUS_LABEL, countStatuses } from './outcomes';
-import type { CallReport, CallSpec, JsonObject, RunReport, TurnReport } from './types';
-import { ERROR_STATUSES, NEVER_STARTED, degradedNote, failureContent, fmtMs, listWords, missingList, neverStartedLine, partialWarning, plural, shortFailure } from './wording';
-
-export interface ToolUseItem {
-  id: string;
-  tool: string;
-  input: JsonObject;
-}
+import { noInventionLines, outcomeLine, outputText, settledLines, turnTitle, type ToolUseItem } from '../../engine/portable/conversation';
+import { effectSummaryLines } from '../../engine/portable/effect-words';
+import { STATUS_LABEL, countStatuses, isSuccess } from '../../engine/portable/facts';
+import { ERROR_STATUSES, NEVER_STARTED, degradedNote, failureContent, partialWarning, plural } from '../../engine/portable/wording';
+import type { CallReport, CallSpec, RunReport } from './types';
 
 export interface ToolResultItem {
   id: string;
@@ -32,29 +27,6 @@ export interface Conversation {
   summary: string;
 }
 
-const returned = (c: CallReport) => c.status === 'succeeded' || c.status === 'partial';
-
-export function outputText(output: unknown): string {
-  if (output === undefined) return '(no output)';
-  if (typeof output === 'string') return output;
-  return JSON.stringify(output) ?? String(output);
-}
-
-function outcomeLine(report: RunReport): string {
-  switch (report.outcome) {
-    case 'aborted':
-      return report.stop ? `Plan outcome: aborted — ${report.stop.by ?? 'a call'} failed at ${fmtMs(report.stop.atMs)} and its policy is to abort the plan` : 'Plan outcome: aborted';
-    case 'deadline_exceeded':
-      return report.stop ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${fmtMs(report.stop.atMs)}` : 'Plan outcome: deadline_exceeded';
-    case 'stuck': {
-      const hung = report.calls.filter((c) => c.status === 'hung').map((c) => c.id);
-      return hung.length > 0 ? `Plan outcome: stuck — ${listWords(hung)} never returned` : 'Plan outcome: stuck';
-    }
-    default:
-      return `Plan outcome: ${report.outcome}`;
-  }
-}
-
 /** The summary that closes the context; `shown` holds the calls whose results are in the conversation. */
 export function buildSummary(report: RunReport, shown: ReadonlySet<string>): string {
   const reported: CallReport[] = [];
@@ -67,30 +39,13 @@ export function buildSummary(report: RunReport, shown: ReadonlySet<string>): str
   }
   const counted = countStatuses([...reported, ...neverStarted].map((c) => c.status));
   const lines = [`Tool plan status: ${plural(report.calls.length, 'call')}${counted ? ` — ${counted}` : ''}.`];
-  const ids = (status: CallReport['status']) => reported.filter((c) => c.status === status).map((c) => c.id);
-  if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
-  if (ids('partial').length > 0) lines.push(`Partial (incomplete, see the warning in each result): ${ids('partial').join(', ')}.`);
-  const degraded = reported.filter((c) => c.missingInputs.length > 0);
-  if (degraded.length > 0) {
-    lines.push('Degraded (ran without optional inputs):');
-    for (const c of degraded) lines.push(`- ${c.id}: missing ${missingList(c)}`);
-  }
-  const failed = reported.filter((c) => ERROR_STATUSES.has(c.status));
-  if (failed.length > 0) {
-    lines.push('Failed:');
-    for (const c of failed) lines.push(`- ${c.id}: ${shortFailure(c)}`);
-  }
-  if (neverStarted.length > 0) {
-    lines.push('Never started:');
-    const statusOf = (id: string) => report.calls.find((c) => c.id === id)?.status;
-    for (const c of neverStarted) lines.push(`- ${neverStartedLine(c, statusOf)}`);
-  }
+  lines.push(...settledLines(reported, neverStarted, (id) => report.calls.find((c) => c.id === id)?.status));
   if (pending.length > 0) {
     lines.push('Still pending:');
     for (const c of pending) lines.push(`- ${c.id}: ${STATUS_LABEL[c.status]} (no model turn reported it)`);
   }
-  lines.push(...effectSummaryLines(report, shown));
-  if (failed.length > 0 || neverStarted.length > 0) lines.push('No result exists for a call that failed or never started: do not assume or invent one.');
+  lines.push(...effectSummaryLines(report, shown, null));
+  lines.push(...noInventionLines(reported, neverStarted));
   lines.push(outcomeLine(report));
   return lines.join('\n');
 }
@@ -101,7 +56,7 @@ function indent(text: string): string {
 
 /** The results a sub-agent's nested run produced: what came in, nothing about what did not. */
 function nestedResults(nested: RunReport): string {
-  const lines = nested.calls.filter(returned).map((c) => `- ${c.id}: ${indent(successBody(nested, c))}`);
+  const lines = nested.calls.filter((c) => isSuccess(c.status)).map((c) => `- ${c.id}: ${indent(successBody(nested, c))}`);
   return lines.length > 0 ? `Results:\n${lines.join('\n')}` : 'Results: none.';
 }
 
@@ -139,18 +94,6 @@ function resultFor(report: RunReport, call: CallReport): ToolResultItem {
   }
   const note = degradedNote(call);
   return { id: call.id, status: call.status, isError: error, content: note === null ? body : `${body}\n${note}` };
-}
-
-function turnTitle(report: RunReport, turn: TurnReport, calls: readonly CallReport[]): string {
-  const n = turn.index + 1;
-  switch (report.strategy) {
-    case 'waves':
-      return `Model turn ${n} (wave ${(turn.wave ?? calls[0]?.wave ?? 0) + 1})`;
-    case 'eager':
-      return `Model turn ${n} (the whole plan)`;
-    case 'sequential':
-      return `Model turn ${n} (${calls.map((c) => c.id).join(', ')})`;
-  }
 }
 
 export function buildConversation(report: RunReport): Conversation {

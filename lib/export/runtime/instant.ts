@@ -1,5 +1,6 @@
 // When to act: a run sleeps until something happens (a result comes in, a timer is due), then lets every other event
 // of that instant arrive, its nested sub-agent runs' included, before it handles the instant as one.
+import { turnEndMs } from '../../engine/portable/facts';
 import type { RunReport } from './types';
 
 /**
@@ -88,18 +89,7 @@ export function closeReport(report: RunReport): void {
     const agent = report.plan.calls[call.index].agent;
     if (agent?.report === 'opaque' && last?.nested !== undefined) call.hiddenFailures = last.nested.calls.filter((x) => x.status !== 'succeeded').length;
   }
-  for (const turn of report.turns) {
-    let end: number | null = turn.emitMs;
-    for (const i of turn.calls) {
-      const e = report.calls[i].endMs;
-      if (e === null) {
-        end = null;
-        break;
-      }
-      if (end !== null && e > end) end = e;
-    }
-    turn.endMs = end;
-  }
+  for (const turn of report.turns) turn.endMs = turnEndMs(turn, report.calls);
 }
 
 /** A nested run's report with its times counted from its own start, as Toolwave shows a sub-agent's run. */

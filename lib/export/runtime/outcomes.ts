@@ -1,6 +1,7 @@
 // How one attempt's result is read: a value, a partial result, a thrown error, a sub-agent's nested run;
 // and the wait before the next attempt. Pure functions, so the scheduler stays a loop of decisions.
-import { PartialResult, RateLimitError, ToolError, type AttemptResult, type CallSpec, type CallStatus, type ErrorClassifier, type RunReport } from './types';
+import { countStatuses, type AttemptResult } from '../../engine/portable/facts';
+import { PartialResult, RateLimitError, ToolError, type CallSpec, type ErrorClassifier, type RunReport } from './types';
 
 /** An attempt that returned or failed, as the scheduler records it. */
 export interface Settled {
@@ -49,25 +50,6 @@ export function fromError(error: unknown, classify: ErrorClassifier): Settled {
     ...(c.code === undefined ? {} : { code: c.code }),
     ...(applied ? { applied } : {}),
   };
-}
-
-const STATUS_ORDER: readonly CallStatus[] = ['succeeded', 'partial', 'failed', 'timed_out', 'skipped', 'cancelled', 'not_started', 'hung'];
-export const STATUS_LABEL: Record<CallStatus, string> = {
-  succeeded: 'succeeded',
-  partial: 'partial',
-  failed: 'failed',
-  timed_out: 'timed out',
-  skipped: 'skipped',
-  cancelled: 'cancelled',
-  not_started: 'not started',
-  hung: 'hung',
-};
-
-/** `2 succeeded, 1 timed out, 1 skipped`: each status that occurs, in a fixed order. */
-export function countStatuses(statuses: readonly CallStatus[]): string {
-  return STATUS_ORDER.filter((s) => statuses.includes(s))
-    .map((s) => `${statuses.filter((x) => x === s).length} ${STATUS_LABEL[s]}`)
-    .join(', ');
 }
 
 /**

@@ -1,6 +1,6 @@
 // Resolves `{{callId}}` and `{{callId.path.to.field}}` in a call's input from the outputs in hand when it starts.
 // Same syntax and rules as Toolwave's editor and engine; it never evaluates anything but a property path.
-import type { Json, JsonObject } from './types';
+import { resolveStrings, walk, type Json, type JsonObject } from '../../engine/portable/json-refs';
 
 // `{{`, optional spaces, a call id, `.segment`s (no dot, brace or space inside one), optional spaces, `}}`.
 const REF_SOURCE = String.raw`\{\{\s*([A-Za-z_][A-Za-z0-9_-]{0,63})((?:\.[^.{}\s]+)*)\s*\}\}`;
@@ -11,24 +11,6 @@ export type RefLookup = (id: string) => Json | undefined;
 
 function pathOf(m: RegExpExecArray): string[] {
   return m[2] === '' ? [] : m[2].slice(1).split('.');
-}
-
-function walk(value: Json, path: readonly string[]): Json {
-  let cur: Json = value;
-  for (const seg of path) {
-    if (Array.isArray(cur)) {
-      if (!/^\d+$/.test(seg)) return null;
-      const item: Json | undefined = cur[Number(seg)];
-      if (item === undefined) return null;
-      cur = item;
-    } else if (cur !== null && typeof cur === 'object') {
-      if (!Object.hasOwn(cur, seg)) return null;
-      cur = cur[seg];
-    } else {
-      return null;
-    }
-  }
-  return cur;
 }
 
 function resolveString(s: string, lookup: RefLookup): Json {
@@ -46,16 +28,9 @@ function resolveString(s: string, lookup: RefLookup): Json {
   });
 }
 
-function resolveValue(v: Json, lookup: RefLookup): Json {
-  if (typeof v === 'string') return resolveString(v, lookup);
-  if (Array.isArray(v)) return v.map((x) => resolveValue(x, lookup));
-  if (v !== null && typeof v === 'object') return resolveInput(v, lookup);
-  return v;
-}
-
 /** A copy of `input` with every reference resolved: a lone reference becomes the JSON value, an embedded one text. */
 export function resolveInput(input: JsonObject, lookup: RefLookup): JsonObject {
-  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, resolveValue(v, lookup)]));
+  return resolveStrings(input, (s) => resolveString(s, lookup));
 }
 
 /** A tool's output as JSON, the way it travels into another call's input (undefined becomes null). */

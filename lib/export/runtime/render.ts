@@ -1,7 +1,9 @@
 // The context in three shapes: Anthropic Messages, OpenAI Chat Completions, or readable text.
 // Never adds a task or system message, and never leaves a tool use unanswered.
 import { buildConversation } from './context';
-import type { JsonObject, RunReport } from './types';
+import { anthropicToolUses, openAIToolCalls } from '../../engine/portable/conversation';
+import type { JsonObject } from '../../engine/portable/json-refs';
+import type { RunReport } from './types';
 
 export type AnthropicMessage =
   | { role: 'assistant'; content: { type: 'tool_use'; id: string; name: string; input: JsonObject }[] }
@@ -26,7 +28,7 @@ export function buildContext(report: RunReport, format: ContextFormat): Context 
     const messages: AnthropicMessage[] = [];
     let last: Extract<AnthropicMessage, { role: 'user' }> | null = null;
     for (const turn of conv.turns) {
-      messages.push({ role: 'assistant', content: turn.uses.map((u) => ({ type: 'tool_use', id: u.id, name: u.tool, input: u.input })) });
+      messages.push(anthropicToolUses(turn.uses));
       last = { role: 'user', content: turn.results.map((r) => ({ type: 'tool_result', tool_use_id: r.id, content: r.content, is_error: r.isError })) };
       messages.push(last);
     }
@@ -37,11 +39,7 @@ export function buildContext(report: RunReport, format: ContextFormat): Context 
   if (format === 'openai') {
     const messages: OpenAIMessage[] = [];
     for (const turn of conv.turns) {
-      messages.push({
-        role: 'assistant',
-        content: null,
-        tool_calls: turn.uses.map((u) => ({ id: u.id, type: 'function', function: { name: u.tool, arguments: JSON.stringify(u.input) } })),
-      });
+      messages.push(openAIToolCalls(turn.uses));
       for (const r of turn.results) messages.push({ role: 'tool', tool_call_id: r.id, content: r.content });
     }
     messages.push({ role: 'user', content: conv.summary });

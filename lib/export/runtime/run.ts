@@ -7,7 +7,8 @@ import { closeReport, shiftReport, Waker, type Node } from './instant';
 import { fromError, fromNestedRun, fromValue, retryWait, type Settled } from './outcomes';
 import { jsonOf, resolveInput, type RefLookup } from './references';
 import { attemptEffect, compensate, recordEffects } from './saga';
-import type { AttemptReport, CallReport, CallStatus, ErrorClassifier, PlanSpec, RunEvent, RunReport, Tools } from './types';
+import { isSuccess, type CallStatus } from '../../engine/portable/facts';
+import type { AttemptReport, CallReport, ErrorClassifier, PlanSpec, RunEvent, RunReport, Tools } from './types';
 
 type Live = 'waiting' | 'queued' | 'running' | 'retry_wait';
 
@@ -40,7 +41,6 @@ interface Running {
   settled: (Settled & { time: number }) | null;
 }
 
-const isSuccess = (s: CallStatus | Live) => s === 'succeeded' || s === 'partial';
 const isFinal = (s: CallStatus | Live): s is CallStatus => s !== 'waiting' && s !== 'queued' && s !== 'running' && s !== 'retry_wait';
 
 /** One run of `plan`; null when the enclosing sub-agent attempt ended first (`scope.outer` aborted). */

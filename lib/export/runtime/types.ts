@@ -1,9 +1,7 @@
 // The exported runtime's public shapes: the plan's policies as data, the tools a team supplies, the run report.
 // Part of the code Toolwave writes into an exported module: standard library only, never an import from the app.
-
-/** A JSON value, as tool inputs and sample outputs are written in the plan. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import type { AttemptOf, CallEffectOf, CallOf, CompensationOf, EventOf, RunOf, TurnFacts } from '../../engine/portable/facts';
+import type { Json, JsonObject } from '../../engine/portable/json-refs';
 
 export type Strategy = 'waves' | 'eager' | 'sequential';
 export type OnFailure = 'degrade' | 'abort' | 'ignore';
@@ -133,119 +131,22 @@ export interface RunOptions {
   onEvent?: (event: RunEvent) => void;
 }
 
-export type CallStatus = 'succeeded' | 'partial' | 'failed' | 'timed_out' | 'skipped' | 'cancelled' | 'not_started' | 'hung';
-export type Outcome = 'complete' | 'partial' | 'aborted' | 'deadline_exceeded' | 'stuck';
-export type AttemptResult = 'ok' | 'partial' | 'error' | 'rate_limited' | 'timeout' | 'hang' | 'cancelled';
+export type AttemptReport = AttemptOf<RunReport>;
+export type CompensationReport = CompensationOf<AttemptReport>;
+export type CallEffect = CallEffectOf<AttemptReport>;
 
-export interface AttemptReport {
-  n: number;
-  startMs: number;
-  endMs: number | null;
-  result: AttemptResult;
-  message: string;
-  retryable: boolean;
-  code?: string;
-  /** The wait before the next attempt, when one was scheduled. */
-  retryWaitMs?: number;
-  /** For a sub-agent attempt that finished: its nested run. */
-  nested?: RunReport;
-  /** For a call with an effect: whether this attempt applied it, did not, or may have. */
-  effect?: 'applied' | 'not_applied' | 'unknown';
-}
-
-export type CompensationStatus = 'succeeded' | 'failed' | 'timed_out' | 'hung' | 'not_started';
-
-export interface CompensationReport {
-  tool: string;
-  status: CompensationStatus;
-  /** Its place among the compensations, which run one at a time. */
-  order: number;
-  startMs: number | null;
-  endMs: number | null;
-  attempts: AttemptReport[];
-}
-
-/** What a call with an effect did over its attempts, and whether a stopped plan undid it. */
-export interface CallEffect {
-  kind: 'idempotent' | 'once';
-  applied: number;
-  /** Attempts that may have applied it (cut by a timeout or by the stop). */
-  unknown: number;
-  /** A `once` call that applied at least twice. */
-  duplicated: boolean;
-  /** A `once` call not duplicated, with applied + unknown ≥ 2. */
-  maybeDuplicated: boolean;
-  /** End of the last attempt that applied or may have applied it. */
-  landedMs: number | null;
-  /** The plan stopped, the effect landed, and no compensation undid it. */
-  leftInPlace: boolean;
-  compensation: CompensationReport | null;
-}
-
-export type Reason =
-  | { kind: 'upstream'; blockers: { id: string; status: CallStatus }[] }
-  | { kind: 'abort'; by: string; atMs: number }
-  | { kind: 'deadline'; atMs: number }
-  | { kind: 'hung_upstream'; waitingOn: string }
-  | { kind: 'wave_held'; by: string };
-
-export interface CallReport {
-  id: string;
-  index: number;
-  tool: string;
-  /** Graph wave, from 0. */
-  wave: number;
-  status: CallStatus;
-  reason: Reason | null;
-  startMs: number | null;
-  endMs: number | null;
-  attempts: AttemptReport[];
-  /** Optional inputs that had not succeeded when it started (it ran degraded). */
-  missingInputs: { id: string; status: CallStatus }[];
-  /** Index of the model turn that emitted it. */
-  turn: number | null;
+export interface CallReport extends CallOf<AttemptReport> {
   /** The input as sent, references resolved. */
   input?: JsonObject;
   /** What the tool returned (for a partial result, the output inside it). */
   output?: unknown;
-  warning?: string;
-  /** For an opaque sub-agent: failures inside it the orchestrator never saw. */
-  hiddenFailures?: number;
-  /** For a call with an effect. */
-  effect?: CallEffect;
 }
 
-export interface TurnReport {
-  index: number;
-  wave: number | null;
-  startMs: number;
-  emitMs: number;
-  endMs: number | null;
-  /** Call indices it emitted, in start order. */
-  calls: number[];
-}
+export type TurnReport = TurnFacts;
 
-export interface RunReport {
+export interface RunReport extends RunOf<CallReport> {
   plan: PlanSpec;
-  strategy: Strategy;
-  outcome: Outcome;
-  makespanMs: number | null;
-  stop: { reason: 'abort' | 'deadline'; atMs: number; by: string | null } | null;
-  /** The end of the last compensation, else the makespan. */
-  settledMs: number | null;
-  /** Indices of the calls whose compensations ran, in the order they ran. */
-  compensations: number[];
-  calls: CallReport[];
-  turns: TurnReport[];
 }
 
-export type RunEvent =
-  | { t: number; type: 'turn'; turn: number; wave: number | null }
-  | { t: number; type: 'attempt_start'; call: string; attempt: number }
-  | { t: number; type: 'attempt_end'; call: string; attempt: number; result: AttemptResult; message: string }
-  | { t: number; type: 'retry_scheduled'; call: string; attempt: number; dueMs: number; waitMs: number }
-  | { t: number; type: 'final'; call: string; status: CallStatus }
-  | { t: number; type: 'stop'; reason: 'abort' | 'deadline'; by: string | null }
-  | { t: number; type: 'comp_start'; call: string; attempt: number }
-  | { t: number; type: 'comp_end'; call: string; attempt: number; result: AttemptResult; message: string }
-  | { t: number; type: 'comp_final'; call: string; status: CompensationStatus };
+/** A step of the run, `call` naming the call by its id. */
+export type RunEvent = EventOf<string>;

@@ -1,10 +1,12 @@
 // Test helpers that hold exported code to the engine: tools that replay each attempt of a simulated trace on a
 // virtual clock (its latency, its fault), the engine's jitter draws in order, and one shape to compare runs by.
 import { combine, draw, hashString, runBase } from '../../engine/random';
+import type { AttemptOf, CallOf, RunOf } from '../../engine/portable/facts';
 import type { Attempt, CallTrace, Trace } from '../../engine/types';
 import { faultsActing } from '../../plan/injected';
 import { activeScenario } from '../../plan/scenario';
 import type { Fault, Plan, ToolCall } from '../../plan/schema';
+import type { ToolContext } from '../runtime/types';
 import { hangUntilAborted, type VirtualClock } from './virtual-clock';
 
 /** The classes an exported module provides for tools to report their results. */
@@ -14,12 +16,8 @@ export interface RuntimeLib {
   partial: (output: unknown, note?: string) => unknown;
 }
 
-export interface ReplayContext {
-  signal: AbortSignal;
-  attempt: number;
-  callId: string;
-  parents: readonly { callId: string; attempt: number }[];
-}
+/** What a replayed tool is told besides its input: the exported runtime's own ToolContext. */
+export type ReplayContext = ToolContext;
 export type ReplayTool = (input: unknown, ctx: ReplayContext) => Promise<unknown>;
 
 interface Located {
@@ -137,50 +135,9 @@ export interface RunShape {
   turns: unknown[];
 }
 
-interface AttemptLike {
-  n: number;
-  startMs: number;
-  endMs: number | null;
-  result: string;
-  message: string;
-  retryable: boolean;
-  code?: string;
-  retryWaitMs?: number;
-  nested?: RunLike;
-  effect?: string;
-}
-
-interface RunLike {
-  outcome: string;
-  makespanMs: number | null;
-  stop: unknown;
-  calls: readonly {
-    id: string;
-    status: string;
-    reason: unknown;
-    wave: number;
-    turn: number | null;
-    startMs: number | null;
-    endMs: number | null;
-    missingInputs: unknown;
-    warning?: string;
-    hiddenFailures?: number;
-    attempts: readonly AttemptLike[];
-    effect?: {
-      kind: string;
-      applied: number;
-      unknown: number;
-      duplicated: boolean;
-      maybeDuplicated: boolean;
-      landedMs: number | null;
-      leftInPlace: boolean;
-      compensation: { tool: string; status: string; order: number; startMs: number | null; endMs: number | null; attempts: readonly AttemptLike[] } | null;
-    };
-  }[];
-  settledMs: number | null;
-  compensations: readonly number[];
-  turns: readonly { index: number; wave: number | null; startMs: number; emitMs: number; endMs: number | null; calls: readonly number[] }[];
-}
+/** A run as both the engine's trace and the exported runtime's report have it: the portable shapes. */
+type RunLike = RunOf<CallOf<AttemptLike>>;
+type AttemptLike = AttemptOf<RunLike>;
 
 /** A sub-agent's nested run is only whole when its attempt ended by itself (not cut by a timeout or a stop). */
 function endedByItself(a: { result: string } | undefined): boolean {
