@@ -1,6 +1,7 @@
-// The root layout: document language, title, global styles. Light and dark follow the system (globals.css).
+// The root layout: document language, title, global styles. Light and dark follow the system (styles/tokens.css).
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import './styles/tokens.css';
 import '@xyflow/react/dist/style.css';
 import './globals.css';
 import './styles/shell.css';
