@@ -120,7 +120,8 @@ test.describe('Demo-ready', () => {
     await openExample(page, 'Research agent');
     await page.getByRole('tab', { name: 'Many runs' }).click();
     await page.getByRole('checkbox', { name: /Rank what hurts most/ }).check();
-    await page.getByRole('button', { name: /^Run .* times$/ }).click();
+    // With the ranking on, the button also says what the ranking will run.
+    await page.getByRole('button', { name: /^Run .* times \+ rank / }).click();
     const stats = page.getByRole('region', { name: 'Statistics' });
     await expect(stats.locator('.tw-stats-hurts')).toContainText('over those the plan succeeds in');
     await stats.locator('.tw-stats-hurts').scrollIntoViewIfNeeded();
