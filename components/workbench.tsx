@@ -9,7 +9,6 @@ import { PlanCanvas } from './canvas/plan-canvas';
 import { ExamplesGallery } from './library/examples-gallery';
 import { FileDropZone } from './library/file-drop-zone';
 import { LibraryPanel } from './library/library-panel';
-import { RunResults } from './run/run-results';
 import { TimelinePanel } from './run/timeline-panel';
 import { Header } from './shell/header';
 import { Inspector } from './inspector/inspector';
@@ -22,14 +21,16 @@ import { usePaneSizes } from './shell/use-pane-sizes';
 import { useBootstrap } from './shell/use-bootstrap';
 import { useGlobalKeys } from './shell/use-global-keys';
 
-// What the first screen does not show is loaded when it is first asked for: Many runs (with its charts), the
-// presentation and the help. Each shows a one-line placeholder while its code arrives.
+// What the first screen does not show is loaded when it is first asked for: the Run tab, Many runs (with its
+// charts), the presentation and the help (and, elsewhere, the timeline chart, the node menu, import and
+// share). Each shows a one-line placeholder while its code arrives.
 const Loading = ({ what }: { what: string }) => (
   <p className="tw-muted tw-lazy" role="status">
     Loading {what}…
   </p>
 );
 const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), { ssr: false, loading: () => <Loading what="Many runs" /> });
+const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), { ssr: false, loading: () => <Loading what="the run" /> });
 const Presentation = dynamic(() => import('./present/presentation').then((m) => m.Presentation), { ssr: false });
 const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.HelpOverlay), { ssr: false });
 

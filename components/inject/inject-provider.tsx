@@ -2,12 +2,15 @@
 // Hosts one-click injection on the canvas: the shared "every attempt / first attempt only" choice and the node
 // context menu, opened by a right-click on a call or, on a focused call, by Shift+F10 or the ContextMenu key.
 // Wrap the canvas with it (inside its ReactFlowProvider); the node toolbar reads the same store.
+import dynamic from 'next/dynamic';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { createInjectStore, type InjectUiStore } from './inject-store';
 import { NODE_SELECTOR } from './menu-keys';
-import { NodeMenu } from './node-menu';
 import { useStore } from 'zustand';
+
+// The menu's code loads when a menu is first opened, not with the page.
+const NodeMenu = dynamic(() => import('./node-menu').then((m) => m.NodeMenu), { ssr: false });
 
 const InjectStoreContext = createContext<InjectUiStore | null>(null);
 

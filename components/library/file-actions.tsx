@@ -3,7 +3,6 @@
 // canonical JSON file, or the plan as code) and Share (a link carrying the plan, copied, or shown to copy by hand).
 import { useRef, useState } from 'react';
 import { serializePlan } from '@/lib/plan';
-import { createShareLink } from '@/lib/share';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { IMPORT_ACCEPT, importFiles } from './import-runs';
 import { ShareDialog } from './share-dialog';
@@ -38,6 +37,8 @@ export function FileActions() {
 
   const share = async () => {
     const s = store.getState();
+    // The link codec (and its compressor) loads on the first Share, not with the page.
+    const { createShareLink } = await import('@/lib/share/codec');
     const link = createShareLink(s.plan, window.location.href);
     if (!link.ok) {
       s.notify({ tone: 'error', text: link.message });

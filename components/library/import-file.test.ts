@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { LIMITS, serializePlan } from '@/lib/plan';
 import { samplePlan } from '@/lib/persist/testing/plans';
 import { createAppStore } from '@/lib/store/app-store';
-import { importPlanFile, readPlanFile, type PlanFileLike } from './import-file';
+import { readPlanFile, type PlanFileLike } from '@/lib/intake/intake-core';
+import { importPlanFile } from './import-file';
 import { savedAgo } from './saved-ago';
 
 const file = (name: string, text: string, size = text.length, type = 'application/json'): PlanFileLike & { text: ReturnType<typeof vi.fn> } => ({

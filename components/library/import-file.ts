@@ -1,10 +1,9 @@
 // Importing a plan file (picker or drop): size cap before reading, the schema on the text, then a NEW plan.
 // A refused file leaves the open plan exactly as it was and lists its problems by path.
-import { readPlanFile, type PlanFileLike } from '@/lib/intake/intake-core';
+import type { PlanFileLike } from '@/lib/intake/precheck';
 import type { Plan, Problem } from '@/lib/plan';
 import type { AppStore } from '@/lib/store/app-store';
 
-export { readPlanFile, type PlanFileLike } from '@/lib/intake/intake-core';
 
 /** Says why the files were not imported; the open plan stays as it was. */
 export function refuseImport(store: AppStore, files: readonly Pick<PlanFileLike, 'name'>[], problems: Problem[]): false {
@@ -25,6 +24,8 @@ export function openImportedPlan(store: AppStore, plan: Plan): true {
 
 /** Imports one file into the editor as a new plan (one undoable step), or says plainly why not. */
 export async function importPlanFile(store: AppStore, file: PlanFileLike): Promise<boolean> {
+  // The reader (schema, importers) loads on the first import, not with the page.
+  const { readPlanFile } = await import('@/lib/intake/intake-core');
   const result = await readPlanFile(file);
   return result.ok ? openImportedPlan(store, result.plan) : refuseImport(store, [file], result.problems);
 }

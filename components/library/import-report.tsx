@@ -1,7 +1,7 @@
 'use client';
 // The import report over the canvas after recorded runs were imported: what was read, which fields were inferred
 // and from what, the edges drawn on evidence and the turn-order pairs that were not. Plain text only, never HTML.
-import { summaryLine, type ImportReport } from '@/lib/import';
+import { summaryLine, type ImportReport } from '@/lib/import/report';
 import { useAppStore } from '@/lib/store/provider';
 import { selectImportReport, selectPlanVersion, selectShowImportReport } from '@/lib/store/selectors';
 

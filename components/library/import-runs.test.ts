@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { serializePlan } from '@/lib/plan';
 import { samplePlan } from '@/lib/persist/testing/plans';
 import { createAppStore } from '@/lib/store/app-store';
-import type { PlanFileLike } from './import-file';
+import type { PlanFileLike } from '@/lib/intake/precheck';
 import { importFiles } from './import-runs';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../lib/import/fixtures/${name}`, import.meta.url)), 'utf8');

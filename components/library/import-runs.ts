@@ -2,8 +2,8 @@
 // recorded agent runs (one file or many runs of one agent) become a NEW plan, one undo step, with its import report.
 // The files are read and checked on a worker, with a progress line and Cancel, so the page answers throughout.
 // Nothing of the open plan changes unless the import succeeds.
-import { summaryLine } from '@/lib/import';
-import { formatBytes, precheckFiles, type PlanFileLike } from '@/lib/intake/intake-core';
+import { summaryLine } from '@/lib/import/report';
+import { formatBytes, precheckFiles, type PlanFileLike } from '@/lib/intake/precheck';
 import type { AppStore } from '@/lib/store/app-store';
 import { openImportedPlan, refuseImport } from './import-file';
 import { intakeTrackerFor } from './intake-tracker';

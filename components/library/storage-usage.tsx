@@ -3,7 +3,7 @@
 // Delete (after asking) on each line, so the user frees space where the notice says it is full. Deleting retries
 // the save that failed. The open plan is listed for Export only: deleting it would not make room for itself.
 import { useState } from 'react';
-import { formatBytes } from '@/lib/intake/intake-core';
+import { formatBytes } from '@/lib/intake/precheck';
 import { serializePlan } from '@/lib/plan';
 import { useAppStore } from '@/lib/store/provider';
 import { selectDocId } from '@/lib/store/selectors';

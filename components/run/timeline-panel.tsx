@@ -2,11 +2,11 @@
 // The timeline panel under the canvas: the playback bar on top (visible even when the chart is hidden), a legend,
 // and the run on view drawn by the one timeline chart in its editor look (see components/timeline). Closed until the
 // first run, then opened once where the window is tall enough for the canvas and the chart together.
+import dynamic from 'next/dynamic';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewRun } from '@/lib/store/selectors';
 import { EDITOR_LAYOUT } from '../timeline/layout';
-import { TimelineChart } from '../timeline/timeline-chart';
 import { useTimelineZoom, ZOOM_STEP, type TimelineZoom } from '../timeline/use-zoom';
 import { ZoomControls } from '../timeline/zoom-controls';
 import { PANE_BOUNDS } from '../shell/pane-sizes';
@@ -15,6 +15,12 @@ import { useElementWidth } from '../use-measure';
 import { useScrollWindow, WINDOWED_ROWS } from '../use-scroll-window';
 import { PlaybackBar } from './playback-bar';
 import { selectHasRun } from './playback-selectors';
+
+// The chart's code loads with the first run, not with the page.
+const TimelineChart = dynamic(() => import('../timeline/timeline-chart').then((m) => m.TimelineChart), {
+  ssr: false,
+  loading: () => <p className="tw-tl__empty" role="status">Loading the timeline…</p>,
+});
 
 /** Below this window height, opening the timeline by itself would squeeze the canvas too much. */
 const OPEN_BY_ITSELF_MIN_HEIGHT = 900;

@@ -4,7 +4,7 @@
 // default example, which then becomes the first plan in the library. The canvas shows "Loading…" until then. A plan
 // that was run opens with its run (components/library/last-run.ts).
 import { useEffect, useRef } from 'react';
-import { isPlanLink } from '@/lib/share';
+import { isPlanLink } from '@/lib/share/link';
 import type { Plan } from '@/lib/plan';
 import type { AppStore } from '@/lib/store/app-store';
 import { defaultExample, fetchExampleIndex, fetchExamplePlan, type ExampleEntry } from '@/lib/store/examples';

@@ -42,10 +42,8 @@ export type { SourceFile } from './source';
 export { ACCEPTED_FORMATS } from './detect';
 export { FORMAT_NAMES, type FormatId } from './run';
 
-/** Most files imported together (runs of one agent). */
-export const MAX_FILES = 200;
-/** Most characters read across all files of one import. */
-export const MAX_TOTAL_CHARS = 64 * 1024 * 1024;
+import { MAX_FILES, MAX_TOTAL_CHARS } from './limits';
+export { MAX_FILES, MAX_TOTAL_CHARS };
 
 export type ImportResult = BuildResult;
 

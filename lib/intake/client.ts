@@ -1,7 +1,7 @@
 // Starts an intake (an import or a share link) on a fresh worker and hands back its outcome, with its stages as it
 // goes and a cancel that terminates the worker at once. Where there is no Worker (tests, old browsers) or the worker
 // fails to start, the same code runs on this thread.
-import { runIntake, type IntakeOutcome, type IntakeRequest, type IntakeStage } from './intake-core';
+import type { IntakeOutcome, IntakeRequest, IntakeStage } from './intake-core';
 import { createAssembler, type IntakeJob, type IntakeMessage } from './protocol';
 
 export class IntakeCancelled extends Error {
@@ -46,11 +46,16 @@ export function startIntake(
     reject = rej;
     const inline = () => {
       worker = null;
-      void runIntake(request, (stage) => {
-        if (!cancelled) onStage(stage);
-      }).then((outcome) => {
-        if (!cancelled) resolve(outcome);
-      });
+      // Loaded only here: with a worker, the page never loads the importers at all.
+      void import('./intake-core')
+        .then(({ runIntake }) =>
+          runIntake(request, (stage) => {
+            if (!cancelled) onStage(stage);
+          }),
+        )
+        .then((outcome) => {
+          if (!cancelled) resolve(outcome);
+        });
     };
     worker = createWorker();
     if (worker === null) {

@@ -1,22 +1,13 @@
 // The share-link codec: a plan carried in the URL hash as `#plan=v1.<base64url of deflate-raw of its JSON>`.
 // A link is untrusted input: decoding never throws, never inflates past LIMITS.maxBytes, and always ends in parsePlan.
 import { Inflate, deflateSync } from 'fflate';
-import { LIMITS, type Plan } from '../plan/schema';
+import type { Plan } from '../plan/schema';
 import { parsePlan, type ParseResult, type Problem } from '../plan/parse';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
+import { LINK_PARAM, LINK_PATH, LINK_VERSION, LONG_LINK_CHARS, MAX_INFLATED_BYTES, MAX_LINK_CHARS, planParam } from './link';
 
-/** The hash parameter that carries a plan. */
-export const LINK_PARAM = 'plan';
-/** The payload's format version: a new payload format gets v2 and this codec keeps reading v1. */
-export const LINK_VERSION = 'v1';
-/** Longest hash decoded at all (characters), checked before any work. Chrome caps URLs near 2 MB. */
-export const MAX_LINK_CHARS = 2_000_000;
-/** Beyond this many characters some chat apps and mail clients cut links: the UI may say so. */
-export const LONG_LINK_CHARS = 8_000;
-/** Most bytes a link may unpack to: a plan file's own cap. */
-export const MAX_INFLATED_BYTES = LIMITS.maxBytes;
-/** Path of a problem with the link itself rather than the plan inside it. */
-export const LINK_PATH = '(link)';
+export { isPlanLink, LINK_PARAM, LINK_PATH, LINK_VERSION, LONG_LINK_CHARS, MAX_INFLATED_BYTES, MAX_LINK_CHARS } from './link';
+
 
 /**
  * Compressed bytes fed to the inflater per step. Deflate expands at most ~1,032:1, so one step makes at
@@ -64,29 +55,6 @@ export function createShareLink(plan: Plan, pageUrl: string): ShareLinkResult {
   return { ok: true, url, chars: url.length, warning };
 }
 
-/** The plan payload of a hash (`#a=1&plan=v1.…`), or null when the hash carries no plan at all. */
-function planParam(hash: string): string | null {
-  let h = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (h.includes('%')) {
-    try {
-      h = decodeURIComponent(h);
-    } catch {
-      // Left as it is: a bad escape only matters if it sits inside the payload, and base64url decoding will say so.
-    }
-  }
-  for (const part of h.split('&')) {
-    if (part.startsWith(`${LINK_PARAM}=`)) return part.slice(LINK_PARAM.length + 1);
-  }
-  return null;
-}
-
-/**
- * Whether a hash is meant to carry a plan (well formed or not, too long included): the page then decodes it and
- * either asks before replacing anything or shows why the link is refused. Other hashes are none of its business.
- */
-export function isPlanLink(hash: string): boolean {
-  return typeof hash === 'string' && planParam(hash.slice(0, MAX_LINK_CHARS + 1)) !== null;
-}
 
 export type InflateResult =
   | { ok: true; bytes: Uint8Array }
