@@ -1,4 +1,4 @@
-// Tooltips drawn from data-tip (app/globals.css) show on hover; after a click the pointer is still there, so the tip
+// Tooltips drawn from data-tip (app/styles/primitives.css) show on hover; after a click the pointer is still there, so the tip
 // would stay over whatever the click made. This hides it until the pointer leaves the control or focus moves on.
 // It only sets an attribute on the control: never reads or changes anything else.
 

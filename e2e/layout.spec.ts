@@ -2,7 +2,7 @@
 // itself), the side panes and the timeline resize by drag and by keyboard and keep their sizes, the timeline zooms
 // and selects a range of time, tables fit their pane, and the canvas's overlays stay out of the way.
 import type { Locator, Page } from '@playwright/test';
-import { expect, openExample, test } from './fixtures';
+import { expect, openExample, settled, test } from './fixtures';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -62,13 +62,20 @@ for (const size of SIZES) {
       const before = await doc();
       expect(before.scroll).toBeLessThanOrEqual(before.inner);
 
+      // Counts the wheel events the page receives, so the test waits for both to arrive rather than for a time.
+      await page.evaluate(() => {
+        const w = window as unknown as { twWheels: number };
+        w.twWheels = 0;
+        window.addEventListener('wheel', () => void w.twWheels++, { capture: true, passive: true });
+      });
       const header = await box(page.locator('header.tw-header'));
       await page.mouse.move(header.x + header.width / 2, header.y + header.height / 2);
       await page.mouse.wheel(0, 600);
       const library = await box(page.getByRole('complementary', { name: 'Library' }));
       await page.mouse.move(library.x + library.width / 2, library.y + library.height - 40);
       await page.mouse.wheel(0, 600);
-      await page.waitForTimeout(200);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { twWheels: number }).twWheels)).toBe(2);
+      await settled(page);
       expect((await doc()).y).toBe(0);
 
       // The statistics still scroll inside their own pane.

@@ -60,6 +60,8 @@ test.describe('Two tabs, reloads and a damaged library', () => {
   test('two tabs edit one plan: the tab that saved second is stopped, its version offered, and nothing is overwritten', async ({ page, context }) => {
     await openEditor(page);
     const second = await context.newPage();
+    // Tab two's clock runs as usual, but the test can jump it past the autosave's delay instead of sleeping.
+    await second.clock.install();
     await openEditor(second);
     // Tab one adds a call (saved after the pause); tab two then edits its older copy.
     await page.getByRole('button', { name: 'Add Web search' }).click();
@@ -68,7 +70,8 @@ test.describe('Two tabs, reloads and a damaged library', () => {
     await expect(banner).toBeVisible();
     await second.getByRole('button', { name: 'Add Fetch URL' }).click();
     await second.getByRole('button', { name: 'Add Fetch URL' }).click();
-    await second.waitForTimeout(1500);
+    // Past the autosave's delay: the save tab two had waiting is tried now.
+    await second.clock.fastForward(1500);
     // Tab two's edits did not reach storage: the stored plan is tab one's.
     expect(Object.values(await stored(page))).toEqual([{ name: first.name, calls: first.calls.length + 1 }]);
     await expect(second.locator('.tw-save')).toHaveText('Changed in another tab');

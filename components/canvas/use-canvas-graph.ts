@@ -5,7 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type { Plan } from '@/lib/plan';
-import { waveBands } from '@/lib/plan/layout';
+import { waveBands } from '@/lib/plan/wave-bands';
 import { useAppStoreApi } from '@/lib/store/provider';
 import type { DependencyEdgeType } from './dependency-edge';
 import type { XY } from './model';

@@ -6,7 +6,7 @@
 import { memo, useMemo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { Strategy } from '@/lib/plan';
-import { waveLabel, type LiveWaveBand } from '@/lib/plan/layout';
+import { waveLabel, type LiveWaveBand } from '@/lib/plan/wave-bands';
 import { useAppStore } from '@/lib/store/provider';
 import { bandPhaseSelector } from './run-selectors';
 

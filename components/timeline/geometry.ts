@@ -1,10 +1,14 @@
 // The timeline's geometry: pure data the one timeline chart draws, in the editor and the presentation. No React.
 // One row per call grouped by graph wave, a bar per attempt, hatched retry waits, timeout marks, the model-turn
-// segments, the run's critical path, the abort/deadline line, and hit-testing for hover and click.
+// segments, the run's critical path, the abort/deadline line (ticks in ticks.ts, hit-testing for hover and click in hit-test.ts).
 import type { AttemptResult, CallStatus, Trace } from '@/lib/engine';
 import { tickDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan/schema';
 import { compensationEnd, compensationLane, type CompensationLane } from './compensation';
+import { niceTicks, windowTicks } from './ticks';
+
+export { niceTicks, windowTicks } from './ticks';
+export { attemptAt, cursorX, rowAt, scrubTime } from './hit-test';
 
 export interface TimelineOptions {
   /** Total width in px, the label column included. */
@@ -136,49 +140,6 @@ export interface Timeline {
 
 /** Bars and waits fill the middle of a row, leaving this fraction of rowHeight above and below. */
 const BAR_INSET = 0.15;
-
-/**
- * Round ticks from 0 to t1: steps of 1, 2 or 5 × 10^k ms, 4 to 10 of them, about one per 100 px of the plot
- * width. The last tick never passes t1. A t1 that is not a finite number (no valid plan gives one) is read as the
- * largest finite number or 1e-9 ms, so the search over k stays four steps long instead of looping forever.
- */
-export function niceTicks(t1: number, width: number): { t: number; label: string }[] {
-  const end = t1 === Infinity ? Number.MAX_VALUE : Number.isFinite(t1) ? Math.max(t1, 1e-9) : 1e-9;
-  const target = Math.min(10, Math.max(4, Math.round(width / 100) + 1));
-  const k0 = Math.floor(Math.log10(end)) - 2;
-  let best: { step: number; count: number } | null = null;
-  for (let k = k0; k <= k0 + 3; k++) {
-    for (const m of [1, 2, 5]) {
-      const step = m * 10 ** k;
-      const count = Math.floor(end / step + 1e-9) + 1;
-      if (count < 4 || count > 10) continue;
-      // Closest to the target; on a tie, the larger step (fewer, calmer ticks).
-      if (best === null || Math.abs(count - target) <= Math.abs(best.count - target)) best = { step, count };
-    }
-  }
-  const { step, count } = best ?? { step: end, count: 2 };
-  const ticks: { t: number; label: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = parseFloat((i * step).toPrecision(12));
-    if (t > end) break;
-    ticks.push({ t, label: tickDuration(t) });
-  }
-  return ticks;
-}
-
-/** Round ticks across a zoomed window [from, to]: the step niceTicks picks for its span, at whole multiples of it. */
-export function windowTicks(from: number, to: number, width: number): { t: number; label: string }[] {
-  const span = to - from;
-  const base = niceTicks(span, width);
-  const step = base.length > 1 ? base[1].t - base[0].t : span;
-  if (!(step > 0) || !Number.isFinite(step)) return [{ t: from, label: tickDuration(from) }];
-  const ticks: { t: number; label: string }[] = [];
-  for (let i = Math.ceil(from / step - 1e-9); i * step <= to + step * 1e-9 && ticks.length < 20; i++) {
-    const t = parseFloat((i * step).toPrecision(12));
-    ticks.push({ t, label: tickDuration(t) });
-  }
-  return ticks;
-}
 
 /** The last finite instant the trace mentions (attempts, retry dues, turns, call ends, the stop). */
 function lastFiniteInstant(trace: Trace): number {
@@ -379,43 +340,6 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
   const compensation = compensationLane(trace, { y, rowHeight, groupGap, x, clampX, t1, inset });
   const height = compensation === null ? y : compensation.y + compensation.height;
   return { scale, ticks, turnLane, rowHeight, groups, rows, bars, waits, timeoutMarks, turns, stopLine, criticalPath: critical, compensation, height };
-}
-
-/** The row under a vertical position (for click-to-select), or null between groups and outside. */
-export function rowAt(geometry: Timeline, y: number): TimelineRow | null {
-  const rows = geometry.rows;
-  let lo = 0;
-  let hi = rows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rows[mid];
-    if (y < r.y) hi = mid - 1;
-    else if (y >= r.y + geometry.rowHeight) lo = mid + 1;
-    else return r;
-  }
-  return null;
-}
-
-/** The attempt bar under a point (for hover details), or null. */
-export function attemptAt(geometry: Timeline, x: number, y: number): TimelineBar | null {
-  const row = rowAt(geometry, y);
-  if (row === null) return null;
-  for (const b of geometry.bars) {
-    if (b.row !== row.index) continue;
-    if (x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height) return b;
-  }
-  return null;
-}
-
-/** The playback cursor's x for instant t (on the run's own clock), held inside the plot: before the shown span at its left edge, after it at its right. */
-export function cursorX(scale: TimeScale, t: number): number {
-  if (!Number.isFinite(t)) return scale.x(t === Infinity ? scale.to : scale.from);
-  return scale.x(Math.min(Math.max(t, scale.from), scale.to));
-}
-
-/** The instant a scrub at x (px from the chart's left edge) asks for, within [0, t1]. */
-export function scrubTime(scale: TimeScale, x: number): number {
-  return Number.isFinite(x) ? scale.t(x) : 0;
 }
 
 /** How a bar is coloured for its attempt's result: every kind of failure draws alike. */

@@ -1,124 +1,45 @@
 // The simulation kernel (docs/engine.md): one event loop over typed arrays, shared by simulate() and Monte Carlo.
-// With a Recorder it reports every step for the trace; without one it allocates nothing per run.
+// With a Recorder it reports every step for the trace; without one it allocates nothing per run. Its codes live in
+// kernel-codes.ts, attempts and side effects in kernel-attempts.ts, the event-free pass in kernel-fast.ts.
 // Never: React, DOM, wall clock, Math.random. Same compiled plan + base key → same run.
-import {
-  EFFECT_NONE,
-  FK_ERROR,
-  FK_PARTIAL,
-  FK_RATE,
-  FK_SLOW,
-  FK_TIMEOUT,
-  LAT_FIXED,
-  LAT_UNIFORM,
-  ON_ABORT,
-  STRATEGY_EAGER,
-  STRATEGY_SEQUENTIAL,
-  STRATEGY_WAVES,
-  type CompiledPlan,
-} from './compile';
+import { EFFECT_NONE, ON_ABORT, STRATEGY_EAGER, STRATEGY_SEQUENTIAL, STRATEGY_WAVES, type CompiledPlan } from './compile';
 import { TimedHeap } from './heap';
-import { combine, combineMixed, draw, mixLeft, normalQuantile } from './random';
+import { FastKernel } from './kernel-fast';
+import {
+  FAULT_NESTED,
+  FAULT_NONE,
+  O_COMPLETE,
+  O_PARTIAL,
+  O_STUCK,
+  R_ERROR,
+  R_HANG,
+  R_OK,
+  R_PARTIAL,
+  R_TIMEOUT,
+  S_FAILED,
+  S_HUNG,
+  S_NOT_STARTED,
+  S_PARTIAL,
+  S_QUEUED,
+  S_RETRY_WAIT,
+  S_RUNNING,
+  S_SKIPPED,
+  S_SUCCEEDED,
+  S_TIMED_OUT,
+  S_WAITING,
+  type Recorder,
+} from './kernel-codes';
+import { combine, combineMixed, mixLeft } from './random';
 
-// Live statuses, then final ones (>= S_SUCCEEDED).
-export const S_WAITING = 0;
-export const S_QUEUED = 1;
-export const S_RUNNING = 2;
-export const S_RETRY_WAIT = 3;
-export const S_SUCCEEDED = 10;
-export const S_PARTIAL = 11;
-export const S_FAILED = 12;
-export const S_TIMED_OUT = 13;
-export const S_SKIPPED = 14;
-export const S_CANCELLED = 15;
-export const S_NOT_STARTED = 16;
-export const S_HUNG = 17;
-
-// How the current attempt will end (decided when it starts).
-export const R_OK = 0;
-export const R_PARTIAL = 1;
-export const R_ERROR = 2;
-export const R_RATE = 3;
-export const R_TIMEOUT = 4;
-export const R_HANG = 5;
-
-/** pendFault marker: the result comes from the sub-agent's nested outcome, not from a fault. */
-export const FAULT_NESTED = -2;
-export const FAULT_NONE = -1;
-
-export const O_COMPLETE = 0;
-export const O_PARTIAL = 1;
-export const O_ABORTED = 2;
-export const O_DEADLINE = 3;
-export const O_STUCK = 4;
+export * from './kernel-codes';
 
 const EV_END = 0;
 const EV_RETRY = 1;
 const EV_GATE = 2;
 
-/** What simulate() listens to; Monte Carlo passes none. Calls are indices; times virtual ms. */
-export interface Recorder {
-  /** A model turn emits its calls at t (every first attempt until the next turn belongs to it). */
-  turn(t: number, wave: number | null): void;
-  attemptStart(t: number, call: number, attempt: number): void;
-  /** The attempt's planned result, known at its start: the kernel reports it at its end. */
-  attemptEnd(t: number, call: number, attempt: number, result: number, fault: number, retryable: boolean): void;
-  retry(t: number, call: number, nextAttempt: number, due: number, wait: number): void;
-  final(t: number, call: number, status: number): void;
-  /** A running attempt cut by a stop, or left hanging at the end (t null). */
-  attemptCut(t: number | null, call: number): void;
-  stop(t: number, reason: 'abort' | 'deadline', by: number): void;
-  /** Recorder for the nested run of a sub-agent attempt, run by `child`. */
-  nested(call: number, attempt: number, child: Kernel): Recorder;
-  /** Called once the nested run of that attempt is over, with the child kernel's final state. */
-  nestedDone(call: number, attempt: number, child: Kernel): void;
-  /** Compensation phase (after a stop): call's compensation starts attempt k at t. */
-  compStart(t: number, call: number, attempt: number): void;
-  /** The compensation attempt ends at t (null: it hangs, and no compensation after it starts). */
-  compEnd(t: number | null, call: number, attempt: number, result: number, fault: number, retryable: boolean): void;
-  compRetry(t: number, call: number, nextAttempt: number, due: number, wait: number): void;
-  /** The compensation's final status (S_SUCCEEDED, S_FAILED, S_TIMED_OUT, S_HUNG or S_NOT_STARTED; t NaN when it has no end). */
-  compFinal(t: number, call: number, status: number): void;
-  /** Called at the end of the run (compensations included). */
-  done(kernel: Kernel): void;
-}
-
-export class Kernel {
-  readonly cp: CompiledPlan;
-  readonly status: Uint8Array;
-  readonly attempts: Int32Array;
-  /** When the call became final (NaN while not). */
-  readonly finalTime: Float64Array;
-  readonly keys: Uint32Array;
-  outcome = O_COMPLETE;
-  /** NaN when stuck. */
-  makespan = 0;
-  stopAt = NaN;
-  /** Index of the call that aborted the plan, or -1. */
-  stopBy = -1;
-  /** When the run settled: the end of the last compensation, else the makespan; NaN when stuck or a compensation hung. */
-  settled = 0;
-
-  // Side effects (filled only when the plan has effects; see docs/side-effects.md).
-  /** Per call: attempts that applied the effect (succeeded, partial, or an error that says `applied`). */
-  readonly effApplied: Int32Array;
-  /** Per call: attempts that may have applied it (cut by a timeout, cancelled by a stop, hung). */
-  readonly effUnknown: Int32Array;
-  /** Per call: end of the last applied or unknown attempt (NaN: none, or it never ended). */
-  readonly landedAt: Float64Array;
-  /** Per call: its compensation's status (0: it did not run; S_SUCCEEDED, S_FAILED, S_TIMED_OUT, S_HUNG, S_NOT_STARTED). */
-  readonly compStatus: Uint8Array;
-  /** Calls compensated by the last run, in the order their compensations ran (compCount of them). */
-  readonly compOrder: Int32Array;
-  compCount = 0;
-  /** mixLeft(base): the run's half of every stream key. */
-  private baseMix = 0;
-  /** The product of the slow faults rollFaults saw fire. */
-  private rolledSlow = 1;
-
+export class Kernel extends FastKernel {
   private readonly remUp: Int32Array;
   private readonly bad: Uint8Array;
-  private readonly pend: Uint8Array;
-  private readonly pendFault: Int32Array;
   private readonly waveRem: Int32Array;
   private readonly children: (Kernel | null)[];
   // Events: (time, type × (n + 1) + argument).
@@ -130,27 +51,14 @@ export class Kernel {
   private releasedN = 0;
   private readonly uncapped: boolean;
   private readonly readyList: Int32Array;
-  private readonly stride: Int32Array;
   /** Whether runs without a recorder may try the event-free pass first. */
   private readonly fastPath: boolean;
 
   constructor(cp: CompiledPlan) {
-    this.cp = cp;
+    super(cp);
     const n = cp.n;
-    this.status = new Uint8Array(n);
-    this.attempts = new Int32Array(n);
-    this.finalTime = new Float64Array(n);
-    const slots = n + cp.m;
-    this.keys = new Uint32Array(slots);
     this.remUp = new Int32Array(n);
     this.bad = new Uint8Array(n);
-    this.pend = new Uint8Array(slots);
-    this.pendFault = new Int32Array(slots);
-    this.effApplied = new Int32Array(n);
-    this.effUnknown = new Int32Array(n);
-    this.landedAt = new Float64Array(n);
-    this.compStatus = new Uint8Array(n);
-    this.compOrder = new Int32Array(cp.m);
     this.waveRem = new Int32Array(Math.max(1, cp.waveCount));
     this.children = cp.nested.map((p) => (p === null ? null : new Kernel(p)));
     this.events = new TimedHeap(n + 2);
@@ -158,8 +66,6 @@ export class Kernel {
     this.released = new Int32Array(n + 1);
     this.uncapped = cp.cap >= n;
     this.readyList = new Int32Array(n + 1);
-    this.stride = new Int32Array(slots);
-    for (let i = 0; i < slots; i++) this.stride[i] = cp.fStart[i + 1] - cp.fStart[i] + 2;
     this.fastPath = this.uncapped && cp.isAgent.every((a) => a === 0);
   }
 
@@ -417,258 +323,9 @@ export class Kernel {
     if (rec !== null) rec.done(this);
   }
 
-  private resetEffects(): void {
-    this.effApplied.fill(0);
-    this.effUnknown.fill(0);
-    this.landedAt.fill(NaN);
-    this.compStatus.fill(0);
-  }
-
-  /** What attempt of c that ended at t with `result` did to the world. */
-  private noteEffect(c: number, t: number, result: number): void {
-    if (result === R_OK || result === R_PARTIAL || (result === R_ERROR && this.pendFault[c] >= 0 && this.cp.fApplied[this.pendFault[c]] === 1)) {
-      this.effApplied[c]++;
-      this.landedAt[c] = t;
-    } else if (result === R_TIMEOUT) {
-      this.effUnknown[c]++;
-      this.landedAt[c] = t;
-    }
-  }
-
-  /**
-   * The saga rule: after a stop, every call whose effect landed and that has a compensation is undone, one at a
-   * time from the stop instant, latest landing first (a tie: the later call first). The deadline does not cut them;
-   * a compensation that hangs leaves the ones after it not started.
-   */
-  private compensate(rec: Recorder | null): void {
-    const cp = this.cp;
-    const n = cp.n;
-    const order = this.compOrder;
-    let k = 0;
-    for (let c = 0; c < n; c++) if (cp.compOf[c] >= 0 && this.effApplied[c] + this.effUnknown[c] > 0) order[k++] = c;
-    const landed = this.landedAt;
-    order.subarray(0, k).sort((a, b) => landed[b] - landed[a] || b - a);
-    this.compCount = k;
-    let t = this.stopAt;
-    let hung = false;
-    for (let j = 0; j < k; j++) {
-      const c = order[j];
-      if (hung) {
-        this.compStatus[c] = S_NOT_STARTED;
-        if (rec !== null) rec.compFinal(NaN, c, S_NOT_STARTED);
-        continue;
-      }
-      const slot = cp.compOf[c];
-      this.keys[slot] = combineMixed(this.baseMix, cp.compMix[slot - n]);
-      let fin = S_SUCCEEDED;
-      for (let a = 1; ; a++) {
-        if (rec !== null) rec.compStart(t, c, a);
-        const dur = this.planToolAttempt(slot, a);
-        const result = this.pend[slot];
-        if (dur === Infinity) {
-          hung = true;
-          fin = S_HUNG;
-          if (rec !== null) rec.compEnd(null, c, a, result, this.pendFault[slot], false);
-          break;
-        }
-        const end = t + dur;
-        const retryable = this.retryableOf(slot);
-        if (rec !== null) rec.compEnd(end, c, a, result, this.pendFault[slot], retryable);
-        t = end;
-        if (result === R_OK || result === R_PARTIAL) break;
-        if (retryable && a < cp.maxAttempts[slot]) {
-          const wait = this.retryWait(slot, a, result);
-          if (rec !== null) rec.compRetry(t, c, a + 1, t + wait, wait);
-          t += wait;
-          continue;
-        }
-        fin = result === R_TIMEOUT ? S_TIMED_OUT : S_FAILED;
-        break;
-      }
-      this.compStatus[c] = fin;
-      if (rec !== null) rec.compFinal(hung ? NaN : t, c, fin);
-    }
-    this.settled = hung ? NaN : t;
-  }
-
-  /**
-   * The event-free pass: with no cap and no sub-agents, calls interact only through their inputs and the
-   * model turns, so a run that neither stops nor hangs is one walk in topological order with exactly the
-   * kernel's arithmetic. Returns false (and the event loop runs instead) when an abort, the deadline or a
-   * hang would change the course of the run.
-   */
-  private runFast(): boolean {
-    const cp = this.cp;
-    const baseMix = this.baseMix;
-    const idMix = cp.idMix;
-    const n = cp.n;
-    const status = this.status;
-    const attempts = this.attempts;
-    const fin = this.finalTime;
-    const turnMs = cp.modelTurnMs;
-    const strategy = cp.strategy;
-    const order = strategy === STRATEGY_WAVES ? cp.waveList : cp.seqOrder;
-    let makespan = 0;
-    let allOk = true;
-    const effects = cp.hasEffects;
-    if (effects) this.resetEffects();
-    // End of the last wave that ran (waves) or of the last call (sequential).
-    let last = 0;
-    let wave = -1;
-    let gate = turnMs;
-    let waveEnd = -1;
-    for (let j = 0; j < n; j++) {
-      const c = order[j];
-      if (strategy === STRATEGY_WAVES && cp.wave[c] !== wave) {
-        // A wave that ran ends when its last call is final; one whose calls were all skipped costs nothing.
-        if (waveEnd >= 0) last = waveEnd;
-        waveEnd = -1;
-        wave = cp.wave[c];
-        gate = last + turnMs;
-      }
-      let ready = 0;
-      let bad = false;
-      for (let e = cp.upStart[c]; e < cp.upStart[c + 1]; e++) {
-        const u = cp.upList[e];
-        if (fin[u] > ready) ready = fin[u];
-        if (cp.upBlocks[e] === 1 && status[u] !== S_SUCCEEDED && status[u] !== S_PARTIAL) bad = true;
-      }
-      attempts[c] = 0;
-      if (bad) {
-        status[c] = S_SKIPPED;
-        fin[c] = ready;
-        allOk = false;
-        continue;
-      }
-      let t = strategy === STRATEGY_WAVES ? gate : strategy === STRATEGY_EAGER ? (cp.upStart[c] === cp.upStart[c + 1] ? turnMs : ready) : last + turnMs;
-      this.keys[c] = combineMixed(baseMix, idMix[c]);
-      let s = 0;
-      for (let k = 1; ; k++) {
-        const dur = this.planToolAttempt(c, k);
-        if (dur === Infinity) return false;
-        attempts[c] = k;
-        const end = t + dur;
-        const result = this.pend[c];
-        if (effects && cp.effect[c] !== EFFECT_NONE) this.noteEffect(c, end, result);
-        if (result === R_OK || result === R_PARTIAL) {
-          s = result === R_OK ? S_SUCCEEDED : S_PARTIAL;
-          t = end;
-          break;
-        }
-        if (this.retryableOf(c) && k < cp.maxAttempts[c]) {
-          t = end + this.retryWait(c, k, result);
-          continue;
-        }
-        if (cp.onFailure[c] === ON_ABORT) return false;
-        s = result === R_TIMEOUT ? S_TIMED_OUT : S_FAILED;
-        t = end;
-        break;
-      }
-      status[c] = s;
-      fin[c] = t;
-      if (s !== S_SUCCEEDED) allOk = false;
-      if (t > makespan) makespan = t;
-      if (t > waveEnd) waveEnd = t;
-      last = strategy === STRATEGY_SEQUENTIAL ? t : last;
-    }
-    if (makespan > cp.deadline) return false;
-    this.outcome = allOk ? O_COMPLETE : O_PARTIAL;
-    this.makespan = makespan;
-    this.settled = makespan;
-    this.stopBy = -1;
-    this.stopAt = NaN;
-    return true;
-  }
-
-  /** The wait before retry k (after attempt k failed with `result`): docs/engine.md#retries. */
-  private retryWait(c: number, k: number, result: number): number {
-    const cp = this.cp;
-    let wait = cp.initialInterval[c];
-    if (wait > 0 && k > 1) wait *= Math.pow(cp.coefficient[c], k - 1);
-    if (wait > cp.maxInterval[c]) wait = cp.maxInterval[c];
-    if (cp.jitterFull[c] === 1) wait *= draw(this.keys[c], k * this.stride[c] - 1);
-    if (result === R_RATE) {
-      const after = cp.fParam[this.pendFault[c]];
-      if (after > wait) wait = after;
-    }
-    return wait;
-  }
-
-  /** Whether the pending failure of c may be retried. */
-  private retryableOf(c: number): boolean {
-    const r = this.pend[c];
-    if (r === R_RATE || r === R_TIMEOUT) return true;
-    if (r === R_ERROR) {
-      const f = this.pendFault[c];
-      return f >= 0 && this.cp.fRetryable[f] === 1;
-    }
-    return false;
-  }
-
   /** Draws attempt k of call c and decides how it ends; returns its duration (Infinity: it hangs). */
   private planAttempt(c: number, k: number, rec: Recorder | null): number {
     return this.cp.isAgent[c] === 1 ? this.planAgentAttempt(c, k, rec) : this.planToolAttempt(c, k);
-  }
-
-  /**
-   * Rolls every fault of slot c for attempt k (draws j0, j0 + 1, …; a probability-0 or listed fault still takes its
-   * draw), multiplies the slow ones that fired into `rolledSlow`, and returns the first other one that fired.
-   */
-  private rollFaults(c: number, k: number, key: number, j0: number): number {
-    const cp = this.cp;
-    let j = j0;
-    let slow = 1;
-    let decider = FAULT_NONE;
-    const fEnd = cp.fStart[c + 1];
-    for (let f = cp.fStart[c]; f < fEnd; f++) {
-      const uf = draw(key, j++);
-      const p = cp.fProb[f];
-      const fired = p >= 0 ? uf < p : k < 128 && ((cp.fMask[f * 4 + (k >>> 5)] >>> (k & 31)) & 1) === 1;
-      if (!fired) continue;
-      if (cp.fKind[f] === FK_SLOW) slow *= cp.fParam[f];
-      else if (decider === FAULT_NONE) decider = f;
-    }
-    this.rolledSlow = slow;
-    return decider;
-  }
-
-  /** How an attempt ends, given its duration and deciding fault; stores it in pend/pendFault and returns the duration. */
-  private settleAttempt(c: number, dur: number, decider: number, result: number): number {
-    const cp = this.cp;
-    if (decider >= 0) {
-      const fk = cp.fKind[decider];
-      if (fk === FK_ERROR) result = R_ERROR;
-      else if (fk === FK_RATE) result = R_RATE;
-      else if (fk === FK_PARTIAL) result = R_PARTIAL;
-      else if (fk === FK_TIMEOUT) {
-        result = R_HANG;
-        dur = Infinity;
-      }
-    }
-    if (dur > cp.timeout[c]) {
-      result = R_TIMEOUT;
-      dur = cp.timeout[c];
-    }
-    this.pend[c] = result;
-    this.pendFault[c] = decider;
-    return dur;
-  }
-
-  /** An attempt of a tool call or a compensation: its latency, then its faults. */
-  private planToolAttempt(c: number, k: number): number {
-    const cp = this.cp;
-    const key = this.keys[c];
-    const j = (k - 1) * this.stride[c];
-    const u = draw(key, j);
-    const kind = cp.latKind[c];
-    const latency = kind === LAT_FIXED ? cp.latA[c] : kind === LAT_UNIFORM ? cp.latA[c] + u * cp.latB[c] : Math.exp(cp.latA[c] + cp.latB[c] * normalQuantile(u));
-    let decider = FAULT_NONE;
-    let slow = 1;
-    if (cp.fStart[c] !== cp.fStart[c + 1]) {
-      decider = this.rollFaults(c, k, key, j + 1);
-      slow = this.rolledSlow;
-    }
-    return this.settleAttempt(c, latency * slow, decider, R_OK);
   }
 
   /** An attempt of a sub-agent: one run of its nested plan (keyed by its stream and the attempt), then its faults. */
@@ -696,37 +353,6 @@ export class Kernel {
     }
     return this.settleAttempt(c, latency * slow, decider, result);
   }
-
-  /** Abort or deadline at t: running and retry-waiting calls are cancelled, the rest not started. */
-  private stopRun(t: number, reason: 'abort' | 'deadline', by: number, rec: Recorder | null): void {
-    const status = this.status;
-    if (rec !== null) rec.stop(t, reason, by);
-    for (let c = 0; c < this.cp.n; c++) {
-      const s = status[c];
-      if (s >= S_SUCCEEDED) continue;
-      if (s === S_RUNNING || s === S_RETRY_WAIT || (s === S_QUEUED && this.attempts[c] > 0)) {
-        if (s === S_RUNNING && rec !== null) rec.attemptCut(t, c);
-        // A request in flight when the plan stops may have gone through.
-        if (s === S_RUNNING && this.cp.effect[c] !== EFFECT_NONE) {
-          this.effUnknown[c]++;
-          this.landedAt[c] = t;
-        }
-        status[c] = S_CANCELLED;
-        this.finalTime[c] = t;
-        if (rec !== null) rec.final(t, c, S_CANCELLED);
-      } else {
-        status[c] = S_NOT_STARTED;
-        if (rec !== null) rec.final(t, c, S_NOT_STARTED);
-      }
-    }
-    this.outcome = reason === 'abort' ? O_ABORTED : O_DEADLINE;
-    this.makespan = t;
-    this.stopAt = t;
-    this.stopBy = by;
-  }
-
-
-
 
   /** Queues a ready call: into the heap under a cap, else into this instant's release buffer. */
   private release(time: number, key: number): void {
