@@ -35,7 +35,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['R'], action: 'Run the plan' },
       { keys: ['Shift', 'R'], action: 'Re-roll: run again with a new seed' },
       { keys: ['P'], action: 'Presentation mode: full screen, narrated, step by model turn' },
-      { keys: ['?'], action: 'Show or hide this help' },
+      { keys: ['?'], action: 'Show or hide this help (the glossary and these shortcuts)' },
     ],
   },
   {
