@@ -384,9 +384,12 @@ export function captionAt(trace: Trace, plan: Plan | null | undefined, t: number
   return captionAtStep(trace, plan, captionStep(trace, t));
 }
 
-/** The caption as one line of text, each sentence closed by a full stop. */
+const closed = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
+/** The caption as one line of text, each sentence closed by a full stop, then its reason (`Why: …`) if it has one. */
 export function captionText(caption: Caption): string {
-  return caption.sentences.map((s) => (/[.!?…]$/.test(s) ? s : `${s}.`)).join(' ');
+  const text = caption.sentences.map(closed).join(' ');
+  return caption.why === null ? text : `${text} Why: ${closed(caption.why)}`;
 }
 
 export { effectsClause, runSummarySentence } from './narrate-summary';
