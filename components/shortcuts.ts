@@ -55,6 +55,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['Shift', '← / →'], action: 'Previous or next event (also , and .)' },
       { keys: ['Home'], action: 'Back to the start; End: to the end' },
       { keys: ['Space'], action: 'Play or pause' },
+      { keys: ['N'], action: 'Show or hide the speaker notes: the plan’s lesson, hidden from the audience until then' },
       { keys: ['Esc'], action: 'Leave presentation mode (also P)' },
     ],
   },
