@@ -12,6 +12,9 @@ const LEAVE_MS = 150;
 const GAP = 6;
 const MARGIN = 8;
 
+/** The one tip open on the page: opening another closes it at once, so two never overlap. */
+let openTip: { owner: object; close: () => void } | null = null;
+
 interface Place {
   left: number;
   top: number;
@@ -32,6 +35,7 @@ export function useTermTip(term: TermId) {
   const tipId = useId();
   const triggerRef = useRef<HTMLElement | null>(null);
   const tipRef = useRef<HTMLDivElement | null>(null);
+  const self = useRef({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Where the tip is drawn while open (the open dialog holding the trigger, else the body); null while closed.
   const [container, setContainer] = useState<Element | null>(null);
@@ -40,17 +44,27 @@ export function useTermTip(term: TermId) {
   const show = useCallback(() => {
     clearTimeout(timer.current);
     const t = triggerRef.current;
-    if (t !== null) setContainer(t.closest('dialog[open]') ?? document.body);
+    if (t === null) return;
+    if (openTip !== null && openTip.owner !== self.current) openTip.close();
+    openTip = { owner: self.current, close: () => setContainer(null) };
+    setContainer(t.closest('dialog[open]') ?? document.body);
   }, []);
   const hide = useCallback(() => {
     clearTimeout(timer.current);
+    if (openTip?.owner === self.current) openTip = null;
     setContainer(null);
   }, []);
   const hideSoon = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(hide, LEAVE_MS);
   }, [hide]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (openTip?.owner === self.current) openTip = null;
+    },
+    [],
+  );
 
   // Escape closes the tip before anything else hears it (a dialog or the presentation would close otherwise).
   useEffect(() => {
