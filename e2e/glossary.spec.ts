@@ -125,6 +125,12 @@ test.describe('Present: speaker notes and reasons', () => {
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await settled(page);
     await page.screenshot({ path: `${ARTIFACTS}/glossary-present-notes.png` });
+    // A second window for the presenter's own screen, with the same lesson.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), notes.getByRole('button', { name: 'Open in a new window' }).click()]);
+    await expect(popup.locator('body')).toContainText(plan.description ?? 'no description');
+    await expect(popup).toHaveTitle('Speaker notes · Research agent');
+    await popup.close();
+    await expect(dialog).toBeVisible();
     // The presentation's keys still work with the notes open.
     await page.keyboard.press('ArrowRight');
     await expect(dialog.getByTestId('presentation-turn')).toContainText('Model turn 1 of');

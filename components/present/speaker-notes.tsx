@@ -1,6 +1,7 @@
 'use client';
 // The presenter's speaker notes: the plan's lesson (its description) in a panel over the stage, closed by default so
-// the audience never sees it until the presenter asks (the Speaker notes button, or N). Plain text, never HTML.
+// the audience never sees it until the presenter asks (the Speaker notes button, or N); from the panel the notes also
+// open in a second window, to keep on the presenter's own screen. Plain text (textContent), never HTML.
 import type { MouseEvent } from 'react';
 import { useAppStore } from '@/lib/store/provider';
 import { selectPlan } from '@/lib/store/selectors';
@@ -27,6 +28,27 @@ export function SpeakerNotesButton({ open, onToggle }: { open: boolean; onToggle
   );
 }
 
+const NO_LESSON = 'This plan has no description. Write its lesson in the plan’s settings (the inspector with no call selected) to have it here.';
+
+/** Writes the notes into a window of their own (built node by node: no HTML string), or focuses it if it is open. */
+function openNotesWindow(name: string, lesson: string): void {
+  const win = window.open('', 'toolwave-speaker-notes', 'popup,width=620,height=520');
+  if (win === null) return;
+  const doc = win.document;
+  doc.title = `Speaker notes · ${name}`;
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  doc.body.replaceChildren();
+  doc.body.setAttribute('style', `margin:0;padding:24px 28px;font:18px/1.6 system-ui,sans-serif;background:${dark ? '#0b1120' : '#ffffff'};color:${dark ? '#e5e9f0' : '#0f172a'}`);
+  const h = doc.createElement('h1');
+  h.setAttribute('style', 'margin:0 0 12px;font-size:20px');
+  h.textContent = `Speaker notes · ${name}`;
+  const p = doc.createElement('p');
+  p.setAttribute('style', 'margin:0;white-space:pre-wrap');
+  p.textContent = lesson === '' ? NO_LESSON : lesson;
+  doc.body.append(h, p);
+  win.focus();
+}
+
 /** The notes panel; nothing at all is drawn while it is closed. */
 export function SpeakerNotes({ open, onClose }: { open: boolean; onClose: () => void }) {
   const plan = useAppStore(selectPlan);
@@ -38,12 +60,15 @@ export function SpeakerNotes({ open, onClose }: { open: boolean; onClose: () => 
         <h2 id="tw-speaker-notes-title" className="tw-notes__title">
           Speaker notes <span className="tw-notes__for">· {plan.name}</span>
         </h2>
+        <button type="button" className="tw-notes__window" onMouseDown={(e: MouseEvent) => e.preventDefault()} onClick={() => openNotesWindow(plan.name, lesson)}>
+          Open in a new window
+        </button>
         <button type="button" className="tw-notes__close" aria-label="Hide speaker notes" title="Hide speaker notes (N)" onMouseDown={(e: MouseEvent) => e.preventDefault()} onClick={onClose}>
           ×
         </button>
       </div>
       {lesson === '' ? (
-        <p className="tw-notes__empty">This plan has no description. Write its lesson in the plan’s settings (the inspector with no call selected) to have it here.</p>
+        <p className="tw-notes__empty">{NO_LESSON}</p>
       ) : (
         <p className="tw-notes__text">{lesson}</p>
       )}
