@@ -30,6 +30,7 @@ import './styles/inject-menus.css';
 import './styles/intake.css';
 import './styles/injected.css';
 import './styles/node-zoom.css';
+import './styles/glossary.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

@@ -35,7 +35,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['R'], action: 'Run the plan' },
       { keys: ['Shift', 'R'], action: 'Re-roll: run again with a new seed' },
       { keys: ['P'], action: 'Presentation mode: full screen, narrated, step by model turn' },
-      { keys: ['?'], action: 'Show or hide this help' },
+      { keys: ['?'], action: 'Show or hide this help (the glossary and these shortcuts)' },
     ],
   },
   {
@@ -55,6 +55,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['Shift', '← / →'], action: 'Previous or next event (also , and .)' },
       { keys: ['Home'], action: 'Back to the start; End: to the end' },
       { keys: ['Space'], action: 'Play or pause' },
+      { keys: ['N'], action: 'Show or hide the speaker notes: the plan’s lesson, hidden from the audience until then' },
       { keys: ['Esc'], action: 'Leave presentation mode (also P)' },
     ],
   },

@@ -86,8 +86,8 @@ function Editor() {
           onTab={setRightTab}
           tabs={[
             { id: 'inspect', label: 'Inspect', content: <Inspector /> },
-            { id: 'run', label: 'Run', content: <RunResults /> },
-            { id: 'stats', label: 'Many runs', content: <StatsPanel /> },
+            { id: 'run', label: 'Run', content: <RunResults />, term: 'run' },
+            { id: 'stats', label: 'Many runs', content: <StatsPanel />, term: 'many-runs' },
           ]}
         />
         {leftOpen && (

@@ -7,6 +7,7 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { shortDuration } from '@/lib/format/duration';
 import type { PlanModel } from './model';
+import { TermTip } from '../glossary/term-tip';
 
 /** "search → fetch → summarize", or the first and last few of a long path. */
 export function pathSummary(path: readonly string[], max = 4): string {
@@ -32,7 +33,7 @@ function CanvasLegendView({ model }: { model: PlanModel }) {
         <svg width="22" height="8" aria-hidden="true">
           <path d="M1 4h20" className="tw-legend__optional" />
         </svg>
-        optional
+        <TermTip term="optional-input">optional</TermTip>
       </span>
       {hasRun && (
         <>
@@ -54,12 +55,15 @@ function CanvasLegendView({ model }: { model: PlanModel }) {
         </>
       )}
       {critical && (
-        <span className="tw-legend__item tw-legend__item--critical" title={`Critical path (typical latencies): ${model.criticalPath.join(' → ')}`}>
+        <span className="tw-legend__item tw-legend__item--critical">
           <svg width="22" height="8" aria-hidden="true">
             <path d="M1 4h20" className="tw-legend__critical" />
           </svg>
           <span>
-            critical path <span className="tw-legend__ms">~{shortDuration(model.criticalMs)}</span>
+            <TermTip term="critical-path">critical path</TermTip>{' '}
+            <span className="tw-legend__ms" title={`Critical path (typical latencies): ${model.criticalPath.join(' → ')}`}>
+              ~{shortDuration(model.criticalMs)}
+            </span>
             <span className="tw-visually-hidden">: {pathSummary(model.criticalPath)}</span>
           </span>
         </span>

@@ -8,6 +8,7 @@ import { effectOf, type ToolCall } from '@/lib/plan';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { indexById } from '@/lib/store/view';
+import { TermTip } from '../glossary/term-tip';
 
 /** The effect state of call `id` at the cursor in the run on view, or '' with no run or no effect. */
 export function useNodeEffectState(id: string): EffectState | '' {
@@ -48,15 +49,17 @@ export function NodeEffect({ call }: { call: ToolCall }) {
   const comp = call.compensation;
   return (
     <span className="tw-node-effect" data-effect-state={state === '' ? undefined : state}>
-      <span
-        className={`tw-node-effect__kind tw-node-effect--${stateTone(state)}`}
-        title={`Side effect: ${effect === 'once' ? 'once (applying it twice does harm)' : 'idempotent (applying it again changes nothing)'}${stateWords === '' ? '' : `; at the cursor: ${stateWords}`}`}
-      >
+      <span className={`tw-node-effect__kind tw-node-effect--${stateTone(state)}`}>
         {EFFECT_ICON}
-        <span className="tw-node-effect__word">{effect}</span>
+        {/* What the kind means comes from the glossary's "Effect", on hover (the node itself is the tab stop). */}
+        <TermTip term="effect" focusable={false} className="tw-node-effect__word">
+          {effect}
+        </TermTip>
         {stateWords !== '' && (
           <>
-            <span className="tw-node-effect__state">· {stateWords}</span>
+            <span className="tw-node-effect__state" title={`At the cursor: ${stateWords}`}>
+              · {stateWords}
+            </span>
             <span className="tw-node-effect__state-far" aria-hidden="true">
               {stateWords}
             </span>

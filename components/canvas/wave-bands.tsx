@@ -8,6 +8,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import type { Strategy } from '@/lib/plan';
 import { waveLabel, type LiveWaveBand } from '@/lib/plan/wave-bands';
 import { useAppStore } from '@/lib/store/provider';
+import { TermTip } from '../glossary/term-tip';
 import { bandPhaseSelector } from './run-selectors';
 
 export interface WaveBandNodeData extends Record<string, unknown> {
@@ -67,7 +68,9 @@ function WaveBandView({ data }: NodeProps<WaveBandNodeType>) {
   return (
     <div className={`tw-band${phase === 'off' ? '' : ` tw-band--now tw-band--${phase}`}`} data-turn={phase}>
       <div className="tw-band__label">
-        <span className="tw-band__name">{waveLabel(data.wave, data.strategy)}</span>
+        <span className="tw-band__name">
+          <TermTip term="wave">{waveLabel(data.wave, data.strategy)}</TermTip>
+        </span>
         {phase !== 'off' && (
           <span className="tw-band__now">
             <span className="tw-band__pulse" aria-hidden="true" />

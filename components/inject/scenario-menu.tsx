@@ -11,6 +11,7 @@ import type { Plan } from '@/lib/plan';
 import type { EditOutcome } from '@/lib/store/document';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
+import { useTermTip } from '../glossary/term-tip';
 import { InjectedChip } from './injected-notice';
 import { focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
 
@@ -77,18 +78,26 @@ export function ScenarioMenu() {
   };
 
   const label = active === undefined ? 'No scenario' : `Scenario: ${active.name}`;
+  const term = useTermTip('scenario');
   return (
     <div className="tw-scenario">
       <button
-        ref={buttonRef}
+        {...term.trigger}
+        ref={(el) => {
+          buttonRef.current = el;
+          term.trigger.ref(el);
+        }}
         type="button"
         className={`tw-scenario__button${active === undefined ? '' : ' tw-scenario__button--active'}`}
         aria-haspopup="menu"
         aria-expanded={view !== null}
         aria-controls={view !== null ? menuId : undefined}
-        title={active === undefined ? 'Scenarios: named sets of faults. None is active.' : `Active scenario: ${active.name}`}
-        onClick={() => setView(view === null ? { kind: 'menu', focus: 'checked' } : null)}
+        onClick={() => {
+          term.hide();
+          setView(view === null ? { kind: 'menu', focus: 'checked' } : null);
+        }}
         onKeyDown={(e) => {
+          term.trigger.onKeyDown(e);
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             e.stopPropagation();
@@ -100,6 +109,7 @@ export function ScenarioMenu() {
         <span className="tw-scenario__label">{label}</span>
         {CHEVRON}
       </button>
+      {term.tip}
       <InjectedChip />
       {view !== null && (
         <ScenarioPopup

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { fetchExamplePlan, type ExampleEntry } from '@/lib/store/examples';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectExamples, selectExamplesError } from '@/lib/store/selectors';
+import { ExampleLesson } from './example-lesson';
 
 export function ExamplesGallery() {
   const examples = useAppStore(selectExamples);
@@ -51,11 +52,7 @@ export function ExamplesGallery() {
                 {busy === e.id ? 'Opening…' : 'Open'}
               </button>
             </div>
-            {e.description !== undefined && (
-              <p className="tw-gallery__desc" title={e.description}>
-                {e.description}
-              </p>
-            )}
+            {e.description !== undefined && <ExampleLesson text={e.description} name={e.name} />}
           </li>
         ))}
       </ul>

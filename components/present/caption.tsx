@@ -1,6 +1,7 @@
 'use client';
 // The narrated caption at the playback cursor (lib/engine/narrate.ts), as a polite live region. It selects only the
 // caption's step (the index of the last event at or before the cursor), so playing re-renders it at events, not frames.
+// Where the run's state says why (a failed input, the policy that applied, a retry, a timeout), a "Why" line follows.
 import { useMemo } from 'react';
 import { captionAtStep, captionStep } from '@/lib/engine/narrate';
 import { spokenDuration } from '@/lib/format/duration';
@@ -40,6 +41,12 @@ export function RunCaption({ className }: { className?: string }) {
                 {closed(s)}
               </span>
             ))}
+            {caption.why !== null && (
+              <span className="tw-caption__why" data-testid="caption-why">
+                {' '}
+                <span className="tw-caption__why-label">Why:</span> {closed(caption.why)}
+              </span>
+            )}
           </>
         )}
       </p>

@@ -28,6 +28,7 @@ describe('presentKeyAction', () => {
     [' ', {}, 'toggle'],
     ['Escape', {}, 'leave'],
     ['p', {}, 'leave'],
+    ['n', {}, 'notes'],
   ] as const)('%s %o → %s', (k, mods, action) => {
     expect(presentKeyAction(key(k, mods), el(false))).toBe(action);
   });

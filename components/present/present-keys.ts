@@ -1,8 +1,9 @@
 // The keys of presentation mode (listed in components/shortcuts.ts): ←/→ (or PageUp/PageDown, as clickers send) step
-// by model turn, Shift+←/→ or ,/. by event, Home/End to the start/end, Space plays or pauses, Escape or P leaves.
+// by model turn, Shift+←/→ or ,/. by event, Home/End to the start/end, Space plays or pauses, N shows or hides the
+// speaker notes, Escape or P leaves.
 // Pure: the presentation's handler asks this first and does what it says; every other key is left alone.
 
-export type PresentAction = 'next-turn' | 'prev-turn' | 'next-event' | 'prev-event' | 'start' | 'end' | 'toggle' | 'leave';
+export type PresentAction = 'next-turn' | 'prev-turn' | 'next-event' | 'prev-event' | 'start' | 'end' | 'toggle' | 'notes' | 'leave';
 
 export interface KeyLike {
   key: string;
@@ -48,6 +49,9 @@ export function presentKeyAction(e: KeyLike, target: unknown): PresentAction | n
     case 'Escape':
     case 'Esc':
       return 'leave';
+    case 'n':
+    case 'N':
+      return e.shiftKey ? null : 'notes';
     case 'p':
     case 'P':
       return e.shiftKey ? null : 'leave';

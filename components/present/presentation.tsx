@@ -17,6 +17,8 @@ import { RunCaption, selectCaptionStep } from './caption';
 import { leavePresentation, syncPresentationFullscreen } from './present-actions';
 import { presentKeyAction, type PresentAction } from './present-keys';
 import { PresentTimeline } from './present-timeline';
+import { SpeakerNotes, SpeakerNotesButton } from './speaker-notes';
+import { TermTip } from '../glossary/term-tip';
 
 /** `turn:phase` of the run on view at the cursor (a string, so the selector is stable); '' with no run. */
 const selectTurnKey = (s: AppState): string => {
@@ -52,7 +54,7 @@ function Control({ label, keys, onClick, children, wide }: { label: string; keys
   );
 }
 
-function Controls({ act }: { act: (a: PresentAction) => void }) {
+function Controls({ act, children }: { act: (a: PresentAction) => void; children?: ReactNode }) {
   const playing = useAppStore(selectPlaying);
   return (
     <div className="tw-present__controls" role="group" aria-label="Presentation controls">
@@ -72,6 +74,7 @@ function Controls({ act }: { act: (a: PresentAction) => void }) {
         <TransportIcon name="end" size={18} />
       </Control>
       <span className="tw-present__sep" aria-hidden="true" />
+      {children}
       <Control label="Leave presentation" keys="Esc" onClick={() => act('leave')}>
         <TransportIcon name="close" size={18} />
       </Control>
@@ -147,7 +150,9 @@ function PresentContext() {
   }, [step]);
   return (
     <section className="tw-present__context" aria-label="Context" ref={ref}>
-      <h2 className="tw-present__heading">What the model is handed</h2>
+      <h2 className="tw-present__heading">
+        <TermTip term="partial-state-context">What the model is handed</TermTip>
+      </h2>
       <ContextAtCursor />
     </section>
   );
@@ -183,9 +188,14 @@ function PresentationView() {
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, [store]);
 
+  // Speaker notes: closed on entering, so the audience sees them only once the presenter opens them.
+  const [notes, setNotes] = useState(false);
+
   const act = (action: PresentAction) => {
     const s = store.getState();
     switch (action) {
+      case 'notes':
+        return setNotes((open) => !open);
       case 'next-turn':
         return s.stepTurn(1);
       case 'prev-turn':
@@ -239,7 +249,9 @@ function PresentationView() {
           </h2>
         </div>
         <Progress />
-        <Controls act={act} />
+        <Controls act={act}>
+          <SpeakerNotesButton open={notes} onToggle={() => act('notes')} />
+        </Controls>
       </header>
       <div className="tw-present__stage">
         <div className="tw-present__left">
@@ -256,10 +268,11 @@ function PresentationView() {
           <kbd>←</kbd> <kbd>→</kbd> model turns · <kbd>Esc</kbd> to leave
           <span className="tw-present__hint-more">
             {' '}
-            · <kbd>Shift</kbd>+<kbd>←</kbd> <kbd>→</kbd> events · <kbd>Space</kbd> play
+            · <kbd>Shift</kbd>+<kbd>←</kbd> <kbd>→</kbd> events · <kbd>Space</kbd> play · <kbd>N</kbd> speaker notes
           </span>
         </p>
       </footer>
+      <SpeakerNotes open={notes} onClose={() => setNotes(false)} />
     </dialog>
   );
 }

@@ -14,6 +14,8 @@ import { AFTER_RUN, contextAtMs, contextKey } from './playback-model';
 import { ContextAtCursor } from './context-panel';
 import { StrategyCompare } from './strategy-compare';
 import { InjectedNotice } from '../inject/injected-notice';
+import { TermTip } from '../glossary/term-tip';
+import { STATUS_TERM } from '@/lib/glossary/terms';
 
 /** What the status alone does not say: hidden failures in an opaque sub-agent, missing optional inputs. */
 function callNote(c: Trace['calls'][number]): string | null {
@@ -81,7 +83,13 @@ function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
                 </th>
                 <td>
                   <span className={`tw-status ${phaseClass(phase)}`} data-status={final ? phase : undefined} data-phase={phase}>
-                    {phaseWord(phase)}
+                    {final && phase in STATUS_TERM ? (
+                      <TermTip term={STATUS_TERM[phase as keyof typeof STATUS_TERM]} focusable={false}>
+                        {phaseWord(phase)}
+                      </TermTip>
+                    ) : (
+                      phaseWord(phase)
+                    )}
                   </span>
                   {note !== null && <span className="tw-calls__note">{note}</span>}
                 </td>
@@ -132,10 +140,10 @@ export function RunResults() {
       </p>
       <div className="tw-outcome">
         <p className={`tw-outcome__value tw-outcome--${outcomeTone(trace.outcome)}`} data-outcome={trace.outcome}>
-          Outcome: {OUTCOME_LABEL[trace.outcome]}
+          <TermTip term="outcome">Outcome</TermTip>: {OUTCOME_LABEL[trace.outcome]}
         </p>
         <p className="tw-outcome__makespan">
-          Makespan: {trace.makespanMs === null ? 'none (stuck)' : exactMs(trace.makespanMs)}
+          <TermTip term="makespan">Makespan</TermTip>: {trace.makespanMs === null ? 'none (stuck)' : exactMs(trace.makespanMs)}
         </p>
         <p className="tw-outcome__counts">
           {statusCounts(trace.calls.map((c) => c.status))
@@ -146,7 +154,9 @@ export function RunResults() {
       </div>
       <h3 className="tw-h3">{level === null ? 'Calls' : `Calls of ${level}`}</h3>
       {view !== null ? <CallStatusList trace={view.trace} plan={view.plan} /> : tracePlan !== null && <CallStatusList trace={trace} plan={tracePlan} />}
-      <h3 className="tw-h3">Context</h3>
+      <h3 className="tw-h3">
+        <TermTip term="partial-state-context">Context</TermTip>
+      </h3>
       {contextError !== null ? (
         <p className="tw-error" role="alert">
           {contextError}

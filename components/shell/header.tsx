@@ -95,7 +95,7 @@ export function Header() {
           </svg>
           <span className="tw-header__label">Present</span>
         </button>
-        <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Help: glossary and keyboard shortcuts" title="Help: glossary and keyboard shortcuts (?)">
           ?
         </button>
       </div>

@@ -1,11 +1,35 @@
 'use client';
 // A collapsible side pane with tabs: the library on the left, the inspector on the right.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ComponentProps, type KeyboardEvent, type ReactNode } from 'react';
+import type { TermId } from '@/lib/glossary/terms';
+import { useTermTip } from '../glossary/term-tip';
 
 export interface PaneTab {
   id: string;
   label: string;
   content: ReactNode;
+  /** The glossary term the tab's name is, explained on hover and focus. */
+  term?: TermId;
+}
+
+/** A tab's name with its term's tip (hover and focus on the tab itself), when it has one. */
+function TermTab({ term, children, tabProps }: { term: TermId; children: ReactNode; tabProps: ComponentProps<'button'> }) {
+  const { trigger, tip } = useTermTip(term);
+  return (
+    <>
+      <button
+        {...tabProps}
+        {...trigger}
+        onKeyDown={(e) => {
+          trigger.onKeyDown(e);
+          tabProps.onKeyDown?.(e);
+        }}
+      >
+        {children}
+      </button>
+      {tip}
+    </>
+  );
 }
 
 export function Pane({
@@ -43,28 +67,34 @@ export function Pane({
     <aside className={`tw-pane tw-pane--${side}`} aria-label={label}>
       <div className="tw-pane__bar">
         <div role="tablist" aria-label={label} className="tw-tabs">
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              id={`${base}-${t.id}-tab`}
-              aria-selected={t.id === current}
-              aria-controls={`${base}-${t.id}`}
-              tabIndex={t.id === current ? 0 : -1}
-              className="tw-tab"
-              onClick={() => choose(t.id)}
-              onKeyDown={(e) => {
+          {tabs.map((t) => {
+            const tabProps = {
+              type: 'button' as const,
+              role: 'tab',
+              id: `${base}-${t.id}-tab`,
+              'aria-selected': t.id === current,
+              'aria-controls': `${base}-${t.id}`,
+              tabIndex: t.id === current ? 0 : -1,
+              className: 'tw-tab',
+              onClick: () => choose(t.id),
+              onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => {
                 if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
                 const i = tabs.findIndex((x) => x.id === current);
                 const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
                 choose(next.id);
                 document.getElementById(`${base}-${next.id}-tab`)?.focus();
-              }}
-            >
-              {t.label}
-            </button>
-          ))}
+              },
+            };
+            return t.term === undefined ? (
+              <button key={t.id} {...tabProps}>
+                {t.label}
+              </button>
+            ) : (
+              <TermTab key={t.id} term={t.term} tabProps={tabProps}>
+                {t.label}
+              </TermTab>
+            );
+          })}
         </div>
         <button type="button" className="tw-pane__toggle" aria-expanded={true} aria-label={`Hide ${label.toLowerCase()}`} onClick={() => onToggle(false)}>
           {side === 'left' ? '«' : '»'}

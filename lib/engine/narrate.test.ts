@@ -132,7 +132,10 @@ describe('captionAt: the latest instant, merged and ranked', () => {
       'Run finished in 1.3 s with a partial outcome: 2 succeeded, 1 partial, 1 timed out, 1 skipped',
       'fetch_b timed out after 2 attempts — no retries left',
     ]);
-    expect(captionText(end)).toBe('Run finished in 1.3 s with a partial outcome: 2 succeeded, 1 partial, 1 timed out, 1 skipped. fetch_b timed out after 2 attempts — no retries left.');
+    expect(captionText(end)).toBe(
+      'Run finished in 1.3 s with a partial outcome: 2 succeeded, 1 partial, 1 timed out, 1 skipped. fetch_b timed out after 2 attempts — no retries left.' +
+        ' Why: fetch_b did not succeed and no policy stopped the plan — the model is told what failed and what never ran.',
+    );
     expect(captionAt(research, researchPlan, 1e9)).toEqual(end);
   });
 

@@ -1,40 +1,21 @@
 // Narrated captions for playback and presentation: one plain sentence per trace event, and the caption at
 // an instant, which merges the events of the latest instant ≤ t into at most three short sentences, most important
 // first (the plan stopping, then failures, then final results, then starts). Pure: no React, no DOM. Calls are named
-// by id, as the context names them.
+// by id, as the context names them. The reason behind the most important sentence is its own line (narrate-why.ts).
 import { spokenDuration } from '../format/duration';
 import type { Plan, ToolCall } from '../plan/schema';
 import { describeReason, listWords } from './context/wording';
+import { noRetryTail, specOf, stopSentence, whyDegraded, whyFinalFailure, whyHung, whyOutcome, whyRetry, whySkipped, whyStop } from './narrate-why';
+import { idList, runSummarySentence } from './narrate-summary';
 import { endTime, lastEventIndexAt } from './playback';
-import { STATUS_LABEL, countStatuses, type CallStatus, type CallTrace, type Trace, type TraceEvent } from './types';
+import { STATUS_LABEL, type CallStatus, type CallTrace, type Trace, type TraceEvent } from './types';
 
-/** At most this many call ids in one list; the rest are counted (`a, b, c, d and 3 more`). */
-const MAX_IDS = 4;
 /** At most this many sentences in one caption. */
 const MAX_SENTENCES = 3;
-
-function idList(ids: readonly string[]): string {
-  if (ids.length <= MAX_IDS) return listWords(ids);
-  return `${ids.slice(0, MAX_IDS).join(', ')} and ${ids.length - MAX_IDS} more`;
-}
-
-function specOf(plan: Plan | null | undefined, call: CallTrace): ToolCall | undefined {
-  if (!plan) return undefined;
-  const byIndex = plan.calls[call.index];
-  return byIndex !== undefined && byIndex.id === call.id ? byIndex : plan.calls.find((c) => c.id === call.id);
-}
 
 /** `after 3 attempts` for more than one attempt, else ''. */
 function afterAttempts(call: CallTrace): string {
   return call.attempts.length > 1 ? ` after ${call.attempts.length} attempts` : '';
-}
-
-/** Why no retry follows the last failed attempt. */
-function noRetryTail(call: CallTrace, spec: ToolCall | undefined): string {
-  const last = call.attempts[call.attempts.length - 1];
-  if (last !== undefined && !last.retryable) return 'not retryable';
-  const max = spec?.retry.maxAttempts ?? call.attempts.length;
-  return max <= 1 ? 'no retry allowed' : 'no retries left';
 }
 
 /** What one ended attempt did, without its retry: `timed out`, `failed: 503 Service Unavailable`. */
@@ -55,11 +36,6 @@ function attemptWhat(result: string, message: string): string {
     default:
       return 'returned';
   }
-}
-
-function stopSentence(trace: Trace, e: { t: number; reason: 'abort' | 'deadline'; by: string | null }): string {
-  if (e.reason === 'deadline') return `The plan stops: deadline of ${spokenDuration(e.t)} reached`;
-  return `The plan stops: ${e.by ?? trace.stop?.by ?? 'a call'} failed and its policy aborts the plan`;
 }
 
 function turnSentence(trace: Trace, turnIndex: number, startingNow: readonly string[] | null): string {
@@ -207,6 +183,8 @@ export interface Caption {
   atMs: number;
   /** At most three short sentences, most important first, without final full stops. */
   sentences: string[];
+  /** Why the most important thing that happened did so, from the run's state (`it needs fetch_2, which failed — degrade lets the rest go on`), or null. */
+  why: string | null;
 }
 
 /**
@@ -232,6 +210,7 @@ interface Item {
   rank: number;
   order: number;
   text: string;
+  why?: string | null;
 }
 
 /** The sentences for every event at the instant of events[first..last], ranked, merged per call and grouped. */
@@ -251,7 +230,7 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       // The aborting call's own failure is told next, in full: here only what it does.
       const by = e.reason === 'abort' ? e.by : null;
       const failsNow = by !== null && trace.events.slice(first, last + 1).some((x) => x.type === 'final' && trace.calls[x.call]?.id === by);
-      items.push({ rank: R_STOP, order: order++, text: failsNow ? `The plan stops: ${by}'s failure aborts it` : stopSentence(trace, e) });
+      items.push({ rank: R_STOP, order: order++, text: failsNow ? `The plan stops: ${by}'s failure aborts it` : stopSentence(trace, e), why: whyStop(e.reason, by, e.t) });
     }
     else if (e.type === 'turn') turnsNow.push(e.turn);
     else if (e.type === 'attempt_start') callOf(e.call).starts.push(e.attempt);
@@ -262,7 +241,7 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       // The compensation phase: failures first, undone effects with the final results; a first start is implied by its end.
       const bad = (e.type === 'comp_final' && e.status !== 'succeeded') || (e.type === 'comp_end' && e.result !== 'ok');
       if (e.type === 'comp_end' && e.result === 'ok') continue;
-      items.push({ rank: bad ? R_FAIL : e.type === 'comp_final' ? R_FINAL : R_START, order: order++, text: narrateEvent(trace, plan, e) });
+      items.push({ rank: bad ? R_FAIL : e.type === 'comp_final' ? R_FINAL : R_START, order: order++, text: narrateEvent(trace, plan, e), why: COMP_WHY });
     } else if (!trace.events.slice(k + 1, last + 1).some((x) => x.type === 'comp_final' && x.call === e.call)) {
       items.push({ rank: R_START, order: order++, text: narrateEvent(trace, plan, e) });
     }
@@ -271,11 +250,11 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
   const cancelled: string[] = [];
   const notStarted: string[] = [];
   const succeeded: number[] = [];
-  const skippedByReason = new Map<string, string[]>();
+  const skippedByReason = new Map<string, { ids: string[]; first: CallTrace }>();
   const firstStarts: number[] = [];
   const toldElsewhere = new Set<number>();
   const retries: string[] = [];
-  const degraded: string[] = [];
+  const degraded: Item[] = [];
   const calls = [...perCall.keys()].sort((a, b) => a - b);
   for (const i of calls) {
     const ev = perCall.get(i)!;
@@ -293,17 +272,20 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       else if (status === 'succeeded' && call.attempts.length <= 1) succeeded.push(i);
       else if (status === 'skipped') {
         const why = describeReason(call.reason, (id) => trace.calls.find((c) => c.id === id)?.status);
-        const list = skippedByReason.get(why);
-        if (list) list.push(call.id);
-        else skippedByReason.set(why, [call.id]);
+        const group = skippedByReason.get(why);
+        if (group) group.ids.push(call.id);
+        else skippedByReason.set(why, { ids: [call.id], first: call });
       } else {
         const rank = status === 'succeeded' ? R_FINAL : status === 'partial' ? R_WARN : R_FAIL;
-        items.push({ rank, order: order++, text: finalSentence(trace, plan, call, status) });
+        const spec = specOf(plan, call);
+        const reason = status === 'failed' || status === 'timed_out' ? whyFinalFailure(call, spec) : status === 'hung' ? whyHung(spec) : null;
+        items.push({ rank, order: order++, text: finalSentence(trace, plan, call, status), why: reason });
       }
     } else if (ev.end !== undefined && ev.retry !== undefined) {
       const n = ev.retry.attempt - 1;
       const when = ev.starts.includes(ev.retry.attempt) ? 'starts at once' : `in ${spokenDuration(ev.retry.waitMs)}`;
-      items.push({ rank: R_FAIL, order: order++, text: `${call.id} ${attemptWhat(ev.end.result, ev.end.message)} — retryable — retry ${n} ${when}` });
+      const why = whyRetry(specOf(plan, call), ev.end.attempt, ev.end.result, ev.retry.waitMs);
+      items.push({ rank: R_FAIL, order: order++, text: `${call.id} ${attemptWhat(ev.end.result, ev.end.message)} — retryable — retry ${n} ${when}`, why });
       continue;
     } else if (ev.end !== undefined) {
       items.push({ rank: R_FAIL, order: order++, text: narrateEvent(trace, plan, ev.end) });
@@ -315,7 +297,7 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       if (n > 1) retries.push(`${call.id} starts (attempt ${n})`);
       else if (call.missingInputs.length > 0) {
         const missing = listWords(call.missingInputs.map((m) => `${m.id} (${STATUS_LABEL[m.status]})`));
-        degraded.push(`${call.id} runs degraded, without ${missing}`);
+        degraded.push({ rank: R_DEGRADED, order: 0, text: `${call.id} runs degraded, without ${missing}`, why: whyDegraded(trace, plan, call) });
       }
     }
   }
@@ -326,10 +308,13 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
     if (notStarted.length > 0) parts.push(`${idList(notStarted)} ${notStarted.length === 1 ? 'never starts' : 'never start'}`);
     items.push({ rank: R_FINAL, order: -1, text: parts.join('; ') });
   }
-  for (const [why, ids] of skippedByReason) items.push({ rank: R_SKIP, order: order++, text: `${idList(ids)} skipped — ${why}` });
+  for (const [what, { ids, first: c }] of skippedByReason) {
+    const why = whySkipped(trace, plan, c, ids.length);
+    items.push({ rank: R_SKIP, order: order++, text: `${idList(ids)} skipped — ${what}`, why: why === null ? null : `${idList(ids)} skipped: ${why}` });
+  }
   if (succeeded.length === 1) items.push({ rank: R_FINAL, order: order++, text: finalSentence(trace, plan, trace.calls[succeeded[0]], 'succeeded') });
   else if (succeeded.length > 1) items.push({ rank: R_FINAL, order: order++, text: `${idList(succeeded.map((i) => trace.calls[i].id))} succeeded` });
-  for (const d of degraded) items.push({ rank: R_DEGRADED, order: order++, text: d });
+  for (const d of degraded) items.push({ ...d, order: order++ });
 
   // Starts: those a model turn emits at this instant are named by the turn's sentence.
   const covered = new Set<number>();
@@ -351,48 +336,16 @@ function limit(texts: string[]): string[] {
   return [...texts.slice(0, MAX_SENTENCES - 1), `…and ${rest} more ${rest === 1 ? 'update' : 'updates'} at this instant`];
 }
 
-/** `Run complete in 6.5 s: 6 succeeded`, `Run aborted at 1.1 s because auth failed: …`: the whole run in one sentence. */
-export function runSummarySentence(trace: Trace): string {
-  const counted = trace.calls.length === 0 ? 'no calls' : countStatuses(trace.calls.map((c) => c.status));
-  const effects = effectsClause(trace);
-  const counts = effects === '' ? counted : `${counted}; ${effects}`;
-  const end = spokenDuration(trace.makespanMs ?? endTime(trace));
-  switch (trace.outcome) {
-    case 'complete':
-      return `Run complete in ${end}: ${counts}`;
-    case 'partial':
-      return `Run finished in ${end} with a partial outcome: ${counts}`;
-    case 'aborted':
-      return `Run aborted at ${end}${trace.stop?.by ? ` because ${trace.stop.by} failed` : ''}: ${counts}`;
-    case 'deadline_exceeded':
-      return `Run stopped by its deadline at ${end}: ${counts}`;
-    case 'stuck': {
-      const hung = trace.calls.filter((c) => c.status === 'hung').map((c) => c.id);
-      return `Run stuck${hung.length > 0 ? `: ${idList(hung)} never ${hung.length === 1 ? 'returns' : 'return'}` : ''} — ${counts}`;
-    }
-  }
-}
+/** Why a compensation runs at all. */
+const COMP_WHY = 'the plan stopped, so every effect that landed is undone, latest first';
 
-/** `2 effects undone, 1 left in place, 1 possible duplicate`: what the run did to the world, '' when nothing to say. */
-export function effectsClause(trace: Trace): string {
-  let undone = 0;
-  let left = 0;
-  let dup = 0;
-  let maybe = 0;
-  for (const c of trace.calls) {
-    const e = c.effect;
-    if (e === undefined) continue;
-    if (e.compensation?.status === 'succeeded') undone++;
-    if (e.leftInPlace) left++;
-    if (e.duplicated) dup++;
-    if (e.maybeDuplicated) maybe++;
-  }
-  const parts: string[] = [];
-  if (undone > 0) parts.push(`${undone} ${undone === 1 ? 'effect' : 'effects'} undone`);
-  if (left > 0) parts.push(`${left} left in place`);
-  if (dup > 0) parts.push(`${dup} duplicated`);
-  if (maybe > 0) parts.push(`${maybe} possibly duplicated`);
-  return parts.join(', ');
+/** Whose reason a caption gives: the plan stopping, then skips (which name the failure and its policy), then the rest in rank order. */
+const whyOrder = (i: Item) => (i.rank === R_STOP ? 0 : i.rank === R_SKIP ? 1 : 2);
+
+/** The reason of the most telling sentence that has one, among those shown. */
+function firstWhy(items: readonly Item[]): string | null {
+  const shown = items.slice(0, MAX_SENTENCES).filter((i) => i.why != null);
+  return shown.sort((a, b) => whyOrder(a) - whyOrder(b))[0]?.why ?? null;
 }
 
 /** The caption for a step of captionStep (see there). */
@@ -400,20 +353,22 @@ export function captionAtStep(trace: Trace, plan: Plan | null | undefined, step:
   const events = trace.events;
   if (step >= events.length) {
     const sentences = [runSummarySentence(trace)];
+    let why = whyOutcome(trace, plan);
     if (events.length > 0) {
       const lastT = events[events.length - 1].t;
       let first = events.length - 1;
       while (first > 0 && events[first - 1].t === lastT) first--;
       const items = instantItems(trace, plan, first, events.length - 1).filter((i) => i.rank !== R_STOP);
       if (items.length > 0) sentences.push(items[0].text);
+      why ??= firstWhy(items.slice(0, 1));
     }
-    return { step: events.length, kind: 'end', atMs: endTime(trace), sentences };
+    return { step: events.length, kind: 'end', atMs: endTime(trace), sentences, why };
   }
   if (step < 0) {
     const sentences = ['The run begins: nothing has started yet'];
     const turn = trace.turns[0];
     if (turn !== undefined && turn.emitMs > turn.startMs) sentences.push(`Model turn 1 is thinking (${spokenDuration(turn.emitMs - turn.startMs)})`);
-    return { step: -1, kind: 'start', atMs: 0, sentences };
+    return { step: -1, kind: 'start', atMs: 0, sentences, why: null };
   }
   const t = events[step].t;
   let first = step;
@@ -421,7 +376,7 @@ export function captionAtStep(trace: Trace, plan: Plan | null | undefined, step:
   let last = step;
   while (last + 1 < events.length && events[last + 1].t === t) last++;
   const items = instantItems(trace, plan, first, last);
-  return { step, kind: 'event', atMs: t, sentences: limit(items.map((i) => i.text)) };
+  return { step, kind: 'event', atMs: t, sentences: limit(items.map((i) => i.text)), why: firstWhy(items) };
 }
 
 /** The caption at instant t: the events of the latest instant ≤ t merged into at most three sentences. */
@@ -429,7 +384,12 @@ export function captionAt(trace: Trace, plan: Plan | null | undefined, t: number
   return captionAtStep(trace, plan, captionStep(trace, t));
 }
 
-/** The caption as one line of text, each sentence closed by a full stop. */
+const closed = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
+/** The caption as one line of text, each sentence closed by a full stop, then its reason (`Why: …`) if it has one. */
 export function captionText(caption: Caption): string {
-  return caption.sentences.map((s) => (/[.!?…]$/.test(s) ? s : `${s}.`)).join(' ');
+  const text = caption.sentences.map(closed).join(' ');
+  return caption.why === null ? text : `${text} Why: ${closed(caption.why)}`;
 }
+
+export { effectsClause, runSummarySentence } from './narrate-summary';
