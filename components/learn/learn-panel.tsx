@@ -3,11 +3,11 @@
 // Opening a lesson opens its plan as a plan of its own in the library (the plan on view stays as it was).
 import { useState } from 'react';
 import { LESSONS, lessonDone, lessonOfPlan, lessonProgress, type Lesson } from '@/lib/learn';
-import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
+import { useAppStore } from '@/lib/store/provider';
 import { selectPlan } from '@/lib/store/selectors';
-import { useLibraryController, useLibraryView } from '../library/use-persistence';
 import { selectProgress, useLearn } from './learn-store';
 import { LessonView } from './lesson-view';
+import { useOpenLesson } from './use-open-lesson';
 
 export function LearnPanel() {
   const plan = useAppStore(selectPlan);
@@ -64,22 +64,4 @@ function CourseList({ onView, onBack }: { onView: Lesson | undefined; onBack: ((
       </ol>
     </div>
   );
-}
-
-/** Opens a lesson: its plan already in the library if there is one, else its starting plan as a new plan. */
-function useOpenLesson(): (lesson: Lesson) => void {
-  const app = useAppStoreApi();
-  const controller = useLibraryController();
-  const { items } = useLibraryView();
-  return (lesson) => {
-    const s = app.getState();
-    const stored = items.find((i) => i.name === lesson.plan.name);
-    if (stored !== undefined) {
-      controller.openEntry(stored.id);
-      return;
-    }
-    const previous = s.plan.name;
-    s.open(lesson.plan, null);
-    s.notify({ tone: 'success', text: `Opened the lesson “${lesson.title}” as a new plan. “${previous}” is unchanged (undo returns to it).` });
-  };
 }

@@ -2,12 +2,13 @@
 // One lesson's steps: done ones with ✓ and the line that says why it matters, the current one with how to do it
 // (and its choices, when it asks which line the model gets), the rest waiting. Every control is a button or a
 // radio: the whole lesson works from the keyboard.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { answer, currentStep, LESSONS, lessonDone, lessonProgress, resetLesson, type Lesson, type Step } from '@/lib/learn';
 import { applyLayout } from '@/lib/plan/layout';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectContextText, selectPlan, selectTrace, selectTracePlan, selectTraceIsCurrent } from '@/lib/store/selectors';
 import { selectProgress, setProgress, useLearn, useLearnStore } from './learn-store';
+import { useOpenLesson } from './use-open-lesson';
 
 export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => void }) {
   const app = useAppStoreApi();
@@ -18,6 +19,12 @@ export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => v
   const index = LESSONS.indexOf(lesson);
   const next = LESSONS[index + 1];
   const headId = useId();
+  const open = useOpenLesson();
+  const list = useRef<HTMLOListElement>(null);
+  // The step to do next stays in view as the earlier ones pass (and grow their why-it-matters line).
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="step"]')?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
 
   const reset = () => {
     setProgress(app, learn, resetLesson(learn.getState().progress, lesson.id));
@@ -38,12 +45,12 @@ export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => v
       <h3 id={headId} className="tw-learn__title">
         <span className="tw-learn__kicker">
           Lesson {index + 1} of {LESSONS.length}
+          <span className="tw-visually-hidden">:</span>
         </span>
-        <span className="tw-visually-hidden">: </span>
         {lesson.title}
       </h3>
       <p className="tw-learn__summary">{lesson.summary}</p>
-      <ol className="tw-learn__steps" aria-label="Steps">
+      <ol ref={list} className="tw-learn__steps" aria-label="Steps">
         {lesson.steps.map((step, i) => {
           const done = lp.done.includes(step.id);
           const now = step === current;
@@ -73,9 +80,14 @@ export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => v
         {current === null ? 'Lesson complete.' : lp.done.length > 0 ? `Step ${lp.done.length} passed.` : ''}
       </p>
       {lessonDone(lesson, progress) && (
-        <p className="tw-learn__complete">
-          Lesson complete.{next !== undefined ? ` Next: “${next.title}” in All lessons.` : ' That was the last one.'}
-        </p>
+        <div className="tw-learn__complete">
+          <p>Lesson complete.{next === undefined ? ' That was the last one: the whole course is in All lessons.' : ''}</p>
+          {next !== undefined && (
+            <button type="button" className="tw-button tw-button--small" onClick={() => open(next)}>
+              Next lesson: {next.title}
+            </button>
+          )}
+        </div>
       )}
       <div className="tw-learn__foot">
         <button type="button" className="tw-button tw-button--small tw-button--quiet" onClick={reset}>
