@@ -42,10 +42,9 @@ export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => v
       <button type="button" className="tw-button tw-button--small tw-button--quiet tw-learn__back" onClick={onList}>
         ‹ All lessons
       </button>
-      <h3 id={headId} className="tw-learn__title">
+      <h3 id={headId} className="tw-learn__title" aria-label={`Lesson ${index + 1} of ${LESSONS.length}: ${lesson.title}`}>
         <span className="tw-learn__kicker">
           Lesson {index + 1} of {LESSONS.length}
-          <span className="tw-visually-hidden">:</span>
         </span>
         {lesson.title}
       </h3>
