@@ -31,6 +31,7 @@ import './styles/intake.css';
 import './styles/injected.css';
 import './styles/node-zoom.css';
 import './styles/glossary.css';
+import './styles/learn.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

@@ -20,6 +20,8 @@ import { Splitter } from './shell/splitter';
 import { usePaneSizes } from './shell/use-pane-sizes';
 import { useBootstrap } from './shell/use-bootstrap';
 import { useGlobalKeys } from './shell/use-global-keys';
+import { LearnDriver } from './learn/learn-driver';
+import { selectLeftTab, useLearn, useLearnStore } from './learn/learn-store';
 
 // What the first screen does not show is loaded when it is first asked for: the Run tab, Many runs (with its
 // charts), the presentation and the help (and, elsewhere, the timeline chart, the node menu, import and
@@ -32,6 +34,7 @@ const Loading = ({ what }: { what: string }) => (
 const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), { ssr: false, loading: () => <Loading what="Many runs" /> });
 const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), { ssr: false, loading: () => <Loading what="the run" /> });
 const Presentation = dynamic(() => import('./present/presentation').then((m) => m.Presentation), { ssr: false });
+const LearnPanel = dynamic(() => import('./learn/learn-panel').then((m) => m.LearnPanel), { ssr: false, loading: () => <Loading what="the course" /> });
 const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.HelpOverlay), { ssr: false });
 
 function Editor() {
@@ -45,6 +48,8 @@ function Editor() {
   const helpOpen = useAppStore(selectHelpOpen);
   const presenting = useAppStore(selectPresenting);
   const [rightTab, setRightTab] = useState('inspect');
+  const leftTab = useLearn(selectLeftTab);
+  const learn = useLearnStore();
   const { sizes, viewport, setSize, resetSize } = usePaneSizes({ left: leftOpen, right: rightOpen });
   // A new run brings its results into view.
   const [lastTrace, setLastTrace] = useState(trace);
@@ -59,9 +64,10 @@ function Editor() {
         className="tw-main"
         style={{ ['--tw-left-w' as string]: `${sizes.left}px`, ['--tw-right-w' as string]: `${sizes.right}px`, ['--tw-tl-h' as string]: `${sizes.timeline}px` }}
       >
-        <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tabs={[
+        <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tab={leftTab} onTab={(id) => learn.setState({ leftTab: id })} tabs={[
             { id: 'library', label: 'Library', content: <LibraryPanel /> },
             { id: 'examples', label: 'Examples', content: <ExamplesGallery /> },
+            { id: 'learn', label: 'Learn', content: <LearnPanel /> },
           ]}
         />
         <div className="tw-center">
@@ -117,6 +123,7 @@ function Editor() {
           />
         )}
       </main>
+      <LearnDriver />
       <Notices />
       {helpOpen && <HelpOverlay />}
       <OpenDialog />

@@ -17,6 +17,7 @@ import {
 import { FileActions } from '../library/file-actions';
 import { useLibraryView } from '../library/use-persistence';
 import { enterPresentation } from '../present/present-actions';
+import { LearnButton } from '../learn/learn-button';
 
 const SAVE_LABEL = { idle: '', saving: 'Saving…', saved: 'Saved', 'memory-only': 'Not saved', conflict: 'Changed in another tab' } as const;
 
@@ -95,6 +96,7 @@ export function Header() {
           </svg>
           <span className="tw-header__label">Present</span>
         </button>
+        <LearnButton />
         <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Help: glossary and keyboard shortcuts" title="Help: glossary and keyboard shortcuts (?)">
           ?
         </button>

@@ -1,0 +1,50 @@
+// The course reads the editor's own store: a step passes when the store's plan and run say so, and only then.
+import { describe, expect, it } from 'vitest';
+import { LESSONS, currentStep } from '@/lib/learn';
+import { injectFault } from '@/lib/plan';
+import { createAppStore } from '@/lib/store/app-store';
+import { checkLesson, learnStoreFor } from './learn-store';
+
+const payment = LESSONS.find((l) => l.id === 'payment')!;
+const timeout = LESSONS.find((l) => l.id === 'timeout')!;
+
+describe('checking the lesson on view against the editor store', () => {
+  it('passes nothing for a plan that is not a lesson, even after a run', () => {
+    const app = createAppStore();
+    const learn = learnStoreFor(app);
+    app.getState().open({ ...payment.plan, name: 'My own checkout' }, null);
+    app.getState().run();
+    const before = learn.getState().progress;
+    checkLesson(app.getState(), learn);
+    expect(learn.getState().progress).toBe(before);
+  });
+
+  it('passes a run step only once the store holds a run of the plan', () => {
+    const app = createAppStore();
+    const learn = learnStoreFor(app);
+    app.getState().open(payment.plan, null);
+    checkLesson(app.getState(), learn);
+    expect(currentStep(payment, learn.getState().progress)?.id).toBe('run');
+    app.getState().run();
+    checkLesson(app.getState(), learn);
+    expect(currentStep(payment, learn.getState().progress)?.id).toBe('idempotent');
+  });
+
+  it('passes an edit step on an edit made through editView', () => {
+    const app = createAppStore();
+    const learn = learnStoreFor(app);
+    app.getState().open(timeout.plan, null);
+    app.getState().run();
+    checkLesson(app.getState(), learn);
+    expect(currentStep(timeout, learn.getState().progress)?.id).toBe('inject');
+    app.getState().editView((plan) => injectFault(plan, 'fetch_2', 'timeout', 'every').plan);
+    checkLesson(app.getState(), learn);
+    expect(currentStep(timeout, learn.getState().progress)?.id).toBe('optional');
+  });
+
+  it('keeps one course store per editor store', () => {
+    const a = createAppStore();
+    expect(learnStoreFor(a)).toBe(learnStoreFor(a));
+    expect(learnStoreFor(createAppStore())).not.toBe(learnStoreFor(a));
+  });
+});

@@ -1,0 +1,116 @@
+// Lessons on the shape of the graph: independent calls share a wave; a true dependency is worth its model turn and a
+// false edge wastes one. Each check reads the plan on view or the last run.
+import { currentRun, edgeOf, hasCalls, lessonPlan, tracedCall } from './facts';
+import type { Lesson } from './types';
+
+const settings = { strategy: 'waves', modelTurnMs: 500, seed: 1 };
+const fetch = (id: string, url: string, ms: number) => ({
+  id,
+  tool: 'fetch_url',
+  input: { url },
+  output: { status: 200, text: `The page at ${url}` },
+  latency: { kind: 'fixed', ms },
+  timeoutMs: 3000,
+});
+
+const FETCHES = ['fetch_1', 'fetch_2', 'fetch_3'] as const;
+
+export const ONE_WAVE: Lesson = {
+  id: 'one-wave',
+  title: 'Independent calls: one wave',
+  summary: 'Calls that do not need each other’s output go out together, in one model turn.',
+  plan: lessonPlan({
+    format: 'toolwave.plan',
+    version: 1,
+    name: 'Lesson · Independent calls: one wave',
+    description: 'Three pages to read, chained one after another although none reads another’s output.',
+    settings,
+    calls: [fetch('fetch_1', 'https://example.com/pricing', 800), fetch('fetch_2', 'https://example.com/changelog', 600), fetch('fetch_3', 'https://example.com/status', 400)],
+    dependencies: [
+      { from: 'fetch_1', to: 'fetch_2' },
+      { from: 'fetch_2', to: 'fetch_3' },
+    ],
+  }),
+  steps: [
+    {
+      id: 'unchain',
+      action: 'edit',
+      instruction: 'None of the three fetches reads another’s output. Delete both edges so nothing waits for nothing.',
+      how: 'Click an edge (or Tab to it and press Enter), then press Delete.',
+      check: (s) => hasCalls(s.plan, FETCHES) && s.plan.dependencies.every((d) => !(FETCHES as readonly string[]).includes(d.from) || !(FETCHES as readonly string[]).includes(d.to)),
+      why: 'An edge means “wait for my output”. Where no output is read, it only makes the model wait.',
+    },
+    {
+      id: 'run',
+      action: 'run',
+      instruction: 'Run the plan and look at the timeline: how many model turns did it take?',
+      how: 'Press R, or the Run button in the header.',
+      check: (s) => {
+        const run = currentRun(s);
+        return run !== null && run.turns.length === 1 && FETCHES.every((id) => tracedCall(s, id)?.status === 'succeeded');
+      },
+      why: 'Independent calls go out in one batch: one model turn instead of three, and the slowest call sets the pace.',
+    },
+  ],
+};
+
+export const TRUE_DEPENDENCY: Lesson = {
+  id: 'true-dependency',
+  title: 'A true dependency, and a false one',
+  summary: 'A call that reads another’s output needs a second model turn; an edge without a reference wastes one.',
+  plan: lessonPlan({
+    format: 'toolwave.plan',
+    version: 1,
+    name: 'Lesson · A true dependency, and a false one',
+    description: 'fetch_top reads the URL search finds, but nothing makes it wait; search waits for the weather, which it never reads.',
+    settings,
+    calls: [
+      { id: 'weather', tool: 'get_weather', input: { city: 'Lisbon' }, output: { celsius: 19 }, latency: { kind: 'fixed', ms: 300 }, timeoutMs: 2000 },
+      {
+        id: 'search',
+        tool: 'web_search',
+        input: { query: 'Lisbon tram timetable' },
+        output: { urls: ['https://example.com/trams'] },
+        latency: { kind: 'fixed', ms: 700 },
+        timeoutMs: 3000,
+      },
+      fetch('fetch_top', '{{search.urls.0}}', 900),
+    ],
+    dependencies: [{ from: 'weather', to: 'search' }],
+  }),
+  steps: [
+    {
+      id: 'connect',
+      action: 'edit',
+      instruction: 'fetch_top reads {{search.urls.0}}, yet nothing makes it wait for search. Connect search → fetch_top.',
+      how: 'Drag from search’s right handle to fetch_top.',
+      check: (s) => edgeOf(s.plan, 'search', 'fetch_top') !== undefined,
+      why: 'Without the edge, fetch_top would go out in the same batch as search, with the URL still missing: a call made with missing information.',
+    },
+    {
+      id: 'false-edge',
+      action: 'edit',
+      instruction: 'search reads nothing from weather: weather → search is a false edge. Delete it.',
+      how: 'Click the edge (or Tab to it and press Enter), then press Delete.',
+      check: (s) => hasCalls(s.plan, ['weather', 'search']) && edgeOf(s.plan, 'weather', 'search') === undefined,
+      why: 'An edge without a reference costs a whole model turn of waiting for an output nobody reads.',
+    },
+    {
+      id: 'run',
+      action: 'run',
+      instruction: 'Run it: two model turns, and the second one holds only fetch_top.',
+      check: (s) => {
+        const run = currentRun(s);
+        return (
+          run !== null &&
+          run.turns.length === 2 &&
+          edgeOf(s.tracePlan, 'search', 'fetch_top') !== undefined &&
+          tracedCall(s, 'fetch_top')?.wave === 1 &&
+          tracedCall(s, 'weather')?.wave === 0 &&
+          tracedCall(s, 'search')?.wave === 0
+        );
+      },
+      why: 'A true dependency is worth its turn: the model needs search’s result before it knows what to fetch.',
+    },
+  ],
+};
