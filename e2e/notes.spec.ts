@@ -136,7 +136,7 @@ test.describe('Sticky notes', () => {
     await expect.poll(() => flowPosition(note(page, 'note_1'))).toEqual(after);
   });
 
-  test('refuses nothing silently: a note never takes a connection', async ({ page }) => {
+  test('a note is not a call: it has no handles to connect', async ({ page }) => {
     await openHome(page);
     await writeNote(page, 'Not a call');
     await expect(note(page, 'note_1').locator('.react-flow__handle')).toHaveCount(0);
@@ -148,10 +148,12 @@ test.describe('Sticky notes', () => {
     const n = note(page, 'note_1');
     await n.hover();
     await n.getByRole('button', { name: 'Blue note' }).click();
+    await n.getByRole('button', { name: 'Wider note' }).click();
+    await expect(n).toHaveCSS('width', '280px');
     await expect(page.locator('.tw-save')).toHaveText('Saved');
     const exported = await exportPlan(page);
     const plan = parsed(exported.text);
-    expect(plan.notes).toEqual([expect.objectContaining({ id: 'note_1', text: 'Kept across reloads', color: 'blue', width: 200 })]);
+    expect(plan.notes).toEqual([expect.objectContaining({ id: 'note_1', text: 'Kept across reloads', color: 'blue', width: 280 })]);
 
     await page.reload();
     await expect(note(page, 'note_1').locator('.tw-note__text')).toHaveText('Kept across reloads');
@@ -165,7 +167,7 @@ test.describe('Sticky notes', () => {
     expect((await exportPlan(page)).text).toBe(exported.text);
   });
 
-  test('shows read-only in Present, and the run is the same as without it', async ({ page }) => {
+  test('shows read-only in Present, and is as it was back in the editor', async ({ page }) => {
     await openHome(page);
     await writeNote(page, 'Watch the second wave');
     await page.getByRole('button', { name: 'Present', exact: true }).click();

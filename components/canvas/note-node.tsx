@@ -12,6 +12,10 @@ import type { NoteNodeType } from './note-nodes';
 
 const COLOR_NAME: Record<NoteColor, string> = { yellow: 'Yellow', blue: 'Blue', green: 'Green', pink: 'Pink' };
 
+/** How much Narrower / Wider change a note's width, px. */
+const WIDTH_STEP = 80;
+const NARROWER_ICON = 'M2 4l3 4-3 4M14 4l-3 4 3 4';
+const WIDER_ICON = 'M5 4L2 8l3 4M11 4l3 4-3 4';
 const EDIT_ICON = 'M10.5 2.5l3 3L6 13H3v-3z M9 4l3 3';
 const DELETE_ICON = 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5';
 
@@ -87,6 +91,26 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
             />
           ))}
           <span className="tw-note__bar-sep" aria-hidden="true" />
+          <button
+            type="button"
+            className="tw-note__action"
+            aria-label="Narrower note"
+            title="Narrower"
+            disabled={note.width <= NOTE_LIMITS.minWidth}
+            onClick={() => actions.update(note.id, { width: Math.max(NOTE_LIMITS.minWidth, note.width - WIDTH_STEP) })}
+          >
+            <Icon d={NARROWER_ICON} />
+          </button>
+          <button
+            type="button"
+            className="tw-note__action"
+            aria-label="Wider note"
+            title="Wider"
+            disabled={note.width >= NOTE_LIMITS.maxWidth}
+            onClick={() => actions.update(note.id, { width: Math.min(NOTE_LIMITS.maxWidth, note.width + WIDTH_STEP) })}
+          >
+            <Icon d={WIDER_ICON} />
+          </button>
           <button type="button" className="tw-note__action" aria-label="Edit note text" title="Edit the text (or double-click it)" onClick={() => actions.edit(note.id)}>
             <Icon d={EDIT_ICON} />
           </button>

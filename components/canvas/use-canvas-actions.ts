@@ -12,13 +12,15 @@ import { refuse } from '@/lib/store/document';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { edgeId, type XY } from './model';
-import { NOTE_INITIAL_HEIGHT as NOTE_HEIGHT, noteIdOf } from './note-nodes';
+import { noteIdOf } from './note-nodes';
 import { findFreeSpot } from './placement';
 import { NODE_SIZE } from './view-model';
 
 /** Room the palette takes on the canvas's left edge (px): kept clear when fitting and when placing a new call. */
 const PALETTE_ROOM = 64;
 export const FIT_OPTIONS = { padding: { top: '48px', right: '32px', bottom: '32px', left: `${PALETTE_ROOM + 8}px` }, maxZoom: 1.15 } as const;
+/** The room a new note is given (it grows with its text, and with the type zoomed out), so it lands clear of the rest. */
+const NOTE_HEIGHT = 150;
 /** How far a duplicate lands from its original. */
 const DUPLICATE_OFFSET = { x: 32, y: 32 };
 

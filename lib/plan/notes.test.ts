@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { simulate } from '../engine/simulate';
 import { buildContext } from '../engine/context';
 import { runCli } from '../cli/run';
+import { decodePlanLink, encodePlanLink } from '../share/codec';
 import { EXPORT_TARGET_IDS, emitCode } from '../export';
 import { formatProblem, parsePlan, parsePlanText, serializePlan } from './parse';
 import { reviewPlan } from './review';
@@ -170,6 +171,11 @@ describe('notes never change an output', () => {
     expect(buildContext(annotated, trace, 'text')).toStrictEqual(buildContext(plan, trace, 'text'));
     expect(reviewPlan(annotated)).toStrictEqual(reviewPlan(plan));
     for (const target of EXPORT_TARGET_IDS) expect(emitCode(annotated, target)).toBe(emitCode(plan, target));
+  });
+
+  it('a share link carries the notes through unchanged', () => {
+    const annotated = annotate(example('research-agent.json'));
+    expect(decodePlanLink(encodePlanLink(annotated))).toEqual({ ok: true, plan: annotated });
   });
 
   it('the command line reads notes and ignores them: the same report, and a bad note is a problem with its path', () => {
