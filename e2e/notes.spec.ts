@@ -1,9 +1,8 @@
 // Sticky notes on the canvas, as a person uses them: add one by keyboard and by mouse, write and edit its text, move
 // it, recolour it, delete it and undo; it survives a reload and an export → import, and shows read-only in Present.
-import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parsePlanText, type Plan } from '../lib/plan';
-import { expect, expectScreenHolds, test } from './fixtures';
+import { expect, expectScreenHolds, exportPlan, flowPosition, test } from './fixtures';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const notes = (page: Page) => canvas(page).locator('.react-flow__node-note');
@@ -18,14 +17,6 @@ async function openHome(page: Page) {
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 }
 
-/** Where a node is drawn, in flow coordinates (from its transform). */
-async function flowPosition(node: Locator): Promise<{ x: number; y: number }> {
-  const transform = await node.evaluate((el) => (el as HTMLElement).style.transform);
-  const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(transform);
-  if (m === null) throw new Error(`no position in "${transform}"`);
-  return { x: Number(m[1]), y: Number(m[2]) };
-}
-
 async function clickEmpty(page: Page) {
   const box = await pane(page).boundingBox();
   if (box === null) throw new Error('no pane');
@@ -36,17 +27,6 @@ function parsed(text: string): Plan {
   const result = parsePlanText(text);
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   return result.plan;
-}
-
-/** Exports the plan file and returns its text and where it was saved. */
-async function exportPlan(page: Page): Promise<{ text: string; path: string }> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Plan file (JSON)' }).click();
-  const file = await download;
-  const saved = test.info().outputPath(`${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(saved);
-  return { text: readFileSync(saved, 'utf8'), path: saved };
 }
 
 /** Adds a note with the toolbar button and types its text, finishing with Escape. */
