@@ -32,6 +32,7 @@ import './styles/injected.css';
 import './styles/node-zoom.css';
 import './styles/glossary.css';
 import './styles/learn.css';
+import './styles/notes.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

@@ -1,7 +1,7 @@
 // The plan canvas as a person uses it: draw a plan with the mouse from an empty canvas, see its waves, have a cycle
 // refused with its message, delete, duplicate, move with undo and redo, and do it all from the keyboard too.
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectScreenHolds, test } from './fixtures';
+import { expect, expectScreenHolds, flowPosition, test } from './fixtures';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const calls = (page: Page) => canvas(page).locator('.react-flow__node-toolCall');
@@ -14,14 +14,6 @@ async function centre(l: Locator): Promise<{ x: number; y: number }> {
   const box = await l.boundingBox();
   if (box === null) throw new Error('not on screen');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Where a node is drawn, in flow coordinates (from its transform). */
-async function flowPosition(node: Locator): Promise<{ x: number; y: number }> {
-  const transform = await node.evaluate((el) => (el as HTMLElement).style.transform);
-  const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(transform);
-  if (m === null) throw new Error(`no position in "${transform}"`);
-  return { x: Number(m[1]), y: Number(m[2]) };
 }
 
 /** Clicks empty canvas, so nothing is focused and nothing selected. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { parsePlanText, type Plan } from '../lib/plan';
 import { defaultExample, parseExampleIndex, type ExampleEntry } from '../lib/store/examples';
 
@@ -108,4 +108,23 @@ export async function expectScreenHolds(page: Page, scheme: 'light' | 'dark'): P
       expect(n.bottom).toBeLessThanOrEqual(shot.flow.bottom + 1);
     }
   }
+}
+
+/** Where a canvas node is drawn, in flow coordinates (from its transform). */
+export async function flowPosition(node: Locator): Promise<{ x: number; y: number }> {
+  const transform = await node.evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(transform);
+  if (m === null) throw new Error(`no position in "${transform}"`);
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+/** Exports the plan file (Export › Plan file) and returns the downloaded file's text, and where it was saved under the name the page gave it. */
+export async function exportPlan(page: Page): Promise<{ text: string; path: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Plan file (JSON)' }).click();
+  const file = await download;
+  const saved = test.info().outputPath(`${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(saved);
+  return { text: readFileSync(saved, 'utf8'), path: saved };
 }

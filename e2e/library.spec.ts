@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { STORAGE_MESSAGES, TAB_MESSAGES } from '../lib/persist';
 import { parsePlanText, serializePlan, type Plan } from '../lib/plan';
-import { defaultExample, expect, loadExamplePlan, loadExamples, settled, test } from './fixtures';
+import { defaultExample, expect, exportPlan, loadExamplePlan, loadExamples, settled, test } from './fixtures';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const VALID = fixture('support-triage.plan.json');
@@ -33,17 +33,6 @@ async function openEditor(page: Page, url = '/'): Promise<void> {
 
 async function importFile(page: Page, file: string): Promise<void> {
   await page.getByLabel('Plan file to import').setInputFiles(file);
-}
-
-/** Exports the plan file (Export › Plan file) and returns the downloaded file's text, and where it was saved under the name the page gave it. */
-async function exportPlan(page: Page): Promise<{ text: string; path: string }> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Plan file (JSON)' }).click();
-  const file = await download;
-  const saved = test.info().outputPath(`${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(saved);
-  return { text: readFileSync(saved, 'utf8'), path: saved };
 }
 
 async function renameInLibrary(page: Page, from: string, to: string): Promise<void> {

@@ -29,6 +29,9 @@ import { CanvasToolbar, TOOL_DRAG_TYPE } from './canvas-toolbar';
 import { DependencyEdge, EdgeActionsContext, RunMarkers, type DependencyEdgeType } from './dependency-edge';
 import { DrillBar } from './drill-bar';
 import { EmptyCanvas } from './empty-canvas';
+import { NoteActionsContext, useNoteActions } from './note-actions';
+import { NoteNode } from './note-node';
+import { NOTE_NODE_PREFIX } from './note-nodes';
 import { ToolCallNode } from './tool-call-node';
 import { useCanvasActions } from './use-canvas-actions';
 import { useCanvasGraph, type CanvasNode } from './use-canvas-graph';
@@ -40,7 +43,7 @@ import { InjectProvider } from '../inject/inject-provider';
 import { useMeasure } from '../use-measure';
 import { ScenarioMenu } from '../inject/scenario-menu';
 
-const nodeTypes: NodeTypes = { toolCall: ToolCallNode, waveBand: WaveBandNode };
+const nodeTypes: NodeTypes = { toolCall: ToolCallNode, waveBand: WaveBandNode, note: NoteNode };
 const edgeTypes: EdgeTypes = { dependency: DependencyEdge };
 const proOptions = { hideAttribution: false };
 const minimapStyle = { width: 168, height: 112 };
@@ -48,7 +51,7 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 function minimapColor(node: Node): string {
-  return node.type === 'waveBand' ? 'transparent' : 'var(--tw-minimap-node)';
+  return node.type === 'waveBand' ? 'transparent' : node.type === 'note' ? 'var(--tw-note-minimap)' : 'var(--tw-minimap-node)';
 }
 
 /** The call under a pointer, if any (a connection dropped on a node's body rather than its handle). */
@@ -67,8 +70,10 @@ function CanvasEditor() {
   const selected = useAppStore(selectSelected);
   const far = useStore(selectFar);
   const rootRef = useRef<HTMLDivElement>(null);
-  const { view, nodes, selectedEdges, setSelectedEdges, onNodesChange, onEdgesChange, endDrag } = useCanvasGraph(plan, selected);
-  const actions = useCanvasActions(selectedEdges, setSelectedEdges, rootRef);
+  const { view, nodes, selectedEdges, setSelectedEdges, selectedNotes, setSelectedNotes, setEditingNote, onNodesChange, onEdgesChange, endDrag } = useCanvasGraph(plan, selected);
+  const noteSelection = useMemo(() => ({ selected: selectedNotes, setSelected: setSelectedNotes, setEditing: setEditingNote }), [selectedNotes, setSelectedNotes, setEditingNote]);
+  const actions = useCanvasActions(selectedEdges, setSelectedEdges, rootRef, noteSelection);
+  const noteActions = useNoteActions(setEditingNote, setSelectedNotes);
   useCanvasKeys(actions, rootRef);
 
   const commitDrag = useCallback(
@@ -89,7 +94,7 @@ function CanvasEditor() {
       // refusal is explained on the spot and a drop on a call's body still connects.
       if (state.isValid === true || state.fromNode === null || state.fromHandle === null) return;
       const other = state.toNode?.id ?? callIdAt(event);
-      if (other === null || other === undefined || other.startsWith('__wave_')) return;
+      if (other === null || other === undefined || other.startsWith('__wave_') || other.startsWith(NOTE_NODE_PREFIX)) return;
       if (other === state.fromNode.id && state.toHandle === null) return;
       if (state.fromHandle.type === 'source') actions.connect(state.fromNode.id, other);
       else actions.connect(other, state.fromNode.id);
@@ -140,9 +145,10 @@ function CanvasEditor() {
 
   return (
     <div className={`tw-canvas-editor${fit.short ? ' tw-canvas-editor--short' : ''}${fit.narrow ? ' tw-canvas-editor--narrow' : ''}`} ref={rootRef}>
-      <CanvasToolbar actions={actions} callsSelected={selected.length} edgesSelected={selectedEdges.size} hasCalls={callCount > 0} />
+      <CanvasToolbar actions={actions} callsSelected={selected.length} othersSelected={selectedEdges.size + selectedNotes.size} hasCalls={callCount > 0} />
       {callCount > 0 && <ScenarioMenu />}
       <EdgeActionsContext.Provider value={edgeActions}>
+        <NoteActionsContext.Provider value={noteActions}>
         <ReactFlow<CanvasNode, DependencyEdgeType>
           style={{ width: '100%', height: '100%' }}
           className={far ? 'tw-flow tw-flow--far' : 'tw-flow'}
@@ -184,6 +190,7 @@ function CanvasEditor() {
           <Controls showInteractive={false} showFitView={false} position="bottom-left" />
           <CanvasLegend model={view.model} />
         </ReactFlow>
+        </NoteActionsContext.Provider>
       </EdgeActionsContext.Provider>
       {callCount === 0 && <EmptyCanvas />}
     </div>

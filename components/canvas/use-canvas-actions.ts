@@ -1,22 +1,26 @@
 'use client';
 // Everything the canvas can do to the plan on view (the top plan, or a drilled-in sub-agent's nested plan), each as
-// ONE undoable edit through the store's editView: add, connect, delete, duplicate, nudge, auto-layout; plus selection
-// and view actions. Read the store at the moment an action runs, never during render.
+// ONE undoable edit through the store's editView: add, connect, delete, duplicate, nudge, auto-layout, and the sticky
+// notes' edits; plus selection and view actions. Read the store at the moment an action runs, never during render.
 import { useMemo, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { addCall, connect, disconnect, duplicateCalls, moveCalls, removeCalls, setEdgeOptional } from '@/lib/plan/edit';
 import { applyLayout } from '@/lib/plan/layout';
+import { addNote, moveNotes, NOTE_LIMITS, removeNotes } from '@/lib/plan/notes';
 import type { ToolKey } from '@/lib/plan/palette';
 import { refuse } from '@/lib/store/document';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { edgeId, type XY } from './model';
+import { noteIdOf } from './note-nodes';
 import { findFreeSpot } from './placement';
 import { NODE_SIZE } from './view-model';
 
 /** Room the palette takes on the canvas's left edge (px): kept clear when fitting and when placing a new call. */
 const PALETTE_ROOM = 64;
 export const FIT_OPTIONS = { padding: { top: '48px', right: '32px', bottom: '32px', left: `${PALETTE_ROOM + 8}px` }, maxZoom: 1.15 } as const;
+/** The room a new note is given (it grows with its text, and with the type zoomed out), so it lands clear of the rest. */
+const NOTE_HEIGHT = 150;
 /** How far a duplicate lands from its original. */
 const DUPLICATE_OFFSET = { x: 32, y: 32 };
 
@@ -27,11 +31,13 @@ export interface CanvasActions {
   connect: (from: string, to: string) => void;
   setOptional: (from: string, to: string, optional: boolean) => void;
   remove: (from: string, to: string) => void;
-  /** Commits a drag: the dragged calls' new positions. */
+  /** Adds an empty sticky note in free space near the view's centre and opens it for typing. */
+  addNote: () => void;
+  /** Commits a drag: the dragged calls' and notes' new positions, by node id (one undo step). */
   move: (positions: ReadonlyMap<string, XY>) => void;
   deleteSelection: () => boolean;
   duplicateSelection: () => boolean;
-  /** Moves the selected calls by (dx, dy); consecutive nudges of one selection are one undo step. */
+  /** Moves the selected calls and notes by (dx, dy); consecutive nudges of one selection are one undo step. */
   nudge: (dx: number, dy: number) => boolean;
   selectAll: () => void;
   clearSelection: () => boolean;
@@ -39,10 +45,18 @@ export interface CanvasActions {
   fit: () => void;
 }
 
+/** The canvas's own state of the sticky notes: which are selected, which one is being typed in. */
+export interface NoteSelection {
+  selected: ReadonlySet<string>;
+  setSelected: (notes: ReadonlySet<string>) => void;
+  setEditing: (id: string | null) => void;
+}
+
 export function useCanvasActions(
   selectedEdges: ReadonlySet<string>,
   setSelectedEdges: (edges: ReadonlySet<string>) => void,
   viewportRef: RefObject<HTMLElement | null>,
+  notes: NoteSelection,
 ): CanvasActions {
   const store = useAppStoreApi();
   const rf = useReactFlow();
@@ -50,14 +64,16 @@ export function useCanvasActions(
     const noEdges: ReadonlySet<string> = new Set();
     const fit = () => void rf.fitView(FIT_OPTIONS);
 
-    /** The free spot nearest the middle of what the user sees (right of the palette). */
-    const spotNearCentre = (calls: readonly { position?: XY }[]): XY => {
-      const el = viewportRef.current;
-      const r = el?.getBoundingClientRect();
+    /** The middle of what the user sees (right of the palette), in flow coordinates. */
+    const centreOfView = (): XY => {
+      const r = viewportRef.current?.getBoundingClientRect();
       const screen = r === undefined ? { x: window.innerWidth / 2, y: window.innerHeight / 2 } : { x: r.left + PALETTE_ROOM + (r.width - PALETTE_ROOM) / 2, y: r.top + r.height / 2 };
-      const centre = rf.screenToFlowPosition(screen);
+      return rf.screenToFlowPosition(screen);
+    };
+    /** The free spot nearest the middle of what the user sees. */
+    const spotNearCentre = (calls: readonly { position?: XY }[]): XY => {
       const occupied = calls.flatMap((c) => (c.position === undefined ? [] : [{ ...c.position, ...NODE_SIZE }]));
-      return findFreeSpot(occupied, centre, NODE_SIZE);
+      return findFreeSpot(occupied, centreOfView(), NODE_SIZE);
     };
 
     const actions: CanvasActions = {
@@ -86,21 +102,47 @@ export function useCanvasActions(
         store.getState().editView((plan) => disconnect(plan, from, to));
         setSelectedEdges(noEdges);
       },
+      addNote: () => {
+        const s = store.getState();
+        const r = s.editView((plan) => {
+          const size = { width: NOTE_LIMITS.defaultWidth, height: NOTE_HEIGHT };
+          const occupied = [...plan.calls.flatMap((c) => (c.position === undefined ? [] : [{ ...c.position, ...NODE_SIZE }])), ...(plan.notes ?? []).map((n) => ({ ...n.position, width: n.width, height: NOTE_HEIGHT }))];
+          const added = addNote(plan, findFreeSpot(occupied, centreOfView(), size));
+          return added.id === null ? refuse(added.reason) : { ok: true, plan: added.plan, id: added.id };
+        });
+        if (!r.ok) {
+          s.notify({ tone: 'error', text: `Cannot add a note: ${r.reason}.` });
+          return;
+        }
+        s.select([]);
+        setSelectedEdges(noEdges);
+        notes.setSelected(new Set([r.id]));
+        notes.setEditing(r.id);
+      },
       move: (positions) => {
-        store.getState().editView((plan) => moveCalls(plan, Object.fromEntries(positions)));
+        const calls: Record<string, XY> = {};
+        const moved: Record<string, XY> = {};
+        for (const [id, p] of positions) {
+          const note = noteIdOf(id);
+          if (note === null) calls[id] = p;
+          else moved[note] = p;
+        }
+        store.getState().editView((plan) => moveNotes(moveCalls(plan, calls), moved));
       },
       deleteSelection: () => {
         const s = store.getState();
         const selected = s.selected;
         const hasEdges = selectViewPlan(s).dependencies.some((d) => selectedEdges.has(edgeId(d.from, d.to)));
-        if (selected.length === 0 && !hasEdges) return false;
+        const hasNotes = (selectViewPlan(s).notes ?? []).some((n) => notes.selected.has(n.id));
+        if (selected.length === 0 && !hasEdges && !hasNotes) return false;
         s.editView((plan) => {
-          let next = plan;
+          let next = removeNotes(plan, notes.selected);
           for (const d of plan.dependencies) if (selectedEdges.has(edgeId(d.from, d.to))) next = disconnect(next, d.from, d.to);
           return selected.length > 0 ? removeCalls(next, selected) : next;
         });
         s.select([]);
         setSelectedEdges(noEdges);
+        notes.setSelected(new Set());
         return true;
       },
       duplicateSelection: () => {
@@ -120,15 +162,17 @@ export function useCanvasActions(
       },
       nudge: (dx, dy) => {
         const s = store.getState();
-        if (s.selected.length === 0) return false;
+        if (s.selected.length === 0 && notes.selected.size === 0) return false;
         const chosen = new Set(s.selected);
         s.editView(
           (plan) => {
             const positions: Record<string, XY> = {};
             for (const c of plan.calls) if (chosen.has(c.id) && c.position !== undefined) positions[c.id] = { x: c.position.x + dx, y: c.position.y + dy };
-            return moveCalls(plan, positions);
+            const notePositions: Record<string, XY> = {};
+            for (const n of plan.notes ?? []) if (notes.selected.has(n.id)) notePositions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
+            return moveNotes(moveCalls(plan, positions), notePositions);
           },
-          { coalesce: `nudge:${[...chosen].sort().join(',')}` },
+          { coalesce: `nudge:${[...chosen].sort().join(',')}|${[...notes.selected].sort().join(',')}` },
         );
         return true;
       },
@@ -139,9 +183,10 @@ export function useCanvasActions(
       },
       clearSelection: () => {
         const s = store.getState();
-        if (s.selected.length === 0 && selectedEdges.size === 0) return false;
+        if (s.selected.length === 0 && selectedEdges.size === 0 && notes.selected.size === 0) return false;
         s.select([]);
         setSelectedEdges(noEdges);
+        notes.setSelected(new Set());
         return true;
       },
       autoLayout: () => {
@@ -154,5 +199,5 @@ export function useCanvasActions(
       fit,
     };
     return actions;
-  }, [store, rf, selectedEdges, setSelectedEdges, viewportRef]);
+  }, [store, rf, selectedEdges, setSelectedEdges, viewportRef, notes]);
 }

@@ -103,6 +103,14 @@ describe('planJsonSchema', () => {
     expect(JSON.stringify(schema)).toContain('"plan":{"$ref":"#"}');
   });
 
+  it('describes notes: their colours, bounds and defaults optional, so a plan with notes or without one fits', () => {
+    const plan = (notes: unknown) => ({ format: 'toolwave.plan', version: 1, name: 'x', calls: [], dependencies: [], notes });
+    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 } }, { id: 'n2', text: '', position: { x: 1, y: 2 }, color: 'pink', width: 640 }]))).toEqual([]);
+    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 }, color: 'red' }])).join('\n')).toContain('$.notes[0].color: is not one of the enum');
+    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 }, width: 119 }])).join('\n')).toContain('$.notes[0].width: is below 120');
+    expect(check(schema, schema, plan([{ id: 'n1', text: 'x'.repeat(2001), position: { x: 0, y: 0 } }])).join('\n')).toContain('$.notes[0].text: is too long');
+  });
+
   it.each(examples)('accepts the example %s', (file) => {
     expect(check(schema, schema, readJson(file))).toEqual([]);
   });

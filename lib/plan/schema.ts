@@ -3,6 +3,7 @@
 import './zod-config';
 import { z } from 'zod';
 import { describeCycle, findCycle } from './graph';
+import { notesSchemaOf } from './notes-schema';
 
 export const CALL_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 export const UINT32_MAX = 4_294_967_295;
@@ -287,6 +288,8 @@ const planObject = z.strictObject({
   scenarios: z.array(scenarioSchema).max(LIMITS.maxScenarios, `must have at most ${LIMITS.maxScenarios} scenarios`).default([]),
   /** One-click injected faults by call id; absent when there are none (a plan without any is written without the key). */
   injected: z.record(callId, injectedEntrySchema).optional(),
+  /** Sticky notes on the canvas (docs/plan-format.md#notes); absent when there are none. Never read by a run. */
+  notes: notesSchemaOf(positionSchema, callId).optional(),
 });
 
 type PlanShape = z.output<typeof planObject>;
@@ -373,6 +376,7 @@ export type Strategy = Settings['strategy'];
 export type OnFailure = ToolCall['onFailure'];
 export type Effect = (typeof EFFECTS)[number];
 export type Compensation = z.output<typeof compensationSchema>;
+export type Note = NonNullable<Plan['notes']>[number];
 
 /** A call's effect, "none" when the plan does not say. */
 export function effectOf(call: Pick<ToolCall, 'effect'>): Effect {

@@ -1,0 +1,193 @@
+// Sticky notes on the canvas, as a person uses them: add one by keyboard and by mouse, write and edit its text, move
+// it, recolour it, delete it and undo; it survives a reload and an export → import, and shows read-only in Present.
+import type { Page } from '@playwright/test';
+import { parsePlanText, type Plan } from '../lib/plan';
+import { expect, expectScreenHolds, exportPlan, flowPosition, test } from './fixtures';
+
+const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
+const notes = (page: Page) => canvas(page).locator('.react-flow__node-note');
+const note = (page: Page, id: string) => canvas(page).locator(`.react-flow__node-note[data-id="note:${id}"]`);
+const pane = (page: Page) => canvas(page).locator('.react-flow__pane');
+const addNote = (page: Page) => page.getByRole('button', { name: 'Add note', exact: true });
+const textbox = (page: Page) => canvas(page).getByRole('textbox', { name: 'Note text' });
+
+async function openHome(page: Page) {
+  await page.goto('/');
+  await expect(canvas(page).locator('.react-flow__node-toolCall').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+}
+
+async function clickEmpty(page: Page) {
+  const box = await pane(page).boundingBox();
+  if (box === null) throw new Error('no pane');
+  await page.mouse.click(box.x + box.width - 40, box.y + box.height - 40);
+}
+
+function parsed(text: string): Plan {
+  const result = parsePlanText(text);
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return result.plan;
+}
+
+/** Adds a note with the toolbar button and types its text, finishing with Escape. */
+async function writeNote(page: Page, text: string) {
+  await addNote(page).click();
+  await expect(textbox(page)).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await expect(textbox(page)).toHaveCount(0);
+}
+
+test.describe('Sticky notes', () => {
+  test.beforeEach(({ consoleErrors }) => void consoleErrors);
+
+  test('by keyboard: add, write, move with the arrows, delete, undo', async ({ page }) => {
+    await openHome(page);
+    const calls = await canvas(page).locator('.react-flow__node-toolCall').count();
+    await addNote(page).focus();
+    await page.keyboard.press('Enter');
+    await expect(textbox(page)).toBeFocused();
+    await page.keyboard.type('Search is the slow one.');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('<b>not bold</b>');
+    await page.keyboard.press('Escape');
+    const n = note(page, 'note_1');
+    // Escape commits and hands focus back to the note itself, selected, so the next keys act on it.
+    await expect(n).toBeFocused();
+    await expect(n).toHaveClass(/selected/);
+    await expect(n.locator('.tw-note__text')).toHaveText('Search is the slow one.\n<b>not bold</b>');
+    await expect(n.locator('b')).toHaveCount(0);
+    await expect(n).toHaveAttribute('aria-label', 'Note: Search is the slow one. <b>not bold</b>');
+    const start = await flowPosition(n);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => flowPosition(n)).toEqual({ x: start.x + 10, y: start.y + 50 });
+    // A note is not a call: the calls are untouched and Ctrl+A selects calls only.
+    await expect(canvas(page).locator('.react-flow__node-toolCall')).toHaveCount(calls);
+    await page.keyboard.press('Delete');
+    await expect(notes(page)).toHaveCount(0);
+    await expect(canvas(page).locator('.react-flow__node-toolCall')).toHaveCount(calls);
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(notes(page)).toHaveCount(1);
+    await expect(note(page, 'note_1').locator('.tw-note__text')).toHaveText('Search is the slow one.\n<b>not bold</b>');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => flowPosition(note(page, 'note_1'))).toEqual(start);
+  });
+
+  test('by mouse: add, edit the text by double-click, recolour, drag, delete with its button, undo and redo', async ({ page }) => {
+    await openHome(page);
+    await writeNote(page, 'First draft');
+    const n = note(page, 'note_1');
+    await expect(n.locator('.tw-note')).toHaveClass(/tw-note--yellow/);
+
+    await n.locator('.tw-note__text').dblclick();
+    await expect(textbox(page)).toBeFocused();
+    await textbox(page).fill('Ask about the retry budget');
+    // Clicking elsewhere commits too.
+    await clickEmpty(page);
+    await expect(n.locator('.tw-note__text')).toHaveText('Ask about the retry budget');
+
+    await n.hover();
+    await n.getByRole('button', { name: 'Pink note' }).click();
+    await expect(n.locator('.tw-note')).toHaveClass(/tw-note--pink/);
+    await expect(n.getByRole('button', { name: 'Pink note' })).toHaveAttribute('aria-pressed', 'true');
+
+    const before = await flowPosition(n);
+    const box = await n.locator('.tw-note__text').boundingBox();
+    if (box === null) throw new Error('note not on screen');
+    await page.mouse.move(box.x + 20, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 80, box.y + 40, { steps: 8 });
+    await page.mouse.move(box.x + 140, box.y + 100, { steps: 8 });
+    await page.mouse.up();
+    const after = await flowPosition(n);
+    expect(after.x).toBeGreaterThan(before.x + 60);
+
+    await n.hover();
+    await n.getByRole('button', { name: 'Delete note' }).click();
+    await expect(notes(page)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(notes(page)).toHaveCount(1);
+    await expect.poll(() => flowPosition(note(page, 'note_1'))).toEqual(after);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => flowPosition(note(page, 'note_1'))).toEqual(before);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => flowPosition(note(page, 'note_1'))).toEqual(after);
+  });
+
+  test('a note is not a call: it has no handles to connect', async ({ page }) => {
+    await openHome(page);
+    await writeNote(page, 'Not a call');
+    await expect(note(page, 'note_1').locator('.react-flow__handle')).toHaveCount(0);
+  });
+
+  test('survives a reload, and an export → import', async ({ page }) => {
+    await openHome(page);
+    await writeNote(page, 'Kept across reloads');
+    const n = note(page, 'note_1');
+    await n.hover();
+    await n.getByRole('button', { name: 'Blue note' }).click();
+    await n.getByRole('button', { name: 'Wider note' }).click();
+    await expect(n).toHaveCSS('width', '280px');
+    await expect(page.locator('.tw-save')).toHaveText('Saved');
+    const exported = await exportPlan(page);
+    const plan = parsed(exported.text);
+    expect(plan.notes).toEqual([expect.objectContaining({ id: 'note_1', text: 'Kept across reloads', color: 'blue', width: 280 })]);
+
+    await page.reload();
+    await expect(note(page, 'note_1').locator('.tw-note__text')).toHaveText('Kept across reloads');
+    await expect(note(page, 'note_1').locator('.tw-note')).toHaveClass(/tw-note--blue/);
+
+    await note(page, 'note_1').hover();
+    await note(page, 'note_1').getByRole('button', { name: 'Delete note' }).click();
+    await expect(notes(page)).toHaveCount(0);
+    await page.getByLabel('Plan file to import').setInputFiles(exported.path);
+    await expect(note(page, 'note_1').locator('.tw-note__text')).toHaveText('Kept across reloads');
+    expect((await exportPlan(page)).text).toBe(exported.text);
+  });
+
+  test('shows read-only in Present, and is as it was back in the editor', async ({ page }) => {
+    await openHome(page);
+    await writeNote(page, 'Watch the second wave');
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Presentation' });
+    const shown = dialog.locator('.react-flow__node-note[data-id="note:note_1"]');
+    await expect(shown).toBeVisible();
+    await expect(shown.locator('.tw-note__text')).toHaveText('Watch the second wave');
+    await expect(shown.getByRole('button')).toHaveCount(0);
+    await shown.locator('.tw-note__text').dblclick();
+    await expect(dialog.getByRole('textbox', { name: 'Note text' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Leave presentation' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(note(page, 'note_1').locator('.tw-note__text')).toHaveText('Watch the second wave');
+  });
+
+  test.describe('screenshots', () => {
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        test(`at ${size.width}×${size.height} in ${scheme}`, async ({ page }) => {
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.setViewportSize(size);
+          await openHome(page);
+          await writeNote(page, 'Search is the single point of failure: every fetch waits on it.');
+          await note(page, 'note_1').hover();
+          await note(page, 'note_1').getByRole('button', { name: 'Pink note' }).click();
+          await writeNote(page, 'The three fetches go out in one model turn.');
+          await addNote(page).click();
+          await page.keyboard.type('Being written…');
+          await expectScreenHolds(page, scheme);
+          await page.screenshot({ path: `e2e/artifacts/notes-${size.width}x${size.height}-${scheme}.png` });
+          await page.keyboard.press('Escape');
+          await page.getByRole('button', { name: 'Present', exact: true }).click();
+          const dialog = page.getByRole('dialog', { name: 'Presentation' });
+          await expect(dialog.locator('.react-flow__node-note')).toHaveCount(3);
+          await page.screenshot({ path: `e2e/artifacts/notes-present-${size.width}x${size.height}-${scheme}.png` });
+        });
+      }
+    }
+  });
+});
