@@ -27,6 +27,9 @@ test.describe('Learn', () => {
     await home(page);
     const offer = page.getByRole('complementary', { name: 'The course' });
     await expect(offer).toContainText('Take the 7-lesson course');
+    // Beside the canvas, never over it.
+    const [card, graph] = await Promise.all([offer.boundingBox(), canvas(page).boundingBox()]);
+    expect(card!.x + card!.width).toBeLessThanOrEqual(graph!.x);
     await offer.getByRole('button', { name: 'No thanks' }).click();
     await expect(offer).toHaveCount(0);
     await home(page);
