@@ -192,7 +192,7 @@ function CanvasEditor() {
         </ReactFlow>
         </NoteActionsContext.Provider>
       </EdgeActionsContext.Provider>
-      {callCount === 0 && <EmptyCanvas />}
+      {callCount === 0 && (plan.notes?.length ?? 0) === 0 && <EmptyCanvas />}
     </div>
   );
 }
