@@ -12,6 +12,7 @@ import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './nod
 import { FaultIcon, ToolIcon } from '../icons';
 import { InjectToolbar } from '../inject/inject-actions';
 import { NodeEffect } from './node-effect';
+import { TermTip } from '../glossary/term-tip';
 
 export interface ToolCallNodeData extends Record<string, unknown> {
   call: ToolCall;
@@ -85,8 +86,10 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
             {retry}
           </span>
         )}
-        <span className={`tw-chip tw-chip--${call.onFailure}`} title={`On failure: ${call.onFailure}`}>
-          {call.onFailure}
+        <span className={`tw-chip tw-chip--${call.onFailure}`}>
+          <TermTip term={call.onFailure} focusable={false}>
+            {call.onFailure}
+          </TermTip>
         </span>
         {injected?.faults.map((f, i) => (
           <span key={`i${i}`} className={`tw-fault tw-fault--${f.kind} tw-fault--injected`} title={`Injected fault (for this demo, not part of the design): ${describeFault(f)}`}>

@@ -41,10 +41,14 @@ export function useTermTip(term: TermId) {
   const [container, setContainer] = useState<Element | null>(null);
   const open = container !== null;
 
+  // A press on the trigger hides the tip until the pointer leaves (as components/tip.ts does for data-tip): after a
+  // click the pointer is still there, and the tip would cover what the click opened (a tab's panel, a menu).
+  const pressed = useRef(false);
+
   const show = useCallback(() => {
     clearTimeout(timer.current);
     const t = triggerRef.current;
-    if (t === null) return;
+    if (t === null || pressed.current) return;
     if (openTip !== null && openTip.owner !== self.current) openTip.close();
     openTip = { owner: self.current, close: () => setContainer(null) };
     setContainer(t.closest('dialog[open]') ?? document.body);
@@ -97,7 +101,15 @@ export function useTermTip(term: TermId) {
     'aria-description': entry.definition,
     'aria-describedby': open ? tipId : undefined,
     onPointerEnter: show,
-    onPointerLeave: hideSoon,
+    onPointerLeave: () => {
+      pressed.current = false;
+      hideSoon();
+    },
+    onPointerDown: () => {
+      pressed.current = true;
+      hide();
+    },
+    // Focus that a press gives shows nothing (see pressed); keyboard focus shows the tip.
     onFocus: (e: FocusEvent<HTMLElement>) => {
       if (e.target === e.currentTarget) show();
     },
