@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every check the project has, in order: install, lint, typecheck, unit tests, build, end-to-end tests.
+# Runs every check the project has, in order: install, lint, format, typecheck, unit tests, build, end-to-end tests.
 # On a fresh Debian/Ubuntu machine it first installs Chromium for Playwright (apt), then the npm packages.
 set -euo pipefail
 
@@ -23,6 +23,9 @@ npm install --no-audit --no-fund
 
 stage "lint"
 npm run lint
+
+stage "format"
+npm run format:check
 
 stage "typecheck"
 npm run typecheck
