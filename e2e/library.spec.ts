@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { STORAGE_MESSAGES, TAB_MESSAGES } from '../lib/persist';
 import { parsePlanText, serializePlan, type Plan } from '../lib/plan';
-import { defaultExample, expect, loadExamplePlan, loadExamples, openLibrary, settled, test } from './fixtures';
+import { defaultExample, expect, expectScreenHolds, loadExamplePlan, loadExamples, openLibrary, test } from './fixtures';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const VALID = fixture('support-triage.plan.json');
@@ -380,10 +380,12 @@ test.describe('Keeping work', () => {
         await expect(headerName(page)).toHaveText(triage.name);
         await page.getByRole('button', { name: `Duplicate ${triage.name}` }).click();
         await page.getByRole('button', { name: 'Dismiss' }).first().click();
-        await settled(page);
+        await expectScreenHolds(page, scheme);
         await page.screenshot({ path: `e2e/artifacts/library-1280x720-${scheme}.png` });
 
         await page.getByRole('tab', { name: 'Examples', exact: true }).click();
+        await expect(page.getByRole('tab', { name: 'Examples', exact: true })).toHaveAttribute('aria-selected', 'true');
+        await expectScreenHolds(page, scheme);
         await page.screenshot({ path: `e2e/artifacts/examples-1280x720-${scheme}.png` });
 
         const second = await context.newPage();
@@ -392,7 +394,7 @@ test.describe('Keeping work', () => {
         await page.getByRole('tab', { name: 'Library', exact: true }).click();
         await renameInLibrary(page, triage.name, 'Support triage v2');
         await expect(second.getByText(TAB_MESSAGES.changed)).toBeVisible();
-        await settled(second);
+        await expectScreenHolds(second, scheme);
         await second.screenshot({ path: `e2e/artifacts/library-conflict-1280x720-${scheme}.png` });
       });
     }
