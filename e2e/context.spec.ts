@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { buildContext, simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, test, openExample } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, openExample, runPlan, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -10,12 +10,6 @@ const plan = loadExamplePlan(research);
 
 async function openResearch(page: Page) {
   await openExample(page, 'Research agent');
-}
-
-async function run(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('tab', { name: 'Run', exact: true }).click();
-  await expect(page.getByText(/^Outcome: /)).toBeVisible();
 }
 
 async function chooseScenario(page: Page, name: string) {
@@ -31,7 +25,7 @@ test.describe('Context panel', () => {
   });
 
   test('shows the text by default, then Anthropic and OpenAI messages with call ids', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     const trace = simulate(plan);
     const tabs = page.getByRole('tablist', { name: 'Context format' });
     await expect(tabs.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true');
@@ -55,7 +49,7 @@ test.describe('Context panel', () => {
   });
 
   test('copies exactly what is shown, and downloads the JSON', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     const text = (await page.getByLabel('Context the model is handed').textContent()) ?? '';
     await page.getByRole('button', { name: 'Copy context' }).click();
     await expect(page.getByText('Copied.')).toBeVisible();
@@ -75,7 +69,7 @@ test.describe('Context panel', () => {
   });
 
   test('a failed copy says what to do', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     await page.evaluate(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
     });
@@ -85,7 +79,7 @@ test.describe('Context panel', () => {
 
   test('compare view: the dropped rendering lacks the failed call, the correct one names it', async ({ page }) => {
     await chooseScenario(page, 'One page gone (404)');
-    await run(page);
+    await runPlan(page);
     const failed = simulate({ ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } }).calls.find((c) => c.status === 'failed');
     expect(failed?.id).toBe('fetch_2');
 
@@ -131,7 +125,7 @@ test.describe('Context panel', () => {
   });
 
   test('says when the plan changed since the run', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     await expect(page.getByText('The plan changed since this run: run again to update.')).toHaveCount(0);
     // Switching scenario runs the plan again: the run is current.
     await chooseScenario(page, 'Search API down');
@@ -145,7 +139,7 @@ test.describe('Context panel', () => {
     await seed.press('Enter');
     await page.getByRole('tab', { name: 'Run', exact: true }).click();
     await expect(page.getByText('The plan changed since this run: run again to update.')).toBeVisible();
-    await run(page);
+    await runPlan(page);
     await expect(page.getByText('The plan changed since this run: run again to update.')).toHaveCount(0);
   });
 });

@@ -58,6 +58,29 @@ export async function openExample(page: Page, name: string): Promise<Plan> {
   return plan;
 }
 
+/** Runs the open plan (the Run button) and shows the Run tab with its outcome. */
+export async function runPlan(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('tab', { name: 'Run', exact: true }).click();
+  await expect(page.getByText(/^Outcome: /)).toBeVisible();
+}
+
+/** Opens the timeline under the canvas (when it is closed) and waits for its attempt bars; returns its region. */
+export async function openTimeline(page: Page): Promise<Locator> {
+  const panel = page.getByRole('region', { name: 'Timeline', exact: true });
+  const show = panel.getByRole('button', { name: 'Show timeline' });
+  if (await show.isVisible()) await show.click();
+  await expect(panel.locator('rect[data-attempt]').first()).toBeVisible();
+  return panel;
+}
+
+/** Loads the editor at `url`, waits for the plan to load, and shows the Library tab. */
+export async function openLibrary(page: Page, url = '/'): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByText('Loading your plan…')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Library', exact: true }).click();
+}
+
 /** Resolves once the page has painted twice and no CSS animation or transition is still running (not an infinite one). */
 export async function settled(page: Page): Promise<void> {
   await page.evaluate(async () => {

@@ -1,7 +1,7 @@
 // One-click failure injection and scenarios: the selected call's toolbar, its context menu (mouse and keyboard),
 // clearing faults, saving the faults in force as a scenario and switching scenarios from the menu (which re-runs).
 import type { Page } from '@playwright/test';
-import { expect, loadExamplePlan, loadExamples, openExample, test } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, openExample, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -279,6 +279,7 @@ test.describe('Injection screenshots', () => {
       await page.getByRole('button', { name: 'No scenario' }).click();
       await expect(page.getByRole('menu', { name: 'Scenarios' })).toBeVisible();
       await expect(page.getByRole('group', { name: 'Inject faults into fetch_2' })).toBeVisible();
+      await expectScreenHolds(page, scheme);
       await page.screenshot({ path: `e2e/artifacts/inject-toolbar-scenarios-1280x720-${scheme}.png` });
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Inject time out into fetch_2' }).hover();
@@ -291,10 +292,14 @@ test.describe('Injection screenshots', () => {
       await page.getByRole('button', { name: 'No scenario' }).click();
       await page.getByRole('menuitem', { name: 'Save current faults as a scenario…' }).click();
       await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(page.getByRole('textbox', { name: 'Scenario name' })).toBeVisible();
+      await expectScreenHolds(page, scheme);
       await page.screenshot({ path: `e2e/artifacts/inject-save-scenario-1280x720-${scheme}.png` });
       await page.getByRole('textbox', { name: 'Scenario name' }).fill('Extract times out');
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'Scenario: Extract times out' }).click();
+      await expect(page.getByRole('menu', { name: 'Scenarios' })).toBeVisible();
+      await expectScreenHolds(page, scheme);
       await page.screenshot({ path: `e2e/artifacts/inject-active-scenario-1280x720-${scheme}.png` });
     });
   }

@@ -2,7 +2,7 @@
 // itself), the side panes and the timeline resize by drag and by keyboard and keep their sizes, the timeline zooms
 // and selects a range of time, tables fit their pane, and the canvas's overlays stay out of the way.
 import type { Locator, Page } from '@playwright/test';
-import { expect, openExample, settled, test } from './fixtures';
+import { expect, openExample, openTimeline, runPlan, settled, test } from './fixtures';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -26,20 +26,6 @@ async function shoot(page: Page, name: string) {
     await page.screenshot({ path: `e2e/artifacts/layout-${name}-${v?.width}x${v?.height}-${scheme}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function run(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('tab', { name: 'Run', exact: true }).click();
-  await expect(page.getByText(/^Outcome: /)).toBeVisible();
-}
-
-async function openTimeline(page: Page) {
-  const panel = page.getByRole('region', { name: 'Timeline', exact: true });
-  const show = panel.getByRole('button', { name: 'Show timeline' });
-  if (await show.isVisible()) await show.click();
-  await expect(panel.locator('rect[data-attempt]').first()).toBeVisible();
-  return panel;
 }
 
 const valueOf = async (l: Locator) => Number(await l.getAttribute('aria-valuenow'));
@@ -145,7 +131,7 @@ for (const size of SIZES) {
 
     test('the timeline resizes to show more rows, and the Run tab’s calls table fits a narrow inspector', async ({ page }) => {
       await openExample(page, 'Research agent');
-      await run(page);
+      await runPlan(page);
       const panel = await openTimeline(page);
       const sep = panel.getByRole('separator', { name: 'Resize the timeline' });
       const shownRows = () =>
@@ -184,7 +170,7 @@ for (const size of SIZES) {
 
     test('the timeline zooms on its time axis and selects a range of time', async ({ page }) => {
       await openExample(page, 'Research agent');
-      await run(page);
+      await runPlan(page);
       const panel = await openTimeline(page);
       const level = panel.locator('output[aria-label="Timeline zoom level"]');
       const ticks = () => panel.locator('.tw-tl-tick').allTextContents();
@@ -274,7 +260,7 @@ for (const size of SIZES) {
 
       // Drilled into a sub-agent, the palette stays above the playback bar.
       await openExample(page, 'Sub-agent hides its failures');
-      await run(page);
+      await runPlan(page);
       await page.getByRole('button', { name: 'Open sub-agent research' }).click();
       await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeVisible();
       const palette = await box(page.getByRole('group', { name: 'Canvas tools' }));

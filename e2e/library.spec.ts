@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { STORAGE_MESSAGES, TAB_MESSAGES } from '../lib/persist';
 import { parsePlanText, serializePlan, type Plan } from '../lib/plan';
-import { defaultExample, expect, exportPlan, loadExamplePlan, loadExamples, settled, test } from './fixtures';
+import { defaultExample, expect, expectScreenHolds, exportPlan, loadExamplePlan, loadExamples, openLibrary, test } from './fixtures';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const VALID = fixture('support-triage.plan.json');
@@ -25,12 +25,6 @@ const saveState = (page: Page) => page.locator('.tw-save');
 const savedPlans = (page: Page) => page.getByRole('list', { name: 'Saved plans' });
 
 /** Opens the page and waits until the plan is decided and the library tab is showing. */
-async function openEditor(page: Page, url = '/'): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByText('Loading your plan…')).toHaveCount(0);
-  await page.getByRole('tab', { name: 'Library', exact: true }).click();
-}
-
 async function importFile(page: Page, file: string): Promise<void> {
   await page.getByLabel('Plan file to import').setInputFiles(file);
 }
@@ -49,7 +43,7 @@ test.describe('Keeping work', () => {
   });
 
   test('a reload restores the plan exactly, positions included', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await expect(headerName(page)).toHaveText(first.name);
     await importFile(page, VALID);
     await expect(headerName(page)).toHaveText(triage.name);
@@ -67,7 +61,7 @@ test.describe('Keeping work', () => {
   });
 
   test('export then import gives the same plan, as a new plan', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     const exported = await exportPlan(page);
     expect(parsed(exported.text).name).toBe(first.name);
     await importFile(page, exported.path);
@@ -77,7 +71,7 @@ test.describe('Keeping work', () => {
   });
 
   test('a malformed file is refused with its problems listed, and the plan stays as it was', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     const before = await exportPlan(page);
     await importFile(page, MALFORMED);
     const alert = page.getByRole('alert').filter({ hasText: '“malformed.plan.json” was not imported' });
@@ -93,7 +87,7 @@ test.describe('Keeping work', () => {
   });
 
   test('undo and redo across an import switch plans, and create nothing new', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await importFile(page, VALID);
     await expect(headerName(page)).toHaveText(triage.name);
     await expect(page.getByRole('button', { name: `Open ${triage.name}` })).toHaveAttribute('aria-current', 'true');
@@ -112,7 +106,7 @@ test.describe('Keeping work', () => {
   });
 
   test('a file dropped on the canvas is imported', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     const text = readFileSync(VALID, 'utf8');
     const data = await page.evaluateHandle((content) => {
       const dt = new DataTransfer();
@@ -128,7 +122,7 @@ test.describe('Keeping work', () => {
   });
 
   test('plans are created, renamed, duplicated, opened and deleted from the keyboard', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     const name = first.name;
     // Rename, then cancel with Escape.
     await page.getByRole('button', { name: `Rename ${name}`, exact: true }).focus();
@@ -170,7 +164,7 @@ test.describe('Keeping work', () => {
 
   test('a share link opens the same plan in a fresh browser, after asking', async ({ page, context, browser, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await openEditor(page);
+    await openLibrary(page);
     await importFile(page, VALID);
     await expect(headerName(page)).toHaveText(triage.name);
     await page.getByRole('button', { name: 'Share', exact: true }).click();
@@ -203,7 +197,7 @@ test.describe('Keeping work', () => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
     });
-    await openEditor(page);
+    await openLibrary(page);
     await page.getByRole('button', { name: 'Share', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Share this plan' });
     const field = dialog.getByRole('textbox', { name: 'Share link' });
@@ -214,7 +208,7 @@ test.describe('Keeping work', () => {
   });
 
   test('a broken share link is refused with its problems, and the plan stays', async ({ page }) => {
-    await openEditor(page, '/#plan=v1.AAAA');
+    await openLibrary(page, '/#plan=v1.AAAA');
     const alert = page.getByRole('alert').filter({ hasText: 'The share link could not be opened' });
     await expect(alert).toBeVisible();
     await expect(alert.getByRole('listitem').first()).toContainText('(link)');
@@ -223,9 +217,9 @@ test.describe('Keeping work', () => {
   });
 
   test('two tabs on one plan: the other tab is told and chooses', async ({ page, context }) => {
-    await openEditor(page);
+    await openLibrary(page);
     const second = await context.newPage();
-    await openEditor(second);
+    await openLibrary(second);
     await expect(headerName(second)).toHaveText(first.name);
 
     await renameInLibrary(page, first.name, 'Edited in tab one');
@@ -252,9 +246,9 @@ test.describe('Keeping work', () => {
   });
 
   test('closing a tab whose saving is paused asks first, and keeps its version as a copy', async ({ page, context }) => {
-    await openEditor(page);
+    await openLibrary(page);
     const second = await context.newPage();
-    await openEditor(second);
+    await openLibrary(second);
     await renameInLibrary(page, first.name, 'Edited in tab one');
     const banner = second.getByRole('alert').filter({ hasText: TAB_MESSAGES.changed });
     await expect(banner).toBeVisible();
@@ -274,7 +268,7 @@ test.describe('Keeping work', () => {
   });
 
   test('closing a tab with every edit saved asks nothing', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await renameInLibrary(page, first.name, 'Saved before closing');
     await expect(saveState(page)).toHaveText('Saved');
     const asked: string[] = [];
@@ -288,7 +282,7 @@ test.describe('Keeping work', () => {
   });
 
   test('closing a tab that cannot save for lack of storage asks first', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await page.evaluate(() => {
       Storage.prototype.setItem = function () {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -309,7 +303,7 @@ test.describe('Keeping work', () => {
   });
 
   test('full storage is said plainly, and the work in memory is kept', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await page.evaluate(() => {
       const w = window as unknown as { realSetItem?: Storage['setItem'] };
       w.realSetItem = Storage.prototype.setItem;
@@ -336,7 +330,7 @@ test.describe('Keeping work', () => {
   });
 
   test('a reload with storage full reopens the plan the user had open, not the default example', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await importFile(page, VALID);
     await expect(headerName(page)).toHaveText(triage.name);
     await expect(saveState(page)).toHaveText('Saved');
@@ -355,7 +349,7 @@ test.describe('Keeping work', () => {
   });
 
   test('a damaged entry is listed as such and can be deleted', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await page.evaluate(() => localStorage.setItem('toolwave:plan:broken-entry', '{ not json'));
     await page.reload();
     await expect(page.getByText('Loading your plan…')).toHaveCount(0);
@@ -370,31 +364,33 @@ test.describe('Keeping work', () => {
     for (const scheme of ['light', 'dark'] as const) {
       test(`the library and examples at 1280×720 in ${scheme}`, async ({ page, context }) => {
         await page.emulateMedia({ colorScheme: scheme });
-        await openEditor(page);
+        await openLibrary(page);
         await importFile(page, VALID);
         await expect(headerName(page)).toHaveText(triage.name);
         await page.getByRole('button', { name: `Duplicate ${triage.name}` }).click();
         await page.getByRole('button', { name: 'Dismiss' }).first().click();
-        await settled(page);
+        await expectScreenHolds(page, scheme);
         await page.screenshot({ path: `e2e/artifacts/library-1280x720-${scheme}.png` });
 
         await page.getByRole('tab', { name: 'Examples', exact: true }).click();
+        await expect(page.getByRole('tab', { name: 'Examples', exact: true })).toHaveAttribute('aria-selected', 'true');
+        await expectScreenHolds(page, scheme);
         await page.screenshot({ path: `e2e/artifacts/examples-1280x720-${scheme}.png` });
 
         const second = await context.newPage();
         await second.emulateMedia({ colorScheme: scheme });
-        await openEditor(second);
+        await openLibrary(second);
         await page.getByRole('tab', { name: 'Library', exact: true }).click();
         await renameInLibrary(page, triage.name, 'Support triage v2');
         await expect(second.getByText(TAB_MESSAGES.changed)).toBeVisible();
-        await settled(second);
+        await expectScreenHolds(second, scheme);
         await second.screenshot({ path: `e2e/artifacts/library-conflict-1280x720-${scheme}.png` });
       });
     }
 
     test('renaming, full storage and a file dragged over the canvas at 1920×1080', async ({ page }) => {
       await page.setViewportSize({ width: 1920, height: 1080 });
-      await openEditor(page);
+      await openLibrary(page);
       await page.evaluate(() => {
         Storage.prototype.setItem = function () {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -2,7 +2,7 @@
 // the scrubber, playing to the end, the timeline's cursor and hover card, the keys, and the context at the cursor.
 import type { Page } from '@playwright/test';
 import { buildContext, endTime, eventTimes, nextEventTime, nextTurnTime, simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, test, openExample } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, openExample, openTimeline, runPlan, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -28,20 +28,6 @@ const instant = (page: Page) => page.getByTestId('context-instant');
 
 async function openResearch(page: Page) {
   await openExample(page, 'Research agent');
-}
-
-async function run(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('tab', { name: 'Run', exact: true }).click();
-  await expect(page.getByText(/^Outcome: /)).toBeVisible();
-}
-
-async function openTimeline(page: Page) {
-  const panel = page.getByRole('region', { name: 'Timeline', exact: true });
-  const show = panel.getByRole('button', { name: 'Show timeline' });
-  if (await show.isVisible()) await show.click();
-  await expect(panel.locator('rect[data-attempt]').first()).toBeVisible();
-  return panel;
 }
 
 /** Nothing focused, as after a click on an empty part of the page: the page's keys apply. */
@@ -70,7 +56,7 @@ test.describe('Playback', () => {
   });
 
   test('steps by event and by model turn; the context follows the cursor', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     const b = bar(page);
     // At 720 px tall the timeline stays closed after the run; the bar is there all the same.
     await expect(page.getByRole('button', { name: 'Show timeline' })).toHaveAttribute('aria-expanded', 'false');
@@ -117,7 +103,7 @@ test.describe('Playback', () => {
   });
 
   test('the scrubber sets the cursor, by value and by keyboard', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     const slider = bar(page).getByRole('slider', { name: 'Playback position' });
     await expect(slider).toHaveAttribute('aria-valuetext', `${clock(END)} of ${clock(END)}`);
     const mid = 3200;
@@ -141,7 +127,7 @@ test.describe('Playback', () => {
   });
 
   test('plays at 4× to the end, then offers Play again', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     const b = bar(page);
     await b.getByRole('combobox', { name: 'Playback speed' }).selectOption({ label: '4×' });
     await b.getByRole('button', { name: 'Back to start' }).click();
@@ -156,7 +142,7 @@ test.describe('Playback', () => {
   });
 
   test('the timeline: a cursor that follows, scrubbing on the axis, a card on hover', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     const panel = await openTimeline(page);
     const cursor = panel.locator('.tw-tl__cursor');
     const scrub = panel.getByTestId('timeline-scrub');
@@ -199,7 +185,7 @@ test.describe('Playback', () => {
   });
 
   test('keys: Space plays and pauses, . and ] step, Home and End jump', async ({ page }) => {
-    await run(page);
+    await runPlan(page);
     const b = bar(page);
     await blur(page);
     await page.keyboard.press('Home');
@@ -245,7 +231,7 @@ test.describe('Playback in a sub-agent', () => {
     await page.getByRole('button', { name: `Open example ${entry.name}` }).click();
     await expect(page.getByText(`Opened the example “${entry.name}” as a new plan.`, { exact: false })).toBeVisible();
     await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(top.calls.length);
-    await run(page);
+    await runPlan(page);
     const panel = await openTimeline(page);
     await expect(panel.locator('rect[data-attempt]')).toHaveCount(topTrace.calls.reduce((n, c) => n + c.attempts.length, 0));
 
@@ -269,7 +255,7 @@ for (const [w, h] of [
     test('mid-playback, everything fits', async ({ page, consoleErrors }) => {
       void consoleErrors;
       await openResearch(page);
-      await run(page);
+      await runPlan(page);
       await openTimeline(page);
       const b = bar(page);
       // The bar fits on one line in the centre column, both side panes open.

@@ -7,7 +7,7 @@ import { TAB_MESSAGES } from '../lib/persist';
 import { LIMITS, parsePlanText, serializePlan, type Plan } from '../lib/plan';
 import { encodeBase64Url } from '../lib/share/base64url';
 import { encodePlanLink, MAX_LINK_CHARS } from '../lib/share/codec';
-import { defaultExample, expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { defaultExample, expect, loadExamplePlan, loadExamples, openLibrary, test } from './fixtures';
 
 const examples = loadExamples();
 const first = loadExamplePlan(defaultExample(examples) ?? examples[0]);
@@ -15,12 +15,6 @@ const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1"><script>window.__pwn
 
 const headerName = (page: Page) => page.locator('.tw-header__name');
 const savedPlans = (page: Page) => page.getByRole('list', { name: 'Saved plans' });
-
-async function openEditor(page: Page, url = '/'): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByText('Loading your plan…')).toHaveCount(0);
-  await page.getByRole('tab', { name: 'Library', exact: true }).click();
-}
 
 /** The plans this browser stores, read straight from storage: name and call count by id. */
 async function stored(page: Page): Promise<Record<string, { name: string; calls: number }>> {
@@ -58,11 +52,11 @@ test.describe('Two tabs, reloads and a damaged library', () => {
   });
 
   test('two tabs edit one plan: the tab that saved second is stopped, its version offered, and nothing is overwritten', async ({ page, context }) => {
-    await openEditor(page);
+    await openLibrary(page);
     const second = await context.newPage();
     // Tab two's clock runs as usual, but the test can jump it past the autosave's delay instead of sleeping.
     await second.clock.install();
-    await openEditor(second);
+    await openLibrary(second);
     // Tab one adds a call (saved after the pause); tab two then edits its older copy.
     await page.getByRole('button', { name: 'Add Web search' }).click();
     await expect(page.locator('.tw-save')).toHaveText('Saved');
@@ -86,7 +80,7 @@ test.describe('Two tabs, reloads and a damaged library', () => {
   });
 
   test('a reload in the middle of an edit keeps the edit', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await page.getByRole('button', { name: 'Add Web search' }).click();
     await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(first.calls.length + 1);
     // At once, before autosave's pause is over: the page saves as it is left.
@@ -97,7 +91,7 @@ test.describe('Two tabs, reloads and a damaged library', () => {
   });
 
   test('a damaged entry is set apart with a message naming what is wrong, and the rest of the library opens', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await importText(page, 'second.json', serializePlan(named('Second plan')));
     await expect(headerName(page)).toHaveText('Second plan');
     await expect(page.locator('.tw-save')).toHaveText('Saved');
@@ -137,7 +131,7 @@ test.describe('Hostile share links and files', () => {
 
   test('markup in a plan’s name, from a file or a link, is shown as text and never runs', async ({ page }) => {
     const hostile = named(HOSTILE_NAME);
-    await openEditor(page);
+    await openLibrary(page);
     await importText(page, 'hostile.json', serializePlan(hostile));
     await expect(headerName(page)).toHaveText(HOSTILE_NAME);
     await expect(savedPlans(page).getByRole('button', { name: `Open ${HOSTILE_NAME}` })).toBeVisible();
@@ -151,7 +145,7 @@ test.describe('Hostile share links and files', () => {
   });
 
   test('a file too large is refused before it is read, and one nested thousands deep is refused by path', async ({ page }) => {
-    await openEditor(page);
+    await openLibrary(page);
     await importText(page, 'huge.json', Buffer.alloc(LIMITS.maxBytes + 1, 32));
     const large = page.getByRole('alert').filter({ hasText: '“huge.json” was not imported' });
     await expect(large).toBeVisible();
@@ -170,7 +164,7 @@ test.describe('Hostile share links and files', () => {
       [`#plan=v1.${encodeBase64Url(deflateSync(new Uint8Array(LIMITS.maxBytes + 1024 * 1024).fill(32), { level: 9 }))}`, /^\(link\): unpacks to more than 16777216 bytes/],
       [`#plan=v1.${encodeBase64Url(deflateSync(new TextEncoder().encode(deepPlanText(5000)), { level: 9 }))}`, /^calls\[0\]\.input\.deep(\[0\])+: is nested too deeply/],
     ];
-    await openEditor(page);
+    await openLibrary(page);
     for (const [hash, message] of cases) {
       await page.evaluate((h) => {
         window.location.hash = h;

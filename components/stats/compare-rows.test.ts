@@ -1,18 +1,12 @@
 // The A | B | Δ table on real runs: the numbers the CLI computes, rounded as the view rounds them.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MonteCarlo } from '@/lib/engine/montecarlo';
 import { summarize } from '@/lib/engine/reliability';
-import { parsePlan, type Plan } from '@/lib/plan';
+import type { Plan } from '@/lib/plan';
+import { example } from '@/lib/plan/test-examples';
 import { compareRows } from './compare-rows';
 import { signed } from '@/lib/format/number';
 import { formatPercent } from './format';
-
-function example(name: string): Plan {
-  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
-  if (!r.ok) throw new Error(name);
-  return r.plan;
-}
 
 const run = (plan: Plan, runs: number) => {
   const mc = new MonteCarlo(plan);

@@ -1,18 +1,12 @@
 // Reliability statistics: the same numbers however the runs are split, histograms that hold every run,
 // deltas worded as a reviewer reads them, and "never fails" variants that leave the other calls' draws alone.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type Plan } from '../plan';
+import { example } from '../plan/test-examples';
 import { MonteCarlo, mergeChunks } from './montecarlo';
 import { deltas, describeDeltas, histogram, rankHurts, retriedOnceCalls, summarize, withoutFailures } from './reliability';
 import { makePlan } from './testing/build';
 import { simulate } from './simulate';
-
-function example(name: string): Plan {
-  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
-  if (!r.ok) throw new Error(name);
-  return r.plan;
-}
 
 describe('summarize', () => {
   const plan = example('flaky-api');

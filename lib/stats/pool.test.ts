@@ -1,21 +1,15 @@
 // The worker pool, with fake workers that run the real worker code (worker-core.ts) on a later tick: shards give
 // the numbers of one thread and of the CLI's runMonteCarlo, A and B run on the same seeds, cancel stops.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MonteCarlo, runMonteCarlo } from '../engine/montecarlo';
 import { summarize, withoutFailures } from '../engine/reliability';
 import { simulate } from '../engine/simulate';
-import { parsePlan, type Plan } from '../plan';
+import type { Plan } from '../plan';
+import { example } from '../plan/test-examples';
 import { CancelledError, McPool, type WorkerLike } from './pool';
 import type { Job, WorkerMessage } from './protocol';
 import { chunkSize, shard } from './shard';
 import { createJobRunner } from './worker-core';
-
-function example(name: string): Plan {
-  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
-  if (!r.ok) throw new Error(name);
-  return r.plan;
-}
 
 /** A worker that runs the job with the real worker code (its own plans kept), posting each message on a later macrotask. */
 function fakeWorker(jobs: Job[] = []): WorkerLike {

@@ -1,18 +1,12 @@
 // The statistics slice: keeping A drops B and its numbers; keeping B makes it the plan in one undo step, with its
 // numbers as the plan's (current, not stale), and the canvas heat read from them.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MonteCarlo } from '@/lib/engine/montecarlo';
 import { summarize } from '@/lib/engine/reliability';
-import { parsePlan, type Plan } from '@/lib/plan';
+import type { Plan } from '@/lib/plan';
+import { example } from '@/lib/plan/test-examples';
 import { createAppStore } from './app-store';
 import { callHeat, type StatsResult } from './stats';
-
-function example(name: string): Plan {
-  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
-  if (!r.ok) throw new Error(name);
-  return r.plan;
-}
 
 const run = (plan: Plan, runs: number) => {
   const mc = new MonteCarlo(plan);
