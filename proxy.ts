@@ -26,7 +26,8 @@ function scriptHashes(): string[] {
   const hashes = new Set<string>();
   try {
     for (const file of builtPages(dir)) {
-      for (const script of inlineScripts(readFileSync(file, 'utf8'))) hashes.add(createHash('sha256').update(script, 'utf8').digest('base64'));
+      for (const script of inlineScripts(readFileSync(file, 'utf8')))
+        hashes.add(createHash('sha256').update(script, 'utf8').digest('base64'));
     }
   } catch (err) {
     // Fails closed: without the hashes no inline script runs, and the server says why.

@@ -48,13 +48,19 @@ export function planFile(calls: number): Buffer {
 
 /** Imports a plan file through the Import picker, the path a user takes. */
 export async function importPlan(page: Page, calls: number): Promise<void> {
-  await page.setInputFiles('input[type="file"][aria-label="Plan file to import"]', { name: `layered-${calls}.json`, mimeType: 'application/json', buffer: planFile(calls) });
+  await page.setInputFiles('input[type="file"][aria-label="Plan file to import"]', {
+    name: `layered-${calls}.json`,
+    mimeType: 'application/json',
+    buffer: planFile(calls),
+  });
 }
 
 /** A layered plan imported, and opened: the header names it (“Layered 200-call plan”). */
 export async function importPlanAndWait(page: Page, calls: number): Promise<void> {
   await importPlan(page, calls);
-  await page.waitForFunction((n) => document.querySelector('.tw-header__name')?.textContent?.includes(`${n}-call`), calls, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelector('.tw-header__name')?.textContent?.includes(`${n}-call`), calls, {
+    timeout: 60_000,
+  });
 }
 
 /**
@@ -75,7 +81,8 @@ export async function openEditor(browser: Browser): Promise<{ page: Page; errors
 }
 
 /** Nearest-rank percentile of an ascending list. */
-export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+export const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 /** Prints rows under a header, first column left-aligned, the rest right-aligned. */
 export function printTable(head: string[], rows: string[][]): void {

@@ -26,7 +26,15 @@ async function loadTime(page: Page, calls: number): Promise<number> {
             let inside = 0;
             for (const n of nodes) {
               const r = n.getBoundingClientRect();
-              if (n.style.visibility !== 'hidden' && r.width > 0 && r.left >= region.left - 1 && r.right <= region.right + 1 && r.top >= region.top - 1 && r.bottom <= region.bottom + 1) inside++;
+              if (
+                n.style.visibility !== 'hidden' &&
+                r.width > 0 &&
+                r.left >= region.left - 1 &&
+                r.right <= region.right + 1 &&
+                r.top >= region.top - 1 &&
+                r.bottom <= region.bottom + 1
+              )
+                inside++;
             }
             if (inside === calls) {
               resolve(performance.now() - t0);
@@ -63,7 +71,8 @@ async function middleCall(page: Page): Promise<{ id: string; x: number; y: numbe
   return target;
 }
 
-const transformOf = (page: Page, id: string) => page.locator(`.react-flow__node-toolCall[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
+const transformOf = (page: Page, id: string) =>
+  page.locator(`.react-flow__node-toolCall[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
 
 /**
  * Frame times with a drag move on EVERY animation frame: the mouse is pressed on a call (real input), then each frame
@@ -92,7 +101,14 @@ async function dragEveryFrame(page: Page): Promise<number[]> {
           }
           i++;
           const a = (i / moves) * Math.PI * 2;
-          window.dispatchEvent(new MouseEvent('mousemove', { clientX: x + 6 + 60 * Math.sin(a) + i * 0.5, clientY: y + 4 + 40 * (1 - Math.cos(a)), bubbles: true, buttons: 1 }));
+          window.dispatchEvent(
+            new MouseEvent('mousemove', {
+              clientX: x + 6 + 60 * Math.sin(a) + i * 0.5,
+              clientY: y + 4 + 40 * (1 - Math.cos(a)),
+              bubbles: true,
+              buttons: 1,
+            }),
+          );
           requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
@@ -185,8 +201,12 @@ async function main() {
     stopServer(server);
   }
   const head = ['calls', 'on screen ms', 'drag median ms', 'drag p95 ms', 'paced median', 'paced p95', 'target (on screen / median)', ''];
-  console.log(`Canvas benchmark, headless Chromium (software rendering), ${VIEWPORT.width}×${VIEWPORT.height}, ${DRAG_MOVES} moves per drag.`);
-  console.log('drag: a move on every animation frame (the strict figure); paced: Playwright mouse moves, frames that moved or painted the call.');
+  console.log(
+    `Canvas benchmark, headless Chromium (software rendering), ${VIEWPORT.width}×${VIEWPORT.height}, ${DRAG_MOVES} moves per drag.`,
+  );
+  console.log(
+    'drag: a move on every animation frame (the strict figure); paced: Playwright mouse moves, frames that moved or painted the call.',
+  );
   printTable(head, rows);
 }
 

@@ -34,7 +34,9 @@ for (const calls of [50, 1000, 10000]) {
       const runs = Math.max(20, Math.round(budget / calls));
       const ms = time(mc, runs, 3);
       const rate = (runs * calls) / (ms / 1000) / 1e6;
-      rows.push(`${String(calls).padEnd(7)}${pad(strategy, 9)}${pad(cap === null ? '-' : String(cap), 5)}${pad(String(runs), 8)}${pad(ms.toFixed(1), 9)}${pad(rate.toFixed(2), 14)}`);
+      rows.push(
+        `${String(calls).padEnd(7)}${pad(strategy, 9)}${pad(cap === null ? '-' : String(cap), 5)}${pad(String(runs), 8)}${pad(ms.toFixed(1), 9)}${pad(rate.toFixed(2), 14)}`,
+      );
     }
   }
 }
@@ -61,4 +63,6 @@ for (let k = 0; k < 3; k++) {
   heavyBest = Math.min(heavyBest, performance.now() - t0);
 }
 const heavyRate = (heavyRuns * 1000) / (heavyBest / 1000) / 1e6;
-console.log(`fault-heavy 1,000 calls (eager, errors 2-15%, timeouts, effects), 10,000 runs + statistics: ${heavyBest.toFixed(0)} ms, ${heavyRate.toFixed(2)} M call-sims/s (target >= 12)`);
+console.log(
+  `fault-heavy 1,000 calls (eager, errors 2-15%, timeouts, effects), 10,000 runs + statistics: ${heavyBest.toFixed(0)} ms, ${heavyRate.toFixed(2)} M call-sims/s (target >= 12)`,
+);

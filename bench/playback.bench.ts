@@ -20,7 +20,9 @@ async function playFrames(page: Page, speed: string): Promise<{ frames: number[]
     (recordMs) =>
       new Promise<number[]>((resolve) => {
         const out: number[] = [];
-        const play = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Play' || b.textContent?.trim() === 'Play');
+        const play = [...document.querySelectorAll('button')].find(
+          (b) => b.getAttribute('aria-label') === 'Play' || b.textContent?.trim() === 'Play',
+        );
         if (play === undefined) throw new Error('no Play button');
         let last = -1;
         let start = -1;
@@ -29,7 +31,9 @@ async function playFrames(page: Page, speed: string): Promise<{ frames: number[]
           if (last >= 0) out.push(now - last);
           else start = now;
           last = now;
-          const stillPlaying = [...document.querySelectorAll('button')].some((b) => b.getAttribute('aria-label') === 'Pause' || b.textContent?.trim() === 'Pause');
+          const stillPlaying = [...document.querySelectorAll('button')].some(
+            (b) => b.getAttribute('aria-label') === 'Pause' || b.textContent?.trim() === 'Pause',
+          );
           if (now - start >= recordMs || (out.length > 5 && !stillPlaying)) resolve(out);
           else requestAnimationFrame(tick);
         };
@@ -78,7 +82,9 @@ async function main() {
     await browser.close();
     stopServer(server);
   }
-  console.log(`Playback benchmark, headless Chromium (software rendering), ${VIEWPORT.width}×${VIEWPORT.height}, speed ${speed}×, up to ${RECORD_MS} ms recorded.`);
+  console.log(
+    `Playback benchmark, headless Chromium (software rendering), ${VIEWPORT.width}×${VIEWPORT.height}, speed ${speed}×, up to ${RECORD_MS} ms recorded.`,
+  );
   printTable(['calls', 'frames', 'median ms', 'p95 ms', 'max ms', 'position at the end of recording', 'target (median)', ''], rows);
 }
 

@@ -107,7 +107,9 @@ async function main() {
     await browser.close();
     stopServer(server);
   }
-  console.log(`Many-runs benchmark, headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height}, click on Run to results on screen, ${REPEAT} rounds each.`);
+  console.log(
+    `Many-runs benchmark, headless Chromium, ${VIEWPORT.width}×${VIEWPORT.height}, click on Run to results on screen, ${REPEAT} rounds each.`,
+  );
   printTable(['case', 'click → results ms (each round)', 'median ms', 'long tasks', 'longest task ms', 'target', ''], rows);
 }
 

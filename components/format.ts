@@ -29,7 +29,10 @@ export function describeRetry(r: RetryPolicy): string | null {
 
 export function describeRetryLong(r: RetryPolicy): string {
   if (r.maxAttempts <= 1) return 'no retry';
-  const wait = r.backoffCoefficient > 1 ? `waits from ${shortDuration(r.initialIntervalMs)}, ×${r.backoffCoefficient} each time` : `waits ${shortDuration(r.initialIntervalMs)}`;
+  const wait =
+    r.backoffCoefficient > 1
+      ? `waits from ${shortDuration(r.initialIntervalMs)}, ×${r.backoffCoefficient} each time`
+      : `waits ${shortDuration(r.initialIntervalMs)}`;
   return `up to ${r.maxAttempts} attempts, ${wait}${r.jitter === 'full' ? ', full jitter' : ''}`;
 }
 
@@ -65,7 +68,13 @@ export { STATUS_LABEL, OUTCOME_LABEL } from '@/lib/engine/types';
 
 /** A file-name stem from a plan's name: `Research agent` → `research-agent` (`plan` if nothing is left). */
 export function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'plan'
+  );
 }
 
 /** A status's tone for colour: good, warn, bad or idle. */

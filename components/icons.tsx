@@ -97,7 +97,12 @@ const STATUS: Record<Exclude<NodePhase, 'none'>, ReactNode> = {
   // A dashed ring: never began.
   not_started: <circle cx="8" cy="8" r="5.2" {...stroke18} strokeDasharray="2.6 2.4" />,
   // Infinity: it never returns.
-  hung: <path d="M8 8c-1.2-1.6-2.2-2.6-3.6-2.6a2.6 2.6 0 0 0 0 5.2C5.8 10.6 6.8 9.6 8 8Zm0 0c1.2 1.6 2.2 2.6 3.6 2.6a2.6 2.6 0 0 0 0-5.2C10.2 5.4 9.2 6.4 8 8Z" {...stroke18} />,
+  hung: (
+    <path
+      d="M8 8c-1.2-1.6-2.2-2.6-3.6-2.6a2.6 2.6 0 0 0 0 5.2C5.8 10.6 6.8 9.6 8 8Zm0 0c1.2 1.6 2.2 2.6 3.6 2.6a2.6 2.6 0 0 0 0-5.2C10.2 5.4 9.2 6.4 8 8Z"
+      {...stroke18}
+    />
+  ),
 };
 
 export function StatusIcon({ phase, size = 12 }: { phase: NodePhase; size?: number }) {
@@ -128,7 +133,9 @@ const FAULTS: Record<FaultKind, ReactNode> = {
     </>
   ),
   // Chevrons slowing down.
-  slow: <path d="M2 4l4 4-4 4M7 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />,
+  slow: (
+    <path d="M2 4l4 4-4 4M7 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  ),
   // A half-filled circle.
   partial: (
     <>
@@ -170,7 +177,12 @@ const TOOLS = {
     </>
   ),
   // Braces: an API.
-  api: <path d="M5.5 2.5C4 2.5 4 3.5 4 5s-.5 3-2 3c1.5 0 2 1.5 2 3s0 2.5 1.5 2.5M10.5 2.5c1.5 0 1.5 1 1.5 2.5s.5 3 2 3c-1.5 0-2 1.5-2 3s0 2.5-1.5 2.5" {...stroke16} />,
+  api: (
+    <path
+      d="M5.5 2.5C4 2.5 4 3.5 4 5s-.5 3-2 3c1.5 0 2 1.5 2 3s0 2.5 1.5 2.5M10.5 2.5c1.5 0 1.5 1 1.5 2.5s.5 3 2 3c-1.5 0-2 1.5-2 3s0 2.5-1.5 2.5"
+      {...stroke16}
+    />
+  ),
   // A terminal prompt.
   code: (
     <>
@@ -205,7 +217,12 @@ const TOOLS = {
   // A ticket with a notch: tickets and issues.
   ticket: <path d="M2 4.5h12v2.2a1.5 1.5 0 0 0 0 2.6v2.2H2V9.3a1.5 1.5 0 0 0 0-2.6V4.5ZM10 4.5v7" {...stroke16} />,
   // A wrench: any other tool.
-  tool: <path d="M10.5 1.8a3.5 3.5 0 0 0-3.3 4.7L2 11.7a1.6 1.6 0 0 0 2.3 2.3l5.2-5.2a3.5 3.5 0 0 0 4.7-3.3l-2.1 2.1-2.1-.6-.6-2.1 2.1-2.1a3.5 3.5 0 0 0-1-.1Z" {...stroke16} />,
+  tool: (
+    <path
+      d="M10.5 1.8a3.5 3.5 0 0 0-3.3 4.7L2 11.7a1.6 1.6 0 0 0 2.3 2.3l5.2-5.2a3.5 3.5 0 0 0 4.7-3.3l-2.1 2.1-2.1-.6-.6-2.1 2.1-2.1a3.5 3.5 0 0 0-1-.1Z"
+      {...stroke16}
+    />
+  ),
 } satisfies Record<string, ReactNode>;
 
 /** Which icon a tool name gets (by the words in it), `agent` for sub-agents. */

@@ -6,7 +6,12 @@ import { useEffect, useState, type RefObject } from 'react';
  * `measure(el)` now and on every resize of the element; the view re-renders only when `same` says the measure
  * changed. Pass module-level functions (their identity keys the observer).
  */
-export function useMeasure<T>(ref: RefObject<HTMLElement | null>, measure: (el: HTMLElement) => T, same: (a: T, b: T) => boolean, initial: T): T {
+export function useMeasure<T>(
+  ref: RefObject<HTMLElement | null>,
+  measure: (el: HTMLElement) => T,
+  same: (a: T, b: T) => boolean,
+  initial: T,
+): T {
   const [value, setValue] = useState(initial);
   useEffect(() => {
     const el = ref.current;

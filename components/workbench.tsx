@@ -4,7 +4,15 @@
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
-import { selectHelpOpen, selectLeftOpen, selectPresenting, selectRightOpen, selectSetLeftOpen, selectSetRightOpen, selectTrace } from '@/lib/store/selectors';
+import {
+  selectHelpOpen,
+  selectLeftOpen,
+  selectPresenting,
+  selectRightOpen,
+  selectSetLeftOpen,
+  selectSetRightOpen,
+  selectTrace,
+} from '@/lib/store/selectors';
 import { PlanCanvas } from './canvas/plan-canvas';
 import { ExamplesGallery } from './library/examples-gallery';
 import { FileDropZone } from './library/file-drop-zone';
@@ -31,10 +39,19 @@ const Loading = ({ what }: { what: string }) => (
     Loading {what}…
   </p>
 );
-const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), { ssr: false, loading: () => <Loading what="Many runs" /> });
-const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), { ssr: false, loading: () => <Loading what="the run" /> });
+const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), {
+  ssr: false,
+  loading: () => <Loading what="Many runs" />,
+});
+const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), {
+  ssr: false,
+  loading: () => <Loading what="the run" />,
+});
 const Presentation = dynamic(() => import('./present/presentation').then((m) => m.Presentation), { ssr: false });
-const LearnPanel = dynamic(() => import('./learn/learn-panel').then((m) => m.LearnPanel), { ssr: false, loading: () => <Loading what="the course" /> });
+const LearnPanel = dynamic(() => import('./learn/learn-panel').then((m) => m.LearnPanel), {
+  ssr: false,
+  loading: () => <Loading what="the course" />,
+});
 const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.HelpOverlay), { ssr: false });
 
 function Editor() {
@@ -62,9 +79,20 @@ function Editor() {
       <Header />
       <main
         className="tw-main"
-        style={{ ['--tw-left-w' as string]: `${sizes.left}px`, ['--tw-right-w' as string]: `${sizes.right}px`, ['--tw-tl-h' as string]: `${sizes.timeline}px` }}
+        style={{
+          ['--tw-left-w' as string]: `${sizes.left}px`,
+          ['--tw-right-w' as string]: `${sizes.right}px`,
+          ['--tw-tl-h' as string]: `${sizes.timeline}px`,
+        }}
       >
-        <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tab={leftTab} onTab={(id) => learn.setState({ leftTab: id })} tabs={[
+        <Pane
+          side="left"
+          label="Library"
+          open={leftOpen}
+          onToggle={setLeftOpen}
+          tab={leftTab}
+          onTab={(id) => learn.setState({ leftTab: id })}
+          tabs={[
             { id: 'library', label: 'Library', content: <LibraryPanel /> },
             { id: 'examples', label: 'Examples', content: <ExamplesGallery /> },
             { id: 'learn', label: 'Learn', content: <LearnPanel /> },

@@ -19,7 +19,8 @@ const subagent = examplePlan('Sub-agent hides its failures');
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const node = (page: Page, id: string) => canvas(page).locator(`.react-flow__node-toolCall[data-id="${id}"]`);
 const statusOf = (page: Page, id: string) => node(page, id).locator('.tw-node__status');
-const edgePath = (page: Page, from: string, to: string) => canvas(page).locator(`.react-flow__edge[data-id="${from}->${to}"] path.react-flow__edge-path`);
+const edgePath = (page: Page, from: string, to: string) =>
+  canvas(page).locator(`.react-flow__edge[data-id="${from}->${to}"] path.react-flow__edge-path`);
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 
 async function openExample(page: Page, name: string, calls: number) {
@@ -54,9 +55,12 @@ test.describe('Canvas after a run', () => {
     await expectFinalStatuses(page, trace);
     // fetch_2 needed a second attempt: the status says so.
     const fetch2 = trace.calls.find((c) => c.id === 'fetch_2');
-    if (fetch2 !== undefined && fetch2.attempts.length > 1) await expect(statusOf(page, 'fetch_2')).toContainText(`after ${fetch2.attempts.length} attempts`);
+    if (fetch2 !== undefined && fetch2.attempts.length > 1)
+      await expect(statusOf(page, 'fetch_2')).toContainText(`after ${fetch2.attempts.length} attempts`);
     for (const d of research.dependencies) await expect(edgePath(page, d.from, d.to)).toHaveAttribute('data-run', 'flowing');
-    await expect(canvas(page).locator('.react-flow__edge[data-id="search->fetch_1"] title')).toHaveText('search → fetch_1: search succeeded, its result flows to fetch_1');
+    await expect(canvas(page).locator('.react-flow__edge[data-id="search->fetch_1"] title')).toHaveText(
+      'search → fetch_1: search succeeded, its result flows to fetch_1',
+    );
     // At the end of the run no model turn is in progress: no band is lit.
     await expect(canvas(page).locator('.tw-band--now')).toHaveCount(0);
     await page.screenshot({ path: 'e2e/artifacts/canvas-run-1280x720.png' });
@@ -95,7 +99,11 @@ test.describe('Canvas after a run', () => {
       await expect(canvas(page).locator('.react-flow__node-toolCall')).toHaveCount(nested.calls.length);
       await expectFinalStatuses(page, nested);
       await expect(statusOf(page, 'pricing_api')).toContainText('timed out');
-      await expect(page.getByText(/Inside research \(opaque report\): this run’s nested run, attempt 1 — 2 of its 5 calls did not succeed \(1 failed, 1 timed out\); the orchestrator saw none of it\./)).toBeVisible();
+      await expect(
+        page.getByText(
+          /Inside research \(opaque report\): this run’s nested run, attempt 1 — 2 of its 5 calls did not succeed \(1 failed, 1 timed out\); the orchestrator saw none of it\./,
+        ),
+      ).toBeVisible();
       // The inspector shows the plan on view.
       await page.getByRole('tab', { name: 'Inspect', exact: true }).click();
       await expect(page.getByRole('group', { name: 'Plan settings' }).getByRole('heading', { level: 2 })).toHaveText('Competitor research');

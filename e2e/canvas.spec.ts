@@ -60,7 +60,9 @@ async function drawFourCalls(page: Page) {
   // The fourth by drag and drop, onto empty canvas.
   const box = await pane(page).boundingBox();
   if (box === null) throw new Error('no pane');
-  await page.getByRole('button', { name: 'Add Code run' }).dragTo(pane(page), { targetPosition: { x: box.width - 140, y: box.height - 160 } });
+  await page
+    .getByRole('button', { name: 'Add Code run' })
+    .dragTo(pane(page), { targetPosition: { x: box.width - 140, y: box.height - 160 } });
   await expect(calls(page)).toHaveCount(4);
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await connect(page, 'web_search', 'fetch_url');
@@ -86,7 +88,9 @@ test.describe('Canvas', () => {
       await page.getByRole('button', { name: 'Add Fetch URL' }).click();
       const box = await pane(page).boundingBox();
       if (box === null) throw new Error('no pane');
-      await page.getByRole('button', { name: 'Add Code run' }).dragTo(pane(page), { targetPosition: { x: box.width - 140, y: box.height - 160 } });
+      await page
+        .getByRole('button', { name: 'Add Code run' })
+        .dragTo(pane(page), { targetPosition: { x: box.width - 140, y: box.height - 160 } });
       await expect(calls(page)).toHaveCount(4);
       // Clicked calls never land on one another.
       const a = await flowPosition(call(page, 'fetch_url'));
@@ -253,7 +257,8 @@ test.describe('Canvas', () => {
       // Tab reaches the remaining call; Enter selects it; Delete removes it.
       await add.focus();
       let guard = 0;
-      while (!(await call(page, 'db_query').evaluate((el) => el === document.activeElement)) && guard++ < 30) await page.keyboard.press('Tab');
+      while (!(await call(page, 'db_query').evaluate((el) => el === document.activeElement)) && guard++ < 30)
+        await page.keyboard.press('Tab');
       await expect(call(page, 'db_query')).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(call(page, 'db_query')).toHaveClass(/selected/);
@@ -299,7 +304,18 @@ test.describe('Canvas', () => {
     test('names the flow, the palette, the actions and each call', async ({ page }) => {
       await openHome(page);
       await expect(canvas(page).locator('.react-flow')).toHaveAttribute('aria-label', /^Plan graph: .+/);
-      for (const name of ['Add Web search', 'Add Fetch URL', 'Add Database query', 'Add HTTP API', 'Add Code run', 'Add Sub-agent', 'Auto-layout', 'Fit to view', 'Duplicate', 'Delete']) {
+      for (const name of [
+        'Add Web search',
+        'Add Fetch URL',
+        'Add Database query',
+        'Add HTTP API',
+        'Add Code run',
+        'Add Sub-agent',
+        'Auto-layout',
+        'Fit to view',
+        'Duplicate',
+        'Delete',
+      ]) {
         await expect(page.getByRole('button', { name, exact: true })).toHaveCount(1);
       }
       const first = calls(page).first();

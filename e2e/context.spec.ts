@@ -71,7 +71,10 @@ test.describe('Context panel', () => {
   test('a failed copy says what to do', async ({ page }) => {
     await runPlan(page);
     await page.evaluate(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('denied')) },
+        configurable: true,
+      });
     });
     await page.getByRole('button', { name: 'Copy context' }).click();
     await expect(page.getByText('Copy failed: select the text and copy it')).toBeVisible();
@@ -80,7 +83,9 @@ test.describe('Context panel', () => {
   test('compare view: the dropped rendering lacks the failed call, the correct one names it', async ({ page }) => {
     await chooseScenario(page, 'One page gone (404)');
     await runPlan(page);
-    const failed = simulate({ ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } }).calls.find((c) => c.status === 'failed');
+    const failed = simulate({ ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } }).calls.find(
+      (c) => c.status === 'failed',
+    );
     expect(failed?.id).toBe('fetch_2');
 
     // The failure is marked in the Anthropic JSON, per block.

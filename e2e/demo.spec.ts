@@ -13,13 +13,18 @@ test.describe('Demo-ready', () => {
     void consoleErrors;
   });
 
-  test('injected faults are kept apart from the design, marked on the canvas, the Run tab and Many runs, and cleared alone', async ({ page }) => {
+  test('injected faults are kept apart from the design, marked on the canvas, the Run tab and Many runs, and cleared alone', async ({
+    page,
+  }) => {
     await openExample(page, 'Research agent');
     await call(page, 'fetch_2').click();
     const bar = page.getByRole('group', { name: 'Inject faults into fetch_2' });
     await bar.getByRole('button', { name: 'Inject failure into fetch_2' }).click();
     await call(page, 'search').click();
-    await page.getByRole('group', { name: 'Inject faults into search' }).getByRole('button', { name: 'Inject slow-down into search' }).click();
+    await page
+      .getByRole('group', { name: 'Inject faults into search' })
+      .getByRole('button', { name: 'Inject slow-down into search' })
+      .click();
     const chip = page.getByRole('group', { name: 'Injected faults' });
     await expect(chip).toContainText('2 injected faults');
     await expect(call(page, 'fetch_2').locator('.tw-node__far .tw-fault--injected')).toBeVisible();
@@ -32,7 +37,9 @@ test.describe('Demo-ready', () => {
 
     await page.getByRole('tab', { name: 'Many runs' }).click();
     await page.getByRole('button', { name: /^Run .* times$/ }).click();
-    await expect(page.getByRole('region', { name: 'Statistics' }).locator('.tw-injected--note')).toContainText('These runs: 2 injected faults in force');
+    await expect(page.getByRole('region', { name: 'Statistics' }).locator('.tw-injected--note')).toContainText(
+      'These runs: 2 injected faults in force',
+    );
     await shot(page, 'injected-many');
 
     // Clear takes the injected faults only: the plan's designed faults stay.
@@ -41,7 +48,9 @@ test.describe('Demo-ready', () => {
     await expect(canvas(page).locator('.tw-fault--injected')).toHaveCount(0);
   });
 
-  test('at the fitted zoom a node shows state, fault and policy in words, a long title in full on hover, and its handles draw an edge', async ({ page }) => {
+  test('at the fitted zoom a node shows state, fault and policy in words, a long title in full on hover, and its handles draw an edge', async ({
+    page,
+  }) => {
     await openExample(page, 'Research agent');
     await expect(canvas(page).locator('.tw-flow--far')).toHaveCount(1);
     await runButton(page).click();
@@ -84,7 +93,9 @@ test.describe('Demo-ready', () => {
     await page.getByRole('menuitemradio', { name: /Card declined/ }).click();
     await expect(call(page, 'reserve_hotel').locator('[data-effect-state="undone"]')).toBeVisible();
     // Zoomed in, every part of the node is readable: effect, compensation, chips.
-    await canvas(page).locator('.react-flow__pane').hover({ position: { x: 260, y: 300 } });
+    await canvas(page)
+      .locator('.react-flow__pane')
+      .hover({ position: { x: 260, y: 300 } });
     for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
     await expect(canvas(page).locator('.tw-flow--far')).toHaveCount(0);
     await shot(page, 'effects-zoomed');

@@ -30,7 +30,10 @@ async function clearSelection(page: Page) {
 function sim(p: Plan, runs: number, name: string): MonteCarloStats {
   const file = test.info().outputPath(`${name}.json`);
   writeFileSync(file, serializePlan(p));
-  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--runs', String(runs), '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--runs', String(runs), '--format', 'json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return JSON.parse(out) as MonteCarloStats;
 }
 
@@ -139,13 +142,21 @@ test.describe('Side effects', () => {
     const timeline = page.getByRole('group', { name: /^Timeline of the run/ });
     for (const call of due) {
       const comp = call.effect?.compensation;
-      await expect(timeline.getByRole('group', { name: new RegExp(`^Compensation ${comp?.tool} \\(undoes ${call.id}\\): undone`) })).toBeVisible();
+      await expect(
+        timeline.getByRole('group', { name: new RegExp(`^Compensation ${comp?.tool} \\(undoes ${call.id}\\): undone`) }),
+      ).toBeVisible();
     }
     // The axis runs on past the stop until the compensations settle.
     await expect(timeline).toHaveAttribute('aria-label', `Timeline of the run, ${tickDuration(declined.settledMs ?? 0)} long`);
     await page.getByRole('button', { name: 'To the end' }).click();
-    await page.getByRole('button', { name: /^Dismiss/ }).first().click();
-    await timeline.getByRole('group', { name: /^Compensation / }).last().scrollIntoViewIfNeeded();
+    await page
+      .getByRole('button', { name: /^Dismiss/ })
+      .first()
+      .click();
+    await timeline
+      .getByRole('group', { name: /^Compensation / })
+      .last()
+      .scrollIntoViewIfNeeded();
     await page.getByRole('region', { name: 'Timeline' }).screenshot({ path: 'e2e/artifacts/effects-compensation-lane-1280x720.png' });
   });
 });

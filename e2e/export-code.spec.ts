@@ -88,8 +88,16 @@ test.describe('Export as code', () => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
     const name = '<img src=x onerror="window.__exported=1">';
-    const plan = { format: 'toolwave.plan', version: 1, name, calls: [{ id: 'look_up', tool: 'db_query', latency: { kind: 'fixed', ms: 100 } }], dependencies: [] };
-    await page.getByLabel('Plan file to import').setInputFiles({ name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+    const plan = {
+      format: 'toolwave.plan',
+      version: 1,
+      name,
+      calls: [{ id: 'look_up', tool: 'db_query', latency: { kind: 'fixed', ms: 100 } }],
+      dependencies: [],
+    };
+    await page
+      .getByLabel('Plan file to import')
+      .setInputFiles({ name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
     await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(1);
     const dialog = await openCodeDialog(page);
     await expect(dialog.locator('pre.tw-code')).toContainText(`// ${name}: a tool plan exported from Toolwave`);

@@ -26,7 +26,12 @@ test.describe('Home page', () => {
     test('shows every call of the default example by its text', async ({ page }) => {
       const canvas = page.getByRole('region', { name: 'Plan graph', exact: true });
       for (const call of plan.calls) {
-        await expect(canvas.locator('.react-flow__node-toolCall').filter({ hasText: visibleName(call) }).first()).toBeVisible();
+        await expect(
+          canvas
+            .locator('.react-flow__node-toolCall')
+            .filter({ hasText: visibleName(call) })
+            .first(),
+        ).toBeVisible();
       }
       await expect(canvas.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
       await expect(canvas.locator('.react-flow__edge')).toHaveCount(plan.dependencies.length);
@@ -108,7 +113,12 @@ test.describe('Home page', () => {
       await page.getByRole('button', { name: `Open example ${other.name}` }).click();
       const canvas = page.getByRole('region', { name: 'Plan graph', exact: true });
       await expect(canvas.locator('.react-flow__node-toolCall')).toHaveCount(otherPlan.calls.length);
-      await expect(canvas.locator('.react-flow__node-toolCall').filter({ hasText: visibleName(otherPlan.calls[0]) }).first()).toBeVisible();
+      await expect(
+        canvas
+          .locator('.react-flow__node-toolCall')
+          .filter({ hasText: visibleName(otherPlan.calls[0]) })
+          .first(),
+      ).toBeVisible();
       await page.getByRole('button', { name: 'Undo' }).click();
       await expect(canvas.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
     });

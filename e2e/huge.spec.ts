@@ -33,7 +33,9 @@ test.describe('A plan at the 20,000-call cap', () => {
     void consoleErrors;
   });
 
-  test('imports on a worker while the page answers; Cancel stops it; what hurts most runs within the budget it states', async ({ page }) => {
+  test('imports on a worker while the page answers; Cancel stops it; what hurts most runs within the budget it states', async ({
+    page,
+  }) => {
     const file = test.info().outputPath('layered-20000.json');
     writeFileSync(file, JSON.stringify(layeredPlan({ calls: CALLS })));
     await watchLongTasks(page);
@@ -93,7 +95,9 @@ test.describe('A plan at the 20,000-call cap', () => {
     t = Date.now();
     await page.getByRole('tab', { name: 'Run', exact: true }).click();
     await expect(page.getByText(/^Outcome: /)).toBeVisible();
-    const long = page.getByRole('note').filter({ hasText: /^This context is [\d,]+ characters long: the last [\d,]+ are shown\. Copy and Download give it whole\.$/ });
+    const long = page
+      .getByRole('note')
+      .filter({ hasText: /^This context is [\d,]+ characters long: the last [\d,]+ are shown\. Copy and Download give it whole\.$/ });
     await expect(long).toBeVisible();
     expect(((await page.getByLabel('Context the model is handed').textContent()) ?? '').length).toBeLessThanOrEqual(200_000);
     await note(page, 'context', t);

@@ -98,7 +98,9 @@ test.describe('Importing recorded agent runs', () => {
 
   test('several runs picked with Import become one plan; undo returns to the plan before and hides the report', async ({ page }) => {
     const before = await openEditor(page);
-    await page.getByLabel('Plan file to import').setInputFiles([fixture('langfuse-openai-agents.json'), fixture('langfuse-microsoft-agent.json')]);
+    await page
+      .getByLabel('Plan file to import')
+      .setInputFiles([fixture('langfuse-openai-agents.json'), fixture('langfuse-microsoft-agent.json')]);
     await expect(report(page)).toContainText('Imported 1 call from 2 runs (Langfuse trace export, 2 files).');
     await expect(canvas(page).locator('.react-flow__node-toolCall')).toHaveCount(1);
     await page.getByRole('button', { name: 'Close report' }).click();
@@ -114,9 +116,13 @@ test.describe('Importing recorded agent runs', () => {
 
   test('a file in no known format is refused with the formats accepted, and the open plan stays as it was', async ({ page }) => {
     const before = await openEditor(page);
-    await page.getByLabel('Plan file to import').setInputFiles({ name: 'rows.json', mimeType: 'application/json', buffer: Buffer.from('{"rows": [1, 2]}') });
+    await page
+      .getByLabel('Plan file to import')
+      .setInputFiles({ name: 'rows.json', mimeType: 'application/json', buffer: Buffer.from('{"rows": [1, 2]}') });
     const alert = page.getByRole('alert').filter({ hasText: '“rows.json” was not imported' });
-    await expect(alert).toContainText('is not a format Toolwave imports: expected a Toolwave plan (.json), an Anthropic Messages transcript');
+    await expect(alert).toContainText(
+      'is not a format Toolwave imports: expected a Toolwave plan (.json), an Anthropic Messages transcript',
+    );
     await expect(headerName(page)).toHaveText(before);
     await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
     await expect(report(page)).toHaveCount(0);

@@ -260,7 +260,9 @@ test.describe('Inspector', () => {
 
       await list.getByRole('button', { name: 'Move fault 2 up' }).click();
       await expect(legends).toHaveText(['Fault 1 · Error', 'Fault 2 · Slow']);
-      await expect(list.getByRole('group', { name: 'Fault 1 · Error' }).getByLabel('Error message', { exact: true })).toHaveValue('502 Bad Gateway');
+      await expect(list.getByRole('group', { name: 'Fault 1 · Error' }).getByLabel('Error message', { exact: true })).toHaveValue(
+        '502 Bad Gateway',
+      );
       await list.getByRole('button', { name: 'Move fault 1 down' }).click();
       await expect(legends).toHaveText(['Fault 1 · Slow', 'Fault 2 · Error']);
 
@@ -306,7 +308,10 @@ test.describe('Inspector', () => {
         const pane = await page.locator('.tw-pane--right').boundingBox();
         if (pane !== null) {
           for (const [i, y] of [0, 1300].entries()) {
-            await page.screenshot({ path: `e2e/artifacts/inspector-call-pane-${i + 1}-${scheme}.png`, clip: { x: pane.x, y, width: pane.width, height: 1300 } });
+            await page.screenshot({
+              path: `e2e/artifacts/inspector-call-pane-${i + 1}-${scheme}.png`,
+              clip: { x: pane.x, y, width: pane.width, height: 1300 },
+            });
           }
         }
       });

@@ -37,14 +37,19 @@ for (const size of SIZES) {
       void consoleErrors;
     });
 
-    test('the page never scrolls: after Many runs the document is the window, and the wheel over the header or library moves nothing', async ({ page }) => {
+    test('the page never scrolls: after Many runs the document is the window, and the wheel over the header or library moves nothing', async ({
+      page,
+    }) => {
       await openExample(page, 'Research agent');
       await page.getByRole('tab', { name: 'Many runs' }).click();
       const panel = page.getByRole('tabpanel', { name: 'Many runs' });
       await panel.getByRole('button', { name: /^Run [\d,]+ times$/ }).click();
-      await expect(panel.getByRole('region', { name: 'Statistics' }).locator('.tw-stats-results__runs')).toHaveText(/runs · seed/, { timeout: 30_000 });
+      await expect(panel.getByRole('region', { name: 'Statistics' }).locator('.tw-stats-results__runs')).toHaveText(/runs · seed/, {
+        timeout: 30_000,
+      });
 
-      const doc = () => page.evaluate(() => ({ scroll: document.scrollingElement?.scrollHeight ?? 0, inner: window.innerHeight, y: window.scrollY }));
+      const doc = () =>
+        page.evaluate(() => ({ scroll: document.scrollingElement?.scrollHeight ?? 0, inner: window.innerHeight, y: window.scrollY }));
       const before = await doc();
       expect(before.scroll).toBeLessThanOrEqual(before.inner);
 
@@ -248,7 +253,8 @@ for (const size of SIZES) {
 
       // A palette tip goes away once its button is clicked, and comes back on the next hover.
       const add = page.getByRole('button', { name: 'Add Web search' });
-      const tip = () => add.evaluate((el) => getComputedStyle(el, '::after').display !== 'none' && getComputedStyle(el, '::after').content !== 'none');
+      const tip = () =>
+        add.evaluate((el) => getComputedStyle(el, '::after').display !== 'none' && getComputedStyle(el, '::after').content !== 'none');
       await add.hover();
       await expect.poll(tip).toBe(true);
       await add.click();

@@ -37,7 +37,9 @@ test.describe('Learn', () => {
     await expect(offer).toHaveCount(0);
   });
 
-  test('a whole lesson by keyboard alone: run, fix, run again, each step checked; progress survives a reload; reset starts over', async ({ page }) => {
+  test('a whole lesson by keyboard alone: run, fix, run again, each step checked; progress survives a reload; reset starts over', async ({
+    page,
+  }) => {
     await home(page);
     // Into the course from the header, then the payment lesson.
     await tabTo(page, page.getByRole('button', { name: 'Learn', exact: true }));

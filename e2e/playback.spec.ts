@@ -240,7 +240,9 @@ test.describe('Playback in a sub-agent', () => {
     await expect(panel.locator(`rect[data-attempt^="${nested.calls[0].id}:"]`).first()).toBeAttached();
     // The top run ends after the sub-agent: on its clock the cursor is at its end.
     await expect(status(page)).toContainText(`${clock(nestedEnd)} / ${clock(nestedEnd)}`);
-    await bar(page).getByRole('slider', { name: 'Playback position' }).fill(String(nestedEnd / 2));
+    await bar(page)
+      .getByRole('slider', { name: 'Playback position' })
+      .fill(String(nestedEnd / 2));
     await expect(status(page)).toContainText(`${clock(nestedEnd / 2)} / ${clock(nestedEnd)}`);
     await expect(instant(page)).toHaveText(new RegExp(`^Context at ${clock(nestedEnd / 2).replace('.', '\\.')}`));
   });

@@ -25,7 +25,9 @@ test.describe('Presentation mode', () => {
     await openResearch(page);
   });
 
-  test('by keyboard: P runs the plan and opens it at the start, arrows step by model turn, Escape restores the editor', async ({ page }) => {
+  test('by keyboard: P runs the plan and opens it at the start, arrows step by model turn, Escape restores the editor', async ({
+    page,
+  }) => {
     expect(trace.turns.length).toBeGreaterThanOrEqual(3);
     // The editor as the presenter left it: the library pane closed, fetch_2 selected, the timeline closed.
     await page.getByRole('button', { name: 'Hide library' }).click();
@@ -79,7 +81,9 @@ test.describe('Presentation mode', () => {
     await expect(editorNode(page, 'fetch_2')).toHaveClass(/selected/);
     expect(await editorNode(page, 'fetch_2').getAttribute('style')).toBe(nodeAt);
     expect(await page.locator('main .react-flow__viewport').getAttribute('style')).toBe(viewport);
-    await expect(page.getByRole('region', { name: 'Timeline', exact: true }).getByRole('button', { name: 'Show timeline' })).toHaveAttribute('aria-expanded', 'false');
+    await expect(
+      page.getByRole('region', { name: 'Timeline', exact: true }).getByRole('button', { name: 'Show timeline' }),
+    ).toHaveAttribute('aria-expanded', 'false');
     // The plan was run for the presentation: the editor now holds that run, at its end, as after Run.
     await expect(page.getByRole('slider', { name: 'Playback position' })).toHaveAttribute('aria-valuetext', /^8\.93 s of 8\.93 s$/);
   });
@@ -133,10 +137,12 @@ test('leaving full screen leaves the presentation too (where the browser grants 
   await openResearch(page);
   await page.keyboard.press('p');
   await expect(presentation(page)).toBeVisible();
-  const fullscreen = await page.waitForFunction(() => document.fullscreenElement !== null, undefined, { timeout: 2000 }).then(
-    () => true,
-    () => false,
-  );
+  const fullscreen = await page
+    .waitForFunction(() => document.fullscreenElement !== null, undefined, { timeout: 2000 })
+    .then(
+      () => true,
+      () => false,
+    );
   test.skip(!fullscreen, 'this browser refused full screen; the overlay covers the window instead');
   await page.evaluate(() => document.exitFullscreen());
   await expect(presentation(page)).toBeHidden();

@@ -35,7 +35,9 @@ async function stored(page: Page): Promise<Record<string, { name: string; calls:
 }
 
 async function importText(page: Page, name: string, text: string | Buffer): Promise<void> {
-  await page.getByLabel('Plan file to import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+  await page
+    .getByLabel('Plan file to import')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 }
 
 const named = (name: string): Plan => ({ ...first, name });
@@ -51,7 +53,10 @@ test.describe('Two tabs, reloads and a damaged library', () => {
     void consoleErrors;
   });
 
-  test('two tabs edit one plan: the tab that saved second is stopped, its version offered, and nothing is overwritten', async ({ page, context }) => {
+  test('two tabs edit one plan: the tab that saved second is stopped, its version offered, and nothing is overwritten', async ({
+    page,
+    context,
+  }) => {
     await openLibrary(page);
     const second = await context.newPage();
     // Tab two's clock runs as usual, but the test can jump it past the autosave's delay instead of sleeping.
@@ -153,7 +158,9 @@ test.describe('Hostile share links and files', () => {
     await importText(page, 'deep.json', deepPlanText(5000));
     const deep = page.getByRole('alert').filter({ hasText: '“deep.json” was not imported' });
     await expect(deep).toBeVisible();
-    await expect(deep.getByRole('listitem').first()).toContainText(/^calls\[0\]\.input\.deep(\[0\])+: is nested too deeply \(at most 64 levels\)$/);
+    await expect(deep.getByRole('listitem').first()).toContainText(
+      /^calls\[0\]\.input\.deep(\[0\])+: is nested too deeply \(at most 64 levels\)$/,
+    );
     await expect(headerName(page)).toHaveText(first.name);
     await expect(savedPlans(page).getByRole('listitem')).toHaveCount(1);
   });
@@ -161,8 +168,14 @@ test.describe('Hostile share links and files', () => {
   test('a link too long, a compression bomb and a link nested thousands deep are refused, and the plans stay', async ({ page }) => {
     const cases: [string, string | RegExp][] = [
       [`#plan=v1.${'A'.repeat(MAX_LINK_CHARS + 4)}`, /^\(link\): is too long: \d+ characters \(at most 2000000\)$/],
-      [`#plan=v1.${encodeBase64Url(deflateSync(new Uint8Array(LIMITS.maxBytes + 1024 * 1024).fill(32), { level: 9 }))}`, /^\(link\): unpacks to more than 16777216 bytes/],
-      [`#plan=v1.${encodeBase64Url(deflateSync(new TextEncoder().encode(deepPlanText(5000)), { level: 9 }))}`, /^calls\[0\]\.input\.deep(\[0\])+: is nested too deeply/],
+      [
+        `#plan=v1.${encodeBase64Url(deflateSync(new Uint8Array(LIMITS.maxBytes + 1024 * 1024).fill(32), { level: 9 }))}`,
+        /^\(link\): unpacks to more than 16777216 bytes/,
+      ],
+      [
+        `#plan=v1.${encodeBase64Url(deflateSync(new TextEncoder().encode(deepPlanText(5000)), { level: 9 }))}`,
+        /^calls\[0\]\.input\.deep(\[0\])+: is nested too deeply/,
+      ],
     ];
     await openLibrary(page);
     for (const [hash, message] of cases) {

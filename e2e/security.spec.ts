@@ -15,7 +15,10 @@ const triage = parsedTriage.plan;
 
 /** The sources of one directive of a policy. */
 function directive(policy: string, name: string): string[] {
-  const found = policy.split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   return found === undefined ? [] : found.slice(1);
 }
 
@@ -28,7 +31,9 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   return async () => [...logged, ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))];
 }
@@ -69,7 +74,12 @@ test.describe('Security headers', () => {
     expect((await request.get('/no-such-page')).headers()['content-security-policy']).toBe(policy);
   });
 
-  test('under the policy: run, many runs on the workers, chart export, share link and import all work, with no violation', async ({ page, context, baseURL, consoleErrors }) => {
+  test('under the policy: run, many runs on the workers, chart export, share link and import all work, with no violation', async ({
+    page,
+    context,
+    baseURL,
+    consoleErrors,
+  }) => {
     void consoleErrors;
     const violations = await watchViolations(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
@@ -99,7 +109,10 @@ test.describe('Security headers', () => {
     const other = await context.newPage();
     const otherViolations = await watchViolations(other);
     await other.goto(link);
-    await other.getByRole('dialog', { name: `Open “${triage.name}”?` }).getByRole('button', { name: 'Open plan' }).click();
+    await other
+      .getByRole('dialog', { name: `Open “${triage.name}”?` })
+      .getByRole('button', { name: 'Open plan' })
+      .click();
     await expect(other.locator('.tw-header__name')).toHaveText(triage.name);
 
     expect(await violations()).toEqual([]);

@@ -31,7 +31,13 @@ const ABORTS = plan({
       faults: [{ kind: 'error', message: '503 Service Unavailable', retryable: true, onAttempts: [1] }],
     },
     { id: 'slow', tool: 'db_query', latency: fixed(3000) },
-    { id: 'boom', tool: 'code_run', latency: fixed(600), onFailure: 'abort', faults: [{ kind: 'error', message: 'fatal', retryable: false, probability: 1 }] },
+    {
+      id: 'boom',
+      tool: 'code_run',
+      latency: fixed(600),
+      onFailure: 'abort',
+      faults: [{ kind: 'error', message: 'fatal', retryable: false, probability: 1 }],
+    },
     { id: 'later', tool: 'summarize', latency: fixed(100) },
   ],
   dependencies: [{ from: 'slow', to: 'later' }],
@@ -62,7 +68,9 @@ const slider = (page: Page) => page.getByRole('slider', { name: 'Playback positi
 async function importAndRun(page: Page, p: Plan) {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-  await page.getByLabel('Plan file to import').setInputFiles({ name: `${p.name}.json`, mimeType: 'application/json', buffer: Buffer.from(serializePlan(p)) });
+  await page
+    .getByLabel('Plan file to import')
+    .setInputFiles({ name: `${p.name}.json`, mimeType: 'application/json', buffer: Buffer.from(serializePlan(p)) });
   await expect(canvas(page).locator('.react-flow__node-toolCall')).toHaveCount(p.calls.length);
   await expect(page.locator('.tw-header__name')).toHaveText(p.name);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -98,10 +106,17 @@ test.describe('Every call state, on the canvas and the timeline', () => {
     const table = page.getByRole('table', { name: 'Each call at the cursor' });
     await expect(table.getByRole('row', { name: /^flaky waiting to retry 1/ })).toBeVisible();
     await expect(table.getByRole('row', { name: /^slow running 1/ })).toBeVisible();
-    await expectStatesAt(page, ABORTS, trace, trace.makespanMs as number, { flaky: 'succeeded', boom: 'failed', slow: 'cancelled', later: 'not_started' });
+    await expectStatesAt(page, ABORTS, trace, trace.makespanMs as number, {
+      flaky: 'succeeded',
+      boom: 'failed',
+      slow: 'cancelled',
+      later: 'not_started',
+    });
     await expect(statusOf(page, 'slow')).toContainText('cancelled');
     await expect(statusOf(page, 'later')).toContainText('not started');
-    await expect(page.getByRole('table', { name: 'Final status of each call' }).getByRole('row', { name: /^slow cancelled 1/ })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Final status of each call' }).getByRole('row', { name: /^slow cancelled 1/ }),
+    ).toBeVisible();
 
     // The timeline names each row's end state too.
     await page.getByRole('button', { name: 'Show timeline' }).click();

@@ -37,14 +37,25 @@ async function openResearch(page: Page) {
 function sim(p: Plan, runs: number, name: string): MonteCarloStats {
   const file = test.info().outputPath(`${name}.json`);
   writeFileSync(file, serializePlan(p));
-  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--runs', String(runs), '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--runs', String(runs), '--format', 'json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return JSON.parse(out) as MonteCarloStats;
 }
 
 /** The parts of a Reliability the deltas line reads, from the CLI's numbers. */
 function fromCli(s: MonteCarloStats): Reliability {
   const attemptsPerRun = Object.values(s.calls).reduce((n, c) => n + c.meanAttempts, 0);
-  return { stats: s, successRate: s.outcomes.complete / s.runs, misledShare: 0, attemptsPerRun, makespans: new Float64Array(0), hasEffects: s.effects !== undefined, failureRates: {} };
+  return {
+    stats: s,
+    successRate: s.outcomes.complete / s.runs,
+    misledShare: 0,
+    attemptsPerRun,
+    makespans: new Float64Array(0),
+    hasEffects: s.effects !== undefined,
+    failureRates: {},
+  };
 }
 
 async function shoot(page: Page, name: string) {
@@ -122,7 +133,9 @@ test.describe('Many runs', () => {
     await expect(results.locator('[data-stat="p99"]')).toHaveText(columnDuration(expected.makespanMs.p99));
     await expect(results.locator('[data-stat="misled"]')).toContainText('misled the model in');
     // Outcome shares in words and numbers.
-    await expect(results.locator('[data-outcome="complete"]')).toContainText(`Complete${formatPercent(expected.outcomes.complete / expected.runs)}`);
+    await expect(results.locator('[data-outcome="complete"]')).toContainText(
+      `Complete${formatPercent(expected.outcomes.complete / expected.runs)}`,
+    );
     await expect(results.locator('[data-outcome="partial"]')).toContainText(expected.outcomes.partial.toLocaleString('en-US'));
     // Per call: the CLI's success rates.
     for (const [id, c] of Object.entries(expected.calls)) {
@@ -175,7 +188,9 @@ test.describe('Many runs', () => {
     await page.getByRole('tab', { name: 'Many runs' }).click();
     await runsField(page).fill('100000');
     // With "what hurts most" (one variant per call) the batch is long enough to catch running on any machine.
-    await panel(page).getByRole('checkbox', { name: /Rank what hurts most/ }).check();
+    await panel(page)
+      .getByRole('checkbox', { name: /Rank what hurts most/ })
+      .check();
     // What hurts most runs within its budget: the 20 calls that fail most, a baseline beside them, 2,000 runs each.
     const budget = hurtBudget(parsed.plan, 100_000);
     expect(budget).toEqual({ calls: 20, runs: 2000 });
@@ -198,7 +213,9 @@ test.describe('Many runs', () => {
     await expect.poll(value).toBeGreaterThan(0);
     const first = await value();
     await expect.poll(value).toBeGreaterThan(first);
-    await expect(panel(page).getByText(new RegExp(`^[\\d,]+ of ${total.toLocaleString('en-US')} runs \\(with what hurts most\\)$`))).toBeVisible();
+    await expect(
+      panel(page).getByText(new RegExp(`^[\\d,]+ of ${total.toLocaleString('en-US')} runs \\(with what hurts most\\)$`)),
+    ).toBeVisible();
 
     // Another control answers at once while the runs go on.
     const inspect = page.getByRole('tab', { name: 'Inspect', exact: true });
@@ -223,7 +240,10 @@ test.describe('Many runs', () => {
 
     // For the record (not asserted: on a loaded machine the OS, not the page, decides how long a task waits).
     const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    test.info().annotations.push({ type: 'main thread', description: `tab switch answered in ${answered} ms; long tasks while running: ${JSON.stringify(longTasks.map(Math.round))}` });
+    test.info().annotations.push({
+      type: 'main thread',
+      description: `tab switch answered in ${answered} ms; long tasks while running: ${JSON.stringify(longTasks.map(Math.round))}`,
+    });
   });
 
   test('compares two policies on the same seeds, as `npm run sim` does, and keeps B', async ({ page }) => {

@@ -19,7 +19,10 @@ test('inject a timeout by clicking, run, and read what the model is told', async
   // The canvas: extract timed out, summarize (which needs it) skipped, and the edge between them broken.
   await expect(call(page, 'extract').locator('.tw-node__status')).toHaveAttribute('data-phase', 'timed_out');
   await expect(call(page, 'summarize').locator('.tw-node__status')).toContainText('skipped');
-  await expect(canvas(page).locator('.react-flow__edge[data-id="extract->summarize"] path.react-flow__edge-path')).toHaveAttribute('data-run', 'broken');
+  await expect(canvas(page).locator('.react-flow__edge[data-id="extract->summarize"] path.react-flow__edge-path')).toHaveAttribute(
+    'data-run',
+    'broken',
+  );
 
   // The timeline says the same.
   const timeline = page.getByRole('region', { name: 'Timeline', exact: true });

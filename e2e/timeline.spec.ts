@@ -43,7 +43,10 @@ test.describe('Timeline', () => {
     // Status in words, not colour alone: each bar is labelled with its result (and hovering shows a card).
     const first = trace.calls[0];
     await expect(panel.getByRole('img', { name: `${first.id} · attempt 1 ·` }).first()).toBeAttached();
-    await expect(panel.locator(`rect[data-attempt="${first.id}:1"]`)).toHaveAttribute('aria-label', new RegExp(`^${first.id} · attempt 1 · .* · ok`));
+    await expect(panel.locator(`rect[data-attempt="${first.id}:1"]`)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^${first.id} · attempt 1 · .* · ok`),
+    );
     // The canvas still fills the space above the panel.
     const canvasBox = await page.getByRole('region', { name: 'Plan graph', exact: true }).boundingBox();
     const panelBox = await panel.boundingBox();

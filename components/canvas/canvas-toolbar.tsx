@@ -28,7 +28,18 @@ interface ToolbarButtonProps {
 
 function ToolbarButton({ label, tip, keys, onClick, disabled, children, className }: ToolbarButtonProps) {
   return (
-    <button type="button" className={`tw-tool-button ${className ?? ''}`} aria-label={label} aria-keyshortcuts={keys} data-tip={tip} onClick={(e) => { hideTipUntilLeave(e.currentTarget); onClick(); }} disabled={disabled}>
+    <button
+      type="button"
+      className={`tw-tool-button ${className ?? ''}`}
+      aria-label={label}
+      aria-keyshortcuts={keys}
+      data-tip={tip}
+      onClick={(e) => {
+        hideTipUntilLeave(e.currentTarget);
+        onClick();
+      }}
+      disabled={disabled}
+    >
       {children}
     </button>
   );
@@ -47,7 +58,17 @@ const DUPLICATE_ICON = icon('M5.5 5.5h8v8h-8zM10.5 5.5v-3h-8v8h3');
 const DELETE_ICON = icon('M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5');
 
 /** `othersSelected`: the selected edges and notes, which Delete removes too. */
-function CanvasToolbarView({ actions, callsSelected, othersSelected, hasCalls }: { actions: CanvasActions; callsSelected: number; othersSelected: number; hasCalls: boolean }) {
+function CanvasToolbarView({
+  actions,
+  callsSelected,
+  othersSelected,
+  hasCalls,
+}: {
+  actions: CanvasActions;
+  callsSelected: number;
+  othersSelected: number;
+  hasCalls: boolean;
+}) {
   return (
     // A group, not an ARIA toolbar: arrow keys belong to the canvas (they move the selected calls), Tab moves here.
     <div className="tw-canvas-toolbar" role="group" aria-label="Canvas tools">
@@ -74,7 +95,12 @@ function CanvasToolbarView({ actions, callsSelected, othersSelected, hasCalls }:
           </button>
         ))}
       </div>
-      <ToolbarButton label="Add note" tip="Add a sticky note near the middle of the view: type, then Escape" onClick={actions.addNote} className="tw-tool-button--note">
+      <ToolbarButton
+        label="Add note"
+        tip="Add a sticky note near the middle of the view: type, then Escape"
+        onClick={actions.addNote}
+        className="tw-tool-button--note"
+      >
         {NOTE_ICON}
       </ToolbarButton>
       <span className="tw-canvas-toolbar__sep" aria-hidden="true" />
@@ -85,10 +111,23 @@ function CanvasToolbarView({ actions, callsSelected, othersSelected, hasCalls }:
         {FIT_ICON}
       </ToolbarButton>
       <span className="tw-canvas-toolbar__sep" aria-hidden="true" />
-      <ToolbarButton label="Duplicate" keys="Control+D Meta+D" tip="Duplicate the selected calls (Ctrl/⌘+D)" onClick={actions.duplicateSelection} disabled={callsSelected === 0}>
+      <ToolbarButton
+        label="Duplicate"
+        keys="Control+D Meta+D"
+        tip="Duplicate the selected calls (Ctrl/⌘+D)"
+        onClick={actions.duplicateSelection}
+        disabled={callsSelected === 0}
+      >
         {DUPLICATE_ICON}
       </ToolbarButton>
-      <ToolbarButton label="Delete" keys="Delete Backspace" tip="Delete the selection: calls, an edge, notes (Delete)" onClick={actions.deleteSelection} disabled={callsSelected + othersSelected === 0} className="tw-tool-button--danger">
+      <ToolbarButton
+        label="Delete"
+        keys="Delete Backspace"
+        tip="Delete the selection: calls, an edge, notes (Delete)"
+        onClick={actions.deleteSelection}
+        disabled={callsSelected + othersSelected === 0}
+        className="tw-tool-button--danger"
+      >
         {DELETE_ICON}
       </ToolbarButton>
     </div>

@@ -28,7 +28,21 @@ export const EdgeActionsContext = createContext<EdgeActions | null>(null);
 const selectZoom = (s: ReactFlowState) => s.transform[2];
 
 /** The selected edge's actions, just above its middle, at the same size on screen whatever the zoom. */
-function EdgeToolbar({ source, target, optional, x, y, actions }: { source: string; target: string; optional: boolean; x: number; y: number; actions: EdgeActions }) {
+function EdgeToolbar({
+  source,
+  target,
+  optional,
+  x,
+  y,
+  actions,
+}: {
+  source: string;
+  target: string;
+  optional: boolean;
+  x: number;
+  y: number;
+  actions: EdgeActions;
+}) {
   const zoom = useStore(selectZoom);
   const name = `${source} → ${target}`;
   return (
@@ -44,7 +58,11 @@ function EdgeToolbar({ source, target, optional, x, y, actions }: { source: stri
           className="tw-edge-toolbar__button"
           onClick={() => actions.setOptional(source, target, !optional)}
           aria-label={optional ? `Make ${name} required` : `Make ${name} optional`}
-          title={optional ? `Make it required: ${target} is skipped if ${source} fails` : `Make it optional: ${target} runs degraded if ${source} fails`}
+          title={
+            optional
+              ? `Make it required: ${target} is skipped if ${source} fails`
+              : `Make it optional: ${target} runs degraded if ${source} fails`
+          }
         >
           {optional ? 'Make required' : 'Make optional'}
         </button>
@@ -56,7 +74,14 @@ function EdgeToolbar({ source, target, optional, x, y, actions }: { source: stri
           title="Delete this dependency (Delete)"
         >
           <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-            <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         </button>
       </div>
@@ -78,7 +103,18 @@ export function RunMarkers() {
     <svg className="tw-run-markers" width="0" height="0" aria-hidden="true" focusable="false">
       <defs>
         {(['good', 'warn', 'bad'] as const).map((tone) => (
-          <marker key={tone} id={`tw-arrow-${tone}`} className={`tw-arrow tw-arrow--${tone}`} viewBox="-10 -10 20 20" refX="0" refY="0" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            key={tone}
+            id={`tw-arrow-${tone}`}
+            className={`tw-arrow tw-arrow--${tone}`}
+            viewBox="-10 -10 20 20"
+            refX="0"
+            refY="0"
+            markerWidth="14"
+            markerHeight="14"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <polyline points="-5,-4 0,0 -5,4 -5,-4" strokeLinecap="round" strokeLinejoin="round" strokeWidth="1" />
           </marker>
         ))}
@@ -87,7 +123,19 @@ export function RunMarkers() {
   );
 }
 
-function DependencyEdgeView({ source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data, selected }: EdgeProps<DependencyEdgeType>) {
+function DependencyEdgeView({
+  source,
+  target,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  markerEnd,
+  data,
+  selected,
+}: EdgeProps<DependencyEdgeType>) {
   const actions = useContext(EdgeActionsContext);
   const select = useMemo(() => edgeRunSelector(source, target), [source, target]);
   const run = useAppStore(useShallow(select));
@@ -99,7 +147,13 @@ function DependencyEdgeView({ source, target, sourceX, sourceY, targetX, targetY
     <>
       {/* With the edge's aria-label as its name, the title is its description (and its tooltip). */}
       {text !== '' && <title>{text}</title>}
-      <BaseEdge path={path} markerEnd={(!selected && RUN_MARKER[state]) || markerEnd} interactionWidth={18} className={shown ? `tw-run tw-run--${state}` : undefined} data-run={state} />
+      <BaseEdge
+        path={path}
+        markerEnd={(!selected && RUN_MARKER[state]) || markerEnd}
+        interactionWidth={18}
+        className={shown ? `tw-run tw-run--${state}` : undefined}
+        data-run={state}
+      />
       {(state === 'flowing' || state === 'partial') && (
         <>
           {/* Mounted when the result arrives, so the packet runs once; reduced motion hides it (CSS). */}
@@ -115,7 +169,9 @@ function DependencyEdgeView({ source, target, sourceX, sourceY, targetX, targetY
           </g>
         </g>
       )}
-      {selected && actions !== null && <EdgeToolbar source={source} target={target} optional={data?.optional ?? false} x={labelX} y={labelY} actions={actions} />}
+      {selected && actions !== null && (
+        <EdgeToolbar source={source} target={target} optional={data?.optional ?? false} x={labelX} y={labelY} actions={actions} />
+      )}
     </>
   );
 }

@@ -25,7 +25,14 @@ export function DrillBar() {
               <li key={`${depth}:${c.id ?? ''}`}>
                 {depth > 0 && (
                   <svg className="tw-drill__sep" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-                    <path d="m6 3.5 4.5 4.5L6 12.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+                    <path
+                      d="m6 3.5 4.5 4.5L6 12.5"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.8"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
                   </svg>
                 )}
                 {current ? (
@@ -33,10 +40,22 @@ export function DrillBar() {
                     {c.label}
                   </span>
                 ) : (
-                  <button type="button" className="tw-drill__up" onClick={() => store.getState().drillTo(depth)} title={depth === 0 ? 'Back to the top plan' : `Back to ${c.label}`}>
+                  <button
+                    type="button"
+                    className="tw-drill__up"
+                    onClick={() => store.getState().drillTo(depth)}
+                    title={depth === 0 ? 'Back to the top plan' : `Back to ${c.label}`}
+                  >
                     {depth === 0 && (
                       <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-                        <path d="M10 3.5 5.5 8l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+                        <path
+                          d="M10 3.5 5.5 8l4.5 4.5"
+                          fill="none"
+                          stroke="currentColor"
+                          strokeWidth="2"
+                          strokeLinecap="round"
+                          strokeLinejoin="round"
+                        />
                       </svg>
                     )}
                     {c.label}

@@ -22,7 +22,10 @@ describe('the drill-down sentence', () => {
   });
 
   it('asks for a run before there is one', () => {
-    expect(drillNote(opaque, ['research'], null, null)).toEqual({ tone: 'info', text: 'Inside research (opaque report): run the plan to see what happens in it.' });
+    expect(drillNote(opaque, ['research'], null, null)).toEqual({
+      tone: 'info',
+      text: 'Inside research (opaque report): run the plan to see what happens in it.',
+    });
   });
 
   it('counts the failures an opaque report hid from the orchestrator', () => {
@@ -51,12 +54,16 @@ describe('the drill-down sentence', () => {
       ],
       [['auth', 'agent']],
     );
-    expect(drillNote(plan, ['agent'], simulate(plan), plan)?.text).toBe('Inside agent (opaque report): it never ran in this run (skipped).');
+    expect(drillNote(plan, ['agent'], simulate(plan), plan)?.text).toBe(
+      'Inside agent (opaque report): it never ran in this run (skipped).',
+    );
   });
 
   it('says when every nested call succeeded', () => {
     const plan = makePlan([{ id: 'agent', kind: 'agent', report: 'opaque', plan: makePlan([{ id: 'inner' }]) }]);
-    expect(drillNote(plan, ['agent'], simulate(plan), plan)?.text).toBe('Inside agent (opaque report): this run’s nested run, attempt 1 — its one call succeeded.');
+    expect(drillNote(plan, ['agent'], simulate(plan), plan)?.text).toBe(
+      'Inside agent (opaque report): this run’s nested run, attempt 1 — its one call succeeded.',
+    );
   });
 
   it('breaks failures down by status, in the usual order', () => {

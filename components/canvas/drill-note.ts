@@ -51,6 +51,7 @@ export function drillNote(plan: Plan, path: readonly string[], trace: Trace | nu
   const { bad, words } = failureBreakdown(nested.trace);
   if (bad === 0) return info(`${head} — ${total === 1 ? 'its one call' : `all ${total} of its calls`} succeeded.`);
   const what = `${bad} of its ${total} ${total === 1 ? 'call' : 'calls'} did not succeed (${words})`;
-  if (report === 'opaque' && (call.hiddenFailures ?? 0) > 0) return { text: `${head} — ${what}; the orchestrator saw none of it.`, tone: 'hidden' };
+  if (report === 'opaque' && (call.hiddenFailures ?? 0) > 0)
+    return { text: `${head} — ${what}; the orchestrator saw none of it.`, tone: 'hidden' };
   return info(`${head} — ${what}; its report told the orchestrator, which saw ${id} as ${STATUS_LABEL[call.status]}.`);
 }

@@ -11,8 +11,8 @@ export function EmptyCanvas() {
       </svg>
       <p className="tw-canvas-empty-state__title">Start your plan</p>
       <p className="tw-canvas-empty-state__text">
-        Add a tool call from the palette on the left: click a tool, or drag it onto the canvas. Then drag from a call’s right handle to another call’s left
-        handle when the second needs the first’s output.
+        Add a tool call from the palette on the left: click a tool, or drag it onto the canvas. Then drag from a call’s right handle to
+        another call’s left handle when the second needs the first’s output.
       </p>
     </div>
   );

@@ -8,7 +8,9 @@ import { FAR_ZOOM, initialFit, MAX_ON_SCREEN, minZoomFor } from './large-plan';
 import { planModel } from './model';
 import { FIT_OPTIONS } from './use-canvas-actions';
 
-const cell = (DEFAULT_LAYOUT.nodeWidth + 2 * DEFAULT_LAYOUT.bandPadding + DEFAULT_LAYOUT.columnGap) * (DEFAULT_LAYOUT.nodeHeight + DEFAULT_LAYOUT.rowGap);
+const cell =
+  (DEFAULT_LAYOUT.nodeWidth + 2 * DEFAULT_LAYOUT.bandPadding + DEFAULT_LAYOUT.columnGap) *
+  (DEFAULT_LAYOUT.nodeHeight + DEFAULT_LAYOUT.rowGap);
 
 describe('how far the canvas zooms out', () => {
   it.each([

@@ -21,7 +21,8 @@ const MIN_ZOOM = 0.04;
 export const MAX_ON_SCREEN = 800;
 export const ONLY_VISIBLE = 400;
 /** Flow area one call takes in the wave layout: its box, its band's padding and the gaps around it. */
-const CELL_AREA = (NODE_SIZE.width + 2 * DEFAULT_LAYOUT.bandPadding + DEFAULT_LAYOUT.columnGap) * (NODE_SIZE.height + DEFAULT_LAYOUT.rowGap);
+const CELL_AREA =
+  (NODE_SIZE.width + 2 * DEFAULT_LAYOUT.bandPadding + DEFAULT_LAYOUT.columnGap) * (NODE_SIZE.height + DEFAULT_LAYOUT.rowGap);
 
 /** The least zoom for a plan of `calls` calls on a screen of `area` px². */
 export function minZoomFor(calls: number, area: number): number {
@@ -43,6 +44,16 @@ export function initialFit(plan: Plan, waves: readonly number[]): FitViewOptions
 export const bandColor = (node: Node): string => (node.type === 'waveBand' ? 'var(--tw-minimap-node)' : 'transparent');
 export const bandClass = (node: Node): string => (node.type === 'waveBand' ? 'tw-minimap-band' : 'tw-minimap-call');
 export function BandsOnly(props: MiniMapNodeProps) {
-  return props.className.includes('tw-minimap-call') ? null : <rect className={`react-flow__minimap-node ${props.className}`} x={props.x} y={props.y} width={props.width} height={props.height} rx={props.borderRadius} style={{ fill: props.color }} shapeRendering={props.shapeRendering} />;
+  return props.className.includes('tw-minimap-call') ? null : (
+    <rect
+      className={`react-flow__minimap-node ${props.className}`}
+      x={props.x}
+      y={props.y}
+      width={props.width}
+      height={props.height}
+      rx={props.borderRadius}
+      style={{ fill: props.color }}
+      shapeRendering={props.shapeRendering}
+    />
+  );
 }
-

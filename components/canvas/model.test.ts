@@ -32,7 +32,12 @@ describe('planModel', () => {
   it('marks the longest path by typical latency, calls and edges', () => {
     // search → fetch_slow → summary is longer than search → fetch_fast → summary.
     const m = planModel({
-      calls: [call('search'), call('fetch_fast', fixed(50)), call('fetch_slow', { kind: 'uniform', minMs: 400, maxMs: 600 }), call('summary')],
+      calls: [
+        call('search'),
+        call('fetch_fast', fixed(50)),
+        call('fetch_slow', { kind: 'uniform', minMs: 400, maxMs: 600 }),
+        call('summary'),
+      ],
       dependencies: [dep('search', 'fetch_fast'), dep('search', 'fetch_slow'), dep('fetch_fast', 'summary'), dep('fetch_slow', 'summary')],
     });
     expect(m.criticalPath).toEqual(['search', 'fetch_slow', 'summary']);

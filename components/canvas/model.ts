@@ -14,7 +14,6 @@ export interface Size {
   height: number;
 }
 
-
 /** The id React Flow knows a dependency by. */
 export function edgeId(from: string, to: string): string {
   return `${from}->${to}`;

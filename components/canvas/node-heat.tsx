@@ -24,16 +24,22 @@ export function heatText(rate: number): string {
 /** Call `id`'s success rate over the runs, in tenths of a percent (a primitive, so the node re-renders only when it changes); -1 for none. */
 export function useNodeHeat(id: string): number {
   return useAppStore(
-    useCallback((s: AppState) => {
-      const rate = callHeat(s, id);
-      return rate === null ? -1 : rate;
-    }, [id]),
+    useCallback(
+      (s: AppState) => {
+        const rate = callHeat(s, id);
+        return rate === null ? -1 : rate;
+      },
+      [id],
+    ),
   );
 }
 
 export function HeatChip({ rate, runs }: { rate: number; runs: number }) {
   return (
-    <span className={`tw-chip tw-heat tw-heat--${heatBucket(rate)}`} title={`Succeeded (or returned partial) in ${heatText(rate)} of ${runs.toLocaleString('en-US')} runs`}>
+    <span
+      className={`tw-chip tw-heat tw-heat--${heatBucket(rate)}`}
+      title={`Succeeded (or returned partial) in ${heatText(rate)} of ${runs.toLocaleString('en-US')} runs`}
+    >
       <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true" focusable="false">
         <path d="M3 12.5h10M4.5 12V8.5M8 12V4.5M11.5 12V6.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
       </svg>

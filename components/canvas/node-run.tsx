@@ -74,11 +74,17 @@ export function NodeProgress({ run }: { run: NodeRunView }) {
   const hangs = run.latencyPct < 0;
   return (
     <div className="tw-node__progress" aria-hidden="true">
-      <div className={`tw-bar tw-bar--attempt${hangs ? ' tw-bar--open' : ''}`} title={hangs ? 'This attempt never returns' : `Attempt ${run.attempt}: ${run.latencyPct}% done`}>
+      <div
+        className={`tw-bar tw-bar--attempt${hangs ? ' tw-bar--open' : ''}`}
+        title={hangs ? 'This attempt never returns' : `Attempt ${run.attempt}: ${run.latencyPct}% done`}
+      >
         {!hangs && <div className="tw-bar__fill" style={{ transform: `scaleX(${run.latencyPct / 100})` }} />}
       </div>
       {run.timeoutPct >= 0 && (
-        <div className={`tw-bar tw-bar--timeout${run.timeoutPct >= 80 ? ' tw-bar--near' : ''}`} title={`${run.timeoutPct}% of the ${shortDuration(run.timeoutMs)} timeout used`}>
+        <div
+          className={`tw-bar tw-bar--timeout${run.timeoutPct >= 80 ? ' tw-bar--near' : ''}`}
+          title={`${run.timeoutPct}% of the ${shortDuration(run.timeoutMs)} timeout used`}
+        >
           <div className="tw-bar__fill" style={{ transform: `scaleX(${Math.min(run.timeoutPct, 100) / 100})` }} />
         </div>
       )}

@@ -111,10 +111,22 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
           >
             <Icon d={WIDER_ICON} />
           </button>
-          <button type="button" className="tw-note__action" aria-label="Edit note text" title="Edit the text (or double-click it)" onClick={() => actions.edit(note.id)}>
+          <button
+            type="button"
+            className="tw-note__action"
+            aria-label="Edit note text"
+            title="Edit the text (or double-click it)"
+            onClick={() => actions.edit(note.id)}
+          >
             <Icon d={EDIT_ICON} />
           </button>
-          <button type="button" className="tw-note__action tw-note__action--danger" aria-label="Delete note" title="Delete this note (Delete)" onClick={() => actions.remove(note.id)}>
+          <button
+            type="button"
+            className="tw-note__action tw-note__action--danger"
+            aria-label="Delete note"
+            title="Delete this note (Delete)"
+            onClick={() => actions.remove(note.id)}
+          >
             <Icon d={DELETE_ICON} />
           </button>
         </div>
@@ -122,7 +134,10 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
       {editing && !readOnly ? (
         <NoteEditor id={note.id} text={note.text} actions={actions} />
       ) : (
-        <p className={`tw-note__text${note.text === '' ? ' tw-note__text--empty' : ''}`} onDoubleClick={readOnly ? undefined : () => actions.edit(note.id)}>
+        <p
+          className={`tw-note__text${note.text === '' ? ' tw-note__text--empty' : ''}`}
+          onDoubleClick={readOnly ? undefined : () => actions.edit(note.id)}
+        >
           {note.text === '' ? (readOnly ? '' : 'Empty note: double-click to write') : note.text}
         </p>
       )}

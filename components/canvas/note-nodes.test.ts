@@ -19,7 +19,15 @@ describe('note nodes', () => {
 
   it('are not connectable, carry their width and colour, and are selected and opened as told', () => {
     const [a, b] = buildNoteNodes([], [note('a'), note('b')], new Set(['b']), 'a');
-    expect(a).toMatchObject({ id: 'note:a', type: 'note', connectable: false, deletable: false, width: 200, selected: false, position: { x: 1, y: 2 } });
+    expect(a).toMatchObject({
+      id: 'note:a',
+      type: 'note',
+      connectable: false,
+      deletable: false,
+      width: 200,
+      selected: false,
+      position: { x: 1, y: 2 },
+    });
     expect(a.data.editing).toBe(true);
     expect(a.className).toContain('tw-note-node--yellow');
     expect(b.selected).toBe(true);

@@ -70,8 +70,22 @@ function CanvasEditor() {
   const selected = useAppStore(selectSelected);
   const far = useStore(selectFar);
   const rootRef = useRef<HTMLDivElement>(null);
-  const { view, nodes, selectedEdges, setSelectedEdges, selectedNotes, setSelectedNotes, setEditingNote, onNodesChange, onEdgesChange, endDrag } = useCanvasGraph(plan, selected);
-  const noteSelection = useMemo(() => ({ selected: selectedNotes, setSelected: setSelectedNotes, setEditing: setEditingNote }), [selectedNotes, setSelectedNotes, setEditingNote]);
+  const {
+    view,
+    nodes,
+    selectedEdges,
+    setSelectedEdges,
+    selectedNotes,
+    setSelectedNotes,
+    setEditingNote,
+    onNodesChange,
+    onEdgesChange,
+    endDrag,
+  } = useCanvasGraph(plan, selected);
+  const noteSelection = useMemo(
+    () => ({ selected: selectedNotes, setSelected: setSelectedNotes, setEditing: setEditingNote }),
+    [selectedNotes, setSelectedNotes, setEditingNote],
+  );
   const actions = useCanvasActions(selectedEdges, setSelectedEdges, rootRef, noteSelection);
   const noteActions = useNoteActions(setEditingNote, setSelectedNotes);
   useCanvasKeys(actions, rootRef);
@@ -86,7 +100,10 @@ function CanvasEditor() {
   const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, _node, dragged) => commitDrag(dragged), [commitDrag]);
   const onSelectionDragStop = useCallback((_event: unknown, dragged: CanvasNode[]) => commitDrag(dragged), [commitDrag]);
 
-  const isValidConnection = useCallback((c: Connection | Edge) => canConnect(selectViewPlan(store.getState()), c.source, c.target).ok, [store]);
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => canConnect(selectViewPlan(store.getState()), c.source, c.target).ok,
+    [store],
+  );
   const onConnect = useCallback((c: Connection) => actions.connect(c.source, c.target), [actions]);
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -140,56 +157,83 @@ function CanvasEditor() {
   const callCount = plan.calls.length;
   const fit = useMeasure(rootRef, fitOf, sameFit, ROOMY);
   // Fixed when the canvas mounts (a newly opened plan remounts it): the window's size decides how far it zooms out.
-  const [minZoom] = useState(() => minZoomFor(callCount, typeof window === 'undefined' ? 1920 * 1080 : window.innerWidth * window.innerHeight));
+  const [minZoom] = useState(() =>
+    minZoomFor(callCount, typeof window === 'undefined' ? 1920 * 1080 : window.innerWidth * window.innerHeight),
+  );
   const [fitOptions] = useState(() => initialFit(plan, view.model.waves));
 
   return (
-    <div className={`tw-canvas-editor${fit.short ? ' tw-canvas-editor--short' : ''}${fit.narrow ? ' tw-canvas-editor--narrow' : ''}`} ref={rootRef}>
-      <CanvasToolbar actions={actions} callsSelected={selected.length} othersSelected={selectedEdges.size + selectedNotes.size} hasCalls={callCount > 0} />
+    <div
+      className={`tw-canvas-editor${fit.short ? ' tw-canvas-editor--short' : ''}${fit.narrow ? ' tw-canvas-editor--narrow' : ''}`}
+      ref={rootRef}
+    >
+      <CanvasToolbar
+        actions={actions}
+        callsSelected={selected.length}
+        othersSelected={selectedEdges.size + selectedNotes.size}
+        hasCalls={callCount > 0}
+      />
       {callCount > 0 && <ScenarioMenu />}
       <EdgeActionsContext.Provider value={edgeActions}>
         <NoteActionsContext.Provider value={noteActions}>
-        <ReactFlow<CanvasNode, DependencyEdgeType>
-          style={{ width: '100%', height: '100%' }}
-          className={far ? 'tw-flow tw-flow--far' : 'tw-flow'}
-          nodes={nodes}
-          edges={view.edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStop={onNodeDragStop}
-          onSelectionDragStop={onSelectionDragStop}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          onEdgeContextMenu={onEdgeContextMenu}
-          onNodeDoubleClick={onNodeDoubleClick}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          connectionRadius={28}
-          nodeDragThreshold={2}
-          fitView
-          fitViewOptions={fitOptions}
-          minZoom={minZoom}
-          maxZoom={2}
-          onlyRenderVisibleElements={callCount > ONLY_VISIBLE}
-          proOptions={proOptions}
-          aria-label={`Plan graph: ${plan.name}`}
-        >
-          <Background gap={24} size={1} />
-          {callCount > 0 && !fit.short &&
-            (callCount > MAX_ON_SCREEN ? (
-              <MiniMap pannable zoomable nodeColor={bandColor} nodeClassName={bandClass} nodeComponent={BandsOnly} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan, by waves" />
-            ) : (
-              <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={minimapStyle} ariaLabel="Mini map of the plan" />
-            ))}
-          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-          <CanvasLegend model={view.model} />
-        </ReactFlow>
+          <ReactFlow<CanvasNode, DependencyEdgeType>
+            style={{ width: '100%', height: '100%' }}
+            className={far ? 'tw-flow tw-flow--far' : 'tw-flow'}
+            nodes={nodes}
+            edges={view.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStop={onNodeDragStop}
+            onSelectionDragStop={onSelectionDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            onEdgeContextMenu={onEdgeContextMenu}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            connectionRadius={28}
+            nodeDragThreshold={2}
+            fitView
+            fitViewOptions={fitOptions}
+            minZoom={minZoom}
+            maxZoom={2}
+            onlyRenderVisibleElements={callCount > ONLY_VISIBLE}
+            proOptions={proOptions}
+            aria-label={`Plan graph: ${plan.name}`}
+          >
+            <Background gap={24} size={1} />
+            {callCount > 0 &&
+              !fit.short &&
+              (callCount > MAX_ON_SCREEN ? (
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeColor={bandColor}
+                  nodeClassName={bandClass}
+                  nodeComponent={BandsOnly}
+                  nodeStrokeWidth={0}
+                  style={minimapStyle}
+                  ariaLabel="Mini map of the plan, by waves"
+                />
+              ) : (
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeColor={minimapColor}
+                  nodeStrokeWidth={0}
+                  style={minimapStyle}
+                  ariaLabel="Mini map of the plan"
+                />
+              ))}
+            <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+            <CanvasLegend model={view.model} />
+          </ReactFlow>
         </NoteActionsContext.Provider>
       </EdgeActionsContext.Provider>
       {callCount === 0 && (plan.notes?.length ?? 0) === 0 && <EmptyCanvas />}

@@ -4,7 +4,16 @@
 import type { AppState } from '@/lib/store/app-store';
 import { indexById, preparedFor } from '@/lib/store/view';
 import { drillNote, type DrillNote } from './drill-note';
-import { bandPhase, edgeRunState, NO_EDGE_VIEW, NO_RUN_VIEW, nodeRunView, type BandPhase, type EdgeRunView, type NodeRunView } from './run-view';
+import {
+  bandPhase,
+  edgeRunState,
+  NO_EDGE_VIEW,
+  NO_RUN_VIEW,
+  nodeRunView,
+  type BandPhase,
+  type EdgeRunView,
+  type NodeRunView,
+} from './run-view';
 
 /** The selector of call `id`'s state at the cursor. */
 export function nodeRunSelector(id: string): (s: AppState) => NodeRunView {

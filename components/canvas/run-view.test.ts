@@ -7,9 +7,24 @@ import { makePlan } from '@/lib/engine/testing/build';
 import { parsePlan, type Plan } from '@/lib/plan';
 import { createAppStore } from '@/lib/store/app-store';
 import { bandPhaseSelector, edgeRunSelector, nodeRunSelector } from './run-selectors';
-import { bandPhase, ceilShown, edgeRunState, edgeText, floorShown, nodeRunView, phaseText, type EdgeRunState, type NodePhase } from './run-view';
+import {
+  bandPhase,
+  ceilShown,
+  edgeRunState,
+  edgeText,
+  floorShown,
+  nodeRunView,
+  phaseText,
+  type EdgeRunState,
+  type NodePhase,
+} from './run-view';
 
-const boom = (onAttempts: number[] = [1], retryable = false) => ({ kind: 'error' as const, message: '503 Service Unavailable', retryable, onAttempts });
+const boom = (onAttempts: number[] = [1], retryable = false) => ({
+  kind: 'error' as const,
+  message: '503 Service Unavailable',
+  retryable,
+  onAttempts,
+});
 
 function prepared(plan: Plan): { p: PreparedTrace; trace: Trace; at: (id: string) => number } {
   const trace = simulate(plan);
@@ -43,12 +58,7 @@ const waves = prepared(wavesPlan);
 // eager: auth fails at 200 and aborts; slow is cut at 200 (cancelled); d and e never start.
 const aborted = prepared(
   makePlan(
-    [
-      { id: 'auth', ms: 200, onFailure: 'abort', faults: [boom()] },
-      { id: 'slow', ms: 500 },
-      { id: 'd' },
-      { id: 'e' },
-    ],
+    [{ id: 'auth', ms: 200, onFailure: 'abort', faults: [boom()] }, { id: 'slow', ms: 500 }, { id: 'd' }, { id: 'e' }],
     [
       ['slow', 'd'],
       ['d', 'e'],
@@ -58,9 +68,15 @@ const aborted = prepared(
 );
 
 // eager, stuck: h hangs from 0 (no timeout, no deadline); ok runs [0,300); after waits on h for ever.
-const stuck = prepared(makePlan([{ id: 'h', faults: [{ kind: 'timeout', onAttempts: [1] }] }, { id: 'ok', ms: 300 }, { id: 'after' }], [['h', 'after']], { strategy: 'eager' }));
+const stuck = prepared(
+  makePlan([{ id: 'h', faults: [{ kind: 'timeout', onAttempts: [1] }] }, { id: 'ok', ms: 300 }, { id: 'after' }], [['h', 'after']], {
+    strategy: 'eager',
+  }),
+);
 
-const partial = prepared(makePlan([{ id: 'x', faults: [{ kind: 'partial', note: '2 of 3 pages', onAttempts: [1] }] }, { id: 'y' }], [['x', 'y']]));
+const partial = prepared(
+  makePlan([{ id: 'x', faults: [{ kind: 'partial', note: '2 of 3 pages', onAttempts: [1] }] }, { id: 'y' }], [['x', 'y']]),
+);
 
 function example(name: string): Plan {
   const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
@@ -86,7 +102,13 @@ describe('a node at the cursor', () => {
   });
 
   it('a running attempt shows its progress toward its end and through its timeout, in whole percent', () => {
-    expect(nodeRunView(waves.p, waves.at('flaky'), 150)).toMatchObject({ attempt: 1, elapsedMs: 50, latencyPct: 50, timeoutPct: 12, timeoutMs: 400 });
+    expect(nodeRunView(waves.p, waves.at('flaky'), 150)).toMatchObject({
+      attempt: 1,
+      elapsedMs: 50,
+      latencyPct: 50,
+      timeoutPct: 12,
+      timeoutMs: 400,
+    });
     // No timeout: no timeout bar.
     expect(nodeRunView(waves.p, waves.at('a'), 250)).toMatchObject({ latencyPct: 50, timeoutPct: -1, timeoutMs: 0 });
   });
@@ -156,7 +178,14 @@ describe('an edge at the cursor', () => {
 
   it('is broken as soon as a required source fails, while the target still waits on another input', () => {
     const run = prepared(
-      makePlan([{ id: 'bad', ms: 50, faults: [boom()] }, { id: 'slow', ms: 300 }, { id: 'dep' }], [['bad', 'dep'], ['slow', 'dep']], { strategy: 'eager' }),
+      makePlan(
+        [{ id: 'bad', ms: 50, faults: [boom()] }, { id: 'slow', ms: 300 }, { id: 'dep' }],
+        [
+          ['bad', 'dep'],
+          ['slow', 'dep'],
+        ],
+        { strategy: 'eager' },
+      ),
     );
     const v = edgeRunState(run.p, run.at('bad'), run.at('dep'), 100);
     expect(v).toEqual({ state: 'broken', from: 'failed', to: 'waiting' });
@@ -164,9 +193,13 @@ describe('an edge at the cursor', () => {
   });
 
   it('says its state in words', () => {
-    expect(edgeText('bad', 'dep', edgeRunState(waves.p, waves.at('bad'), waves.at('dep'), 150))).toBe('bad → dep: broken, bad failed, so dep is skipped');
+    expect(edgeText('bad', 'dep', edgeRunState(waves.p, waves.at('bad'), waves.at('dep'), 150))).toBe(
+      'bad → dep: broken, bad failed, so dep is skipped',
+    );
     expect(edgeText('a', 'b', edgeRunState(waves.p, waves.at('a'), waves.at('b'), 400))).toBe('a → b: a succeeded, its result flows to b');
-    expect(edgeText('bad', 'opt', edgeRunState(waves.p, waves.at('bad'), waves.at('opt'), 500))).toBe('bad → opt: bad failed, opt runs without it');
+    expect(edgeText('bad', 'opt', edgeRunState(waves.p, waves.at('bad'), waves.at('opt'), 500))).toBe(
+      'bad → opt: bad failed, opt runs without it',
+    );
   });
 });
 

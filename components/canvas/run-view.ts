@@ -103,7 +103,8 @@ export function nodeRunView(p: PreparedTrace, index: number, t: number): NodeRun
     view.remainingMs = ceilShown(state.retry.remainingMs);
   }
   if (isFinalPhase(phase) && (call.hiddenFailures ?? 0) > 0) view.hiddenFailures = call.hiddenFailures ?? 0;
-  if (state.attempt > 0 && call.missingInputs.length > 0) view.missing = call.missingInputs.map((m) => `${m.id} (${STATUS_LABEL[m.status]})`).join(', ');
+  if (state.attempt > 0 && call.missingInputs.length > 0)
+    view.missing = call.missingInputs.map((m) => `${m.id} (${STATUS_LABEL[m.status]})`).join(', ');
   return view;
 }
 
@@ -118,7 +119,9 @@ export function phaseText(v: Pick<NodeRunView, 'phase' | 'attempt' | 'elapsedMs'
       return `running · attempt ${v.attempt} · ${shortDuration(v.elapsedMs)}`;
     case 'retry_wait':
       // The attempt that comes next (the caption counts retries: attempt 2 is retry 1).
-      return v.remainingMs > 0 ? `attempt ${v.retryAttempt} in ${shortDuration(v.remainingMs)}` : `attempt ${v.retryAttempt} due, waiting for a slot`;
+      return v.remainingMs > 0
+        ? `attempt ${v.retryAttempt} in ${shortDuration(v.remainingMs)}`
+        : `attempt ${v.retryAttempt} due, waiting for a slot`;
     default:
       return STATUS_LABEL[v.phase];
   }
@@ -162,7 +165,8 @@ export function edgeRunState(p: PreparedTrace, from: number, to: number, t: numb
   else if (a === 'not_started' && b === 'not_started') state = 'idle';
   else {
     const r = target.reason;
-    const blockedBy = (r?.kind === 'upstream' && r.blockers.some((x) => x.id === source.id)) || (r?.kind === 'hung_upstream' && r.waitingOn === source.id);
+    const blockedBy =
+      (r?.kind === 'upstream' && r.blockers.some((x) => x.id === source.id)) || (r?.kind === 'hung_upstream' && r.waitingOn === source.id);
     state = blockedBy || b === 'skipped' || b === 'not_started' ? 'broken' : 'missing';
   }
   return { state, from: a, to: b };

@@ -38,7 +38,10 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
   // While an attempt is in flight its live status takes the whole line (the latency is in the node's label).
   const live = run.phase === 'running' || run.phase === 'retry_wait';
   return (
-    <div className={`tw-node tw-tone-${tone}${critical ? ' tw-node--critical' : ''}${heat >= 0 ? ` tw-node--heat tw-node--heat-${heatBucket(heat)}` : ''}`} data-phase={run.phase}>
+    <div
+      className={`tw-node tw-tone-${tone}${critical ? ' tw-node--critical' : ''}${heat >= 0 ? ` tw-node--heat tw-node--heat-${heatBucket(heat)}` : ''}`}
+      data-phase={run.phase}
+    >
       <Handle type="target" position={Position.Left} className="tw-handle tw-handle--in" title="Input: drop a connection here" />
       <div className="tw-node__head">
         <span className="tw-node__icon">
@@ -71,7 +74,10 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
             </span>
           )}
           {call.timeoutMs === null && injected?.timeoutMs !== undefined && (
-            <span className="tw-node__timeout tw-node__timeout--injected" title={`Timeout per attempt while the injected faults last: ${shortDuration(injected.timeoutMs)} (the call has none of its own)`}>
+            <span
+              className="tw-node__timeout tw-node__timeout--injected"
+              title={`Timeout per attempt while the injected faults last: ${shortDuration(injected.timeoutMs)} (the call has none of its own)`}
+            >
               <FaultIcon kind="timeout" />
               {shortDuration(injected.timeoutMs)}
             </span>
@@ -92,7 +98,11 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
           </TermTip>
         </span>
         {injected?.faults.map((f, i) => (
-          <span key={`i${i}`} className={`tw-fault tw-fault--${f.kind} tw-fault--injected`} title={`Injected fault (for this demo, not part of the design): ${describeFault(f)}`}>
+          <span
+            key={`i${i}`}
+            className={`tw-fault tw-fault--${f.kind} tw-fault--injected`}
+            title={`Injected fault (for this demo, not part of the design): ${describeFault(f)}`}
+          >
             <FaultIcon kind={f.kind} />
             <span className="tw-visually-hidden">injected {FAULT_LABEL[f.kind]} fault</span>
           </span>
@@ -149,7 +159,13 @@ function OpenSubAgent({ id }: { id: string }) {
     store.getState().drillInto(id);
   };
   return (
-    <button type="button" className="tw-chip tw-chip--agent tw-node__open nodrag" onClick={open} aria-label={`Open sub-agent ${id}`} title="Open the sub-agent’s plan (or double-click the node)">
+    <button
+      type="button"
+      className="tw-chip tw-chip--agent tw-node__open nodrag"
+      onClick={open}
+      aria-label={`Open sub-agent ${id}`}
+      title="Open the sub-agent’s plan (or double-click the node)"
+    >
       sub-agent
       <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true" focusable="false">
         <path d="m6 3.5 4.5 4.5L6 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />

@@ -18,7 +18,10 @@ import { NODE_SIZE } from './view-model';
 
 /** Room the palette takes on the canvas's left edge (px): kept clear when fitting and when placing a new call. */
 const PALETTE_ROOM = 64;
-export const FIT_OPTIONS = { padding: { top: '48px', right: '32px', bottom: '32px', left: `${PALETTE_ROOM + 8}px` }, maxZoom: 1.15 } as const;
+export const FIT_OPTIONS = {
+  padding: { top: '48px', right: '32px', bottom: '32px', left: `${PALETTE_ROOM + 8}px` },
+  maxZoom: 1.15,
+} as const;
 /** The room a new note is given (it grows with its text, and with the type zoomed out), so it lands clear of the rest. */
 const NOTE_HEIGHT = 150;
 /** How far a duplicate lands from its original. */
@@ -67,7 +70,10 @@ export function useCanvasActions(
     /** The middle of what the user sees (right of the palette), in flow coordinates. */
     const centreOfView = (): XY => {
       const r = viewportRef.current?.getBoundingClientRect();
-      const screen = r === undefined ? { x: window.innerWidth / 2, y: window.innerHeight / 2 } : { x: r.left + PALETTE_ROOM + (r.width - PALETTE_ROOM) / 2, y: r.top + r.height / 2 };
+      const screen =
+        r === undefined
+          ? { x: window.innerWidth / 2, y: window.innerHeight / 2 }
+          : { x: r.left + PALETTE_ROOM + (r.width - PALETTE_ROOM) / 2, y: r.top + r.height / 2 };
       return rf.screenToFlowPosition(screen);
     };
     /** The free spot nearest the middle of what the user sees. */
@@ -106,7 +112,10 @@ export function useCanvasActions(
         const s = store.getState();
         const r = s.editView((plan) => {
           const size = { width: NOTE_LIMITS.defaultWidth, height: NOTE_HEIGHT };
-          const occupied = [...plan.calls.flatMap((c) => (c.position === undefined ? [] : [{ ...c.position, ...NODE_SIZE }])), ...(plan.notes ?? []).map((n) => ({ ...n.position, width: n.width, height: NOTE_HEIGHT }))];
+          const occupied = [
+            ...plan.calls.flatMap((c) => (c.position === undefined ? [] : [{ ...c.position, ...NODE_SIZE }])),
+            ...(plan.notes ?? []).map((n) => ({ ...n.position, width: n.width, height: NOTE_HEIGHT })),
+          ];
           const added = addNote(plan, findFreeSpot(occupied, centreOfView(), size));
           return added.id === null ? refuse(added.reason) : { ok: true, plan: added.plan, id: added.id };
         });
@@ -167,9 +176,11 @@ export function useCanvasActions(
         s.editView(
           (plan) => {
             const positions: Record<string, XY> = {};
-            for (const c of plan.calls) if (chosen.has(c.id) && c.position !== undefined) positions[c.id] = { x: c.position.x + dx, y: c.position.y + dy };
+            for (const c of plan.calls)
+              if (chosen.has(c.id) && c.position !== undefined) positions[c.id] = { x: c.position.x + dx, y: c.position.y + dy };
             const notePositions: Record<string, XY> = {};
-            for (const n of plan.notes ?? []) if (notes.selected.has(n.id)) notePositions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
+            for (const n of plan.notes ?? [])
+              if (notes.selected.has(n.id)) notePositions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
             return moveNotes(moveCalls(plan, positions), notePositions);
           },
           { coalesce: `nudge:${[...chosen].sort().join(',')}|${[...notes.selected].sort().join(',')}` },

@@ -81,7 +81,11 @@ export function useCanvasGraph(plan: Plan, selected: readonly string[]): CanvasG
     () =>
       drag === null
         ? restingBands
-        : waveBandNodes(waveBands(plan, positionsOf(callNodes), NODE_SIZE, { waves: view.model.waves }), strategy, new Map(restingBands.map((b) => [b.id, b]))),
+        : waveBandNodes(
+            waveBands(plan, positionsOf(callNodes), NODE_SIZE, { waves: view.model.waves }),
+            strategy,
+            new Map(restingBands.map((b) => [b.id, b])),
+          ),
     [drag, restingBands, plan, callNodes, view.model, strategy],
   );
   const draggedNotes = useMemo(
@@ -158,5 +162,17 @@ export function useCanvasGraph(plan: Plan, selected: readonly string[]): CanvasG
     return positions;
   }, []);
 
-  return { view, nodes, selectedEdges, setSelectedEdges, selectedNotes, setSelectedNotes, editingNote, setEditingNote, onNodesChange, onEdgesChange, endDrag };
+  return {
+    view,
+    nodes,
+    selectedEdges,
+    setSelectedEdges,
+    selectedNotes,
+    setSelectedNotes,
+    editingNote,
+    setEditingNote,
+    onNodesChange,
+    onEdgesChange,
+    endDrag,
+  };
 }

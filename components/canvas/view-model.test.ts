@@ -20,7 +20,13 @@ const placed = plan({
   calls: [
     { id: 'search', tool: 'web_search', latency: fixed(300), position: { x: 0, y: 0 } },
     { id: 'fetch_a', tool: 'fetch_url', latency: fixed(500), position: { x: 300, y: 0 } },
-    { id: 'fetch_b', tool: 'fetch_url', latency: fixed(100), position: { x: 300, y: 150 }, faults: [{ kind: 'timeout', probability: 0.5 }] },
+    {
+      id: 'fetch_b',
+      tool: 'fetch_url',
+      latency: fixed(100),
+      position: { x: 300, y: 150 },
+      faults: [{ kind: 'timeout', probability: 0.5 }],
+    },
     { id: 'summary', tool: 'code_run', latency: fixed(200), position: { x: 600, y: 0 }, onFailure: 'abort' },
   ],
   dependencies: [

@@ -18,7 +18,14 @@ const HANDLE = 10;
 /** Where the two handles sit (left middle: input; right middle: output), matching the CSS. */
 const NODE_HANDLES: NonNullable<ToolCallNodeType['handles']> = [
   { type: 'target', position: Position.Left, x: -HANDLE / 2, y: NODE_SIZE.height / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
-  { type: 'source', position: Position.Right, x: NODE_SIZE.width - HANDLE / 2, y: NODE_SIZE.height / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  {
+    type: 'source',
+    position: Position.Right,
+    x: NODE_SIZE.width - HANDLE / 2,
+    y: NODE_SIZE.height / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
 ];
 const NODE_MEASURED = { width: NODE_SIZE.width, height: NODE_SIZE.height };
 
@@ -41,7 +48,12 @@ function edgeClass(optional: boolean, critical: boolean): string {
 }
 
 /** The canvas's nodes and edges for `plan`, reusing from `prev` every object that is still right. */
-export function buildView(prev: CanvasView | null, plan: Plan, selected: readonly string[], selectedEdges: ReadonlySet<string>): CanvasView {
+export function buildView(
+  prev: CanvasView | null,
+  plan: Plan,
+  selected: readonly string[],
+  selectedEdges: ReadonlySet<string>,
+): CanvasView {
   const samePlan = prev !== null && prev.plan === plan;
   const model = samePlan ? prev.model : planModel(plan);
   const scenario = activeScenario(plan);
@@ -74,7 +86,10 @@ export function buildView(prev: CanvasView | null, plan: Plan, selected: readonl
     return {
       id: call.id,
       type: 'toolCall',
-      position: old !== undefined && old.position.x === position.x && old.position.y === position.y ? old.position : { x: position.x, y: position.y },
+      position:
+        old !== undefined && old.position.x === position.x && old.position.y === position.y
+          ? old.position
+          : { x: position.x, y: position.y },
       width: NODE_SIZE.width,
       height: NODE_SIZE.height,
       measured: NODE_MEASURED,
@@ -92,7 +107,8 @@ export function buildView(prev: CanvasView | null, plan: Plan, selected: readonl
     const critical = model.criticalEdges.has(id);
     const isSelected = selectedEdges.has(id);
     const old = prevEdges.get(id);
-    if (old !== undefined && old.data?.optional === d.optional && old.data.critical === critical && (old.selected ?? false) === isSelected) return old;
+    if (old !== undefined && old.data?.optional === d.optional && old.data.critical === critical && (old.selected ?? false) === isSelected)
+      return old;
     return {
       id,
       type: 'dependency',

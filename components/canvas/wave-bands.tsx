@@ -33,7 +33,11 @@ function sameBand(n: WaveBandNodeType, b: LiveWaveBand, strategy: Strategy): boo
 }
 
 /** Band nodes for `bands`, reusing the previous object of each band that did not move (so React Flow skips it). */
-export function waveBandNodes(bands: readonly LiveWaveBand[], strategy: Strategy, previous: ReadonlyMap<string, WaveBandNodeType>): WaveBandNodeType[] {
+export function waveBandNodes(
+  bands: readonly LiveWaveBand[],
+  strategy: Strategy,
+  previous: ReadonlyMap<string, WaveBandNodeType>,
+): WaveBandNodeType[] {
   return bands.map((b) => {
     const id = bandNodeId(b.wave);
     const prev = previous.get(id);

@@ -10,8 +10,10 @@ import { highlight } from './highlight';
 
 const ABOUT: Record<ExportTarget, string> = {
   ts: 'One self-contained module that runs the plan’s calls with its exact policies and builds the partial-state context. Give it your tools; it imports nothing.',
-  python: 'The policies in Python with asyncio and tenacity: each call’s retries and timeout, the schedule and failure policies in run_plan().',
-  temporal: 'Activity options per call (startToCloseTimeout, retry) and a workflow with the plan’s schedule; toFailure() covers what RetryPolicy cannot.',
+  python:
+    'The policies in Python with asyncio and tenacity: each call’s retries and timeout, the schedule and failure policies in run_plan().',
+  temporal:
+    'Activity options per call (startToCloseTimeout, retry) and a workflow with the plan’s schedule; toFailure() covers what RetryPolicy cannot.',
   langgraph: 'A StateGraph with a node per call: retryPolicy, timeout and errorHandler as the plan says, edges that join on every input.',
   vercel: 'The plan’s tools for the AI SDK, each execute wrapped in its call’s policy; the model decides which calls go together.',
 };
@@ -76,7 +78,11 @@ export default function CodeDialog({ plan, onClose }: { plan: Plan; onClose: () 
         <button type="button" className="tw-button" onClick={() => void copyCode()}>
           Copy
         </button>
-        <button type="button" className="tw-button" onClick={() => downloadText(file, code, t.language === 'python' ? 'text/x-python' : 'text/typescript')}>
+        <button
+          type="button"
+          className="tw-button"
+          onClick={() => downloadText(file, code, t.language === 'python' ? 'text/x-python' : 'text/typescript')}
+        >
           Download
         </button>
       </div>
@@ -85,7 +91,11 @@ export default function CodeDialog({ plan, onClose }: { plan: Plan; onClose: () 
         <code className={`hljs language-${t.language}`}>{nodes}</code>
       </pre>
       <p className="tw-code-export__status" role="status">
-        {copy === 'copied' ? `Copied ${lines} lines of ${t.label}.` : copy === 'refused' ? 'The browser did not let Toolwave copy: the code is selected, copy it with Ctrl/⌘+C.' : ''}
+        {copy === 'copied'
+          ? `Copied ${lines} lines of ${t.label}.`
+          : copy === 'refused'
+            ? 'The browser did not let Toolwave copy: the code is selected, copy it with Ctrl/⌘+C.'
+            : ''}
       </p>
       <div className="tw-modal__actions">
         <button type="button" className="tw-button" onClick={onClose}>

@@ -18,9 +18,20 @@ describe('highlighted export code', () => {
   });
 
   it('shows a plan name holding markup as text, never as an element', () => {
-    const parsed = parsePlanText(JSON.stringify({ format: 'toolwave.plan', version: 1, name: '<img src=x onerror=alert(1)>', calls: [{ id: 'a', tool: 't', latency: { kind: 'fixed', ms: 1 } }], dependencies: [] }));
+    const parsed = parsePlanText(
+      JSON.stringify({
+        format: 'toolwave.plan',
+        version: 1,
+        name: '<img src=x onerror=alert(1)>',
+        calls: [{ id: 'a', tool: 't', latency: { kind: 'fixed', ms: 1 } }],
+        dependencies: [],
+      }),
+    );
     if (!parsed.ok) throw new Error('the plan does not parse');
-    for (const [target, language] of [['ts', 'typescript'], ['python', 'python']] as const) {
+    for (const [target, language] of [
+      ['ts', 'typescript'],
+      ['python', 'python'],
+    ] as const) {
       const html = markup(emitCode(parsed.plan, target), language);
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(html).not.toMatch(/<img/i);
@@ -29,7 +40,12 @@ describe('highlighted export code', () => {
 
   it('keeps every character of the code: the text of the markup is the code', () => {
     const code = 'def f(x):\n    return x < 2 and "a&b"\n';
-    const text = markup(code, 'python').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const text = markup(code, 'python')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     expect(text).toBe(code);
   });
 });

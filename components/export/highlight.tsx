@@ -26,5 +26,8 @@ function render(nodes: readonly ElementContent[], prefix: string): ReactNode[] {
 
 /** The code as highlighted React nodes (text nodes are plain strings: React escapes them). */
 export function highlight(code: string, language: CodeLanguage): ReactNode[] {
-  return render(lowlight.highlight(language, code).children.filter((n): n is ElementContent => n.type !== 'doctype'), '');
+  return render(
+    lowlight.highlight(language, code).children.filter((n): n is ElementContent => n.type !== 'doctype'),
+    '',
+  );
 }

@@ -3,7 +3,17 @@
 // by leaving; the pointer may move onto the tip without it closing. The trigger carries the definition as its
 // aria-description (no hidden text in the label's own text), and while the tip shows, aria-describedby names it. The tip
 // is drawn in a portal (inside the open <dialog>, if any, so it shows in the top layer) and never takes focus.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { glossaryTerm, type TermId } from '@/lib/glossary/terms';
 
@@ -21,7 +31,11 @@ interface Place {
 }
 
 /** Where a tip of `tip` size goes for a trigger at `r`: below it, above when there is no room, kept in the window. */
-export function placeTip(r: { left: number; top: number; bottom: number; width: number }, tip: { width: number; height: number }, view: { width: number; height: number }): Place {
+export function placeTip(
+  r: { left: number; top: number; bottom: number; width: number },
+  tip: { width: number; height: number },
+  view: { width: number; height: number },
+): Place {
   const below = r.bottom + GAP;
   const top = below + tip.height + MARGIN <= view.height ? below : Math.max(MARGIN, r.top - GAP - tip.height);
   const centred = r.left + r.width / 2 - tip.width / 2;
@@ -147,7 +161,17 @@ export function useTermTip(term: TermId) {
  * Wraps a term label: a focusable span (a tab stop unless `focusable` is false, for labels repeated in a long list or
  * inside a focusable node, where the tip still shows on hover) with a dotted underline.
  */
-export function TermTip({ term, children, focusable = true, className }: { term: TermId; children: ReactNode; focusable?: boolean; className?: string }) {
+export function TermTip({
+  term,
+  children,
+  focusable = true,
+  className,
+}: {
+  term: TermId;
+  children: ReactNode;
+  focusable?: boolean;
+  className?: string;
+}) {
   const { trigger, tip } = useTermTip(term);
   return (
     <>

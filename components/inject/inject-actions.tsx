@@ -20,7 +20,14 @@ import { INJECT_ACTIONS, WHEN_OPTIONS, injectButtonName } from './words';
 
 const CLEAR_ICON = (
   <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-    <path d="M3 13h10M4.5 10.5l5.8-7.3a1 1 0 0 1 1.5-.1l1.4 1.2a1 1 0 0 1 .1 1.4L9 10.5H4.5Z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" strokeLinecap="round" />
+    <path
+      d="M3 13h10M4.5 10.5l5.8-7.3a1 1 0 0 1 1.5-.1l1.4 1.2a1 1 0 0 1 .1 1.4L9 10.5H4.5Z"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinejoin="round"
+      strokeLinecap="round"
+    />
   </svg>
 );
 
@@ -57,7 +64,14 @@ function InjectActions({ callId, store, docked = false }: { callId: string; stor
       <div className="tw-inject-when" role="radiogroup" aria-label="Inject on">
         {WHEN_OPTIONS.map((o) => (
           <label key={o.when} className="tw-inject-when__option" data-tip={`Inject on ${o.label.toLowerCase()}`}>
-            <input type="radio" name={radioName} value={o.when} checked={when === o.when} onChange={() => setWhen(o.when)} aria-label={o.label} />
+            <input
+              type="radio"
+              name={radioName}
+              value={o.when}
+              checked={when === o.when}
+              onChange={() => setWhen(o.when)}
+              aria-label={o.label}
+            />
             <span aria-hidden="true">{o.short}</span>
           </label>
         ))}
@@ -67,7 +81,11 @@ function InjectActions({ callId, store, docked = false }: { callId: string; stor
         type="button"
         className="tw-inject-bar__button tw-inject-bar__button--clear"
         aria-label={`Clear injected faults of ${callId}`}
-        data-tip={injected === 0 ? 'No injected faults to clear' : `Clear the ${injected} injected ${injected === 1 ? 'fault' : 'faults'} (the designed ones stay)`}
+        data-tip={
+          injected === 0
+            ? 'No injected faults to clear'
+            : `Clear the ${injected} injected ${injected === 1 ? 'fault' : 'faults'} (the designed ones stay)`
+        }
         disabled={injected === 0}
         onClick={(e) => {
           hideTipUntilLeave(e.currentTarget);
@@ -129,7 +147,13 @@ function VisibleToolbar({ callId, store }: { callId: string; store: InjectUiStor
   }
   const [side, align] = placement.split('-') as [Side, Align];
   return (
-    <NodeToolbar isVisible={!menuHere} position={POSITION[side]} align={align} offset={BAR.gap} className={`tw-inject-toolbar tw-inject-toolbar--${side}`}>
+    <NodeToolbar
+      isVisible={!menuHere}
+      position={POSITION[side]}
+      align={align}
+      offset={BAR.gap}
+      className={`tw-inject-toolbar tw-inject-toolbar--${side}`}
+    >
       <InjectActions callId={callId} store={store} />
     </NodeToolbar>
   );

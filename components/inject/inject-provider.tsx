@@ -19,7 +19,6 @@ export function useInjectStore(): InjectUiStore | null {
   return useContext(InjectStoreContext);
 }
 
-
 /** The call node an event happened on, if it is on the canvas. */
 function callNodeOf(target: EventTarget | null): HTMLElement | null {
   if (!(target instanceof Element)) return null;

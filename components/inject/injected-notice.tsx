@@ -16,7 +16,10 @@ const selectDocInjected = (s: AppState): number => countInjected(s.plan).faults;
 /** One line per call: "search: error “injected failure” (retryable), 100% of attempts". */
 function details(plan: Plan): string {
   return listInjected(plan)
-    .map((x) => `${[...x.path, x.callId].join(' › ')}: ${x.faults.map(describeFault).join('; ')}${x.timeoutMs !== undefined ? ` (timeout ${preciseDuration(x.timeoutMs)} while injected)` : ''}`)
+    .map(
+      (x) =>
+        `${[...x.path, x.callId].join(' › ')}: ${x.faults.map(describeFault).join('; ')}${x.timeoutMs !== undefined ? ` (timeout ${preciseDuration(x.timeoutMs)} while injected)` : ''}`,
+    )
     .join('\n');
 }
 

@@ -28,7 +28,16 @@ describe('the injection toolbar’s place', () => {
     expect(placeToolbar({ ...base, others: [above, below] })).toBe('left-center');
     const r = barRect('left-center', base);
     expect(r.x + r.width).toBeLessThan(base.node.x);
-    expect(placeToolbar({ ...base, node: { ...base.node, x: 200 }, others: [{ ...above, x: 180 }, { ...below, x: 180 }] })).toBe('right-center');
+    expect(
+      placeToolbar({
+        ...base,
+        node: { ...base.node, x: 200 },
+        others: [
+          { ...above, x: 180 },
+          { ...below, x: 180 },
+        ],
+      }),
+    ).toBe('right-center');
   });
 
   it('docks along the canvas’s foot when every place beside the call would cover another', () => {

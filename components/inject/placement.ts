@@ -29,13 +29,23 @@ export interface PlacementInput {
 }
 
 /** In order of preference, when two places cover as much. */
-const ORDER: Exclude<Placement, 'dock'>[] = ['top-center', 'bottom-center', 'top-start', 'top-end', 'bottom-start', 'bottom-end', 'right-center', 'left-center'];
+const ORDER: Exclude<Placement, 'dock'>[] = [
+  'top-center',
+  'bottom-center',
+  'top-start',
+  'top-end',
+  'bottom-start',
+  'bottom-end',
+  'right-center',
+  'left-center',
+];
 
 /** The rectangle the toolbar would take at a placement. */
 export function barRect(p: Exclude<Placement, 'dock'>, { node, bar }: Pick<PlacementInput, 'node' | 'bar'>): Rect {
   const [side, align] = p.split('-') as [Side, Align];
   if (side === 'left' || side === 'right') {
-    const y = align === 'center' ? node.y + node.height / 2 - bar.height / 2 : align === 'start' ? node.y : node.y + node.height - bar.height;
+    const y =
+      align === 'center' ? node.y + node.height / 2 - bar.height / 2 : align === 'start' ? node.y : node.y + node.height - bar.height;
     return { x: side === 'left' ? node.x - bar.gap - bar.width : node.x + node.width + bar.gap, y, width: bar.width, height: bar.height };
   }
   const x = align === 'center' ? node.x + node.width / 2 - bar.width / 2 : align === 'start' ? node.x : node.x + node.width - bar.width;
@@ -54,7 +64,12 @@ export function placementCost(p: Exclude<Placement, 'dock'>, input: PlacementInp
   const r = barRect(p, input);
   let covered = 0;
   for (const o of input.others) covered += overlap(r, o);
-  const free: Rect = { x: input.leftRoom, y: input.topRoom, width: Math.max(0, input.width - 8 - input.leftRoom), height: Math.max(0, input.height - input.topRoom) };
+  const free: Rect = {
+    x: input.leftRoom,
+    y: input.topRoom,
+    width: Math.max(0, input.width - 8 - input.leftRoom),
+    height: Math.max(0, input.height - input.topRoom),
+  };
   return { covered, outside: r.width * r.height - overlap(r, free) };
 }
 

@@ -64,7 +64,13 @@ export function ScenarioMenu() {
     close(true);
     const name = id === null ? null : selectViewPlan(app.getState()).scenarios.find((s) => s.id === id)?.name;
     const r = app.getState().editView((plan) => setActiveScenario(plan, id));
-    after(r, true, name == null ? 'No scenario: the calls’ own faults are in force. Ran the plan again.' : `Scenario “${name}” is active. Ran the plan again.`);
+    after(
+      r,
+      true,
+      name == null
+        ? 'No scenario: the calls’ own faults are in force. Ran the plan again.'
+        : `Scenario “${name}” is active. Ran the plan again.`,
+    );
   };
 
   const remove = (id: string) => {
@@ -74,7 +80,11 @@ export function ScenarioMenu() {
     if (scenario === undefined) return;
     const wasActive = current.settings.scenario === id;
     const r = app.getState().editView((plan) => deleteScenario(plan, id));
-    after(r, wasActive, `Deleted the scenario “${scenario.name}”${wasActive ? ': the calls’ own faults are in force. Ran the plan again' : ''}. Undo brings it back.`);
+    after(
+      r,
+      wasActive,
+      `Deleted the scenario “${scenario.name}”${wasActive ? ': the calls’ own faults are in force. Ran the plan again' : ''}. Undo brings it back.`,
+    );
   };
 
   const label = active === undefined ? 'No scenario' : `Scenario: ${active.name}`;
@@ -128,9 +138,14 @@ export function ScenarioMenu() {
             if (!r.ok) return r.reason;
             close(true);
             const s = r.plan.scenarios[r.plan.scenarios.length - 1];
-            const movedWords = moved === 0 ? '' : ` The ${moved} injected ${moved === 1 ? 'fault is' : 'faults are'} part of it now, no longer injected.`;
+            const movedWords =
+              moved === 0 ? '' : ` The ${moved} injected ${moved === 1 ? 'fault is' : 'faults are'} part of it now, no longer injected.`;
             // The new scenario holds the faults in force, so a run stays what it was: redo it only to keep it current.
-            after(r, app.getState().trace !== null, `Saved the faults in force as the scenario “${s.name}” (${callsIn(s.faults)}); it is active.${movedWords}`);
+            after(
+              r,
+              app.getState().trace !== null,
+              `Saved the faults in force as the scenario “${s.name}” (${callsIn(s.faults)}); it is active.${movedWords}`,
+            );
             return null;
           }}
           onRename={(id, name) => {
@@ -188,7 +203,16 @@ function ScenarioPopup({ id, anchor, view, plan, onView, onClose, onChoose, onRe
   return createPortal(
     <div ref={ref} className="tw-menu tw-scenario-popup" style={style}>
       {view.kind === 'menu' ? (
-        <ScenarioList id={id} plan={plan} focus={view.focus} ready={place !== null} onView={onView} onClose={onClose} onChoose={onChoose} onRemove={onRemove} />
+        <ScenarioList
+          id={id}
+          plan={plan}
+          focus={view.focus}
+          ready={place !== null}
+          onView={onView}
+          onClose={onClose}
+          onChoose={onChoose}
+          onRemove={onRemove}
+        />
       ) : (
         <NameForm
           key={view.kind === 'rename' ? `rename:${view.id}` : 'save'}
@@ -252,7 +276,14 @@ function ScenarioList({
         <div className="tw-menu__heading" aria-hidden="true">
           Scenario
         </div>
-        <button type="button" role="menuitemradio" aria-checked={active === undefined} tabIndex={-1} className="tw-menu__item tw-menu__item--radio" onClick={() => onChoose(null)}>
+        <button
+          type="button"
+          role="menuitemradio"
+          aria-checked={active === undefined}
+          tabIndex={-1}
+          className="tw-menu__item tw-menu__item--radio"
+          onClick={() => onChoose(null)}
+        >
           <span className="tw-menu__check" aria-hidden="true" />
           <span className="tw-menu__text">
             No scenario <span className="tw-menu__hint">(the calls’ own faults)</span>
@@ -286,11 +317,23 @@ function ScenarioList({
       </button>
       {active !== undefined && (
         <>
-          <button type="button" role="menuitem" tabIndex={-1} className="tw-menu__item" onClick={() => onView({ kind: 'rename', id: active.id })}>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="tw-menu__item"
+            onClick={() => onView({ kind: 'rename', id: active.id })}
+          >
             <span className="tw-menu__icon" aria-hidden="true" />
             <span className="tw-menu__text">Rename “{active.name}”…</span>
           </button>
-          <button type="button" role="menuitem" tabIndex={-1} className="tw-menu__item tw-menu__item--danger" onClick={() => onRemove(active.id)}>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="tw-menu__item tw-menu__item--danger"
+            onClick={() => onRemove(active.id)}
+          >
             <span className="tw-menu__icon" aria-hidden="true" />
             <span className="tw-menu__text">Delete “{active.name}”</span>
           </button>
@@ -354,7 +397,11 @@ function NameForm({
       <h3 id={titleId} className="tw-scenario-form__title">
         {title}
       </h3>
-      {renaming === undefined && <p className="tw-scenario-form__hint">Saves the faults in force now, for every call that has any, and makes the new scenario active.</p>}
+      {renaming === undefined && (
+        <p className="tw-scenario-form__hint">
+          Saves the faults in force now, for every call that has any, and makes the new scenario active.
+        </p>
+      )}
       <label htmlFor={inputId} className="tw-scenario-form__label">
         Scenario name
       </label>

@@ -23,7 +23,8 @@ export function useInject(): InjectCommands {
   return useMemo(() => {
     const stale = () => (store.getState().trace !== null ? ' Press Run to see it.' : '');
     const say = (r: { ok: boolean; summary?: string; cleared?: number }) => {
-      if (r.ok && r.summary !== undefined) store.getState().notify({ tone: 'info', text: `${r.summary}.${r.cleared === 0 ? '' : stale()}` });
+      if (r.ok && r.summary !== undefined)
+        store.getState().notify({ tone: 'info', text: `${r.summary}.${r.cleared === 0 ? '' : stale()}` });
     };
     return {
       inject: (callId, kind, when) => {

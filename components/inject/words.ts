@@ -18,7 +18,12 @@ export const INJECT_ACTIONS: readonly InjectAction[] = [
   { kind: 'error', label: 'Fail', noun: 'failure', tip: `Fail: the attempt errors “${INJECTED.errorMessage}” (retryable)` },
   { kind: 'timeout', label: 'Time out', noun: 'time out', tip: 'Time out: the attempt hangs until the call’s timeout' },
   { kind: 'slow', label: 'Slow down', noun: 'slow-down', tip: `Slow down: the attempt takes ${INJECTED.slowFactor}× its latency` },
-  { kind: 'rate_limit', label: 'Rate-limit', noun: 'rate limit', tip: `Rate-limit: 429, the next retry waits at least ${preciseDuration(INJECTED.retryAfterMs)}` },
+  {
+    kind: 'rate_limit',
+    label: 'Rate-limit',
+    noun: 'rate limit',
+    tip: `Rate-limit: 429, the next retry waits at least ${preciseDuration(INJECTED.retryAfterMs)}`,
+  },
   { kind: 'partial', label: 'Return partial', noun: 'partial result', tip: 'Return partial: the call returns, incomplete (never retried)' },
 ];
 

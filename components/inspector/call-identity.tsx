@@ -47,7 +47,12 @@ export function CallIdentity({ call }: { call: ToolCall }) {
       {call.kind === 'agent' && (
         <>
           <div className="tw-insp-field--wide">
-            <ChoiceGroup legend="Report to the orchestrator" value={call.report} choices={REPORTS} onChange={(report) => act((plan) => updateCall(plan, id, { report }))} />
+            <ChoiceGroup
+              legend="Report to the orchestrator"
+              value={call.report}
+              choices={REPORTS}
+              onChange={(report) => act((plan) => updateCall(plan, id, { report }))}
+            />
           </div>
           <p className="tw-insp-nested tw-insp-field--wide">
             <span className="tw-insp-nested__label">Nested plan</span>
@@ -56,7 +61,11 @@ export function CallIdentity({ call }: { call: ToolCall }) {
               {call.plan?.calls.length ?? 0} {(call.plan?.calls.length ?? 0) === 1 ? 'call' : 'calls'}
             </span>
             {call.plan !== undefined && (
-              <button type="button" className="tw-insp-button tw-insp-button--quiet tw-insp-nested__open" onClick={() => store.getState().drillInto(id)}>
+              <button
+                type="button"
+                className="tw-insp-button tw-insp-button--quiet tw-insp-nested__open"
+                onClick={() => store.getState().drillInto(id)}
+              >
                 Open its plan on the canvas
               </button>
             )}

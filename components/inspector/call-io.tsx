@@ -35,11 +35,23 @@ export function CallIo({ call, plan }: { call: ToolCall; plan: Plan }) {
     enterCommits: false,
     check: callCheck(id, 'degradedOutput', parseJson, (value) => ({ degradedOutput: value })),
   });
-  const hasOptionalInputs = dependencies.some((d) => d.to === id && d.optional) || calls.some((c) => c.onFailure === 'ignore' && dependencies.some((d) => d.from === c.id && d.to === id));
+  const hasOptionalInputs =
+    dependencies.some((d) => d.to === id && d.optional) ||
+    calls.some((c) => c.onFailure === 'ignore' && dependencies.some((d) => d.from === c.id && d.to === id));
   return (
     <div className="tw-insp-grid">
-      <JsonField label="Input (JSON arguments)" draft={input} refs={refs} hint="Use {{call}} or {{call.path.to.field}} to pass an upstream call’s output." />
-      <JsonField label="Sample output (JSON)" draft={output} placeholder="(none)" hint="Returned on success and shown in the context. Empty: no output." />
+      <JsonField
+        label="Input (JSON arguments)"
+        draft={input}
+        refs={refs}
+        hint="Use {{call}} or {{call.path.to.field}} to pass an upstream call’s output."
+      />
+      <JsonField
+        label="Sample output (JSON)"
+        draft={output}
+        placeholder="(none)"
+        hint="Returned on success and shown in the context. Empty: no output."
+      />
       {(hasOptionalInputs || call.degradedOutput !== undefined) && (
         <JsonField
           label="Output when degraded (JSON)"

@@ -11,7 +11,12 @@ export type Check = (text: string, plan: Plan) => Candidate;
 const gone = (id: string): Candidate => ({ ok: false, message: `the call “${id}” is no longer in the plan` });
 
 /** A call field: parse the text, patch the call as it is now, and let the schema judge the result. */
-export function callCheck<T>(id: string, field: string, parse: (text: string) => Parsed<T>, patch: (value: T, call: ToolCall) => Partial<ToolCall>): Check {
+export function callCheck<T>(
+  id: string,
+  field: string,
+  parse: (text: string) => Parsed<T>,
+  patch: (value: T, call: ToolCall) => Partial<ToolCall>,
+): Check {
   return (text, plan) => {
     const index = plan.calls.findIndex((c) => c.id === id);
     if (index === -1) return gone(id);
@@ -62,7 +67,11 @@ export function settingsCheck<T>(field: keyof Settings, parse: (text: string) =>
  * The plan's name or description. lib/plan/edit has no operation for them yet, so the whole plan is validated
  * by parsePlan (the same schema) and the shallow edit is what gets committed, so unchanged calls stay shared.
  */
-export function planInfoCheck<T>(field: 'name' | 'description', parse: (text: string) => Parsed<T>, patch: (value: T) => Partial<Pick<Plan, 'name' | 'description'>>): Check {
+export function planInfoCheck<T>(
+  field: 'name' | 'description',
+  parse: (text: string) => Parsed<T>,
+  patch: (value: T) => Partial<Pick<Plan, 'name' | 'description'>>,
+): Check {
   return (text, plan) =>
     parsed(parse(text), (v) => {
       const next: Plan = { ...plan, ...patch(v) };

@@ -27,7 +27,10 @@ describe('lognormal', () => {
   });
   it('has a density that integrates to about 1', () => {
     const { mu, sigma } = lognormalParams(700, 2500);
-    const pts = Array.from({ length: 20001 }, (_, i) => ({ x: (i * 60000) / 20000, y: 0 })).map((p) => ({ x: p.x, y: lognormalPdf(p.x, mu, sigma) }));
+    const pts = Array.from({ length: 20001 }, (_, i) => ({ x: (i * 60000) / 20000, y: 0 })).map((p) => ({
+      x: p.x,
+      y: lognormalPdf(p.x, mu, sigma),
+    }));
     expect(area(pts)).toBeCloseTo(1, 3);
   });
   it('has no density at or below 0', () => {

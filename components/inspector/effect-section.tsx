@@ -21,7 +21,12 @@ import { useDraft } from './use-draft';
 import { EFFECTS } from './words';
 
 /** A compensation field: parse the text, patch the compensation as it is now, and let the schema judge. */
-function compCheck<T>(id: string, field: string, parse: (text: string) => Parsed<T>, patch: (value: T) => Parameters<typeof updateCompensation>[2]): Check {
+function compCheck<T>(
+  id: string,
+  field: string,
+  parse: (text: string) => Parsed<T>,
+  patch: (value: T) => Parameters<typeof updateCompensation>[2],
+): Check {
   return (text, plan) => {
     const index = plan.calls.findIndex((c) => c.id === id);
     if (index === -1) return { ok: false, message: `the call “${id}” is no longer in the plan` };
@@ -33,7 +38,11 @@ function CompensationFields({ call, plan }: { call: ToolCall; plan: Plan }) {
   const comp = call.compensation;
   const id = call.id;
   const tool = useDraft({ name: 'compensation.tool', value: comp?.tool ?? '', check: compCheck(id, 'tool', asText, (tool) => ({ tool })) });
-  const label = useDraft({ name: 'compensation.label', value: comp?.label ?? '', check: compCheck(id, 'label', asOptionalText, (label) => ({ label })) });
+  const label = useDraft({
+    name: 'compensation.label',
+    value: comp?.label ?? '',
+    check: compCheck(id, 'label', asOptionalText, (label) => ({ label })),
+  });
   const input = useDraft({
     name: 'compensation.input',
     value: jsonText(comp?.input ?? {}),
@@ -47,7 +56,11 @@ function CompensationFields({ call, plan }: { call: ToolCall; plan: Plan }) {
       <div className="tw-insp-grid">
         <TextField label="Tool" draft={tool} mono />
         <TextField label="Label" draft={label} placeholder="(none)" />
-        <JsonField label="Compensation input (JSON)" draft={input} hint="The arguments of the undo call, e.g. the reservation id to cancel." />
+        <JsonField
+          label="Compensation input (JSON)"
+          draft={input}
+          hint="The arguments of the undo call, e.g. the reservation id to cancel."
+        />
       </div>
       <h4 className="tw-insp-subhead">Latency &amp; timeout of the undo</h4>
       <LatencySection call={call} part="compensation" />
@@ -107,7 +120,11 @@ export function EffectSection({ call, plan }: { call: ToolCall; plan: Plan }) {
             <button type="button" className="tw-insp-button tw-insp-button--quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
               {open ? 'Hide compensation fields' : 'Edit compensation'}
             </button>
-            <button type="button" className="tw-insp-button tw-insp-button--quiet" onClick={() => setError(act((p) => removeCompensation(p, id)))}>
+            <button
+              type="button"
+              className="tw-insp-button tw-insp-button--quiet"
+              onClick={() => setError(act((p) => removeCompensation(p, id)))}
+            >
               Remove compensation
             </button>
           </div>

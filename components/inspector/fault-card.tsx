@@ -116,8 +116,25 @@ function ErrorFields({ at, fault, effectful }: { at: At; fault: Extract<Fault, {
   );
 }
 
-function NumberFaultField({ at, fault, field, label, unit }: { at: At; fault: Fault; field: 'retryAfterMs' | 'factor'; label: string; unit?: string }) {
-  const value = fault.kind === 'rate_limit' && field === 'retryAfterMs' ? fault.retryAfterMs : fault.kind === 'slow' && field === 'factor' ? fault.factor : undefined;
+function NumberFaultField({
+  at,
+  fault,
+  field,
+  label,
+  unit,
+}: {
+  at: At;
+  fault: Fault;
+  field: 'retryAfterMs' | 'factor';
+  label: string;
+  unit?: string;
+}) {
+  const value =
+    fault.kind === 'rate_limit' && field === 'retryAfterMs'
+      ? fault.retryAfterMs
+      : fault.kind === 'slow' && field === 'factor'
+        ? fault.factor
+        : undefined;
   const draft = useDraft({
     name: fieldName(at, field),
     value: numberText(value),
@@ -170,7 +187,15 @@ export function FaultCard({ callId, index, fault, count, onMove, onRemove, part 
           {part === 'call' ? 'Fault' : 'Compensation fault'} {n} · {name}
         </legend>
         <div className="tw-insp-fault__tools">
-          <button type="button" className="tw-insp-icon" data-action="up" aria-label={`Move ${noun} ${n} up`} title="Move up" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+          <button
+            type="button"
+            className="tw-insp-icon"
+            data-action="up"
+            aria-label={`Move ${noun} ${n} up`}
+            title="Move up"
+            disabled={index === 0}
+            onClick={() => onMove(index, index - 1)}
+          >
             ↑
           </button>
           <button
@@ -184,14 +209,33 @@ export function FaultCard({ callId, index, fault, count, onMove, onRemove, part 
           >
             ↓
           </button>
-          <button type="button" className="tw-insp-icon tw-insp-icon--danger" data-action="remove" aria-label={`Remove ${noun} ${n}`} title="Remove" onClick={() => onRemove(index)}>
+          <button
+            type="button"
+            className="tw-insp-icon tw-insp-icon--danger"
+            data-action="remove"
+            aria-label={`Remove ${noun} ${n}`}
+            title="Remove"
+            onClick={() => onRemove(index)}
+          >
             ×
           </button>
         </div>
         <div className="tw-insp-grid">
-          <Select label="Kind" value={fault.kind} options={part === 'call' ? KIND_OPTIONS : COMPENSATION_KIND_OPTIONS} onChange={setKind} hint={FAULT_KIND_SENTENCE[fault.kind]} />
+          <Select
+            label="Kind"
+            value={fault.kind}
+            options={part === 'call' ? KIND_OPTIONS : COMPENSATION_KIND_OPTIONS}
+            onChange={setKind}
+            hint={FAULT_KIND_SENTENCE[fault.kind]}
+          />
           <div className="tw-insp-field--wide">
-            <ChoiceGroup legend="Fires" layout="segments" value={fault.onAttempts !== undefined ? 'onAttempts' : 'probability'} choices={TRIGGERS} onChange={setTrigger} />
+            <ChoiceGroup
+              legend="Fires"
+              layout="segments"
+              value={fault.onAttempts !== undefined ? 'onAttempts' : 'probability'}
+              choices={TRIGGERS}
+              onChange={setTrigger}
+            />
           </div>
           <Trigger key={fault.onAttempts !== undefined ? 'a' : 'p'} at={at} fault={fault} />
           {fault.kind === 'error' && <ErrorFields at={at} fault={fault} effectful={effectful} />}

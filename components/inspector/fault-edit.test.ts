@@ -7,7 +7,13 @@ const slow: Fault = { kind: 'slow', factor: 3, probability: 0.4 };
 
 describe('withTrigger', () => {
   it('gives exactly one trigger', () => {
-    expect(withTrigger(error, { probability: 0.5 })).toEqual({ kind: 'error', message: '503', code: 'UNAVAILABLE', retryable: true, probability: 0.5 });
+    expect(withTrigger(error, { probability: 0.5 })).toEqual({
+      kind: 'error',
+      message: '503',
+      code: 'UNAVAILABLE',
+      retryable: true,
+      probability: 0.5,
+    });
     expect(withTrigger(slow, { onAttempts: [2] })).toEqual({ kind: 'slow', factor: 3, onAttempts: [2] });
   });
   it('never changes the fault it is given', () => {

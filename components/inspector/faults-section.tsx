@@ -55,7 +55,11 @@ export function FaultsSection({ call, plan, part = 'call' }: { call: ToolCall; p
             While the scenario <strong>{replaced.name}</strong> is active, its faults replace this call’s own:
           </p>
           <ul className="tw-insp-note__list">
-            {replaced.faults[id].length === 0 ? <li>no faults at all</li> : replaced.faults[id].map((f, i) => <li key={i}>{describeFault(f)}</li>)}
+            {replaced.faults[id].length === 0 ? (
+              <li>no faults at all</li>
+            ) : (
+              replaced.faults[id].map((f, i) => <li key={i}>{describeFault(f)}</li>)
+            )}
           </ul>
         </div>
       )}
@@ -63,10 +67,22 @@ export function FaultsSection({ call, plan, part = 'call' }: { call: ToolCall; p
         <p className="tw-insp-hint">No faults: every attempt {part === 'call' ? 'succeeds' : 'undoes the effect'} after its latency.</p>
       ) : (
         <>
-          <p className="tw-insp-hint">Each fault is rolled on every attempt; of those that fire, the first in this list decides (slow ones combine).</p>
+          <p className="tw-insp-hint">
+            Each fault is rolled on every attempt; of those that fire, the first in this list decides (slow ones combine).
+          </p>
           <ol className="tw-insp-fault-list" aria-label={part === 'call' ? `Faults of ${id}` : `Faults of ${id}'s compensation`}>
             {faults.map((f, i) => (
-              <FaultCard key={i} callId={id} index={i} fault={f} count={faults.length} onMove={onMove} onRemove={onRemove} part={part} effectful={effectful} />
+              <FaultCard
+                key={i}
+                callId={id}
+                index={i}
+                fault={f}
+                count={faults.length}
+                onMove={onMove}
+                onRemove={onRemove}
+                part={part}
+                effectful={effectful}
+              />
             ))}
           </ol>
         </>
@@ -76,14 +92,24 @@ export function FaultsSection({ call, plan, part = 'call' }: { call: ToolCall; p
           {part === 'call' ? 'New fault' : 'New compensation fault'}
         </label>
         <div className="tw-insp-add__row">
-          <select id={addId} className="tw-input tw-insp-select" value={kind} onChange={(e) => setKind(kinds.find((k) => k === e.target.value) ?? 'error')}>
+          <select
+            id={addId}
+            className="tw-input tw-insp-select"
+            value={kind}
+            onChange={(e) => setKind(kinds.find((k) => k === e.target.value) ?? 'error')}
+          >
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {FAULT_KIND_LABEL[k]}
               </option>
             ))}
           </select>
-          <button type="button" className="tw-insp-button" data-action="add" onClick={() => setError(act((p) => addFault(p, id, kind, part)))}>
+          <button
+            type="button"
+            className="tw-insp-button"
+            data-action="add"
+            onClick={() => setError(act((p) => addFault(p, id, kind, part)))}
+          >
             {part === 'call' ? 'Add fault' : 'Add compensation fault'}
           </button>
         </div>

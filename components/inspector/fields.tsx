@@ -55,7 +55,18 @@ export interface TextFieldProps {
   autoComplete?: string;
 }
 
-export function TextField({ label: plainLabel, draft, hint, unit, placeholder, inputMode = 'text', mono, wide, action, autoComplete = 'off' }: TextFieldProps) {
+export function TextField({
+  label: plainLabel,
+  draft,
+  hint,
+  unit,
+  placeholder,
+  inputMode = 'text',
+  mono,
+  wide,
+  action,
+  autoComplete = 'off',
+}: TextFieldProps) {
   const label = useFieldLabel(plainLabel);
   const id = useId();
   const msgId = `${id}-msg`;
@@ -186,10 +197,16 @@ export function Select<T extends string>({
       <label className="tw-insp-field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="tw-input tw-insp-select" value={value} onChange={(e) => {
+      <select
+        id={id}
+        className="tw-input tw-insp-select"
+        value={value}
+        onChange={(e) => {
           const picked = options.find((o) => o.value === e.target.value);
           if (picked !== undefined) onChange(picked.value);
-        }} aria-describedby={hint !== undefined ? hintId : undefined}>
+        }}
+        aria-describedby={hint !== undefined ? hintId : undefined}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -27,7 +27,19 @@ function paint(segments: readonly Segment[]): ReactNode[] {
   );
 }
 
-export function JsonField({ label, draft, refs, hint, placeholder }: { label: string; draft: DraftField; refs?: RefContext; hint?: ReactNode; placeholder?: string }) {
+export function JsonField({
+  label,
+  draft,
+  refs,
+  hint,
+  placeholder,
+}: {
+  label: string;
+  draft: DraftField;
+  refs?: RefContext;
+  hint?: ReactNode;
+  placeholder?: string;
+}) {
   const id = useId();
   const msgId = `${id}-msg`;
   const refsId = `${id}-refs`;
@@ -79,7 +91,8 @@ export function JsonField({ label, draft, refs, hint, placeholder }: { label: st
       )}
       {refs && problems.length === 0 && upstreamCount > 0 && (
         <p className="tw-insp-hint">
-          {upstreamCount} {upstreamCount === 1 ? 'reference' : 'references'} to upstream calls, resolved from their output when this call runs.
+          {upstreamCount} {upstreamCount === 1 ? 'reference' : 'references'} to upstream calls, resolved from their output when this call
+          runs.
         </p>
       )}
       {hint !== undefined && (

@@ -16,7 +16,10 @@ describe('parseJson', () => {
     if (!r.ok) expect(r.message).toMatch(/^is not valid JSON: /);
   });
   it('refuses a __proto__ key at any depth', () => {
-    expect(parseJson('{"a": [{"__proto__": {"x": 1}}]}')).toEqual({ ok: false, message: 'must not use the key "__proto__" (a reserved name)' });
+    expect(parseJson('{"a": [{"__proto__": {"x": 1}}]}')).toEqual({
+      ok: false,
+      message: 'must not use the key "__proto__" (a reserved name)',
+    });
   });
   it('refuses nesting deeper than the plan format allows', () => {
     const deep = '['.repeat(80) + ']'.repeat(80);

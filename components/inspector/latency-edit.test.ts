@@ -13,11 +13,14 @@ const samples: Latency[] = [
 ];
 
 describe('convertLatency', () => {
-  it.each(samples.flatMap((l) => (['fixed', 'uniform', 'lognormal'] as const).map((k) => [l, k] as const)))('turns %j into a valid %s latency', (l, kind) => {
-    const next = convertLatency(l, kind);
-    expect(next.kind).toBe(kind);
-    expect(latencySchema.safeParse(next).success).toBe(true);
-  });
+  it.each(samples.flatMap((l) => (['fixed', 'uniform', 'lognormal'] as const).map((k) => [l, k] as const)))(
+    'turns %j into a valid %s latency',
+    (l, kind) => {
+      const next = convertLatency(l, kind);
+      expect(next.kind).toBe(kind);
+      expect(latencySchema.safeParse(next).success).toBe(true);
+    },
+  );
   it('keeps the median when it can', () => {
     expect(typicalLatencyMs(convertLatency({ kind: 'fixed', ms: 400 }, 'uniform'))).toBe(400);
     expect(typicalLatencyMs(convertLatency({ kind: 'uniform', minMs: 100, maxMs: 300 }, 'lognormal'))).toBe(200);

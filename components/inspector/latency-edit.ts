@@ -3,7 +3,6 @@
 import type { Latency } from '@/lib/plan';
 import { typicalLatencyMs } from '@/lib/plan/latency';
 
-
 const round = (x: number) => Math.round(x);
 
 /** A valid latency of `kind` around the old one's median (a lognormal needs a median above 0: 100 ms then). */

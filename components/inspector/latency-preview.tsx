@@ -49,15 +49,45 @@ function LatencyPreviewView({ latency, timeoutMs }: { latency: Latency; timeoutM
               <path d={line} className="tw-insp-preview__line" vectorEffect="non-scaling-stroke" />
             </>
           ) : (
-            <line x1={sx(shape.p50)} x2={sx(shape.p50)} y1={TOP} y2={H} className="tw-insp-preview__spike" vectorEffect="non-scaling-stroke" />
+            <line
+              x1={sx(shape.p50)}
+              x2={sx(shape.p50)}
+              y1={TOP}
+              y2={H}
+              className="tw-insp-preview__spike"
+              vectorEffect="non-scaling-stroke"
+            />
           )}
           {shape.kind === 'curve' && (
             <>
-              <line x1={sx(shape.p50)} x2={sx(shape.p50)} y1={TOP} y2={H} className="tw-insp-preview__mark" vectorEffect="non-scaling-stroke" />
-              <line x1={sx(shape.p95)} x2={sx(shape.p95)} y1={TOP} y2={H} className="tw-insp-preview__mark tw-insp-preview__mark--p95" vectorEffect="non-scaling-stroke" />
+              <line
+                x1={sx(shape.p50)}
+                x2={sx(shape.p50)}
+                y1={TOP}
+                y2={H}
+                className="tw-insp-preview__mark"
+                vectorEffect="non-scaling-stroke"
+              />
+              <line
+                x1={sx(shape.p95)}
+                x2={sx(shape.p95)}
+                y1={TOP}
+                y2={H}
+                className="tw-insp-preview__mark tw-insp-preview__mark--p95"
+                vectorEffect="non-scaling-stroke"
+              />
             </>
           )}
-          {timeoutShown && <line x1={sx(timeoutMs)} x2={sx(timeoutMs)} y1={0} y2={H} className="tw-insp-preview__timeout" vectorEffect="non-scaling-stroke" />}
+          {timeoutShown && (
+            <line
+              x1={sx(timeoutMs)}
+              x2={sx(timeoutMs)}
+              y1={0}
+              y2={H}
+              className="tw-insp-preview__timeout"
+              vectorEffect="non-scaling-stroke"
+            />
+          )}
           <line x1={0} x2={W} y1={H - 0.5} y2={H - 0.5} className="tw-insp-preview__axis" vectorEffect="non-scaling-stroke" />
         </svg>
       </div>

@@ -37,7 +37,9 @@ interface FieldsProps {
 
 /** A latency field's check: the part's latency as it is now, with the field changed. */
 function latencyCheck(call: ToolCall, part: PolicyPart, field: string, make: (v: number, now: Policy | undefined) => Latency) {
-  return callCheck(call.id, policyPath(part, `latency.${field}`), parseNumber, (v, c) => policyPatch(c, part, { latency: make(v, policyOf(c, part)) }));
+  return callCheck(call.id, policyPath(part, `latency.${field}`), parseNumber, (v, c) =>
+    policyPatch(c, part, { latency: make(v, policyOf(c, part)) }),
+  );
 }
 
 function FixedFields({ call, part }: FieldsProps) {
@@ -110,7 +112,11 @@ export function LatencySection({ call, part = 'call' }: { call: ToolCall; part?:
   const cut = agent ? null : describeTimeoutCut(policy.latency, policy.timeoutMs);
   return (
     <div className="tw-insp-grid">
-      {agent && <p className="tw-insp-note tw-insp-field--wide">A sub-agent lasts as long as its nested plan runs: this latency is not used. Its timeout is.</p>}
+      {agent && (
+        <p className="tw-insp-note tw-insp-field--wide">
+          A sub-agent lasts as long as its nested plan runs: this latency is not used. Its timeout is.
+        </p>
+      )}
       <div className="tw-insp-field--wide">
         <ChoiceGroup
           legend={part === 'call' ? 'Latency distribution' : 'Compensation latency distribution'}
@@ -121,7 +127,9 @@ export function LatencySection({ call, part = 'call' }: { call: ToolCall; part?:
             act((plan) => {
               const now = plan.calls.find((c) => c.id === id);
               const nowPolicy = now === undefined ? undefined : policyOf(now, part);
-              return now === undefined || nowPolicy === undefined ? plan : updateCall(plan, id, policyPatch(now, part, { latency: convertLatency(nowPolicy.latency, kind) }));
+              return now === undefined || nowPolicy === undefined
+                ? plan
+                : updateCall(plan, id, policyPatch(now, part, { latency: convertLatency(nowPolicy.latency, kind) }));
             })
           }
           note={<p className="tw-insp-hint">{KIND_NOTE[policy.latency.kind]}</p>}
@@ -133,7 +141,15 @@ export function LatencySection({ call, part = 'call' }: { call: ToolCall; part?:
       <div className="tw-insp-field--wide">
         <LatencyPreview latency={policy.latency} timeoutMs={policy.timeoutMs} />
       </div>
-      <TextField label="Timeout per attempt" draft={timeout} unit="ms" inputMode="decimal" placeholder="none" hint={cut ?? 'Empty: no timeout (a hang lasts until the deadline, or forever).'} wide />
+      <TextField
+        label="Timeout per attempt"
+        draft={timeout}
+        unit="ms"
+        inputMode="decimal"
+        placeholder="none"
+        hint={cut ?? 'Empty: no timeout (a hang lasts until the deadline, or forever).'}
+        wide
+      />
     </div>
   );
 }

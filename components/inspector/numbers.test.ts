@@ -16,9 +16,12 @@ describe('parseNumber', () => {
     expect(parseNumber(text)).toEqual({ ok: true, value });
   });
 
-  it.each(['', '   ', 'abc', '1,5', '0x10', '1e', 'NaN', 'Infinity', '--1', '1 2', '12ms'])('refuses %j with "must be a number"', (text) => {
-    expect(parseNumber(text)).toEqual({ ok: false, message: 'must be a number' });
-  });
+  it.each(['', '   ', 'abc', '1,5', '0x10', '1e', 'NaN', 'Infinity', '--1', '1 2', '12ms'])(
+    'refuses %j with "must be a number"',
+    (text) => {
+      expect(parseNumber(text)).toEqual({ ok: false, message: 'must be a number' });
+    },
+  );
 
   it('refuses a number too large to be finite', () => {
     expect(parseNumber('1e400')).toEqual({ ok: false, message: 'must be a finite number' });

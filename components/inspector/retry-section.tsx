@@ -14,7 +14,12 @@ import { JITTER } from './words';
 
 /** The policy with its cap set, or removed (null) so it takes its default of 100 × the first interval. */
 export function withCap(r: RetryPolicy, cap: number | null): RetryPolicy {
-  const next: RetryPolicy = { maxAttempts: r.maxAttempts, initialIntervalMs: r.initialIntervalMs, backoffCoefficient: r.backoffCoefficient, jitter: r.jitter };
+  const next: RetryPolicy = {
+    maxAttempts: r.maxAttempts,
+    initialIntervalMs: r.initialIntervalMs,
+    backoffCoefficient: r.backoffCoefficient,
+    jitter: r.jitter,
+  };
   if (cap !== null) next.maximumIntervalMs = cap;
   return next;
 }
@@ -60,7 +65,14 @@ export function RetrySection({ call, part = 'call' }: { call: ToolCall; part?: P
       <TextField label="Attempts" draft={attempts} inputMode="numeric" hint="With the first; 1 = no retry." />
       <TextField label="First wait" draft={initial} unit="ms" inputMode="decimal" />
       <TextField label="Backoff ×" draft={coefficient} inputMode="decimal" hint="Each wait × this." />
-      <TextField label="Longest wait" draft={cap} unit="ms" inputMode="decimal" placeholder={`${retryMaximumIntervalMs(r)}`} hint={`Empty: 100 × first (${shortDuration(100 * r.initialIntervalMs)}).`} />
+      <TextField
+        label="Longest wait"
+        draft={cap}
+        unit="ms"
+        inputMode="decimal"
+        placeholder={`${retryMaximumIntervalMs(r)}`}
+        hint={`Empty: 100 × first (${shortDuration(100 * r.initialIntervalMs)}).`}
+      />
       <div className="tw-insp-field--wide">
         <ChoiceGroup
           legend={part === 'call' ? 'Jitter' : 'Compensation jitter'}
@@ -70,7 +82,13 @@ export function RetrySection({ call, part = 'call' }: { call: ToolCall; part?: P
           onChange={(jitter) =>
             act((plan) => {
               const now = plan.calls.find((c) => c.id === id);
-              return now === undefined ? plan : updateCall(plan, id, retryPatch(now, (retry) => ({ ...retry, jitter })));
+              return now === undefined
+                ? plan
+                : updateCall(
+                    plan,
+                    id,
+                    retryPatch(now, (retry) => ({ ...retry, jitter })),
+                  );
             })
           }
           note={<p className="tw-insp-hint">{JITTER.find((j) => j.value === r.jitter)?.sentence}</p>}

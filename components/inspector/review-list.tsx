@@ -13,7 +13,15 @@ const SEVERITY: Record<FindingSeverity, { icon: string; word: string }> = {
 /** How many findings show before "Show all". */
 const SHORT = 6;
 
-export function ReviewList({ findings, expanded, onExpand }: { findings: readonly Finding[]; expanded: boolean; onExpand: (open: boolean) => void }) {
+export function ReviewList({
+  findings,
+  expanded,
+  onExpand,
+}: {
+  findings: readonly Finding[];
+  expanded: boolean;
+  onExpand: (open: boolean) => void;
+}) {
   const store = useAppStoreApi();
   if (findings.length === 0) {
     return (
@@ -32,22 +40,22 @@ export function ReviewList({ findings, expanded, onExpand }: { findings: readonl
         {shown.map((f, i) => {
           const target = f.within.length === 0 ? f.callId : null;
           return (
-          <li key={`${f.rule}-${f.callId}-${i}`} className={`tw-insp-review__item tw-insp-review__item--${f.severity}`}>
-            <span className={`tw-insp-sev tw-insp-sev--${f.severity}`} aria-hidden="true">
-              {SEVERITY[f.severity].icon}
-            </span>
-            <span className="tw-insp-review__text">
-              <strong className="tw-insp-review__sev">{SEVERITY[f.severity].word}:</strong> {f.message}
-              {target !== null && (
-                <>
-                  {' '}
-                  <button type="button" className="tw-link tw-insp-review__go" onClick={() => store.getState().select([target])}>
-                    Select {target}
-                  </button>
-                </>
-              )}
-            </span>
-          </li>
+            <li key={`${f.rule}-${f.callId}-${i}`} className={`tw-insp-review__item tw-insp-review__item--${f.severity}`}>
+              <span className={`tw-insp-sev tw-insp-sev--${f.severity}`} aria-hidden="true">
+                {SEVERITY[f.severity].icon}
+              </span>
+              <span className="tw-insp-review__text">
+                <strong className="tw-insp-review__sev">{SEVERITY[f.severity].word}:</strong> {f.message}
+                {target !== null && (
+                  <>
+                    {' '}
+                    <button type="button" className="tw-link tw-insp-review__go" onClick={() => store.getState().select([target])}>
+                      Select {target}
+                    </button>
+                  </>
+                )}
+              </span>
+            </li>
           );
         })}
       </ul>

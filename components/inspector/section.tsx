@@ -34,7 +34,13 @@ export function Section({ id, title, summary, children }: { id: string; title: s
   return (
     <section className={`tw-insp-section${open ? '' : ' tw-insp-section--closed'}`}>
       <h3 className="tw-insp-section__head">
-        <button type="button" className="tw-insp-section__toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => (ctx ? ctx.toggle(id) : setOwn(!own))}>
+        <button
+          type="button"
+          className="tw-insp-section__toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => (ctx ? ctx.toggle(id) : setOwn(!own))}
+        >
           <svg className="tw-insp-section__chevron" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
             <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
           </svg>

@@ -65,7 +65,9 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
         <h2 className="tw-insp-head__title" title={plan.name}>
           {plan.name}
         </h2>
-        <p className="tw-insp-hint tw-insp-head__hint">{several ? 'Select a single call to edit it.' : 'Select a call on the canvas to edit it.'}</p>
+        <p className="tw-insp-hint tw-insp-head__hint">
+          {several ? 'Select a single call to edit it.' : 'Select a call on the canvas to edit it.'}
+        </p>
       </header>
       <Section id="plan" title="Plan" summary={`${plan.calls.length} ${plan.calls.length === 1 ? 'call' : 'calls'}`}>
         <div className="tw-insp-grid">
@@ -76,9 +78,20 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
       <Section id="execution" title="Execution" summary={strategyNote?.label}>
         <div className="tw-insp-grid">
           <div className="tw-insp-field--wide">
-            <ChoiceGroup legend="Strategy" value={s.strategy} choices={STRATEGIES} onChange={(strategy) => act((p) => updateSettings(p, { strategy }))} />
+            <ChoiceGroup
+              legend="Strategy"
+              value={s.strategy}
+              choices={STRATEGIES}
+              onChange={(strategy) => act((p) => updateSettings(p, { strategy }))}
+            />
           </div>
-          <TextField label="Concurrency cap" draft={cap} inputMode="numeric" placeholder="unlimited" hint="Calls in flight at once. Empty: unlimited." />
+          <TextField
+            label="Concurrency cap"
+            draft={cap}
+            inputMode="numeric"
+            placeholder="unlimited"
+            hint="Calls in flight at once. Empty: unlimited."
+          />
           <TextField label="Model turn" draft={turn} unit="ms" inputMode="decimal" hint="What one model turn costs." />
           <TextField
             label="Deadline"
@@ -86,7 +99,11 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
             unit="ms"
             inputMode="decimal"
             placeholder="none"
-            hint={s.deadlineMs === null ? 'The whole plan’s budget. Empty: none.' : `The plan stops at ${shortDuration(s.deadlineMs)}. Empty: none.`}
+            hint={
+              s.deadlineMs === null
+                ? 'The whole plan’s budget. Empty: none.'
+                : `The plan stops at ${shortDuration(s.deadlineMs)}. Empty: none.`
+            }
           />
           <Select
             label="Active scenario"

@@ -47,7 +47,15 @@ export interface DraftField {
 
 const sameText = (a: string, b: string) => a === b;
 
-export function useDraft({ value, check, commitOn = 'change', same = sameText, name, onCommitted, enterCommits = true }: DraftOptions): DraftField {
+export function useDraft({
+  value,
+  check,
+  commitOn = 'change',
+  same = sameText,
+  name,
+  onCommitted,
+  enterCommits = true,
+}: DraftOptions): DraftField {
   const store = useAppStoreApi();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [focused, setFocused] = useState(false);

@@ -6,7 +6,8 @@ export const ON_FAILURE: readonly { value: OnFailure; label: string; sentence: s
   {
     value: 'degrade',
     label: 'Degrade',
-    sentence: 'The plan goes on without this result: calls that require it are skipped, optional ones run degraded, and the failure is reported.',
+    sentence:
+      'The plan goes on without this result: calls that require it are skipped, optional ones run degraded, and the failure is reported.',
   },
   {
     value: 'abort',
@@ -21,21 +22,30 @@ export const ON_FAILURE: readonly { value: OnFailure; label: string; sentence: s
 ];
 
 export const STRATEGIES: readonly { value: Strategy; label: string; sentence: string }[] = [
-  { value: 'waves', label: 'Waves', sentence: 'Each wave is one model turn that emits the whole batch; the next wave starts when every call of this one is final.' },
+  {
+    value: 'waves',
+    label: 'Waves',
+    sentence: 'Each wave is one model turn that emits the whole batch; the next wave starts when every call of this one is final.',
+  },
   { value: 'eager', label: 'Eager', sentence: 'One model turn, then an executor starts each call as soon as its upstreams are final.' },
   { value: 'sequential', label: 'Sequential', sentence: 'One call per model turn, in dependency order: nothing runs in parallel.' },
 ];
 
 export const KINDS: readonly { value: ToolCall['kind']; label: string; sentence: string }[] = [
   { value: 'tool', label: 'Tool', sentence: 'One tool call.' },
-  { value: 'agent', label: 'Sub-agent', sentence: 'A sub-agent runs a whole nested plan as this one call; its latency is that plan’s makespan.' },
+  {
+    value: 'agent',
+    label: 'Sub-agent',
+    sentence: 'A sub-agent runs a whole nested plan as this one call; its latency is that plan’s makespan.',
+  },
 ];
 
 export const REPORTS: readonly { value: ToolCall['report']; label: string; sentence: string }[] = [
   {
     value: 'explicit',
     label: 'Explicit',
-    sentence: 'Returns its own partial-state summary: partial when something inside failed, failed when its run was aborted or ran out of time.',
+    sentence:
+      'Returns its own partial-state summary: partial when something inside failed, failed when its run was aborted or ran out of time.',
   },
   {
     value: 'opaque',

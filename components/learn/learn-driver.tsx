@@ -17,7 +17,8 @@ export function LearnDriver() {
     saveProgress(learn.getState().progress);
     checkLesson(app.getState(), learn);
     const offApp = app.subscribe((next, prev) => {
-      if (next.plan !== prev.plan || next.trace !== prev.trace || next.revision !== prev.revision || next.contextText !== prev.contextText) checkLesson(next, learn);
+      if (next.plan !== prev.plan || next.trace !== prev.trace || next.revision !== prev.revision || next.contextText !== prev.contextText)
+        checkLesson(next, learn);
       // Another plan opened (not the first load): the person has found their way; the offer steps aside.
       if (next.planVersion !== prev.planVersion && next.past.length > prev.past.length) learn.setState({ offering: false });
     });

@@ -42,7 +42,12 @@ function CourseList({ onView, onBack }: { onView: Lesson | undefined; onBack: ((
           const done = lessonProgress(progress, lesson.id).done.length;
           const finished = lessonDone(lesson, progress);
           return (
-            <li key={lesson.id} className="tw-learn__lesson" data-finished={finished || undefined} aria-current={lesson === onView ? 'true' : undefined}>
+            <li
+              key={lesson.id}
+              className="tw-learn__lesson"
+              data-finished={finished || undefined}
+              aria-current={lesson === onView ? 'true' : undefined}
+            >
               <div className="tw-learn__lesson-head">
                 <h3 className="tw-learn__lesson-title">
                   <span className="tw-learn__num" aria-hidden="true">
@@ -50,14 +55,17 @@ function CourseList({ onView, onBack }: { onView: Lesson | undefined; onBack: ((
                   </span>
                   {lesson.title}
                 </h3>
-                <button type="button" className="tw-button tw-button--small tw-button--quiet" onClick={() => (lesson === onView && onBack !== null ? onBack() : open(lesson))} aria-label={`${done === 0 ? 'Start' : 'Open'} lesson ${i + 1}: ${lesson.title}`}>
+                <button
+                  type="button"
+                  className="tw-button tw-button--small tw-button--quiet"
+                  onClick={() => (lesson === onView && onBack !== null ? onBack() : open(lesson))}
+                  aria-label={`${done === 0 ? 'Start' : 'Open'} lesson ${i + 1}: ${lesson.title}`}
+                >
                   {lesson === onView ? 'Show' : done === 0 ? 'Start' : 'Open'}
                 </button>
               </div>
               <p className="tw-learn__lesson-summary">{lesson.summary}</p>
-              <p className="tw-learn__lesson-progress">
-                {finished ? 'Done' : `${done} of ${lesson.steps.length} steps`}
-              </p>
+              <p className="tw-learn__lesson-progress">{finished ? 'Done' : `${done} of ${lesson.steps.length} steps`}</p>
             </li>
           );
         })}

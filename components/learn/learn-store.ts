@@ -3,7 +3,17 @@
 // shows, and the first-visit offer. One small store per editor store, made on first use, as the library's is.
 import { useSyncExternalStore } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { advance, LESSONS, lessonOfPlan, markOfferSeen, NO_PROGRESS, parseProgress, PROGRESS_KEY, serializeProgress, type Progress } from '@/lib/learn';
+import {
+  advance,
+  LESSONS,
+  lessonOfPlan,
+  markOfferSeen,
+  NO_PROGRESS,
+  parseProgress,
+  PROGRESS_KEY,
+  serializeProgress,
+  type Progress,
+} from '@/lib/learn';
 import { getBrowserStorage } from '@/lib/persist';
 import type { AppState, AppStore } from '@/lib/store/app-store';
 import { selectTraceIsCurrent } from '@/lib/store/selectors';
@@ -39,7 +49,11 @@ export function useLearnStore(): LearnStore {
 /** Reads one value of the course's store; pass a module-level selector. */
 export function useLearn<T>(select: (s: LearnUi) => T): T {
   const store = useLearnStore();
-  return useSyncExternalStore(store.subscribe, () => select(store.getState()), () => select(store.getInitialState()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState()),
+    () => select(store.getInitialState()),
+  );
 }
 
 export const selectProgress = (s: LearnUi) => s.progress;
@@ -54,7 +68,13 @@ export function checkLesson(app: AppState, learn: LearnStore): void {
   const lesson = lessonOnView(app);
   if (lesson === undefined) return;
   const { progress } = learn.getState();
-  const state = { plan: app.plan, trace: app.trace, tracePlan: app.tracePlan, traceCurrent: selectTraceIsCurrent(app), contextText: app.contextText };
+  const state = {
+    plan: app.plan,
+    trace: app.trace,
+    tracePlan: app.tracePlan,
+    traceCurrent: selectTraceIsCurrent(app),
+    contextText: app.contextText,
+  };
   const next = advance(progress, lesson, state);
   if (next !== progress) learn.setState({ progress: next });
 }

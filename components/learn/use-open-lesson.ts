@@ -19,6 +19,9 @@ export function useOpenLesson(): (lesson: Lesson) => void {
     }
     const previous = s.plan.name;
     s.open(lesson.plan, null);
-    s.notify({ tone: 'success', text: `Opened the lesson “${lesson.title}” as a new plan. “${previous}” is unchanged (undo returns to it).` });
+    s.notify({
+      tone: 'success',
+      text: `Opened the lesson “${lesson.title}” as a new plan. “${previous}” is unchanged (undo returns to it).`,
+    });
   };
 }

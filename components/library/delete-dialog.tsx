@@ -2,7 +2,17 @@
 // Asks before a plan is deleted from the library (from its row, or from the "storage is full" list).
 import { Modal } from '../shell/modal';
 
-export function DeleteDialog({ name, isOpen, onCancel, onConfirm }: { name: string; isOpen: boolean; onCancel: () => void; onConfirm: () => void }) {
+export function DeleteDialog({
+  name,
+  isOpen,
+  onCancel,
+  onConfirm,
+}: {
+  name: string;
+  isOpen: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   return (
     <Modal title={`Delete “${name}”?`} onClose={onCancel}>
       <p>

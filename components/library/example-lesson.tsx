@@ -17,7 +17,14 @@ export function ExampleLesson({ text, name }: { text: string; name: string }) {
         {text}
       </p>
       {(open || clamped) && (
-        <button type="button" className="tw-gallery__more" aria-expanded={open} aria-controls={id} aria-label={open ? `Show less of ${name}` : `Read the whole lesson of ${name}`} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="tw-gallery__more"
+          aria-expanded={open}
+          aria-controls={id}
+          aria-label={open ? `Show less of ${name}` : `Read the whole lesson of ${name}`}
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Show less' : 'Read the whole lesson'}
         </button>
       )}

@@ -24,7 +24,10 @@ export function ExamplesGallery() {
       }
       const previous = s.plan.name;
       s.open(result.plan, null);
-      s.notify({ tone: 'success', text: `Opened the example “${entry.name}” as a new plan. “${previous}” is unchanged (undo returns to it).` });
+      s.notify({
+        tone: 'success',
+        text: `Opened the example “${entry.name}” as a new plan. “${previous}” is unchanged (undo returns to it).`,
+      });
     } catch {
       store.getState().notify({ tone: 'error', text: `The example “${entry.name}” could not be fetched.` });
     } finally {

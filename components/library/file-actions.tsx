@@ -45,7 +45,10 @@ export function FileActions() {
       return;
     }
     if (await copyText(link.url)) {
-      const text = link.warning === null ? `Link copied: it opens “${s.plan.name}” as a new plan for whoever follows it.` : `Link copied. ${link.warning}`;
+      const text =
+        link.warning === null
+          ? `Link copied: it opens “${s.plan.name}” as a new plan for whoever follows it.`
+          : `Link copied. ${link.warning}`;
       store.getState().notify({ tone: link.warning === null ? 'success' : 'warning', text });
     } else {
       setShown({ url: link.url, warning: link.warning });
@@ -69,11 +72,21 @@ export function FileActions() {
           if (files.length > 0) void importFiles(store, files);
         }}
       />
-      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => input.current?.click()} title="Import a plan file, or recorded runs of an agent (transcripts, OTLP or Langfuse traces), as a new plan">
+      <button
+        type="button"
+        className="tw-button tw-button--quiet tw-file-button"
+        onClick={() => input.current?.click()}
+        title="Import a plan file, or recorded runs of an agent (transcripts, OTLP or Langfuse traces), as a new plan"
+      >
         Import
       </button>
       <ExportMenu getPlan={() => store.getState().plan} onExportFile={exportPlan} />
-      <button type="button" className="tw-button tw-button--quiet tw-file-button" onClick={() => void share()} title="Copy a link that carries this plan">
+      <button
+        type="button"
+        className="tw-button tw-button--quiet tw-file-button"
+        onClick={() => void share()}
+        title="Copy a link that carries this plan"
+      >
         Share
       </button>
       {shown !== null && <ShareDialog url={shown.url} warning={shown.warning} onClose={() => setShown(null)} />}

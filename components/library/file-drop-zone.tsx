@@ -81,7 +81,9 @@ export function FileDropZone({ children }: { children: ReactNode }) {
         <div className="tw-dropzone__overlay" aria-hidden="true">
           <div className="tw-dropzone__target">
             <strong>Drop to import</strong>
-            <span>A plan file, or recorded runs of an agent (transcripts, traces), open as a new plan; the open one stays in your library.</span>
+            <span>
+              A plan file, or recorded runs of an agent (transcripts, traces), open as a new plan; the open one stays in your library.
+            </span>
           </div>
         </div>
       )}

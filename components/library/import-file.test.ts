@@ -8,7 +8,12 @@ import { readPlanFile, type PlanFileLike } from '@/lib/intake/intake-core';
 import { importPlanFile } from './import-file';
 import { savedAgo } from './saved-ago';
 
-const file = (name: string, text: string, size = text.length, type = 'application/json'): PlanFileLike & { text: ReturnType<typeof vi.fn> } => ({
+const file = (
+  name: string,
+  text: string,
+  size = text.length,
+  type = 'application/json',
+): PlanFileLike & { text: ReturnType<typeof vi.fn> } => ({
   name,
   size,
   type,

@@ -4,7 +4,6 @@ import type { PlanFileLike } from '@/lib/intake/precheck';
 import type { Plan, Problem } from '@/lib/plan';
 import type { AppStore } from '@/lib/store/app-store';
 
-
 /** Says why the files were not imported; the open plan stays as it was. */
 export function refuseImport(store: AppStore, files: readonly Pick<PlanFileLike, 'name'>[], problems: Problem[]): false {
   const s = store.getState();

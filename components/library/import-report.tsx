@@ -12,7 +12,8 @@ function Pairs({ report }: { report: ImportReport }) {
     <details className="tw-import-report__part">
       <summary>Turn-order pairs not drawn ({count})</summary>
       <p className="tw-import-report__hint">
-        The run issued the second call after the first one’s result came in, but no argument shows it used that result, so the plan does not make it wait.
+        The run issued the second call after the first one’s result came in, but no argument shows it used that result, so the plan does not
+        make it wait.
       </p>
       <ul className="tw-import-report__list">
         {report.undrawn.map((p) => (

@@ -10,7 +10,12 @@ import type { PlanFileLike } from '@/lib/intake/precheck';
 import { importFiles } from './import-runs';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../lib/import/fixtures/${name}`, import.meta.url)), 'utf8');
-const file = (name: string, text: string, type = ''): PlanFileLike & { text: ReturnType<typeof vi.fn> } => ({ name, size: text.length, type, text: vi.fn(async () => text) });
+const file = (name: string, text: string, type = ''): PlanFileLike & { text: ReturnType<typeof vi.fn> } => ({
+  name,
+  size: text.length,
+  type,
+  text: vi.fn(async () => text),
+});
 
 function opened() {
   const store = createAppStore();
@@ -26,7 +31,9 @@ describe('importFiles', () => {
     expect([s.plan.name, s.docId, s.plan.calls.length]).toEqual(['research', null, 5]);
     expect(s.importReport?.planVersion).toBe(s.planVersion);
     expect(s.importReport?.report.drawn).toHaveLength(4);
-    expect(s.notices.at(-1)?.text).toBe('Imported 5 calls from 1 run (Anthropic Messages transcript, research.json). It opened as a new plan, “research”; “Mine” is unchanged (undo returns to it).');
+    expect(s.notices.at(-1)?.text).toBe(
+      'Imported 5 calls from 1 run (Anthropic Messages transcript, research.json). It opened as a new plan, “research”; “Mine” is unchanged (undo returns to it).',
+    );
     s.undo();
     expect([store.getState().plan.name, store.getState().docId]).toEqual(['Mine', 'doc1']);
   });
@@ -34,7 +41,9 @@ describe('importFiles', () => {
   it('reads several files as several runs of one agent, JSON Lines included', async () => {
     const store = opened();
     const lines = fixture('langfuse-openai-agents.json').replace(/\n\s*/g, '');
-    expect(await importFiles(store, [file('a.json', fixture('langfuse-microsoft-agent.json')), file('b.jsonl', `${lines}\n${lines}\n`)])).toBe(true);
+    expect(
+      await importFiles(store, [file('a.json', fixture('langfuse-microsoft-agent.json')), file('b.jsonl', `${lines}\n${lines}\n`)]),
+    ).toBe(true);
     expect(store.getState().importReport?.report.runs).toBe(3);
   });
 
@@ -49,7 +58,10 @@ describe('importFiles', () => {
   it('gives text that is not JSON the plan import’s message, as before', async () => {
     const store = opened();
     expect(await importFiles(store, [file('x.json', '{ nope')])).toBe(false);
-    expect(store.getState().notices.at(-1)?.problems?.[0]).toEqual({ path: '(plan)', message: expect.stringMatching(/^is not valid JSON/) });
+    expect(store.getState().notices.at(-1)?.problems?.[0]).toEqual({
+      path: '(plan)',
+      message: expect.stringMatching(/^is not valid JSON/),
+    });
   });
 
   it('refuses an unknown format, a plan among runs, and a bad run, leaving the open plan exactly as it was', async () => {
@@ -57,8 +69,14 @@ describe('importFiles', () => {
     const before = store.getState().plan;
     expect(await importFiles(store, [file('rows.json', '{"rows": []}')])).toBe(false);
     expect(store.getState().notices.at(-1)?.problems?.[0].message).toMatch(/^is not a format Toolwave imports: expected a Toolwave plan/);
-    expect(await importFiles(store, [file('a.json', fixture('synthetic-research-agent.json')), file('p.json', serializePlan(samplePlan('P')))])).toBe(false);
-    expect(store.getState().notices.at(-1)).toMatchObject({ tone: 'error', text: 'The 2 files were not imported. “Mine” is unchanged.', problems: [{ path: 'p.json', message: 'is a Toolwave plan: import a plan file on its own' }] });
+    expect(
+      await importFiles(store, [file('a.json', fixture('synthetic-research-agent.json')), file('p.json', serializePlan(samplePlan('P')))]),
+    ).toBe(false);
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      text: 'The 2 files were not imported. “Mine” is unchanged.',
+      problems: [{ path: 'p.json', message: 'is a Toolwave plan: import a plan file on its own' }],
+    });
     expect(await importFiles(store, [file('t.jsonl', '{"role":"user"}\n{')])).toBe(false);
     expect(store.getState().plan).toBe(before);
     expect(store.getState().past).toEqual([]);

@@ -8,7 +8,6 @@ import type { AppStore } from '@/lib/store/app-store';
 import { openImportedPlan, refuseImport } from './import-file';
 import { intakeTrackerFor } from './intake-tracker';
 
-
 /** What the picker offers and the drop accepts: plan files and recorded runs (JSON or JSON Lines). */
 export const IMPORT_ACCEPT = '.json,.jsonl,.ndjson,application/json,application/x-ndjson';
 
@@ -39,6 +38,9 @@ export async function importFiles(store: AppStore, files: readonly PlanFileLike[
   store.getState().open(outcome.plan, null);
   const s = store.getState();
   s.showImportReport({ report: outcome.report, planVersion: s.planVersion });
-  s.notify({ tone: 'success', text: `${summaryLine(outcome.report)} It opened as a new plan, “${outcome.plan.name}”; “${previous}” is unchanged (undo returns to it).` });
+  s.notify({
+    tone: 'success',
+    text: `${summaryLine(outcome.report)} It opened as a new plan, “${outcome.plan.name}”; “${previous}” is unchanged (undo returns to it).`,
+  });
   return true;
 }

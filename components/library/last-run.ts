@@ -46,7 +46,8 @@ export function keepLastRuns(store: AppStore, storage: () => StorageLike | null)
       if (!stopped && wantsRun(store.getState(), storage())) store.getState().run();
     });
   const unsubscribe = store.subscribe((next, prev) => {
-    if (next.trace !== null && next.docId !== null && (next.trace !== prev.trace || next.docId !== prev.docId)) remember(storage(), next.docId);
+    if (next.trace !== null && next.docId !== null && (next.trace !== prev.trace || next.docId !== prev.docId))
+      remember(storage(), next.docId);
     if (next.docId !== prev.docId || next.planVersion !== prev.planVersion) runLater();
   });
   runLater();

@@ -211,7 +211,13 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
     if (!probe.ok && probe.reason === 'unavailable') return false;
     core.refresh();
     const last = library.lastOpened();
-    const ids = [...(last === null ? [] : [last]), ...core.view().items.map((i) => i.id).filter((id) => id !== last)];
+    const ids = [
+      ...(last === null ? [] : [last]),
+      ...core
+        .view()
+        .items.map((i) => i.id)
+        .filter((id) => id !== last),
+    ];
     for (const id of ids) {
       const got = read(id);
       if (!('ok' in got)) {
@@ -222,7 +228,8 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
       }
       if (got.reason === 'corrupt') core.markDamaged(id);
       // Only the plan the user had open deserves a notice; others are simply listed as damaged.
-      if (id === last && got.reason === 'corrupt') notify('error', `${got.message} Another plan is open instead; the damaged one is listed in the library.`, got.problems);
+      if (id === last && got.reason === 'corrupt')
+        notify('error', `${got.message} Another plan is open instead; the damaged one is listed in the library.`, got.problems);
     }
     return false;
   }
@@ -244,5 +251,18 @@ export function createLibraryActions(core: ControllerCore): LibraryActions {
     else if (session.hold === 'removed') keepAsNew();
   }
 
-  return { openEntry, newPlan, rename, duplicate, remove, loadTheirs, keepMine, keepAsNew, storedPlan, restore, hasUnsavedWork, keepUnsaved };
+  return {
+    openEntry,
+    newPlan,
+    rename,
+    duplicate,
+    remove,
+    loadTheirs,
+    keepMine,
+    keepAsNew,
+    storedPlan,
+    restore,
+    hasUnsavedWork,
+    keepUnsaved,
+  };
 }

@@ -11,7 +11,9 @@ export function LibraryBanner() {
     <div className="tw-banner" role="alert">
       <p className="tw-banner__text">
         <strong>{banner.message}</strong>{' '}
-        <span className="tw-banner__more">{banner.kind === 'changed' ? 'Saving is paused here: neither version is lost.' : 'Your version is only in this tab now.'}</span>
+        <span className="tw-banner__more">
+          {banner.kind === 'changed' ? 'Saving is paused here: neither version is lost.' : 'Your version is only in this tab now.'}
+        </span>
       </p>
       <div className="tw-banner__actions">
         {banner.kind === 'changed' ? (

@@ -85,7 +85,12 @@ describe('every plan lives in the library', () => {
     expect(a.controller.getView().items).toHaveLength(1);
     a.store.getState().commit(renamed(EMPTY_PLAN, 'Second'));
     expect(a.store.getState().docId).not.toBeNull();
-    expect(a.controller.getView().items.map((i) => i.name).sort()).toEqual(['First', 'Second']);
+    expect(
+      a.controller
+        .getView()
+        .items.map((i) => i.name)
+        .sort(),
+    ).toEqual(['First', 'Second']);
   });
 
   it('autosaves edits once they pause, saying "Saving…" then "Saved"', () => {
@@ -196,14 +201,24 @@ describe('the library list', () => {
     a.store.getState().undo();
     expect(a.store.getState().plan.name).toBe('Delete me');
     expect(a.store.getState().docId).not.toBe(doomed);
-    expect(a.controller.getView().items.map((i) => i.name).sort()).toEqual(['Delete me', 'Keep']);
+    expect(
+      a.controller
+        .getView()
+        .items.map((i) => i.name)
+        .sort(),
+    ).toEqual(['Delete me', 'Keep']);
   });
 
   it('duplicates a plan under a "(copy)" name', () => {
     const a = tab();
     a.store.getState().load(samplePlan('Original'), null);
     a.controller.duplicate(a.store.getState().docId as string);
-    expect(a.controller.getView().items.map((i) => i.name).sort()).toEqual(['Original', 'Original (copy)']);
+    expect(
+      a.controller
+        .getView()
+        .items.map((i) => i.name)
+        .sort(),
+    ).toEqual(['Original', 'Original (copy)']);
     expect(copyName('x'.repeat(200))).toHaveLength(200);
   });
 });
@@ -242,7 +257,12 @@ describe('a reload with storage full', () => {
     expect([b.store.getState().docId, b.store.getState().plan.name]).toEqual([mine, 'Mine']);
     expect(b.store.getState().saveStatus).toBe('memory-only');
     expect(b.store.getState().saveMessage).toBe(STORAGE_MESSAGES.quota);
-    expect(b.controller.getView().items.map((i) => i.name).sort()).toEqual(['Mine', 'Older']);
+    expect(
+      b.controller
+        .getView()
+        .items.map((i) => i.name)
+        .sort(),
+    ).toEqual(['Mine', 'Older']);
     b.store.getState().commit(renamed(b.store.getState().plan, 'Mine, edited'));
     vi.advanceTimersByTime(600);
     expect(b.store.getState().plan.name).toBe('Mine, edited');

@@ -4,11 +4,36 @@
 import type { AppState } from '@/lib/store/app-store';
 import { EMPTY_PLAN } from '@/lib/store/document';
 import type { Plan } from '@/lib/plan';
-import { createAutosaver, createTabWatch, librarySaver, LIBRARY_MESSAGES, STORAGE_MESSAGES, TAB_MESSAGES, type SaveResult, type TabNotice, type TabWatch } from '@/lib/persist';
+import {
+  createAutosaver,
+  createTabWatch,
+  librarySaver,
+  LIBRARY_MESSAGES,
+  STORAGE_MESSAGES,
+  TAB_MESSAGES,
+  type SaveResult,
+  type TabNotice,
+  type TabWatch,
+} from '@/lib/persist';
 import { createLibraryActions } from './library-actions';
-import { INITIAL_VIEW, type ControllerCore, type ControllerOptions, type LibraryController, type LibraryView, type Session } from './library-types';
+import {
+  INITIAL_VIEW,
+  type ControllerCore,
+  type ControllerOptions,
+  type LibraryController,
+  type LibraryView,
+  type Session,
+} from './library-types';
 
-export { INITIAL_VIEW, type Banner, type ControllerCore, type ControllerOptions, type LibraryController, type LibraryView, type Session } from './library-types';
+export {
+  INITIAL_VIEW,
+  type Banner,
+  type ControllerCore,
+  type ControllerOptions,
+  type LibraryController,
+  type LibraryView,
+  type Session,
+} from './library-types';
 
 const nameOf = (s: AppState): string => s.plan.name;
 
@@ -56,7 +81,11 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     if (full) measure();
     if (!warned) {
       warned = true;
-      storageNotice = store.getState().notify(full ? { tone: 'warning', text: message, sticky: true, offer: 'storage' } : { tone: 'warning', text: message, sticky: true });
+      storageNotice = store
+        .getState()
+        .notify(
+          full ? { tone: 'warning', text: message, sticky: true, offer: 'storage' } : { tone: 'warning', text: message, sticky: true },
+        );
     }
   }
 
@@ -225,7 +254,9 @@ export function createLibraryController(options: ControllerOptions): LibraryCont
     if (!opened.ok && opened.reason === 'missing') {
       const name = nameOf(state);
       if (rehome(id, state.plan)) {
-        store.getState().notify({ tone: 'info', text: `“${name}” was no longer in the library, so it is saved again as a plan of its own.` });
+        store
+          .getState()
+          .notify({ tone: 'info', text: `“${name}” was no longer in the library, so it is saved again as a plan of its own.` });
         return;
       }
     }

@@ -82,7 +82,9 @@ export function LibraryPanel() {
           );
         })}
       </ul>
-      {view.ready && view.items.length === 0 && view.listError === null && <p className="tw-muted tw-library__empty">No saved plans yet: your first edit saves this one.</p>}
+      {view.ready && view.items.length === 0 && view.listError === null && (
+        <p className="tw-muted tw-library__empty">No saved plans yet: your first edit saves this one.</p>
+      )}
       <p className="tw-library__hint">Plans are kept in this browser only. Export one to keep it as a file.</p>
       {deleting !== null && (
         <DeleteDialog name={deleting.name} isOpen={deleting.id === docId} onCancel={() => setDeleting(null)} onConfirm={confirmDelete} />

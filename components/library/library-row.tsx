@@ -95,7 +95,9 @@ export function LibraryRow({ item, name, current, damaged, now, onOpen, onRename
     returnFocus.current = true;
     setEditing(false);
   };
-  const meta = damaged ? 'damaged: it cannot be opened' : `${current ? 'open · ' : ''}${now === 0 ? 'saved' : savedAgo(item.updatedAt, now)}`;
+  const meta = damaged
+    ? 'damaged: it cannot be opened'
+    : `${current ? 'open · ' : ''}${now === 0 ? 'saved' : savedAgo(item.updatedAt, now)}`;
   return (
     <li className={`tw-lib-row${current ? ' tw-lib-row--current' : ''}${damaged ? ' tw-lib-row--damaged' : ''}`}>
       {editing ? (

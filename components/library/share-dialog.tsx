@@ -11,7 +11,10 @@ export function ShareDialog({ url, warning, onClose }: { url: string; warning: s
   }, []);
   return (
     <Modal title="Share this plan" onClose={onClose} className="tw-share">
-      <p>The browser did not let Toolwave copy the link. Copy it from here (Ctrl/⌘+C): whoever opens it is asked before the plan opens, as a new plan.</p>
+      <p>
+        The browser did not let Toolwave copy the link. Copy it from here (Ctrl/⌘+C): whoever opens it is asked before the plan opens, as a
+        new plan.
+      </p>
       <label className="tw-share__field">
         <span className="tw-field__label">Share link</span>
         <input ref={field} className="tw-input" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />

@@ -43,13 +43,23 @@ export function StorageUsage() {
                   {open ? ' (open)' : ''}
                 </span>
                 <span className="tw-usage__size">{size}</span>
-                <button type="button" className="tw-button tw-button--quiet" aria-label={`Export “${p.name}” (${size})`} onClick={() => exportPlan(p.id)}>
+                <button
+                  type="button"
+                  className="tw-button tw-button--quiet"
+                  aria-label={`Export “${p.name}” (${size})`}
+                  onClick={() => exportPlan(p.id)}
+                >
                   Export
                 </button>
                 {open ? (
                   <span />
                 ) : (
-                  <button type="button" className="tw-button tw-button--quiet" aria-label={`Delete “${p.name}” (${size})`} onClick={() => setDeleting({ id: p.id, name: p.name })}>
+                  <button
+                    type="button"
+                    className="tw-button tw-button--quiet"
+                    aria-label={`Delete “${p.name}” (${size})`}
+                    onClick={() => setDeleting({ id: p.id, name: p.name })}
+                  >
                     Delete
                   </button>
                 )}

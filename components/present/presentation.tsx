@@ -3,7 +3,16 @@
 // the timeline and the context at the cursor, with a narrated caption at the bottom. ←/→ step by model turn.
 // It is a modal <dialog> over the editor: the editor stays mounted underneath (inert while the dialog is open), so
 // leaving finds it exactly as it was — panes, tabs, the timeline's open state and the canvas viewport included.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type SyntheticEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type SyntheticEvent,
+} from 'react';
 import { turnAt } from '@/lib/engine/playback';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
@@ -39,7 +48,19 @@ function turnWords(turn: number, phase: string, count: number): string {
 }
 
 /** A control that does not take focus from a mouse press, so the arrow keys keep stepping after a click. */
-function Control({ label, keys, onClick, children, wide }: { label: string; keys: string; onClick: () => void; children: ReactNode; wide?: boolean }) {
+function Control({
+  label,
+  keys,
+  onClick,
+  children,
+  wide,
+}: {
+  label: string;
+  keys: string;
+  onClick: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -134,7 +155,14 @@ function PresentCanvas() {
     }
   };
   return (
-    <section className="tw-present__canvas" aria-label="Plan graph" onMouseDownCapture={guard} onPointerDownCapture={guard} onTouchStartCapture={guard} onContextMenuCapture={guard}>
+    <section
+      className="tw-present__canvas"
+      aria-label="Plan graph"
+      onMouseDownCapture={guard}
+      onPointerDownCapture={guard}
+      onTouchStartCapture={guard}
+      onContextMenuCapture={guard}
+    >
       <PlanCanvas key={fit} />
     </section>
   );

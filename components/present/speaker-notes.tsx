@@ -21,14 +21,21 @@ export function SpeakerNotesButton({ open, onToggle }: { open: boolean; onToggle
       onClick={onToggle}
     >
       <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-        <path d="M3 2.5h10v11H3z M5.5 5.5h5 M5.5 8h5 M5.5 10.5h3" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+        <path
+          d="M3 2.5h10v11H3z M5.5 5.5h5 M5.5 8h5 M5.5 10.5h3"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.4"
+          strokeLinecap="round"
+        />
       </svg>
       <span>Speaker notes</span>
     </button>
   );
 }
 
-const NO_LESSON = 'This plan has no description. Write its lesson in the plan’s settings (the inspector with no call selected) to have it here.';
+const NO_LESSON =
+  'This plan has no description. Write its lesson in the plan’s settings (the inspector with no call selected) to have it here.';
 
 /** Writes the notes into a window of their own (built node by node: no HTML string), or focuses it if it is open. */
 function openNotesWindow(name: string, lesson: string): void {
@@ -38,7 +45,10 @@ function openNotesWindow(name: string, lesson: string): void {
   doc.title = `Speaker notes · ${name}`;
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   doc.body.replaceChildren();
-  doc.body.setAttribute('style', `margin:0;padding:24px 28px;font:18px/1.6 system-ui,sans-serif;background:${dark ? '#0b1120' : '#ffffff'};color:${dark ? '#e5e9f0' : '#0f172a'}`);
+  doc.body.setAttribute(
+    'style',
+    `margin:0;padding:24px 28px;font:18px/1.6 system-ui,sans-serif;background:${dark ? '#0b1120' : '#ffffff'};color:${dark ? '#e5e9f0' : '#0f172a'}`,
+  );
   const h = doc.createElement('h1');
   h.setAttribute('style', 'margin:0 0 12px;font-size:20px');
   h.textContent = `Speaker notes · ${name}`;
@@ -60,18 +70,26 @@ export function SpeakerNotes({ open, onClose }: { open: boolean; onClose: () => 
         <h2 id="tw-speaker-notes-title" className="tw-notes__title">
           Speaker notes <span className="tw-notes__for">· {plan.name}</span>
         </h2>
-        <button type="button" className="tw-notes__window" onMouseDown={(e: MouseEvent) => e.preventDefault()} onClick={() => openNotesWindow(plan.name, lesson)}>
+        <button
+          type="button"
+          className="tw-notes__window"
+          onMouseDown={(e: MouseEvent) => e.preventDefault()}
+          onClick={() => openNotesWindow(plan.name, lesson)}
+        >
           Open in a new window
         </button>
-        <button type="button" className="tw-notes__close" aria-label="Hide speaker notes" title="Hide speaker notes (N)" onMouseDown={(e: MouseEvent) => e.preventDefault()} onClick={onClose}>
+        <button
+          type="button"
+          className="tw-notes__close"
+          aria-label="Hide speaker notes"
+          title="Hide speaker notes (N)"
+          onMouseDown={(e: MouseEvent) => e.preventDefault()}
+          onClick={onClose}
+        >
           ×
         </button>
       </div>
-      {lesson === '' ? (
-        <p className="tw-notes__empty">{NO_LESSON}</p>
-      ) : (
-        <p className="tw-notes__text">{lesson}</p>
-      )}
+      {lesson === '' ? <p className="tw-notes__empty">{NO_LESSON}</p> : <p className="tw-notes__text">{lesson}</p>}
     </aside>
   );
 }

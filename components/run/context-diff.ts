@@ -34,7 +34,8 @@ function affected(calls: readonly CallTrace[]): AffectedCall[] {
   return calls.map((c) => ({ id: c.id, tool: c.tool, status: c.status }));
 }
 
-const NOTHING_FAILED = 'Nothing failed in this run, so this rendering happens to say the same as the correct one: choose a scenario with a failure to see the difference.';
+const NOTHING_FAILED =
+  'Nothing failed in this run, so this rendering happens to say the same as the correct one: choose a scenario with a failure to see the difference.';
 
 function dropped(trace: Trace): AntiPatternDiff {
   const lost = troubledCalls(trace);
@@ -57,9 +58,12 @@ function falseSuccess(trace: Trace): AntiPatternDiff {
   const parts: string[] = [];
   if (started.length > 0) {
     const one = started.length === 1;
-    parts.push(`It treats ${words(started.map((c) => `${c.id}’s`))} empty ${one ? 'result' : 'results'} as real and writes as if there had been nothing to find`);
+    parts.push(
+      `It treats ${words(started.map((c) => `${c.id}’s`))} empty ${one ? 'result' : 'results'} as real and writes as if there had been nothing to find`,
+    );
   }
-  if (never.length > 0) parts.push(`${parts.length > 0 ? 'and is' : 'It is'} told all succeeded, with no word of ${words(never.map((c) => c.id))}`);
+  if (never.length > 0)
+    parts.push(`${parts.length > 0 ? 'and is' : 'It is'} told all succeeded, with no word of ${words(never.map((c) => c.id))}`);
   return {
     kind: 'false_success',
     affected: affected(lost),

@@ -43,8 +43,8 @@ export function contextTail(text: string): { text: string; omitted: number } {
 function LongContextNote({ omitted, total }: { omitted: number; total: number }) {
   return (
     <p className="tw-ctx__long" role="note">
-      This context is {total.toLocaleString('en-US')} characters long: the last {(total - omitted).toLocaleString('en-US')} are shown. Copy and Download give it
-      whole.
+      This context is {total.toLocaleString('en-US')} characters long: the last {(total - omitted).toLocaleString('en-US')} are shown. Copy
+      and Download give it whole.
     </p>
   );
 }
@@ -78,8 +78,16 @@ function errorMark(tab: Tab, trace: Trace): MarkFn {
   const failed = new Set(trace.calls.filter((c) => ERROR_STATUSES.has(c.status)).map((c) => c.id));
   return (value, path) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-    if (tab === 'anthropic' && path.length === 3 && path[1] === 'content' && value.type === 'tool_result' && value.is_error === true) return 'tw-json-block--error';
-    if (tab === 'openai' && path.length === 1 && value.role === 'tool' && typeof value.tool_call_id === 'string' && failed.has(value.tool_call_id)) return 'tw-json-block--error';
+    if (tab === 'anthropic' && path.length === 3 && path[1] === 'content' && value.type === 'tool_result' && value.is_error === true)
+      return 'tw-json-block--error';
+    if (
+      tab === 'openai' &&
+      path.length === 1 &&
+      value.role === 'tool' &&
+      typeof value.tool_call_id === 'string' &&
+      failed.has(value.tool_call_id)
+    )
+      return 'tw-json-block--error';
     return null;
   };
 }
@@ -96,7 +104,11 @@ function MarkedText({ text, ids, label }: { text: string; ids: readonly string[]
   return (
     <pre ref={ref} className="tw-context tw-ctx-compare__text" tabIndex={0} aria-label={label}>
       {lines.map((l, i) => (
-        <span key={i} className={l.ids.length > 0 ? 'tw-ctx-line tw-ctx-line--marked' : 'tw-ctx-line'} data-marked={l.ids.length > 0 ? l.ids.join(' ') : undefined}>
+        <span
+          key={i}
+          className={l.ids.length > 0 ? 'tw-ctx-line tw-ctx-line--marked' : 'tw-ctx-line'}
+          data-marked={l.ids.length > 0 ? l.ids.join(' ') : undefined}
+        >
           {l.text}
           {i < lines.length - 1 ? '\n' : ''}
         </span>
@@ -107,12 +119,25 @@ function MarkedText({ text, ids, label }: { text: string; ids: readonly string[]
 
 const AP_TITLE: Record<AntiPatternKind, string> = { dropped: 'Dropped', total_failure: 'Total failure', false_success: 'False success' };
 
-function CompareView({ plan, trace, atMs, correctText }: { plan: Plan | undefined; trace: Trace; atMs: number | undefined; correctText: string }) {
+function CompareView({
+  plan,
+  trace,
+  atMs,
+  correctText,
+}: {
+  plan: Plan | undefined;
+  trace: Trace;
+  atMs: number | undefined;
+  correctText: string;
+}) {
   const troubled = useMemo(() => troubledCalls(trace).map((c) => c.id), [trace]);
   const renderings = useMemo(() => {
     if (plan === undefined) return null;
     try {
-      return ANTI_PATTERNS.map((kind) => ({ ctx: buildAntiPattern(plan, trace, kind, 'text', { atMs }), diff: diffAntiPattern(trace, kind) }));
+      return ANTI_PATTERNS.map((kind) => ({
+        ctx: buildAntiPattern(plan, trace, kind, 'text', { atMs }),
+        diff: diffAntiPattern(trace, kind),
+      }));
     } catch (err) {
       return message(err);
     }
@@ -123,11 +148,22 @@ function CompareView({ plan, trace, atMs, correctText }: { plan: Plan | undefine
     <div className="tw-ctx-compare">
       {hidden.length > 0 ? (
         // An opaque sub-agent hid failures: this context is right about what the orchestrator saw, and blind to the rest.
-        <section className="tw-ctx-compare__item tw-ctx-compare__item--blind" aria-label="Blind view: the orchestrator’s context" data-blind="true">
+        <section
+          className="tw-ctx-compare__item tw-ctx-compare__item--blind"
+          aria-label="Blind view: the orchestrator’s context"
+          data-blind="true"
+        >
           <h4 className="tw-ctx-compare__title">Blind view: what the orchestrator saw</h4>
           <p className="tw-ctx-compare__sentence">
-            <strong>Not the whole truth:</strong> {hidden.map((c) => `${c.id}’s opaque report hid ${c.hiddenFailures} ${c.hiddenFailures === 1 ? 'failure' : 'failures'}`).join('; ')}.{' '}
-            {troubled.length === 0 ? 'Every call reported success, so the model is told nothing went wrong.' : `It names only the failures it saw: ${troubled.join(', ')}.`} Make the report explicit to pass them on.
+            <strong>Not the whole truth:</strong>{' '}
+            {hidden
+              .map((c) => `${c.id}’s opaque report hid ${c.hiddenFailures} ${c.hiddenFailures === 1 ? 'failure' : 'failures'}`)
+              .join('; ')}
+            .{' '}
+            {troubled.length === 0
+              ? 'Every call reported success, so the model is told nothing went wrong.'
+              : `It names only the failures it saw: ${troubled.join(', ')}.`}{' '}
+            Make the report explicit to pass them on.
           </p>
           <MarkedText text={correctText} ids={[...troubled, ...hidden.map((c) => c.id)]} label="Blind view text" />
         </section>
@@ -135,7 +171,9 @@ function CompareView({ plan, trace, atMs, correctText }: { plan: Plan | undefine
         <section className="tw-ctx-compare__item tw-ctx-compare__item--correct" aria-label="Correct context">
           <h4 className="tw-ctx-compare__title">Correct context</h4>
           <p className="tw-ctx-compare__sentence">
-            {troubled.length === 0 ? 'Every call succeeded.' : `Names every call that did not succeed: ${troubled.map((id) => `${id} (${STATUS_LABEL[byId.get(id)?.status ?? 'failed']})`).join(', ')}.`}
+            {troubled.length === 0
+              ? 'Every call succeeded.'
+              : `Names every call that did not succeed: ${troubled.map((id) => `${id} (${STATUS_LABEL[byId.get(id)?.status ?? 'failed']})`).join(', ')}.`}
           </p>
           <MarkedText text={correctText} ids={troubled} label="Correct context text" />
         </section>
@@ -148,7 +186,12 @@ function CompareView({ plan, trace, atMs, correctText }: { plan: Plan | undefine
       )}
       {Array.isArray(renderings) &&
         renderings.map(({ ctx, diff }) => (
-          <section key={ctx.antiPattern} className="tw-ctx-compare__item tw-ctx-compare__item--wrong" aria-label={`Anti-pattern: ${AP_TITLE[ctx.antiPattern]}`} data-anti-pattern={ctx.antiPattern}>
+          <section
+            key={ctx.antiPattern}
+            className="tw-ctx-compare__item tw-ctx-compare__item--wrong"
+            aria-label={`Anti-pattern: ${AP_TITLE[ctx.antiPattern]}`}
+            data-anti-pattern={ctx.antiPattern}
+          >
             <h4 className="tw-ctx-compare__title">{ctx.label}</h4>
             <p className="tw-ctx-compare__sentence">
               <strong>{AP_TITLE[ctx.antiPattern]}:</strong> {diff.sentence}
@@ -188,9 +231,15 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
   // The JSON formats are built from the plan the run used (at the level on view), not from the document as edited since.
   const runPlan = view?.plan;
 
-  const rendered = useMemo(() => (trace === null ? null : render(runPlan, trace, tab, atMs, storeText)), [runPlan, trace, tab, atMs, storeText]);
+  const rendered = useMemo(
+    () => (trace === null ? null : render(runPlan, trace, tab, atMs, storeText)),
+    [runPlan, trace, tab, atMs, storeText],
+  );
   // The correct text beside the anti-patterns: built only while they are compared.
-  const correctText = useMemo(() => (trace === null || !comparing ? null : render(runPlan, trace, 'text', atMs, storeText)), [runPlan, trace, atMs, storeText, comparing]);
+  const correctText = useMemo(
+    () => (trace === null || !comparing ? null : render(runPlan, trace, 'text', atMs, storeText)),
+    [runPlan, trace, atMs, storeText, comparing],
+  );
   const mark = useMemo(() => (trace === null ? undefined : errorMark(tab, trace)), [tab, trace]);
 
   if (trace === null || rendered === null) return null;
@@ -228,7 +277,9 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
 
   const name = fileStem((runPlan ?? plan)?.name ?? 'plan');
   const onDownload = () =>
-    tab === 'text' ? downloadText(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8') : downloadText(`${name}-context-${tab}.json`, rendered.text, 'application/json');
+    tab === 'text'
+      ? downloadText(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8')
+      : downloadText(`${name}-context-${tab}.json`, rendered.text, 'application/json');
 
   const label = TABS.find((t) => t.id === tab)?.label ?? '';
   const shown = contextTail(rendered.text);
@@ -271,10 +322,22 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
       ) : (
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="tw-ctx__panel">
           <div className="tw-ctx__actions">
-            <button type="button" className="tw-ctx__button" aria-label="Copy context" onClick={() => void copy()} disabled={rendered.error !== null}>
+            <button
+              type="button"
+              className="tw-ctx__button"
+              aria-label="Copy context"
+              onClick={() => void copy()}
+              disabled={rendered.error !== null}
+            >
               Copy
             </button>
-            <button type="button" className="tw-ctx__button" aria-label="Download context" onClick={onDownload} disabled={rendered.error !== null}>
+            <button
+              type="button"
+              className="tw-ctx__button"
+              aria-label="Download context"
+              onClick={onDownload}
+              disabled={rendered.error !== null}
+            >
               Download
             </button>
             <span className={copyState?.ok === false ? 'tw-ctx__copy tw-ctx__copy--bad' : 'tw-ctx__copy'} role="status">
@@ -286,7 +349,11 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
           ) : shown.omitted > 0 ? (
             <>
               <LongContextNote omitted={shown.omitted} total={rendered.text.length} />
-              <pre className={tab === 'text' ? 'tw-context' : 'tw-context tw-ctx__json'} tabIndex={0} aria-label={tab === 'text' ? 'Context the model is handed' : `${label} messages`}>
+              <pre
+                className={tab === 'text' ? 'tw-context' : 'tw-context tw-ctx__json'}
+                tabIndex={0}
+                aria-label={tab === 'text' ? 'Context the model is handed' : `${label} messages`}
+              >
                 {shown.text}
               </pre>
             </>

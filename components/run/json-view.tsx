@@ -16,7 +16,15 @@ function scalar(value: Json): ReactNode {
 }
 
 /** One line-led entry: indent, key, value and its comma; a marked entry is a block so a border can run down it. */
-function entry(key: string | number, label: string | null, value: Json, indent: number, last: boolean, path: (string | number)[], mark?: MarkFn): ReactNode {
+function entry(
+  key: string | number,
+  label: string | null,
+  value: Json,
+  indent: number,
+  last: boolean,
+  path: (string | number)[],
+  mark?: MarkFn,
+): ReactNode {
   const pad = '  '.repeat(indent);
   const here = [...path, key];
   const cls = mark?.(value, here) ?? null;

@@ -25,7 +25,19 @@ import {
 import { usePlaybackClock } from './use-playback-clock';
 import { TransportIcon } from '../icons';
 
-function Step({ label, keys, onClick, disabled, children }: { label: string; keys: string; onClick: () => void; disabled: boolean; children: ReactNode }) {
+function Step({
+  label,
+  keys,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  keys: string;
+  onClick: () => void;
+  disabled: boolean;
+  children: ReactNode;
+}) {
   return (
     <button type="button" className="tw-play__btn" aria-label={label} title={`${label} (${keys})`} onClick={onClick} disabled={disabled}>
       {children}

@@ -96,7 +96,9 @@ describe('the context at the cursor', () => {
         if (t >= end) continue;
         const at = contextAtMs(times, contextKey(times, t, end));
         const strip = (s: string) => s.replace(/status at [\d,.]+ ms/, 'status at T');
-        expect(strip(buildContext(plan, trace, 'text', { atMs: at }).text), `${name} at ${t}`).toBe(strip(buildContext(plan, trace, 'text', { atMs: t }).text));
+        expect(strip(buildContext(plan, trace, 'text', { atMs: at }).text), `${name} at ${t}`).toBe(
+          strip(buildContext(plan, trace, 'text', { atMs: t }).text),
+        );
       }
     }
   });

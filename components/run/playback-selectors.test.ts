@@ -7,7 +7,14 @@ import { parsePlan, type Plan } from '@/lib/plan';
 import { createAppStore } from '@/lib/store/app-store';
 import { selectViewRun } from '@/lib/store/selectors';
 import { AFTER_RUN, contextAtMs } from './playback-model';
-import { selectContextHeadline, selectContextKey, selectHasRun, selectViewEnd, selectViewOffset, selectViewTurnText } from './playback-selectors';
+import {
+  selectContextHeadline,
+  selectContextKey,
+  selectHasRun,
+  selectViewEnd,
+  selectViewOffset,
+  selectViewTurnText,
+} from './playback-selectors';
 
 function loaded(name: string) {
   const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));

@@ -153,7 +153,11 @@ export function RunResults() {
         {level === null && <StrategyCompare />}
       </div>
       <h3 className="tw-h3">{level === null ? 'Calls' : `Calls of ${level}`}</h3>
-      {view !== null ? <CallStatusList trace={view.trace} plan={view.plan} /> : tracePlan !== null && <CallStatusList trace={trace} plan={tracePlan} />}
+      {view !== null ? (
+        <CallStatusList trace={view.trace} plan={view.plan} />
+      ) : (
+        tracePlan !== null && <CallStatusList trace={trace} plan={tracePlan} />
+      )}
       <h3 className="tw-h3">
         <TermTip term="partial-state-context">Context</TermTip>
       </h3>

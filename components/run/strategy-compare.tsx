@@ -16,7 +16,11 @@ export function StrategyCompare() {
         {results.map((r, i) => (
           <span key={r.strategy}>
             {i > 0 && <span className="tw-strategies__sep"> · </span>}
-            <span className={r.strategy === current ? 'tw-strategies__item tw-strategies__item--current' : 'tw-strategies__item'} aria-current={r.strategy === current ? 'true' : undefined} title={r.strategy === current ? 'The plan’s own strategy' : undefined}>
+            <span
+              className={r.strategy === current ? 'tw-strategies__item tw-strategies__item--current' : 'tw-strategies__item'}
+              aria-current={r.strategy === current ? 'true' : undefined}
+              title={r.strategy === current ? 'The plan’s own strategy' : undefined}
+            >
               {strategyFigure(r)}
             </span>
           </span>

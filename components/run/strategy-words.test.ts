@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { StrategyResult } from '@/lib/engine';
 import { strategyFigure, strategySaving } from './strategy-words';
 
-const r = (strategy: StrategyResult['strategy'], makespanMs: number | null, outcome: StrategyResult['outcome'] = 'complete'): StrategyResult => ({
+const r = (
+  strategy: StrategyResult['strategy'],
+  makespanMs: number | null,
+  outcome: StrategyResult['outcome'] = 'complete',
+): StrategyResult => ({
   strategy,
   outcome,
   makespanMs,

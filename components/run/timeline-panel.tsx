@@ -19,7 +19,11 @@ import { selectHasRun } from './playback-selectors';
 // The chart's code loads with the first run, not with the page.
 const TimelineChart = dynamic(() => import('../timeline/timeline-chart').then((m) => m.TimelineChart), {
   ssr: false,
-  loading: () => <p className="tw-tl__empty" role="status">Loading the timeline…</p>,
+  loading: () => (
+    <p className="tw-tl__empty" role="status">
+      Loading the timeline…
+    </p>
+  ),
 });
 
 /** Below this window height, opening the timeline by itself would squeeze the canvas too much. */
@@ -71,13 +75,20 @@ export function TimelinePanel({ height, maxHeight, onResize, onResetSize }: Time
       <PlaybackBar />
       <header className="tw-tl__head">
         <h2 className="tw-tl__title">Timeline</h2>
-        {view !== null && open && <span className="tw-tl__legend" aria-hidden="true">
-          <span className="tw-tl-key tw-tl-key--ok" />ok
-          <span className="tw-tl-key tw-tl-key--partial" />partial
-          <span className="tw-tl-key tw-tl-key--bad" />failed
-          <span className="tw-tl-key tw-tl-key--wait" />retry wait
-          <span className="tw-tl-key tw-tl-key--critical" />critical path
-        </span>}
+        {view !== null && open && (
+          <span className="tw-tl__legend" aria-hidden="true">
+            <span className="tw-tl-key tw-tl-key--ok" />
+            ok
+            <span className="tw-tl-key tw-tl-key--partial" />
+            partial
+            <span className="tw-tl-key tw-tl-key--bad" />
+            failed
+            <span className="tw-tl-key tw-tl-key--wait" />
+            retry wait
+            <span className="tw-tl-key tw-tl-key--critical" />
+            critical path
+          </span>
+        )}
         {view !== null && open && <ZoomControls zoom={zoom} />}
         <button
           type="button"

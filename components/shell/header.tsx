@@ -44,7 +44,12 @@ export function Header() {
       <h1 className="tw-title">Toolwave</h1>
       <div className="tw-header__doc">
         {/* Cut short to fit the bar; the whole name on hover (title, tip) and on focus (tip): it can be tabbed to. */}
-        <span className="tw-header__name" tabIndex={ready ? 0 : -1} title={ready ? plan.name : undefined} data-tip={ready ? plan.name : undefined}>
+        <span
+          className="tw-header__name"
+          tabIndex={ready ? 0 : -1}
+          title={ready ? plan.name : undefined}
+          data-tip={ready ? plan.name : undefined}
+        >
           <span className="tw-header__name-text">{ready ? plan.name : ''}</span>
         </span>
         {saveStatus !== 'idle' && (
@@ -56,12 +61,26 @@ export function Header() {
       <div className="tw-toolbar" role="toolbar" aria-label="Plan actions">
         <button type="button" className="tw-icon-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl/⌘+Z)">
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path d="M7 5 3 9l4 4M3.5 9H12a5 5 0 0 1 0 10h-2" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M7 5 3 9l4 4M3.5 9H12a5 5 0 0 1 0 10h-2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         </button>
         <button type="button" className="tw-icon-button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl/⌘+Shift+Z)">
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path d="m13 5 4 4-4 4M16.5 9H8a5 5 0 0 0 0 10h2" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="m13 5 4 4-4 4M16.5 9H8a5 5 0 0 0 0 10h2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         </button>
         <span className="tw-toolbar__sep" aria-hidden="true" />
@@ -88,7 +107,13 @@ export function Header() {
           </svg>
           <span className="tw-header__label">Re-roll</span>
         </button>
-        <button type="button" className="tw-button tw-button--quiet" onClick={() => enterPresentation(store)} disabled={plan.calls.length === 0} title="Presentation mode (P)">
+        <button
+          type="button"
+          className="tw-button tw-button--quiet"
+          onClick={() => enterPresentation(store)}
+          disabled={plan.calls.length === 0}
+          title="Presentation mode (P)"
+        >
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <rect x="1.5" y="2.5" width="13" height="8.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
             <path d="M8 11v2.5M5 14h6" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
@@ -97,7 +122,13 @@ export function Header() {
           <span className="tw-header__label">Present</span>
         </button>
         <LearnButton />
-        <button type="button" className="tw-icon-button" onClick={() => setHelpOpen(true)} aria-label="Help: glossary and keyboard shortcuts" title="Help: glossary and keyboard shortcuts (?)">
+        <button
+          type="button"
+          className="tw-icon-button"
+          onClick={() => setHelpOpen(true)}
+          aria-label="Help: glossary and keyboard shortcuts"
+          title="Help: glossary and keyboard shortcuts (?)"
+        >
           ?
         </button>
       </div>

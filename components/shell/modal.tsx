@@ -2,7 +2,17 @@
 // A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes it.
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function Modal({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  className,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = ref.current;

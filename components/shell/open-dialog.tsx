@@ -19,8 +19,8 @@ export function OpenDialog() {
   return (
     <Modal title={`Open “${pending.plan.name}”?`} onClose={cancel}>
       <p>
-        This plan comes from {pending.source}: {pending.plan.calls.length} {pending.plan.calls.length === 1 ? 'call' : 'calls'}. It opens as a new plan in your library; the plan you
-        have open now stays as it is.
+        This plan comes from {pending.source}: {pending.plan.calls.length} {pending.plan.calls.length === 1 ? 'call' : 'calls'}. It opens as
+        a new plan in your library; the plan you have open now stays as it is.
       </p>
       <div className="tw-modal__actions">
         <button type="button" className="tw-button tw-button--quiet" onClick={cancel}>

@@ -60,6 +60,10 @@ describe('kept pane sizes', () => {
   });
 
   it('hold a hand-edited size inside its bounds and round it', () => {
-    expect(parsePaneSizes('{"left":1e9,"right":12.6,"timeline":300.4}')).toEqual({ left: PANE_BOUNDS.left.max, right: PANE_BOUNDS.right.min, timeline: 300 });
+    expect(parsePaneSizes('{"left":1e9,"right":12.6,"timeline":300.4}')).toEqual({
+      left: PANE_BOUNDS.left.max,
+      right: PANE_BOUNDS.right.min,
+      timeline: 300,
+    });
   });
 });

@@ -57,7 +57,13 @@ export function Pane({
   if (!open) {
     return (
       <aside className={`tw-pane tw-pane--${side} tw-pane--closed`} aria-label={label}>
-        <button type="button" className="tw-pane__toggle" aria-expanded={false} aria-label={`Show ${label.toLowerCase()}`} onClick={() => onToggle(true)}>
+        <button
+          type="button"
+          className="tw-pane__toggle"
+          aria-expanded={false}
+          aria-label={`Show ${label.toLowerCase()}`}
+          onClick={() => onToggle(true)}
+        >
           {side === 'left' ? '»' : '«'}
         </button>
       </aside>
@@ -96,12 +102,25 @@ export function Pane({
             );
           })}
         </div>
-        <button type="button" className="tw-pane__toggle" aria-expanded={true} aria-label={`Hide ${label.toLowerCase()}`} onClick={() => onToggle(false)}>
+        <button
+          type="button"
+          className="tw-pane__toggle"
+          aria-expanded={true}
+          aria-label={`Hide ${label.toLowerCase()}`}
+          onClick={() => onToggle(false)}
+        >
           {side === 'left' ? '«' : '»'}
         </button>
       </div>
       {tabs.map((t) => (
-        <div key={t.id} role="tabpanel" id={`${base}-${t.id}`} aria-labelledby={`${base}-${t.id}-tab`} hidden={t.id !== current} className="tw-pane__body">
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${base}-${t.id}`}
+          aria-labelledby={`${base}-${t.id}-tab`}
+          hidden={t.id !== current}
+          className="tw-pane__body"
+        >
           {t.id === current && t.content}
         </div>
       ))}

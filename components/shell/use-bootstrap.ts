@@ -55,14 +55,16 @@ export function useBootstrap(): void {
   const pendingLink = useRef<Promise<Plan | null> | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    const examples = fetchExampleIndex(controller.signal).then((index) => {
-      if (!index.ok) {
-        store.getState().setExamplesError(index.message);
-        return null;
-      }
-      store.getState().setExamples(index.examples);
-      return index.examples;
-    }).catch(() => null);
+    const examples = fetchExampleIndex(controller.signal)
+      .then((index) => {
+        if (!index.ok) {
+          store.getState().setExamplesError(index.message);
+          return null;
+        }
+        store.getState().setExamples(index.examples);
+        return index.examples;
+      })
+      .catch(() => null);
     const linked = takeLinkedPlan(store) ?? pendingLink.current;
     pendingLink.current = linked;
     const restored = persistence.restore();

@@ -3,7 +3,15 @@
 // window's size; and the setter a splitter calls. Storage that fails only means sizes are not kept: never an error.
 import { useCallback, useSyncExternalStore } from 'react';
 import { getBrowserStorage } from '@/lib/persist/storage';
-import { PANE_SIZES_KEY, effectiveSizes, parsePaneSizes, serializePaneSizes, type PaneKey, type PaneSizes, type Viewport } from './pane-sizes';
+import {
+  PANE_SIZES_KEY,
+  effectiveSizes,
+  parsePaneSizes,
+  serializePaneSizes,
+  type PaneKey,
+  type PaneSizes,
+  type Viewport,
+} from './pane-sizes';
 
 const listeners = new Set<() => void>();
 let chosen: PaneSizes | null = null;

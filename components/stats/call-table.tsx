@@ -44,12 +44,19 @@ export function CallTable({ a, b }: { a: Reliability; b: Reliability | null }) {
         ];
 
   // Ascending, then descending, then back to the plan's order.
-  const click = (key: SortKey) => setSort((s) => (s.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : { key: 'order', dir: 'asc' }));
+  const click = (key: SortKey) =>
+    setSort((s) => (s.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : { key: 'order', dir: 'asc' }));
 
   const header = (c: Column, extra: { rowSpan?: number } = {}) => {
     const active = sort.key === c.key;
     return (
-      <th key={c.key} scope="col" {...extra} className={c.key === 'id' ? undefined : 'tw-num'} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <th
+        key={c.key}
+        scope="col"
+        {...extra}
+        className={c.key === 'id' ? undefined : 'tw-num'}
+        aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+      >
         <button type="button" className="tw-stats-sort" aria-label={c.title} onClick={() => click(c.key)}>
           {c.label}
           <span className="tw-stats-sort__arrow" aria-hidden="true">
@@ -62,7 +69,9 @@ export function CallTable({ a, b }: { a: Reliability; b: Reliability | null }) {
 
   return (
     <table className={`tw-calls tw-stats-calls${b === null ? '' : ' tw-stats-calls--ab'}`}>
-      <caption className="tw-visually-hidden">Success rate and mean attempts of each call over the runs; the column headers sort the table</caption>
+      <caption className="tw-visually-hidden">
+        Success rate and mean attempts of each call over the runs; the column headers sort the table
+      </caption>
       {b === null ? (
         <colgroup>
           <col />
@@ -105,11 +114,21 @@ export function CallTable({ a, b }: { a: Reliability; b: Reliability | null }) {
             <td className="tw-num" data-col="success">
               {formatPercent(r.successA)}
             </td>
-            {b !== null && <BCell tone={deltaTone(r.successB === null ? null : r.successB - r.successA, 'higher', 3)} text={r.successB === null ? '—' : formatPercent(r.successB)} />}
+            {b !== null && (
+              <BCell
+                tone={deltaTone(r.successB === null ? null : r.successB - r.successA, 'higher', 3)}
+                text={r.successB === null ? '—' : formatPercent(r.successB)}
+              />
+            )}
             <td className="tw-num" data-col="attempts">
               {formatMeanAttempts(r.attemptsA)}
             </td>
-            {b !== null && <BCell tone={deltaTone(r.attemptsB === null ? null : r.attemptsB - r.attemptsA, 'lower', 2)} text={r.attemptsB === null ? '—' : formatMeanAttempts(r.attemptsB)} />}
+            {b !== null && (
+              <BCell
+                tone={deltaTone(r.attemptsB === null ? null : r.attemptsB - r.attemptsA, 'lower', 2)}
+                text={r.attemptsB === null ? '—' : formatMeanAttempts(r.attemptsB)}
+              />
+            )}
           </tr>
         ))}
       </tbody>

@@ -92,9 +92,14 @@ export function chartData(a: ArrayLike<number>, b: ArrayLike<number> | null = nu
   // A alone: the library's histogram of its makespans, as is.
   const ca = b === null && only === -1 ? histogram(a, target).map((bin) => bin.count) : countInto(a, start, step, n);
   const cb = b === null ? null : countInto(b, start, step, n);
-  const bins: ChartBin[] = ca.map((count, i) => ({ x0: start + i * step, x1: start + (i + 1) * step, mid: start + (i + 0.5) * step, a: count, b: cb === null ? 0 : cb[i] }));
+  const bins: ChartBin[] = ca.map((count, i) => ({
+    x0: start + i * step,
+    x1: start + (i + 1) * step,
+    mid: start + (i + 0.5) * step,
+    a: count,
+    b: cb === null ? 0 : cb[i],
+  }));
   const domain: [number, number] = [start, start + n * step];
   const unit = domain[1] >= 2000 ? 's' : 'ms';
   return { bins, domain, unit, ticks: axisTicks(domain[0], domain[1], 5), step };
 }
-

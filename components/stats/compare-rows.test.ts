@@ -20,7 +20,18 @@ describe('compareRows', () => {
     const ra = run(a, 2000);
     const rb = run(b, 2000);
     const rows = compareRows(ra, rb);
-    expect(rows.map((r) => r.key)).toEqual(['complete', 'partial', 'aborted', 'deadline_exceeded', 'stuck', 'p50', 'p95', 'p99', 'attempts', 'misled']);
+    expect(rows.map((r) => r.key)).toEqual([
+      'complete',
+      'partial',
+      'aborted',
+      'deadline_exceeded',
+      'stuck',
+      'p50',
+      'p95',
+      'p99',
+      'attempts',
+      'misled',
+    ]);
     const success = rows[0];
     expect(success.a).toBe(formatPercent(ra.successRate));
     expect(success.b).toBe(formatPercent(rb.successRate));
@@ -50,9 +61,19 @@ describe('compareRows with side effects', () => {
     const b: Plan = { ...a, calls: a.calls.map((c) => (c.id === 'charge_card' ? { ...c, effect: 'idempotent' as const } : c)) };
     const mcA = new MonteCarlo(a);
     const mcB = new MonteCarlo(b);
-    const rows = compareRows(summarize(mcA.cp.ids, [mcA.runChunk(0, 200)], mcA.cp.effect), summarize(mcB.cp.ids, [mcB.runChunk(0, 200)], mcB.cp.effect));
+    const rows = compareRows(
+      summarize(mcA.cp.ids, [mcA.runChunk(0, 200)], mcA.cp.effect),
+      summarize(mcB.cp.ids, [mcB.runChunk(0, 200)], mcB.cp.effect),
+    );
     const dup = rows.find((r) => r.key === 'maybeDuplicated');
-    expect(dup).toEqual({ key: 'maybeDuplicated', label: 'Possible duplicate', a: '100.0%', b: '0.0%', delta: '−100.0 pts', tone: 'better' });
+    expect(dup).toEqual({
+      key: 'maybeDuplicated',
+      label: 'Possible duplicate',
+      a: '100.0%',
+      b: '0.0%',
+      delta: '−100.0 pts',
+      tone: 'better',
+    });
     expect(rows.map((r) => r.key)).toContain('leftInPlace');
   });
 

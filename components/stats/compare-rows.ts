@@ -18,7 +18,13 @@ export interface CompareRow {
 const share = (r: Reliability, o: Outcome) => (r.stats.runs === 0 ? 0 : r.stats.outcomes[o] / r.stats.runs);
 
 /** Better when higher (complete), lower (the failures), or neither (partial: better than aborted, worse than complete). */
-const OUTCOME_BETTER: Record<Outcome, 'higher' | 'lower' | null> = { complete: 'higher', partial: null, aborted: 'lower', deadline_exceeded: 'lower', stuck: 'lower' };
+const OUTCOME_BETTER: Record<Outcome, 'higher' | 'lower' | null> = {
+  complete: 'higher',
+  partial: null,
+  aborted: 'lower',
+  deadline_exceeded: 'lower',
+  stuck: 'lower',
+};
 
 export function compareRows(a: Reliability, b: Reliability): CompareRow[] {
   const rows: CompareRow[] = [];
@@ -43,9 +49,23 @@ export function compareRows(a: Reliability, b: Reliability): CompareRow[] {
     rows.push({ key: p, label: `Makespan ${p}`, a: columnDuration(va), b: columnDuration(vb), delta: durationDelta(d), tone });
   }
   const da = b.attemptsPerRun - a.attemptsPerRun;
-  rows.push({ key: 'attempts', label: 'Attempts per run', a: formatAttemptsPerRun(a.attemptsPerRun), b: formatAttemptsPerRun(b.attemptsPerRun), delta: signed(da, 1), tone: deltaTone(da, 'lower', 1) });
+  rows.push({
+    key: 'attempts',
+    label: 'Attempts per run',
+    a: formatAttemptsPerRun(a.attemptsPerRun),
+    b: formatAttemptsPerRun(b.attemptsPerRun),
+    delta: signed(da, 1),
+    tone: deltaTone(da, 'lower', 1),
+  });
   const dm = (b.misledShare - a.misledShare) * 100;
-  rows.push({ key: 'misled', label: 'Misled the model', a: formatPercent(a.misledShare), b: formatPercent(b.misledShare), delta: formatPoints(dm), tone: deltaTone(dm, 'lower', 1) });
+  rows.push({
+    key: 'misled',
+    label: 'Misled the model',
+    a: formatPercent(a.misledShare),
+    b: formatPercent(b.misledShare),
+    delta: formatPoints(dm),
+    tone: deltaTone(dm, 'lower', 1),
+  });
   if (a.hasEffects || b.hasEffects) rows.push(...effectRows(a, b));
   return rows;
 }

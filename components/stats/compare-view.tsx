@@ -28,8 +28,8 @@ export function CompareView({ result }: { result: StatsResult }) {
       {retried.map((r) => (
         <p key={r.id} className="tw-stats-warning" role="note" data-stat="retried-once">
           <span aria-hidden="true">⚠ </span>
-          <strong>B retries {r.id}</strong> ({r.attemptsA} → {r.attemptsB} attempts), but its effect is <em>once</em>: every attempt that goes
-          through applies it again. In B, {r.id} succeeds in {formatPercent(r.successB)} of runs and{' '}
+          <strong>B retries {r.id}</strong> ({r.attemptsA} → {r.attemptsB} attempts), but its effect is <em>once</em>: every attempt that
+          goes through applies it again. In B, {r.id} succeeds in {formatPercent(r.successB)} of runs and{' '}
           <strong>
             runs twice in {formatPercent(r.duplicateRateB)}, maybe twice in {formatPercent(r.maybeDuplicateRateB)}
           </strong>

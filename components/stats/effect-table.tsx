@@ -8,7 +8,11 @@ import { formatPercent } from './format';
 type RateKey = 'duplicateRate' | 'maybeDuplicateRate' | 'leftInPlaceRate';
 const COLUMNS: { key: RateKey; label: string; title: string }[] = [
   { key: 'duplicateRate', label: 'Duplicated', title: 'Share of runs in which the call applied its effect twice or more' },
-  { key: 'maybeDuplicateRate', label: 'Maybe', title: 'Share of runs in which it may have applied its effect twice (an attempt timed out or was cut off)' },
+  {
+    key: 'maybeDuplicateRate',
+    label: 'Maybe',
+    title: 'Share of runs in which it may have applied its effect twice (an attempt timed out or was cut off)',
+  },
   { key: 'leftInPlaceRate', label: 'Left in place', title: 'Share of runs that stopped with its effect landed and not undone' },
 ];
 

@@ -17,7 +17,17 @@ function result(withB: boolean): StatsResult {
   const plan = example('flaky-api');
   const mc = new MonteCarlo(plan);
   const a = summarize(mc.cp.ids, [mc.runChunk(0, 500)]);
-  return { planA: plan, a, planB: withB ? plan : null, b: withB ? a : null, hurts: null, hurtRuns: 0, runs: 500, seed: plan.settings.seed, revision: 0 };
+  return {
+    planA: plan,
+    a,
+    planB: withB ? plan : null,
+    b: withB ? a : null,
+    hurts: null,
+    hurtRuns: 0,
+    runs: 500,
+    seed: plan.settings.seed,
+    revision: 0,
+  };
 }
 
 describe('statsJson', () => {
@@ -51,10 +61,14 @@ describe('side effects in the files', () => {
 
   it('the CSV adds per-call rates and plan-wide shares', () => {
     const lines = statsCsv(trip()).trim().split('\n');
-    expect(lines[0]).toBe('"variant","call","success_rate","mean_attempts","gain_if_never_failed_points","duplicate_rate","maybe_duplicate_rate","left_in_place_rate"');
+    expect(lines[0]).toBe(
+      '"variant","call","success_rate","mean_attempts","gain_if_never_failed_points","duplicate_rate","maybe_duplicate_rate","left_in_place_rate"',
+    );
     expect(lines.find((l) => l.startsWith('"A","charge_card"'))).toMatch(/,0,1,0$/);
     expect(lines.find((l) => l.startsWith('"A","load_cart"'))).toMatch(/,,,$/);
-    expect(lines.find((l) => l.startsWith('"variant","runs"'))).toContain('"runs_duplicated","runs_maybe_duplicated","runs_left_in_place","runs_compensation_failed"');
+    expect(lines.find((l) => l.startsWith('"variant","runs"'))).toContain(
+      '"runs_duplicated","runs_maybe_duplicated","runs_left_in_place","runs_compensation_failed"',
+    );
   });
 });
 
@@ -82,7 +96,11 @@ describe('injected faults in the files', () => {
     const first = plain.planA.calls[0].id;
     const planA = injectFault(injectFault(plain.planA, first, 'error', 'every').plan, first, 'slow', 'every').plan;
     const r: StatsResult = { ...plain, planA };
-    expect(JSON.parse(statsJson(r)).variants[0].injected).toEqual({ faults: 2, calls: 1, words: `2 injected faults in force on ${first} (one-click injections, not part of the design)` });
+    expect(JSON.parse(statsJson(r)).variants[0].injected).toEqual({
+      faults: 2,
+      calls: 1,
+      words: `2 injected faults in force on ${first} (one-click injections, not part of the design)`,
+    });
     expect(statsCsv(r)).toContain('"variant","runs","injected_faults"');
     expect(statsCsv(r)).toMatch(/\n"A",500,2,/);
     expect(JSON.parse(statsJson(plain)).variants[0].injected).toBeUndefined();

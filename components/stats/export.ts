@@ -32,7 +32,10 @@ export function statsJson(result: StatsResult): string {
     version: 1,
     runs: result.runs,
     seed: result.seed,
-    variants: [variantJson('A', result.planA, result.a), ...(result.b !== null && result.planB !== null ? [variantJson('B', result.planB, result.b)] : [])],
+    variants: [
+      variantJson('A', result.planA, result.a),
+      ...(result.b !== null && result.planB !== null ? [variantJson('B', result.planB, result.b)] : []),
+    ],
     ...(result.b !== null ? { deltas: deltas(result.a, result.b) } : {}),
     ...(result.hurts !== null ? { whatHurtsMost: { runsEach: result.hurtRuns, calls: result.hurts } } : {}),
   };
@@ -55,7 +58,16 @@ export function statsCsv(result: StatsResult): string {
   if (result.b !== null) variants.push(['B', result.b]);
   // Side-effect columns only when a variant has side effects, so a plan without any keeps its columns.
   const effects = variants.some(([, r]) => r.hasEffects);
-  const lines = [row(['variant', 'call', 'success_rate', 'mean_attempts', 'gain_if_never_failed_points', ...(effects ? ['duplicate_rate', 'maybe_duplicate_rate', 'left_in_place_rate'] : [])])];
+  const lines = [
+    row([
+      'variant',
+      'call',
+      'success_rate',
+      'mean_attempts',
+      'gain_if_never_failed_points',
+      ...(effects ? ['duplicate_rate', 'maybe_duplicate_rate', 'left_in_place_rate'] : []),
+    ]),
+  ];
   const gain = new Map((result.hurts ?? []).map((h) => [h.id, h.gainPoints]));
   for (const [name, r] of variants) {
     for (const [id, c] of Object.entries(r.stats.calls)) {
@@ -69,12 +81,40 @@ export function statsCsv(result: StatsResult): string {
   const plans = [result.planA, result.planB ?? result.planA];
   const injected = variants.map((_, i) => countInjected(plans[i]).faults);
   const injectedCol = injected.some((n) => n > 0);
-  lines.push(row(['variant', 'runs', ...(injectedCol ? ['injected_faults'] : []), ...OUTCOMES, 'makespan_p50_ms', 'makespan_p95_ms', 'makespan_p99_ms', 'makespan_mean_ms', 'attempts_per_run', 'misled_share', ...shares]));
+  lines.push(
+    row([
+      'variant',
+      'runs',
+      ...(injectedCol ? ['injected_faults'] : []),
+      ...OUTCOMES,
+      'makespan_p50_ms',
+      'makespan_p95_ms',
+      'makespan_p99_ms',
+      'makespan_mean_ms',
+      'attempts_per_run',
+      'misled_share',
+      ...shares,
+    ]),
+  );
   for (const [i, [name, r]] of variants.entries()) {
     const m = r.stats.makespanMs;
     const e = r.stats.effects;
     const effectCells = effects ? [e.duplicated, e.maybeDuplicated, e.leftInPlace, e.compensationFailed] : [];
-    lines.push(row([name, r.stats.runs, ...(injectedCol ? [injected[i]] : []), ...OUTCOMES.map((o) => r.stats.outcomes[o]), m.p50, m.p95, m.p99, m.mean, r.attemptsPerRun, r.misledShare, ...effectCells]));
+    lines.push(
+      row([
+        name,
+        r.stats.runs,
+        ...(injectedCol ? [injected[i]] : []),
+        ...OUTCOMES.map((o) => r.stats.outcomes[o]),
+        m.p50,
+        m.p95,
+        m.p99,
+        m.mean,
+        r.attemptsPerRun,
+        r.misledShare,
+        ...effectCells,
+      ]),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

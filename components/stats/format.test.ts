@@ -48,7 +48,12 @@ describe('formatting', () => {
   it('the table’s deltas agree with describeDeltas on the same numbers', () => {
     const r = (success: number, p95: number, attempts: number): Reliability =>
       ({
-        stats: { runs: 100, outcomes: { complete: success, partial: 100 - success, aborted: 0, deadline_exceeded: 0, stuck: 0 }, makespanMs: { p50: 1, p95, p99: 1, mean: 1 }, calls: {} },
+        stats: {
+          runs: 100,
+          outcomes: { complete: success, partial: 100 - success, aborted: 0, deadline_exceeded: 0, stuck: 0 },
+          makespanMs: { p50: 1, p95, p99: 1, mean: 1 },
+          calls: {},
+        },
         successRate: success / 100,
         misledShare: 0,
         attemptsPerRun: attempts,

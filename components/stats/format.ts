@@ -58,7 +58,7 @@ export function deltaTone(diff: number | null, better: 'higher' | 'lower', digit
   if (diff === null) return 'same';
   const r = Number(diff.toFixed(digits));
   if (r === 0) return 'same';
-  return (r > 0) === (better === 'higher') ? 'better' : 'worse';
+  return r > 0 === (better === 'higher') ? 'better' : 'worse';
 }
 
 /** "fetch_3 never failing: success 61.0% → 93.2% (+32.2 points)". */

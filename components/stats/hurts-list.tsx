@@ -7,7 +7,19 @@ import { describeHurt, formatCount, formatPercent, formatRuns } from './format';
 
 const FIRST = 10;
 
-export function HurtsList({ hurts, hurtRuns, runs, failing, headline }: { hurts: HurtRow[]; hurtRuns: number; runs: number; failing?: number; headline: number }) {
+export function HurtsList({
+  hurts,
+  hurtRuns,
+  runs,
+  failing,
+  headline,
+}: {
+  hurts: HurtRow[];
+  hurtRuns: number;
+  runs: number;
+  failing?: number;
+  headline: number;
+}) {
   const [all, setAll] = useState(false);
   if (hurts.length === 0) return <p className="tw-muted">No call failed on its own in these runs: there is nothing to rank.</p>;
   // Every row's gain is measured against the same baseline: the plan over the same runs.
@@ -20,10 +32,12 @@ export function HurtsList({ hurts, hurtRuns, runs, failing, headline }: { hurts:
         {failing === undefined
           ? null
           : `Ranked: the ${hurts.length === 1 ? 'call' : `${formatCount(hurts.length)} calls`} that failed most on their own${failing > hurts.length ? ` (of ${formatCount(failing)} that failed)` : ''}. `}
-        Each variant ran {hurtRuns < runs ? `the first ${formatRuns(hurtRuns)}` : formatRuns(hurtRuns)} on the same seeds; over those the plan succeeds in{' '}
-        {formatPercent(baseline)} of runs
+        Each variant ran {hurtRuns < runs ? `the first ${formatRuns(hurtRuns)}` : formatRuns(hurtRuns)} on the same seeds; over those the
+        plan succeeds in {formatPercent(baseline)} of runs
         {formatPercent(baseline) !== formatPercent(headline) && (
-          <span data-baseline="differs">, the baseline of this list (the {formatPercent(headline)} above is over all {formatRuns(runs)})</span>
+          <span data-baseline="differs">
+            , the baseline of this list (the {formatPercent(headline)} above is over all {formatRuns(runs)})
+          </span>
         )}
         .
       </p>

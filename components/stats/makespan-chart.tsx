@@ -55,13 +55,33 @@ const markerLabel = (index: number, text: string, color: string, flip: boolean) 
     const x = props.viewBox?.x ?? 0;
     const y = (props.viewBox?.y ?? 0) + 11 + index * 13;
     return (
-      <text x={flip ? x - 4 : x + 4} y={y} textAnchor={flip ? 'end' : 'start'} fill={color} fontSize={11} fontWeight={600} stroke="var(--tw-surface)" strokeWidth={3} paintOrder="stroke">
+      <text
+        x={flip ? x - 4 : x + 4}
+        y={y}
+        textAnchor={flip ? 'end' : 'start'}
+        fill={color}
+        fontSize={11}
+        fontWeight={600}
+        stroke="var(--tw-surface)"
+        strokeWidth={3}
+        paintOrder="stroke"
+      >
         {text}
       </text>
     );
   };
 
-function TooltipBody({ active, payload, compare, runs }: { active?: boolean; payload?: readonly { payload?: ChartBin }[]; compare: boolean; runs: number }) {
+function TooltipBody({
+  active,
+  payload,
+  compare,
+  runs,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: ChartBin }[];
+  compare: boolean;
+  runs: number;
+}) {
   const bin = payload?.[0]?.payload;
   if (!active || bin === undefined) return null;
   return (
@@ -149,18 +169,47 @@ export default function MakespanChart({ a, pa, b, pb, runs, title, fileStem }: M
             stroke="var(--tw-border-strong)"
             tickLine={false}
             height={30}
-            label={{ value: unit === 's' ? 'makespan (s)' : 'makespan (ms)', position: 'insideBottom', offset: -4, fill: 'var(--tw-muted)', fontSize: 11 }}
+            label={{
+              value: unit === 's' ? 'makespan (s)' : 'makespan (ms)',
+              position: 'insideBottom',
+              offset: -4,
+              fill: 'var(--tw-muted)',
+              fontSize: 11,
+            }}
           />
-          <YAxis width={40} tickCount={4} tick={AXIS_TICK} tickFormatter={shortCount} allowDecimals={false} stroke="var(--tw-border-strong)" tickLine={false} />
+          <YAxis
+            width={40}
+            tickCount={4}
+            tick={AXIS_TICK}
+            tickFormatter={shortCount}
+            allowDecimals={false}
+            stroke="var(--tw-border-strong)"
+            tickLine={false}
+          />
           <Tooltip
             cursor={{ fill: 'var(--tw-stat-cursor)' }}
             isAnimationActive={false}
-            content={(p) => <TooltipBody active={p.active} payload={p.payload as readonly { payload?: ChartBin }[] | undefined} compare={compare} runs={runs} />}
+            content={(p) => (
+              <TooltipBody
+                active={p.active}
+                payload={p.payload as readonly { payload?: ChartBin }[] | undefined}
+                compare={compare}
+                runs={runs}
+              />
+            )}
           />
           <Bar dataKey="a" name="A" fill="var(--tw-stat-a)" isAnimationActive={false} />
           {compare && <Bar dataKey="b" name="B" fill="var(--tw-stat-b)" isAnimationActive={false} />}
           {markers.map((m, i) => (
-            <ReferenceLine key={m.label} x={m.x} stroke={m.color} strokeWidth={1.5} strokeDasharray={m.dash} ifOverflow="extendDomain" label={markerLabel(i, m.label, m.color, m.flip)} />
+            <ReferenceLine
+              key={m.label}
+              x={m.x}
+              stroke={m.color}
+              strokeWidth={1.5}
+              strokeDasharray={m.dash}
+              ifOverflow="extendDomain"
+              label={markerLabel(i, m.label, m.color, m.flip)}
+            />
           ))}
         </BarChart>
       </div>

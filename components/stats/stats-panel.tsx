@@ -4,7 +4,17 @@
 // hurts most, and export. Results live in the store, so they survive switching tabs.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
-import { selectPlan, selectStatsBatch, selectStatsDone, selectStatsHurts, selectStatsMessage, selectStatsPhase, selectStatsRuns, selectStatsTotal, selectVariantB } from '@/lib/store/selectors';
+import {
+  selectPlan,
+  selectStatsBatch,
+  selectStatsDone,
+  selectStatsHurts,
+  selectStatsMessage,
+  selectStatsPhase,
+  selectStatsRuns,
+  selectStatsTotal,
+  selectVariantB,
+} from '@/lib/store/selectors';
 import { hurtBudget } from '@/lib/stats/hurts';
 import { MAX_RUNS, MIN_RUNS } from '@/lib/store/stats';
 import { formatCount, formatRuns, parseRuns } from './format';
@@ -46,13 +56,18 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
   const hintId = `${id}-hint`;
 
   const typed = parseRuns(text);
-  const problem = Number.isNaN(typed) ? `Enter a whole number of runs, from ${formatCount(MIN_RUNS)} to ${formatCount(MAX_RUNS)}.` : runsProblem(typed);
+  const problem = Number.isNaN(typed)
+    ? `Enter a whole number of runs, from ${formatCount(MIN_RUNS)} to ${formatCount(MAX_RUNS)}.`
+    : runsProblem(typed);
   const running = phase === 'running';
   const compare = variantB !== null;
   // What "what hurts most" will run, said on the checkbox and the button before it runs.
   const budget = hurtBudget(plan, problem === null ? typed : runs);
   const ranking = `up to ${formatCount(budget.calls)} ${budget.calls === 1 ? 'call' : 'calls'} (${formatRuns(budget.runs)} each)`;
-  const runLabel = problem !== null ? 'Run' : `${compare ? `Run A and B ${formatCount(typed)} times` : `Run ${formatCount(typed)} times`}${hurts && budget.calls > 0 ? ` + rank ${ranking}` : ''}`;
+  const runLabel =
+    problem !== null
+      ? 'Run'
+      : `${compare ? `Run A and B ${formatCount(typed)} times` : `Run ${formatCount(typed)} times`}${hurts && budget.calls > 0 ? ` + rank ${ranking}` : ''}`;
   // Cancel goes away when the runs end (cancelled or done): if it had the focus, the Run button takes it.
   const runButton = useRef<HTMLButtonElement>(null);
   const cancelFocused = useRef(false);
@@ -99,7 +114,13 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
           />
           <div className="tw-stats-picks" role="group" aria-label="Quick picks">
             {QUICK_PICKS.map((n) => (
-              <button key={n} type="button" className="tw-stats-pick" aria-pressed={problem === null && typed === n} onClick={() => choose(String(n))}>
+              <button
+                key={n}
+                type="button"
+                className="tw-stats-pick"
+                aria-pressed={problem === null && typed === n}
+                onClick={() => choose(String(n))}
+              >
                 {formatCount(n)}
               </button>
             ))}
@@ -111,8 +132,8 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
           </p>
         ) : (
           <p id={hintId} className="tw-stats-hint">
-            Seeded {compare ? 'runs of A and B' : 'runs'} on {formatCount(statsPool().size)} {statsPool().size === 1 ? 'worker' : 'workers'}: the same numbers every
-            time, and as <code>npm run sim -- --runs</code>.
+            Seeded {compare ? 'runs of A and B' : 'runs'} on {formatCount(statsPool().size)} {statsPool().size === 1 ? 'worker' : 'workers'}
+            : the same numbers every time, and as <code>npm run sim -- --runs</code>.
           </p>
         )}
       </div>
@@ -142,7 +163,13 @@ function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
           </button>
         </div>
       ) : (
-        <button ref={runButton} type="button" className="tw-button tw-stats-run" disabled={problem !== null || variantInvalid} onClick={start}>
+        <button
+          ref={runButton}
+          type="button"
+          className="tw-button tw-stats-run"
+          disabled={problem !== null || variantInvalid}
+          onClick={start}
+        >
           {runLabel}
         </button>
       )}

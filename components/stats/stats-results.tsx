@@ -62,8 +62,8 @@ function Headline({ r }: { r: Reliability }) {
         </div>
       </dl>
       <p className="tw-stats-misled" data-stat="misled">
-        An agent that drops failures would have <strong>misled the model in {formatPercent(r.misledShare)} of runs</strong>: in those runs some call
-        did not succeed, and a context that leaves it out reads as a total success.
+        An agent that drops failures would have <strong>misled the model in {formatPercent(r.misledShare)} of runs</strong>: in those runs
+        some call did not succeed, and a context that leaves it out reads as a total success.
       </p>
     </>
   );
@@ -98,10 +98,18 @@ function ExportButtons({ result }: { result: StatsResult }) {
   const stem = `${fileStem(result.planA.name)}-stats`;
   return (
     <div className="tw-stats-actions">
-      <button type="button" className="tw-button tw-button--quiet tw-button--small" onClick={() => downloadText(`${stem}.json`, statsJson(result), 'application/json')}>
+      <button
+        type="button"
+        className="tw-button tw-button--quiet tw-button--small"
+        onClick={() => downloadText(`${stem}.json`, statsJson(result), 'application/json')}
+      >
         Export statistics as JSON
       </button>
-      <button type="button" className="tw-button tw-button--quiet tw-button--small" onClick={() => downloadText(`${stem}.csv`, statsCsv(result), 'text/csv')}>
+      <button
+        type="button"
+        className="tw-button tw-button--quiet tw-button--small"
+        onClick={() => downloadText(`${stem}.csv`, statsCsv(result), 'text/csv')}
+      >
         Export statistics as CSV
       </button>
     </div>
@@ -187,7 +195,13 @@ export function StatsResults() {
       {result.hurts !== null && (
         <>
           <h3 className="tw-h3">What hurts most{compare ? ' in A' : ''}</h3>
-          <HurtsList hurts={result.hurts} hurtRuns={result.hurtRuns} runs={result.runs} failing={result.hurtFailing} headline={a.successRate} />
+          <HurtsList
+            hurts={result.hurts}
+            hurtRuns={result.hurtRuns}
+            runs={result.runs}
+            failing={result.hurtFailing}
+            headline={a.successRate}
+          />
         </>
       )}
 

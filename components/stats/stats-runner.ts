@@ -23,7 +23,8 @@ export function statsPool(): McPool {
 
 /** Why a number of runs is refused, or null. */
 export function runsProblem(runs: number): string | null {
-  if (!Number.isInteger(runs) || runs < MIN_RUNS || runs > MAX_RUNS) return `Runs must be a whole number from ${MIN_RUNS.toLocaleString('en-US')} to ${MAX_RUNS.toLocaleString('en-US')}.`;
+  if (!Number.isInteger(runs) || runs < MIN_RUNS || runs > MAX_RUNS)
+    return `Runs must be a whole number from ${MIN_RUNS.toLocaleString('en-US')} to ${MAX_RUNS.toLocaleString('en-US')}.`;
   return null;
 }
 
@@ -116,10 +117,18 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
         ranked.length === 0
           ? []
           : await statsPool().run(
-              { plans: ranked.map((id) => ({ base: planA, neverFail: [id] })), runs: ranked.map(() => hurtRuns), seed, whole: ranked.map(() => true) },
+              {
+                plans: ranked.map((id) => ({ base: planA, neverFail: [id] })),
+                runs: ranked.map(() => hurtRuns),
+                seed,
+                whole: ranked.map(() => true),
+              },
               progress(firstTotal),
             );
-      hurts = rankHurts(baseline.successRate, ranked.map((id, i) => ({ id, successRate: variants[i].successRate })));
+      hurts = rankHurts(
+        baseline.successRate,
+        ranked.map((id, i) => ({ id, successRate: variants[i].successRate })),
+      );
     }
     // The last sum ran in the worker message's task: draw the results in a task of their own, so neither passes 50 ms.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -155,5 +164,6 @@ export function cancelStats(): void {
   pool?.cancel();
 }
 
-const nextFrame = (fn: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : (setTimeout(fn, 16) as unknown as number));
+const nextFrame = (fn: () => void): number =>
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : (setTimeout(fn, 16) as unknown as number);
 const cancelFrame = (id: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id));

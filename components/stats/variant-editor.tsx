@@ -7,7 +7,17 @@ import type { Plan } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlan, selectVariantB } from '@/lib/store/selectors';
 import { formatCount } from './format';
-import { EFFECT_CHOICES, fieldKey, fieldText, ON_FAILURE, sameCalls, setVariantField, STRATEGIES, variantChanges, type VariantField } from './variant';
+import {
+  EFFECT_CHOICES,
+  fieldKey,
+  fieldText,
+  ON_FAILURE,
+  sameCalls,
+  setVariantField,
+  STRATEGIES,
+  variantChanges,
+  type VariantField,
+} from './variant';
 
 /** What is typed in B's text fields that differs from B (while typing, or refused): by field key. */
 export type VariantDrafts = Record<string, { text: string; error: string | null }>;
@@ -52,7 +62,19 @@ function wasText(f: VariantField, was: string | null): string {
   return `A: ${was}`;
 }
 
-function NumberInput({ f, label, placeholder, field, msgId }: { f: VariantField; label: string; placeholder?: string; field: ReturnType<typeof useField>; msgId: string }) {
+function NumberInput({
+  f,
+  label,
+  placeholder,
+  field,
+  msgId,
+}: {
+  f: VariantField;
+  label: string;
+  placeholder?: string;
+  field: ReturnType<typeof useField>;
+  msgId: string;
+}) {
   return (
     <input
       type="text"
@@ -110,7 +132,8 @@ function CallRow({ b, a, props, id }: { b: Plan; a: Plan; props: EditorProps; id
   const timeout = useField(b, a, props, { kind: 'timeoutMs', id });
   const errors = [attempts, onFailure, timeout].filter((x) => x.error !== null);
   const changed = attempts.changed || onFailure.changed || timeout.changed;
-  const hasEffect = (b.calls.find((c) => c.id === id)?.effect ?? 'none') !== 'none' || (a.calls.find((c) => c.id === id)?.effect ?? 'none') !== 'none';
+  const hasEffect =
+    (b.calls.find((c) => c.id === id)?.effect ?? 'none') !== 'none' || (a.calls.find((c) => c.id === id)?.effect ?? 'none') !== 'none';
   const msgId = `${base}-msg`;
   return (
     <>
@@ -218,9 +241,15 @@ export function VariantEditor(props: EditorProps) {
           Compare two policies
         </h2>
         <p className="tw-stats-hint">
-          Copy this plan as variant B, change its retries, failure policies, timeouts, strategy or concurrency, then run A and B on the same seeds.
+          Copy this plan as variant B, change its retries, failure policies, timeouts, strategy or concurrency, then run A and B on the same
+          seeds.
         </p>
-        <button type="button" className="tw-button tw-button--quiet tw-button--small tw-stats-variant__make" disabled={a.calls.length === 0} onClick={() => store.getState().setVariantB(store.getState().plan)}>
+        <button
+          type="button"
+          className="tw-button tw-button--quiet tw-button--small tw-stats-variant__make"
+          disabled={a.calls.length === 0}
+          onClick={() => store.getState().setVariantB(store.getState().plan)}
+        >
           Make variant B from this plan
         </button>
       </section>

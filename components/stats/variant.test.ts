@@ -78,7 +78,11 @@ describe('variantChanges', () => {
     let b = set(a, { kind: 'maxAttempts', id: 'fetch_3' }, '4');
     b = set(b, { kind: 'timeoutMs', id: 'fetch_3' }, '');
     b = set(b, { kind: 'maxConcurrency' }, '2');
-    expect(variantChanges(a, b).map((c) => c.text)).toEqual(['max concurrency: unlimited → 2', 'fetch_3 max attempts: 2 → 4', 'fetch_3 timeout: 3,000 ms → none']);
+    expect(variantChanges(a, b).map((c) => c.text)).toEqual([
+      'max concurrency: unlimited → 2',
+      'fetch_3 max attempts: 2 → 4',
+      'fetch_3 timeout: 3,000 ms → none',
+    ]);
     expect(variantChanges(a, b).map((c) => c.key)).toEqual(['maxConcurrency', 'maxAttempts:fetch_3', 'timeoutMs:fetch_3']);
   });
 
@@ -110,6 +114,9 @@ describe('the effect of a call in variant B', () => {
   it('back to none removes the effect, and a made-up effect is refused in words', () => {
     const b = set(checkout, { kind: 'effect', id: 'send_receipt' }, 'none');
     expect(b.calls.find((c) => c.id === 'send_receipt')).not.toHaveProperty('effect');
-    expect(setVariantField(checkout, { kind: 'effect', id: 'charge_card' }, 'twice')).toEqual({ ok: false, message: 'Effect must be one of none, idempotent, once.' });
+    expect(setVariantField(checkout, { kind: 'effect', id: 'charge_card' }, 'twice')).toEqual({
+      ok: false,
+      message: 'Effect must be one of none, idempotent, once.',
+    });
   });
 });

@@ -69,7 +69,8 @@ function fromEdit(f: VariantField, r: EditResult): FieldResult {
 export function setVariantField(plan: Plan, f: VariantField, text: string): FieldResult {
   switch (f.kind) {
     case 'strategy':
-      if (!(STRATEGIES as readonly string[]).includes(text)) return { ok: false, message: `Strategy must be one of ${STRATEGIES.join(', ')}.` };
+      if (!(STRATEGIES as readonly string[]).includes(text))
+        return { ok: false, message: `Strategy must be one of ${STRATEGIES.join(', ')}.` };
       return fromEdit(f, updateSettings(plan, { strategy: text as Strategy }));
     case 'maxConcurrency': {
       const n = parseNumberText(text);
@@ -84,7 +85,8 @@ export function setVariantField(plan: Plan, f: VariantField, text: string): Fiel
       return fromEdit(f, updateCall(plan, f.id, { retry: { ...call.retry, maxAttempts: n } }));
     }
     case 'onFailure':
-      if (!(ON_FAILURE as readonly string[]).includes(text)) return { ok: false, message: `On failure must be one of ${ON_FAILURE.join(', ')}.` };
+      if (!(ON_FAILURE as readonly string[]).includes(text))
+        return { ok: false, message: `On failure must be one of ${ON_FAILURE.join(', ')}.` };
       return fromEdit(f, updateCall(plan, f.id, { onFailure: text as OnFailure }));
     case 'timeoutMs': {
       const n = parseNumberText(text);
@@ -96,7 +98,8 @@ export function setVariantField(plan: Plan, f: VariantField, text: string): Fiel
       const call = plan.calls.find((c) => c.id === f.id);
       // Back to none drops the compensation too: only a call with an effect can have one.
       const patch = text === 'none' ? { effect: undefined, compensation: undefined } : { effect: text as Effect };
-      if (call !== undefined && text === 'none' && call.compensation !== undefined) return { ok: false, message: `${f.id} has a compensation: remove it in the plan before setting its effect to none.` };
+      if (call !== undefined && text === 'none' && call.compensation !== undefined)
+        return { ok: false, message: `${f.id} has a compensation: remove it in the plan before setting its effect to none.` };
       return fromEdit(f, updateCall(plan, f.id, patch));
     }
   }
@@ -130,8 +133,12 @@ export function variantChanges(a: Plan, b: Plan): VariantChange[] {
     const was = fieldText(a, f);
     const now = fieldText(b, f) as string;
     if (was === now) continue;
-    const name = f.kind === 'strategy' || f.kind === 'maxConcurrency' ? fieldLabel(f).toLowerCase() : `${f.id} ${fieldLabel(f).toLowerCase()}`;
-    out.push({ key: fieldKey(f), text: was === null ? `${name}: ${shown(f, now)} (not in A)` : `${name}: ${shown(f, was)} → ${shown(f, now)}` });
+    const name =
+      f.kind === 'strategy' || f.kind === 'maxConcurrency' ? fieldLabel(f).toLowerCase() : `${f.id} ${fieldLabel(f).toLowerCase()}`;
+    out.push({
+      key: fieldKey(f),
+      text: was === null ? `${name}: ${shown(f, now)} (not in A)` : `${name}: ${shown(f, was)} → ${shown(f, now)}`,
+    });
   }
   return out;
 }

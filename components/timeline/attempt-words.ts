@@ -54,7 +54,12 @@ function toneOf(result: AttemptResult): AttemptDetails['tone'] {
   return 'bad';
 }
 
-const FAULT_WORD: Record<NonNullable<Attempt['fault']>['kind'], string> = { error: 'error', timeout: 'timeout', rate_limit: 'rate limit', partial: 'partial result' };
+const FAULT_WORD: Record<NonNullable<Attempt['fault']>['kind'], string> = {
+  error: 'error',
+  timeout: 'timeout',
+  rate_limit: 'rate limit',
+  partial: 'partial result',
+};
 
 /**
  * The result row: when the timeout cut the attempt before the fault that fired could return its own result (a slow
@@ -72,7 +77,11 @@ export function attemptDetails(id: string, label: string | null, a: Attempt, tot
     ['Time', attemptSpan(a)],
     ['Result', resultWords(a)],
   ];
-  if (a.fault !== undefined) rows.push(['Fault', `${FAULT_WORD[a.fault.kind]}, ${a.fault.injected ? 'injected (not part of the design)' : 'designed into the plan'}`]);
+  if (a.fault !== undefined)
+    rows.push([
+      'Fault',
+      `${FAULT_WORD[a.fault.kind]}, ${a.fault.injected ? 'injected (not part of the design)' : 'designed into the plan'}`,
+    ]);
   if (a.code !== undefined && a.code !== '') rows.push(['Error code', a.code]);
   if (FAILURES.has(a.result)) rows.push(['Retryable', a.retryable ? 'yes' : 'no']);
   if (a.retryWaitMs !== undefined) rows.push(['Retry wait', `${roundedMs(a.retryWaitMs)}, then attempt ${a.n + 1}`]);

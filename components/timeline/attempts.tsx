@@ -53,30 +53,60 @@ export function AttemptBar({ bar: b, id, attempt, named, hover, hangFill }: BarP
 }
 
 /** Retry waits (hatched), timeout marks and the stop line, over the rows. */
-export function Marks({ geo, trace, hatch, plotRight, shown }: { geo: Timeline; trace: Trace; hatch: string; plotRight: number; shown: Shown }) {
+export function Marks({
+  geo,
+  trace,
+  hatch,
+  plotRight,
+  shown,
+}: {
+  geo: Timeline;
+  trace: Trace;
+  hatch: string;
+  plotRight: number;
+  shown: Shown;
+}) {
   const stop = geo.stopLine;
   const left = geo.scale.x(0);
   // A stop late in the run is named to the left of its line, so the words stay inside the chart.
   const stopAnchorEnd = stop !== null && stop.x > left + (plotRight - left) * 0.6;
   return (
     <>
-      {geo.waits.map((w) => shown(w.y, w.height) && (
-        <rect key={`${w.row}-${w.attempt}`} className="tw-tl-wait" x={w.x} y={w.y} width={w.width} height={w.height} fill={`url(#${hatch})`}>
-          <title>{`${trace.calls[w.row].id} · waiting to retry · attempt ${w.attempt} next`}</title>
-        </rect>
-      ))}
-      {geo.timeoutMarks.map((m) => shown(m.y, m.height) && (
-        <g key={`${m.row}-${m.attempt}`} className="tw-tl-timeout">
-          <title>{`${trace.calls[m.row].id} · attempt ${m.attempt} cut by its timeout`}</title>
-          <line x1={m.x} x2={m.x} y1={m.y + 1} y2={m.y + m.height - 1} />
-          <path d={`M ${m.x - 4} ${m.y + 1} L ${m.x + 4} ${m.y + 1} L ${m.x} ${m.y + 6} Z`} />
-        </g>
-      ))}
+      {geo.waits.map(
+        (w) =>
+          shown(w.y, w.height) && (
+            <rect
+              key={`${w.row}-${w.attempt}`}
+              className="tw-tl-wait"
+              x={w.x}
+              y={w.y}
+              width={w.width}
+              height={w.height}
+              fill={`url(#${hatch})`}
+            >
+              <title>{`${trace.calls[w.row].id} · waiting to retry · attempt ${w.attempt} next`}</title>
+            </rect>
+          ),
+      )}
+      {geo.timeoutMarks.map(
+        (m) =>
+          shown(m.y, m.height) && (
+            <g key={`${m.row}-${m.attempt}`} className="tw-tl-timeout">
+              <title>{`${trace.calls[m.row].id} · attempt ${m.attempt} cut by its timeout`}</title>
+              <line x1={m.x} x2={m.x} y1={m.y + 1} y2={m.y + m.height - 1} />
+              <path d={`M ${m.x - 4} ${m.y + 1} L ${m.x + 4} ${m.y + 1} L ${m.x} ${m.y + 6} Z`} />
+            </g>
+          ),
+      )}
       {stop !== null && (
         <g className="tw-tl-stop">
           <title>{stop.label}</title>
           <line x1={stop.x} x2={stop.x} y1={0} y2={geo.height} />
-          <text x={stopAnchorEnd ? stop.x - 4 : stop.x + 4} y={geo.groups[0] === undefined ? geo.turnLane.height : geo.groups[0].y - 5} textAnchor={stopAnchorEnd ? 'end' : 'start'}>
+          <text
+            x={stopAnchorEnd ? stop.x - 4 : stop.x + 4}
+            y={geo.groups[0] === undefined ? geo.turnLane.height : geo.groups[0].y - 5}
+            textAnchor={stopAnchorEnd ? 'end' : 'start'}
+          >
             {stop.label}
           </text>
         </g>

@@ -10,7 +10,12 @@ export function TimeAxis({ geo, layout, height, plotRight }: { geo: Timeline; la
       {geo.ticks.map((k) => (
         <g key={k.t}>
           <line className="tw-tl-grid" x1={k.x} x2={k.x} y1={axisY - 4} y2={height} />
-          <text className="tw-tl-tick" x={k.x} y={axisY - 6} textAnchor={k.x > plotRight - tickEndMargin ? 'end' : k.t === 0 ? 'start' : 'middle'}>
+          <text
+            className="tw-tl-tick"
+            x={k.x}
+            y={axisY - 6}
+            textAnchor={k.x > plotRight - tickEndMargin ? 'end' : k.t === 0 ? 'start' : 'middle'}
+          >
             {k.label}
           </text>
         </g>

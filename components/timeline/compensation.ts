@@ -79,7 +79,16 @@ export function compensationLane(trace: Trace, input: LaneInput): CompensationLa
       const x0 = Math.max(clampX(x(a.startMs)), prevEnd);
       const x1 = Math.max(clampX(x(a.endMs ?? t1)), x0 + 1);
       prevEnd = x1;
-      bars.push({ row: k, attempt: a.n, x: x0, width: x1 - x0, y: y + inset, height: rowHeight - 2 * inset, result: a.result, open: a.endMs === null });
+      bars.push({
+        row: k,
+        attempt: a.n,
+        x: x0,
+        width: x1 - x0,
+        y: y + inset,
+        height: rowHeight - 2 * inset,
+        result: a.result,
+        open: a.endMs === null,
+      });
     }
   });
   return { label: 'Compensations', y: top, height: due.length * rowHeight, rows, bars };

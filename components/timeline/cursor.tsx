@@ -28,10 +28,15 @@ export function TimelineCursor({ scale, layout, width, height, plotRight }: Curs
   return (
     <svg className="tw-tl__cursor" width={width} height={height} aria-hidden="true" focusable="false" data-cursor-x={x.toFixed(1)}>
       {veil > 0.5 && <rect className="tw-tl-veil" x={x} y={top} width={veil} height={height - top} />}
-      {shown && <>
-      <line className="tw-tl-cursor__line" x1={x} x2={x} y1={axisY - 4} y2={height} />
-      <path className="tw-tl-cursor__head" d={`M ${x - 5} ${axisY - 11} L ${x + 5} ${axisY - 11} L ${x + 5} ${axisY - 6} L ${x} ${axisY - 1} L ${x - 5} ${axisY - 6} Z`} />
-      </>}
+      {shown && (
+        <>
+          <line className="tw-tl-cursor__line" x1={x} x2={x} y1={axisY - 4} y2={height} />
+          <path
+            className="tw-tl-cursor__head"
+            d={`M ${x - 5} ${axisY - 11} L ${x + 5} ${axisY - 11} L ${x + 5} ${axisY - 6} L ${x} ${axisY - 1} L ${x - 5} ${axisY - 6} Z`}
+          />
+        </>
+      )}
     </svg>
   );
 }
@@ -40,7 +45,19 @@ export function TimelineCursor({ scale, layout, width, height, plotRight }: Curs
  * The band over the axis: pressing or dragging on it moves the cursor (and pauses, as the scrubber does); with Shift
  * held, dragging selects a range of time instead (reported on the run's own clock).
  */
-export function ScrubArea({ scale, layout, plotRight, offsetMs, onRange }: { scale: TimeScale; layout: TimelineLayout; plotRight: number; offsetMs: number; onRange?: (r: TimeWindow | null) => void }) {
+export function ScrubArea({
+  scale,
+  layout,
+  plotRight,
+  offsetMs,
+  onRange,
+}: {
+  scale: TimeScale;
+  layout: TimelineLayout;
+  plotRight: number;
+  offsetMs: number;
+  onRange?: (r: TimeWindow | null) => void;
+}) {
   const setCursor = useAppStore(selectSetCursor);
   const pause = useAppStore(selectPause);
   const anchor = useRef<number | null>(null);
@@ -77,7 +94,11 @@ export function ScrubArea({ scale, layout, plotRight, offsetMs, onRange }: { sca
         if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
       }}
     >
-      <title>{onRange ? 'Press or drag on the time axis to move the playback cursor; Shift+drag to select a range of time' : 'Press or drag on the time axis to move the playback cursor'}</title>
+      <title>
+        {onRange
+          ? 'Press or drag on the time axis to move the playback cursor; Shift+drag to select a range of time'
+          : 'Press or drag on the time axis to move the playback cursor'}
+      </title>
     </rect>
   );
 }

@@ -16,21 +16,41 @@ function geometry(plan: Plan): Timeline {
 }
 const barsOf = (g: Timeline, row: number) => g.bars.filter((b) => b.row === row);
 const retryable = (onAttempts: number[]) => ({ kind: 'error' as const, message: '503 Service Unavailable', retryable: true, onAttempts });
-const retry = (maxAttempts: number, initialIntervalMs = 100) => ({ maxAttempts, initialIntervalMs, backoffCoefficient: 2, jitter: 'none' as const });
+const retry = (maxAttempts: number, initialIntervalMs = 100) => ({
+  maxAttempts,
+  initialIntervalMs,
+  backoffCoefficient: 2,
+  jitter: 'none' as const,
+});
 
 describe('rows and groups', () => {
   // Plan order b, a, c, d; graph waves a = c = 0, b = 1, d = 2.
-  const plan = makePlan([{ id: 'b' }, { id: 'a', label: 'Search the web' }, { id: 'c' }, { id: 'd' }], [['a', 'b'], ['b', 'd']]);
+  const plan = makePlan(
+    [{ id: 'b' }, { id: 'a', label: 'Search the web' }, { id: 'c' }, { id: 'd' }],
+    [
+      ['a', 'b'],
+      ['b', 'd'],
+    ],
+  );
   const g = geometry(plan);
 
   it('rows are grouped by graph wave, waves in order, calls in plan order within a wave', () => {
-    expect(g.rows.map((r) => [r.id, r.wave])).toEqual([['a', 0], ['c', 0], ['b', 1], ['d', 2]]);
+    expect(g.rows.map((r) => [r.id, r.wave])).toEqual([
+      ['a', 0],
+      ['c', 0],
+      ['b', 1],
+      ['d', 2],
+    ]);
     expect(g.groups.map((x) => x.label)).toEqual(['Wave 1', 'Wave 2', 'Wave 3']);
   });
 
   it('each group spans its rows, after a gap, below the model-turn lane', () => {
     expect(g.turnLane).toEqual({ y: 0, height: 20 });
-    expect(g.groups.map((x) => [x.y, x.height])).toEqual([[30, 40], [80, 20], [110, 20]]);
+    expect(g.groups.map((x) => [x.y, x.height])).toEqual([
+      [30, 40],
+      [80, 20],
+      [110, 20],
+    ]);
     expect(g.rows.map((r) => r.y)).toEqual([30, 50, 80, 110]);
     expect(g.height).toBe(130);
   });
@@ -43,7 +63,14 @@ describe('rows and groups', () => {
 
 describe('attempts, retry waits and timeouts', () => {
   // a: fails twice (retryable), 200 ms each, waits 100 then 200: [0,200] · [300,500] · [700,900]; b sets t1 = 1000.
-  const plan = makePlan([{ id: 'a', ms: 200, retry: retry(3), faults: [retryable([1, 2])] }, { id: 'b', ms: 1000 }], [], EAGER);
+  const plan = makePlan(
+    [
+      { id: 'a', ms: 200, retry: retry(3), faults: [retryable([1, 2])] },
+      { id: 'b', ms: 1000 },
+    ],
+    [],
+    EAGER,
+  );
   const g = geometry(plan);
 
   it('the scale maps [0, makespan] onto the plot, and back', () => {
@@ -70,19 +97,45 @@ describe('attempts, retry waits and timeouts', () => {
 
   it('a timeout is marked where it cut the attempt', () => {
     // a: 100 ms but hangs on attempt 1, cut at 300 ms; waits 100; attempt 2 [400, 500]. b sets t1 = 1000.
-    const p = makePlan([{ id: 'a', timeoutMs: 300, retry: retry(2), faults: [{ kind: 'timeout', onAttempts: [1] }] }, { id: 'b', ms: 1000 }], [], EAGER);
+    const p = makePlan(
+      [
+        { id: 'a', timeoutMs: 300, retry: retry(2), faults: [{ kind: 'timeout', onAttempts: [1] }] },
+        { id: 'b', ms: 1000 },
+      ],
+      [],
+      EAGER,
+    );
     const t = geometry(p);
-    expect(barsOf(t, 0).map((b) => [b.x, b.width, b.result])).toEqual([[100, 300, 'timeout'], [500, 100, 'ok']]);
+    expect(barsOf(t, 0).map((b) => [b.x, b.width, b.result])).toEqual([
+      [100, 300, 'timeout'],
+      [500, 100, 'ok'],
+    ]);
     expect(t.timeoutMarks).toEqual([{ row: 0, attempt: 1, x: 400, y: 30, height: 20 }]);
   });
 
   it('a 0-ms attempt still gets a 1-px bar', () => {
-    const t = geometry(makePlan([{ id: 'a', ms: 0 }, { id: 'b', ms: 1000 }], [], EAGER));
+    const t = geometry(
+      makePlan(
+        [
+          { id: 'a', ms: 0 },
+          { id: 'b', ms: 1000 },
+        ],
+        [],
+        EAGER,
+      ),
+    );
     expect(barsOf(t, 0)).toMatchObject([{ x: 100, width: 1 }]);
   });
 
   it('a hang with no end runs open to the end of a stuck run (its last finite instant)', () => {
-    const p = makePlan([{ id: 'a', faults: [{ kind: 'timeout', onAttempts: [1] }] }, { id: 'b', ms: 500 }], [], EAGER);
+    const p = makePlan(
+      [
+        { id: 'a', faults: [{ kind: 'timeout', onAttempts: [1] }] },
+        { id: 'b', ms: 500 },
+      ],
+      [],
+      EAGER,
+    );
     const trace = simulate(p);
     expect(trace.outcome).toBe('stuck');
     const t = timelineGeometry(p, trace, OPTS);
@@ -94,14 +147,29 @@ describe('attempts, retry waits and timeouts', () => {
 
 describe('the stop line', () => {
   it('an abort is a line at its instant, naming the call that aborted', () => {
-    const p = makePlan([{ id: 'auth', ms: 1050, onFailure: 'abort', faults: [{ kind: 'error', message: '401', onAttempts: [1] }] }, { id: 'b', ms: 2000 }], [], EAGER);
+    const p = makePlan(
+      [
+        { id: 'auth', ms: 1050, onFailure: 'abort', faults: [{ kind: 'error', message: '401', onAttempts: [1] }] },
+        { id: 'b', ms: 2000 },
+      ],
+      [],
+      EAGER,
+    );
     const g = geometry(p);
     expect(g.scale.t1).toBe(1050);
     expect(g.stopLine).toEqual({ x: 1100, reason: 'abort', label: 'aborted by auth at 1.05 s' });
   });
 
   it('a cancelled attempt ends at the stop line', () => {
-    const p = makePlan([{ id: 'a', ms: 400, onFailure: 'abort', faults: [{ kind: 'error', message: '401', onAttempts: [1] }] }, { id: 'b', ms: 2000 }, { id: 'c', ms: 1000 }], [], EAGER);
+    const p = makePlan(
+      [
+        { id: 'a', ms: 400, onFailure: 'abort', faults: [{ kind: 'error', message: '401', onAttempts: [1] }] },
+        { id: 'b', ms: 2000 },
+        { id: 'c', ms: 1000 },
+      ],
+      [],
+      EAGER,
+    );
     const trace = simulate(p);
     const g = timelineGeometry(p, trace, OPTS);
     expect(summary(trace).b.status).toBe('cancelled');
@@ -111,7 +179,14 @@ describe('the stop line', () => {
   });
 
   it('a deadline is a line at the deadline', () => {
-    const p = makePlan([{ id: 'a', ms: 1000 }, { id: 'b', ms: 5000 }], [], { ...EAGER, deadlineMs: 3000 });
+    const p = makePlan(
+      [
+        { id: 'a', ms: 1000 },
+        { id: 'b', ms: 5000 },
+      ],
+      [],
+      { ...EAGER, deadlineMs: 3000 },
+    );
     const g = geometry(p);
     expect(g.stopLine).toEqual({ x: 1100, reason: 'deadline', label: 'deadline 3 s' });
     expect(barsOf(g, 1)).toMatchObject([{ x: 100, width: 1000, result: 'cancelled' }]);
@@ -119,7 +194,14 @@ describe('the stop line', () => {
 
   it('a retry wait the plan stopped during ends at the stop', () => {
     // a fails at 200 and would wait 1000 ms; the deadline at 500 cuts the wait. b sets t1 = 500.
-    const p = makePlan([{ id: 'a', ms: 200, retry: retry(2, 1000), faults: [retryable([1])] }, { id: 'b', ms: 5000 }], [], { ...EAGER, deadlineMs: 500 });
+    const p = makePlan(
+      [
+        { id: 'a', ms: 200, retry: retry(2, 1000), faults: [retryable([1])] },
+        { id: 'b', ms: 5000 },
+      ],
+      [],
+      { ...EAGER, deadlineMs: 500 },
+    );
     const g = geometry(p);
     expect(g.scale.t1).toBe(500);
     expect(g.waits).toEqual([{ row: 0, attempt: 2, x: 500, width: 600, y: 33, height: 14 }]);
@@ -129,7 +211,14 @@ describe('the stop line', () => {
 describe('model turns', () => {
   it('under waves each wave is a turn: thinking, then executing until its wave ends', () => {
     // Turn 1 [0, 100] thinking, a runs [100, 300]; turn 2 [300, 400] thinking, b runs [400, 1000].
-    const p = makePlan([{ id: 'a', ms: 200 }, { id: 'b', ms: 600 }], [['a', 'b']], { strategy: 'waves', modelTurnMs: 100 });
+    const p = makePlan(
+      [
+        { id: 'a', ms: 200 },
+        { id: 'b', ms: 600 },
+      ],
+      [['a', 'b']],
+      { strategy: 'waves', modelTurnMs: 100 },
+    );
     const g = geometry(p);
     expect(g.turns).toEqual([
       { index: 0, wave: 0, label: 'Model turn 1', thinking: { x: 100, width: 100 }, executing: { x: 200, width: 200 } },
@@ -138,16 +227,34 @@ describe('model turns', () => {
   });
 
   it('under eager there is one turn, executing the whole plan', () => {
-    const p = makePlan([{ id: 'a', ms: 200 }, { id: 'b', ms: 700 }], [['a', 'b']], { strategy: 'eager', modelTurnMs: 100 });
+    const p = makePlan(
+      [
+        { id: 'a', ms: 200 },
+        { id: 'b', ms: 700 },
+      ],
+      [['a', 'b']],
+      { strategy: 'eager', modelTurnMs: 100 },
+    );
     const g = geometry(p);
-    expect(g.turns).toEqual([{ index: 0, wave: null, label: 'Model turn 1', thinking: { x: 100, width: 100 }, executing: { x: 200, width: 900 } }]);
+    expect(g.turns).toEqual([
+      { index: 0, wave: null, label: 'Model turn 1', thinking: { x: 100, width: 100 }, executing: { x: 200, width: 900 } },
+    ]);
   });
 });
 
 describe('the critical path', () => {
   // s fans out to a fast and a slow branch that join in j.
   const plan = (strategy: 'eager' | 'waves' | 'sequential') =>
-    makePlan([{ id: 's' }, { id: 'fast', ms: 200 }, { id: 'slow', ms: 600 }, { id: 'j' }], [['s', 'fast'], ['s', 'slow'], ['fast', 'j'], ['slow', 'j']], { strategy, modelTurnMs: 50 });
+    makePlan(
+      [{ id: 's' }, { id: 'fast', ms: 200 }, { id: 'slow', ms: 600 }, { id: 'j' }],
+      [
+        ['s', 'fast'],
+        ['s', 'slow'],
+        ['fast', 'j'],
+        ['slow', 'j'],
+      ],
+      { strategy, modelTurnMs: 50 },
+    );
 
   it.each(['eager', 'waves', 'sequential'] as const)('under %s the critical path of a fan-out/join is the slow branch', (strategy) => {
     const g = geometry(plan(strategy));
@@ -158,15 +265,36 @@ describe('the critical path', () => {
   it('a slow retry can move the critical path to the branch that retried', () => {
     const p = makePlan(
       [{ id: 's' }, { id: 'fast', ms: 200, retry: retry(2, 1000), faults: [retryable([1])] }, { id: 'slow', ms: 600 }, { id: 'j' }],
-      [['s', 'fast'], ['s', 'slow'], ['fast', 'j'], ['slow', 'j']],
+      [
+        ['s', 'fast'],
+        ['s', 'slow'],
+        ['fast', 'j'],
+        ['slow', 'j'],
+      ],
       EAGER,
     );
-    expect(geometry(p).rows.filter((r) => r.critical).map((r) => r.id)).toEqual(['s', 'fast', 'j']);
+    expect(
+      geometry(p)
+        .rows.filter((r) => r.critical)
+        .map((r) => r.id),
+    ).toEqual(['s', 'fast', 'j']);
   });
 
   it('under abort the path ends at the call that aborted', () => {
-    const p = makePlan([{ id: 's' }, { id: 'auth', onFailure: 'abort', faults: [{ kind: 'error', message: '401', onAttempts: [1] }] }, { id: 'long', ms: 900 }], [['s', 'auth']], EAGER);
-    expect(geometry(p).rows.filter((r) => r.critical).map((r) => r.id)).toEqual(['s', 'auth']);
+    const p = makePlan(
+      [
+        { id: 's' },
+        { id: 'auth', onFailure: 'abort', faults: [{ kind: 'error', message: '401', onAttempts: [1] }] },
+        { id: 'long', ms: 900 },
+      ],
+      [['s', 'auth']],
+      EAGER,
+    );
+    expect(
+      geometry(p)
+        .rows.filter((r) => r.critical)
+        .map((r) => r.id),
+    ).toEqual(['s', 'auth']);
   });
 });
 
@@ -226,7 +354,14 @@ describe('ticks', () => {
 });
 
 describe('hit-testing', () => {
-  const plan = makePlan([{ id: 'a', ms: 200, retry: retry(3), faults: [retryable([1, 2])] }, { id: 'b', ms: 1000 }], [], EAGER);
+  const plan = makePlan(
+    [
+      { id: 'a', ms: 200, retry: retry(3), faults: [retryable([1, 2])] },
+      { id: 'b', ms: 1000 },
+    ],
+    [],
+    EAGER,
+  );
   const g = geometry(plan);
 
   it.each([
@@ -329,6 +464,14 @@ describe('the playback cursor and scrubbing', () => {
 
 describe('attemptTone', () => {
   it('colours every kind of failure alike, and the rest by their own name', () => {
-    expect((['ok', 'partial', 'cancelled', 'hang', 'error', 'rate_limited', 'timeout'] as const).map(attemptTone)).toEqual(['ok', 'partial', 'cancelled', 'hang', 'bad', 'bad', 'bad']);
+    expect((['ok', 'partial', 'cancelled', 'hang', 'error', 'rate_limited', 'timeout'] as const).map(attemptTone)).toEqual([
+      'ok',
+      'partial',
+      'cancelled',
+      'hang',
+      'bad',
+      'bad',
+      'bad',
+    ]);
   });
 });

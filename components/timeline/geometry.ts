@@ -191,7 +191,7 @@ export function runCriticalPath(plan: Plan, trace: Trace): number[] {
   }
   const path = [end];
   const seen = new Set(path);
-  for (let v = end; ; ) {
+  for (let v = end; ;) {
     const start = calls[v].startMs;
     if (start === null) break;
     let via = -1;
@@ -308,7 +308,8 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
 
     c.attempts.forEach((a, k) => {
       const bar = row[k];
-      if (a.result === 'timeout' && bar.width > 0) timeoutMarks.push({ row: i, attempt: a.n, x: bar.x + bar.width, y: rowY[i], height: rowHeight });
+      if (a.result === 'timeout' && bar.width > 0)
+        timeoutMarks.push({ row: i, attempt: a.n, x: bar.x + bar.width, y: rowY[i], height: rowHeight });
       if (a.retryWaitMs === undefined || a.endMs === null) return;
       const next = c.attempts[k + 1];
       // To the next attempt's start; a wait the plan stopped during ends at the stop.
@@ -320,12 +321,20 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
     });
   });
 
-  const turns: TimelineTurn[] = trace.turns.filter((t) => inView(t.startMs, t.endMs ?? t1)).map((t) => {
-    const s = clampX(x(t.startMs));
-    const e = clampX(x(t.emitMs));
-    const f = clampX(x(t.endMs ?? t1));
-    return { index: t.index, wave: t.wave, label: `Model turn ${t.index + 1}`, thinking: { x: s, width: Math.max(0, e - s) }, executing: { x: e, width: Math.max(0, f - e) } };
-  });
+  const turns: TimelineTurn[] = trace.turns
+    .filter((t) => inView(t.startMs, t.endMs ?? t1))
+    .map((t) => {
+      const s = clampX(x(t.startMs));
+      const e = clampX(x(t.emitMs));
+      const f = clampX(x(t.endMs ?? t1));
+      return {
+        index: t.index,
+        wave: t.wave,
+        label: `Model turn ${t.index + 1}`,
+        thinking: { x: s, width: Math.max(0, e - s) },
+        executing: { x: e, width: Math.max(0, f - e) },
+      };
+    });
 
   const stop = trace.stop;
   const stopLine: StopLine | null =
@@ -334,12 +343,30 @@ export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions
       : {
           x: clampX(x(stop.atMs)),
           reason: stop.reason,
-          label: stop.reason === 'abort' ? `aborted${stop.by !== null ? ` by ${stop.by}` : ''} at ${tickDuration(stop.atMs)}` : `deadline ${tickDuration(stop.atMs)}`,
+          label:
+            stop.reason === 'abort'
+              ? `aborted${stop.by !== null ? ` by ${stop.by}` : ''} at ${tickDuration(stop.atMs)}`
+              : `deadline ${tickDuration(stop.atMs)}`,
         };
 
   const compensation = compensationLane(trace, { y, rowHeight, groupGap, x, clampX, t1, inset });
   const height = compensation === null ? y : compensation.y + compensation.height;
-  return { scale, ticks, turnLane, rowHeight, groups, rows, bars, waits, timeoutMarks, turns, stopLine, criticalPath: critical, compensation, height };
+  return {
+    scale,
+    ticks,
+    turnLane,
+    rowHeight,
+    groups,
+    rows,
+    bars,
+    waits,
+    timeoutMarks,
+    turns,
+    stopLine,
+    criticalPath: critical,
+    compensation,
+    height,
+  };
 }
 
 /** How a bar is coloured for its attempt's result: every kind of failure draws alike. */

@@ -23,12 +23,21 @@ export function TurnLane({ geo, layout }: { geo: Timeline; layout: TimelineLayou
       {geo.turns.map((t) => {
         const label = inside === null ? null : insideTurnLabel(t.index, t.executing.width, inside);
         return (
-          <g key={t.index} className="tw-tl-turn" role={inside === null ? 'img' : undefined} aria-label={inside === null ? t.label : undefined}>
+          <g
+            key={t.index}
+            className="tw-tl-turn"
+            role={inside === null ? 'img' : undefined}
+            aria-label={inside === null ? t.label : undefined}
+          >
             <title>{`${t.label}${t.wave !== null ? ` (wave ${t.wave + 1})` : ''} · thinking ${at(t.thinking.x)}–${at(t.executing.x)} ms · its calls running until ${at(t.executing.x + t.executing.width)} ms`}</title>
             <rect className="tw-tl-turn__thinking" x={t.thinking.x} y={y} width={Math.max(t.thinking.width, 0)} height={h} />
             <rect className="tw-tl-turn__executing" x={t.executing.x} y={y} width={Math.max(t.executing.width, 0)} height={h} />
             {label !== null && (
-              <text className="tw-tl-turn__label tw-tl-turn__label--inside" x={t.executing.x + 5} y={geo.turnLane.y + geo.turnLane.height * 0.68}>
+              <text
+                className="tw-tl-turn__label tw-tl-turn__label--inside"
+                x={t.executing.x + 5}
+                y={geo.turnLane.y + geo.turnLane.height * 0.68}
+              >
                 {label}
               </text>
             )}
@@ -87,7 +96,11 @@ export function Rows({ geo, trace, plotRight, interactive, selected, hoverKey, h
           <g
             key={r.id}
             role={interactive ? 'group' : undefined}
-            aria-label={interactive ? `${r.id}: ${STATUS_LABEL[r.status]}, ${n} ${n === 1 ? 'attempt' : 'attempts'}${r.critical ? ', on the critical path' : ''}` : undefined}
+            aria-label={
+              interactive
+                ? `${r.id}: ${STATUS_LABEL[r.status]}, ${n} ${n === 1 ? 'attempt' : 'attempts'}${r.critical ? ', on the critical path' : ''}`
+                : undefined
+            }
             className={`tw-tl-row${r.critical ? ' tw-tl-row--critical' : ''}${selected.has(r.id) ? ' tw-tl-row--selected' : ''}`}
           >
             <rect className="tw-tl-row__bg" x={0} y={r.y} width={plotRight} height={geo.rowHeight} />
@@ -97,7 +110,15 @@ export function Rows({ geo, trace, plotRight, interactive, selected, hoverKey, h
               </text>
             )}
             {(barsByRow.get(r.index) ?? []).map((b) => (
-              <AttemptBar key={b.attempt} bar={b} id={r.id} attempt={c.attempts[b.attempt - 1]} named={interactive} hover={hoverKey === `${r.index}:${b.attempt}`} hangFill={hangFill} />
+              <AttemptBar
+                key={b.attempt}
+                bar={b}
+                id={r.id}
+                attempt={c.attempts[b.attempt - 1]}
+                named={interactive}
+                hover={hoverKey === `${r.index}:${b.attempt}`}
+                hangFill={hangFill}
+              />
             ))}
           </g>
         );
@@ -111,7 +132,19 @@ export function Rows({ geo, trace, plotRight, interactive, selected, hoverKey, h
  * named "↶ id" (the call it undoes) in the label column, the tool in its title and name, with a bar per attempt. Drawn in both looks; the editor names
  * each row and bar for screen readers.
  */
-export function CompensationRows({ geo, trace, plotRight, interactive, hangFill }: { geo: Timeline; trace: Trace; plotRight: number; interactive: boolean; hangFill: string }) {
+export function CompensationRows({
+  geo,
+  trace,
+  plotRight,
+  interactive,
+  hangFill,
+}: {
+  geo: Timeline;
+  trace: Trace;
+  plotRight: number;
+  interactive: boolean;
+  hangFill: string;
+}) {
   const lane = geo.compensation;
   if (lane === null) return null;
   return (
@@ -127,7 +160,9 @@ export function CompensationRows({ geo, trace, plotRight, interactive, hangFill 
           <g
             key={r.id}
             role={interactive ? 'group' : undefined}
-            aria-label={interactive ? `Compensation ${name}: ${COMPENSATION_WORD[r.status]}, ${n} ${n === 1 ? 'attempt' : 'attempts'}` : undefined}
+            aria-label={
+              interactive ? `Compensation ${name}: ${COMPENSATION_WORD[r.status]}, ${n} ${n === 1 ? 'attempt' : 'attempts'}` : undefined
+            }
             className={`tw-tl-row tw-tl-comp__row tw-tl-comp__row--${r.status}`}
           >
             <rect className="tw-tl-row__bg" x={0} y={r.y} width={plotRight} height={geo.rowHeight} />
@@ -138,7 +173,15 @@ export function CompensationRows({ geo, trace, plotRight, interactive, hangFill 
             {lane.bars
               .filter((b) => b.row === k)
               .map((b) => (
-                <AttemptBar key={b.attempt} bar={b} id={r.tool} attempt={attempts[b.attempt - 1]} named={interactive} hover={false} hangFill={hangFill} />
+                <AttemptBar
+                  key={b.attempt}
+                  bar={b}
+                  id={r.tool}
+                  attempt={attempts[b.attempt - 1]}
+                  named={interactive}
+                  hover={false}
+                  hangFill={hangFill}
+                />
               ))}
           </g>
         );

@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { EDITOR_LAYOUT, fitRowHeight, insideTurnLabel, placeTurnLabels, presentLayout, TURN_LINE } from './layout';
 import type { TimelineTurn } from './geometry';
 
-const calls = (n: number, waves = 1) => ({ calls: Array.from({ length: n }, (_, i) => ({ wave: i % waves })) }) as Parameters<typeof fitRowHeight>[0];
+const calls = (n: number, waves = 1) =>
+  ({ calls: Array.from({ length: n }, (_, i) => ({ wave: i % waves })) }) as Parameters<typeof fitRowHeight>[0];
 
 describe('the editor’s look', () => {
   it('leaves two lines of turn labels between the axis and the lanes', () => {
     expect(EDITOR_LAYOUT.top).toBe(EDITOR_LAYOUT.axisY + 2 * TURN_LINE + 2);
-    expect([EDITOR_LAYOUT.rowHeight, EDITOR_LAYOUT.labelWidth, EDITOR_LAYOUT.turnLabels, EDITOR_LAYOUT.font]).toEqual([20, 168, 'above', null]);
+    expect([EDITOR_LAYOUT.rowHeight, EDITOR_LAYOUT.labelWidth, EDITOR_LAYOUT.turnLabels, EDITOR_LAYOUT.font]).toEqual([
+      20,
+      168,
+      'above',
+      null,
+    ]);
   });
 });
 
@@ -36,7 +42,13 @@ describe('the presentation’s look', () => {
 });
 
 describe('naming the model turns', () => {
-  const turn = (index: number, x: number, width: number): TimelineTurn => ({ index, wave: index, label: `Model turn ${index + 1}`, thinking: { x, width: 10 }, executing: { x: x + 10, width } });
+  const turn = (index: number, x: number, width: number): TimelineTurn => ({
+    index,
+    wave: index,
+    label: `Model turn ${index + 1}`,
+    thinking: { x, width: 10 },
+    executing: { x: x + 10, width },
+  });
 
   it('puts each name on the first free of two lines, else leaves it out', () => {
     const placed = placeTurnLabels([turn(0, 0, 20), turn(1, 30, 20), turn(2, 60, 20), turn(3, 90, 20)], 1000);

@@ -62,7 +62,11 @@ export function fitRowHeight(trace: Pick<Trace, 'calls'> & Partial<Pick<Trace, '
 }
 
 /** The presentation's chart for a box of `width` × `height`: rows as tall as fit, type that grows with them. */
-export function presentLayout(trace: Pick<Trace, 'calls'> & Partial<Pick<Trace, 'compensations'>>, width: number, height: number): TimelineLayout {
+export function presentLayout(
+  trace: Pick<Trace, 'calls'> & Partial<Pick<Trace, 'compensations'>>,
+  width: number,
+  height: number,
+): TimelineLayout {
   const row = fitRowHeight(trace, height);
   const top = Math.round(row * AXIS_ROWS);
   return {

@@ -42,12 +42,25 @@ export type Shown = (y: number, height: number) => boolean;
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
-export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs, width, layout, rows = null, span = null, range = null, onRange }: TimelineChartProps) {
+export const TimelineChart = memo(function TimelineChart({
+  plan,
+  trace,
+  offsetMs,
+  width,
+  layout,
+  rows = null,
+  span = null,
+  range = null,
+  onRange,
+}: TimelineChartProps) {
   const interactive = layout.look === 'editor';
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const plotRight = width - layout.rightPad;
   const { rowHeight, groupGap, labelWidth } = layout;
-  const geo: Timeline = useMemo(() => timelineGeometry(plan, trace, { width: plotRight, rowHeight, groupGap, labelWidth, window: span }), [plan, trace, plotRight, rowHeight, groupGap, labelWidth, span]);
+  const geo: Timeline = useMemo(
+    () => timelineGeometry(plan, trace, { width: plotRight, rowHeight, groupGap, labelWidth, window: span }),
+    [plan, trace, plotRight, rowHeight, groupGap, labelWidth, span],
+  );
   const select = useAppStore(selectSelect);
   const selected = useAppStore(selectSelected);
   const selectedSet = useMemo(() => (interactive ? new Set(selected) : NO_SELECTION), [interactive, selected]);
@@ -65,7 +78,10 @@ export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs
   };
 
   return (
-    <div className={`tw-tl__chart tw-tl__chart--${layout.look}`} style={layout.font === null ? { height } : { height, ['--tw-tl-font' as string]: `${layout.font}px` }}>
+    <div
+      className={`tw-tl__chart tw-tl__chart--${layout.look}`}
+      style={layout.font === null ? { height } : { height, ['--tw-tl-font' as string]: `${layout.font}px` }}
+    >
       <svg
         className="tw-tl__svg"
         width={width}
@@ -84,7 +100,16 @@ export const TimelineChart = memo(function TimelineChart({ plan, trace, offsetMs
         <g transform={`translate(0 ${layout.top})`} aria-hidden={interactive ? undefined : true}>
           <TurnLane geo={geo} layout={layout} />
           <WaveLabels geo={geo} />
-          <Rows geo={geo} trace={trace} plotRight={plotRight} interactive={interactive} selected={selectedSet} hoverKey={hoverKey} hangFill={stripes} shown={shown} />
+          <Rows
+            geo={geo}
+            trace={trace}
+            plotRight={plotRight}
+            interactive={interactive}
+            selected={selectedSet}
+            hoverKey={hoverKey}
+            hangFill={stripes}
+            shown={shown}
+          />
           <CompensationRows geo={geo} trace={trace} plotRight={plotRight} interactive={interactive} hangFill={stripes} />
           <Marks geo={geo} trace={trace} hatch={hatch} plotRight={plotRight} shown={shown} />
         </g>
@@ -113,23 +138,38 @@ function RangeBand({ scale, range, top, height }: { scale: Timeline['scale']; ra
 }
 
 /** The editor's label column: one focusable button per row, which selects its call for the inspector and the canvas. */
-function RowButtons({ geo, layout, selected, onSelect, shown }: { geo: Timeline; layout: TimelineLayout; selected: ReadonlySet<string>; onSelect: (id: string) => void; shown: Shown }) {
+function RowButtons({
+  geo,
+  layout,
+  selected,
+  onSelect,
+  shown,
+}: {
+  geo: Timeline;
+  layout: TimelineLayout;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+  shown: Shown;
+}) {
   return (
     <div className="tw-tl__labels" style={{ width: layout.labelWidth }}>
-      {geo.rows.map((r) => shown(r.y, layout.rowHeight) && (
-        <button
-          key={r.id}
-          type="button"
-          className={`tw-tl__label${r.critical ? ' tw-tl__label--critical' : ''}${selected.has(r.id) ? ' tw-tl__label--selected' : ''}`}
-          style={{ top: layout.top + r.y, height: layout.rowHeight }}
-          aria-label={`Select ${r.id} in the timeline`}
-          aria-pressed={selected.has(r.id)}
-          title={`${r.label} — ${STATUS_LABEL[r.status]}${r.critical ? ' · critical path' : ''}`}
-          onClick={() => onSelect(r.id)}
-        >
-          {r.id}
-        </button>
-      ))}
+      {geo.rows.map(
+        (r) =>
+          shown(r.y, layout.rowHeight) && (
+            <button
+              key={r.id}
+              type="button"
+              className={`tw-tl__label${r.critical ? ' tw-tl__label--critical' : ''}${selected.has(r.id) ? ' tw-tl__label--selected' : ''}`}
+              style={{ top: layout.top + r.y, height: layout.rowHeight }}
+              aria-label={`Select ${r.id} in the timeline`}
+              aria-pressed={selected.has(r.id)}
+              title={`${r.label} — ${STATUS_LABEL[r.status]}${r.critical ? ' · critical path' : ''}`}
+              onClick={() => onSelect(r.id)}
+            >
+              {r.id}
+            </button>
+          ),
+      )}
     </div>
   );
 }

@@ -66,7 +66,14 @@ export function useTimelineZoom(trace: Trace | null): TimelineZoom {
       rangeEdgeAtCursor: (edge) =>
         update((s) => {
           const c = cursor();
-          const other = edge === 'from' ? (s.range !== null && s.range.to > c ? s.range.to : t1) : s.range !== null && s.range.from < c ? s.range.from : 0;
+          const other =
+            edge === 'from'
+              ? s.range !== null && s.range.to > c
+                ? s.range.to
+                : t1
+              : s.range !== null && s.range.from < c
+                ? s.range.from
+                : 0;
           return { range: rangeBetween(c, other, t1) ?? s.range };
         }),
     } satisfies TimelineZoom;

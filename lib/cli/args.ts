@@ -76,7 +76,8 @@ function word<T extends string>(flag: string, allowed: readonly T[], raw: string
 
 /** Reads argv (without `node` and the script). Flags take `--flag value` or `--flag=value`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.includes('--import') && !argv.includes('--help') && !argv.includes('-h')) return { kind: 'import', argv: argv.filter((a) => a !== '--import') };
+  if (argv.includes('--import') && !argv.includes('--help') && !argv.includes('-h'))
+    return { kind: 'import', argv: argv.filter((a) => a !== '--import') };
   const values = new Map<ValueFlag, string>();
   const paths: string[] = [];
   let onlyPaths = false;
@@ -104,7 +105,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const options: CliOptions = { path: '', runs: 1, format: 'text', context: null };
   /** Sets options[key] from the flag's value when it was given; the problem with the value, if any. */
-  const take = <K extends keyof CliOptions>(key: K, flag: ValueFlag, parse: (raw: string) => CliOptions[K] | FlagProblem): string | null => {
+  const take = <K extends keyof CliOptions>(
+    key: K,
+    flag: ValueFlag,
+    parse: (raw: string) => CliOptions[K] | FlagProblem,
+  ): string | null => {
     const raw = values.get(flag);
     if (raw === undefined) return null;
     const v = parse(raw);

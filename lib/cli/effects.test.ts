@@ -10,7 +10,13 @@ const TRIP = {
   version: 1,
   name: 'Trip',
   calls: [
-    { id: 'flight', tool: 'reserve_flight', latency: fixed(100), effect: 'once', compensation: { tool: 'cancel_flight', latency: fixed(30) } },
+    {
+      id: 'flight',
+      tool: 'reserve_flight',
+      latency: fixed(100),
+      effect: 'once',
+      compensation: { tool: 'cancel_flight', latency: fixed(30) },
+    },
     {
       id: 'hotel',
       tool: 'reserve_hotel',
@@ -18,7 +24,16 @@ const TRIP = {
       effect: 'once',
       compensation: { tool: 'cancel_hotel', latency: fixed(40), faults: [{ kind: 'error', message: 'booking locked', onAttempts: [1] }] },
     },
-    { id: 'pay', tool: 'charge_card', latency: fixed(50), effect: 'once', timeoutMs: 40, retry: { maxAttempts: 2, initialIntervalMs: 10 }, onFailure: 'abort', faults: [{ kind: 'timeout', onAttempts: [1, 2] }] },
+    {
+      id: 'pay',
+      tool: 'charge_card',
+      latency: fixed(50),
+      effect: 'once',
+      timeoutMs: 40,
+      retry: { maxAttempts: 2, initialIntervalMs: 10 },
+      onFailure: 'abort',
+      faults: [{ kind: 'timeout', onAttempts: [1, 2] }],
+    },
     { id: 'note', tool: 'read_notes', latency: fixed(10) },
   ],
   dependencies: [
@@ -28,7 +43,9 @@ const TRIP = {
 };
 const PLAIN = { ...TRIP, calls: [{ id: 'note', tool: 'read_notes', latency: fixed(10) }], dependencies: [] };
 const files: Record<string, string> = { 'trip.json': JSON.stringify(TRIP), 'plain.json': JSON.stringify(PLAIN) };
-const io: CliIo = { readFile: (path) => (path in files ? { ok: true, text: files[path] } : { ok: false, reason: `cannot read ${path}: no such file` }) };
+const io: CliIo = {
+  readFile: (path) => (path in files ? { ok: true, text: files[path] } : { ok: false, reason: `cannot read ${path}: no such file` }),
+};
 const sim = (...argv: string[]) => runCli(argv, io);
 const json = (...argv: string[]): unknown => JSON.parse(sim(...argv, '--format', 'json').stdout);
 
@@ -42,10 +59,21 @@ describe('one run of a plan with side effects', () => {
       calls: {
         flight: {
           status: 'succeeded',
-          effect: { kind: 'once', applied: 1, unknown: 0, duplicated: false, maybeDuplicated: false, leftInPlace: false, compensation: { status: 'succeeded', startMs: 330, endMs: 360, attempts: 1 } },
+          effect: {
+            kind: 'once',
+            applied: 1,
+            unknown: 0,
+            duplicated: false,
+            maybeDuplicated: false,
+            leftInPlace: false,
+            compensation: { status: 'succeeded', startMs: 330, endMs: 360, attempts: 1 },
+          },
         },
         hotel: { effect: { leftInPlace: true, compensation: { status: 'failed', startMs: 290, endMs: 330, attempts: 1 } } },
-        pay: { status: 'timed_out', effect: { applied: 0, unknown: 2, duplicated: false, maybeDuplicated: true, leftInPlace: true, compensation: null } },
+        pay: {
+          status: 'timed_out',
+          effect: { applied: 0, unknown: 2, duplicated: false, maybeDuplicated: true, leftInPlace: true, compensation: null },
+        },
       },
     });
   });
@@ -65,7 +93,9 @@ describe('one run of a plan with side effects', () => {
     expect(out).toMatch(/flight +once +1 +0 +no +undone by cancel_flight \(330–360 ms\)/);
     expect(out).toMatch(/hotel +once +1 +0 +no +left in place \(cancel_hotel failed\)/);
     expect(out).toMatch(/pay +once +0 +2 +maybe +left in place \(no compensation\)/);
-    expect(out).toContain('- pay may have run twice: attempt 1 timed out and may have gone through; attempt 2 timed out and may have gone through');
+    expect(out).toContain(
+      '- pay may have run twice: attempt 1 timed out and may have gone through; attempt 2 timed out and may have gone through',
+    );
     expect(out).toContain('- flight (landed at 100 ms): undone by cancel_flight in 30 ms');
     expect(out).toContain('- hotel (landed at 200 ms): still in place: its compensation cancel_hotel failed (booking locked)');
   });
@@ -86,7 +116,9 @@ describe('many runs of a plan with side effects', () => {
 
   it('text: the shares in words and per call', () => {
     const out = sim('trip.json', '--runs', '20').stdout;
-    expect(out).toContain('Side effects (share of runs with at least one): duplicated 0.0% · maybe duplicated 100.0% · left in place 100.0% · failed compensation 100.0%');
+    expect(out).toContain(
+      'Side effects (share of runs with at least one): duplicated 0.0% · maybe duplicated 100.0% · left in place 100.0% · failed compensation 100.0%',
+    );
     expect(out).toMatch(/pay +0\.0% +2\.00 +0\.0% +100\.0% +100\.0%/);
   });
 });

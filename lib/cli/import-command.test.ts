@@ -29,7 +29,13 @@ describe('sim --import', () => {
     const r = sim('--import', 'research.json');
     expect(r.code).toBe(0);
     const parsed = parsePlanText(r.stdout);
-    expect(parsed.ok && parsed.plan.calls.map((c) => c.id)).toEqual(['search_docs', 'get_user_profile', 'fetch_page', 'summarize', 'translate']);
+    expect(parsed.ok && parsed.plan.calls.map((c) => c.id)).toEqual([
+      'search_docs',
+      'get_user_profile',
+      'fetch_page',
+      'summarize',
+      'translate',
+    ]);
     expect(r.stderr.split('\n')[0]).toBe('Imported 5 calls from 1 run (Anthropic Messages transcript, research.json).');
     expect(r.stderr).toContain('  search_docs → fetch_page: results.0.url = "https://docs.example.com/partial-failure"');
     expect(r.stderr).toContain('  get_user_profile (turn 1) → fetch_page (turn 2)');
@@ -53,7 +59,10 @@ describe('sim --import', () => {
   it.each([
     [['--import'], 'sim: --import needs at least one file (usage: npm run --silent sim -- --import FILE… [--name NAME])\n'],
     [['--import', 'missing.json'], 'sim: cannot read missing.json: no such file\n'],
-    [['--import', 'research.json', '--runs', '3'], 'sim: --runs does not go with --import (usage: npm run --silent sim -- --import FILE… [--name NAME])\n'],
+    [
+      ['--import', 'research.json', '--runs', '3'],
+      'sim: --runs does not go with --import (usage: npm run --silent sim -- --import FILE… [--name NAME])\n',
+    ],
     [['--import', 'research.json', '--name'], 'sim: --name needs a value\n'],
     [['--import', 'broken.jsonl'], 'broken.jsonl line 2: is not valid JSON: Unexpected end of JSON input\n'],
   ])('%j exits 2 with %j', (argv, stderr) => {
@@ -68,7 +77,10 @@ describe('sim --import', () => {
   });
 
   it('works end to end through npm, stdout exactly the plan', () => {
-    const r = spawnSync('npm', ['run', '--silent', 'sim', '--', '--import', `${fixtures}otlp-genai-microsoft-agent.json`], { encoding: 'utf8', cwd: fileURLToPath(new URL('../../', import.meta.url)) });
+    const r = spawnSync('npm', ['run', '--silent', 'sim', '--', '--import', `${fixtures}otlp-genai-microsoft-agent.json`], {
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    });
     expect(r.status).toBe(0);
     const parsed = parsePlanText(r.stdout);
     expect(parsed.ok && parsed.plan.calls[0].label).toBe('call_Sz1QP8T7fuJkIECGDLFWOorq');

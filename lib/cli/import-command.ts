@@ -42,5 +42,11 @@ export function runImport(argv: readonly string[], io: CliIo): CliResult {
   const result = importRuns(files, { name });
   // Recorded text reaches the terminal: every control character in it is shown, never obeyed.
   if (!result.ok) return { code: 2, stdout: '', stderr: result.problems.map((p) => `${visible(formatProblem(p))}\n`).join('') };
-  return { code: 0, stdout: `${terminalJson(result.plan)}\n`, stderr: `${reportLines(result.report).map((l) => visible(l)).join('\n')}\n` };
+  return {
+    code: 0,
+    stdout: `${terminalJson(result.plan)}\n`,
+    stderr: `${reportLines(result.report)
+      .map((l) => visible(l))
+      .join('\n')}\n`,
+  };
 }

@@ -4,7 +4,9 @@ import { readTextFile } from './read-file';
 import { runCli } from './run';
 
 // Progress only for a person at a terminal: a log or a pipe gets the report and the problems, nothing else.
-const progress = process.stderr.isTTY ? { now: () => performance.now(), write: (text: string) => void process.stderr.write(text) } : undefined;
+const progress = process.stderr.isTTY
+  ? { now: () => performance.now(), write: (text: string) => void process.stderr.write(text) }
+  : undefined;
 const result = runCli(process.argv.slice(2), { readFile: (path) => readTextFile(path), progress });
 if (result.stdout !== '') process.stdout.write(result.stdout);
 if (result.stderr !== '') process.stderr.write(result.stderr);

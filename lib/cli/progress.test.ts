@@ -6,11 +6,19 @@ import { progressLine, type ProgressSink } from './progress';
 import { runCli, type CliIo } from './run';
 
 const PLAN = {
-  format: 'toolwave.plan', version: 1, name: 'Demo',
+  format: 'toolwave.plan',
+  version: 1,
+  name: 'Demo',
   calls: [
     { id: 'search', tool: 'web_search', latency: { kind: 'lognormal', p50Ms: 100, p95Ms: 400 } },
     { id: 'fetch', tool: 'fetch_url', latency: { kind: 'uniform', minMs: 50, maxMs: 300 }, timeoutMs: 250, retry: { maxAttempts: 3 } },
-    { id: 'pay', tool: 'charge', effect: 'once', latency: { kind: 'fixed', ms: 20 }, faults: [{ kind: 'error', message: '500', retryable: true, probability: 0.3 }] },
+    {
+      id: 'pay',
+      tool: 'charge',
+      effect: 'once',
+      latency: { kind: 'fixed', ms: 20 },
+      faults: [{ kind: 'error', message: '500', retryable: true, probability: 0.3 }],
+    },
   ],
   dependencies: [{ from: 'search', to: 'fetch' }],
 };
@@ -36,7 +44,10 @@ describe('progress of many runs', () => {
     expect(lines.length).toBeGreaterThan(2);
     expect(lines[0].at).toBeGreaterThanOrEqual(2000);
     for (let i = 1; i < lines.length; i++) expect(lines[i].at - lines[i - 1].at).toBeGreaterThanOrEqual(1000);
-    for (const w of lines) expect(w.text).toMatch(/^\r\x1b\[Ksim: [\d,]+ of 20,000 runs \(\d+%\) · [\d.]+ (s|min|h|days) so far, about [\d.]+ (s|min|h|days) left$/);
+    for (const w of lines)
+      expect(w.text).toMatch(
+        /^\r\x1b\[Ksim: [\d,]+ of 20,000 runs \(\d+%\) · [\d.]+ (s|min|h|days) so far, about [\d.]+ (s|min|h|days) left$/,
+      );
     expect(terminal.writes.at(-1)?.text).toBe('\r\x1b[K');
   });
 

@@ -58,7 +58,11 @@ function addInto(acc: ChunkResult, b: ChunkResult): void {
  * chunks of about CHUNK_MS and, once PROGRESS_AFTER_MS have passed, writes a progress line at most every
  * PROGRESS_EVERY_MS, erased at the end.
  */
-export function runManyWithProgress(plan: Plan, opts: { runs: number; seed: number; strategy: Strategy }, sink?: ProgressSink): MonteCarloStats {
+export function runManyWithProgress(
+  plan: Plan,
+  opts: { runs: number; seed: number; strategy: Strategy },
+  sink?: ProgressSink,
+): MonteCarloStats {
   const mc = new MonteCarlo(plan, { seed: opts.seed, strategy: opts.strategy });
   const { runs } = opts;
   if (sink === undefined) return mergeChunks(mc.cp.ids, [mc.runChunk(0, runs)], mc.cp.effect);
@@ -81,7 +85,7 @@ export function runManyWithProgress(plan: Plan, opts: { runs: number; seed: numb
   let shownAt = -Infinity;
   let shown = false;
   let size = 1;
-  for (let done = 0; done < runs; ) {
+  for (let done = 0; done < runs;) {
     const count = Math.min(size, runs - done);
     const t0 = sink.now();
     const chunk = mc.runChunk(done, count);

@@ -39,12 +39,18 @@ describe('readTextFile', () => {
     writeFileSync(path, '');
     truncateSync(path, 3 * 1024 ** 3);
     const before = process.memoryUsage().rss;
-    expect(readTextFile(path)).toEqual({ ok: false, reason: `cannot read ${path}: it is too large (3221225472 bytes; at most ${LIMITS.maxBytes})` });
+    expect(readTextFile(path)).toEqual({
+      ok: false,
+      reason: `cannot read ${path}: it is too large (3221225472 bytes; at most ${LIMITS.maxBytes})`,
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('refuses a file that turns out longer than its size said while it is read (a /proc file says 0 bytes)', () => {
-    expect(readTextFile('/proc/self/status', 16)).toEqual({ ok: false, reason: 'cannot read /proc/self/status: it grew past 16 bytes while being read' });
+    expect(readTextFile('/proc/self/status', 16)).toEqual({
+      ok: false,
+      reason: 'cannot read /proc/self/status: it grew past 16 bytes while being read',
+    });
   });
 
   it('refuses a device that never ends, at once', () => {
@@ -64,7 +70,8 @@ describe('readTextFile', () => {
 });
 
 describe('the sim command on such files', () => {
-  const sim = (path: string) => spawnSync('npx', ['tsx', 'lib/cli/main.ts', path], { cwd: process.cwd(), encoding: 'utf8', timeout: 30_000 });
+  const sim = (path: string) =>
+    spawnSync('npx', ['tsx', 'lib/cli/main.ts', path], { cwd: process.cwd(), encoding: 'utf8', timeout: 30_000 });
 
   it('`sim -- /dev/zero` exits 2 at once with a one-line reason', () => {
     const r = sim('/dev/zero');

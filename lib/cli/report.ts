@@ -48,7 +48,8 @@ function callJson(c: CallTrace): CallJson {
       duplicated: e.duplicated,
       maybeDuplicated: e.maybeDuplicated,
       leftInPlace: e.leftInPlace,
-      compensation: comp === null ? null : { status: comp.status, startMs: comp.startMs, endMs: comp.endMs, attempts: comp.attempts.length },
+      compensation:
+        comp === null ? null : { status: comp.status, startMs: comp.startMs, endMs: comp.endMs, attempts: comp.attempts.length },
     };
   }
   return out;
@@ -80,7 +81,14 @@ export function table(cells: readonly (readonly string[])[]): string {
   const rows = cells.map((row) => row.map((cell) => visible(cell)));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function header(plan: Plan, trace: Pick<Trace, 'strategy' | 'seed' | 'scenario'>): string[] {
@@ -116,7 +124,9 @@ function effectRows(trace: Trace): string[] {
 
 function settledWords(trace: Trace): string {
   if (trace.compensations.length === 0) return '';
-  return trace.settledMs === null ? ' · never settled (a compensation never returned)' : ` · settled ${bareMs(trace.settledMs)} ms after compensations`;
+  return trace.settledMs === null
+    ? ' · never settled (a compensation never returned)'
+    : ` · settled ${bareMs(trace.settledMs)} ms after compensations`;
 }
 
 /** One run, readable: header, outcome, per-call table (waves labelled from 1), side effects, then the context. */

@@ -11,22 +11,41 @@ import { runCli, type CliIo } from './run';
 
 const fixed = (ms: number) => ({ kind: 'fixed', ms });
 const PLAN = {
-  format: 'toolwave.plan', version: 1, name: 'Demo',
+  format: 'toolwave.plan',
+  version: 1,
+  name: 'Demo',
   calls: [
     { id: 'search', tool: 'web_search', latency: fixed(100), output: { hits: 3 } },
     { id: 'fetch', tool: 'fetch_url', latency: fixed(300), timeoutMs: 200, retry: { maxAttempts: 2 }, input: { q: '{{search.hits}}' } },
     { id: 'sum', tool: 'summarize', latency: fixed(50) },
   ],
-  dependencies: [{ from: 'search', to: 'fetch' }, { from: 'fetch', to: 'sum' }],
+  dependencies: [
+    { from: 'search', to: 'fetch' },
+    { from: 'fetch', to: 'sum' },
+  ],
 };
 const files: Record<string, string> = {
   'plan.json': JSON.stringify(PLAN),
   'bad.json': '{ "format": "toolwave.plan", ',
-  'invalid.json': JSON.stringify({ ...PLAN, calls: [PLAN.calls[0], PLAN.calls[1], { ...PLAN.calls[2], retry: { maxAttempts: 0 }, latency: { kind: 'fixed', ms: -1 } }] }),
-  'abort.json': JSON.stringify({ ...PLAN, calls: [{ ...PLAN.calls[0], onFailure: 'abort', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] }, PLAN.calls[1], PLAN.calls[2]] }),
-  'stuck.json': JSON.stringify({ ...PLAN, calls: [{ ...PLAN.calls[0], faults: [{ kind: 'timeout', probability: 1 }] }, PLAN.calls[1], PLAN.calls[2]] }),
+  'invalid.json': JSON.stringify({
+    ...PLAN,
+    calls: [PLAN.calls[0], PLAN.calls[1], { ...PLAN.calls[2], retry: { maxAttempts: 0 }, latency: { kind: 'fixed', ms: -1 } }],
+  }),
+  'abort.json': JSON.stringify({
+    ...PLAN,
+    calls: [
+      { ...PLAN.calls[0], onFailure: 'abort', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] },
+      PLAN.calls[1],
+      PLAN.calls[2],
+    ],
+  }),
+  'stuck.json': JSON.stringify({
+    ...PLAN,
+    calls: [{ ...PLAN.calls[0], faults: [{ kind: 'timeout', probability: 1 }] }, PLAN.calls[1], PLAN.calls[2]],
+  }),
   // Two chained calls of 1e308 ms: their sum would be Infinity.
-  'huge.json': '{"format":"toolwave.plan","version":1,"name":"Huge","calls":[{"id":"a","tool":"t","latency":{"kind":"fixed","ms":1e308}},' +
+  'huge.json':
+    '{"format":"toolwave.plan","version":1,"name":"Huge","calls":[{"id":"a","tool":"t","latency":{"kind":"fixed","ms":1e308}},' +
     '{"id":"b","tool":"t","latency":{"kind":"fixed","ms":1e308}}],"dependencies":[{"from":"a","to":"b"}]}',
 };
 const io: CliIo = {
@@ -58,8 +77,14 @@ describe('bad command lines exit 2 with one line saying why', () => {
     [['plan.json', '--seed'], 'sim: --seed needs a value'],
     [['plan.json', '--runs', '--format', 'json'], 'sim: --runs needs a value'],
     [['plan.json', '--seed', '1', '--seed', '2'], 'sim: --seed was given more than once'],
-    [[], 'sim: missing the plan file (usage: npm run --silent sim -- PLAN.json [--seed N] [--runs N] [--strategy S] [--format json|text] [--context F])'],
-    [['--format', 'json'], 'sim: missing the plan file (usage: npm run --silent sim -- PLAN.json [--seed N] [--runs N] [--strategy S] [--format json|text] [--context F])'],
+    [
+      [],
+      'sim: missing the plan file (usage: npm run --silent sim -- PLAN.json [--seed N] [--runs N] [--strategy S] [--format json|text] [--context F])',
+    ],
+    [
+      ['--format', 'json'],
+      'sim: missing the plan file (usage: npm run --silent sim -- PLAN.json [--seed N] [--runs N] [--strategy S] [--format json|text] [--context F])',
+    ],
     [['plan.json', 'other.json'], 'sim: expected one plan file, got 2: plan.json, other.json'],
     [['missing.json'], 'sim: cannot read missing.json: no such file'],
     [['bad.json'], 'sim: bad.json is not valid JSON: '],
@@ -75,7 +100,10 @@ describe('bad command lines exit 2 with one line saying why', () => {
     const r = sim('invalid.json');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trimEnd().split('\n').sort()).toEqual(['calls[2].latency.ms: must be at least 0', 'calls[2].retry.maxAttempts: must be at least 1']);
+    expect(r.stderr.trimEnd().split('\n').sort()).toEqual([
+      'calls[2].latency.ms: must be at least 0',
+      'calls[2].retry.maxAttempts: must be at least 1',
+    ]);
   });
 
   it('a plan whose times could add up past any number is refused, naming each time and the bound', () => {
@@ -157,14 +185,18 @@ describe('one run', () => {
     const r = sim('plan.json');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Plan: Demo\nStrategy: waves · seed 1 · scenario: none\nOutcome: partial · makespan 1500 ms');
-    expect(r.stdout).toMatch(/Call +Status +Wave +Start ms +End ms +Attempts\nsearch +succeeded +1 +0 +100 +1\nfetch +timed_out +2 +100 +1500 +2\nsum +skipped +3 +— +— +0/);
+    expect(r.stdout).toMatch(
+      /Call +Status +Wave +Start ms +End ms +Attempts\nsearch +succeeded +1 +0 +100 +1\nfetch +timed_out +2 +100 +1500 +2\nsum +skipped +3 +— +— +0/,
+    );
     expect(r.stdout).toContain('Context (text):\n=== Model turn 1 (wave 1) ===');
     expect(r.stdout).toContain('- sum: skipped — needs fetch, which timed out');
   });
 
   it('--strategy and --seed override the plan’s settings (also as --flag=value)', () => {
     expect(sim('plan.json', '--strategy', 'eager', '--seed=7').stdout).toContain('Strategy: eager · seed 7');
-    expect(json('plan.json', '--strategy=sequential', '--context', 'text')).toMatchObject({ context: { text: expect.stringContaining('Model turn 2 (fetch)') } });
+    expect(json('plan.json', '--strategy=sequential', '--context', 'text')).toMatchObject({
+      context: { text: expect.stringContaining('Model turn 2 (fetch)') },
+    });
   });
 
   it('--runs 1 is a single run, and the same command prints the same bytes', () => {
@@ -172,8 +204,33 @@ describe('one run', () => {
   });
 
   it('a call id like __proto__ stays a plain key of calls in the JSON', () => {
-    const call: CallTrace = { id: '__proto__', index: 0, tool: 't', wave: 0, status: 'succeeded', reason: null, startMs: 0, endMs: 1, attempts: [], missingInputs: [], turn: 0 };
-    const trace: Trace = { strategy: 'waves', seed: 1, run: 0, scenario: null, outcome: 'complete', makespanMs: 1, stop: null, settledMs: 1, compensations: [], calls: [call], turns: [], events: [] };
+    const call: CallTrace = {
+      id: '__proto__',
+      index: 0,
+      tool: 't',
+      wave: 0,
+      status: 'succeeded',
+      reason: null,
+      startMs: 0,
+      endMs: 1,
+      attempts: [],
+      missingInputs: [],
+      turn: 0,
+    };
+    const trace: Trace = {
+      strategy: 'waves',
+      seed: 1,
+      run: 0,
+      scenario: null,
+      outcome: 'complete',
+      makespanMs: 1,
+      stop: null,
+      settledMs: 1,
+      compensations: [],
+      calls: [call],
+      turns: [],
+      events: [],
+    };
     const out = JSON.stringify(runJson(trace, { format: 'text', text: '' }), null, 2);
     expect(out).toContain('"__proto__": {');
     expect(Object.keys(runJson(trace, { format: 'text', text: '' }).calls)).toEqual(['__proto__']);
@@ -196,7 +253,10 @@ describe('many runs', () => {
   });
 
   it('json: a stuck plan has no makespan percentiles', () => {
-    expect(json('stuck.json', '--runs', '5')).toMatchObject({ outcomes: { stuck: 5 }, makespanMs: { p50: null, p95: null, p99: null, mean: null } });
+    expect(json('stuck.json', '--runs', '5')).toMatchObject({
+      outcomes: { stuck: 5 },
+      makespanMs: { p50: null, p95: null, p99: null, mean: null },
+    });
   });
 
   it('text: a readable statistics table listing every outcome', () => {
@@ -214,7 +274,9 @@ describe('terminal escapes in the plan are shown, never sent to the terminal', (
   const CLIPBOARD = '\x1b]52;c;cm0gLXJmIH4=\x07';
   const LINK = '\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\';
   const hostile = {
-    format: 'toolwave.plan', version: 1, name: `Plan${CLEAR}${TITLE}`,
+    format: 'toolwave.plan',
+    version: 1,
+    name: `Plan${CLEAR}${TITLE}`,
     calls: [
       { id: 'a', tool: `web${CLIPBOARD}`, label: `A\u009b2J\x7f`, latency: fixed(10), output: { text: `see ${LINK} \u009b2J\x7f` } },
       { id: 'b', tool: 'fetch', latency: fixed(10), faults: [{ kind: 'error', message: `boom\x1b\rfine${LINK}`, onAttempts: [1] }] },
@@ -227,13 +289,16 @@ describe('terminal escapes in the plan are shown, never sent to the terminal', (
   /** Any control character a terminal acts on: C0 but newline and tab, DEL, C1. */
   const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-  it.each([[[]], [['--context', 'anthropic']], [['--context', 'openai']], [['--runs', '3']]])('text report %j: no raw control character, each shown as \\xNN', (extra) => {
-    const r = sim('hostile.json', ...extra);
-    expect(r.code).toBe(0);
-    expect(r.stdout).not.toMatch(RAW);
-    expect(r.stdout).toContain('Plan: Plan\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07\n');
-    expect(r.stdout).toContain('scenario: Outage\\x1b]0;pwned\\x07');
-  });
+  it.each([[[]], [['--context', 'anthropic']], [['--context', 'openai']], [['--runs', '3']]])(
+    'text report %j: no raw control character, each shown as \\xNN',
+    (extra) => {
+      const r = sim('hostile.json', ...extra);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(RAW);
+      expect(r.stdout).toContain('Plan: Plan\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07\n');
+      expect(r.stdout).toContain('scenario: Outage\\x1b]0;pwned\\x07');
+    },
+  );
 
   it('the text context shows the tool, output and fault message escaped, its own lines kept', () => {
     const r = sim('hostile.json');
@@ -243,7 +308,11 @@ describe('terminal escapes in the plan are shown, never sent to the terminal', (
   });
 
   it('the JSON report is exact JSON, and carries no raw escape either', () => {
-    for (const argv of [['--format', 'json'], ['--format', 'json', '--context', 'text'], ['--format', 'json', '--runs', '2']]) {
+    for (const argv of [
+      ['--format', 'json'],
+      ['--format', 'json', '--context', 'text'],
+      ['--format', 'json', '--runs', '2'],
+    ]) {
       const r = sim('hostile.json', ...argv);
       expect(r.code).toBe(0);
       expect(r.stdout).not.toMatch(RAW);
@@ -275,7 +344,8 @@ describe('the real command', () => {
     writeFileSync(join(dir, 'invalid.json'), files['invalid.json']);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const npmSim = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'sim', '--', ...args], { cwd: process.cwd(), encoding: 'utf8' });
+  const npmSim = (...args: string[]) =>
+    spawnSync('npm', ['run', '--silent', 'sim', '--', ...args], { cwd: process.cwd(), encoding: 'utf8' });
 
   it('`npm run --silent sim -- plan.json --format json` prints exactly one JSON document on stdout', () => {
     const r = npmSim(join(dir, 'plan.json'), '--format', 'json');

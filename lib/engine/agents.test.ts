@@ -50,7 +50,11 @@ describe('sub-agents', () => {
   it('explicit: an aborted nested run fails the agent call, not retryable even with retries left', () => {
     const t = simulate(agent(abortNested, { retry: { maxAttempts: 3 } }));
     expect(summary(t).research).toMatchObject({ status: 'failed', attempts: 1, endMs: 50 });
-    expect(t.calls[0].attempts[0]).toMatchObject({ result: 'error', retryable: false, message: 'sub-agent run aborted because auth failed' });
+    expect(t.calls[0].attempts[0]).toMatchObject({
+      result: 'error',
+      retryable: false,
+      message: 'sub-agent run aborted because auth failed',
+    });
     expect(summary(t).write.status).toBe('skipped');
   });
 
@@ -94,7 +98,12 @@ describe('sub-agents', () => {
 
   it('each retry of an agent call is a fresh nested run with its own streams', () => {
     const flakyNested = nested([
-      { id: 'read', tool: 'fetch_url', latency: { kind: 'uniform', minMs: 100, maxMs: 900 }, faults: [{ kind: 'error', message: 'x', probability: 0.5 }] },
+      {
+        id: 'read',
+        tool: 'fetch_url',
+        latency: { kind: 'uniform', minMs: 100, maxMs: 900 },
+        faults: [{ kind: 'error', message: 'x', probability: 0.5 }],
+      },
     ]);
     const t = simulate(agent(flakyNested, { retry: { maxAttempts: 10, initialIntervalMs: 0 } }), { seed: 5 });
     const latencies = t.calls[0].attempts.map((a) => a.nested?.makespanMs);

@@ -29,7 +29,13 @@ export const ON_DEGRADE = 0;
 export const ON_ABORT = 1;
 export const ON_IGNORE = 2;
 
-const FAULT_CODE: Record<Fault['kind'], number> = { error: FK_ERROR, timeout: FK_TIMEOUT, rate_limit: FK_RATE, slow: FK_SLOW, partial: FK_PARTIAL };
+const FAULT_CODE: Record<Fault['kind'], number> = {
+  error: FK_ERROR,
+  timeout: FK_TIMEOUT,
+  rate_limit: FK_RATE,
+  slow: FK_SLOW,
+  partial: FK_PARTIAL,
+};
 const STRATEGY_CODE: Record<Strategy, number> = { waves: STRATEGY_WAVES, eager: STRATEGY_EAGER, sequential: STRATEGY_SEQUENTIAL };
 
 /**

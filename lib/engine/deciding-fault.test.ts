@@ -10,7 +10,11 @@ const fail = { kind: 'error' as const, message: '503 Service Unavailable', retry
 describe('the fault that decided an attempt', () => {
   it('an error that returns in time decides the attempt, and is named with its place in the list', () => {
     const t = simulate(makePlan([{ id: 'x', ms: 100, timeoutMs: 1000, faults: [{ kind: 'slow', factor: 2, probability: 1 }, fail] }]));
-    expect(t.calls[0].attempts[0]).toMatchObject({ result: 'error', message: '503 Service Unavailable', fault: { kind: 'error', index: 1, injected: false, cutByTimeout: false } });
+    expect(t.calls[0].attempts[0]).toMatchObject({
+      result: 'error',
+      message: '503 Service Unavailable',
+      fault: { kind: 'error', index: 1, injected: false, cutByTimeout: false },
+    });
   });
 
   it('an error whose attempt outlasts the timeout is cut first: the attempt timed out, and the trace says which fault it preempted', () => {
@@ -39,14 +43,23 @@ describe('the fault that decided an attempt', () => {
     const slow = simulate(makePlan([{ id: 'x', faults: [{ kind: 'slow', factor: 3, probability: 1 }] }]));
     expect(slow.calls[0].attempts[0]).toMatchObject({ result: 'ok', endMs: 300 });
     expect(slow.calls[0].attempts[0].fault).toBeUndefined();
-    const stopped = simulate(makePlan([{ id: 'a', onFailure: 'abort', faults: [{ ...fail, retryable: false }] }, { id: 'x', ms: 500, faults: [fail] }]));
+    const stopped = simulate(
+      makePlan([
+        { id: 'a', onFailure: 'abort', faults: [{ ...fail, retryable: false }] },
+        { id: 'x', ms: 500, faults: [fail] },
+      ]),
+    );
     expect(stopped.calls[1].attempts[0]).toMatchObject({ result: 'cancelled' });
     expect(stopped.calls[1].attempts[0].fault).toBeUndefined();
   });
 
   it('a compensation’s attempts name their deciding fault as a call’s do', () => {
     const plan = makePlan([
-      { id: 'pay', effect: 'idempotent', compensation: { tool: 'refund', latency: { kind: 'fixed', ms: 100 }, faults: [{ ...fail, retryable: false }] } },
+      {
+        id: 'pay',
+        effect: 'idempotent',
+        compensation: { tool: 'refund', latency: { kind: 'fixed', ms: 100 }, faults: [{ ...fail, retryable: false }] },
+      },
       { id: 'stop', ms: 200, onFailure: 'abort', faults: [{ ...fail, retryable: false }] },
     ]);
     const comp = simulate(plan).calls[0].effect?.compensation;

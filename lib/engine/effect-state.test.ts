@@ -15,8 +15,24 @@ const stateOf = (t: Trace, id: string, at: number) => {
 describe('effectStateAt', () => {
   it('follows a retried once call from nothing to applied to maybe twice', () => {
     // Attempt 1 cut at 300 (unknown), attempt 2 runs 400–500.
-    const t = simulate(makePlan([{ id: 'pay', effect: 'once', timeoutMs: 300, retry: { maxAttempts: 2, initialIntervalMs: 100 }, faults: [{ kind: 'timeout', onAttempts: [1] }] }]));
-    expect([0, 299, 300, 450, 500].map((at) => stateOf(t, 'pay', at))).toEqual(['none_yet', 'none_yet', 'unknown', 'unknown', 'maybe_duplicated']);
+    const t = simulate(
+      makePlan([
+        {
+          id: 'pay',
+          effect: 'once',
+          timeoutMs: 300,
+          retry: { maxAttempts: 2, initialIntervalMs: 100 },
+          faults: [{ kind: 'timeout', onAttempts: [1] }],
+        },
+      ]),
+    );
+    expect([0, 299, 300, 450, 500].map((at) => stateOf(t, 'pay', at))).toEqual([
+      'none_yet',
+      'none_yet',
+      'unknown',
+      'unknown',
+      'maybe_duplicated',
+    ]);
   });
 
   it('shows the saga: applied, then being undone, then undone or left in place', () => {
@@ -25,7 +41,12 @@ describe('effectStateAt', () => {
       makePlan(
         [
           { id: 'flight', ms: 100, effect: 'once', compensation: comp(30) },
-          { id: 'hotel', ms: 200, effect: 'once', compensation: comp(40, { faults: [{ kind: 'error', message: 'locked', onAttempts: [1] }] }) },
+          {
+            id: 'hotel',
+            ms: 200,
+            effect: 'once',
+            compensation: comp(40, { faults: [{ kind: 'error', message: 'locked', onAttempts: [1] }] }),
+          },
           { id: 'email', ms: 10, effect: 'once' },
           { id: 'pay', ms: 50, onFailure: 'abort', faults: [{ kind: 'error', message: 'declined', onAttempts: [1] }] },
         ],

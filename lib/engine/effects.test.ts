@@ -28,7 +28,15 @@ describe('what each attempt did', () => {
   it('a timed-out once call that is retried may have run twice', () => {
     // Attempt 1 hangs and is cut at 300 ms (unknown); retry waits 100 ms; attempt 2 runs 400–500 and succeeds.
     const t = simulate(
-      makePlan([{ id: 'pay', effect: 'once', timeoutMs: 300, retry: { maxAttempts: 2, initialIntervalMs: 100 }, faults: [{ kind: 'timeout', onAttempts: [1] }] }]),
+      makePlan([
+        {
+          id: 'pay',
+          effect: 'once',
+          timeoutMs: 300,
+          retry: { maxAttempts: 2, initialIntervalMs: 100 },
+          faults: [{ kind: 'timeout', onAttempts: [1] }],
+        },
+      ]),
     );
     expect(call(t, 'pay').attempts.map((a) => [a.result, a.effect, a.startMs, a.endMs])).toEqual([
       ['timeout', 'unknown', 0, 300],
@@ -118,8 +126,20 @@ describe('compensation after a stop (the saga rule)', () => {
     expect(t.makespanMs).toBe(250);
     // hotel landed at 200, flight at 100: hotel 250–290, then flight 290–320.
     expect(t.compensations.map((i) => t.calls[i].id)).toEqual(['hotel', 'flight']);
-    expect(effectOf(t, 'hotel').compensation).toMatchObject({ tool: 'cancel_hotel', status: 'succeeded', order: 0, startMs: 250, endMs: 290 });
-    expect(effectOf(t, 'flight').compensation).toMatchObject({ tool: 'cancel_flight', status: 'succeeded', order: 1, startMs: 290, endMs: 320 });
+    expect(effectOf(t, 'hotel').compensation).toMatchObject({
+      tool: 'cancel_hotel',
+      status: 'succeeded',
+      order: 0,
+      startMs: 250,
+      endMs: 290,
+    });
+    expect(effectOf(t, 'flight').compensation).toMatchObject({
+      tool: 'cancel_flight',
+      status: 'succeeded',
+      order: 1,
+      startMs: 290,
+      endMs: 320,
+    });
     expect(effectOf(t, 'hotel').leftInPlace).toBe(false);
     expect(t.settledMs).toBe(320);
   });
@@ -144,7 +164,13 @@ describe('compensation after a stop (the saga rule)', () => {
   });
 
   it('a failing compensation leaves its effect in place, and the next one still runs', () => {
-    const t = simulate(trip({ hotel: { compensation: comp(40, { tool: 'cancel_hotel', faults: [{ kind: 'error', message: 'booking locked', onAttempts: [1] }] }) } }));
+    const t = simulate(
+      trip({
+        hotel: {
+          compensation: comp(40, { tool: 'cancel_hotel', faults: [{ kind: 'error', message: 'booking locked', onAttempts: [1] }] }),
+        },
+      }),
+    );
     expect(effectOf(t, 'hotel')).toMatchObject({ leftInPlace: true, compensation: { status: 'failed', startMs: 250, endMs: 290 } });
     expect(effectOf(t, 'hotel').compensation?.attempts[0].message).toBe('booking locked');
     expect(effectOf(t, 'flight')).toMatchObject({ leftInPlace: false, compensation: { status: 'succeeded', startMs: 290, endMs: 320 } });
@@ -155,7 +181,10 @@ describe('compensation after a stop (the saga rule)', () => {
     const t = simulate(
       trip({
         hotel: {
-          compensation: comp(40, { retry: { maxAttempts: 2, initialIntervalMs: 500 }, faults: [{ kind: 'error', message: '503', retryable: true, onAttempts: [1] }] }),
+          compensation: comp(40, {
+            retry: { maxAttempts: 2, initialIntervalMs: 500 },
+            faults: [{ kind: 'error', message: '503', retryable: true, onAttempts: [1] }],
+          }),
         },
       }),
     );
@@ -209,7 +238,10 @@ describe('compensation after a stop (the saga rule)', () => {
   it('a hung compensation never settles the run, and the ones after it never start', () => {
     const t = simulate(trip({ hotel: { compensation: comp(40, { faults: [{ kind: 'timeout', onAttempts: [1] }] }) } }));
     expect(effectOf(t, 'hotel')).toMatchObject({ leftInPlace: true, compensation: { status: 'hung', startMs: 250, endMs: null } });
-    expect(effectOf(t, 'flight')).toMatchObject({ leftInPlace: true, compensation: { status: 'not_started', startMs: null, endMs: null, attempts: [] } });
+    expect(effectOf(t, 'flight')).toMatchObject({
+      leftInPlace: true,
+      compensation: { status: 'not_started', startMs: null, endMs: null, attempts: [] },
+    });
     expect(t.settledMs).toBeNull();
     expect(t.makespanMs).toBe(250);
   });
@@ -234,9 +266,21 @@ describe('compensation after a stop (the saga rule)', () => {
 
   it('the aborting call is itself undone when its failed attempt applied', () => {
     const t = simulate(
-      makePlan([{ id: 'pay', effect: 'once', onFailure: 'abort', compensation: comp(70, { tool: 'refund' }), faults: [{ kind: 'error', message: '500 after commit', applied: true, onAttempts: [1] }] }]),
+      makePlan([
+        {
+          id: 'pay',
+          effect: 'once',
+          onFailure: 'abort',
+          compensation: comp(70, { tool: 'refund' }),
+          faults: [{ kind: 'error', message: '500 after commit', applied: true, onAttempts: [1] }],
+        },
+      ]),
     );
-    expect(effectOf(t, 'pay')).toMatchObject({ applied: 1, leftInPlace: false, compensation: { tool: 'refund', status: 'succeeded', startMs: 100, endMs: 170 } });
+    expect(effectOf(t, 'pay')).toMatchObject({
+      applied: 1,
+      leftInPlace: false,
+      compensation: { tool: 'refund', status: 'succeeded', startMs: 100, endMs: 170 },
+    });
   });
 
   it('the compensation phase is in the events, after the stop, in time order', () => {
@@ -251,9 +295,19 @@ describe('random streams of compensations', () => {
   const jittery = (hotelComp: Omit<NonNullable<CallSpec['compensation']>, 'tool'>) =>
     makePlan(
       [
-        { id: 'flight', latency: { kind: 'uniform', minMs: 50, maxMs: 150 }, effect: 'once', compensation: comp(0, { latency: { kind: 'uniform', minMs: 10, maxMs: 90 } }) },
+        {
+          id: 'flight',
+          latency: { kind: 'uniform', minMs: 50, maxMs: 150 },
+          effect: 'once',
+          compensation: comp(0, { latency: { kind: 'uniform', minMs: 10, maxMs: 90 } }),
+        },
         { id: 'hotel', latency: { kind: 'uniform', minMs: 50, maxMs: 250 }, effect: 'once', compensation: { tool: 'undo', ...hotelComp } },
-        { id: 'pay', latency: { kind: 'uniform', minMs: 10, maxMs: 90 }, onFailure: 'abort', faults: [{ kind: 'error', message: 'x', probability: 0.7 }] },
+        {
+          id: 'pay',
+          latency: { kind: 'uniform', minMs: 10, maxMs: 90 },
+          onFailure: 'abort',
+          faults: [{ kind: 'error', message: 'x', probability: 0.7 }],
+        },
       ],
       [
         ['flight', 'pay'],
@@ -263,7 +317,11 @@ describe('random streams of compensations', () => {
 
   it('a change to one call’s compensation leaves every other draw unchanged', () => {
     const a = jittery({ latency: { kind: 'uniform', minMs: 10, maxMs: 90 } });
-    const b = jittery({ latency: { kind: 'lognormal', p50Ms: 40, p95Ms: 400 }, retry: { maxAttempts: 3 }, faults: [{ kind: 'error', message: 'y', retryable: true, probability: 0.5 }] });
+    const b = jittery({
+      latency: { kind: 'lognormal', p50Ms: 40, p95Ms: 400 },
+      retry: { maxAttempts: 3 },
+      faults: [{ kind: 'error', message: 'y', retryable: true, probability: 0.5 }],
+    });
     let compared = 0;
     for (let run = 0; run < 200; run++) {
       const ta = simulate(a, { run });
@@ -353,7 +411,15 @@ describe('many runs agree with single runs', () => {
 
   it('the share of duplicated runs of a retried, timing-out payment matches its probability', () => {
     // Attempt 1 times out with probability 0.5 (unknown); attempt 2 then applies or is unknown: maybe duplicated in half the runs.
-    const plan = makePlan([{ id: 'pay', effect: 'once', timeoutMs: 100, retry: { maxAttempts: 2, initialIntervalMs: 0 }, faults: [{ kind: 'timeout', probability: 0.5 }] }]);
+    const plan = makePlan([
+      {
+        id: 'pay',
+        effect: 'once',
+        timeoutMs: 100,
+        retry: { maxAttempts: 2, initialIntervalMs: 0 },
+        faults: [{ kind: 'timeout', probability: 0.5 }],
+      },
+    ]);
     const stats = new MonteCarlo(plan);
     const r = stats.runChunk(0, 4000);
     expect(r.maybeDuplicated[0] / 4000).toBeGreaterThan(0.47);

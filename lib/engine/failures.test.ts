@@ -4,16 +4,32 @@ import { simulate } from './simulate';
 import { makePlan, summary } from './testing/build';
 import type { CallStatus, Outcome } from './types';
 
-const boom = (onAttempts: number[] = [1], retryable = false) => ({ kind: 'error' as const, message: '503 Service Unavailable', retryable, onAttempts });
+const boom = (onAttempts: number[] = [1], retryable = false) => ({
+  kind: 'error' as const,
+  message: '503 Service Unavailable',
+  retryable,
+  onAttempts,
+});
 
 describe('one deterministic plan per final status', () => {
   const cases: [CallStatus, ReturnType<typeof makePlan>, string][] = [
     ['succeeded', makePlan([{ id: 'x' }]), 'x'],
-    ['partial', makePlan([{ id: 'x', retry: { maxAttempts: 3 }, faults: [{ kind: 'partial', note: '2 of 3 pages', onAttempts: [1] }] }]), 'x'],
+    [
+      'partial',
+      makePlan([{ id: 'x', retry: { maxAttempts: 3 }, faults: [{ kind: 'partial', note: '2 of 3 pages', onAttempts: [1] }] }]),
+      'x',
+    ],
     ['failed', makePlan([{ id: 'x', retry: { maxAttempts: 3 }, faults: [boom([1, 2, 3], false)] }]), 'x'],
     ['timed_out', makePlan([{ id: 'x', timeoutMs: 50, faults: [{ kind: 'timeout', onAttempts: [1] }] }]), 'x'],
     ['skipped', makePlan([{ id: 'a', faults: [boom()] }, { id: 'x' }], [['a', 'x']]), 'x'],
-    ['cancelled', makePlan([{ id: 'a', onFailure: 'abort', faults: [boom()] }, { id: 'x', ms: 500 }]), 'x'],
+    [
+      'cancelled',
+      makePlan([
+        { id: 'a', onFailure: 'abort', faults: [boom()] },
+        { id: 'x', ms: 500 },
+      ]),
+      'x',
+    ],
     ['not_started', makePlan([{ id: 'a', onFailure: 'abort', faults: [boom()] }, { id: 'b', ms: 500 }, { id: 'x' }], [['b', 'x']]), 'x'],
     ['hung', makePlan([{ id: 'x', faults: [{ kind: 'timeout', onAttempts: [1] }] }]), 'x'],
   ];
@@ -41,10 +57,31 @@ describe('one deterministic plan per final status', () => {
 describe('one deterministic plan per outcome', () => {
   const cases: [Outcome, ReturnType<typeof makePlan>, number | null][] = [
     ['complete', makePlan([{ id: 'a' }, { id: 'b', ms: 300 }]), 300],
-    ['partial', makePlan([{ id: 'a', faults: [boom()] }, { id: 'b', ms: 300 }]), 300],
-    ['aborted', makePlan([{ id: 'a', onFailure: 'abort', faults: [boom()] }, { id: 'b', ms: 300 }]), 100],
+    [
+      'partial',
+      makePlan([
+        { id: 'a', faults: [boom()] },
+        { id: 'b', ms: 300 },
+      ]),
+      300,
+    ],
+    [
+      'aborted',
+      makePlan([
+        { id: 'a', onFailure: 'abort', faults: [boom()] },
+        { id: 'b', ms: 300 },
+      ]),
+      100,
+    ],
     ['deadline_exceeded', makePlan([{ id: 'a' }, { id: 'b', ms: 300 }], [], { deadlineMs: 250 }), 250],
-    ['stuck', makePlan([{ id: 'a', faults: [{ kind: 'timeout', onAttempts: [1] }] }, { id: 'b', ms: 300 }]), null],
+    [
+      'stuck',
+      makePlan([
+        { id: 'a', faults: [{ kind: 'timeout', onAttempts: [1] }] },
+        { id: 'b', ms: 300 },
+      ]),
+      null,
+    ],
   ];
   it.each(cases)('a plan can end %s', (outcome, plan, makespan) => {
     const t = simulate(plan);
@@ -101,7 +138,13 @@ describe('abort', () => {
   });
 
   it('a skipped call never aborts, whatever its policy', () => {
-    const p = makePlan([{ id: 'x', faults: [boom()] }, { id: 'a', onFailure: 'abort' }], [['x', 'a']]);
+    const p = makePlan(
+      [
+        { id: 'x', faults: [boom()] },
+        { id: 'a', onFailure: 'abort' },
+      ],
+      [['x', 'a']],
+    );
     const t = simulate(p);
     expect(t.outcome).toBe('partial');
     expect(summary(t).a.status).toBe('skipped');
@@ -183,7 +226,10 @@ describe('timeouts, slow and fault precedence', () => {
   it('slow faults multiply together and can push an attempt past its timeout', () => {
     const slow = (factor: number) => ({ kind: 'slow' as const, factor, onAttempts: [1] });
     expect(summary(simulate(makePlan([{ id: 'x', faults: [slow(2), slow(3)] }]))).x.endMs).toBe(600);
-    expect(summary(simulate(makePlan([{ id: 'x', timeoutMs: 250, faults: [slow(3)] }]))).x).toMatchObject({ status: 'timed_out', endMs: 250 });
+    expect(summary(simulate(makePlan([{ id: 'x', timeoutMs: 250, faults: [slow(3)] }]))).x).toMatchObject({
+      status: 'timed_out',
+      endMs: 250,
+    });
   });
 
   it('of the faults that fire, the first in list order decides the attempt', () => {
@@ -207,7 +253,15 @@ describe('propagation through required and optional edges', () => {
   });
 
   it('skips cascade down a chain at the same instant', () => {
-    const t = simulate(makePlan([{ id: 'a', faults: [boom()] }, { id: 'b' }, { id: 'c' }], [['a', 'b'], ['b', 'c']]));
+    const t = simulate(
+      makePlan(
+        [{ id: 'a', faults: [boom()] }, { id: 'b' }, { id: 'c' }],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+      ),
+    );
     expect(summary(t)).toMatchObject({ b: { status: 'skipped' }, c: { status: 'skipped' } });
     expect(t.calls[2].reason).toEqual({ kind: 'upstream', blockers: [{ id: 'b', status: 'skipped' }] });
   });
@@ -219,7 +273,13 @@ describe('propagation through required and optional edges', () => {
   });
 
   it('an `ignore` call is an optional input to everyone, even when it was itself skipped', () => {
-    const p = makePlan([{ id: 'x', faults: [boom()] }, { id: 'enrich', onFailure: 'ignore' }, { id: 'b' }], [['x', 'enrich'], ['enrich', 'b']]);
+    const p = makePlan(
+      [{ id: 'x', faults: [boom()] }, { id: 'enrich', onFailure: 'ignore' }, { id: 'b' }],
+      [
+        ['x', 'enrich'],
+        ['enrich', 'b'],
+      ],
+    );
     const t = simulate(p);
     expect(summary(t)).toMatchObject({ enrich: { status: 'skipped' }, b: { status: 'succeeded' } });
     expect(t.calls[2].missingInputs).toEqual([{ id: 'enrich', status: 'skipped' }]);

@@ -91,7 +91,11 @@ export abstract class AttemptKernel {
 
   /** What attempt of c that ended at t with `result` did to the world. */
   protected noteEffect(c: number, t: number, result: number): void {
-    if (result === R_OK || result === R_PARTIAL || (result === R_ERROR && this.pendFault[c] >= 0 && this.cp.fApplied[this.pendFault[c]] === 1)) {
+    if (
+      result === R_OK ||
+      result === R_PARTIAL ||
+      (result === R_ERROR && this.pendFault[c] >= 0 && this.cp.fApplied[this.pendFault[c]] === 1)
+    ) {
       this.effApplied[c]++;
       this.landedAt[c] = t;
     } else if (result === R_TIMEOUT) {
@@ -232,7 +236,12 @@ export abstract class AttemptKernel {
     const j = (k - 1) * this.stride[c];
     const u = draw(key, j);
     const kind = cp.latKind[c];
-    const latency = kind === LAT_FIXED ? cp.latA[c] : kind === LAT_UNIFORM ? cp.latA[c] + u * cp.latB[c] : Math.exp(cp.latA[c] + cp.latB[c] * normalQuantile(u));
+    const latency =
+      kind === LAT_FIXED
+        ? cp.latA[c]
+        : kind === LAT_UNIFORM
+          ? cp.latA[c] + u * cp.latB[c]
+          : Math.exp(cp.latA[c] + cp.latB[c] * normalQuantile(u));
     let decider = FAULT_NONE;
     let slow = 1;
     if (cp.fStart[c] !== cp.fStart[c + 1]) {

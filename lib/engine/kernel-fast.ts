@@ -3,7 +3,18 @@
 // Never: React, DOM, wall clock, Math.random.
 import { EFFECT_NONE, ON_ABORT, STRATEGY_EAGER, STRATEGY_SEQUENTIAL, STRATEGY_WAVES } from './compile';
 import { AttemptKernel } from './kernel-attempts';
-import { O_COMPLETE, O_PARTIAL, R_OK, R_PARTIAL, R_TIMEOUT, S_FAILED, S_PARTIAL, S_SKIPPED, S_SUCCEEDED, S_TIMED_OUT } from './kernel-codes';
+import {
+  O_COMPLETE,
+  O_PARTIAL,
+  R_OK,
+  R_PARTIAL,
+  R_TIMEOUT,
+  S_FAILED,
+  S_PARTIAL,
+  S_SKIPPED,
+  S_SUCCEEDED,
+  S_TIMED_OUT,
+} from './kernel-codes';
 import { combineMixed } from './random';
 
 export abstract class FastKernel extends AttemptKernel {
@@ -56,7 +67,14 @@ export abstract class FastKernel extends AttemptKernel {
         allOk = false;
         continue;
       }
-      let t = strategy === STRATEGY_WAVES ? gate : strategy === STRATEGY_EAGER ? (cp.upStart[c] === cp.upStart[c + 1] ? turnMs : ready) : last + turnMs;
+      let t =
+        strategy === STRATEGY_WAVES
+          ? gate
+          : strategy === STRATEGY_EAGER
+            ? cp.upStart[c] === cp.upStart[c + 1]
+              ? turnMs
+              : ready
+            : last + turnMs;
       this.keys[c] = combineMixed(baseMix, idMix[c]);
       let s = 0;
       for (let k = 1; ; k++) {

@@ -374,5 +374,4 @@ export class Kernel extends FastKernel {
       K[j + 1] = k;
     }
   }
-
 }

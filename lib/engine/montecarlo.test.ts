@@ -73,19 +73,23 @@ describe('Monte Carlo run r is simulate() run r', () => {
 describe('split invariance', () => {
   it('runs [offset, offset + n) give identical statistics however they are split', () => {
     fc.assert(
-      fc.property(arbitraryPlan({ maxCalls: 8 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }), (plan, sizes) => {
-        const total = sizes.reduce((a, b) => a + b, 0);
-        const ids = plan.calls.map((c) => c.id);
-        const whole = mergeChunks(ids, [new MonteCarlo(plan).runChunk(0, total)]);
-        // Each chunk on its own MonteCarlo, as separate workers would, merged in shuffled order.
-        let offset = 0;
-        const chunks = sizes.map((n) => {
-          const ch = new MonteCarlo(plan).runChunk(offset, n);
-          offset += n;
-          return ch;
-        });
-        expect(mergeChunks(ids, chunks.reverse())).toEqual(whole);
-      }),
+      fc.property(
+        arbitraryPlan({ maxCalls: 8 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }),
+        (plan, sizes) => {
+          const total = sizes.reduce((a, b) => a + b, 0);
+          const ids = plan.calls.map((c) => c.id);
+          const whole = mergeChunks(ids, [new MonteCarlo(plan).runChunk(0, total)]);
+          // Each chunk on its own MonteCarlo, as separate workers would, merged in shuffled order.
+          let offset = 0;
+          const chunks = sizes.map((n) => {
+            const ch = new MonteCarlo(plan).runChunk(offset, n);
+            offset += n;
+            return ch;
+          });
+          expect(mergeChunks(ids, chunks.reverse())).toEqual(whole);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -101,7 +105,13 @@ describe('the odds Monte Carlo reports', () => {
   // One call that fails with p = 0.3 on each of k = 3 attempts succeeds with probability 1 − p^k.
   const flaky = (seed: number): Plan =>
     makePlan(
-      [{ id: 'x', retry: { maxAttempts: 3, initialIntervalMs: 0 }, faults: [{ kind: 'error', message: 'flaky', retryable: true, probability: 0.3 }] }],
+      [
+        {
+          id: 'x',
+          retry: { maxAttempts: 3, initialIntervalMs: 0 },
+          faults: [{ kind: 'error', message: 'flaky', retryable: true, probability: 0.3 }],
+        },
+      ],
       [],
       { seed },
     );

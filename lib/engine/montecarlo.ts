@@ -3,7 +3,19 @@
 import type { Plan, Strategy } from '../plan/schema';
 import { compilePlan, type CompiledPlan } from './compile';
 import { EFFECT_NONE, EFFECT_ONCE } from './compile';
-import { Kernel, O_ABORTED, O_COMPLETE, O_DEADLINE, O_PARTIAL, O_STUCK, S_FAILED, S_HUNG, S_PARTIAL, S_SUCCEEDED, S_TIMED_OUT } from './kernel';
+import {
+  Kernel,
+  O_ABORTED,
+  O_COMPLETE,
+  O_DEADLINE,
+  O_PARTIAL,
+  O_STUCK,
+  S_FAILED,
+  S_HUNG,
+  S_PARTIAL,
+  S_SUCCEEDED,
+  S_TIMED_OUT,
+} from './kernel';
 import { runBase } from './random';
 import { OUTCOMES, type Outcome } from './types';
 
@@ -73,7 +85,9 @@ export interface ChunkResult {
 
 /** The typed arrays of a chunk, to transfer between threads without copying. */
 export function chunkBuffers(r: ChunkResult): ArrayBuffer[] {
-  return [r.outcomes, r.makespans, r.successes, r.attempts, r.failures, r.duplicated, r.maybeDuplicated, r.leftInPlace, r.effectRuns].map((a) => a.buffer as ArrayBuffer);
+  return [r.outcomes, r.makespans, r.successes, r.attempts, r.failures, r.duplicated, r.maybeDuplicated, r.leftInPlace, r.effectRuns].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 /** A plan compiled once, ready to run any chunk of its runs. */
@@ -134,7 +148,20 @@ export class MonteCarlo {
       misled += 1 - allSucceeded;
       if (this.effectCalls.length > 0) this.countEffects(duplicated, maybeDuplicated, leftInPlace, effectRuns);
     }
-    return { offset, count, outcomes, makespans, successes, attempts, failures, misled, duplicated, maybeDuplicated, leftInPlace, effectRuns };
+    return {
+      offset,
+      count,
+      outcomes,
+      makespans,
+      successes,
+      attempts,
+      failures,
+      misled,
+      duplicated,
+      maybeDuplicated,
+      leftInPlace,
+      effectRuns,
+    };
   }
 
   /** Adds what the last run did to the world (see docs/side-effects.md) to the chunk's counts. */

@@ -7,7 +7,12 @@ import { simulate } from './simulate';
 import { makePlan } from './testing/build';
 import type { Trace } from './types';
 
-const boom = (onAttempts: number[] = [1], retryable = false) => ({ kind: 'error' as const, message: '503 Service Unavailable', retryable, onAttempts });
+const boom = (onAttempts: number[] = [1], retryable = false) => ({
+  kind: 'error' as const,
+  message: '503 Service Unavailable',
+  retryable,
+  onAttempts,
+});
 
 /** The reason of the caption at the instant call `id` became final. */
 function whyWhenFinal(trace: Trace, plan: Parameters<typeof captionAt>[1], id: string): string | null {
@@ -22,11 +27,19 @@ describe('caption reasons', () => {
   const skip = simulate(skipPlan);
 
   it('says why a call is skipped: the failed dependency and the policy that let the rest go on', () => {
-    expect(whyWhenFinal(skip, skipPlan, 'summarize')).toBe('summarize skipped: it needs fetch_2, which failed — degrade lets the rest go on');
+    expect(whyWhenFinal(skip, skipPlan, 'summarize')).toBe(
+      'summarize skipped: it needs fetch_2, which failed — degrade lets the rest go on',
+    );
   });
 
   it('says "the rest of the plan goes on" when the failed dependency was itself skipped', () => {
-    const plan = makePlan([{ id: 'a', ms: 50, faults: [boom()] }, { id: 'b' }, { id: 'c' }], [['a', 'b'], ['b', 'c']]);
+    const plan = makePlan(
+      [{ id: 'a', ms: 50, faults: [boom()] }, { id: 'b' }, { id: 'c' }],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     const trace = simulate(plan);
     const c = trace.calls.find((x) => x.id === 'c');
     expect(c?.status).toBe('skipped');
@@ -36,7 +49,14 @@ describe('caption reasons', () => {
   });
 
   it('says abort stopped the plan, and what that did to the calls in flight', () => {
-    const plan = makePlan([{ id: 'auth', ms: 200, onFailure: 'abort', faults: [boom()] }, { id: 'slow', ms: 500 }], [], { strategy: 'eager' });
+    const plan = makePlan(
+      [
+        { id: 'auth', ms: 200, onFailure: 'abort', faults: [boom()] },
+        { id: 'slow', ms: 500 },
+      ],
+      [],
+      { strategy: 'eager' },
+    );
     const trace = simulate(plan);
     const expected = 'abort stopped the plan when auth failed — calls still running are cancelled, results already in are kept';
     expect(captionAt(trace, plan, 200).why).toBe(expected);
@@ -45,28 +65,64 @@ describe('caption reasons', () => {
 
   it('says the deadline stopped the plan', () => {
     const plan = makePlan([{ id: 'long', ms: 10_000 }], [], { deadlineMs: 5000 });
-    expect(captionAt(simulate(plan), plan, 5000).why).toBe("the plan's deadline of 5 s stopped it — calls still running are cancelled, results already in are kept");
+    expect(captionAt(simulate(plan), plan, 5000).why).toBe(
+      "the plan's deadline of 5 s stopped it — calls still running are cancelled, results already in are kept",
+    );
   });
 
   it('counts the retry: which attempt comes next, of how many, after what wait', () => {
-    const plan = makePlan([{ id: 'fetch_b', ms: 500, timeoutMs: 300, retry: { maxAttempts: 3, initialIntervalMs: 200 }, faults: [{ kind: 'timeout', onAttempts: [1] }] }], []);
+    const plan = makePlan(
+      [
+        {
+          id: 'fetch_b',
+          ms: 500,
+          timeoutMs: 300,
+          retry: { maxAttempts: 3, initialIntervalMs: 200 },
+          faults: [{ kind: 'timeout', onAttempts: [1] }],
+        },
+      ],
+      [],
+    );
     const trace = simulate(plan);
     expect(captionAt(trace, plan, 300).why).toBe('a timeout is retryable, so attempt 2 of 3 follows after 200 ms');
   });
 
   it('names the timeout and the spent attempts when a call fails for good', () => {
-    const plan = makePlan([{ id: 'fetch_b', ms: 500, timeoutMs: 300, retry: { maxAttempts: 2, initialIntervalMs: 100 }, faults: [{ kind: 'timeout', onAttempts: [1, 2] }] }], []);
-    expect(whyWhenFinal(simulate(plan), plan, 'fetch_b')).toBe('cut at its 300 ms timeout, all 2 attempts used — degrade lets the rest go on');
+    const plan = makePlan(
+      [
+        {
+          id: 'fetch_b',
+          ms: 500,
+          timeoutMs: 300,
+          retry: { maxAttempts: 2, initialIntervalMs: 100 },
+          faults: [{ kind: 'timeout', onAttempts: [1, 2] }],
+        },
+      ],
+      [],
+    );
+    expect(whyWhenFinal(simulate(plan), plan, 'fetch_b')).toBe(
+      'cut at its 300 ms timeout, all 2 attempts used — degrade lets the rest go on',
+    );
   });
 
   it('says a non-retryable error is why no retry followed', () => {
     const plan = makePlan([{ id: 'bad', ms: 50, onFailure: 'ignore', faults: [boom()] }], []);
-    expect(whyWhenFinal(simulate(plan), plan, 'bad')).toBe('the error is not retryable — ignore lets the calls that need it run without it');
+    expect(whyWhenFinal(simulate(plan), plan, 'bad')).toBe(
+      'the error is not retryable — ignore lets the calls that need it run without it',
+    );
   });
 
   it.each([
-    ['optional', makePlan([{ id: 'bad', ms: 50, faults: [boom()] }, { id: 'opt' }], [['bad', 'opt', 'optional']], { modelTurnMs: 100 }), 'bad is an optional input, so opt runs without it'],
-    ['ignore', makePlan([{ id: 'bad', ms: 50, onFailure: 'ignore', faults: [boom()] }, { id: 'opt' }], [['bad', 'opt']], { modelTurnMs: 100 }), "bad's policy is ignore, so the calls that need it run without it"],
+    [
+      'optional',
+      makePlan([{ id: 'bad', ms: 50, faults: [boom()] }, { id: 'opt' }], [['bad', 'opt', 'optional']], { modelTurnMs: 100 }),
+      'bad is an optional input, so opt runs without it',
+    ],
+    [
+      'ignore',
+      makePlan([{ id: 'bad', ms: 50, onFailure: 'ignore', faults: [boom()] }, { id: 'opt' }], [['bad', 'opt']], { modelTurnMs: 100 }),
+      "bad's policy is ignore, so the calls that need it run without it",
+    ],
   ])('says why a call runs degraded (%s input)', (_, plan, expected) => {
     const trace = simulate(plan);
     const opt = trace.calls.find((c) => c.id === 'opt');

@@ -123,7 +123,8 @@ export function whyOutcome(trace: Trace, plan: Plan | null | undefined): string 
   if (trace.outcome === 'partial') {
     const failed = trace.calls.filter((c) => c.status === 'failed' || c.status === 'timed_out');
     const degraded = failed.filter((c) => specOf(plan, c)?.onFailure !== 'abort').map((c) => c.id);
-    if (degraded.length > 0) return `${listWords(degraded)} did not succeed and no policy stopped the plan — the model is told what failed and what never ran`;
+    if (degraded.length > 0)
+      return `${listWords(degraded)} did not succeed and no policy stopped the plan — the model is told what failed and what never ran`;
   }
   return null;
 }

@@ -9,7 +9,12 @@ import { simulate } from './simulate';
 import { makePlan } from './testing/build';
 import type { Trace, TraceEvent } from './types';
 
-const boom = (onAttempts: number[] = [1], retryable = false) => ({ kind: 'error' as const, message: '503 Service Unavailable', retryable, onAttempts });
+const boom = (onAttempts: number[] = [1], retryable = false) => ({
+  kind: 'error' as const,
+  message: '503 Service Unavailable',
+  retryable,
+  onAttempts,
+});
 const idx = (trace: Trace, id: string) => trace.calls.findIndex((c) => c.id === id);
 const sentencesAt = (trace: Trace, plan: Parameters<typeof captionAt>[1], t: number) => captionAt(trace, plan, t).sentences;
 
@@ -21,7 +26,13 @@ const researchPlan = makePlan(
   [
     { id: 'search', ms: 100, retry: { maxAttempts: 2, initialIntervalMs: 50 }, faults: [boom([1], true)] },
     { id: 'fetch_1', ms: 100 },
-    { id: 'fetch_b', ms: 500, timeoutMs: 300, retry: { maxAttempts: 2, initialIntervalMs: 200 }, faults: [{ kind: 'timeout', onAttempts: [1, 2] }] },
+    {
+      id: 'fetch_b',
+      ms: 500,
+      timeoutMs: 300,
+      retry: { maxAttempts: 2, initialIntervalMs: 200 },
+      faults: [{ kind: 'timeout', onAttempts: [1, 2] }],
+    },
     { id: 'extract', ms: 100, faults: [{ kind: 'partial', note: '2 of 3 pages', onAttempts: [1] }] },
     { id: 'summarize', ms: 100 },
   ],
@@ -62,41 +73,142 @@ describe('narrateEvent: one sentence per event', () => {
 
   it('words every kind of event', () => {
     const t = research;
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'turn' && e.turn === 1))).toBe('Model turn 2 emits fetch_1, fetch_b and extract');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 1))).toBe('search starts');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 2))).toBe('search starts (attempt 2)');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'attempt_end' && e.call === call(t, 'search') && e.attempt === 1))).toBe(
-      'search failed: 503 Service Unavailable — retryable',
-    );
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'attempt_end' && e.call === call(t, 'fetch_b')))).toBe('fetch_b timed out — retryable');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'retry_scheduled' && e.call === call(t, 'fetch_b')))).toBe('fetch_b: retry 1 in 200 ms');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'final' && e.call === call(t, 'search')))).toBe('search succeeded after 2 attempts');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'final' && e.call === call(t, 'fetch_1')))).toBe('fetch_1 succeeded in 100 ms');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'final' && e.call === call(t, 'extract')))).toBe('extract returned partial: 2 of 3 pages');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'final' && e.call === call(t, 'fetch_b')))).toBe('fetch_b timed out after 2 attempts — no retries left');
-    expect(narrateEvent(t, researchPlan, ev(t, (e) => e.type === 'final' && e.call === call(t, 'summarize')))).toBe('summarize skipped — needs fetch_b, which timed out');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'turn' && e.turn === 1),
+      ),
+    ).toBe('Model turn 2 emits fetch_1, fetch_b and extract');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 1),
+      ),
+    ).toBe('search starts');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 2),
+      ),
+    ).toBe('search starts (attempt 2)');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'attempt_end' && e.call === call(t, 'search') && e.attempt === 1),
+      ),
+    ).toBe('search failed: 503 Service Unavailable — retryable');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'attempt_end' && e.call === call(t, 'fetch_b')),
+      ),
+    ).toBe('fetch_b timed out — retryable');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'retry_scheduled' && e.call === call(t, 'fetch_b')),
+      ),
+    ).toBe('fetch_b: retry 1 in 200 ms');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'final' && e.call === call(t, 'search')),
+      ),
+    ).toBe('search succeeded after 2 attempts');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'final' && e.call === call(t, 'fetch_1')),
+      ),
+    ).toBe('fetch_1 succeeded in 100 ms');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'final' && e.call === call(t, 'extract')),
+      ),
+    ).toBe('extract returned partial: 2 of 3 pages');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'final' && e.call === call(t, 'fetch_b')),
+      ),
+    ).toBe('fetch_b timed out after 2 attempts — no retries left');
+    expect(
+      narrateEvent(
+        t,
+        researchPlan,
+        ev(t, (e) => e.type === 'final' && e.call === call(t, 'summarize')),
+      ),
+    ).toBe('summarize skipped — needs fetch_b, which timed out');
   });
 
   it('words the plan stopping, cancellations and calls that never start', () => {
-    expect(narrateEvent(deadline, deadlinePlan, ev(deadline, (e) => e.type === 'stop'))).toBe('The plan stops: deadline of 5 s reached');
-    expect(narrateEvent(aborted, abortPlan, ev(aborted, (e) => e.type === 'stop'))).toBe('The plan stops: auth failed and its policy aborts the plan');
-    expect(narrateEvent(aborted, abortPlan, ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'auth')))).toBe(
-      'auth failed: 503 Service Unavailable — not retryable',
-    );
-    expect(narrateEvent(aborted, abortPlan, ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'slow')))).toBe('slow is cancelled');
-    expect(narrateEvent(aborted, abortPlan, ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'd')))).toBe('d never starts');
+    expect(
+      narrateEvent(
+        deadline,
+        deadlinePlan,
+        ev(deadline, (e) => e.type === 'stop'),
+      ),
+    ).toBe('The plan stops: deadline of 5 s reached');
+    expect(
+      narrateEvent(
+        aborted,
+        abortPlan,
+        ev(aborted, (e) => e.type === 'stop'),
+      ),
+    ).toBe('The plan stops: auth failed and its policy aborts the plan');
+    expect(
+      narrateEvent(
+        aborted,
+        abortPlan,
+        ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'auth')),
+      ),
+    ).toBe('auth failed: 503 Service Unavailable — not retryable');
+    expect(
+      narrateEvent(
+        aborted,
+        abortPlan,
+        ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'slow')),
+      ),
+    ).toBe('slow is cancelled');
+    expect(
+      narrateEvent(
+        aborted,
+        abortPlan,
+        ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'd')),
+      ),
+    ).toBe('d never starts');
   });
 
   it('says when a call allows no retry at all', () => {
     const plan = makePlan([{ id: 'x', timeoutMs: 50, faults: [{ kind: 'timeout', onAttempts: [1] }] }]);
     const t = simulate(plan);
-    expect(narrateEvent(t, plan, ev(t, (e) => e.type === 'final'))).toBe('x timed out after 50 ms — no retry allowed');
+    expect(
+      narrateEvent(
+        t,
+        plan,
+        ev(t, (e) => e.type === 'final'),
+      ),
+    ).toBe('x timed out after 50 ms — no retry allowed');
   });
 });
 
 describe('captionAt: the latest instant, merged and ranked', () => {
   it('starts before anything happened and says the first turn is thinking', () => {
-    expect(sentencesAt(research, researchPlan, 0)).toEqual(['The run begins: nothing has started yet', 'Model turn 1 is thinking (100 ms)']);
+    expect(sentencesAt(research, researchPlan, 0)).toEqual([
+      'The run begins: nothing has started yet',
+      'Model turn 1 is thinking (100 ms)',
+    ]);
     expect(captionAt(research, researchPlan, 99.9).kind).toBe('start');
     // No thinking time: only the first sentence.
     expect(sentencesAt(deadline, deadlinePlan, -1)).toEqual(['The run begins: nothing has started yet']);
@@ -117,7 +229,10 @@ describe('captionAt: the latest instant, merged and ranked', () => {
   it('puts warnings before successes, and failures before skips', () => {
     expect(sentencesAt(research, researchPlan, 550)).toEqual(['extract returned partial: 2 of 3 pages', 'fetch_1 succeeded in 100 ms']);
     const at1250 = captionAtStep(research, researchPlan, research.events.length - 1);
-    expect(at1250.sentences).toEqual(['fetch_b timed out after 2 attempts — no retries left', 'summarize skipped — needs fetch_b, which timed out']);
+    expect(at1250.sentences).toEqual([
+      'fetch_b timed out after 2 attempts — no retries left',
+      'summarize skipped — needs fetch_b, which timed out',
+    ]);
   });
 
   it('keeps the caption of the latest instant between events', () => {
@@ -148,7 +263,10 @@ describe('captionAt: the latest instant, merged and ranked', () => {
       'auth failed: 503 Service Unavailable — not retryable',
       'slow is cancelled; d never starts',
     ]);
-    expect(captionAtStep(deadline, deadlinePlan, deadline.events.length - 1).sentences).toEqual(['The plan stops: deadline of 5 s reached', 'long is cancelled; next never starts']);
+    expect(captionAtStep(deadline, deadlinePlan, deadline.events.length - 1).sentences).toEqual([
+      'The plan stops: deadline of 5 s reached',
+      'long is cancelled; next never starts',
+    ]);
     expect(runSummarySentence(deadline)).toBe('Run stopped by its deadline at 5 s: 1 cancelled, 1 not started');
   });
 
@@ -158,7 +276,9 @@ describe('captionAt: the latest instant, merged and ranked', () => {
   });
 
   it('words an eager run as one turn handing the plan to the executor', () => {
-    expect(sentencesAt(aborted, abortPlan, 0)).toEqual(['Model turn 1 hands the whole plan (3 calls) to the executor: auth and slow start']);
+    expect(sentencesAt(aborted, abortPlan, 0)).toEqual([
+      'Model turn 1 hands the whole plan (3 calls) to the executor: auth and slow start',
+    ]);
   });
 
   it('groups many events at one instant into at most three sentences', () => {
@@ -175,17 +295,34 @@ describe('captionAt: the latest instant, merged and ranked', () => {
       { strategy: 'eager' },
     );
     const t = simulate(plan);
-    expect(sentencesAt(t, plan, 100)).toEqual(['r failed: 503 Service Unavailable — retryable — retry 1 in 10 ms', 'f failed: 503 Service Unavailable — not retryable', '…and 2 more updates at this instant']);
+    expect(sentencesAt(t, plan, 100)).toEqual([
+      'r failed: 503 Service Unavailable — retryable — retry 1 in 10 ms',
+      'f failed: 503 Service Unavailable — not retryable',
+      '…and 2 more updates at this instant',
+    ]);
   });
 
   it('a call that returns the instant it starts is still one the turn emits', () => {
-    const plan = makePlan([{ id: 'instant', ms: 0 }, { id: 'slow', ms: 100 }], [], { modelTurnMs: 50 });
+    const plan = makePlan(
+      [
+        { id: 'instant', ms: 0 },
+        { id: 'slow', ms: 100 },
+      ],
+      [],
+      { modelTurnMs: 50 },
+    );
     const t = simulate(plan);
     expect(sentencesAt(t, plan, 50)).toEqual(['instant succeeded in 0 ms', 'Model turn 1 emits instant and slow']);
   });
 
   it('a rate limit says so', () => {
-    const plan = makePlan([{ id: 'api', retry: { maxAttempts: 2, initialIntervalMs: 100 }, faults: [{ kind: 'rate_limit', retryAfterMs: 1000, onAttempts: [1] }] }]);
+    const plan = makePlan([
+      {
+        id: 'api',
+        retry: { maxAttempts: 2, initialIntervalMs: 100 },
+        faults: [{ kind: 'rate_limit', retryAfterMs: 1000, onAttempts: [1] }],
+      },
+    ]);
     const t = simulate(plan);
     expect(sentencesAt(t, plan, 100)).toEqual(['api was rate limited (429) — retryable — retry 1 in 1 s']);
   });

@@ -5,7 +5,18 @@
 import { spokenDuration } from '../format/duration';
 import type { Plan, ToolCall } from '../plan/schema';
 import { describeReason, listWords } from './context/wording';
-import { noRetryTail, specOf, stopSentence, whyDegraded, whyFinalFailure, whyHung, whyOutcome, whyRetry, whySkipped, whyStop } from './narrate-why';
+import {
+  noRetryTail,
+  specOf,
+  stopSentence,
+  whyDegraded,
+  whyFinalFailure,
+  whyHung,
+  whyOutcome,
+  whyRetry,
+  whySkipped,
+  whyStop,
+} from './narrate-why';
 import { idList, runSummarySentence } from './narrate-summary';
 import { endTime, lastEventIndexAt } from './playback';
 import { STATUS_LABEL, type CallStatus, type CallTrace, type Trace, type TraceEvent } from './types';
@@ -58,12 +69,19 @@ function turnSentence(trace: Trace, turnIndex: number, startingNow: readonly str
 function finalSentence(trace: Trace, plan: Plan | null | undefined, call: CallTrace, status: CallStatus): string {
   const spec = specOf(plan, call);
   const last = call.attempts[call.attempts.length - 1];
-  const dup = status === 'succeeded' || status === 'partial' || status === 'failed' || status === 'timed_out' ? duplicateSentence(call) : null;
+  const dup =
+    status === 'succeeded' || status === 'partial' || status === 'failed' || status === 'timed_out' ? duplicateSentence(call) : null;
   const plain = finalWords(trace, spec, call, status, last);
   return dup === null ? plain : `${plain} — ${dup.replace(`${call.id} `, 'it ')}`;
 }
 
-function finalWords(trace: Trace, spec: ToolCall | undefined, call: CallTrace, status: CallStatus, last: CallTrace['attempts'][number] | undefined): string {
+function finalWords(
+  trace: Trace,
+  spec: ToolCall | undefined,
+  call: CallTrace,
+  status: CallStatus,
+  last: CallTrace['attempts'][number] | undefined,
+): string {
   switch (status) {
     case 'succeeded': {
       if (call.attempts.length > 1) return `${call.id} succeeded after ${call.attempts.length} attempts`;
@@ -163,7 +181,8 @@ export function narrateEvent(trace: Trace, plan: Plan | null | undefined, event:
       return event.attempt > 1 ? `${id} starts (attempt ${event.attempt})` : `${id} starts`;
     case 'attempt_end': {
       const what = attemptWhat(event.result, event.message);
-      if (event.result === 'ok' || event.result === 'partial' || event.result === 'cancelled' || event.result === 'hang') return `${id} ${what}`;
+      if (event.result === 'ok' || event.result === 'partial' || event.result === 'cancelled' || event.result === 'hang')
+        return `${id} ${what}`;
       const retryable = call?.attempts[event.attempt - 1]?.retryable ?? false;
       return `${id} ${what} — ${retryable ? 'retryable' : 'not retryable'}`;
     }
@@ -216,7 +235,15 @@ interface Item {
 /** The sentences for every event at the instant of events[first..last], ranked, merged per call and grouped. */
 function instantItems(trace: Trace, plan: Plan | null | undefined, first: number, last: number): Item[] {
   const items: Item[] = [];
-  const perCall = new Map<number, { end?: TraceEvent & { type: 'attempt_end' }; retry?: TraceEvent & { type: 'retry_scheduled' }; final?: TraceEvent & { type: 'final' }; starts: number[] }>();
+  const perCall = new Map<
+    number,
+    {
+      end?: TraceEvent & { type: 'attempt_end' };
+      retry?: TraceEvent & { type: 'retry_scheduled' };
+      final?: TraceEvent & { type: 'final' };
+      starts: number[];
+    }
+  >();
   const turnsNow: number[] = [];
   let order = 0;
   const callOf = (i: number) => {
@@ -230,9 +257,13 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       // The aborting call's own failure is told next, in full: here only what it does.
       const by = e.reason === 'abort' ? e.by : null;
       const failsNow = by !== null && trace.events.slice(first, last + 1).some((x) => x.type === 'final' && trace.calls[x.call]?.id === by);
-      items.push({ rank: R_STOP, order: order++, text: failsNow ? `The plan stops: ${by}'s failure aborts it` : stopSentence(trace, e), why: whyStop(e.reason, by, e.t) });
-    }
-    else if (e.type === 'turn') turnsNow.push(e.turn);
+      items.push({
+        rank: R_STOP,
+        order: order++,
+        text: failsNow ? `The plan stops: ${by}'s failure aborts it` : stopSentence(trace, e),
+        why: whyStop(e.reason, by, e.t),
+      });
+    } else if (e.type === 'turn') turnsNow.push(e.turn);
     else if (e.type === 'attempt_start') callOf(e.call).starts.push(e.attempt);
     else if (e.type === 'attempt_end') callOf(e.call).end = e;
     else if (e.type === 'retry_scheduled') callOf(e.call).retry = e;
@@ -241,7 +272,12 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       // The compensation phase: failures first, undone effects with the final results; a first start is implied by its end.
       const bad = (e.type === 'comp_final' && e.status !== 'succeeded') || (e.type === 'comp_end' && e.result !== 'ok');
       if (e.type === 'comp_end' && e.result === 'ok') continue;
-      items.push({ rank: bad ? R_FAIL : e.type === 'comp_final' ? R_FINAL : R_START, order: order++, text: narrateEvent(trace, plan, e), why: COMP_WHY });
+      items.push({
+        rank: bad ? R_FAIL : e.type === 'comp_final' ? R_FINAL : R_START,
+        order: order++,
+        text: narrateEvent(trace, plan, e),
+        why: COMP_WHY,
+      });
     } else if (!trace.events.slice(k + 1, last + 1).some((x) => x.type === 'comp_final' && x.call === e.call)) {
       items.push({ rank: R_START, order: order++, text: narrateEvent(trace, plan, e) });
     }
@@ -278,14 +314,20 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       } else {
         const rank = status === 'succeeded' ? R_FINAL : status === 'partial' ? R_WARN : R_FAIL;
         const spec = specOf(plan, call);
-        const reason = status === 'failed' || status === 'timed_out' ? whyFinalFailure(call, spec) : status === 'hung' ? whyHung(spec) : null;
+        const reason =
+          status === 'failed' || status === 'timed_out' ? whyFinalFailure(call, spec) : status === 'hung' ? whyHung(spec) : null;
         items.push({ rank, order: order++, text: finalSentence(trace, plan, call, status), why: reason });
       }
     } else if (ev.end !== undefined && ev.retry !== undefined) {
       const n = ev.retry.attempt - 1;
       const when = ev.starts.includes(ev.retry.attempt) ? 'starts at once' : `in ${spokenDuration(ev.retry.waitMs)}`;
       const why = whyRetry(specOf(plan, call), ev.end.attempt, ev.end.result, ev.retry.waitMs);
-      items.push({ rank: R_FAIL, order: order++, text: `${call.id} ${attemptWhat(ev.end.result, ev.end.message)} — retryable — retry ${n} ${when}`, why });
+      items.push({
+        rank: R_FAIL,
+        order: order++,
+        text: `${call.id} ${attemptWhat(ev.end.result, ev.end.message)} — retryable — retry ${n} ${when}`,
+        why,
+      });
       continue;
     } else if (ev.end !== undefined) {
       items.push({ rank: R_FAIL, order: order++, text: narrateEvent(trace, plan, ev.end) });
@@ -297,7 +339,12 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
       if (n > 1) retries.push(`${call.id} starts (attempt ${n})`);
       else if (call.missingInputs.length > 0) {
         const missing = listWords(call.missingInputs.map((m) => `${m.id} (${STATUS_LABEL[m.status]})`));
-        degraded.push({ rank: R_DEGRADED, order: 0, text: `${call.id} runs degraded, without ${missing}`, why: whyDegraded(trace, plan, call) });
+        degraded.push({
+          rank: R_DEGRADED,
+          order: 0,
+          text: `${call.id} runs degraded, without ${missing}`,
+          why: whyDegraded(trace, plan, call),
+        });
       }
     }
   }
@@ -310,10 +357,17 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
   }
   for (const [what, { ids, first: c }] of skippedByReason) {
     const why = whySkipped(trace, plan, c, ids.length);
-    items.push({ rank: R_SKIP, order: order++, text: `${idList(ids)} skipped — ${what}`, why: why === null ? null : `${idList(ids)} skipped: ${why}` });
+    items.push({
+      rank: R_SKIP,
+      order: order++,
+      text: `${idList(ids)} skipped — ${what}`,
+      why: why === null ? null : `${idList(ids)} skipped: ${why}`,
+    });
   }
-  if (succeeded.length === 1) items.push({ rank: R_FINAL, order: order++, text: finalSentence(trace, plan, trace.calls[succeeded[0]], 'succeeded') });
-  else if (succeeded.length > 1) items.push({ rank: R_FINAL, order: order++, text: `${idList(succeeded.map((i) => trace.calls[i].id))} succeeded` });
+  if (succeeded.length === 1)
+    items.push({ rank: R_FINAL, order: order++, text: finalSentence(trace, plan, trace.calls[succeeded[0]], 'succeeded') });
+  else if (succeeded.length > 1)
+    items.push({ rank: R_FINAL, order: order++, text: `${idList(succeeded.map((i) => trace.calls[i].id))} succeeded` });
   for (const d of degraded) items.push({ ...d, order: order++ });
 
   // Starts: those a model turn emits at this instant are named by the turn's sentence.
@@ -321,7 +375,15 @@ function instantItems(trace: Trace, plan: Plan | null | undefined, first: number
   for (const k of turnsNow) {
     const mine = firstStarts.filter((i) => trace.calls[i].turn === k);
     for (const i of mine) covered.add(i);
-    items.push({ rank: R_TURN, order: order++, text: turnSentence(trace, k, mine.map((i) => trace.calls[i].id)) });
+    items.push({
+      rank: R_TURN,
+      order: order++,
+      text: turnSentence(
+        trace,
+        k,
+        mine.map((i) => trace.calls[i].id),
+      ),
+    });
   }
   for (const r of retries) items.push({ rank: R_START, order: order++, text: r });
   const plain = firstStarts.filter((i) => !covered.has(i) && !toldElsewhere.has(i)).map((i) => trace.calls[i].id);
@@ -367,7 +429,8 @@ export function captionAtStep(trace: Trace, plan: Plan | null | undefined, step:
   if (step < 0) {
     const sentences = ['The run begins: nothing has started yet'];
     const turn = trace.turns[0];
-    if (turn !== undefined && turn.emitMs > turn.startMs) sentences.push(`Model turn 1 is thinking (${spokenDuration(turn.emitMs - turn.startMs)})`);
+    if (turn !== undefined && turn.emitMs > turn.startMs)
+      sentences.push(`Model turn 1 is thinking (${spokenDuration(turn.emitMs - turn.startMs)})`);
     return { step: -1, kind: 'start', atMs: 0, sentences, why: null };
   }
   const t = events[step].t;

@@ -20,7 +20,12 @@ import { simulate } from './simulate';
 import { makePlan } from './testing/build';
 import type { Trace } from './types';
 
-const boom = (onAttempts: number[] = [1], retryable = false) => ({ kind: 'error' as const, message: '503 Service Unavailable', retryable, onAttempts });
+const boom = (onAttempts: number[] = [1], retryable = false) => ({
+  kind: 'error' as const,
+  message: '503 Service Unavailable',
+  retryable,
+  onAttempts,
+});
 const timeoutsOf = (plan: Plan) => (i: number) => plan.calls[i].timeoutMs;
 const idx = (trace: Trace, id: string) => trace.calls.findIndex((c) => c.id === id);
 
@@ -59,7 +64,9 @@ const aborted = simulate(abortPlan);
 
 // eager, stuck: h hangs from 0; ok runs [0,300); after waits on h for ever (no final event).
 const stuck = simulate(
-  makePlan([{ id: 'h', faults: [{ kind: 'timeout', onAttempts: [1] }] }, { id: 'ok', ms: 300 }, { id: 'after' }], [['h', 'after']], { strategy: 'eager' }),
+  makePlan([{ id: 'h', faults: [{ kind: 'timeout', onAttempts: [1] }] }, { id: 'ok', ms: 300 }, { id: 'after' }], [['h', 'after']], {
+    strategy: 'eager',
+  }),
 );
 
 const timedOutPlan = makePlan([{ id: 'x', timeoutMs: 50, faults: [{ kind: 'timeout', onAttempts: [1] }] }]);
@@ -105,7 +112,12 @@ describe('a call’s phase at an instant', () => {
   });
 
   it('a call waiting to retry counts down to the next attempt', () => {
-    expect(callStateAt(p, 0, 220)).toEqual({ phase: 'retry_wait', attempt: 1, sinceMs: 200, retry: { attempt: 2, dueMs: 250, remainingMs: 30 } });
+    expect(callStateAt(p, 0, 220)).toEqual({
+      phase: 'retry_wait',
+      attempt: 1,
+      sinceMs: 200,
+      retry: { attempt: 2, dueMs: 250, remainingMs: 30 },
+    });
   });
 
   it('a call that times out runs to the full timeout, then is timed out at exactly that instant', () => {
@@ -141,7 +153,13 @@ describe('an aborted run', () => {
 
 describe('a stuck run', () => {
   it.each([0, 300, 1e9])('a hung call is running at %d, for ever', (t) => {
-    expect(callStateAt(stuck, idx(stuck, 'h'), t)).toMatchObject({ phase: 'running', attempt: 1, sinceMs: 0, runningMs: t, attemptEndMs: null });
+    expect(callStateAt(stuck, idx(stuck, 'h'), t)).toMatchObject({
+      phase: 'running',
+      attempt: 1,
+      sinceMs: 0,
+      runningMs: t,
+      attemptEndMs: null,
+    });
   });
 
   it.each([0, 300, 1e9])('a call that waits on a hung one is waiting at %d, for ever', (t) => {

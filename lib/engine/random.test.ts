@@ -54,14 +54,26 @@ describe('random streams', () => {
 
   it('changing one call’s policy leaves every other call’s draws unchanged (common random numbers)', () => {
     const calls = (retries: number) => [
-      { id: 'a', latency: { kind: 'lognormal' as const, p50Ms: 100, p95Ms: 500 }, retry: { maxAttempts: retries }, faults: [{ kind: 'error' as const, message: 'x', retryable: true, probability: 0.4 }] },
-      { id: 'b', latency: { kind: 'lognormal' as const, p50Ms: 100, p95Ms: 500 }, faults: [{ kind: 'error' as const, message: 'x', probability: 0.4 }] },
+      {
+        id: 'a',
+        latency: { kind: 'lognormal' as const, p50Ms: 100, p95Ms: 500 },
+        retry: { maxAttempts: retries },
+        faults: [{ kind: 'error' as const, message: 'x', retryable: true, probability: 0.4 }],
+      },
+      {
+        id: 'b',
+        latency: { kind: 'lognormal' as const, p50Ms: 100, p95Ms: 500 },
+        faults: [{ kind: 'error' as const, message: 'x', probability: 0.4 }],
+      },
     ];
     for (let run = 0; run < 50; run++) {
       const one = simulate(makePlan(calls(1), [], { strategy: 'eager' }), { run });
       const three = simulate(makePlan(calls(3), [], { strategy: 'eager' }), { run });
       expect(three.calls[1]).toEqual(one.calls[1]);
-      expect(three.calls[0].attempts[0]).toMatchObject({ startMs: one.calls[0].attempts[0].startMs, endMs: one.calls[0].attempts[0].endMs });
+      expect(three.calls[0].attempts[0]).toMatchObject({
+        startMs: one.calls[0].attempts[0].startMs,
+        endMs: one.calls[0].attempts[0].endMs,
+      });
     }
   });
 });

@@ -18,7 +18,10 @@ describe('summarize', () => {
     expect(r.stats).toEqual(mergeChunks(mc.cp.ids, [chunk]));
     expect(r.misledShare + r.successRate).toBeCloseTo(1, 12);
     expect(r.makespans.length).toBe(2000 - r.stats.outcomes.stuck);
-    expect(r.attemptsPerRun).toBeCloseTo(Object.values(r.stats.calls).reduce((a, c) => a + c.meanAttempts, 0), 12);
+    expect(r.attemptsPerRun).toBeCloseTo(
+      Object.values(r.stats.calls).reduce((a, c) => a + c.meanAttempts, 0),
+      12,
+    );
   });
 
   it('gives identical numbers however the runs are split into chunks', () => {
@@ -61,15 +64,25 @@ describe('deltas', () => {
     const a = summarize(new MonteCarlo(plan).cp.ids, [new MonteCarlo(plan).runChunk(0, 500)]);
     const d = deltas(a, a);
     expect(d.successPoints).toBe(0);
-    expect(describeDeltas({ successPoints: 12.2, p95Ms: -1300, p50Ms: 0, attemptsPerRun: 0.4, misledPoints: -12, effects: null })).toBe('success +12 points, p95 −1.3 s, +0.4 attempts per run');
-    expect(describeDeltas({ successPoints: -1, p95Ms: 250, p50Ms: 0, attemptsPerRun: 0, misledPoints: 1, effects: null })).toBe('success −1 point, p95 +250 ms, ±0.0 attempts per run');
+    expect(describeDeltas({ successPoints: 12.2, p95Ms: -1300, p50Ms: 0, attemptsPerRun: 0.4, misledPoints: -12, effects: null })).toBe(
+      'success +12 points, p95 −1.3 s, +0.4 attempts per run',
+    );
+    expect(describeDeltas({ successPoints: -1, p95Ms: 250, p50Ms: 0, attemptsPerRun: 0, misledPoints: 1, effects: null })).toBe(
+      'success −1 point, p95 +250 ms, ±0.0 attempts per run',
+    );
   });
 });
 
 describe('deltas with side effects', () => {
   const pay = (maxAttempts: number) =>
     makePlan([
-      { id: 'pay', effect: 'once', timeoutMs: 100, retry: { maxAttempts, initialIntervalMs: 0 }, faults: [{ kind: 'timeout', probability: 0.3 }] },
+      {
+        id: 'pay',
+        effect: 'once',
+        timeoutMs: 100,
+        retry: { maxAttempts, initialIntervalMs: 0 },
+        faults: [{ kind: 'timeout', probability: 0.3 }],
+      },
     ]);
   const run = (plan: Plan) => {
     const mc = new MonteCarlo(plan);
@@ -89,7 +102,14 @@ describe('deltas with side effects', () => {
     const b = run(pay(3));
     const rows = retriedOnceCalls(pay(1), pay(3), b);
     expect(rows).toEqual([
-      { id: 'pay', attemptsA: 1, attemptsB: 3, successB: b.stats.calls.pay.successRate, duplicateRateB: 0, maybeDuplicateRateB: b.stats.calls.pay.maybeDuplicateRate },
+      {
+        id: 'pay',
+        attemptsA: 1,
+        attemptsB: 3,
+        successB: b.stats.calls.pay.successRate,
+        duplicateRateB: 0,
+        maybeDuplicateRateB: b.stats.calls.pay.maybeDuplicateRate,
+      },
     ]);
     expect(rows[0].maybeDuplicateRateB).toBeGreaterThan(0.2);
     expect(retriedOnceCalls(pay(3), pay(3), b)).toEqual([]);
@@ -129,7 +149,13 @@ describe('what hurts most', () => {
   });
 
   it('ranks calls by the points they would add, largest first', () => {
-    expect(rankHurts(0.5, [{ id: 'a', successRate: 0.55 }, { id: 'b', successRate: 0.9 }, { id: 'c', successRate: 0.55 }]).map((r) => [r.id, Math.round(r.gainPoints)])).toEqual([
+    expect(
+      rankHurts(0.5, [
+        { id: 'a', successRate: 0.55 },
+        { id: 'b', successRate: 0.9 },
+        { id: 'c', successRate: 0.55 },
+      ]).map((r) => [r.id, Math.round(r.gainPoints)]),
+    ).toEqual([
       ['b', 40],
       ['a', 5],
       ['c', 5],

@@ -33,7 +33,8 @@ export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]
   }
   const makespans = new Float64Array(count);
   let k = 0;
-  for (const ch of [...chunks].sort((a, b) => a.offset - b.offset)) for (let i = 0; i < ch.count; i++) if (!Number.isNaN(ch.makespans[i])) makespans[k++] = ch.makespans[i];
+  for (const ch of [...chunks].sort((a, b) => a.offset - b.offset))
+    for (let i = 0; i < ch.count; i++) if (!Number.isNaN(ch.makespans[i])) makespans[k++] = ch.makespans[i];
   makespans.sort();
   let attemptsPerRun = 0;
   for (const id of ids) attemptsPerRun += stats.calls[id].meanAttempts;
@@ -42,7 +43,14 @@ export function summarize(ids: readonly string[], chunks: readonly ChunkResult[]
   for (const ch of chunks) for (let c = 0; c < ids.length; c++) failed[c] += ch.failures[c];
   // A null-prototype record: a call may be named "constructor" or "__proto__" and must stay data.
   const failureRates: Record<string, number> = Object.create(null);
-  ids.forEach((id, c) => Object.defineProperty(failureRates, id, { value: runs === 0 ? 0 : failed[c] / runs, enumerable: true, writable: true, configurable: true }));
+  ids.forEach((id, c) =>
+    Object.defineProperty(failureRates, id, {
+      value: runs === 0 ? 0 : failed[c] / runs,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    }),
+  );
   return {
     stats,
     successRate: runs === 0 ? 0 : stats.outcomes.complete / runs,
@@ -181,7 +189,11 @@ export function retriedOnceCalls(planA: Plan, planB: Plan, b: Reliability): Retr
 /** A call made never to fail: no faults (its own or a scenario's), no timeout; a sub-agent's nested calls too. */
 function hardened(call: ToolCall): ToolCall {
   const next: ToolCall = { ...call, faults: [], timeoutMs: null };
-  if (call.kind === 'agent' && call.plan !== undefined) next.plan = neverFailing(call.plan, call.plan.calls.map((c) => c.id));
+  if (call.kind === 'agent' && call.plan !== undefined)
+    next.plan = neverFailing(
+      call.plan,
+      call.plan.calls.map((c) => c.id),
+    );
   return next;
 }
 

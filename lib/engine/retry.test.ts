@@ -8,7 +8,12 @@ const fail = (onAttempts: number[]) => ({ kind: 'error' as const, message: 'flak
 describe('retry waits', () => {
   it('waits initial × coefficient^(n−1), capped at maximumIntervalMs', () => {
     const p = makePlan([
-      { id: 'x', ms: 10, retry: { maxAttempts: 5, initialIntervalMs: 100, backoffCoefficient: 2, maximumIntervalMs: 300 }, faults: [fail([1, 2, 3, 4])] },
+      {
+        id: 'x',
+        ms: 10,
+        retry: { maxAttempts: 5, initialIntervalMs: 100, backoffCoefficient: 2, maximumIntervalMs: 300 },
+        faults: [fail([1, 2, 3, 4])],
+      },
     ]);
     const t = simulate(p);
     const a = t.calls[0].attempts;
@@ -18,19 +23,36 @@ describe('retry waits', () => {
   });
 
   it('maximumIntervalMs defaults to 100 × initialIntervalMs', () => {
-    const p = makePlan([{ id: 'x', ms: 0, retry: { maxAttempts: 10, initialIntervalMs: 1, backoffCoefficient: 10 }, faults: [fail([1, 2, 3, 4])] }]);
-    expect(simulate(p).calls[0].attempts.map((x) => x.retryWaitMs).slice(0, 4)).toEqual([1, 10, 100, 100]);
+    const p = makePlan([
+      { id: 'x', ms: 0, retry: { maxAttempts: 10, initialIntervalMs: 1, backoffCoefficient: 10 }, faults: [fail([1, 2, 3, 4])] },
+    ]);
+    expect(
+      simulate(p)
+        .calls[0].attempts.map((x) => x.retryWaitMs)
+        .slice(0, 4),
+    ).toEqual([1, 10, 100, 100]);
   });
 
   it('with full jitter each wait is a uniform draw in [0, the capped backoff], and draws vary', () => {
     const waits: number[][] = [];
     for (let seed = 0; seed < 300; seed++) {
       const p = makePlan(
-        [{ id: 'x', ms: 5, retry: { maxAttempts: 4, initialIntervalMs: 100, backoffCoefficient: 3, maximumIntervalMs: 500, jitter: 'full' }, faults: [fail([1, 2, 3])] }],
+        [
+          {
+            id: 'x',
+            ms: 5,
+            retry: { maxAttempts: 4, initialIntervalMs: 100, backoffCoefficient: 3, maximumIntervalMs: 500, jitter: 'full' },
+            faults: [fail([1, 2, 3])],
+          },
+        ],
         [],
         { seed },
       );
-      waits.push(simulate(p).calls[0].attempts.slice(0, 3).map((a) => a.retryWaitMs ?? NaN));
+      waits.push(
+        simulate(p)
+          .calls[0].attempts.slice(0, 3)
+          .map((a) => a.retryWaitMs ?? NaN),
+      );
     }
     const bounds = [100, 300, 500];
     for (const w of waits) w.forEach((x, i) => expect(x >= 0 && x <= bounds[i]).toBe(true));
@@ -91,7 +113,10 @@ describe('concurrency cap', () => {
 
   it('queues by ready time first, then wave, then order in calls', () => {
     // late (index 0, wave 1) becomes ready at 50, after other (index 2) has waited since 0.
-    const p = makePlan([{ id: 'late' }, { id: 'first', ms: 50 }, { id: 'other' }], [['first', 'late']], { maxConcurrency: 1, strategy: 'eager' });
+    const p = makePlan([{ id: 'late' }, { id: 'first', ms: 50 }, { id: 'other' }], [['first', 'late']], {
+      maxConcurrency: 1,
+      strategy: 'eager',
+    });
     expect(summary(simulate(p))).toMatchObject({
       first: { startMs: 0, endMs: 50 },
       other: { startMs: 50, endMs: 150 },
@@ -100,9 +125,16 @@ describe('concurrency cap', () => {
   });
 
   it('a call waiting to retry holds no slot, and takes one when its wait is over', () => {
-    const p = makePlan([{ id: 'a', ms: 10, retry: { maxAttempts: 2, initialIntervalMs: 100 }, faults: [fail([1])] }, { id: 'b', ms: 100 }], [], {
-      maxConcurrency: 1,
-    });
+    const p = makePlan(
+      [
+        { id: 'a', ms: 10, retry: { maxAttempts: 2, initialIntervalMs: 100 }, faults: [fail([1])] },
+        { id: 'b', ms: 100 },
+      ],
+      [],
+      {
+        maxConcurrency: 1,
+      },
+    );
     expect(summary(simulate(p))).toMatchObject({
       a: { startMs: 0, endMs: 120, attempts: 2 },
       b: { startMs: 10, endMs: 110 },
@@ -118,13 +150,24 @@ describe('concurrency cap', () => {
 describe('simultaneous events at one instant, in their order', () => {
   it('logs ends, then the stop, before anything else at that instant', () => {
     const p = makePlan([{ id: 'auth', onFailure: 'abort', faults: [{ kind: 'error', message: 'denied', onAttempts: [1] }] }, { id: 'b' }]);
-    const at100 = simulate(p).events.filter((e) => e.t === 100).map((e) => e.type);
+    const at100 = simulate(p)
+      .events.filter((e) => e.t === 100)
+      .map((e) => e.type);
     expect(at100.slice(0, 4)).toEqual(['attempt_end', 'final', 'attempt_end', 'final']);
     expect(at100[4]).toBe('stop');
   });
 
   it('a zero-latency chain finishes within one instant', () => {
-    const t = simulate(makePlan([{ id: 'a', ms: 0 }, { id: 'b', ms: 0 }], [['a', 'b']], { strategy: 'eager' }));
+    const t = simulate(
+      makePlan(
+        [
+          { id: 'a', ms: 0 },
+          { id: 'b', ms: 0 },
+        ],
+        [['a', 'b']],
+        { strategy: 'eager' },
+      ),
+    );
     expect(summary(t).b).toEqual({ status: 'succeeded', startMs: 0, endMs: 0, attempts: 1 });
   });
 
@@ -139,7 +182,12 @@ describe('determinism', () => {
   it('the same plan and seed give the same trace, byte for byte', () => {
     const p = makePlan(
       [
-        { id: 'a', latency: { kind: 'lognormal', p50Ms: 100, p95Ms: 400 }, retry: { maxAttempts: 3, jitter: 'full' }, faults: [{ kind: 'error', message: 'x', retryable: true, probability: 0.5 }] },
+        {
+          id: 'a',
+          latency: { kind: 'lognormal', p50Ms: 100, p95Ms: 400 },
+          retry: { maxAttempts: 3, jitter: 'full' },
+          faults: [{ kind: 'error', message: 'x', retryable: true, probability: 0.5 }],
+        },
         { id: 'b', latency: { kind: 'uniform', minMs: 10, maxMs: 90 } },
       ],
       [['a', 'b', 'optional']],

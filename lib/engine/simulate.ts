@@ -77,7 +77,6 @@ const RESULT_NAME: Record<number, AttemptResult> = {
   [R_TIMEOUT]: 'timeout',
 };
 
-
 class TraceRecorder implements Recorder {
   readonly trace: Trace;
   private readonly cp: CompiledPlan;
@@ -101,21 +100,19 @@ class TraceRecorder implements Recorder {
       stop: null,
       settledMs: 0,
       compensations: [],
-      calls: cp.plan.calls.map(
-        (c, i): CallTrace => ({
-          id: c.id,
-          index: i,
-          tool: c.tool,
-          wave: cp.wave[i],
-          status: 'not_started',
-          reason: null,
-          startMs: null,
-          endMs: null,
-          attempts: [],
-          missingInputs: [],
-          turn: null,
-        }),
-      ),
+      calls: cp.plan.calls.map((c, i): CallTrace => ({
+        id: c.id,
+        index: i,
+        tool: c.tool,
+        wave: cp.wave[i],
+        status: 'not_started',
+        reason: null,
+        startMs: null,
+        endMs: null,
+        attempts: [],
+        missingInputs: [],
+        turn: null,
+      })),
       turns: [],
       events: [],
     };
@@ -135,7 +132,14 @@ class TraceRecorder implements Recorder {
       this.trace.turns[this.currentTurn].calls.push(call);
       c.missingInputs = this.missingInputs(call);
     }
-    c.attempts.push({ n: attempt, startMs: t, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false });
+    c.attempts.push({
+      n: attempt,
+      startMs: t,
+      endMs: null,
+      result: 'hang',
+      message: 'no response: it hung with no timeout',
+      retryable: false,
+    });
     this.trace.events.push({ t, type: 'attempt_start', call, attempt });
   }
 
@@ -163,7 +167,14 @@ class TraceRecorder implements Recorder {
       comp.startMs = t;
       comp.status = 'hung';
     }
-    comp.attempts.push({ n: attempt, startMs: t, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false });
+    comp.attempts.push({
+      n: attempt,
+      startMs: t,
+      endMs: null,
+      result: 'hang',
+      message: 'no response: it hung with no timeout',
+      retryable: false,
+    });
     this.trace.events.push({ t, type: 'comp_start', call, attempt });
   }
 
@@ -178,7 +189,8 @@ class TraceRecorder implements Recorder {
     a.endMs = t;
     a.result = RESULT_NAME[result];
     a.retryable = result !== R_OK && retryable;
-    a.message = result === R_TIMEOUT ? `timed out after ${this.cp.timeout[slot]} ms` : faultMessage(this.cp, slot, result, fault, a) ?? 'ok';
+    a.message =
+      result === R_TIMEOUT ? `timed out after ${this.cp.timeout[slot]} ms` : (faultMessage(this.cp, slot, result, fault, a) ?? 'ok');
     const decided = decidingFault(this.cp, slot, result, fault);
     if (decided !== undefined) a.fault = decided;
     this.trace.events.push({ t, type: 'comp_end', call, attempt, result: a.result, message: a.message });
@@ -204,7 +216,14 @@ class TraceRecorder implements Recorder {
     const existing = this.compensations.get(call);
     if (existing !== undefined) return existing;
     const spec = this.cp.plan.calls[call].compensation;
-    const comp: CompensationTrace = { tool: spec?.tool ?? '', status: 'not_started', order: this.trace.compensations.length, startMs: null, endMs: null, attempts: [] };
+    const comp: CompensationTrace = {
+      tool: spec?.tool ?? '',
+      status: 'not_started',
+      order: this.trace.compensations.length,
+      startMs: null,
+      endMs: null,
+      attempts: [],
+    };
     this.compensations.set(call, comp);
     this.trace.compensations.push(call);
     return comp;
@@ -225,7 +244,8 @@ class TraceRecorder implements Recorder {
       for (let e = cp.upStart[call]; e < cp.upStart[call + 1]; e++) {
         const u = cp.upList[e];
         const us = STATUS_NAME[this.kernel.status[u]];
-        if (cp.upOptional[e] === 0 && cp.plan.calls[u].onFailure !== 'ignore' && !isSuccess(us)) blockers.push({ id: cp.ids[u], status: us });
+        if (cp.upOptional[e] === 0 && cp.plan.calls[u].onFailure !== 'ignore' && !isSuccess(us))
+          blockers.push({ id: cp.ids[u], status: us });
       }
       c.reason = { kind: 'upstream', blockers };
     } else if ((status === S_CANCELLED || status === S_NOT_STARTED) && this.trace.stop !== null) {
@@ -249,7 +269,9 @@ class TraceRecorder implements Recorder {
     a.result = 'cancelled';
     if (this.cp.effect[call] !== EFFECT_NONE) a.effect = 'unknown';
     a.message =
-      stop !== null && stop.reason === 'abort' ? `cancelled: the plan was aborted because ${stop.by} failed` : `cancelled at the plan's deadline (${t} ms)`;
+      stop !== null && stop.reason === 'abort'
+        ? `cancelled: the plan was aborted because ${stop.by} failed`
+        : `cancelled at the plan's deadline (${t} ms)`;
     this.trace.events.push({ t, type: 'attempt_end', call, attempt: a.n, result: 'cancelled', message: a.message });
   }
 

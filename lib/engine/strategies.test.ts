@@ -57,12 +57,7 @@ describe('strategies', () => {
 
   it('waves: a wave whose calls are all skipped costs no turn and no time', () => {
     const plan = makePlan(
-      [
-        { id: 'a', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] },
-        { id: 'x' },
-        { id: 'b' },
-        { id: 'd' },
-      ],
+      [{ id: 'a', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] }, { id: 'x' }, { id: 'b' }, { id: 'd' }],
       [
         ['a', 'b'],
         ['x', 'd'],
@@ -79,10 +74,14 @@ describe('strategies', () => {
   });
 
   it('sequential: a skipped call costs no model turn', () => {
-    const plan = makePlan([{ id: 'a', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] }, { id: 'b' }, { id: 'c' }], [['a', 'b']], {
-      modelTurnMs: 10,
-      strategy: 'sequential',
-    });
+    const plan = makePlan(
+      [{ id: 'a', faults: [{ kind: 'error', message: 'boom', onAttempts: [1] }] }, { id: 'b' }, { id: 'c' }],
+      [['a', 'b']],
+      {
+        modelTurnMs: 10,
+        strategy: 'sequential',
+      },
+    );
     const t = simulate(plan);
     expect(summary(t).b.status).toBe('skipped');
     expect(summary(t).c).toEqual({ status: 'succeeded', startMs: 120, endMs: 220, attempts: 1 });

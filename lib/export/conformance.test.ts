@@ -27,7 +27,10 @@ const exampleCases: [string, Plan][] = readdirSync(EXAMPLES)
     const plan = example(file);
     const scenarios = [null, ...plan.scenarios.map((s) => s.id)];
     return STRATEGIES.flatMap((strategy) =>
-      scenarios.map((scenario): [string, Plan] => [`${file} · ${strategy} · ${scenario ?? 'no scenario'}`, { ...plan, settings: { ...plan.settings, strategy, scenario } }]),
+      scenarios.map((scenario): [string, Plan] => [
+        `${file} · ${strategy} · ${scenario ?? 'no scenario'}`,
+        { ...plan, settings: { ...plan.settings, strategy, scenario } },
+      ]),
     );
   });
 
@@ -74,7 +77,10 @@ describe('the exported TypeScript module runs a plan as the engine simulates it'
     await fc.assert(
       fc.asyncProperty(arbitraryPlan({ maxCalls: 7 }).map(replayable), async (plan) => expectSameRun(await runExported(plan))),
       // TW_EXPORT_RUNS and TW_EXPORT_SEED let a longer hunt run, or a failure be replayed, without editing the test.
-      { numRuns: Number(process.env.TW_EXPORT_RUNS ?? 100), ...(process.env.TW_EXPORT_SEED === undefined ? {} : { seed: Number(process.env.TW_EXPORT_SEED) }) },
+      {
+        numRuns: Number(process.env.TW_EXPORT_RUNS ?? 100),
+        ...(process.env.TW_EXPORT_SEED === undefined ? {} : { seed: Number(process.env.TW_EXPORT_SEED) }),
+      },
     );
   }, 300_000);
 
@@ -105,12 +111,17 @@ function wholeFault(f: Fault): Fault {
 function wholeTimes(plan: Plan): Plan {
   const call = (c: ToolCall): ToolCall => ({
     ...c,
-    latency: { kind: 'fixed', ms: Math.round(c.latency.kind === 'fixed' ? c.latency.ms : c.latency.kind === 'uniform' ? c.latency.minMs : c.latency.p50Ms) },
+    latency: {
+      kind: 'fixed',
+      ms: Math.round(c.latency.kind === 'fixed' ? c.latency.ms : c.latency.kind === 'uniform' ? c.latency.minMs : c.latency.p50Ms),
+    },
     timeoutMs: c.timeoutMs === null ? null : Math.max(1, Math.round(c.timeoutMs)),
     retry: {
       ...c.retry,
       initialIntervalMs: Math.round(c.retry.initialIntervalMs),
-      ...(c.retry.maximumIntervalMs === undefined ? {} : { maximumIntervalMs: Math.max(Math.round(c.retry.initialIntervalMs), Math.round(c.retry.maximumIntervalMs)) }),
+      ...(c.retry.maximumIntervalMs === undefined
+        ? {}
+        : { maximumIntervalMs: Math.max(Math.round(c.retry.initialIntervalMs), Math.round(c.retry.maximumIntervalMs)) }),
     },
     faults: c.faults.map(wholeFault),
     ...(c.plan === undefined ? {} : { plan: wholeTimes(c.plan) }),
@@ -123,7 +134,10 @@ function wholeTimes(plan: Plan): Plan {
       deadlineMs: plan.settings.deadlineMs === null ? null : Math.max(1, Math.round(plan.settings.deadlineMs)),
     },
     calls: plan.calls.map(call),
-    scenarios: plan.scenarios.map((s) => ({ ...s, faults: Object.fromEntries(Object.entries(s.faults).map(([id, fs]) => [id, fs.map(wholeFault)])) })),
+    scenarios: plan.scenarios.map((s) => ({
+      ...s,
+      faults: Object.fromEntries(Object.entries(s.faults).map(([id, fs]) => [id, fs.map(wholeFault)])),
+    })),
   };
 }
 
@@ -154,8 +168,13 @@ function replayable(plan: Plan): Plan {
   });
   const cleaned: Plan = {
     ...plan,
-    calls: plan.calls.map((c) => (c.kind === 'agent' ? { ...c, faults: [], ...(c.plan === undefined ? {} : { plan: noJitter(replayable(c.plan)) }) } : c)),
-    scenarios: plan.scenarios.map((s) => ({ ...s, faults: Object.fromEntries(Object.entries(s.faults).filter(([id]) => !agents.has(id))) })),
+    calls: plan.calls.map((c) =>
+      c.kind === 'agent' ? { ...c, faults: [], ...(c.plan === undefined ? {} : { plan: noJitter(replayable(c.plan)) }) } : c,
+    ),
+    scenarios: plan.scenarios.map((s) => ({
+      ...s,
+      faults: Object.fromEntries(Object.entries(s.faults).filter(([id]) => !agents.has(id))),
+    })),
   };
   return agents.size > 0 ? wholeTimes(cleaned) : cleaned;
 }

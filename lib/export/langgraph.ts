@@ -70,9 +70,9 @@ export function emitLangGraph(plan: Plan): string {
     '//   backoffCoefficient                     → retryPolicy.backoffFactor (wait before retry n: initial × factor^(n−1))',
     '//   maximumIntervalMs                      → retryPolicy.maxInterval (ms)',
     '//   jitter "none"                          → jitter: false (LangGraph adds up to 1 s of jitter by default)',
-    "//   jitter \"full\"                          → not expressible: LangGraph's jitter is added on top, never a draw in [0, wait)",
+    '//   jitter "full"                          → not expressible: LangGraph\'s jitter is added on top, never a draw in [0, wait)',
     '//   retryable failures                     → retryOn: a ToolError marked retryable, or a NodeTimeoutError',
-    "//   rate limit retryAfterMs                → not expressible: retryPolicy has no per-error wait",
+    '//   rate limit retryAfterMs                → not expressible: retryPolicy has no per-error wait',
     '//   timeoutMs (per attempt)                → addNode timeout (ms)',
     '//   onFailure degrade / ignore             → errorHandler records the failure; abort → no handler, the graph stops',
     `//   ${`strategy "${s.strategy}"`.padEnd(39)}→ ${
@@ -127,7 +127,11 @@ export function emitLangGraph(plan: Plan): string {
     '}',
     '',
     `// Run it: await buildGraph(tools).invoke({}${invoke.length === 0 ? '' : `, { ${invoke.join(', ')} }`});${s.deadlineMs === null ? '' : ' // the plan deadline, ms'}`,
-    ...(sp.agents.length > 0 ? [`// Sub-agent calls (${sp.agents.join(', ')}) are nested plans in Toolwave: export each as its own graph and call it from its tool.`] : []),
+    ...(sp.agents.length > 0
+      ? [
+          `// Sub-agent calls (${sp.agents.join(', ')}) are nested plans in Toolwave: export each as its own graph and call it from its tool.`,
+        ]
+      : []),
     '',
   ].join('\n');
 }

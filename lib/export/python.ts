@@ -126,7 +126,7 @@ export function emitPython(plan: Plan): string {
     '                return await attempt()',
     '',
     '',
-    "REF = re.compile(r\"\\{\\{\\s*([A-Za-z_][A-Za-z0-9_-]{0,63})((?:\\.[^.{}\\s]+)*)\\s*\\}\\}\")",
+    'REF = re.compile(r"\\{\\{\\s*([A-Za-z_][A-Za-z0-9_-]{0,63})((?:\\.[^.{}\\s]+)*)\\s*\\}\\}")',
     '',
     '',
     'def lookup(results: dict[str, dict[str, Any]], call_id: str, path: str) -> Any:',
@@ -188,7 +188,12 @@ export function emitPython(plan: Plan): string {
     '    for call_id in POLICIES:',
     '        results.setdefault(call_id, {"status": "not_started"})',
     '    return results',
-    ...(sp.agents.length > 0 ? ['', `# Sub-agent calls (${sp.agents.join(', ')}) are nested plans in Toolwave: export each and await its run_plan inside its tool.`] : []),
+    ...(sp.agents.length > 0
+      ? [
+          '',
+          `# Sub-agent calls (${sp.agents.join(', ')}) are nested plans in Toolwave: export each and await its run_plan inside its tool.`,
+        ]
+      : []),
     '',
   ].join('\n');
 }

@@ -27,7 +27,9 @@ export interface SnippetPlan {
 }
 
 const RESERVED = new Set(
-  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public and as assert async def del elif except from global is lambda nonlocal not or pass raise None True False'.split(' '),
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public and as assert async def del elif except from global is lambda nonlocal not or pass raise None True False'.split(
+    ' ',
+  ),
 );
 
 /** `fetch-top` → `fetch_top`; a clash or a keyword gets a suffix. */
@@ -43,16 +45,14 @@ function identifier(id: string, used: Set<string>): string {
 export function snippetPlan(plan: Plan): SnippetPlan {
   const used = new Set<string>();
   const ignore = new Set(plan.calls.filter((c) => c.onFailure === 'ignore').map((c) => c.id));
-  const calls = plan.calls.map(
-    (c): SnippetCall => ({
-      id: c.id,
-      name: identifier(c.id, used),
-      tool: c.tool,
-      call: c,
-      retry: retrySpec(c),
-      needs: plan.dependencies.filter((d) => d.to === c.id).map((d) => ({ id: d.from, optional: d.optional || ignore.has(d.from) })),
-    }),
-  );
+  const calls = plan.calls.map((c): SnippetCall => ({
+    id: c.id,
+    name: identifier(c.id, used),
+    tool: c.tool,
+    call: c,
+    retry: retrySpec(c),
+    needs: plan.dependencies.filter((d) => d.to === c.id).map((d) => ({ id: d.from, optional: d.optional || ignore.has(d.from) })),
+  }));
   const ids = plan.calls.map((c) => c.id);
   const adj = adjacency(ids, plan.dependencies);
   const order = topologicalOrder(adj);

@@ -34,7 +34,10 @@ const hostile: Plan = {
 };
 
 function syntaxErrors(code: string): string[] {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+  const out = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  });
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
@@ -53,9 +56,12 @@ const hasPython = (() => {
 })();
 
 describe('every export target', () => {
-  it.each(EXPORT_TARGETS.filter((t) => t.language === 'typescript').map((t) => t.id))('%s is TypeScript with no syntax error, hostile text included', (target) => {
-    for (const plan of [flaky, research, auth, hostile]) expect(syntaxErrors(emitCode(plan, target))).toEqual([]);
-  });
+  it.each(EXPORT_TARGETS.filter((t) => t.language === 'typescript').map((t) => t.id))(
+    '%s is TypeScript with no syntax error, hostile text included',
+    (target) => {
+      for (const plan of [flaky, research, auth, hostile]) expect(syntaxErrors(emitCode(plan, target))).toEqual([]);
+    },
+  );
 
   it.skipIf(!hasPython)('python is Python that parses, hostile text included', () => {
     for (const plan of [flaky, research, auth, hostile]) expect(pythonParses(emitPython(plan))).toBe(true);
@@ -73,7 +79,7 @@ describe('every export target', () => {
 describe('Temporal', () => {
   const code = emitTemporal(flaky);
 
-  it('maps a call\'s retry field by field: maximumAttempts counts the first attempt as maxAttempts does, intervals in ms', () => {
+  it("maps a call's retry field by field: maximumAttempts counts the first attempt as maxAttempts does, intervals in ms", () => {
     expect(code).toContain(
       'const check_stock = proxyActivities<typeof activities>({\n  startToCloseTimeout: 2000, // ms, per attempt\n  retry: { maximumAttempts: 4, initialInterval: 200, backoffCoefficient: 2, maximumInterval: 2000, nonRetryableErrorTypes: [NON_RETRYABLE] },\n}).http_api;',
     );
@@ -85,7 +91,7 @@ describe('Temporal', () => {
     expect(jittered).toContain("if (r.jitter === 'full') wait *= Math.random();");
     expect(code).toContain('if (err.retryAfterMs !== undefined) wait = Math.max(wait, err.retryAfterMs);');
     const zero = emitTemporal(withCall(flaky, 'check_stock', { retry: { ...flaky.calls[1].retry, initialIntervalMs: 0 } }));
-    expect(zero).toContain("Temporal refuses 0, so 1 ms");
+    expect(zero).toContain('Temporal refuses 0, so 1 ms');
     expect(zero).toContain('initialInterval: 1,');
   });
 
@@ -107,14 +113,18 @@ describe('Temporal', () => {
 describe('LangGraph JS', () => {
   it('maps retryPolicy field by field, jitter off, timeout in ms, and no errorHandler on an abort call', () => {
     const code = emitLangGraph(flaky);
-    expect(code).toContain('retryPolicy: { maxAttempts: 4, initialInterval: 200, backoffFactor: 2, maxInterval: 2000, jitter: false, retryOn, logWarning: false },');
+    expect(code).toContain(
+      'retryPolicy: { maxAttempts: 4, initialInterval: 200, backoffFactor: 2, maxInterval: 2000, jitter: false, retryOn, logWarning: false },',
+    );
     expect(code).toContain('timeout: 2000, // ms, per attempt');
     expect(code).toContain("// Not expressible: a rate limit's retryAfterMs: retryPolicy has no per-error wait.");
     expect(emitLangGraph(auth)).toContain('// onFailure "abort": no errorHandler, so the error stops the whole graph.');
   });
 
   it('joins a call on all its inputs (one superstep per wave), or chains calls under the sequential strategy', () => {
-    expect(emitLangGraph(research)).toContain('.addEdge(["search", "fetch_1", "fetch_2", "fetch_3"], "extract") // runs once all of them have');
+    expect(emitLangGraph(research)).toContain(
+      '.addEdge(["search", "fetch_1", "fetch_2", "fetch_3"], "extract") // runs once all of them have',
+    );
     const chain = emitLangGraph({ ...research, settings: { ...research.settings, strategy: 'sequential' } });
     expect(chain).toContain('.addEdge("fetch_3", "extract")');
     expect(chain).toContain('a chain of edges in dependency order');
@@ -131,7 +141,9 @@ describe('Vercel AI SDK', () => {
 
   it('wraps each tool in its policy and says maxRetries counts retries of the model request only', () => {
     expect(code).toContain("generateText's maxRetries counts retries, not attempts, and only of the model request");
-    expect(code).toMatch(/http_api: \{\n {4}maxAttempts: 4,\n {4}initialIntervalMs: 200,\n {4}backoffCoefficient: 2,\n {4}maximumIntervalMs: 2000,\n {4}jitter: "none",\n {4}timeoutMs: 2000,/);
+    expect(code).toMatch(
+      /http_api: \{\n {4}maxAttempts: 4,\n {4}initialIntervalMs: 200,\n {4}backoffCoefficient: 2,\n {4}maximumIntervalMs: 2000,\n {4}jitter: "none",\n {4}timeoutMs: 2000,/,
+    );
     expect(code).toContain('execute: (input, { abortSignal }) => run("http_api", POLICY.http_api, abortSignal');
   });
 
@@ -149,14 +161,18 @@ describe('Python (asyncio + tenacity)', () => {
   const code = emitPython(research);
 
   it('states each policy in seconds, and maps it to stop_after_attempt and wait_exponential / wait_random_exponential', () => {
-    expect(code).toContain('"search": Policy(max_attempts=2, initial_s=0.5, coefficient=2, maximum_s=50.0, full_jitter=True, timeout_s=4.0, on_failure="degrade"),');
-    expect(code).toContain('base = (wait_random_exponential if p.full_jitter else wait_exponential)(multiplier=p.initial_s, max=p.maximum_s, exp_base=p.coefficient)');
+    expect(code).toContain(
+      '"search": Policy(max_attempts=2, initial_s=0.5, coefficient=2, maximum_s=50.0, full_jitter=True, timeout_s=4.0, on_failure="degrade"),',
+    );
+    expect(code).toContain(
+      'base = (wait_random_exponential if p.full_jitter else wait_exponential)(multiplier=p.initial_s, max=p.maximum_s, exp_base=p.coefficient)',
+    );
     expect(code).toContain('stop=stop_after_attempt(p.max_attempts),');
     expect(code).toContain('retry=retry_if_exception_type((RetryableToolError, TimeoutError)),');
     expect(code).toContain('async with asyncio.timeout(p.timeout_s):');
   });
 
-  it('keeps a rate limit\'s retry-after as the least wait, and bounds the plan by its deadline', () => {
+  it("keeps a rate limit's retry-after as the least wait, and bounds the plan by its deadline", () => {
     expect(code).toContain('return max(base(state), after) if after is not None else base(state)');
     expect(code).toContain('async with asyncio.timeout(30.0):  # the plan deadline');
   });

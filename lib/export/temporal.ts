@@ -30,7 +30,8 @@ function activityOptions(c: SnippetCall, deadlineMs: number | null): string[] {
   const initial = r.initialIntervalMs > 0 ? r.initialIntervalMs : 1;
   const maximum = Math.max(initial, r.maximumIntervalMs > 0 ? r.maximumIntervalMs : 1);
   if (r.initialIntervalMs === 0) notes.push('the plan retries at once (0 ms); Temporal refuses 0, so 1 ms');
-  if (r.jitter === 'full') notes.push('full jitter is not in RetryPolicy: toFailure() in activities.ts sets nextRetryDelay to a uniform draw');
+  if (r.jitter === 'full')
+    notes.push('full jitter is not in RetryPolicy: toFailure() in activities.ts sets nextRetryDelay to a uniform draw');
   lines.push(
     `  retry: { maximumAttempts: ${r.maxAttempts}, initialInterval: ${initial}, backoffCoefficient: ${r.backoffCoefficient}, maximumInterval: ${maximum}, nonRetryableErrorTypes: [NON_RETRYABLE] },`,
   );
@@ -60,12 +61,18 @@ function schedule(plan: Plan, sp: SnippetPlan): string[] {
         ']);',
       ]);
     case 'sequential':
-      return ['// One call per model turn, in dependency order.', ...calls(sp.order).map((c) => `await ${runExpr(c, INDENT)};${note(c, sp)}`)];
+      return [
+        '// One call per model turn, in dependency order.',
+        ...calls(sp.order).map((c) => `await ${runExpr(c, INDENT)};${note(c, sp)}`),
+      ];
     case 'eager':
       return [
         '// Each call starts as soon as every call it needs has ended.',
         'const done: Record<string, Promise<void>> = {};',
-        ...calls(sp.order).map((c) => `done[${JSON.stringify(c.id)}] = Promise.all([${c.needs.map((n) => `done[${JSON.stringify(n.id)}]`).join(', ')}]).then(() => ${runExpr(c, INDENT)});${note(c, sp)}`),
+        ...calls(sp.order).map(
+          (c) =>
+            `done[${JSON.stringify(c.id)}] = Promise.all([${c.needs.map((n) => `done[${JSON.stringify(n.id)}]`).join(', ')}]).then(() => ${runExpr(c, INDENT)});${note(c, sp)}`,
+        ),
         'await Promise.all(Object.values(done));',
       ];
   }
@@ -109,7 +116,7 @@ export function emitTemporal(plan: Plan): string {
     ]),
     'type Json = string | number | boolean | null | Json[] | { [key: string]: Json };',
     'type Need = { id: string; optional: boolean };',
-    "type Result =",
+    'type Result =',
     "  | { status: 'succeeded'; output: unknown }",
     "  | { status: 'failed'; error: string }",
     "  | { status: 'skipped'; reason: string }",

@@ -47,15 +47,24 @@ describe('the exported TypeScript module', () => {
     for (const [, plan] of examples) expect(emitTypeScript(plan)).not.toMatch(/^\s*import\s/m);
   });
 
-  it.each(['dom', 'node'] as const)('passes tsc --strict (no unused names, exact optional properties) with the %s library', (env) => {
-    const files = Object.fromEntries([...examples, ['hostile', hostile] as const].map(([name, plan]) => [`${name}.ts`, emitTypeScript(plan)]));
-    expect(typecheck(files, strictOptions(env))).toEqual([]);
-  }, 120_000);
+  it.each(['dom', 'node'] as const)(
+    'passes tsc --strict (no unused names, exact optional properties) with the %s library',
+    (env) => {
+      const files = Object.fromEntries(
+        [...examples, ['hostile', hostile] as const].map(([name, plan]) => [`${name}.ts`, emitTypeScript(plan)]),
+      );
+      expect(typecheck(files, strictOptions(env))).toEqual([]);
+    },
+    120_000,
+  );
 
   it('keeps hostile plan text inside strings and comments: it loads, and says back exactly what it was given', () => {
     const mod = loadModule(emitTypeScript(hostile));
     const spec = mod.PLAN;
-    expect(spec).toMatchObject({ name: hostile.name, calls: [{ id: 'call-1', tool: hostile.calls[0].tool, input: hostile.calls[0].input }] });
+    expect(spec).toMatchObject({
+      name: hostile.name,
+      calls: [{ id: 'call-1', tool: hostile.calls[0].tool, input: hostile.calls[0].input }],
+    });
     expect(Object.keys(mod).sort()).toContain('runPlan');
   });
 
@@ -65,6 +74,8 @@ describe('the exported TypeScript module', () => {
     expect(head).toMatch(/^\/\/ Research agent: a tool plan exported from Toolwave/);
     expect(head).toContain('web_search: async (input, { signal, attempt })');
     expect(head).toMatch(/rather than taken from a retry library/);
-    expect(code).toContain('export type PlanTools = {\n  web_search: ToolFn;\n  fetch_url: ToolFn;\n  code_run: ToolFn;\n  summarize: ToolFn;\n};');
+    expect(code).toContain(
+      'export type PlanTools = {\n  web_search: ToolFn;\n  fetch_url: ToolFn;\n  code_run: ToolFn;\n  summarize: ToolFn;\n};',
+    );
   });
 });

@@ -13,7 +13,11 @@ function key(name: string): string {
 
 function strategyWords(plan: Plan): string {
   const s = plan.settings;
-  const how = { waves: 'in waves (one model turn per wave)', eager: 'eagerly (each call as soon as its inputs are in)', sequential: 'one call per model turn' }[s.strategy];
+  const how = {
+    waves: 'in waves (one model turn per wave)',
+    eager: 'eagerly (each call as soon as its inputs are in)',
+    sequential: 'one call per model turn',
+  }[s.strategy];
   const cap = s.maxConcurrency === null ? 'no cap on calls in flight' : `at most ${s.maxConcurrency} in flight`;
   const deadline = s.deadlineMs === null ? 'no plan deadline' : `a ${s.deadlineMs} ms plan deadline`;
   return `${how}, ${cap}, ${deadline}`;
@@ -22,11 +26,13 @@ function strategyWords(plan: Plan): string {
 function header(plan: Plan): string[] {
   const tools = toolNames(plan);
   const comps = compensationTools(plan);
-  const example = tools.slice(0, 3).map((t) => `//     ${key(t)}: async (input, { signal, attempt }) => { /* call the real ${commentText(t)} */ },`);
+  const example = tools
+    .slice(0, 3)
+    .map((t) => `//     ${key(t)}: async (input, { signal, attempt }) => { /* call the real ${commentText(t)} */ },`);
   return [
     `// ${commentText(plan.name)}: a tool plan exported from Toolwave as runnable TypeScript.`,
     `// Runs the plan's ${plan.calls.length} tool call${plan.calls.length === 1 ? '' : 's'} ${strategyWords(plan)}, with each call's`,
-    "// timeout, retry policy and onFailure (degrade / abort / ignore) exactly as Toolwave simulates them, then builds",
+    '// timeout, retry policy and onFailure (degrade / abort / ignore) exactly as Toolwave simulates them, then builds',
     '// the partial-state context: what succeeded, what failed and why, what never ran.',
     '//',
     '// Use it:',
@@ -38,7 +44,10 @@ function header(plan: Plan): string[] {
       ? ['//   });']
       : [
           '//   }, {',
-          `//     compensations: { ${comps.map((c) => `${key(c)}: async (input, { signal }) => { /* undo it */ }`).slice(0, 2).join(', ')}${comps.length > 2 ? ', …' : ''} },`,
+          `//     compensations: { ${comps
+            .map((c) => `${key(c)}: async (input, { signal }) => { /* undo it */ }`)
+            .slice(0, 2)
+            .join(', ')}${comps.length > 2 ? ', …' : ''} },`,
           '//   });',
         ]),
     "//   const messages = buildContext(report, 'anthropic').messages; // or 'openai', or 'text'",
@@ -92,7 +101,7 @@ function planSection(plan: Plan): string[] {
           '/** One function per compensation: what undoes an effect once the plan stops (one at a time, latest effect first). */',
           `export type PlanCompensations = ${fnType(comps)};`,
           '',
-          "/** Runs the plan with your tools; after a stop, undoes landed effects with `options.compensations`; resolves once all is over. */",
+          '/** Runs the plan with your tools; after a stop, undoes landed effects with `options.compensations`; resolves once all is over. */',
           'export function runPlan(tools: PlanTools, options: RunOptions & { compensations: PlanCompensations }): Promise<RunReport> {',
           '  return runPlanSpec(PLAN, tools, options);',
           '}',

@@ -81,7 +81,9 @@ export function emitVercel(plan: Plan): string {
       `      description: ${quote(description)},`,
       `      inputSchema: jsonSchema(${tsLiteral(schemaOf(first.call.input), '      ')}),`,
       ...(differ.length > 0
-        ? [`      // Not expressible per call: ${differ.join(', ')} set another policy than ${first.id} for this tool; the model picks tools, not calls.`]
+        ? [
+            `      // Not expressible per call: ${differ.join(', ')} set another policy than ${first.id} for this tool; the model picks tools, not calls.`,
+          ]
         : []),
       `      execute: (input, { abortSignal }) => run(${JSON.stringify(name)}, POLICY.${name}, abortSignal, (signal) => impl.${name}(input, signal)),`,
       '    }),',
@@ -92,15 +94,15 @@ export function emitVercel(plan: Plan): string {
     `// ${commentText(plan.name)}: the plan's tools for the Vercel AI SDK (ai 5 or later), exported from Toolwave.`,
     '// Field by field, Toolwave → AI SDK:',
     '//   maxAttempts, intervals, jitter, retryAfterMs → withPolicy() around each execute: the SDK retries no tool call',
-    '//   (generateText\'s maxRetries counts retries, not attempts, and only of the model request: default 2, initial',
+    "//   (generateText's maxRetries counts retries, not attempts, and only of the model request: default 2, initial",
     '//   delay 2 s doubling, no cap, no jitter; it is left as is)',
-    '//   timeoutMs (per attempt)          → an AbortSignal per attempt (AbortSignal.timeout), joined with the SDK\'s abortSignal',
+    "//   timeoutMs (per attempt)          → an AbortSignal per attempt (AbortSignal.timeout), joined with the SDK's abortSignal",
     '//   onFailure degrade / ignore       → execute returns an explicit error result: the model sees what failed, never a fake success',
-    '//   onFailure abort                  → stop.abort(): generateText\'s abortSignal ends the whole run',
+    "//   onFailure abort                  → stop.abort(): generateText's abortSignal ends the whole run",
     `//   strategy "${s.strategy}", skips, references → not expressible: the model decides each step's calls and passes results along`,
-    '//   maxConcurrency                   → a limiter shared by the tools (the SDK runs a step\'s calls in parallel)',
+    "//   maxConcurrency                   → a limiter shared by the tools (the SDK runs a step's calls in parallel)",
     '//   deadlineMs                       → generateText abortSignal: AbortSignal.timeout(deadline)',
-    '//   modelTurnMs                      → nothing: it is your model\'s real latency',
+    "//   modelTurnMs                      → nothing: it is your model's real latency",
     '',
     "import { generateText, jsonSchema, stepCountIs, tool, type LanguageModel } from 'ai';",
     '',
@@ -130,7 +132,7 @@ export function emitVercel(plan: Plan): string {
     '      return await withPolicy(p, abortSignal, attempt);',
     '    } catch (err) {',
     "      if (p.onFailure === 'abort') stop.abort(err);",
-    "      return { error: `${name} failed: ${err instanceof Error ? err.message : String(err)}`, retriesExhausted: true };",
+    '      return { error: `${name} failed: ${err instanceof Error ? err.message : String(err)}`, retriesExhausted: true };',
     ...(s.maxConcurrency === null ? ['    }'] : ['    } finally {', '      active--;', '      waiting.shift()?.();', '    }']),
     '  };',
     '  return {',
@@ -150,7 +152,9 @@ export function emitVercel(plan: Plan): string {
     '    abortSignal: AbortSignal.any(signals),',
     '  });',
     '}',
-    ...(sp.agents.length > 0 ? ['', `// Sub-agent calls (${sp.agents.join(', ')}) are nested plans in Toolwave: give each its own generateText inside its tool.`] : []),
+    ...(sp.agents.length > 0
+      ? ['', `// Sub-agent calls (${sp.agents.join(', ')}) are nested plans in Toolwave: give each its own generateText inside its tool.`]
+      : []),
     '',
   ].join('\n');
 }

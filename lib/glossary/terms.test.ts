@@ -3,7 +3,21 @@ import { CALL_STATUSES } from '../engine/types';
 import { GLOSSARY, STATUS_TERM, glossaryTerm } from './terms';
 
 /** The terms the UI uses that the glossary must explain. */
-const UI_TERMS = ['wave', 'model-turn', 'critical-path', 'degrade', 'abort', 'ignore', 'optional-input', 'partial-state-context', 'anti-pattern', 'scenario', 'seed', 'effect', 'makespan'] as const;
+const UI_TERMS = [
+  'wave',
+  'model-turn',
+  'critical-path',
+  'degrade',
+  'abort',
+  'ignore',
+  'optional-input',
+  'partial-state-context',
+  'anti-pattern',
+  'scenario',
+  'seed',
+  'effect',
+  'makespan',
+] as const;
 
 describe('the glossary', () => {
   it('gives every term exactly one entry, by id and by name', () => {

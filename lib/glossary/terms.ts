@@ -23,7 +23,8 @@ export const GLOSSARY = [
   {
     id: 'run',
     term: 'Run',
-    definition: 'One simulated execution of the plan with its seed: each call’s fate, the timeline, the outcome and the context the model is handed.',
+    definition:
+      'One simulated execution of the plan with its seed: each call’s fate, the timeline, the outcome and the context the model is handed.',
     seeAlso: ['seed', 'many-runs'],
   },
   {
@@ -41,7 +42,8 @@ export const GLOSSARY = [
   {
     id: 'strategy',
     term: 'Strategy',
-    definition: 'How the plan is executed: waves (one model turn per wave), eager (each call starts as soon as its inputs are in) or sequential (one call per model turn).',
+    definition:
+      'How the plan is executed: waves (one model turn per wave), eager (each call starts as soon as its inputs are in) or sequential (one call per model turn).',
     seeAlso: ['wave', 'makespan'],
   },
   {
@@ -65,7 +67,8 @@ export const GLOSSARY = [
   {
     id: 'retry',
     term: 'Retry',
-    definition: 'Trying a failed call again after a wait that grows each time, up to its maximum attempts; only retryable failures (a timeout, a rate limit, a transient error) are retried.',
+    definition:
+      'Trying a failed call again after a wait that grows each time, up to its maximum attempts; only retryable failures (a timeout, a rate limit, a transient error) are retried.',
     seeAlso: ['timeout'],
   },
   {
@@ -77,13 +80,15 @@ export const GLOSSARY = [
   {
     id: 'degrade',
     term: 'Degrade',
-    definition: 'The default failure policy: when the call fails for good the plan goes on without it, calls that need it are skipped, and the failure is reported.',
+    definition:
+      'The default failure policy: when the call fails for good the plan goes on without it, calls that need it are skipped, and the failure is reported.',
     seeAlso: ['abort', 'ignore', 'skipped'],
   },
   {
     id: 'abort',
     term: 'Abort',
-    definition: 'A failure policy: when the call fails for good the whole plan stops at once, running calls are cancelled, and results already in are kept.',
+    definition:
+      'A failure policy: when the call fails for good the whole plan stops at once, running calls are cancelled, and results already in are kept.',
     seeAlso: ['degrade', 'ignore', 'cancelled'],
   },
   {
@@ -151,13 +156,15 @@ export const GLOSSARY = [
   {
     id: 'partial-state-context',
     term: 'Partial-state context',
-    definition: 'The conversation the model is handed after the calls: every result, every failure as an explicit error, and a summary of what never ran and why.',
+    definition:
+      'The conversation the model is handed after the calls: every result, every failure as an explicit error, and a summary of what never ran and why.',
     seeAlso: ['anti-pattern'],
   },
   {
     id: 'anti-pattern',
     term: 'Anti-pattern',
-    definition: 'A wrong way to hand the model a partial failure, shown for teaching: dropping the failures, treating the batch as a total failure, or reporting failures as empty successes.',
+    definition:
+      'A wrong way to hand the model a partial failure, shown for teaching: dropping the failures, treating the batch as a total failure, or reporting failures as empty successes.',
     seeAlso: ['partial-state-context'],
   },
   {
@@ -169,7 +176,8 @@ export const GLOSSARY = [
   {
     id: 'fault',
     term: 'Fault',
-    definition: 'A failure injected into a call: an error, a timeout, a rate limit, a slow or a partial result, on chosen attempts or with a probability.',
+    definition:
+      'A failure injected into a call: an error, a timeout, a rate limit, a slow or a partial result, on chosen attempts or with a probability.',
     seeAlso: ['scenario'],
   },
   {
@@ -181,13 +189,15 @@ export const GLOSSARY = [
   {
     id: 'many-runs',
     term: 'Many runs',
-    definition: 'The plan run hundreds to thousands of times on successive seeds, to see how often each outcome happens and how long runs take.',
+    definition:
+      'The plan run hundreds to thousands of times on successive seeds, to see how often each outcome happens and how long runs take.',
     seeAlso: ['seed'],
   },
   {
     id: 'effect',
     term: 'Effect',
-    definition: 'What a call changes in the world: none (it only reads), idempotent (repeating it changes nothing more) or once (every attempt that goes through writes again).',
+    definition:
+      'What a call changes in the world: none (it only reads), idempotent (repeating it changes nothing more) or once (every attempt that goes through writes again).',
     seeAlso: ['compensation'],
   },
   {

@@ -43,7 +43,13 @@ function messagesOf(doc: Decoded): Found[] {
     return out;
   }
   const v = doc.value;
-  const list = Array.isArray(v) ? v : isObject(v) && Array.isArray(v.messages) ? v.messages : isObject(v) && v.type === 'message' ? [v] : [];
+  const list = Array.isArray(v)
+    ? v
+    : isObject(v) && Array.isArray(v.messages)
+      ? v.messages
+      : isObject(v) && v.type === 'message'
+        ? [v]
+        : [];
   const base: PropertyKey[] = Array.isArray(v) ? [] : isObject(v) && Array.isArray(v.messages) ? ['messages'] : [];
   return list.map((raw, i) => ({ raw, line: null, path: isObject(v) && v.type === 'message' ? [] : [...base, i], atMs: null }));
 }

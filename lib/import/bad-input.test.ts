@@ -16,7 +16,12 @@ describe('bad input names the file, the line or path, and what is wrong', () => 
   });
 
   it('a JSON Lines file with a broken line', () => {
-    const text = ['{"role":"user","content":"hi"}', '{"role":"assistant","content":[]}', '{"role": "user", "content": [', '{"role":"user","content":"x"}'].join('\n');
+    const text = [
+      '{"role":"user","content":"hi"}',
+      '{"role":"assistant","content":[]}',
+      '{"role": "user", "content": [',
+      '{"role":"user","content":"x"}',
+    ].join('\n');
     expect(problems('session.jsonl', text)).toEqual([expect.stringMatching(/^session\.jsonl line 3: is not valid JSON: /)]);
   });
 
@@ -36,9 +41,15 @@ describe('bad input names the file, the line or path, and what is wrong', () => 
   });
 
   it('a transcript with no tool call', () => {
-    expect(problems('chat.json', JSON.stringify([{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }]))).toEqual([
-      'chat.json: is a transcript with no tool call in it: nothing to import',
-    ]);
+    expect(
+      problems(
+        'chat.json',
+        JSON.stringify([
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: 'hello' },
+        ]),
+      ),
+    ).toEqual(['chat.json: is a transcript with no tool call in it: nothing to import']);
   });
 
   it('a tool_use block without its id, at its JSON path', () => {
@@ -60,7 +71,9 @@ describe('bad input names the file, the line or path, and what is wrong', () => 
   it('an OTLP span whose start time is not nanoseconds', () => {
     const trace = otlpTrace('t', [toolSpan('a', 'search', 0, 10)]);
     const text = JSON.stringify(trace).replace(/"startTimeUnixNano":"\d+"/, '"startTimeUnixNano":"yesterday"');
-    expect(problems('trace.json', text)).toEqual(['trace.json, resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: must be a time in nanoseconds since 1970 (digits)']);
+    expect(problems('trace.json', text)).toEqual([
+      'trace.json, resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: must be a time in nanoseconds since 1970 (digits)',
+    ]);
   });
 
   it('a Langfuse observation without its start time', () => {
@@ -70,7 +83,10 @@ describe('bad input names the file, the line or path, and what is wrong', () => 
   });
 
   it('a plan among run files is sent back to the plan import', () => {
-    const r = readRuns({ name: 'p.json', text: JSON.stringify({ format: 'toolwave.plan', version: 1, name: 'x', calls: [], dependencies: [] }) });
+    const r = readRuns({
+      name: 'p.json',
+      text: JSON.stringify({ format: 'toolwave.plan', version: 1, name: 'x', calls: [], dependencies: [] }),
+    });
     expect(r.ok ? [] : r.problems).toEqual([{ path: 'p.json', message: 'is a Toolwave plan, not a recorded run: import it on its own' }]);
   });
 

@@ -20,11 +20,19 @@ function okReport(r: ReturnType<typeof importRuns>) {
 
 /** Runs of one agent as OTLP files, one trace each. */
 /** An Anthropic assistant turn: one tool use per [id, tool, input]. */
-const toolUses = (...uses: [string, string, object][]) => ({ role: 'assistant', content: uses.map(([id, name, input]) => ({ type: 'tool_use', id, name, input })) });
+const toolUses = (...uses: [string, string, object][]) => ({
+  role: 'assistant',
+  content: uses.map(([id, name, input]) => ({ type: 'tool_use', id, name, input })),
+});
 /** The user turn that answers it: one tool result per [tool_use_id, content, is_error]. */
 const toolResults = (...results: [string, string, boolean?][]) => ({
   role: 'user',
-  content: results.map(([tool_use_id, content, isError]) => ({ type: 'tool_result', tool_use_id, content, ...(isError === true ? { is_error: true } : {}) })),
+  content: results.map(([tool_use_id, content, isError]) => ({
+    type: 'tool_result',
+    tool_use_id,
+    content,
+    ...(isError === true ? { is_error: true } : {}),
+  })),
 });
 
 const runs = (n: number, spans: (i: number) => SpanSpec[]): SourceFile[] =>
@@ -33,15 +41,22 @@ const runs = (n: number, spans: (i: number) => SpanSpec[]): SourceFile[] =>
 describe('several runs of one agent: a lognormal fitted to the observed p50/p95', () => {
   // 60 runs whose search took a lognormal-ish time (p50 ≈ 300 ms, long tail); lookup always 40 ms.
   const rand = seeded(7);
-  const durations = Array.from({ length: 60 }, () => Math.round(300 * Math.exp(0.6 * Math.sqrt(-2 * Math.log(rand() || 1e-9)) * Math.cos(2 * Math.PI * rand()))));
-  const files = runs(60, (i) => [toolSpan('s', 'search', 0, durations[i], { args: { q: 'x' } }), toolSpan('l', 'lookup', 0, 40, { args: { id: 'u1' } })]);
+  const durations = Array.from({ length: 60 }, () =>
+    Math.round(300 * Math.exp(0.6 * Math.sqrt(-2 * Math.log(rand() || 1e-9)) * Math.cos(2 * Math.PI * rand()))),
+  );
+  const files = runs(60, (i) => [
+    toolSpan('s', 'search', 0, durations[i], { args: { q: 'x' } }),
+    toolSpan('l', 'lookup', 0, 40, { args: { id: 'u1' } }),
+  ]);
   const { plan: p, report } = plan(files);
   const sorted = [...durations].sort((a, b) => a - b);
   const observed = { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 
   it('gives the call a lognormal with exactly the observed p50 and p95 (nearest rank)', () => {
     expect(p.calls[0].latency).toEqual({ kind: 'lognormal', p50Ms: observed.p50, p95Ms: observed.p95 });
-    expect(report.inferred.find((f) => f.field === 'calls[*].latency')?.from).toMatch(/lognormal fitted to the observed p50\/p95 for 1 call; fixed where every run took the same time \(1 call\)/);
+    expect(report.inferred.find((f) => f.field === 'calls[*].latency')?.from).toMatch(
+      /lognormal fitted to the observed p50\/p95 for 1 call; fixed where every run took the same time \(1 call\)/,
+    );
   });
 
   it('simulates to the observed p50 within 3% and p95 within 6% over 20,000 runs', () => {
@@ -56,7 +71,10 @@ describe('several runs of one agent: a lognormal fitted to the observed p50/p95'
     expect(fitLatency([70])).toEqual({ latency: { kind: 'fixed', ms: 70 }, how: 'fixed-one' });
     expect(fitLatency([70, 90])).toEqual({ latency: { kind: 'uniform', minMs: 70, maxMs: 90 }, how: 'uniform' });
     expect(fitLatency([0, 0, 5])).toEqual({ latency: { kind: 'uniform', minMs: 0, maxMs: 5 }, how: 'uniform' });
-    expect(fitLatency([100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 900])).toEqual({ latency: { kind: 'fixed', ms: 100 }, how: 'fixed-flat' });
+    expect(fitLatency([100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 900])).toEqual({
+      latency: { kind: 'fixed', ms: 100 },
+      how: 'fixed-flat',
+    });
     expect(fitLatency([])).toEqual({ latency: { kind: 'fixed', ms: 500 }, how: 'default' });
   });
 });
@@ -86,7 +104,9 @@ describe('several runs: error and timeout faults with the observed shares', () =
     // The error fault fires only when the timeout did not: 0.9 × 0.1666… = 0.15, the observed share.
     expect(0.9 * (call.faults[1].probability ?? 0)).toBeCloseTo(0.15, 8);
     expect(call.timeoutMs).toBe(2000);
-    expect(report.inferred.find((f) => f.field === 'calls[*].faults')?.from).toBe('1 call fail with the observed shares of their attempts (error and timeout faults)');
+    expect(report.inferred.find((f) => f.field === 'calls[*].faults')?.from).toBe(
+      '1 call fail with the observed shares of their attempts (error and timeout faults)',
+    );
   });
 
   it('simulates to the same shares of failed and timed-out runs', () => {
@@ -110,10 +130,19 @@ describe('edges are drawn only on evidence', () => {
   const call = (id: string) => p.calls.find((c) => c.id === id);
 
   it('a value first produced by a result and used in a later call’s arguments draws an edge and becomes a reference', () => {
-    expect(p.dependencies.map((d) => `${d.from}→${d.to}`)).toEqual(['search_docs→fetch_page', 'search_docs→summarize', 'fetch_page→summarize', 'search_docs→translate']);
+    expect(p.dependencies.map((d) => `${d.from}→${d.to}`)).toEqual([
+      'search_docs→fetch_page',
+      'search_docs→summarize',
+      'fetch_page→summarize',
+      'search_docs→translate',
+    ]);
     expect(call('fetch_page')?.input).toEqual({ url: '{{search_docs.results.0.url}}' });
     expect(call('summarize')?.input).toEqual({ source: '{{search_docs.results.0.url}}', length: '{{fetch_page.words}}', style: 'short' });
-    expect(report.drawn[0]).toEqual({ from: 'search_docs', to: 'fetch_page', evidence: 'results.0.url = "https://docs.example.com/partial-failure"' });
+    expect(report.drawn[0]).toEqual({
+      from: 'search_docs',
+      to: 'fetch_page',
+      evidence: 'results.0.url = "https://docs.example.com/partial-failure"',
+    });
   });
 
   it('the plan review agrees: no reference without its edge, no edge without its reference', () => {
@@ -134,7 +163,9 @@ describe('edges are drawn only on evidence', () => {
   it('the waves follow the evidence: the search, then the fetch, then the summary', () => {
     const trace = simulate(p);
     const wave = (id: string) => trace.calls.find((c) => c.id === id)?.wave;
-    expect([wave('search_docs'), wave('get_user_profile'), wave('fetch_page'), wave('summarize'), wave('translate')]).toEqual([0, 0, 1, 2, 1]);
+    expect([wave('search_docs'), wave('get_user_profile'), wave('fetch_page'), wave('summarize'), wave('translate')]).toEqual([
+      0, 0, 1, 2, 1,
+    ]);
   });
 
   it('values of `true`, 1 or 10 are never evidence, and calls of one turn never depend on each other', () => {
@@ -174,7 +205,10 @@ describe('retried attempts fold into one call', () => {
       retry: { maxAttempts: 2 },
       faults: [{ kind: 'error', message: '503 Service Unavailable', retryable: true, onAttempts: [1] }],
     });
-    expect(simulate(p).calls.find((c) => c.id === 'fetch_page')).toMatchObject({ status: 'succeeded', attempts: [{ result: 'error', message: '503 Service Unavailable' }, { result: 'ok' }] });
+    expect(simulate(p).calls.find((c) => c.id === 'fetch_page')).toMatchObject({
+      status: 'succeeded',
+      attempts: [{ result: 'error', message: '503 Service Unavailable' }, { result: 'ok' }],
+    });
     expect(report.inferred.find((f) => f.field === 'calls[*].retry')?.from).toMatch(/^maxAttempts = the most attempts seen \(1 call/);
   });
 
@@ -214,7 +248,10 @@ describe('retried attempts fold into one call', () => {
 
 describe('calls matched across runs by tool and turn position', () => {
   it('a call missing from some runs keeps its shares over the runs that have it, and the report says so', () => {
-    const files = runs(4, (i) => [toolSpan('a', 'search', 0, 100, { args: { q: 'x' } }), ...(i < 2 ? [toolSpan('b', 'extra', 0, 50, { args: { n: 'y' } })] : [])]);
+    const files = runs(4, (i) => [
+      toolSpan('a', 'search', 0, 100, { args: { q: 'x' } }),
+      ...(i < 2 ? [toolSpan('b', 'extra', 0, 50, { args: { n: 'y' } })] : []),
+    ]);
     const { plan: p, report } = plan(files);
     expect(p.calls.map((c) => c.id)).toEqual(['search', 'extra']);
     expect(report.notes).toContain('extra appeared in 2 of 4 runs; its latency and failure shares are over those.');

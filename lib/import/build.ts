@@ -83,7 +83,10 @@ export function buildPlan(runs: readonly ObservedRun[], options: { name?: string
   }
   const { matched } = matchRuns(runs);
   if (matched.length > LIMITS.maxCalls) {
-    return { ok: false, problems: [{ path: '(import)', message: `would make ${matched.length} calls (a plan holds at most ${LIMITS.maxCalls})` }] };
+    return {
+      ok: false,
+      problems: [{ path: '(import)', message: `would make ${matched.length} calls (a plan holds at most ${LIMITS.maxCalls})` }],
+    };
   }
   const single = runs.length === 1;
   const ids = uniqueIds(matched.map((m) => m.tool));
@@ -106,7 +109,12 @@ export function buildPlan(runs: readonly ObservedRun[], options: { name?: string
     const evCalls = present.map((m) => {
       const here = m.seen.find((s) => s.run === r)?.call ?? m.seen[0].call;
       const mine = m.seen[0].run === r;
-      return { id: idOf.get(m) ?? '', turn: here.turn, input: mine ? inputs[matched.indexOf(m)] : escapeBraces(here.input).input, output: lastOutput(here) };
+      return {
+        id: idOf.get(m) ?? '',
+        turn: here.turn,
+        input: mine ? inputs[matched.indexOf(m)] : escapeBraces(here.input).input,
+        output: lastOutput(here),
+      };
     });
     const found = findEvidence(evCalls, runs[r].promptText);
     const repHere = new Set(present.filter((m) => m.seen[0].run === r).map((m) => idOf.get(m)));
@@ -126,7 +134,13 @@ export function buildPlan(runs: readonly ObservedRun[], options: { name?: string
     const t = timings[i];
     const rep = m.seen[0].call;
     const id = ids[i];
-    const retry = t.maxAttempts > 1 ? { maxAttempts: t.maxAttempts, ...(t.retryIntervalMs !== null ? { initialIntervalMs: t.retryIntervalMs, backoffCoefficient: 1 } : {}) } : undefined;
+    const retry =
+      t.maxAttempts > 1
+        ? {
+            maxAttempts: t.maxAttempts,
+            ...(t.retryIntervalMs !== null ? { initialIntervalMs: t.retryIntervalMs, backoffCoefficient: 1 } : {}),
+          }
+        : undefined;
     return {
       id,
       tool: m.tool.slice(0, 64),
@@ -181,7 +195,8 @@ export function buildPlan(runs: readonly ObservedRun[], options: { name?: string
   }
 
   matched.forEach((m, i) => {
-    if (m.seen.length < runs.length) notes.push(`${ids[i]} appeared in ${m.seen.length} of ${runs.length} runs; its latency and failure shares are over those.`);
+    if (m.seen.length < runs.length)
+      notes.push(`${ids[i]} appeared in ${m.seen.length} of ${runs.length} runs; its latency and failure shares are over those.`);
     if (timings[i].noResult) notes.push(`${ids[i]}: no result in the source (the run may have stopped first), so no sample output.`);
     if (m.seen[0].call.inputNote !== null) notes.push(`${ids[i]}: ${m.seen[0].call.inputNote}.`);
     if (m.tool.length > 64) notes.push(`${ids[i]}: the tool name was cut to 64 characters.`);
@@ -228,15 +243,20 @@ function inferredFields(t: readonly CallTiming[], single: boolean, edges: number
   if (by('fixed-equal') > 0) latency.push(`fixed where every run took the same time (${plural(by('fixed-equal'), 'call')})`);
   if (by('fixed-one') > 0) latency.push(`fixed where only one timing was seen (${plural(by('fixed-one'), 'call')})`);
   if (by('fixed-flat') > 0) latency.push(`fixed at the median where p50 = p95 (${plural(by('fixed-flat'), 'call')})`);
-  if (by('uniform') > 0) latency.push(`uniform over the range seen where too few timings carry a lognormal (${plural(by('uniform'), 'call')})`);
-  if (by('default') > 0) latency.push(`the default ${DEFAULT_LATENCY_MS} ms where the source has no timing (${plural(by('default'), 'call')})`);
+  if (by('uniform') > 0)
+    latency.push(`uniform over the range seen where too few timings carry a lognormal (${plural(by('uniform'), 'call')})`);
+  if (by('default') > 0)
+    latency.push(`the default ${DEFAULT_LATENCY_MS} ms where the source has no timing (${plural(by('default'), 'call')})`);
   const failing = count(t, (x) => x.faults.length > 0);
   const retried = count(t, (x) => x.maxAttempts > 1);
   const timeouts = count(t, (x) => x.timeoutMs !== null);
   return [
     { field: 'calls[*].id', from: 'the tool name made a valid id (a number added when a tool is called more than once)' },
     { field: 'calls[*].label', from: 'the source’s tool-call id (or span / observation id)' },
-    { field: 'calls[*].input / output', from: 'the arguments and the result of the first run that has the call (JSON text parsed; sizes capped)' },
+    {
+      field: 'calls[*].input / output',
+      from: 'the arguments and the result of the first run that has the call (JSON text parsed; sizes capped)',
+    },
     { field: 'calls[*].latency', from: latency.join('; ') },
     {
       field: 'calls[*].faults',
@@ -247,12 +267,39 @@ function inferredFields(t: readonly CallTiming[], single: boolean, edges: number
             ? `${plural(failing, 'call')} replay their failed attempts (error faults with the recorded messages, on those attempt numbers)`
             : `${plural(failing, 'call')} fail with the observed shares of their attempts (error and timeout faults)`,
     },
-    { field: 'calls[*].retry', from: retried === 0 ? 'not in the source: no retry (plan default)' : `maxAttempts = the most attempts seen (${plural(retried, 'call')}: same tool and arguments again after a failure); waits measured where the source times them, else plan defaults` },
-    { field: 'calls[*].timeoutMs', from: timeouts === 0 ? 'not in the source: none (plan default)' : `the duration a timed-out attempt was cut at (${plural(timeouts, 'call')}; ${DEFAULT_TIMEOUT_MS} ms where the source has no timing)` },
+    {
+      field: 'calls[*].retry',
+      from:
+        retried === 0
+          ? 'not in the source: no retry (plan default)'
+          : `maxAttempts = the most attempts seen (${plural(retried, 'call')}: same tool and arguments again after a failure); waits measured where the source times them, else plan defaults`,
+    },
+    {
+      field: 'calls[*].timeoutMs',
+      from:
+        timeouts === 0
+          ? 'not in the source: none (plan default)'
+          : `the duration a timed-out attempt was cut at (${plural(timeouts, 'call')}; ${DEFAULT_TIMEOUT_MS} ms where the source has no timing)`,
+    },
     { field: 'calls[*].onFailure', from: 'not in the source: degrade (plan default)' },
-    { field: 'calls[*].effect, compensation', from: 'not in the source: effect "none" (the call only reads), no compensation; mark the calls that write yourself' },
-    { field: 'dependencies', from: edges === 0 ? 'none drawn: no argument shows a value from an earlier result' : `${plural(edges, 'edge')}, each where an argument holds a value from the upstream’s result (rewritten as a reference)` },
-    { field: 'settings.modelTurnMs', from: steps > 0 ? `${modelTurnMs} ms, the median of ${plural(steps, 'model step')} (LLM spans / generations)` : 'not in the source: 0 (plan default)' },
+    {
+      field: 'calls[*].effect, compensation',
+      from: 'not in the source: effect "none" (the call only reads), no compensation; mark the calls that write yourself',
+    },
+    {
+      field: 'dependencies',
+      from:
+        edges === 0
+          ? 'none drawn: no argument shows a value from an earlier result'
+          : `${plural(edges, 'edge')}, each where an argument holds a value from the upstream’s result (rewritten as a reference)`,
+    },
+    {
+      field: 'settings.modelTurnMs',
+      from:
+        steps > 0
+          ? `${modelTurnMs} ms, the median of ${plural(steps, 'model step')} (LLM spans / generations)`
+          : 'not in the source: 0 (plan default)',
+    },
     { field: 'settings (strategy, deadline, concurrency, seed)', from: 'not in the source: plan defaults' },
   ];
 }

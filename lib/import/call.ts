@@ -81,7 +81,12 @@ export function timeCall(m: MatchedCall, single: boolean): CallTiming {
     const kept = [...shares.values()].filter((s) => s.kind === 'timeout').concat(errors.slice(0, MAX_ERROR_KINDS - 1));
     const rest = errors.slice(MAX_ERROR_KINDS - 1);
     if (rest.length > 0) {
-      kept.push({ kind: 'error', message: `other errors (${rest.length} kinds), first: ${rest[0].message}`.slice(0, 1900), count: rest.reduce((n, r) => n + r.count, 0), retried: rest.some((r) => r.retried) });
+      kept.push({
+        kind: 'error',
+        message: `other errors (${rest.length} kinds), first: ${rest[0].message}`.slice(0, 1900),
+        count: rest.reduce((n, r) => n + r.count, 0),
+        retried: rest.some((r) => r.retried),
+      });
     }
     faults = faultsForShares(kept, known);
   }

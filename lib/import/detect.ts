@@ -58,7 +58,8 @@ function detectJson(v: unknown): Detected {
     if (isLangfuse(v)) return { kind: 'run', format: 'langfuse' };
     const s: Score = { anthropic: 0, chat: 0, responses: 0, messages: 0 };
     if (v.object === 'response' || Array.isArray(v.input)) {
-      for (const it of [...(Array.isArray(v.input) ? v.input : []), ...(Array.isArray(v.output) ? v.output : [])].slice(0, SCAN)) scoreMessage(it, s);
+      for (const it of [...(Array.isArray(v.input) ? v.input : []), ...(Array.isArray(v.output) ? v.output : [])].slice(0, SCAN))
+        scoreMessage(it, s);
       s.responses += 1;
       return verdict(s);
     }

@@ -174,7 +174,14 @@ export function findEvidence(calls: readonly EvidenceCall[], promptText: string)
           changed = true;
           pieces = pieces.flatMap((p) => {
             if (p.ref || !p.text.includes(x.value)) return [p];
-            return p.text.split(x.value).flatMap((part, i) => (i === 0 ? [{ text: part, ref: false }] : [{ text: refText(x), ref: true }, { text: part, ref: false }]));
+            return p.text.split(x.value).flatMap((part, i) =>
+              i === 0
+                ? [{ text: part, ref: false }]
+                : [
+                    { text: refText(x), ref: true },
+                    { text: part, ref: false },
+                  ],
+            );
           });
         }
         return pieces.map((p) => p.text).join('');

@@ -27,7 +27,10 @@ export type LatencyFit = { latency: Latency; how: 'lognormal' | 'fixed-equal' | 
  * otherwise (two samples, or a median of 0) → uniform over the range seen.
  */
 export function fitLatency(samples: readonly number[]): LatencyFit {
-  const xs = samples.filter((x) => Number.isFinite(x) && x >= 0).map(roundMs).sort((a, b) => a - b);
+  const xs = samples
+    .filter((x) => Number.isFinite(x) && x >= 0)
+    .map(roundMs)
+    .sort((a, b) => a - b);
   if (xs.length === 0) return { latency: { kind: 'fixed', ms: DEFAULT_LATENCY_MS }, how: 'default' };
   if (xs.length === 1) return { latency: { kind: 'fixed', ms: xs[0] }, how: 'fixed-one' };
   const min = xs[0];
@@ -35,7 +38,8 @@ export function fitLatency(samples: readonly number[]): LatencyFit {
   if (min === max) return { latency: { kind: 'fixed', ms: min }, how: 'fixed-equal' };
   const p50 = percentile(xs, 50);
   const p95 = percentile(xs, 95);
-  if (xs.length >= MIN_LOGNORMAL_SAMPLES && p50 > 0 && p95 > p50) return { latency: { kind: 'lognormal', p50Ms: p50, p95Ms: p95 }, how: 'lognormal' };
+  if (xs.length >= MIN_LOGNORMAL_SAMPLES && p50 > 0 && p95 > p50)
+    return { latency: { kind: 'lognormal', p50Ms: p50, p95Ms: p95 }, how: 'lognormal' };
   if (xs.length >= MIN_LOGNORMAL_SAMPLES && p50 === p95 && p50 > 0) return { latency: { kind: 'fixed', ms: p50 }, how: 'fixed-flat' };
   return { latency: { kind: 'uniform', minMs: min, maxMs: max }, how: 'uniform' };
 }
@@ -57,7 +61,9 @@ export interface FailureShare {
  */
 export function faultsForShares(failures: readonly FailureShare[], attempts: number): Fault[] {
   if (attempts <= 0) return [];
-  const ordered = [...failures].filter((f) => f.count > 0).sort((a, b) => (a.kind === b.kind ? b.count - a.count : a.kind === 'timeout' ? -1 : 1));
+  const ordered = [...failures]
+    .filter((f) => f.count > 0)
+    .sort((a, b) => (a.kind === b.kind ? b.count - a.count : a.kind === 'timeout' ? -1 : 1));
   const out: Fault[] = [];
   let left = 1;
   for (const f of ordered) {
@@ -65,7 +71,9 @@ export function faultsForShares(failures: readonly FailureShare[], attempts: num
     const p = left <= 0 ? 1 : Math.min(1, share / left);
     left -= share;
     const probability = Math.round(p * 1e9) / 1e9;
-    out.push(f.kind === 'timeout' ? { kind: 'timeout', probability } : { kind: 'error', message: f.message, retryable: f.retried, probability });
+    out.push(
+      f.kind === 'timeout' ? { kind: 'timeout', probability } : { kind: 'error', message: f.message, retryable: f.retried, probability },
+    );
   }
   return out;
 }
@@ -82,6 +90,8 @@ export function faultsForAttempts(attempts: readonly ({ kind: 'error' | 'timeout
     groups.set(key, g);
   });
   return [...groups.values()].map((g) =>
-    g.kind === 'timeout' ? { kind: 'timeout', onAttempts: g.on } : { kind: 'error', message: g.message, retryable: g.retried, onAttempts: g.on },
+    g.kind === 'timeout'
+      ? { kind: 'timeout', onAttempts: g.on }
+      : { kind: 'error', message: g.message, retryable: g.retried, onAttempts: g.on },
   );
 }

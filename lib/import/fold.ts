@@ -37,7 +37,14 @@ export function foldRetries(calls: readonly ObservedCall[]): FoldedCall[] {
   const out: FoldedCall[] = [];
   const lastOfTool = new Map<string, FoldedCall>();
   for (const c of ordered) {
-    const attempt: Attempt = { sourceId: c.sourceId, result: c.result, startMs: c.startMs, endMs: c.endMs, durationMs: durationMs(c), turn: c.turn };
+    const attempt: Attempt = {
+      sourceId: c.sourceId,
+      result: c.result,
+      startMs: c.startMs,
+      endMs: c.endMs,
+      durationMs: durationMs(c),
+      turn: c.turn,
+    };
     const prev = lastOfTool.get(c.tool);
     const last = prev?.attempts[prev.attempts.length - 1];
     const afterIt = last !== undefined && (c.turn > last.turn || (c.startMs !== null && last.endMs !== null && c.startMs >= last.endMs));
@@ -45,7 +52,15 @@ export function foldRetries(calls: readonly ObservedCall[]): FoldedCall[] {
       prev.attempts.push(attempt);
       continue;
     }
-    const folded: FoldedCall = { sourceId: c.sourceId, tool: c.tool, input: c.input, inputNote: c.inputNote, attempts: [attempt], turn: c.turn, where: c.where };
+    const folded: FoldedCall = {
+      sourceId: c.sourceId,
+      tool: c.tool,
+      input: c.input,
+      inputNote: c.inputNote,
+      attempts: [attempt],
+      turn: c.turn,
+      where: c.where,
+    };
     out.push(folded);
     lastOfTool.set(c.tool, folded);
   }

@@ -72,10 +72,26 @@ describe('Anthropic Messages transcripts', () => {
     const line = (o: object) => JSON.stringify(o);
     const text = [
       line({ type: 'user', timestamp: '2026-01-01T10:00:00.000Z', message: { role: 'user', content: 'go' } }),
-      line({ type: 'assistant', timestamp: '2026-01-01T10:00:01.000Z', message: { id: 'msg_1', role: 'assistant', content: [{ type: 'tool_use', id: 'tu_a', name: 'Read', input: { file_path: '/a' } }] } }),
-      line({ type: 'assistant', timestamp: '2026-01-01T10:00:01.000Z', message: { id: 'msg_1', role: 'assistant', content: [{ type: 'tool_use', id: 'tu_b', name: 'Grep', input: { pattern: 'x' } }] } }),
-      line({ type: 'user', timestamp: '2026-01-01T10:00:01.250Z', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu_a', content: 'file a' }] } }),
-      line({ type: 'user', timestamp: '2026-01-01T10:00:01.800Z', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu_b', content: 'no match', is_error: true }] } }),
+      line({
+        type: 'assistant',
+        timestamp: '2026-01-01T10:00:01.000Z',
+        message: { id: 'msg_1', role: 'assistant', content: [{ type: 'tool_use', id: 'tu_a', name: 'Read', input: { file_path: '/a' } }] },
+      }),
+      line({
+        type: 'assistant',
+        timestamp: '2026-01-01T10:00:01.000Z',
+        message: { id: 'msg_1', role: 'assistant', content: [{ type: 'tool_use', id: 'tu_b', name: 'Grep', input: { pattern: 'x' } }] },
+      }),
+      line({
+        type: 'user',
+        timestamp: '2026-01-01T10:00:01.250Z',
+        message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu_a', content: 'file a' }] },
+      }),
+      line({
+        type: 'user',
+        timestamp: '2026-01-01T10:00:01.800Z',
+        message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'tu_b', content: 'no match', is_error: true }] },
+      }),
     ].join('\n');
     const r = importRuns([{ name: 'session.jsonl', text }]);
     expect(r.ok && r.plan.calls.map((c) => [c.id, c.latency, c.faults])).toEqual([
@@ -109,7 +125,12 @@ describe('OpenAI transcripts', () => {
   it('Responses: a function_call item and its function_call_output (arguments already an object)', () => {
     const { plan } = imported('openai-responses-agents.json');
     expect(plan.calls).toEqual([
-      expect.objectContaining({ id: 'get_weather', label: 'call_Kud0j0DxWSmLzv9W5m6qVqXn', input: { city: 'Tokyo' }, output: 'The weather in Tokyo is sunny.' }),
+      expect.objectContaining({
+        id: 'get_weather',
+        label: 'call_Kud0j0DxWSmLzv9W5m6qVqXn',
+        input: { city: 'Tokyo' },
+        output: 'The weather in Tokyo is sunny.',
+      }),
     ]);
   });
 
@@ -121,7 +142,12 @@ describe('OpenAI transcripts', () => {
       line('2026-01-01T10:00:05.500Z', { type: 'function_call_output', call_id: 'c1', output: '{"error": "exit code 1"}' }),
     ].join('\n');
     const r = importRuns([{ name: 'rollout.jsonl', text }]);
-    expect(r.ok && r.plan.calls[0]).toMatchObject({ id: 'shell', input: { command: ['npm', 'test'] }, latency: { kind: 'fixed', ms: 3500 }, faults: [{ kind: 'error', message: 'exit code 1' }] });
+    expect(r.ok && r.plan.calls[0]).toMatchObject({
+      id: 'shell',
+      input: { command: ['npm', 'test'] },
+      latency: { kind: 'fixed', ms: 3500 },
+      faults: [{ kind: 'error', message: 'exit code 1' }],
+    });
   });
 });
 
@@ -143,13 +169,23 @@ describe('OpenTelemetry traces (OTLP JSON)', () => {
 
   it('an OpenInference TOOL span: tool.name, input.value, output.value; the span id labels it when no call id is recorded', () => {
     const { plan } = imported('otlp-openinference-openai-agents.json');
-    expect(plan.calls).toEqual([expect.objectContaining({ id: 'get_weather', label: 'span 5b99c3e3411ed17b', input: { city: 'Tokyo' }, output: 'The weather in Tokyo is sunny.' })]);
+    expect(plan.calls).toEqual([
+      expect.objectContaining({
+        id: 'get_weather',
+        label: 'span 5b99c3e3411ed17b',
+        input: { city: 'Tokyo' },
+        output: 'The weather in Tokyo is sunny.',
+      }),
+    ]);
   });
 
   it('OTLP JSON with no tool span is refused, saying what a tool span is', () => {
     const r = readRuns(fixture('otlp-proto-example-trace.json'));
     expect(r.ok ? [] : r.problems).toEqual([
-      { path: 'otlp-proto-example-trace.json', message: 'has 1 span(s) but no tool span: expected gen_ai.operation.name "execute_tool" or openinference.span.kind "TOOL"' },
+      {
+        path: 'otlp-proto-example-trace.json',
+        message: 'has 1 span(s) but no tool span: expected gen_ai.operation.name "execute_tool" or openinference.span.kind "TOOL"',
+      },
     ]);
   });
 
@@ -201,7 +237,9 @@ describe('Langfuse trace exports', () => {
 
   it('the tool name and call id come from the OpenTelemetry attributes Langfuse keeps in metadata', () => {
     const { plan } = imported('langfuse-microsoft-agent.json');
-    expect(plan.calls).toEqual([expect.objectContaining({ id: 'get_weather', label: 'call_Sz1QP8T7fuJkIECGDLFWOorq', input: { location: 'Portland' } })]);
+    expect(plan.calls).toEqual([
+      expect.objectContaining({ id: 'get_weather', label: 'call_Sz1QP8T7fuJkIECGDLFWOorq', input: { location: 'Portland' } }),
+    ]);
   });
 
   it('an observation at level ERROR is a failure with its status message', () => {
@@ -210,11 +248,17 @@ describe('Langfuse trace exports', () => {
     tool.level = 'ERROR';
     tool.statusMessage = 'Weather API returned 502';
     const r = importRuns([{ name: 'broken.json', text: JSON.stringify(source) }]);
-    expect(r.ok && r.plan.calls[0].faults).toEqual([{ kind: 'error', message: 'Weather API returned 502', retryable: false, onAttempts: [1] }]);
+    expect(r.ok && r.plan.calls[0].faults).toEqual([
+      { kind: 'error', message: 'Weather API returned 502', retryable: false, onAttempts: [1] },
+    ]);
   });
 
   it('several Langfuse exports are several runs of one agent', () => {
     const r = imported('langfuse-openai-agents.json', 'langfuse-microsoft-agent.json');
-    expect([r.report.runs, r.plan.calls.length, r.report.files]).toEqual([2, 1, ['langfuse-openai-agents.json', 'langfuse-microsoft-agent.json']]);
+    expect([r.report.runs, r.plan.calls.length, r.report.files]).toEqual([
+      2,
+      1,
+      ['langfuse-openai-agents.json', 'langfuse-microsoft-agent.json'],
+    ]);
   });
 });

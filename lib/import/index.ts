@@ -64,7 +64,11 @@ export function sniffFile(file: SourceFile): Sniffed {
   if (!d.ok) return { kind: 'unreadable', problems: d.problems };
   const kind = detectFormat(d.doc).kind;
   if (kind === 'plan') return { kind: 'plan' };
-  if (kind === 'unknown') return { kind: 'unreadable', problems: [problem(file.name, null, [], `is not a format Toolwave imports: expected ${ACCEPTED_FORMATS}`)] };
+  if (kind === 'unknown')
+    return {
+      kind: 'unreadable',
+      problems: [problem(file.name, null, [], `is not a format Toolwave imports: expected ${ACCEPTED_FORMATS}`)],
+    };
   return { kind: 'run' };
 }
 
@@ -88,9 +92,14 @@ export function readRuns(file: SourceFile): ReadResult {
 /** Imports one or more files, each one or more runs of the same agent, as one new plan. Nothing partial: any problem fails it all. */
 export function importRuns(files: readonly SourceFile[], options: { name?: string } = {}): ImportResult {
   if (files.length === 0) return { ok: false, problems: [{ path: '(import)', message: 'no file given' }] };
-  if (files.length > MAX_FILES) return { ok: false, problems: [{ path: '(import)', message: `${files.length} files given (at most ${MAX_FILES})` }] };
+  if (files.length > MAX_FILES)
+    return { ok: false, problems: [{ path: '(import)', message: `${files.length} files given (at most ${MAX_FILES})` }] };
   const total = files.reduce((n, f) => n + f.text.length, 0);
-  if (total > MAX_TOTAL_CHARS) return { ok: false, problems: [{ path: '(import)', message: `the files hold ${total} characters together (at most ${MAX_TOTAL_CHARS})` }] };
+  if (total > MAX_TOTAL_CHARS)
+    return {
+      ok: false,
+      problems: [{ path: '(import)', message: `the files hold ${total} characters together (at most ${MAX_TOTAL_CHARS})` }],
+    };
   const runs: ObservedRun[] = [];
   const problems: Problem[] = [];
   for (const f of files) {

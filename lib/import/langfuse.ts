@@ -67,7 +67,13 @@ function resultOf(o: Observation): ObservedResult {
   return { kind: 'ok', output: o.output === undefined || o.output === null ? undefined : toOutput(o.output) };
 }
 
-function readOne(file: string, line: number | null, raw: unknown, base: PropertyKey[], many: boolean): { run: ObservedRun | null; problems: Problem[] } {
+function readOne(
+  file: string,
+  line: number | null,
+  raw: unknown,
+  base: PropertyKey[],
+  many: boolean,
+): { run: ObservedRun | null; problems: Problem[] } {
   const e = exportSchema.safeParse(raw, { reportInput: true });
   if (!e.success) return { run: null, problems: zodProblems(file, line, base, e.error.issues) };
   const problems: Problem[] = [];
@@ -82,7 +88,13 @@ function readOne(file: string, line: number | null, raw: unknown, base: Property
   const spans: SpanLike[] = obs.map(({ o }) => {
     const start = Date.parse(o.startTime);
     const end = o.endTime ? Date.parse(o.endTime) : start;
-    return { id: o.id, parentId: o.parentObservationId ?? null, startMs: start, endMs: end, role: isTool(o, attributesOf(o)) ? 'tool' : o.type === 'GENERATION' ? 'llm' : 'other' };
+    return {
+      id: o.id,
+      parentId: o.parentObservationId ?? null,
+      startMs: start,
+      endMs: end,
+      role: isTool(o, attributesOf(o)) ? 'tool' : o.type === 'GENERATION' ? 'llm' : 'other',
+    };
   });
   const turns = turnsOf(spans);
   const calls: ObservedCall[] = obs
@@ -108,9 +120,19 @@ function readOne(file: string, line: number | null, raw: unknown, base: Property
   if (calls.length === 0) return { run: null, problems: [] };
   const traceId = e.data.trace?.id ?? e.data.id ?? '';
   const name = e.data.trace?.name ?? e.data.name ?? null;
-  const steps = obs.flatMap(({ o }) => (o.type === 'GENERATION' && o.endTime ? [Math.max(0, Date.parse(o.endTime) - Date.parse(o.startTime))] : []));
+  const steps = obs.flatMap(({ o }) =>
+    o.type === 'GENERATION' && o.endTime ? [Math.max(0, Date.parse(o.endTime) - Date.parse(o.startTime))] : [],
+  );
   return {
-    run: { file, format: 'langfuse', label: many ? `${file}, trace ${traceId.slice(0, 12)}` : file, name, calls: compactTurns(calls), promptText: '', modelStepsMs: steps },
+    run: {
+      file,
+      format: 'langfuse',
+      label: many ? `${file}, trace ${traceId.slice(0, 12)}` : file,
+      name,
+      calls: compactTurns(calls),
+      promptText: '',
+      modelStepsMs: steps,
+    },
     problems: [],
   };
 }

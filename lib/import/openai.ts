@@ -13,7 +13,10 @@ function resultOf(content: unknown): ObservedResult {
   const output = resultOutput(content);
   if (isObject(output) && 'error' in output && output.error !== null && output.error !== false) {
     const e = output.error;
-    const message = errorMessage(typeof e === 'string' ? e : isObject(e) && typeof e.message === 'string' ? e.message : JSON.stringify(e), 'tool error');
+    const message = errorMessage(
+      typeof e === 'string' ? e : isObject(e) && typeof e.message === 'string' ? e.message : JSON.stringify(e),
+      'tool error',
+    );
     return looksLikeTimeout(message) ? { kind: 'timeout', message } : { kind: 'error', message };
   }
   return { kind: 'ok', output };
@@ -36,7 +39,8 @@ const chatToolCallSchema = z.object({
 });
 
 function chatMessages(doc: Decoded): Found[] {
-  if (doc.kind === 'jsonl') return doc.lines.filter((l) => isObject(l.value)).map((l) => ({ raw: l.value, line: l.line, path: [], atMs: null }));
+  if (doc.kind === 'jsonl')
+    return doc.lines.filter((l) => isObject(l.value)).map((l) => ({ raw: l.value, line: l.line, path: [], atMs: null }));
   const v = doc.value;
   if (Array.isArray(v)) return foundIn(v);
   if (!isObject(v)) return [];
@@ -73,7 +77,18 @@ export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
         }
         const { input, note } = toInput(fn.arguments);
         byId.set(tc.id, calls.length);
-        calls.push({ sourceId: tc.id, tool: fn.name, input, inputNote: note, result: { kind: 'missing' }, startMs: null, endMs: null, resultAt: null, turn, where: location(file, m.line, at) });
+        calls.push({
+          sourceId: tc.id,
+          tool: fn.name,
+          input,
+          inputNote: note,
+          result: { kind: 'missing' },
+          startMs: null,
+          endMs: null,
+          resultAt: null,
+          turn,
+          where: location(file, m.line, at),
+        });
       });
     } else if (msg.role === 'tool') {
       if (msg.tool_call_id === undefined) {
@@ -109,15 +124,28 @@ const outputItemSchema = z.object({
 });
 
 /** Items the model itself produces in one response: they never end a turn. */
-const MODEL_ITEMS = new Set(['function_call', 'custom_tool_call', 'reasoning', 'web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'computer_call', 'local_shell_call', 'mcp_call']);
+const MODEL_ITEMS = new Set([
+  'function_call',
+  'custom_tool_call',
+  'reasoning',
+  'web_search_call',
+  'file_search_call',
+  'code_interpreter_call',
+  'image_generation_call',
+  'computer_call',
+  'local_shell_call',
+  'mcp_call',
+]);
 
 function responseItems(doc: Decoded): Found[] {
   if (doc.kind === 'jsonl') {
     return doc.lines.flatMap(({ line, value }) => {
       if (!isObject(value)) return [];
       // Codex CLI session logs: `{ "timestamp", "type": "response_item", "payload": {item} }`.
-      if (value.type === 'response_item' && isObject(value.payload)) return [{ raw: value.payload, line, path: ['payload'], atMs: timeOf(value.timestamp) }];
-      if (typeof value.type === 'string' || typeof value.role === 'string') return [{ raw: value, line, path: [], atMs: timeOf(value.timestamp) }];
+      if (value.type === 'response_item' && isObject(value.payload))
+        return [{ raw: value.payload, line, path: ['payload'], atMs: timeOf(value.timestamp) }];
+      if (typeof value.type === 'string' || typeof value.role === 'string')
+        return [{ raw: value, line, path: [], atMs: timeOf(value.timestamp) }];
       return [];
     });
   }
@@ -155,7 +183,18 @@ export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
       }
       const { input, note } = toInput(type === 'function_call' ? c.arguments : c.input);
       byId.set(c.call_id, calls.length);
-      calls.push({ sourceId: c.call_id, tool: c.name, input, inputNote: note, result: { kind: 'missing' }, startMs: it.atMs, endMs: null, resultAt: null, turn, where: location(file, it.line, it.path) });
+      calls.push({
+        sourceId: c.call_id,
+        tool: c.name,
+        input,
+        inputNote: note,
+        result: { kind: 'missing' },
+        startMs: it.atMs,
+        endMs: null,
+        resultAt: null,
+        turn,
+        where: location(file, it.line, it.path),
+      });
     } else if (type === 'function_call_output' || type === 'custom_tool_call_output') {
       const o = parseAt(outputItemSchema, it.raw, problems, file, it.line, it.path);
       if (o === undefined) continue;

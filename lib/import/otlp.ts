@@ -7,9 +7,12 @@ import { isObject, location, parseAt, problem, type Decoded } from './source';
 import { turnsOf, type SpanLike } from './spans';
 import { errorMessage, idFrom, looksLikeTimeout, toInput, toOutput } from './values';
 
-const nanos = z.custom<string | number>((v) => (typeof v === 'string' && /^\d{1,30}$/.test(v)) || (typeof v === 'number' && Number.isFinite(v) && v >= 0), {
-  message: 'must be a time in nanoseconds since 1970 (digits)',
-});
+const nanos = z.custom<string | number>(
+  (v) => (typeof v === 'string' && /^\d{1,30}$/.test(v)) || (typeof v === 'number' && Number.isFinite(v) && v >= 0),
+  {
+    message: 'must be a time in nanoseconds since 1970 (digits)',
+  },
+);
 
 const keyValueSchema = z.object({ key: z.string(), value: z.unknown().optional() });
 
@@ -110,12 +113,23 @@ function resultOf(s: Span): ObservedResult {
 
 function toCall(s: Span, turn: number): ObservedCall {
   const genai = str(s.attrs, 'gen_ai.operation.name') === 'execute_tool';
-  const name = (genai ? str(s.attrs, 'gen_ai.tool.name') : str(s.attrs, 'tool.name')) ?? str(s.attrs, 'gen_ai.tool.name') ?? str(s.attrs, 'tool.name');
+  const name =
+    (genai ? str(s.attrs, 'gen_ai.tool.name') : str(s.attrs, 'tool.name')) ?? str(s.attrs, 'gen_ai.tool.name') ?? str(s.attrs, 'tool.name');
   const tool = name ?? (s.name.replace(/^(execute_tool|running tool:)\s*/i, '').trim() || 'tool');
   const rawArgs = s.attrs.get('gen_ai.tool.call.arguments') ?? s.attrs.get('input.value') ?? s.attrs.get('tool_arguments');
   const { input, note } = toInput(rawArgs);
   const id = idFrom(s.attrs.get('gen_ai.tool.call.id')) ?? str(s.attrs, 'tool_call.id') ?? str(s.attrs, 'tool.id') ?? null;
-  return { sourceId: id ?? `span ${s.id}`, tool, input, inputNote: note, result: resultOf(s), startMs: s.startMs, endMs: s.endMs, turn, where: s.where };
+  return {
+    sourceId: id ?? `span ${s.id}`,
+    tool,
+    input,
+    inputNote: note,
+    result: resultOf(s),
+    startMs: s.startMs,
+    endMs: s.endMs,
+    turn,
+    where: s.where,
+  };
 }
 
 export function readOtlp(file: string, doc: Decoded): ReadResult {
@@ -147,7 +161,9 @@ export function readOtlp(file: string, doc: Decoded): ReadResult {
     const p = parseAt(requestSchema, raw, problems, file, line, base);
     if (p === undefined) return;
     p.resourceSpans.forEach((rs, i) =>
-      (rs.scopeSpans ?? []).forEach((ss, j) => (ss.spans ?? []).forEach((span, k) => addSpan(span, line, [...base, 'resourceSpans', i, 'scopeSpans', j, 'spans', k]))),
+      (rs.scopeSpans ?? []).forEach((ss, j) =>
+        (ss.spans ?? []).forEach((span, k) => addSpan(span, line, [...base, 'resourceSpans', i, 'scopeSpans', j, 'spans', k])),
+      ),
     );
   };
   if (doc.kind === 'json') addRequest(doc.value, null, []);
@@ -183,7 +199,14 @@ export function readOtlp(file: string, doc: Decoded): ReadResult {
   if (runs.length === 0) {
     return {
       ok: false,
-      problems: [problem(file, null, [], `has ${spans.length} span(s) but no tool span: expected gen_ai.operation.name "execute_tool" or openinference.span.kind "TOOL"`)],
+      problems: [
+        problem(
+          file,
+          null,
+          [],
+          `has ${spans.length} span(s) but no tool span: expected gen_ai.operation.name "execute_tool" or openinference.span.kind "TOOL"`,
+        ),
+      ],
     };
   }
   return { ok: true, runs };

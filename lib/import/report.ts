@@ -51,11 +51,19 @@ export function summaryLine(r: ImportReport): string {
 export function reportLines(r: ImportReport): string[] {
   const out = [summaryLine(r), '', 'Inferred:'];
   for (const f of r.inferred) out.push(`  ${f.field}: ${f.from}`);
-  out.push('', r.drawn.length === 0 ? 'Edges drawn: none (no call shows a value from an earlier result in its arguments).' : 'Edges drawn (a value from the upstream’s result in the arguments):');
+  out.push(
+    '',
+    r.drawn.length === 0
+      ? 'Edges drawn: none (no call shows a value from an earlier result in its arguments).'
+      : 'Edges drawn (a value from the upstream’s result in the arguments):',
+  );
   for (const e of r.drawn) out.push(`  ${e.from} → ${e.to}: ${e.evidence}`);
   const pairs = r.undrawn.length + r.undrawnOmitted;
   if (pairs > 0) {
-    out.push('', `Turn-order pairs not drawn (${pairs}): the run issued the second after the first’s result, but no argument shows it used it:`);
+    out.push(
+      '',
+      `Turn-order pairs not drawn (${pairs}): the run issued the second after the first’s result, but no argument shows it used it:`,
+    );
     for (const p of r.undrawn) out.push(`  ${p.from} (turn ${p.fromTurn}) → ${p.to} (turn ${p.toTurn})`);
     if (r.undrawnOmitted > 0) out.push(`  …and ${r.undrawnOmitted} more`);
   }

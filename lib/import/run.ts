@@ -87,6 +87,13 @@ export function startReading(): TranscriptReading {
 export function finishReading(file: string, format: FormatId, { problems, calls, prompt }: TranscriptReading): ReadResult {
   if (problems.length > 0) return { ok: false, problems };
   const timed = calls.length > 0 && calls.every((c) => c.startMs !== null && c.resultAt !== null);
-  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({ ...c, startMs: timed ? c.startMs : null, endMs: timed ? resultAt : null }));
-  return { ok: true, runs: [{ file, format, label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }] };
+  const observed: ObservedCall[] = calls.map(({ resultAt, ...c }) => ({
+    ...c,
+    startMs: timed ? c.startMs : null,
+    endMs: timed ? resultAt : null,
+  }));
+  return {
+    ok: true,
+    runs: [{ file, format, label: file, name: null, calls: compactTurns(observed), promptText: prompt.join('\n'), modelStepsMs: [] }],
+  };
 }

@@ -35,7 +35,12 @@ export function problem(file: string, line: number | null, path: readonly Proper
 }
 
 /** Zod issues of a value found at `base` in `file` (line given for JSON Lines). */
-export function zodProblems(file: string, line: number | null, base: readonly PropertyKey[], issues: readonly z.core.$ZodIssue[]): Problem[] {
+export function zodProblems(
+  file: string,
+  line: number | null,
+  base: readonly PropertyKey[],
+  issues: readonly z.core.$ZodIssue[],
+): Problem[] {
   return issuesToProblems(issues).map((p) => {
     const inner = p.path === '(plan)' ? '' : p.path;
     const prefix = base.length === 0 ? '' : formatPath(base);
@@ -110,7 +115,14 @@ export function foundIn(list: readonly unknown[], ...at: PropertyKey[]): Found[]
 }
 
 /** `raw` parsed by `schema`; undefined once what is wrong with it (file, line and path named) is added to `problems`. */
-export function parseAt<S extends z.ZodType>(schema: S, raw: unknown, problems: Problem[], file: string, line: number | null, path: readonly PropertyKey[]): z.output<S> | undefined {
+export function parseAt<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  problems: Problem[],
+  file: string,
+  line: number | null,
+  path: readonly PropertyKey[],
+): z.output<S> | undefined {
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (parsed.success) return parsed.data;
   problems.push(...zodProblems(file, line, path, parsed.error.issues));

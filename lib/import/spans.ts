@@ -23,7 +23,10 @@ interface Group {
  */
 export function turnsOf(spans: readonly SpanLike[]): Map<string, number> {
   const byId = new Map(spans.map((s) => [s.id, s]));
-  const llmStarts = spans.filter((s) => s.role === 'llm').map((s) => s.startMs).sort((a, b) => a - b);
+  const llmStarts = spans
+    .filter((s) => s.role === 'llm')
+    .map((s) => s.startMs)
+    .sort((a, b) => a - b);
   const tools = spans.filter((s) => s.role === 'tool').sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : 1));
   const modelStepBetween = (from: number, to: number): boolean => llmStarts.some((t) => t > from && t <= to);
 
@@ -43,8 +46,7 @@ export function turnsOf(spans: readonly SpanLike[]): Map<string, number> {
     } else {
       const parentKey = `parent:${t.parentId ?? ''}`;
       const last = lastUnderParent.get(parentKey);
-      const joins =
-        last !== undefined && (llmStarts.length > 0 ? !modelStepBetween(last.firstStart, t.startMs) : t.startMs < last.maxEnd);
+      const joins = last !== undefined && (llmStarts.length > 0 ? !modelStepBetween(last.firstStart, t.startMs) : t.startMs < last.maxEnd);
       if (joins && last !== undefined) g = last;
       else {
         g = { key: `${parentKey}#${groups.length}`, firstStart: t.startMs, maxEnd: t.endMs };

@@ -19,7 +19,13 @@ export interface SpanSpec {
 }
 
 const anyValue = (v: string | number | boolean) =>
-  typeof v === 'string' ? { stringValue: v } : typeof v === 'boolean' ? { boolValue: v } : Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
+  typeof v === 'string'
+    ? { stringValue: v }
+    : typeof v === 'boolean'
+      ? { boolValue: v }
+      : Number.isInteger(v)
+        ? { intValue: String(v) }
+        : { doubleValue: v };
 
 /** One OTLP JSON export of spans (one trace), as an exporter writes it. */
 export function otlpTrace(traceId: string, spans: readonly SpanSpec[], epochMs = 1_760_000_000_000): object {
@@ -50,7 +56,13 @@ export function otlpTrace(traceId: string, spans: readonly SpanSpec[], epochMs =
 }
 
 /** A GenAI `execute_tool` span. */
-export function toolSpan(id: string, tool: string, startMs: number, endMs: number, extra: Partial<SpanSpec> & { args?: object; result?: string } = {}): SpanSpec {
+export function toolSpan(
+  id: string,
+  tool: string,
+  startMs: number,
+  endMs: number,
+  extra: Partial<SpanSpec> & { args?: object; result?: string } = {},
+): SpanSpec {
   return {
     id,
     parent: extra.parent,

@@ -64,7 +64,16 @@ export function parseJsonText(text: string): JsonValue | string {
   const t = text.trim();
   if (t === '') return text;
   const first = t[0];
-  if (!(first === '{' || first === '[' || first === '"' || first === '-' || (first >= '0' && first <= '9') || t === 'true' || t === 'false' || t === 'null')) {
+  if (!(
+    first === '{' ||
+    first === '[' ||
+    first === '"' ||
+    first === '-' ||
+    (first >= '0' && first <= '9') ||
+    t === 'true' ||
+    t === 'false' ||
+    t === 'null'
+  )) {
     return text;
   }
   try {

@@ -83,7 +83,11 @@ export function startIntake(
       worker?.terminate();
       // A worker that never started (blocked, or its script missing): the same work on this thread.
       if (!heard) inline();
-      else resolve({ kind: 'refused', problems: [{ path: '(import)', message: `could not be read (${e.message || 'the import worker failed'})` }] });
+      else
+        resolve({
+          kind: 'refused',
+          problems: [{ path: '(import)', message: `could not be read (${e.message || 'the import worker failed'})` }],
+        });
     };
     worker.postMessage({ type: 'intake', request });
   });

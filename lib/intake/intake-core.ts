@@ -2,7 +2,15 @@
 // recorded agent runs built into a plan with its report, a share link decoded, or every problem by path. Pure (no
 // DOM, no store): the intake worker runs it, and so does the page where there are no workers (tests).
 import { importRuns, sniffFile, type ImportReport, type SourceFile } from '../import';
-import { formatBytes, looksLikeJson, looksLikeRunFile, planFileProblem, precheckFiles, singlePlanCandidate, type PlanFileLike } from './precheck';
+import {
+  formatBytes,
+  looksLikeJson,
+  looksLikeRunFile,
+  planFileProblem,
+  precheckFiles,
+  singlePlanCandidate,
+  type PlanFileLike,
+} from './precheck';
 import { parsePlanText, type ParseResult, type Problem } from '../plan/parse';
 import { applyLayout, needsLayout } from '../plan/layout';
 import type { Plan } from '../plan/schema';
@@ -21,7 +29,6 @@ export type IntakeOutcome =
 
 /** Where an intake is, for its progress line. */
 export type IntakeStage = 'reading' | 'checking' | 'building';
-
 
 /** Reads and checks one plan file. Never throws; refuses a non-JSON or oversized file before reading a byte of it. */
 export async function readPlanFile(file: PlanFileLike): Promise<ParseResult> {
@@ -68,12 +75,17 @@ async function intakeFiles(files: readonly PlanFileLike[], onStage: (stage: Inta
     const sniffed = sniffFile(source);
     if (sniffed.kind === 'plan') return fromParse(parsePlanText(source.text));
     // Text that is not JSON at all gets the plan import's message, as it always did.
-    if (sniffed.kind === 'unreadable' && sniffed.problems.some((p) => /is not valid JSON|is empty/.test(p.message))) return fromParse(parsePlanText(source.text));
+    if (sniffed.kind === 'unreadable' && sniffed.problems.some((p) => /is not valid JSON|is empty/.test(p.message)))
+      return fromParse(parsePlanText(source.text));
     if (sniffed.kind === 'unreadable') return { kind: 'refused', problems: sniffed.problems };
     return buildRuns(read.sources, onStage);
   }
   const plans = read.sources.length > 1 ? read.sources.filter((f) => sniffFile(f).kind === 'plan') : [];
-  if (plans.length > 0) return { kind: 'refused', problems: plans.map((p) => ({ path: p.name, message: 'is a Toolwave plan: import a plan file on its own' })) };
+  if (plans.length > 0)
+    return {
+      kind: 'refused',
+      problems: plans.map((p) => ({ path: p.name, message: 'is a Toolwave plan: import a plan file on its own' })),
+    };
   return buildRuns(read.sources, onStage);
 }
 
@@ -87,7 +99,10 @@ export async function runIntake(request: IntakeRequest, onStage: (stage: IntakeS
     }
     return await intakeFiles(request.files, onStage);
   } catch (err) {
-    return { kind: 'refused', problems: [{ path: '(import)', message: `could not be read (${err instanceof Error ? err.message : String(err)})` }] };
+    return {
+      kind: 'refused',
+      problems: [{ path: '(import)', message: `could not be read (${err instanceof Error ? err.message : String(err)})` }],
+    };
   }
 }
 

@@ -13,7 +13,12 @@ function layered(calls: number): Plan {
   if (!r.ok) throw new Error(r.problems[0].message);
   return r.plan;
 }
-const file = (name: string, text: string, type = 'application/json'): PlanFileLike => ({ name, size: text.length, type, text: async () => text });
+const file = (name: string, text: string, type = 'application/json'): PlanFileLike => ({
+  name,
+  size: text.length,
+  type,
+  text: async () => text,
+});
 
 describe('a plan carried back in slices', () => {
   it('is put together exactly as it was parsed, in messages of at most a few hundred calls', () => {
@@ -32,7 +37,9 @@ describe('a plan carried back in slices', () => {
   it('sends a refusal as it is', () => {
     const messages: IntakeMessage[] = [];
     postOutcome({ kind: 'refused', problems: [{ path: '(plan)', message: 'is not valid JSON: x' }] }, (m) => messages.push(m));
-    expect(messages).toEqual([{ type: 'done', outcome: { kind: 'refused', problems: [{ path: '(plan)', message: 'is not valid JSON: x' }] } }]);
+    expect(messages).toEqual([
+      { type: 'done', outcome: { kind: 'refused', problems: [{ path: '(plan)', message: 'is not valid JSON: x' }] } },
+    ]);
   });
 });
 
@@ -61,7 +68,10 @@ describe('what an intake decides', () => {
   it('refuses before reading a byte what is not JSON or too large, alone or among several', () => {
     expect(precheckFiles([{ ...file('x.png', 'x', 'image/png') }])?.[0].message).toMatch(/not a plan file/);
     expect(precheckFiles([{ ...file('big.json', '{}'), size: 17 * 1024 * 1024 }])?.[0].message).toMatch(/too large: 17\.0 MB/);
-    expect(precheckFiles([file('a.json', '{}'), { ...file('b.txt', '', 'text/plain') }])?.[0]).toEqual({ path: 'b.txt', message: expect.stringMatching(/not a file Toolwave imports/) });
+    expect(precheckFiles([file('a.json', '{}'), { ...file('b.txt', '', 'text/plain') }])?.[0]).toEqual({
+      path: 'b.txt',
+      message: expect.stringMatching(/not a file Toolwave imports/),
+    });
     expect(precheckFiles([])).toHaveLength(1);
     expect(precheckFiles([file('a.json', '{}')])).toBeNull();
   });
@@ -81,7 +91,9 @@ function fakeWorker(): IntakeWorkerLike & { job: IntakeJob | null; answer(): Pro
       w.terminated = true;
     },
     async answer() {
-      const outcome = await runIntake((w.job as IntakeJob).request, (stage) => w.onmessage?.({ data: { type: 'stage', stage } } as MessageEvent<IntakeMessage>));
+      const outcome = await runIntake((w.job as IntakeJob).request, (stage) =>
+        w.onmessage?.({ data: { type: 'stage', stage } } as MessageEvent<IntakeMessage>),
+      );
       postOutcome(outcome, (m) => {
         if (!w.terminated) w.onmessage?.({ data: structuredClone(m) } as MessageEvent<IntakeMessage>);
       });
@@ -95,7 +107,11 @@ describe('an intake on a worker', () => {
     const plan = layered(700);
     const worker = fakeWorker();
     const stages: string[] = [];
-    const task = startIntake({ kind: 'files', files: [file('p.json', serializePlan(plan))] }, (s) => stages.push(s), () => worker);
+    const task = startIntake(
+      { kind: 'files', files: [file('p.json', serializePlan(plan))] },
+      (s) => stages.push(s),
+      () => worker,
+    );
     await worker.answer();
     const outcome = await task.done;
     expect(outcome.kind === 'plan' && serializePlan(outcome.plan)).toBe(serializePlan(plan));
@@ -105,7 +121,11 @@ describe('an intake on a worker', () => {
 
   it('stops the worker at once on cancel, and says it was cancelled', async () => {
     const worker = fakeWorker();
-    const task = startIntake({ kind: 'link', hash: encodePlanLink(layered(5)) }, () => {}, () => worker);
+    const task = startIntake(
+      { kind: 'link', hash: encodePlanLink(layered(5)) },
+      () => {},
+      () => worker,
+    );
     task.cancel();
     expect(worker.terminated).toBe(true);
     await expect(task.done).rejects.toBeInstanceOf(IntakeCancelled);
@@ -114,7 +134,11 @@ describe('an intake on a worker', () => {
   it('does the work on this thread when the worker cannot start', async () => {
     const worker = fakeWorker();
     const plan = layered(8);
-    const task = startIntake({ kind: 'link', hash: encodePlanLink(plan) }, () => {}, () => worker);
+    const task = startIntake(
+      { kind: 'link', hash: encodePlanLink(plan) },
+      () => {},
+      () => worker,
+    );
     worker.onerror?.({ message: 'blocked' } as ErrorEvent);
     const outcome = await task.done;
     expect(outcome.kind === 'link' && outcome.plan).toEqual(plan);

@@ -7,5 +7,7 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<IntakeJob>) => v
 
 scope.onmessage = (e: MessageEvent<IntakeJob>) => {
   if (e.data?.type !== 'intake') return;
-  void runIntake(e.data.request, (stage) => scope.postMessage({ type: 'stage', stage })).then((outcome) => postOutcome(placeOutcome(outcome), (m) => scope.postMessage(m)));
+  void runIntake(e.data.request, (stage) => scope.postMessage({ type: 'stage', stage })).then((outcome) =>
+    postOutcome(placeOutcome(outcome), (m) => scope.postMessage(m)),
+  );
 };

@@ -36,7 +36,8 @@ export const singlePlanCandidate = (files: readonly PlanFileLike[]): boolean => 
 /** Why a plan file is refused before a byte of it is read (not JSON by name, or too large), else null. */
 export function planFileProblem(file: PlanFileLike): Problem | null {
   if (!looksLikeJson(file)) return { path: '(file)', message: 'is not a plan file: choose a .json file exported from Toolwave' };
-  if (file.size > LIMITS.maxBytes) return { path: '(file)', message: `is too large: ${formatBytes(file.size)} (a plan file is at most ${formatBytes(LIMITS.maxBytes)})` };
+  if (file.size > LIMITS.maxBytes)
+    return { path: '(file)', message: `is too large: ${formatBytes(file.size)} (a plan file is at most ${formatBytes(LIMITS.maxBytes)})` };
   return null;
 }
 
@@ -55,9 +56,11 @@ export function precheckFiles(files: readonly PlanFileLike[]): Problem[] | null 
   let total = 0;
   for (const f of files) {
     if (!looksLikeRunFile(f)) problems.push({ path: f.name, message: 'is not a file Toolwave imports: choose .json or .jsonl files' });
-    else if (f.size > LIMITS.maxBytes) problems.push({ path: f.name, message: `is too large: ${formatBytes(f.size)} (at most ${formatBytes(LIMITS.maxBytes)})` });
+    else if (f.size > LIMITS.maxBytes)
+      problems.push({ path: f.name, message: `is too large: ${formatBytes(f.size)} (at most ${formatBytes(LIMITS.maxBytes)})` });
     total += f.size;
   }
-  if (total > MAX_TOTAL_CHARS) problems.push({ path: '(import)', message: `the files are ${formatBytes(total)} together (at most ${formatBytes(MAX_TOTAL_CHARS)})` });
+  if (total > MAX_TOTAL_CHARS)
+    problems.push({ path: '(import)', message: `the files are ${formatBytes(total)} together (at most ${formatBytes(MAX_TOTAL_CHARS)})` });
   return problems.length > 0 ? problems : null;
 }

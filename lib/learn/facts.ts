@@ -18,7 +18,9 @@ export const hasCalls = (plan: Plan | null, ids: readonly string[]): boolean => 
 
 /** Whether some fault of `kinds` acts on the call's attempts now (its own, the active scenario's or an injected one). */
 export function faultActs(plan: Plan, id: string, kinds: readonly Fault['kind'][]): boolean {
-  return faultsInForce(plan, id).some((f) => kinds.includes(f.kind) && (f.probability === undefined ? (f.onAttempts ?? []).length > 0 : f.probability > 0));
+  return faultsInForce(plan, id).some(
+    (f) => kinds.includes(f.kind) && (f.probability === undefined ? (f.onAttempts ?? []).length > 0 : f.probability > 0),
+  );
 }
 
 /** The last run, only when it was made from the plan as it is now. */

@@ -1,7 +1,18 @@
 // Lessons on partial failure: a timeout and what the model must be told; retry, degrade or abort per call; the two
 // anti-patterns. Each check reads the plan on view, the last run or the context the model is handed.
 import { ERROR_STATUSES } from '@/lib/engine/context/wording';
-import { antiPatternText, callOf, currentRun, distinctSorted, edgeOf, faultActs, lessonPlan, resultLine, resultLines, tracedCall } from './facts';
+import {
+  antiPatternText,
+  callOf,
+  currentRun,
+  distinctSorted,
+  edgeOf,
+  faultActs,
+  lessonPlan,
+  resultLine,
+  resultLines,
+  tracedCall,
+} from './facts';
 import type { Lesson, LearnState } from './types';
 
 const settings = { strategy: 'waves', modelTurnMs: 500, seed: 1 };
@@ -25,7 +36,14 @@ export const TIMEOUT: Lesson = {
     description: 'Two vendor pages fetched in parallel, then compared by extract.',
     settings,
     calls: [
-      { id: 'search', tool: 'web_search', input: { query: 'vendor pricing' }, output: { urls: ['https://a.example/pricing', 'https://b.example/pricing'] }, latency: { kind: 'fixed', ms: 500 }, timeoutMs: 3000 },
+      {
+        id: 'search',
+        tool: 'web_search',
+        input: { query: 'vendor pricing' },
+        output: { urls: ['https://a.example/pricing', 'https://b.example/pricing'] },
+        latency: { kind: 'fixed', ms: 500 },
+        timeoutMs: 3000,
+      },
       page('fetch_1', '{{search.urls.0}}', 700),
       page('fetch_2', '{{search.urls.1}}', 900),
       {
@@ -68,7 +86,11 @@ export const TIMEOUT: Lesson = {
       instruction: 'Run the plan.',
       check: (s) => {
         const extract = tracedCall(s, 'extract');
-        return tracedCall(s, 'fetch_2')?.status === 'timed_out' && extract?.status === 'succeeded' && extract.missingInputs.some((m) => m.id === 'fetch_2');
+        return (
+          tracedCall(s, 'fetch_2')?.status === 'timed_out' &&
+          extract?.status === 'succeeded' &&
+          extract.missingInputs.some((m) => m.id === 'fetch_2')
+        );
       },
       why: 'The batch still delivers: fetch_1’s page is kept, and extract works with what came in.',
     },
@@ -125,7 +147,12 @@ export const POLICIES: Lesson = {
         timeoutMs: 2000,
         faults: [{ kind: 'error', message: 'reviews service is down', retryable: false, probability: 1 }],
       },
-      { id: 'offer', tool: 'compose_offer', input: { user: '{{auth.user}}', price: '{{quote.usd}}', stars: '{{reviews.stars}}' }, latency: { kind: 'fixed', ms: 200 } },
+      {
+        id: 'offer',
+        tool: 'compose_offer',
+        input: { user: '{{auth.user}}', price: '{{quote.usd}}', stars: '{{reviews.stars}}' },
+        latency: { kind: 'fixed', ms: 200 },
+      },
     ],
     dependencies: [
       { from: 'auth', to: 'offer' },
@@ -157,7 +184,13 @@ export const POLICIES: Lesson = {
       check: (s) => {
         const run = currentRun(s);
         const quote = tracedCall(s, 'quote');
-        return run !== null && run.outcome === 'aborted' && run.stop?.by === 'auth' && quote?.status === 'succeeded' && quote.attempts.length >= 2;
+        return (
+          run !== null &&
+          run.outcome === 'aborted' &&
+          run.stop?.by === 'auth' &&
+          quote?.status === 'succeeded' &&
+          quote.attempts.length >= 2
+        );
       },
       why: 'Per call, not per plan: retry the transient, degrade the optional, abort on the fatal — and the context says which happened.',
     },

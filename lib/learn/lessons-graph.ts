@@ -25,7 +25,11 @@ export const ONE_WAVE: Lesson = {
     name: 'Lesson · Independent calls: one wave',
     description: 'Three pages to read, chained one after another although none reads another’s output.',
     settings,
-    calls: [fetch('fetch_1', 'https://example.com/pricing', 800), fetch('fetch_2', 'https://example.com/changelog', 600), fetch('fetch_3', 'https://example.com/status', 400)],
+    calls: [
+      fetch('fetch_1', 'https://example.com/pricing', 800),
+      fetch('fetch_2', 'https://example.com/changelog', 600),
+      fetch('fetch_3', 'https://example.com/status', 400),
+    ],
     dependencies: [
       { from: 'fetch_1', to: 'fetch_2' },
       { from: 'fetch_2', to: 'fetch_3' },
@@ -37,7 +41,11 @@ export const ONE_WAVE: Lesson = {
       action: 'edit',
       instruction: 'None of the three fetches reads another’s output. Delete both edges so nothing waits for nothing.',
       how: 'Click an edge (or Tab to it and press Enter), then press Delete.',
-      check: (s) => hasCalls(s.plan, FETCHES) && s.plan.dependencies.every((d) => !(FETCHES as readonly string[]).includes(d.from) || !(FETCHES as readonly string[]).includes(d.to)),
+      check: (s) =>
+        hasCalls(s.plan, FETCHES) &&
+        s.plan.dependencies.every(
+          (d) => !(FETCHES as readonly string[]).includes(d.from) || !(FETCHES as readonly string[]).includes(d.to),
+        ),
       why: 'An edge means “wait for my output”. Where no output is read, it only makes the model wait.',
     },
     {
@@ -65,7 +73,14 @@ export const TRUE_DEPENDENCY: Lesson = {
     description: 'fetch_top reads the URL search finds, but nothing makes it wait; search waits for the weather, which it never reads.',
     settings,
     calls: [
-      { id: 'weather', tool: 'get_weather', input: { city: 'Lisbon' }, output: { celsius: 19 }, latency: { kind: 'fixed', ms: 300 }, timeoutMs: 2000 },
+      {
+        id: 'weather',
+        tool: 'get_weather',
+        input: { city: 'Lisbon' },
+        output: { celsius: 19 },
+        latency: { kind: 'fixed', ms: 300 },
+        timeoutMs: 2000,
+      },
       {
         id: 'search',
         tool: 'web_search',

@@ -11,7 +11,14 @@ import type { LearnState, Lesson } from './types';
 
 function stateOf(plan: Plan, ranPlan: Plan | null, answers: Record<string, string> = {}, current = ranPlan === plan): LearnState {
   const run = ranPlan === null ? null : runPlan(ranPlan);
-  return { plan, trace: run?.trace ?? null, tracePlan: ranPlan, traceCurrent: current && run !== null, contextText: run?.contextText ?? null, answers };
+  return {
+    plan,
+    trace: run?.trace ?? null,
+    tracePlan: ranPlan,
+    traceCurrent: current && run !== null,
+    contextText: run?.contextText ?? null,
+    answers,
+  };
 }
 
 const patched = (plan: Plan, id: string, patch: Parameters<typeof updateCall>[2]): Plan => {
@@ -30,7 +37,11 @@ type Act = { edit: (p: Plan) => Plan } | { run: true } | { pick: (s: LearnState)
 /** One way to do each lesson, step by step, as the learner would through the UI. */
 const SOLUTIONS: Record<string, Record<string, Act>> = {
   'one-wave': { unchain: { edit: (p) => disconnect(disconnect(p, 'fetch_1', 'fetch_2'), 'fetch_2', 'fetch_3') }, run: { run: true } },
-  'true-dependency': { connect: { edit: (p) => connected(p, 'search', 'fetch_top') }, 'false-edge': { edit: (p) => disconnect(p, 'weather', 'search') }, run: { run: true } },
+  'true-dependency': {
+    connect: { edit: (p) => connected(p, 'search', 'fetch_top') },
+    'false-edge': { edit: (p) => disconnect(p, 'weather', 'search') },
+    run: { run: true },
+  },
   timeout: {
     inject: { edit: (p) => injectFault(p, 'fetch_2', 'timeout', 'every').plan },
     optional: { edit: (p) => setEdgeOptional(p, 'fetch_2', 'extract', true) },
@@ -45,7 +56,12 @@ const SOLUTIONS: Record<string, Record<string, Act>> = {
   'anti-patterns': {
     fail: { edit: (p) => injectFault(p, 'fetch_b', 'error', 'every').plan },
     run: { run: true },
-    total: { pick: (s) => buildAntiPattern(s.tracePlan!, s.trace!, 'total_failure', 'text').text.split('\n').find((l) => l.startsWith('result (whole batch) [error]')) ?? null },
+    total: {
+      pick: (s) =>
+        buildAntiPattern(s.tracePlan!, s.trace!, 'total_failure', 'text')
+          .text.split('\n')
+          .find((l) => l.startsWith('result (whole batch) [error]')) ?? null,
+    },
     false: { pick: (s) => lineOf(buildAntiPattern(s.tracePlan!, s.trace!, 'false_success', 'text').text, 'fetch_b') },
   },
   'sub-agent': { run: { run: true }, explicit: { edit: (p) => patched(p, 'research', { report: 'explicit' }) }, rerun: { run: true } },
@@ -81,7 +97,8 @@ describe.each(LESSONS.map((l) => [l.id, l] as [string, Lesson]))('lesson %s', (_
   it('fails every answer step whatever the learner picks on the starting run', () => {
     const ran = stateOf(start, start);
     for (const step of lesson.steps.filter((s) => s.action === 'answer')) {
-      for (const choice of step.choices?.(ran) ?? []) expect(step.check({ ...ran, answers: { [step.id]: choice } }), `${step.id}: ${choice}`).toBe(false);
+      for (const choice of step.choices?.(ran) ?? [])
+        expect(step.check({ ...ran, answers: { [step.id]: choice } }), `${step.id}: ${choice}`).toBe(false);
     }
   });
 

@@ -5,7 +5,13 @@ import { advance, answer, currentStep, markOfferSeen, NO_PROGRESS, parseProgress
 import type { LearnState } from './types';
 
 const unchained = { ...ONE_WAVE.plan, dependencies: [] };
-const state = (plan = ONE_WAVE.plan): Omit<LearnState, 'answers'> => ({ plan, trace: null, tracePlan: null, traceCurrent: false, contextText: null });
+const state = (plan = ONE_WAVE.plan): Omit<LearnState, 'answers'> => ({
+  plan,
+  trace: null,
+  tracePlan: null,
+  traceCurrent: false,
+  contextText: null,
+});
 
 describe('reading stored progress', () => {
   it('reads back what it wrote', () => {

@@ -9,7 +9,12 @@ import { samplePlan } from './testing/plans';
 
 const OK = (rev: number): SaveResult => ({ ok: true, rev, savedAt: rev, unchanged: false });
 const QUOTA: SaveResult = { ok: false, reason: 'quota', message: STORAGE_MESSAGES.quota };
-const CONFLICT: SaveResult = { ok: false, reason: 'conflict', message: 'changed in another tab', theirs: { rev: 5, tabId: 'b', savedAt: 1 } };
+const CONFLICT: SaveResult = {
+  ok: false,
+  reason: 'conflict',
+  message: 'changed in another tab',
+  theirs: { rev: 5, tabId: 'b', savedAt: 1 },
+};
 
 /** An autosaver of strings on Vitest's fake timers, recording every save and result. */
 function setup(results: SaveResult[] = [], options: Partial<AutosaveOptions<string>> = {}) {
@@ -140,7 +145,7 @@ describe('autosave', () => {
     expect(saved).toEqual(['mine', 'mine, edited more']);
   });
 
-  it('forgets a pending plan on cancel (the other tab\'s version was loaded)', () => {
+  it("forgets a pending plan on cancel (the other tab's version was loaded)", () => {
     const { autosaver, saved } = setup();
     autosaver.schedule('discarded');
     autosaver.cancel();
@@ -210,7 +215,7 @@ describe('flushing when the page is hidden or closed', () => {
 });
 
 describe('autosave into the library', () => {
-  it('tracks revisions, stops at another tab\'s save, and keeps mine only when asked', () => {
+  it("tracks revisions, stops at another tab's save, and keeps mine only when asked", () => {
     const storage = new MemoryStorage();
     const tabA = createPlanLibrary({ storage, tabId: 'a' });
     const tabB = createPlanLibrary({ storage, tabId: 'b' });

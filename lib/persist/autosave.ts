@@ -130,7 +130,12 @@ export interface LibrarySaver {
 }
 
 /** Binds library.save to one plan id, tracking its rev so every save states the rev it builds on. */
-export function librarySaver(library: Pick<PlanLibrary, 'save'>, id: string, rev: number, options: Omit<SaveOptions, 'expectedRev' | 'force'> = {}): LibrarySaver {
+export function librarySaver(
+  library: Pick<PlanLibrary, 'save'>,
+  id: string,
+  rev: number,
+  options: Omit<SaveOptions, 'expectedRev' | 'force'> = {},
+): LibrarySaver {
   let current = rev;
   const run = (plan: Plan, force: boolean): SaveResult => {
     const result = library.save(id, plan, { ...options, expectedRev: current, force });

@@ -24,7 +24,8 @@ export interface StoredEntry {
 }
 
 export type Failure<R extends string> = { ok: false; reason: R; message: string };
-export type ListResult = { ok: true; items: LibraryItem[]; /** the index was damaged or out of step and was rebuilt */ repaired: boolean } | StorageFailure;
+export type ListResult =
+  { ok: true; items: LibraryItem[]; /** the index was damaged or out of step and was rebuilt */ repaired: boolean } | StorageFailure;
 export type CreateResult = { ok: true; item: LibraryItem } | StorageFailure | Failure<'too_large' | 'too_many' | 'invalid'>;
 export type OpenResult =
   | { ok: true; plan: Plan; rev: number; item: LibraryItem; entry: Omit<StoredEntry, 'text'> }
@@ -36,7 +37,8 @@ export type SaveResult =
   | { ok: false; reason: 'conflict'; message: string; theirs: { rev: number; tabId: string; savedAt: number } }
   | Failure<'missing' | 'too_large'>
   | StorageFailure;
-export type RenameResult = { ok: true; rev: number; plan: Plan; item: LibraryItem } | Exclude<SaveResult, { ok: true }> | Failure<'corrupt' | 'invalid'>;
+export type RenameResult =
+  { ok: true; rev: number; plan: Plan; item: LibraryItem } | Exclude<SaveResult, { ok: true }> | Failure<'corrupt' | 'invalid'>;
 export type WriteResult = { ok: true } | StorageFailure;
 export type UsageResult = { ok: true; usage: StorageUsage } | StorageFailure;
 
@@ -61,7 +63,8 @@ export interface LibraryOptions {
 }
 
 export const LIBRARY_MESSAGES = {
-  missing: 'This plan is no longer in the library (was it deleted in another tab?). It is kept in memory: save it as a new plan or export it.',
+  missing:
+    'This plan is no longer in the library (was it deleted in another tab?). It is kept in memory: save it as a new plan or export it.',
   conflict: 'This plan was changed in another tab since you opened it. Your version is kept here: reload theirs, or keep yours.',
   tooMany: (max: number) => `The library holds at most ${max} plans: delete one to make room. This plan is kept in memory.`,
   tooLarge: (chars: number, max: number) =>

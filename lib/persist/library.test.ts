@@ -70,7 +70,13 @@ describe('keeping plans', () => {
     const plan = samplePlan();
     const id = mustCreate(lib);
     lib.setLastOpened(id);
-    expect(JSON.parse(storage.getItem(entryKey(id)) ?? '')).toEqual({ id, rev: 1, savedAt: 1000, tabId: 'tab-a', text: serializePlan(plan) });
+    expect(JSON.parse(storage.getItem(entryKey(id)) ?? '')).toEqual({
+      id,
+      rev: 1,
+      savedAt: 1000,
+      tabId: 'tab-a',
+      text: serializePlan(plan),
+    });
     expect(storage.keys().sort()).toEqual([INDEX_KEY, LAST_OPENED_KEY, `${ENTRY_PREFIX}${id}`].sort());
     expect(storage.keys().every((k) => k.startsWith('toolwave:'))).toBe(true);
   });
@@ -110,7 +116,12 @@ describe('keeping plans', () => {
     const { lib } = setup();
     const first = mustCreate(lib, 'First');
     mustCreate(lib, 'Second');
-    expect(lib.save(first, samplePlan('First, renamed in the editor'), { expectedRev: 1 })).toEqual({ ok: true, rev: 2, savedAt: 3000, unchanged: false });
+    expect(lib.save(first, samplePlan('First, renamed in the editor'), { expectedRev: 1 })).toEqual({
+      ok: true,
+      rev: 2,
+      savedAt: 3000,
+      unchanged: false,
+    });
     const listed = lib.list();
     expect(listed.ok && listed.items.map((i) => [i.name, i.rev, i.updatedAt])).toEqual([
       ['First, renamed in the editor', 2, 3000],
@@ -137,7 +148,7 @@ describe('two tabs on one plan', () => {
     return { a, b, id: mustCreate(a) };
   }
 
-  it('refuses a save from a tab that has not seen the other tab\'s save, and keeps the other tab\'s version', () => {
+  it("refuses a save from a tab that has not seen the other tab's save, and keeps the other tab's version", () => {
     const { a, b, id } = twoTabs();
     const theirs = samplePlan('Changed in tab B');
     expect(b.save(id, theirs, { expectedRev: 1 })).toMatchObject({ ok: true, rev: 2 });
@@ -156,7 +167,11 @@ describe('two tabs on one plan', () => {
     const { a, b, id } = twoTabs();
     b.save(id, samplePlan('B'), { expectedRev: 1 });
     expect(a.save(id, samplePlan('A wins'), { expectedRev: 1, force: true })).toMatchObject({ ok: true, rev: 3 });
-    expect(b.save(id, samplePlan('B again'), { expectedRev: 2 })).toMatchObject({ ok: false, reason: 'conflict', theirs: { rev: 3, tabId: 'tab-a' } });
+    expect(b.save(id, samplePlan('B again'), { expectedRev: 2 })).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      theirs: { rev: 3, tabId: 'tab-a' },
+    });
   });
 
   it('lets a tab save over its own later revision', () => {
@@ -180,7 +195,11 @@ describe('two tabs on one plan', () => {
   it('does not bring back a plan another tab deleted', () => {
     const { a, b, id } = twoTabs();
     expect(b.remove(id)).toEqual({ ok: true });
-    expect(a.save(id, samplePlan('Still editing'), { expectedRev: 1 })).toEqual({ ok: false, reason: 'missing', message: LIBRARY_MESSAGES.missing });
+    expect(a.save(id, samplePlan('Still editing'), { expectedRev: 1 })).toEqual({
+      ok: false,
+      reason: 'missing',
+      message: LIBRARY_MESSAGES.missing,
+    });
     expect(a.list()).toEqual({ ok: true, items: [], repaired: false });
   });
 });
@@ -221,8 +240,11 @@ describe('full storage', () => {
     expect(lib.save(id, bigger, { expectedRev: 1 })).toMatchObject({ ok: true, rev: 2 });
   });
 
-  it('recognises Firefox\'s own quota error', () => {
-    const storage = new FailingKeyStorage(() => true, () => ({ name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014, message: 'Persistent storage maximum size reached' }));
+  it("recognises Firefox's own quota error", () => {
+    const storage = new FailingKeyStorage(
+      () => true,
+      () => ({ name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014, message: 'Persistent storage maximum size reached' }),
+    );
     expect(setup({ storage }).lib.create(samplePlan())).toMatchObject({ ok: false, reason: 'quota' });
   });
 
@@ -254,9 +276,12 @@ describe('full storage', () => {
 describe('unavailable storage', () => {
   it.each([
     ['storage that throws on every access', () => unavailableStorage()],
-    ['a storage getter that throws (site data blocked)', () => () => {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    }],
+    [
+      'a storage getter that throws (site data blocked)',
+      () => () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    ],
     ['no storage at all', () => null],
   ])('is reported plainly by every method, with %s', (_what, make) => {
     const lib = createPlanLibrary({ storage: make(), tabId: 't' });
@@ -288,7 +313,12 @@ describe('damaged storage', () => {
     const listed = lib.list();
     expect(listed.ok && listed.items.map((i) => i.name).sort()).toEqual(['Broken plan', 'Good plan']);
     const opened = lib.open(bad);
-    expect(opened).toMatchObject({ ok: false, reason: 'corrupt', name: 'Broken plan', message: 'The stored plan "Broken plan" is damaged and could not be opened.' });
+    expect(opened).toMatchObject({
+      ok: false,
+      reason: 'corrupt',
+      name: 'Broken plan',
+      message: 'The stored plan "Broken plan" is damaged and could not be opened.',
+    });
     expect(!opened.ok && 'problems' in opened && opened.problems).toEqual([{ path: 'calls[0].latency.ms', message: 'must be at least 0' }]);
     expect(lib.open(good).ok).toBe(true);
   });
@@ -296,7 +326,11 @@ describe('damaged storage', () => {
   it.each([
     ['not JSON', '{"id": "plan-1", "rev"', 'the stored entry is not JSON'],
     ['not in the library format', '{"id": "plan-1", "rev": "two"}', 'the stored entry is not in the library format'],
-    ['filed under another id', JSON.stringify({ id: 'plan-9', rev: 1, savedAt: 0, tabId: 't', text: '{}' }), 'the stored entry belongs to another id'],
+    [
+      'filed under another id',
+      JSON.stringify({ id: 'plan-9', rev: 1, savedAt: 0, tabId: 't', text: '{}' }),
+      'the stored entry belongs to another id',
+    ],
   ])('reports an entry that is %s', (_what, raw, problem) => {
     const { lib, storage } = setup();
     const id = mustCreate(lib, 'Named in the index');
@@ -316,9 +350,17 @@ describe('damaged storage', () => {
     const id = mustCreate(lib);
     const entry = JSON.parse(storage.getItem(entryKey(id)) ?? '');
     storage.setItem(entryKey(id), JSON.stringify({ ...entry, text: 'not json' }));
-    expect(lib.open(id)).toMatchObject({ ok: false, reason: 'corrupt', problems: [{ path: '(plan)', message: expect.stringMatching(/^is not valid JSON/) }] });
+    expect(lib.open(id)).toMatchObject({
+      ok: false,
+      reason: 'corrupt',
+      problems: [{ path: '(plan)', message: expect.stringMatching(/^is not valid JSON/) }],
+    });
     storage.setItem(entryKey(id), JSON.stringify({ ...entry, text: ' '.repeat(LIMITS.maxBytes + 1) }));
-    expect(lib.open(id)).toMatchObject({ ok: false, reason: 'corrupt', problems: [{ path: '(plan)', message: expect.stringMatching(/^is too large/) }] });
+    expect(lib.open(id)).toMatchObject({
+      ok: false,
+      reason: 'corrupt',
+      problems: [{ path: '(plan)', message: expect.stringMatching(/^is too large/) }],
+    });
   });
 
   it('can be repaired by saving a good plan over a damaged entry', () => {
@@ -355,13 +397,19 @@ describe('damaged storage', () => {
     mustCreate(lib, 'Listed');
     const orphan = mustCreate(lib, 'Orphan');
     const index = JSON.parse(storage.getItem(INDEX_KEY) ?? '');
-    storage.setItem(INDEX_KEY, JSON.stringify({ ...index, plans: [...index.plans.filter((p: { id: string }) => p.id !== orphan), { id: 'ghost', name: 'Ghost', updatedAt: 9, rev: 1 }] }));
+    storage.setItem(
+      INDEX_KEY,
+      JSON.stringify({
+        ...index,
+        plans: [...index.plans.filter((p: { id: string }) => p.id !== orphan), { id: 'ghost', name: 'Ghost', updatedAt: 9, rev: 1 }],
+      }),
+    );
     const listed = lib.list();
     expect(listed.ok && listed.items.map((i) => i.name).sort()).toEqual(['Listed', 'Orphan']);
     expect(listed.ok && listed.repaired).toBe(true);
   });
 
-  it('ignores other keys, other apps\' keys and entry keys that are not ids', () => {
+  it("ignores other keys, other apps' keys and entry keys that are not ids", () => {
     const { lib, storage } = setup();
     mustCreate(lib);
     storage.setItem('other-app:plan:x', '1');
@@ -376,7 +424,9 @@ describe('library limits', () => {
     const { lib } = setup();
     for (let i = 0; i < MAX_PLANS; i++) mustCreate(lib, `Plan ${i}`);
     expect(lib.create(samplePlan('One too many'))).toEqual({ ok: false, reason: 'too_many', message: LIBRARY_MESSAGES.tooMany(MAX_PLANS) });
-    expect(LIBRARY_MESSAGES.tooMany(MAX_PLANS)).toBe('The library holds at most 200 plans: delete one to make room. This plan is kept in memory.');
+    expect(LIBRARY_MESSAGES.tooMany(MAX_PLANS)).toBe(
+      'The library holds at most 200 plans: delete one to make room. This plan is kept in memory.',
+    );
   });
 
   it('refuses a plan text over the entry cap before writing anything', () => {
@@ -422,7 +472,7 @@ describe('library actions', () => {
     expect(a.ok && b.ok && { ...b.plan, name: a.plan.name }).toStrictEqual(a.ok && a.plan);
   });
 
-  it('keeps a copy\'s name within 200 characters', () => {
+  it("keeps a copy's name within 200 characters", () => {
     const { lib } = setup();
     const id = mustCreate(lib, 'n'.repeat(200));
     const copy = lib.duplicate(id);

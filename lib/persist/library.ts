@@ -10,7 +10,22 @@ import { z } from 'zod';
 import { LIMITS, type Plan } from '../plan/schema';
 import { parsePlan, parsePlanText, serializePlan } from '../plan/parse';
 import { randomId, resolveStorage, storageFailure, UNAVAILABLE, type StorageFailure, type StorageLike } from './storage';
-import { LIBRARY_MESSAGES, type CreateResult, type Failure, type LibraryItem, type LibraryOptions, type ListResult, type OpenResult, type PlanLibrary, type RenameResult, type SaveOptions, type SaveResult, type StoredEntry, type UsageResult, type WriteResult } from './library-types';
+import {
+  LIBRARY_MESSAGES,
+  type CreateResult,
+  type Failure,
+  type LibraryItem,
+  type LibraryOptions,
+  type ListResult,
+  type OpenResult,
+  type PlanLibrary,
+  type RenameResult,
+  type SaveOptions,
+  type SaveResult,
+  type StoredEntry,
+  type UsageResult,
+  type WriteResult,
+} from './library-types';
 import { measureUsage } from './usage';
 
 export * from './library-types';
@@ -41,7 +56,13 @@ const idSchema = z.string().regex(ID_PATTERN);
 const revSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const timeSchema = z.number().finite();
 
-export const entrySchema = z.strictObject({ id: idSchema, rev: revSchema, savedAt: timeSchema, tabId: z.string().max(200), text: z.string() });
+export const entrySchema = z.strictObject({
+  id: idSchema,
+  rev: revSchema,
+  savedAt: timeSchema,
+  tabId: z.string().max(200),
+  text: z.string(),
+});
 const itemSchema = z.strictObject({ id: idSchema, name: z.string().max(1000), updatedAt: timeSchema, rev: revSchema });
 const indexSchema = z.strictObject({ version: z.literal(1), plans: z.array(itemSchema).max(10_000) });
 
@@ -166,7 +187,8 @@ export function createPlanLibrary(options: LibraryOptions): PlanLibrary {
 
   function serialize(plan: Plan): { text: string } | Failure<'too_large'> {
     const text = serializePlan(plan);
-    if (text.length > maxEntryChars) return { ok: false, reason: 'too_large', message: LIBRARY_MESSAGES.tooLarge(text.length, maxEntryChars) };
+    if (text.length > maxEntryChars)
+      return { ok: false, reason: 'too_large', message: LIBRARY_MESSAGES.tooLarge(text.length, maxEntryChars) };
     return { text };
   }
 
@@ -223,7 +245,13 @@ export function createPlanLibrary(options: LibraryOptions): PlanLibrary {
       const parsed = parsePlanText(entry.text);
       if (!parsed.ok) {
         const name = indexed?.name ?? nameOf(entry.text);
-        return { ok: false, reason: 'corrupt', name, message: `The stored plan "${name}" is damaged and could not be opened.`, problems: parsed.problems };
+        return {
+          ok: false,
+          reason: 'corrupt',
+          name,
+          message: `The stored plan "${name}" is damaged and could not be opened.`,
+          problems: parsed.problems,
+        };
       }
       return {
         ok: true,
@@ -247,9 +275,15 @@ export function createPlanLibrary(options: LibraryOptions): PlanLibrary {
       const stored = 'entry' in read ? read.entry : null;
       if (stored) {
         // The same text is no conflict whoever wrote it: adopt the stored rev and write nothing (no wake-up for other tabs).
-        if (stored.text === ser.text && stored.rev >= opts.expectedRev) return { ok: true, rev: stored.rev, savedAt: stored.savedAt, unchanged: true };
+        if (stored.text === ser.text && stored.rev >= opts.expectedRev)
+          return { ok: true, rev: stored.rev, savedAt: stored.savedAt, unchanged: true };
         if (stored.rev > opts.expectedRev && stored.tabId !== by && !opts.force) {
-          return { ok: false, reason: 'conflict', message: LIBRARY_MESSAGES.conflict, theirs: { rev: stored.rev, tabId: stored.tabId, savedAt: stored.savedAt } };
+          return {
+            ok: false,
+            reason: 'conflict',
+            message: LIBRARY_MESSAGES.conflict,
+            theirs: { rev: stored.rev, tabId: stored.tabId, savedAt: stored.savedAt },
+          };
         }
       }
       const rev = Math.max(stored?.rev ?? 0, opts.expectedRev) + 1;
@@ -274,7 +308,12 @@ export function createPlanLibrary(options: LibraryOptions): PlanLibrary {
     }
     const saved = save(id, checked.plan, { expectedRev: opened.rev });
     if (!saved.ok) return saved;
-    return { ok: true, rev: saved.rev, plan: checked.plan, item: { id, name: checked.plan.name, updatedAt: saved.savedAt, rev: saved.rev } };
+    return {
+      ok: true,
+      rev: saved.rev,
+      plan: checked.plan,
+      item: { id, name: checked.plan.name, updatedAt: saved.savedAt, rev: saved.rev },
+    };
   }
 
   function duplicate(id: string): CreateResult | Failure<'missing' | 'corrupt'> {

@@ -13,7 +13,11 @@ function library(storage: MemoryStorage): { lib: PlanLibrary; saved: Map<string,
   let n = 0;
   const lib = createPlanLibrary({ storage, tabId: 'tab-a', now: () => 1000 * ++n, newId: () => `plan-${n + 1}` });
   const saved = new Map<string, Plan>();
-  for (const [name, calls] of [['Small', 2], ['Large', 40], ['Medium', 12]] as const) {
+  for (const [name, calls] of [
+    ['Small', 2],
+    ['Large', 40],
+    ['Medium', 12],
+  ] as const) {
     const plan = samplePlan(name, calls);
     const created = lib.create(plan);
     if (!created.ok) throw new Error(created.message);

@@ -5,7 +5,16 @@ import { createPlanLibrary, entryKey } from './library';
 import { randomId } from './storage';
 import { MemoryStorage } from './testing/fake-storage';
 import { samplePlan } from './testing/plans';
-import { TAB_CHANNEL, TAB_MESSAGES, createTabWatch, initialTabState, reduceTab, type ChannelLike, type TabNotice, type TabWatch } from './tabs';
+import {
+  TAB_CHANNEL,
+  TAB_MESSAGES,
+  createTabWatch,
+  initialTabState,
+  reduceTab,
+  type ChannelLike,
+  type TabNotice,
+  type TabWatch,
+} from './tabs';
 
 type Listener = (event: { data: unknown }) => void;
 
@@ -78,7 +87,14 @@ describe('two tabs on one plan', () => {
     a.watch.open('plan-x', 1);
     b.watch.open('plan-x', 1);
     b.watch.saved(2, 5000);
-    expect(a.notices.at(-1)).toEqual({ kind: 'changed', planId: 'plan-x', rev: 2, tabId: 'tab-b', savedAt: 5000, message: 'This plan was changed in another tab.' });
+    expect(a.notices.at(-1)).toEqual({
+      kind: 'changed',
+      planId: 'plan-x',
+      rev: 2,
+      tabId: 'tab-b',
+      savedAt: 5000,
+      message: 'This plan was changed in another tab.',
+    });
     expect(a.watch.state.changedElsewhere).toEqual({ rev: 2, tabId: 'tab-b', savedAt: 5000 });
     expect(kinds(b.notices)).toEqual(['also-open']);
   });
@@ -167,7 +183,7 @@ describe('storage events', () => {
     return JSON.stringify({ id: 'plan-x', rev, savedAt: 77, tabId, text: '{}' });
   }
 
-  it('alone detect another tab\'s save where there is no BroadcastChannel', () => {
+  it("alone detect another tab's save where there is no BroadcastChannel", () => {
     const a = tab(null, 'tab-a');
     a.watch.open('plan-x', 1);
     a.watch.handleStorageEvent({ key: entryKey('plan-x'), newValue: entry(2, 'tab-b') });
@@ -187,12 +203,12 @@ describe('storage events', () => {
   });
 
   it.each([
-    ['another plan\'s entry', entryKey('plan-y'), entry(5, 'tab-b')],
+    ["another plan's entry", entryKey('plan-y'), entry(5, 'tab-b')],
     ['the index', 'toolwave:library', '{}'],
-    ['another app\'s key', 'other', 'x'],
+    ["another app's key", 'other', 'x'],
     ['a damaged entry', entryKey('plan-x'), '{not json'],
     ['an entry of the wrong shape', entryKey('plan-x'), '{"rev": "5"}'],
-    ['this tab\'s own save', entryKey('plan-x'), entry(5, 'tab-a')],
+    ["this tab's own save", entryKey('plan-x'), entry(5, 'tab-a')],
   ])('ignore %s', (_what, key, newValue) => {
     const a = tab(null, 'tab-a');
     a.watch.open('plan-x', 1);
@@ -211,7 +227,7 @@ describe('messages from other tabs', () => {
   it.each([
     ['null', null],
     ['a string', 'saved'],
-    ['another app\'s message', { app: 'other', v: 1, type: 'saved', planId: 'plan-x', tabId: 't', rev: 9, savedAt: 1 }],
+    ["another app's message", { app: 'other', v: 1, type: 'saved', planId: 'plan-x', tabId: 't', rev: 9, savedAt: 1 }],
     ['a newer protocol version', { app: 'toolwave', v: 2, type: 'saved', planId: 'plan-x', tabId: 't', rev: 9, savedAt: 1 }],
     ['an unknown type', { app: 'toolwave', v: 1, type: 'exploded', planId: 'plan-x', tabId: 't' }],
     ['a save without a rev', { app: 'toolwave', v: 1, type: 'saved', planId: 'plan-x', tabId: 't', savedAt: 1 }],
@@ -245,7 +261,7 @@ describe('the pure state machine', () => {
   });
 });
 
-describe('real BroadcastChannels (Node\'s own)', () => {
+describe("real BroadcastChannels (Node's own)", () => {
   it('carry a save from one tab to the other', async () => {
     const onNotice = vi.fn();
     const a = createTabWatch({ channel: new BroadcastChannel(TAB_CHANNEL), tabId: 'a', onNotice });
@@ -268,7 +284,9 @@ describe('tab ids', () => {
 
   it('use randomUUID when it is there, else 128 random bits as hex', () => {
     expect(randomId({ randomUUID: () => 'fixed-uuid' })).toBe('fixed-uuid');
-    expect(randomId({ getRandomValues: <T extends ArrayBufferView | null>(a: T) => ((a as Uint8Array | null)?.fill(171), a) })).toBe('ab'.repeat(16));
+    expect(randomId({ getRandomValues: <T extends ArrayBufferView | null>(a: T) => ((a as Uint8Array | null)?.fill(171), a) })).toBe(
+      'ab'.repeat(16),
+    );
     expect(randomId({})).toMatch(/^[0-9a-f]{32}$/);
   });
 });

@@ -95,7 +95,8 @@ function otherRemoved(state: TabState, tabId: string | null): TabStep {
 function withOthers(state: TabState, others: string[]): TabStep {
   const planId = state.planId as string;
   const notices: TabNotice[] = [];
-  if (state.others.length === 0 && others.length > 0) notices.push({ kind: 'also-open', planId, tabs: others.length, message: TAB_MESSAGES.alsoOpen });
+  if (state.others.length === 0 && others.length > 0)
+    notices.push({ kind: 'also-open', planId, tabs: others.length, message: TAB_MESSAGES.alsoOpen });
   if (state.others.length > 0 && others.length === 0) notices.push({ kind: 'alone', planId, message: TAB_MESSAGES.alone });
   return { state: { ...state, others }, send: [], notices };
 }
@@ -106,12 +107,23 @@ export function reduceTab(state: TabState, input: TabInput): TabStep {
   switch (input.type) {
     case 'open': {
       const send = state.planId !== null && state.planId !== input.planId ? [msg(state, 'closed', state.planId)] : [];
-      const next: TabState = { ...state, planId: input.planId, rev: input.rev, others: [], changedElsewhere: null, removedElsewhere: false };
+      const next: TabState = {
+        ...state,
+        planId: input.planId,
+        rev: input.rev,
+        others: [],
+        changedElsewhere: null,
+        removedElsewhere: false,
+      };
       return { state: next, send: [...send, msg(next, 'opened', input.planId)], notices: [] };
     }
     case 'close':
       if (state.planId === null) return none;
-      return { state: { ...state, planId: null, rev: 0, others: [], changedElsewhere: null, removedElsewhere: false }, send: [msg(state, 'closed', state.planId)], notices: [] };
+      return {
+        state: { ...state, planId: null, rev: 0, others: [], changedElsewhere: null, removedElsewhere: false },
+        send: [msg(state, 'closed', state.planId)],
+        notices: [],
+      };
     case 'saved':
       if (state.planId === null) return none;
       return {
@@ -136,7 +148,10 @@ export function reduceTab(state: TabState, input: TabInput): TabStep {
         case 'here':
           return state.others.includes(m.tabId) ? none : withOthers(state, [...state.others, m.tabId]);
         case 'closed':
-          return withOthers(state, state.others.filter((t) => t !== m.tabId));
+          return withOthers(
+            state,
+            state.others.filter((t) => t !== m.tabId),
+          );
         case 'saved':
           return otherSaved(state, m.rev, m.tabId, m.savedAt);
         case 'removed':

@@ -15,7 +15,8 @@ function plan(calls: PlanInput['calls'], extra: Partial<PlanInput> = {}): PlanIn
 }
 
 /** The plan with its first call's fields replaced by `call`. */
-const withCall = (call: Record<string, unknown>): unknown => plan([{ id: 'a', tool: 't', latency: fixed(1), ...call } as PlanInput['calls'][number]]);
+const withCall = (call: Record<string, unknown>): unknown =>
+  plan([{ id: 'a', tool: 't', latency: fixed(1), ...call } as PlanInput['calls'][number]]);
 
 function problems(data: unknown): Problem[] {
   const r = parsePlan(data);
@@ -32,9 +33,17 @@ describe('every time is at most 1e9 ms (about 11.6 days)', () => {
     ['a lognormal p50Ms', { latency: { kind: 'lognormal', p50Ms: 2e9, p95Ms: 3e9 } }, 'calls[0].latency.p50Ms'],
     ['a lognormal p95Ms', { latency: { kind: 'lognormal', p50Ms: 1e8, p95Ms: 1.5e9 } }, 'calls[0].latency.p95Ms'],
     ['a timeout', { timeoutMs: 1e10 }, 'calls[0].timeoutMs'],
-    ['a retry initialIntervalMs', { retry: { initialIntervalMs: 1e9 + 1, maximumIntervalMs: 1e9 + 1 } }, 'calls[0].retry.initialIntervalMs'],
+    [
+      'a retry initialIntervalMs',
+      { retry: { initialIntervalMs: 1e9 + 1, maximumIntervalMs: 1e9 + 1 } },
+      'calls[0].retry.initialIntervalMs',
+    ],
     ['a retry maximumIntervalMs', { retry: { maximumIntervalMs: 1e12 } }, 'calls[0].retry.maximumIntervalMs'],
-    ['a rate limit retryAfterMs', { faults: [{ kind: 'rate_limit', retryAfterMs: 1e300, onAttempts: [1] }] }, 'calls[0].faults[0].retryAfterMs'],
+    [
+      'a rate limit retryAfterMs',
+      { faults: [{ kind: 'rate_limit', retryAfterMs: 1e300, onAttempts: [1] }] },
+      'calls[0].faults[0].retryAfterMs',
+    ],
   ])('%s past the bound is refused with its path and the bound', (_what, call, path) => {
     expect(problems(withCall(call))).toContainEqual({ path, message: TOO_LONG });
   });
@@ -150,7 +159,14 @@ describe('a plan at every bound at once runs to finite times', () => {
     const failing = { kind: 'error' as const, message: 'down', retryable: true, onAttempts: [1, 2] };
     const leaf = { id: 'leaf', tool: 't', ...slowest, retry, faults: [...slowest.faults, failing] };
     if (depth === 0) return plan([leaf, { id: 'next', tool: 't', ...slowest }], { settings, dependencies: [{ from: 'leaf', to: 'next' }] });
-    const agent = { id: 'agent', tool: 'sub_agent', kind: 'agent' as const, latency: fixed(0), faults: slowest.faults, plan: deepest(depth - 1) };
+    const agent = {
+      id: 'agent',
+      tool: 'sub_agent',
+      kind: 'agent' as const,
+      latency: fixed(0),
+      faults: slowest.faults,
+      plan: deepest(depth - 1),
+    };
     return plan([agent, { id: 'after', tool: 't', ...slowest }], { settings, dependencies: [{ from: 'agent', to: 'after' }] });
   }
 

@@ -26,7 +26,10 @@ describe('effect and compensation edits', () => {
   });
 
   it('refuses a compensation on a call without an effect, with its path', () => {
-    expect(addCompensation(pay(), 'pay')).toEqual({ ok: false, problems: [{ path: 'calls[0].compensation', message: 'only a call with an effect can have a compensation' }] });
+    expect(addCompensation(pay(), 'pay')).toEqual({
+      ok: false,
+      problems: [{ path: 'calls[0].compensation', message: 'only a call with an effect can have a compensation' }],
+    });
   });
 
   it('back to none removes the effect and its compensation', () => {
@@ -39,7 +42,10 @@ describe('effect and compensation edits', () => {
     let p = ok(addCompensation(ok(setEffect(pay(), 'pay', 'once')), 'pay'));
     p = ok(updateCompensation(p, 'pay', { tool: 'void_charge', label: 'Void the charge', timeoutMs: null }));
     expect(p.calls[0].compensation).toMatchObject({ tool: 'void_charge', label: 'Void the charge', timeoutMs: null });
-    expect(updateCompensation(p, 'pay', { tool: '' })).toEqual({ ok: false, problems: [{ path: 'calls[0].compensation.tool', message: 'must not be empty' }] });
+    expect(updateCompensation(p, 'pay', { tool: '' })).toEqual({
+      ok: false,
+      problems: [{ path: 'calls[0].compensation.tool', message: 'must not be empty' }],
+    });
     p = ok(removeCompensation(p, 'pay'));
     expect(p.calls[0]).not.toHaveProperty('compensation');
     expect(p.calls[0].effect).toBe('once');
@@ -54,11 +60,19 @@ describe('effect and compensation edits', () => {
     expect(p.calls[0].compensation?.faults[0]).toMatchObject({ message: 'refund window closed' });
     expect(addFault(p, 'pay', 'partial', 'compensation')).toEqual({
       ok: false,
-      problems: [{ path: 'calls[0].compensation.faults[1].kind', message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow' }],
+      problems: [
+        {
+          path: 'calls[0].compensation.faults[1].kind',
+          message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow',
+        },
+      ],
     });
   });
 
   it('says so when a compensation’s faults are edited before it exists', () => {
-    expect(addFault(pay(), 'pay', 'error', 'compensation')).toEqual({ ok: false, problems: [{ path: 'calls[0].compensation', message: 'is not set: add a compensation first' }] });
+    expect(addFault(pay(), 'pay', 'error', 'compensation')).toEqual({
+      ok: false,
+      problems: [{ path: 'calls[0].compensation', message: 'is not set: add a compensation first' }],
+    });
   });
 });

@@ -33,7 +33,9 @@ export function setEffect(plan: Plan, id: string, effect: Effect): Result {
 
 /** Gives a call with an effect a compensation to start from: its palette tool's, else an undo named after its tool. */
 export function addCompensation(plan: Plan, id: string): Result {
-  return replaceCall(plan, id, (call) => (call.compensation !== undefined ? call : { ...call, compensation: defaultCompensation(call.tool) }));
+  return replaceCall(plan, id, (call) =>
+    call.compensation !== undefined ? call : { ...call, compensation: defaultCompensation(call.tool) },
+  );
 }
 
 export function removeCompensation(plan: Plan, id: string): Result {

@@ -37,8 +37,14 @@ function locate(plan: Plan, id: string, part: PolicyPart): Located | Problem[] {
   if (index === -1) return [{ path: 'calls', message: `has no call "${id}"` }];
   const call = plan.calls[index];
   const policy = policyOf(call, part);
-  if (policy === undefined) return [{ path: formatPath(['calls', index, 'compensation']), message: 'is not set: add a compensation first' }];
-  return { index, call, faults: policy.faults, path: part === 'call' ? ['calls', index, 'faults'] : ['calls', index, 'compensation', 'faults'] };
+  if (policy === undefined)
+    return [{ path: formatPath(['calls', index, 'compensation']), message: 'is not set: add a compensation first' }];
+  return {
+    index,
+    call,
+    faults: policy.faults,
+    path: part === 'call' ? ['calls', index, 'faults'] : ['calls', index, 'compensation', 'faults'],
+  };
 }
 
 /** The plan with the part's faults replaced, if the list as a whole is allowed (for a compensation: no partial). */
@@ -69,7 +75,12 @@ export function addFault(plan: Plan, id: string, kind: FaultKind, part: PolicyPa
 export function removeFault(plan: Plan, id: string, faultIndex: number, part: PolicyPart = 'call'): Plan {
   const at = locate(plan, id, part);
   if (Array.isArray(at) || !Number.isInteger(faultIndex) || faultIndex < 0 || faultIndex >= at.faults.length) return plan;
-  const r = withFaults(plan, at, part, at.faults.filter((_, i) => i !== faultIndex));
+  const r = withFaults(
+    plan,
+    at,
+    part,
+    at.faults.filter((_, i) => i !== faultIndex),
+  );
   return r.ok ? r.plan : plan;
 }
 

@@ -92,8 +92,30 @@ const edges = (p: Plan) => p.dependencies.map((d) => `${d.from}→${d.to}${d.opt
 
 describe('the tool palette', () => {
   it('offers the read-only tools, then the ones that change the world, then the sub-agent, in that order', () => {
-    expect(TOOL_PALETTE.map((e) => e.key)).toEqual(['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'reserve', 'charge_card', 'send_email', 'create_ticket', 'sub_agent']);
-    expect(TOOL_PALETTE.map((e) => e.label)).toEqual(['Web search', 'Fetch URL', 'Database query', 'HTTP API', 'Code run', 'Reserve', 'Charge card', 'Send email', 'Create ticket', 'Sub-agent']);
+    expect(TOOL_PALETTE.map((e) => e.key)).toEqual([
+      'web_search',
+      'fetch_url',
+      'db_query',
+      'http_api',
+      'code_run',
+      'reserve',
+      'charge_card',
+      'send_email',
+      'create_ticket',
+      'sub_agent',
+    ]);
+    expect(TOOL_PALETTE.map((e) => e.label)).toEqual([
+      'Web search',
+      'Fetch URL',
+      'Database query',
+      'HTTP API',
+      'Code run',
+      'Reserve',
+      'Charge card',
+      'Send email',
+      'Create ticket',
+      'Sub-agent',
+    ]);
   });
 
   it.each([
@@ -110,7 +132,8 @@ describe('the tool palette', () => {
   });
 
   it('the read-only tools change nothing in the world', () => {
-    for (const key of ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'sub_agent'] as const) expect(byId(addCall(plan(), key).plan, addCall(plan(), key).id as string).effect).toBeUndefined();
+    for (const key of ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'sub_agent'] as const)
+      expect(byId(addCall(plan(), key).plan, addCall(plan(), key).id as string).effect).toBeUndefined();
   });
 
   it.each(TOOL_KEYS)('%s makes a valid call with a lognormal latency, a timeout, a sample input and output', (key) => {
@@ -294,7 +317,13 @@ describe('connecting calls', () => {
 
 describe('updateCall', () => {
   it('applies a valid patch and fills defaults the schema gives', () => {
-    const next = ok(updateCall(research(), 'fetch', { label: 'Fetch the top page', timeoutMs: 2000, retry: { maxAttempts: 3, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' } }));
+    const next = ok(
+      updateCall(research(), 'fetch', {
+        label: 'Fetch the top page',
+        timeoutMs: 2000,
+        retry: { maxAttempts: 3, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' },
+      }),
+    );
     const c = byId(next, 'fetch');
     expect(c.label).toBe('Fetch the top page');
     expect(c.retry.maxAttempts).toBe(3);
@@ -302,10 +331,22 @@ describe('updateCall', () => {
   });
 
   it.each<[string, Partial<ToolCall>, string]>([
-    ['too many attempts', { retry: { maxAttempts: 0, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' } }, 'calls[1].retry.maxAttempts: must be at least 1'],
+    [
+      'too many attempts',
+      { retry: { maxAttempts: 0, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' } },
+      'calls[1].retry.maxAttempts: must be at least 1',
+    ],
     ['a negative timeout', { timeoutMs: -5 }, 'calls[1].timeoutMs: must be greater than 0'],
-    ['an infinite latency', { latency: { kind: 'fixed', ms: Number.POSITIVE_INFINITY } }, 'calls[1].latency.ms: must be a finite number, not Infinity'],
-    ['p95 below p50', { latency: { kind: 'lognormal', p50Ms: 500, p95Ms: 100 } }, 'calls[1].latency.p95Ms: must be greater than p50Ms (500)'],
+    [
+      'an infinite latency',
+      { latency: { kind: 'fixed', ms: Number.POSITIVE_INFINITY } },
+      'calls[1].latency.ms: must be a finite number, not Infinity',
+    ],
+    [
+      'p95 below p50',
+      { latency: { kind: 'lognormal', p50Ms: 500, p95Ms: 100 } },
+      'calls[1].latency.p95Ms: must be greater than p50Ms (500)',
+    ],
     ['an empty tool name', { tool: '' }, 'calls[1].tool: must not be empty'],
     ['an id that breaks the pattern', { id: '9lives' }, 'calls[1].id: must be an id: a letter or _ then up to 63 letters, digits, _ or -'],
     ['an id another call has', { id: 'search' }, 'calls[1].id: duplicate id "search" (also calls[0])'],
@@ -351,13 +392,20 @@ describe('updateCall', () => {
     // 100 × 100 × 100 = 1,000,000 potential attempts is allowed; one more level of 100 retries is not.
     const middle = plan({ calls: [call('outer', { kind: 'agent', plan: nested, retry: { maxAttempts: 100 } })] });
     const p = plan({ calls: [call('top', { kind: 'agent', plan: middle, retry: { maxAttempts: 100 } }), call('other')] });
-    const r = updateCall(p, 'other', { kind: 'agent', plan: p, retry: { maxAttempts: 100, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' } });
+    const r = updateCall(p, 'other', {
+      kind: 'agent',
+      plan: p,
+      retry: { maxAttempts: 100, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0].message).toMatch(/attempts in one run/);
   });
 
   it('says when there is no such call', () => {
-    expect(updateCall(research(), 'ghost', { label: 'x' })).toEqual({ ok: false, problems: [{ path: 'calls', message: 'has no call "ghost"' }] });
+    expect(updateCall(research(), 'ghost', { label: 'x' })).toEqual({
+      ok: false,
+      problems: [{ path: 'calls', message: 'has no call "ghost"' }],
+    });
   });
 });
 
@@ -475,8 +523,16 @@ describe('faults', () => {
   });
 
   it('moves a fault within the list', () => {
-    expect(byId(moveFault(threeFaults(), 'weather', 0, 2), 'weather').faults.map((f) => f.kind)).toEqual(['timeout', 'rate_limit', 'error']);
-    expect(byId(moveFault(threeFaults(), 'weather', 2, 0), 'weather').faults.map((f) => f.kind)).toEqual(['rate_limit', 'error', 'timeout']);
+    expect(byId(moveFault(threeFaults(), 'weather', 0, 2), 'weather').faults.map((f) => f.kind)).toEqual([
+      'timeout',
+      'rate_limit',
+      'error',
+    ]);
+    expect(byId(moveFault(threeFaults(), 'weather', 2, 0), 'weather').faults.map((f) => f.kind)).toEqual([
+      'rate_limit',
+      'error',
+      'timeout',
+    ]);
   });
 
   it('ignores an index out of range', () => {
@@ -494,7 +550,11 @@ describe('faults', () => {
 
   it.each<[string, FaultInput, string]>([
     ['a probability above 1', { kind: 'timeout', probability: 1.5 }, 'calls[3].faults[0].probability: must be between 0 and 1'],
-    ['both triggers', { kind: 'timeout', probability: 0.5, onAttempts: [1] }, 'calls[3].faults[0]: has both probability and onAttempts: give exactly one'],
+    [
+      'both triggers',
+      { kind: 'timeout', probability: 0.5, onAttempts: [1] },
+      'calls[3].faults[0]: has both probability and onAttempts: give exactly one',
+    ],
     ['an empty error message', { kind: 'error', message: '', probability: 1 }, 'calls[3].faults[0].message: must not be empty'],
     ['a repeated attempt', { kind: 'slow', factor: 2, onAttempts: [1, 1] }, 'calls[3].faults[0].onAttempts: must not repeat an attempt'],
   ])('refuses %s with its path', (_name, fault, problem) => {
@@ -506,16 +566,22 @@ describe('faults', () => {
     let p = research();
     for (let i = 0; i < LIMITS.maxFaultsPerCall; i++) p = ok(addFault(p, 'weather', 'error'));
     const r = addFault(p, 'weather', 'error');
-    expect(r.ok === false && r.problems.map(formatProblem)).toEqual([`calls[3].faults: must have at most ${LIMITS.maxFaultsPerCall} faults`]);
+    expect(r.ok === false && r.problems.map(formatProblem)).toEqual([
+      `calls[3].faults: must have at most ${LIMITS.maxFaultsPerCall} faults`,
+    ]);
   });
 
   it('refuses a slow fault that would make the call’s slow faults multiply past 1000, added or edited', () => {
     let p = research();
     for (let i = 0; i < 6; i++) p = ok(addFault(p, 'weather', 'slow'));
     const added = addFault(p, 'weather', 'slow');
-    expect(added.ok === false && added.problems.map(formatProblem)).toEqual(['calls[3].faults: the slow faults multiply an attempt by 2187 when they all fire (at most 1000)']);
+    expect(added.ok === false && added.problems.map(formatProblem)).toEqual([
+      'calls[3].faults: the slow faults multiply an attempt by 2187 when they all fire (at most 1000)',
+    ]);
     const edited = updateFault(p, 'weather', 0, { kind: 'slow', factor: 5, probability: 0.2 });
-    expect(edited.ok === false && edited.problems.map(formatProblem)).toEqual(['calls[3].faults: the slow faults multiply an attempt by 1215 when they all fire (at most 1000)']);
+    expect(edited.ok === false && edited.problems.map(formatProblem)).toEqual([
+      'calls[3].faults: the slow faults multiply an attempt by 1215 when they all fire (at most 1000)',
+    ]);
     expect(parsePlan(p).ok).toBe(true);
   });
 });
@@ -527,21 +593,40 @@ describe('a long cycle in words', () => {
     const dependencies = calls.slice(1).map((c, i) => ({ from: calls[i].id, to: c.id }));
     const parsed = parsePlan({ format: 'toolwave.plan', version: 1, name: 'Chain', calls, dependencies });
     if (!parsed.ok) throw new Error('the chain should parse');
-    expect(canConnect(parsed.plan, 'c199', 'c0')).toEqual({ ok: false, reason: 'would close a cycle of 200 calls: c0 → c1 → c2 → c3 → c4 → … → c199 → c0' });
+    expect(canConnect(parsed.plan, 'c199', 'c0')).toEqual({
+      ok: false,
+      reason: 'would close a cycle of 200 calls: c0 → c1 → c2 → c3 → c4 → … → c199 → c0',
+    });
     expect(canConnect(parsed.plan, 'c3', 'c0')).toEqual({ ok: false, reason: 'would close a cycle: c0 → c1 → c2 → c3 → c0' });
   });
 });
 
 describe('retry waits', () => {
-  const retry = (r: Partial<RetryPolicy>): RetryPolicy => ({ maxAttempts: 4, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none', ...r });
+  const retry = (r: Partial<RetryPolicy>): RetryPolicy => ({
+    maxAttempts: 4,
+    initialIntervalMs: 1000,
+    backoffCoefficient: 2,
+    jitter: 'none',
+    ...r,
+  });
 
   it.each<[string, Partial<RetryPolicy>, number[], string]>([
     ['no retry', { maxAttempts: 1 }, [], 'no retry'],
     ['exponential backoff', {}, [1000, 2000, 4000], 'waits 1 s, 2 s, 4 s'],
     ['a capped backoff', { maxAttempts: 5, maximumIntervalMs: 3000 }, [1000, 2000, 3000, 3000], 'waits 1 s, 2 s, 3 s, 3 s'],
     ['a constant interval', { maxAttempts: 3, initialIntervalMs: 250, backoffCoefficient: 1 }, [250, 250], 'waits 250 ms, 250 ms'],
-    ['full jitter', { jitter: 'full', initialIntervalMs: 500, backoffCoefficient: 3 }, [500, 1500, 4500], 'waits up to 500 ms, 1.5 s, 4.5 s (full jitter)'],
-    ['the default cap of 100 × initial', { maxAttempts: 10, initialIntervalMs: 10, backoffCoefficient: 10 }, [10, 100, 1000, 1000, 1000, 1000, 1000, 1000, 1000], 'waits 10 ms, 100 ms, 1 s × 7'],
+    [
+      'full jitter',
+      { jitter: 'full', initialIntervalMs: 500, backoffCoefficient: 3 },
+      [500, 1500, 4500],
+      'waits up to 500 ms, 1.5 s, 4.5 s (full jitter)',
+    ],
+    [
+      'the default cap of 100 × initial',
+      { maxAttempts: 10, initialIntervalMs: 10, backoffCoefficient: 10 },
+      [10, 100, 1000, 1000, 1000, 1000, 1000, 1000, 1000],
+      'waits 10 ms, 100 ms, 1 s × 7',
+    ],
   ])('%s', (_name, r, waits, words) => {
     expect(retryWaits(retry(r))).toEqual(waits);
     expect(describeRetryWaits(retry(r))).toBe(words);
@@ -557,7 +642,13 @@ describe('retry waits', () => {
 describe('references', () => {
   it('finds each {{id}} and {{id.path}} with where it sits in the input', () => {
     expect(
-      references({ q: 'a {{search.results.0.url}} b {{ fetch }}', list: [{ deep: '{{x}}' }], 'max results': '{{y.z}}', n: 5 }).map((r) => [r.callId, r.path, r.jsonPath, r.text, r.start]),
+      references({ q: 'a {{search.results.0.url}} b {{ fetch }}', list: [{ deep: '{{x}}' }], 'max results': '{{y.z}}', n: 5 }).map((r) => [
+        r.callId,
+        r.path,
+        r.jsonPath,
+        r.text,
+        r.start,
+      ]),
     ).toEqual([
       ['search', ['results', '0', 'url'], 'q', '{{search.results.0.url}}', 2],
       ['fetch', [], 'q', '{{ fetch }}', 29],
@@ -577,7 +668,11 @@ describe('references', () => {
 
   it('checks each reference: unknown call, not upstream, or sound', () => {
     const p = plan({
-      calls: [call('search'), call('weather'), call('fetch', { input: { a: '{{search.url}}', b: '{{weather}}', c: '{{ghost}}', d: '{{fetch}}' } })],
+      calls: [
+        call('search'),
+        call('weather'),
+        call('fetch', { input: { a: '{{search.url}}', b: '{{weather}}', c: '{{ghost}}', d: '{{fetch}}' } }),
+      ],
       dependencies: [{ from: 'search', to: 'fetch', optional: true }],
     });
     expect(checkReferences(p, 'fetch').map(({ ref, problem }) => [ref.callId, problem])).toEqual([
@@ -599,20 +694,56 @@ describe('random edit sequences', () => {
   const fromResult = (p: Plan, r: EditResult) => (r.ok ? { plan: r.plan, refused: false } : { plan: p, refused: true });
 
   const op: fc.Arbitrary<Op> = fc.oneof(
-    fc.tuple(fc.constantFrom(...TOOL_KEYS), fc.option(fc.record({ x: fc.integer(), y: fc.integer() }), { nil: undefined })).map(([key, at]): Op => (p) => same(addCall(p, key, at).plan)),
-    fc.array(fc.nat(), { maxLength: 3 }).map((ks): Op => (p) => same(removeCalls(p, ks.map((k) => idAt(p, k))))),
-    fc.array(fc.nat(), { maxLength: 3 }).map((ks): Op => (p) => same(duplicateCalls(p, ks.map((k) => idAt(p, k))).plan)),
-    fc.tuple(fc.nat(), fc.double(), fc.double()).map(([k, x, y]): Op => (p) => same(moveCalls(p, { [idAt(p, k)]: { x, y } }))),
+    fc.tuple(fc.constantFrom(...TOOL_KEYS), fc.option(fc.record({ x: fc.integer(), y: fc.integer() }), { nil: undefined })).map(
+      ([key, at]): Op =>
+        (p) =>
+          same(addCall(p, key, at).plan),
+    ),
+    fc.array(fc.nat(), { maxLength: 3 }).map(
+      (ks): Op =>
+        (p) =>
+          same(
+            removeCalls(
+              p,
+              ks.map((k) => idAt(p, k)),
+            ),
+          ),
+    ),
+    fc.array(fc.nat(), { maxLength: 3 }).map(
+      (ks): Op =>
+        (p) =>
+          same(
+            duplicateCalls(
+              p,
+              ks.map((k) => idAt(p, k)),
+            ).plan,
+          ),
+    ),
+    fc.tuple(fc.nat(), fc.double(), fc.double()).map(
+      ([k, x, y]): Op =>
+        (p) =>
+          same(moveCalls(p, { [idAt(p, k)]: { x, y } })),
+    ),
     fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([a, b, optional]): Op => (p) => {
       const r = connect(p, idAt(p, a), idAt(p, b), optional);
       return r.ok ? { plan: r.plan, refused: false } : { plan: p, refused: true };
     }),
-    fc.nat().map((k): Op => (p) => (p.dependencies.length === 0 ? same(p) : same(disconnect(p, p.dependencies[k % p.dependencies.length].from, p.dependencies[k % p.dependencies.length].to)))),
+    fc.nat().map(
+      (k): Op =>
+        (p) =>
+          p.dependencies.length === 0
+            ? same(p)
+            : same(disconnect(p, p.dependencies[k % p.dependencies.length].from, p.dependencies[k % p.dependencies.length].to)),
+    ),
     fc.tuple(fc.nat(), fc.boolean()).map(([k, o]): Op => (p) => {
       const d = p.dependencies[k % Math.max(1, p.dependencies.length)];
       return same(d === undefined ? p : setEdgeOptional(p, d.from, d.to, o));
     }),
-    fc.tuple(fc.nat(), fc.constantFrom(...NEW_IDS)).map(([k, id]): Op => (p) => fromResult(p, renameCall(p, idAt(p, k), id))),
+    fc.tuple(fc.nat(), fc.constantFrom(...NEW_IDS)).map(
+      ([k, id]): Op =>
+        (p) =>
+          fromResult(p, renameCall(p, idAt(p, k), id)),
+    ),
     fc
       .tuple(
         fc.nat(),
@@ -621,7 +752,12 @@ describe('random edit sequences', () => {
             id: fc.constantFrom(...NEW_IDS),
             label: fc.option(fc.string({ maxLength: 5 }), { nil: undefined }),
             timeoutMs: fc.oneof(fc.constant(null), fc.double({ min: -10, max: 5000 })),
-            retry: fc.record({ maxAttempts: fc.integer({ min: 0, max: 101 }), initialIntervalMs: fc.integer({ min: -1, max: 2000 }), backoffCoefficient: fc.double({ min: 0.5, max: 3 }), jitter: fc.constantFrom('none' as const, 'full' as const) }),
+            retry: fc.record({
+              maxAttempts: fc.integer({ min: 0, max: 101 }),
+              initialIntervalMs: fc.integer({ min: -1, max: 2000 }),
+              backoffCoefficient: fc.double({ min: 0.5, max: 3 }),
+              jitter: fc.constantFrom('none' as const, 'full' as const),
+            }),
             onFailure: fc.constantFrom('degrade' as const, 'abort' as const, 'ignore' as const),
             kind: fc.constantFrom('tool' as const, 'agent' as const),
             input: fc.dictionary(fc.constantFrom('q', 'url'), fc.constantFrom('{{search_0}}', 'plain', '{{renamed.x}}')),
@@ -629,16 +765,52 @@ describe('random edit sequences', () => {
           { requiredKeys: [] },
         ),
       )
-      .map(([k, patch]): Op => (p) => fromResult(p, updateCall(p, idAt(p, k), patch))),
+      .map(
+        ([k, patch]): Op =>
+          (p) =>
+            fromResult(p, updateCall(p, idAt(p, k), patch)),
+      ),
     fc
-      .record({ strategy: fc.constantFrom('waves' as const, 'eager' as const, 'sequential' as const), maxConcurrency: fc.option(fc.integer({ min: -1, max: 4 }), { nil: null }), deadlineMs: fc.option(fc.double({ min: -5, max: 1e5 }), { nil: null }), scenario: fc.option(fc.constantFrom('scenario_0', 'scenario_1', 'nope'), { nil: null }) }, { requiredKeys: [] })
-      .map((patch): Op => (p) => fromResult(p, updateSettings(p, patch))),
-    fc.tuple(fc.nat(), fc.constantFrom(...FAULT_KINDS)).map(([k, kind]): Op => (p) => fromResult(p, addFault(p, idAt(p, k), kind))),
-    fc.tuple(fc.nat(), fc.nat()).map(([k, i]): Op => (p) => same(removeFault(p, idAt(p, k), i % 4))),
-    fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(([k, a, b]): Op => (p) => same(moveFault(p, idAt(p, k), a % 4, b % 4))),
-    fc.tuple(fc.nat(), fc.nat(), fc.oneof(arbitraryFault, fc.constant({ kind: 'timeout', probability: 2 } as FaultInput))).map(([k, i, fault]): Op => (p) => fromResult(p, updateFault(p, idAt(p, k), i % 3, fault))),
+      .record(
+        {
+          strategy: fc.constantFrom('waves' as const, 'eager' as const, 'sequential' as const),
+          maxConcurrency: fc.option(fc.integer({ min: -1, max: 4 }), { nil: null }),
+          deadlineMs: fc.option(fc.double({ min: -5, max: 1e5 }), { nil: null }),
+          scenario: fc.option(fc.constantFrom('scenario_0', 'scenario_1', 'nope'), { nil: null }),
+        },
+        { requiredKeys: [] },
+      )
+      .map(
+        (patch): Op =>
+          (p) =>
+            fromResult(p, updateSettings(p, patch)),
+      ),
+    fc.tuple(fc.nat(), fc.constantFrom(...FAULT_KINDS)).map(
+      ([k, kind]): Op =>
+        (p) =>
+          fromResult(p, addFault(p, idAt(p, k), kind)),
+    ),
+    fc.tuple(fc.nat(), fc.nat()).map(
+      ([k, i]): Op =>
+        (p) =>
+          same(removeFault(p, idAt(p, k), i % 4)),
+    ),
+    fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(
+      ([k, a, b]): Op =>
+        (p) =>
+          same(moveFault(p, idAt(p, k), a % 4, b % 4)),
+    ),
+    fc.tuple(fc.nat(), fc.nat(), fc.oneof(arbitraryFault, fc.constant({ kind: 'timeout', probability: 2 } as FaultInput))).map(
+      ([k, i, fault]): Op =>
+        (p) =>
+          fromResult(p, updateFault(p, idAt(p, k), i % 3, fault)),
+    ),
     fc.constant((p: Plan) => same(applyLayout(p))),
-    fc.record({ name: fc.string({ maxLength: 3 }), description: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }) }).map((patch): Op => (p) => fromResult(p, updatePlanInfo(p, patch))),
+    fc.record({ name: fc.string({ maxLength: 3 }), description: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }) }).map(
+      (patch): Op =>
+        (p) =>
+          fromResult(p, updatePlanInfo(p, patch)),
+    ),
   );
 
   it('always give a plan that parses back to itself, refuse without changing anything, and never mutate their input', () => {

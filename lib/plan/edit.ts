@@ -34,7 +34,6 @@ export type ConnectResult = { ok: true; plan: Plan } | { ok: false; reason: stri
 export type AddResult = { plan: Plan; id: string } | { plan: Plan; id: null; reason: string };
 export type DuplicateResult = { plan: Plan; ids: string[]; reason?: string };
 
-
 const ID_MESSAGE = 'must be an id: a letter or _ then up to 63 letters, digits, _ or -';
 const MAX_ID = 64;
 
@@ -88,9 +87,13 @@ function limitReason(plan: Plan): string | null {
  */
 export function addCall(plan: Plan, toolKey: ToolKey, position?: Point): AddResult {
   if (!isToolKey(toolKey)) return { plan, id: null, reason: `unknown tool "${String(toolKey)}"` };
-  if (plan.calls.length >= LIMITS.maxCalls) return { plan, id: null, reason: `the plan already has ${LIMITS.maxCalls} calls, the most allowed` };
+  if (plan.calls.length >= LIMITS.maxCalls)
+    return { plan, id: null, reason: `the plan already has ${LIMITS.maxCalls} calls, the most allowed` };
   const id = freshId(toolKey, '', new Set(plan.calls.map((c) => c.id)));
-  const at = position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y) ? { x: position.x, y: position.y } : freeSpot(plan);
+  const at =
+    position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y)
+      ? { x: position.x, y: position.y }
+      : freeSpot(plan);
   const call = callFromPalette(toolKey, id);
   const next: Plan = { ...plan, calls: [...plan.calls, at === undefined ? call : withPosition(call, at)] };
   const reason = limitReason(next);
@@ -123,7 +126,8 @@ export function duplicateCalls(plan: Plan, ids: Iterable<string>, offset: Point 
   const chosen = new Set(ids);
   const originals = plan.calls.filter((c) => chosen.has(c.id));
   if (originals.length === 0) return { plan, ids: [] };
-  if (plan.calls.length + originals.length > LIMITS.maxCalls) return { plan, ids: [], reason: `the plan would have more than ${LIMITS.maxCalls} calls` };
+  if (plan.calls.length + originals.length > LIMITS.maxCalls)
+    return { plan, ids: [], reason: `the plan would have more than ${LIMITS.maxCalls} calls` };
   const taken = new Set(plan.calls.map((c) => c.id));
   const copyOf = new Map<string, string>();
   for (const c of originals) {
@@ -137,7 +141,9 @@ export function duplicateCalls(plan: Plan, ids: Iterable<string>, offset: Point 
   const copies = originals.map((c): ToolCall => {
     const copy = structuredClone(c);
     copy.id = copyId(c.id);
-    copy.input = mapInputStrings(copy.input, (s) => mapReferences(s, (m) => (copyOf.has(m.callId) ? retarget(m.text, m.callId, copyId(m.callId)) : m.text)));
+    copy.input = mapInputStrings(copy.input, (s) =>
+      mapReferences(s, (m) => (copyOf.has(m.callId) ? retarget(m.text, m.callId, copyId(m.callId)) : m.text)),
+    );
     return c.position ? withPosition(copy, { x: c.position.x + dx, y: c.position.y + dy }) : copy;
   });
   const edges = plan.dependencies
@@ -149,7 +155,8 @@ export function duplicateCalls(plan: Plan, ids: Iterable<string>, offset: Point 
     return { ...s, faults: { ...s.faults, ...Object.fromEntries(extra.map(([k, f]) => [copyId(k), structuredClone(f)])) } };
   });
   const next: Plan = { ...plan, calls: [...plan.calls, ...copies], dependencies: [...plan.dependencies, ...edges], scenarios };
-  if (next.dependencies.length > LIMITS.maxDependencies) return { plan, ids: [], reason: `the plan would have more than ${LIMITS.maxDependencies} dependencies` };
+  if (next.dependencies.length > LIMITS.maxDependencies)
+    return { plan, ids: [], reason: `the plan would have more than ${LIMITS.maxDependencies} dependencies` };
   const reason = limitReason(next);
   return reason === null ? { plan: next, ids: copies.map((c) => c.id) } : { plan, ids: [], reason };
 }
@@ -175,7 +182,8 @@ export function canConnect(plan: Plan, from: string, to: string): ConnectCheck {
   if (!ids.includes(to)) return { ok: false, reason: `unknown call "${to}"` };
   if (from === to) return { ok: false, reason: 'a call cannot need its own output' };
   if (plan.dependencies.some((d) => d.from === from && d.to === to)) return { ok: false, reason: `${to} already needs ${from}` };
-  if (plan.dependencies.length >= LIMITS.maxDependencies) return { ok: false, reason: `the plan already has ${LIMITS.maxDependencies} dependencies, the most allowed` };
+  if (plan.dependencies.length >= LIMITS.maxDependencies)
+    return { ok: false, reason: `the plan already has ${LIMITS.maxDependencies} dependencies, the most allowed` };
   const cycle = findCycle(ids, [...plan.dependencies, { from, to }]);
   if (cycle !== null) return { ok: false, reason: describeCycle(cycleFrom(cycle, from, to), 'would close a cycle') };
   return { ok: true };
@@ -246,9 +254,13 @@ function renameEverywhere(plan: Plan, oldId: string, newId: string): Plan {
       d.from === oldId || d.to === oldId ? { ...d, from: d.from === oldId ? newId : d.from, to: d.to === oldId ? newId : d.to } : d,
     ),
     scenarios: plan.scenarios.map((s) =>
-      Object.hasOwn(s.faults, oldId) ? { ...s, faults: Object.fromEntries(Object.entries(s.faults).map(([k, f]) => [k === oldId ? newId : k, f])) } : s,
+      Object.hasOwn(s.faults, oldId)
+        ? { ...s, faults: Object.fromEntries(Object.entries(s.faults).map(([k, f]) => [k === oldId ? newId : k, f])) }
+        : s,
     ),
-    ...(plan.injected !== undefined ? { injected: Object.fromEntries(Object.entries(plan.injected).map(([k, v]) => [k === oldId ? newId : k, v])) } : {}),
+    ...(plan.injected !== undefined
+      ? { injected: Object.fromEntries(Object.entries(plan.injected).map(([k, v]) => [k === oldId ? newId : k, v])) }
+      : {}),
   };
 }
 
@@ -338,7 +350,7 @@ export function describeRetryWaits(retry: RetryPolicy): string {
   const waits = retryWaits(retry);
   if (waits.length === 0) return 'no retry';
   const parts: string[] = [];
-  for (let i = 0; i < waits.length; ) {
+  for (let i = 0; i < waits.length;) {
     let j = i;
     while (j + 1 < waits.length && waits[j + 1] === waits[i]) j++;
     const run = j - i + 1;

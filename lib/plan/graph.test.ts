@@ -6,7 +6,11 @@ import { arbitraryFixedDag } from './testing/arbitrary';
 
 const e = (from: string, to: string, optional = false) => ({ from, to, optional });
 /** The adjacency of a generated plan, its calls in the order they are listed. */
-const adjacencyOf = (plan: { calls: { id: string }[]; dependencies: Edge[] }) => adjacency(plan.calls.map((c) => c.id), plan.dependencies);
+const adjacencyOf = (plan: { calls: { id: string }[]; dependencies: Edge[] }) =>
+  adjacency(
+    plan.calls.map((c) => c.id),
+    plan.dependencies,
+  );
 
 /** A chain c0 → c1 → … of `n` calls. */
 function chain(n: number): { ids: string[]; edges: Edge[] } {
@@ -87,7 +91,12 @@ describe('topologicalOrder (Kahn, first in calls first)', () => {
     ['independent calls keep their order in calls', ['a', 'b', 'c'], [], [0, 1, 2]],
     ['a call listed first but needing a later one waits for it', ['summary', 'search'], [e('search', 'summary')], [1, 0]],
     ['among ready calls the one first in calls goes first', ['d', 'c', 'b', 'a'], [e('a', 'b'), e('c', 'd')], [1, 0, 3, 2]],
-    ['a fan-out runs its branches in calls order', ['root', 'x', 'y', 'z', 'join'], [e('root', 'z'), e('root', 'x'), e('root', 'y'), e('x', 'join'), e('y', 'join'), e('z', 'join')], [0, 1, 2, 3, 4]],
+    [
+      'a fan-out runs its branches in calls order',
+      ['root', 'x', 'y', 'z', 'join'],
+      [e('root', 'z'), e('root', 'x'), e('root', 'y'), e('x', 'join'), e('y', 'join'), e('z', 'join')],
+      [0, 1, 2, 3, 4],
+    ],
     ['a call freed later than a smaller ready one still waits its turn', ['a', 'b', 'c'], [e('a', 'c')], [0, 1, 2]],
     ['a freed call with a smaller index jumps ahead of larger ready ones', ['b', 'a', 'x', 'y'], [e('a', 'b')], [1, 0, 2, 3]],
   ])('%s', (_label, ids, edges, order) => {
@@ -120,7 +129,13 @@ describe('computeWaves', () => {
 
   it('puts a call one wave after its latest upstream, optional edges included', () => {
     const ids = ['search', 'fetch_a', 'fetch_b', 'extract', 'summary'];
-    const edges = [e('search', 'fetch_a'), e('search', 'fetch_b'), e('fetch_a', 'extract'), e('extract', 'summary'), e('fetch_b', 'summary', true)];
+    const edges = [
+      e('search', 'fetch_a'),
+      e('search', 'fetch_b'),
+      e('fetch_a', 'extract'),
+      e('extract', 'summary'),
+      e('fetch_b', 'summary', true),
+    ];
     expect(computeWaves(adjacency(ids, edges))).toEqual([0, 1, 1, 2, 3]);
   });
 
@@ -179,7 +194,10 @@ describe('criticalPath', () => {
 
   it('walks a 20,000-call chain without overflowing the stack', () => {
     const { ids, edges } = chain(20_000);
-    const result = criticalPath(adjacency(ids, edges), ids.map(() => 2));
+    const result = criticalPath(
+      adjacency(ids, edges),
+      ids.map(() => 2),
+    );
     expect(result.length).toBe(40_000);
     expect(result.path).toHaveLength(20_000);
   });

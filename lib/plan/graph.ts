@@ -39,7 +39,7 @@ export function findCycle(ids: readonly string[], edges: readonly Edge[]): strin
         } else if (state[w] === 1) {
           // Back edge v → w: the cycle is w → … → v → w.
           const path: number[] = [v];
-          for (let u = v; u !== w; ) {
+          for (let u = v; u !== w;) {
             u = parent[u];
             path.push(u);
           }
@@ -159,7 +159,11 @@ export function computeWaves(adj: Adjacency, order: readonly number[] = topologi
  * The longest path by weight (e.g. fixed latency): its total and the call indices on it, first to last.
  * Ties go to the call that comes first in `calls`.
  */
-export function criticalPath(adj: Adjacency, weight: readonly number[], order: readonly number[] = topologicalOrder(adj)): { length: number; path: number[] } {
+export function criticalPath(
+  adj: Adjacency,
+  weight: readonly number[],
+  order: readonly number[] = topologicalOrder(adj),
+): { length: number; path: number[] } {
   const n = adj.upstream.length;
   const finish = new Float64Array(n);
   const via = new Int32Array(n).fill(-1);

@@ -55,7 +55,13 @@ function make(extra: Partial<Plan> = {}, calls: Partial<Plan['calls'][number]>[]
     version: 1,
     name: 'p',
     calls: [
-      { id: 'search', tool: 'web_search', latency: { kind: 'fixed', ms: 400 }, timeoutMs: 2000, faults: [{ kind: 'error', message: '503', probability: 0.2 }] },
+      {
+        id: 'search',
+        tool: 'web_search',
+        latency: { kind: 'fixed', ms: 400 },
+        timeoutMs: 2000,
+        faults: [{ kind: 'error', message: '503', probability: 0.2 }],
+      },
       { id: 'fetch', tool: 'fetch_url', latency: { kind: 'lognormal', p50Ms: 700, p95Ms: 2500 }, retry: { maxAttempts: 3 } },
       { id: 'sum', tool: 'summarize', latency: { kind: 'uniform', minMs: 100, maxMs: 300 } },
       ...calls,
@@ -74,7 +80,13 @@ const research = example('research-agent.json');
 
 describe('injectFault', () => {
   it('every attempt is probability 1, the first only is onAttempts [1], with the fault parameters of its kind', () => {
-    expect(injectedFault('error', 'every')).toEqual({ kind: 'error', message: 'injected failure', code: 'INJECTED', retryable: true, probability: 1 });
+    expect(injectedFault('error', 'every')).toEqual({
+      kind: 'error',
+      message: 'injected failure',
+      code: 'INJECTED',
+      retryable: true,
+      probability: 1,
+    });
     expect(injectedFault('timeout', 'first')).toEqual({ kind: 'timeout', onAttempts: [1] });
     expect(injectedFault('slow', 'every')).toEqual({ kind: 'slow', factor: 3, probability: 1 });
     expect(injectedFault('rate_limit', 'first')).toEqual({ kind: 'rate_limit', retryAfterMs: 1000, onAttempts: [1] });
@@ -150,7 +162,12 @@ describe('injectFault', () => {
   it('refuses an unknown call and a call whose designed and injected faults would pass the most allowed', () => {
     const p = make();
     expect(injectFault(p, 'nope', 'error', 'every')).toMatchObject({ plan: p, refused: 'the plan has no call "nope"' });
-    const full = { ...p, calls: p.calls.map((c, i) => (i === 2 ? { ...c, faults: Array.from({ length: LIMITS.maxFaultsPerCall - 1 }, () => injectedFault('timeout', 'every')) } : c)) };
+    const full = {
+      ...p,
+      calls: p.calls.map((c, i) =>
+        i === 2 ? { ...c, faults: Array.from({ length: LIMITS.maxFaultsPerCall - 1 }, () => injectedFault('timeout', 'every')) } : c,
+      ),
+    };
     const one = injectFault(full, 'sum', 'slow', 'first');
     expect(one.refused).toBeUndefined();
     // Replacing the same kind makes room; another kind does not fit.
@@ -160,7 +177,8 @@ describe('injectFault', () => {
 
   it('every kind on every attempt of a call with no retry decides its outcome in a run', () => {
     const p = clearAllFaults(make(), 'search').plan;
-    const status = (kind: (typeof INJECT_KINDS)[number]) => simulate(injectFault(p, 'sum', kind, 'every').plan).calls.find((c) => c.id === 'sum')?.status;
+    const status = (kind: (typeof INJECT_KINDS)[number]) =>
+      simulate(injectFault(p, 'sum', kind, 'every').plan).calls.find((c) => c.id === 'sum')?.status;
     expect(status('error')).toBe('failed');
     expect(status('timeout')).toBe('timed_out');
     expect(status('rate_limit')).toBe('failed');
@@ -201,7 +219,16 @@ describe('clearing', () => {
 
   it('clears every injection at once, in sub-agents’ plans too, and counts them', () => {
     const inner = make();
-    const top = make({}, [{ id: 'agent', tool: 'research_agent', latency: { kind: 'fixed', ms: 0 }, kind: 'agent', report: 'opaque', plan: injectFault(inner, 'fetch', 'error', 'every').plan } as Partial<Plan['calls'][number]>]);
+    const top = make({}, [
+      {
+        id: 'agent',
+        tool: 'research_agent',
+        latency: { kind: 'fixed', ms: 0 },
+        kind: 'agent',
+        report: 'opaque',
+        plan: injectFault(inner, 'fetch', 'error', 'every').plan,
+      } as Partial<Plan['calls'][number]>,
+    ]);
     const p = injectFault(injectFault(top, 'sum', 'partial', 'every').plan, 'search', 'slow', 'first').plan;
     expect(countInjected(p)).toEqual({ faults: 3, calls: 3 });
     expect(injectedInWords(p)).toBe('3 injected faults in force on search, sum and agent › fetch');
@@ -225,7 +252,13 @@ describe('clearing', () => {
   });
 
   it('asked for by name, in an active scenario that lists the call, leaves an empty list there so the call’s own faults stay out of force', () => {
-    const scenarios = [{ id: 'down', name: 'Down', faults: { search: [{ kind: 'timeout', probability: 1 }], fetch: [{ kind: 'slow', factor: 2, probability: 1 }] } }];
+    const scenarios = [
+      {
+        id: 'down',
+        name: 'Down',
+        faults: { search: [{ kind: 'timeout', probability: 1 }], fetch: [{ kind: 'slow', factor: 2, probability: 1 }] },
+      },
+    ];
     const p = make({ settings: { scenario: 'down' }, scenarios } as unknown as Partial<Plan>);
     const a = clearAllFaults(p, 'search');
     expect(a.plan.scenarios[0].faults.search).toEqual([]);
@@ -373,9 +406,20 @@ describe('every result parses', () => {
   });
 
   it('for any plan: a sequence of injections, clears and scenario edits', () => {
-    type Op = { op: 'inject'; k: number; kind: (typeof INJECT_KINDS)[number]; when: InjectWhen } | { op: 'clear'; k: number } | { op: 'save'; name: string } | { op: 'switch'; k: number } | { op: 'rename'; k: number; name: string } | { op: 'delete'; k: number };
+    type Op =
+      | { op: 'inject'; k: number; kind: (typeof INJECT_KINDS)[number]; when: InjectWhen }
+      | { op: 'clear'; k: number }
+      | { op: 'save'; name: string }
+      | { op: 'switch'; k: number }
+      | { op: 'rename'; k: number; name: string }
+      | { op: 'delete'; k: number };
     const op: fc.Arbitrary<Op> = fc.oneof(
-      fc.record({ op: fc.constant('inject' as const), k: fc.nat(), kind: fc.constantFrom(...INJECT_KINDS), when: fc.constantFrom(...whens) }),
+      fc.record({
+        op: fc.constant('inject' as const),
+        k: fc.nat(),
+        kind: fc.constantFrom(...INJECT_KINDS),
+        when: fc.constantFrom(...whens),
+      }),
       fc.record({ op: fc.constant('clear' as const), k: fc.nat() }),
       fc.record({ op: fc.constant('save' as const), name: fc.string({ maxLength: 12 }) }),
       fc.record({ op: fc.constant('switch' as const), k: fc.nat() }),
@@ -387,7 +431,7 @@ describe('every result parses', () => {
         let p = start;
         for (const o of ops) {
           const id = p.calls.length === 0 ? 'none' : p.calls[(o as { k: number }).k % p.calls.length]?.id;
-          const scenarioAt = (k: number) => (p.scenarios.length === 0 ? null : p.scenarios[k % (p.scenarios.length + 1)]?.id ?? null);
+          const scenarioAt = (k: number) => (p.scenarios.length === 0 ? null : (p.scenarios[k % (p.scenarios.length + 1)]?.id ?? null));
           switch (o.op) {
             case 'inject': {
               const before = p;

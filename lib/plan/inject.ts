@@ -11,7 +11,14 @@ import { faultsActing, injectedFor, listInjected, withInjectedMap } from './inje
 import { activeScenario, effectiveFaults } from './scenario';
 import { BOUNDS, LIMITS, faultListSchema, type Fault, type InjectedEntry, type Plan, type Scenario, type ToolCall } from './schema';
 
-export { scenarioFromCurrent, scenarioIdFor, scenarioNameProblem, setActiveScenario, deleteScenario, renameScenario } from './scenario-edit';
+export {
+  scenarioFromCurrent,
+  scenarioIdFor,
+  scenarioNameProblem,
+  setActiveScenario,
+  deleteScenario,
+  renameScenario,
+} from './scenario-edit';
 export type { ScenarioResult, RenameResult } from './scenario-edit';
 
 export type InjectKind = 'error' | 'timeout' | 'slow' | 'rate_limit' | 'partial';
@@ -124,16 +131,26 @@ export function injectFault(plan: Plan, callId: string, kind: InjectKind, when: 
   const designed = effectiveFaults(call, activeScenario(plan));
   const faults = [injectedFault(kind, when), ...kept];
   if (faults.length + designed.length > LIMITS.maxFaultsPerCall) {
-    return { plan, summary, refused: `${callId} already has ${faults.length + designed.length - 1} faults, the most allowed is ${LIMITS.maxFaultsPerCall}` };
+    return {
+      plan,
+      summary,
+      refused: `${callId} already has ${faults.length + designed.length - 1} faults, the most allowed is ${LIMITS.maxFaultsPerCall}`,
+    };
   }
   if (!faultListSchema.safeParse([...faults, ...designed]).success) {
-    return { plan, summary, refused: `${callId} is already as slow as allowed: its slow faults would multiply an attempt by more than ${BOUNDS.maxSlowProduct}` };
+    return {
+      plan,
+      summary,
+      refused: `${callId} is already as slow as allowed: its slow faults would multiply an attempt by more than ${BOUNDS.maxSlowProduct}`,
+    };
   }
   const notes: string[] = [];
   let timeoutMs = before?.timeoutMs;
   if (kind === 'timeout' && call.timeoutMs === null && timeoutMs === undefined) {
     timeoutMs = suggestedTimeoutMs(call);
-    notes.push(`${callId} has no timeout: while the injection lasts it times out after ${preciseDuration(timeoutMs)}, so the injected timeout can cut it.`);
+    notes.push(
+      `${callId} has no timeout: while the injection lasts it times out after ${preciseDuration(timeoutMs)}, so the injected timeout can cut it.`,
+    );
   }
   if (when === 'first' && call.retry.maxAttempts === 1 && kind !== 'slow' && kind !== 'partial') {
     notes.push(`${callId} has no retry, so its first attempt is its only one.`);
@@ -148,7 +165,11 @@ export function clearInjected(plan: Plan, callId: string): ClearResult {
   if (n === 0) return { plan, cleared: 0, summary: `${callId} has no injected faults` };
   const kept = designedFaultsInForce(plan, callId).length;
   const rest = kept === 0 ? 'it has no faults now' : `its ${plural(kept, 'designed fault')} ${kept === 1 ? 'stays' : 'stay'}`;
-  return { plan: withEntry(plan, callId, undefined), cleared: n, summary: `Cleared ${plural(n, 'injected fault')} from ${callId}; ${rest}` };
+  return {
+    plan: withEntry(plan, callId, undefined),
+    cleared: n,
+    summary: `Cleared ${plural(n, 'injected fault')} from ${callId}; ${rest}`,
+  };
 }
 
 /** Takes every injected fault out of force, in the plan and in its sub-agents' plans; the design stays as it is. */
@@ -156,7 +177,9 @@ export function clearAllInjected(plan: Plan): ClearResult {
   const n = listInjected(plan).reduce((sum, x) => sum + x.faults.length, 0);
   if (n === 0) return { plan, cleared: 0, summary: 'No injected faults are in force' };
   const strip = (p: Plan): Plan => {
-    const calls = p.calls.map((c) => (c.kind === 'agent' && c.plan !== undefined && listInjected(c.plan).length > 0 ? { ...c, plan: strip(c.plan) } : c));
+    const calls = p.calls.map((c) =>
+      c.kind === 'agent' && c.plan !== undefined && listInjected(c.plan).length > 0 ? { ...c, plan: strip(c.plan) } : c,
+    );
     return withInjectedMap({ ...p, calls }, {});
   };
   return { plan: strip(plan), cleared: n, summary: `Cleared ${plural(n, 'injected fault')}; the designed faults stay` };

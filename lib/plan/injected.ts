@@ -14,7 +14,11 @@ export function injectedFor(plan: Plan, callId: string): InjectedEntry | undefin
  * Every fault that acts on `call` in a run: its injected faults first, then the faults in force by design (the
  * active scenario's for it, or its own). `injected` says how many of the list's first faults were injected.
  */
-export function faultsActing(plan: Plan, call: ToolCall, scenario: Scenario | undefined = activeScenario(plan)): { faults: Fault[]; injected: number } {
+export function faultsActing(
+  plan: Plan,
+  call: ToolCall,
+  scenario: Scenario | undefined = activeScenario(plan),
+): { faults: Fault[]; injected: number } {
   const designed = effectiveFaults(call, scenario);
   const entry = injectedFor(plan, call.id);
   if (entry === undefined) return { faults: designed, injected: 0 };
@@ -40,7 +44,8 @@ export function listInjected(plan: Plan, path: string[] = []): InjectedAt[] {
   const out: InjectedAt[] = [];
   for (const call of plan.calls) {
     const entry = injectedFor(plan, call.id);
-    if (entry !== undefined) out.push({ path, callId: call.id, faults: entry.faults, ...(entry.timeoutMs !== undefined ? { timeoutMs: entry.timeoutMs } : {}) });
+    if (entry !== undefined)
+      out.push({ path, callId: call.id, faults: entry.faults, ...(entry.timeoutMs !== undefined ? { timeoutMs: entry.timeoutMs } : {}) });
   }
   for (const call of plan.calls) {
     if (call.kind === 'agent' && call.plan !== undefined) out.push(...listInjected(call.plan, [...path, call.id]));

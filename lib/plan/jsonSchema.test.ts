@@ -23,7 +23,8 @@ function check(root: Record<string, unknown>, schema: unknown, value: unknown, p
   if (schema === false || !isObject(schema)) return [`${path}: schema forbids any value`];
   if (typeof schema.$ref === 'string') {
     const ref = schema.$ref;
-    const target = ref === '#' ? root : ref.startsWith('#/$defs/') && isObject(root.$defs) ? root.$defs[ref.slice('#/$defs/'.length)] : undefined;
+    const target =
+      ref === '#' ? root : ref.startsWith('#/$defs/') && isObject(root.$defs) ? root.$defs[ref.slice('#/$defs/'.length)] : undefined;
     if (target === undefined) return [`${path}: cannot resolve ${ref}`];
     return check(root, target, value, path);
   }
@@ -38,17 +39,22 @@ function check(root: Record<string, unknown>, schema: unknown, value: unknown, p
   const type = schema.type;
   if (typeof type === 'string') {
     const ok =
-      type === 'object' ? isObject(value)
-      : type === 'array' ? Array.isArray(value)
-      : type === 'integer' ? Number.isInteger(value)
-      : type === 'null' ? value === null
-      : typeof value === type;
+      type === 'object'
+        ? isObject(value)
+        : type === 'array'
+          ? Array.isArray(value)
+          : type === 'integer'
+            ? Number.isInteger(value)
+            : type === 'null'
+              ? value === null
+              : typeof value === type;
     if (!ok) return fail(`is not of type ${type}`);
   }
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) return fail(`is below ${schema.minimum}`);
     if (typeof schema.maximum === 'number' && value > schema.maximum) return fail(`is above ${schema.maximum}`);
-    if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) return fail(`is not above ${schema.exclusiveMinimum}`);
+    if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum)
+      return fail(`is not above ${schema.exclusiveMinimum}`);
   }
   if (typeof value === 'string') {
     if (typeof schema.minLength === 'number' && value.length < schema.minLength) return fail('is too short');
@@ -105,10 +111,25 @@ describe('planJsonSchema', () => {
 
   it('describes notes: their colours, bounds and defaults optional, so a plan with notes or without one fits', () => {
     const plan = (notes: unknown) => ({ format: 'toolwave.plan', version: 1, name: 'x', calls: [], dependencies: [], notes });
-    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 } }, { id: 'n2', text: '', position: { x: 1, y: 2 }, color: 'pink', width: 640 }]))).toEqual([]);
-    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 }, color: 'red' }])).join('\n')).toContain('$.notes[0].color: is not one of the enum');
-    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 }, width: 119 }])).join('\n')).toContain('$.notes[0].width: is below 120');
-    expect(check(schema, schema, plan([{ id: 'n1', text: 'x'.repeat(2001), position: { x: 0, y: 0 } }])).join('\n')).toContain('$.notes[0].text: is too long');
+    expect(
+      check(
+        schema,
+        schema,
+        plan([
+          { id: 'n1', text: 'hi', position: { x: 0, y: 0 } },
+          { id: 'n2', text: '', position: { x: 1, y: 2 }, color: 'pink', width: 640 },
+        ]),
+      ),
+    ).toEqual([]);
+    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 }, color: 'red' }])).join('\n')).toContain(
+      '$.notes[0].color: is not one of the enum',
+    );
+    expect(check(schema, schema, plan([{ id: 'n1', text: 'hi', position: { x: 0, y: 0 }, width: 119 }])).join('\n')).toContain(
+      '$.notes[0].width: is below 120',
+    );
+    expect(check(schema, schema, plan([{ id: 'n1', text: 'x'.repeat(2001), position: { x: 0, y: 0 } }])).join('\n')).toContain(
+      '$.notes[0].text: is too long',
+    );
   });
 
   it.each(examples)('accepts the example %s', (file) => {
@@ -119,8 +140,16 @@ describe('planJsonSchema', () => {
     ['an unknown top-level key', { extra: true }, '$.extra: is not allowed'],
     ['a call without a latency', { calls: [{ id: 'a', tool: 'web_search' }] }, '$.calls[0].latency: is required'],
     ['a bad call id', { calls: [{ id: '1a', tool: 'web_search', latency: { kind: 'fixed', ms: 1 } }] }, '$.calls[0].id: does not match'],
-    ['an unknown latency kind', { calls: [{ id: 'a', tool: 'web_search', latency: { kind: 'normal', ms: 1 } }] }, '$.calls[0].latency: matches 0 of 3 alternatives'],
-    ['maxAttempts 0', { calls: [{ id: 'a', tool: 't', latency: { kind: 'fixed', ms: 1 }, retry: { maxAttempts: 0 } }] }, '$.calls[0].retry.maxAttempts: is below 1'],
+    [
+      'an unknown latency kind',
+      { calls: [{ id: 'a', tool: 'web_search', latency: { kind: 'normal', ms: 1 } }] },
+      '$.calls[0].latency: matches 0 of 3 alternatives',
+    ],
+    [
+      'maxAttempts 0',
+      { calls: [{ id: 'a', tool: 't', latency: { kind: 'fixed', ms: 1 }, retry: { maxAttempts: 0 } }] },
+      '$.calls[0].retry.maxAttempts: is below 1',
+    ],
   ])('refuses %s, as the validator in this test must', (_label, patch, error) => {
     const plan = { format: 'toolwave.plan', version: 1, name: 'x', calls: [], dependencies: [], ...patch };
     expect(check(schema, schema, plan).join('\n')).toContain(error);

@@ -155,7 +155,10 @@ describe('auto-layout by waves', () => {
 
   it('orders with dagre when the plan is small enough, and says so', () => {
     // Two roots listed in the order that makes their children's edges cross.
-    const plan = { calls: calls('top', 'bottom', 'b1', 'b2', 't1', 't2'), dependencies: [edge('top', 't1'), edge('top', 't2'), edge('bottom', 'b1'), edge('bottom', 'b2')] };
+    const plan = {
+      calls: calls('top', 'bottom', 'b1', 'b2', 't1', 't2'),
+      dependencies: [edge('top', 't1'), edge('top', 't2'), edge('bottom', 'b1'), edge('bottom', 'b2')],
+    };
     const { columns, method, crossings } = orderColumns(plan);
     expect(method.startsWith('dagre')).toBe(true);
     expect(crossings).toBe(0);
@@ -164,7 +167,10 @@ describe('auto-layout by waves', () => {
   });
 
   it('copes with call ids that are names of Object.prototype', () => {
-    const plan = { calls: calls('constructor', 'toString', 'hasOwnProperty', 'valueOf'), dependencies: [edge('constructor', 'valueOf'), edge('toString', 'hasOwnProperty'), edge('constructor', 'hasOwnProperty')] };
+    const plan = {
+      calls: calls('constructor', 'toString', 'hasOwnProperty', 'valueOf'),
+      dependencies: [edge('constructor', 'valueOf'), edge('toString', 'hasOwnProperty'), edge('constructor', 'hasOwnProperty')],
+    };
     const { method } = orderColumns(plan);
     expect(method.startsWith('dagre') || method === 'calls').toBe(true);
     expect(layoutPlan(plan).bands.map((b) => b.callIds.length)).toEqual([2, 2]);
@@ -215,7 +221,13 @@ describe('counting crossings', () => {
 
 describe('applyLayout and needsLayout', () => {
   const plan = (): Plan => {
-    const r = parsePlan({ format: 'toolwave.plan', version: 1, name: 'x', calls: calls('a', 'b', 'c').map((c) => ({ ...c, tool: 't', latency: { kind: 'fixed', ms: 1 } })), dependencies: [edge('a', 'c')] });
+    const r = parsePlan({
+      format: 'toolwave.plan',
+      version: 1,
+      name: 'x',
+      calls: calls('a', 'b', 'c').map((c) => ({ ...c, tool: 't', latency: { kind: 'fixed', ms: 1 } })),
+      dependencies: [edge('a', 'c')],
+    });
     if (!r.ok) throw new Error('invalid');
     return r.plan;
   };
@@ -244,7 +256,10 @@ describe('waveBands', () => {
   const size = { width: 100, height: 50 };
 
   it('spans each wave’s nodes where they are now, with padding and room for the label', () => {
-    const bands = waveBands(plan, { a: { x: 0, y: 0 }, b: { x: 20, y: 200 }, c: { x: 400, y: 90 } }, size, { bandPadding: 10, bandHeader: 30 });
+    const bands = waveBands(plan, { a: { x: 0, y: 0 }, b: { x: 20, y: 200 }, c: { x: 400, y: 90 } }, size, {
+      bandPadding: 10,
+      bandHeader: 30,
+    });
     expect(bands).toEqual([
       { wave: 0, label: 'Wave 1 · model turn 1', x: -10, y: -40, width: 140, height: 300, callIds: ['a', 'b'] },
       { wave: 1, label: 'Wave 2 · model turn 2', x: 390, y: 50, width: 120, height: 100, callIds: ['c'] },
@@ -263,14 +278,24 @@ describe('waveBands', () => {
   });
 
   it('accepts a size per node and waves computed beforehand', () => {
-    const bands = waveBands(plan, { a: { x: 0, y: 0 }, b: { x: 0, y: 100 } }, (id) => (id === 'b' ? { width: 300, height: 10 } : undefined), { bandPadding: 0, bandHeader: 0, waves: [0, 0, 1] });
+    const bands = waveBands(
+      plan,
+      { a: { x: 0, y: 0 }, b: { x: 0, y: 100 } },
+      (id) => (id === 'b' ? { width: 300, height: 10 } : undefined),
+      { bandPadding: 0, bandHeader: 0, waves: [0, 0, 1] },
+    );
     // a has no size of its own: it takes the default node size (232 × 116).
-    expect(bands).toEqual([{ wave: 0, label: 'Wave 1 · model turn 1', x: 0, y: 0, width: 300, height: DEFAULT_LAYOUT.nodeHeight, callIds: ['a', 'b'] }]);
+    expect(bands).toEqual([
+      { wave: 0, label: 'Wave 1 · model turn 1', x: 0, y: 0, width: 300, height: DEFAULT_LAYOUT.nodeHeight, callIds: ['a', 'b'] },
+    ]);
   });
 
   it('matches the bands of the auto-layout around the laid-out nodes', () => {
     const layout = layoutPlan(plan);
-    const live = waveBands(plan, Object.fromEntries(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }])), { width: DEFAULT_LAYOUT.nodeWidth, height: DEFAULT_LAYOUT.nodeHeight });
+    const live = waveBands(plan, Object.fromEntries(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }])), {
+      width: DEFAULT_LAYOUT.nodeWidth,
+      height: DEFAULT_LAYOUT.nodeHeight,
+    });
     expect(live.map((b) => [b.x, b.width, b.callIds])).toEqual(layout.bands.map((b) => [b.x, b.width, b.callIds]));
   });
 });

@@ -291,7 +291,10 @@ function dagreSize(g: Graph): number {
  * and refines it with barycenter sweeps where they remove crossings, also tries sweeps from the order of `calls` and
  * that order itself, and keeps the fewest crossings (ties in that order). So it is never worse than the naive order.
  */
-export function orderColumns(plan: LayoutInput, ordering: LayoutOptions['ordering'] = 'auto'): { columns: string[][]; method: OrderingMethod; crossings: number } {
+export function orderColumns(
+  plan: LayoutInput,
+  ordering: LayoutOptions['ordering'] = 'auto',
+): { columns: string[][]; method: OrderingMethod; crossings: number } {
   const g = graphOf(plan);
   const { columns, method, crossings } = orderGraph(g, ordering);
   return { columns: columns.map((c) => c.map((i) => g.ids[i])), method, crossings };

@@ -33,7 +33,9 @@ const example = (file: string): Plan => parsed(JSON.parse(readFileSync(join(__di
 describe('notes in the plan schema', () => {
   it('fills in a note’s colour (yellow) and width (200) when they are left out', () => {
     const plan = parsed({ ...base, notes: [note('n1')] });
-    expect(plan.notes).toEqual([{ id: 'n1', text: 'about n1', position: { x: 10, y: 20 }, color: 'yellow', width: NOTE_LIMITS.defaultWidth }]);
+    expect(plan.notes).toEqual([
+      { id: 'n1', text: 'about n1', position: { x: 10, y: 20 }, color: 'yellow', width: NOTE_LIMITS.defaultWidth },
+    ]);
   });
 
   it('reads a plan without notes unchanged: no key is added, so old files write back byte for byte', () => {
@@ -84,7 +86,10 @@ describe('notes in the plan schema', () => {
   it('round-trips generated notes through export and import exactly', () => {
     const arbNote = fc.record({
       text: fc.string({ maxLength: 60 }),
-      position: fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0) }), // JSON has no -0
+      position: fc.record({
+        x: fc.integer({ min: -5000, max: 5000 }),
+        y: fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0),
+      }), // JSON has no -0
       color: fc.constantFrom(...NOTE_COLORS),
       width: fc.double({ min: NOTE_LIMITS.minWidth, max: NOTE_LIMITS.maxWidth, noNaN: true }),
     });
@@ -131,8 +136,14 @@ describe('note edits', () => {
     const r = updateNote(plan, 'b', { text: 'new', color: 'green', width: 320 });
     expect(r.ok && r.plan.notes?.[1]).toEqual({ id: 'b', text: 'new', position: { x: 10, y: 20 }, color: 'green', width: 320 });
     expect(r.ok && r.plan.notes?.[0]).toBe(plan.notes?.[0]);
-    expect(updateNote(plan, 'b', { text: 'x'.repeat(2001) })).toEqual({ ok: false, problems: [{ path: 'notes[1].text', message: 'must be at most 2000 characters' }] });
-    expect(updateNote(plan, 'b', { width: 50 })).toEqual({ ok: false, problems: [{ path: 'notes[1].width', message: 'must be at least 120' }] });
+    expect(updateNote(plan, 'b', { text: 'x'.repeat(2001) })).toEqual({
+      ok: false,
+      problems: [{ path: 'notes[1].text', message: 'must be at most 2000 characters' }],
+    });
+    expect(updateNote(plan, 'b', { width: 50 })).toEqual({
+      ok: false,
+      problems: [{ path: 'notes[1].width', message: 'must be at least 120' }],
+    });
     expect(updateNote(plan, 'zz', { text: 'x' })).toEqual({ ok: false, problems: [{ path: 'notes', message: 'has no note "zz"' }] });
   });
 
@@ -147,7 +158,10 @@ describe('note edits', () => {
   it('moves notes, ignoring coordinates that are not finite or past the canvas bound', () => {
     const plan = parsed({ ...base, notes: [note('a'), note('b')] });
     const moved = moveNotes(plan, { a: { x: 100, y: -40 }, b: { x: Infinity, y: 0 } });
-    expect(moved.notes?.map((n) => n.position)).toEqual([{ x: 100, y: -40 }, { x: 10, y: 20 }]);
+    expect(moved.notes?.map((n) => n.position)).toEqual([
+      { x: 100, y: -40 },
+      { x: 10, y: 20 },
+    ]);
     expect(moveNotes(plan, { a: { x: 2e9, y: 0 } })).toBe(plan);
   });
 
@@ -162,16 +176,20 @@ describe('note edits', () => {
 
 describe('notes never change an output', () => {
   const plans = ['research-agent.json', 'book-a-trip.json', 'flaky-api.json'].map(example);
-  const annotate = (plan: Plan): Plan => parsed({ ...plan, notes: [note('n1', { text: '{{search}} is the slow one' }), note('n2', { color: 'blue' })] });
+  const annotate = (plan: Plan): Plan =>
+    parsed({ ...plan, notes: [note('n1', { text: '{{search}} is the slow one' }), note('n2', { color: 'blue' })] });
 
-  it.each(plans.map((p) => [p.name, p] as const))('%s: the same trace, context, review and exported code with notes as without', (_name, plan) => {
-    const annotated = annotate(plan);
-    expect(simulate(annotated, { seed: 3 })).toStrictEqual(simulate(plan, { seed: 3 }));
-    const trace = simulate(plan, { seed: 3 });
-    expect(buildContext(annotated, trace, 'text')).toStrictEqual(buildContext(plan, trace, 'text'));
-    expect(reviewPlan(annotated)).toStrictEqual(reviewPlan(plan));
-    for (const target of EXPORT_TARGET_IDS) expect(emitCode(annotated, target)).toBe(emitCode(plan, target));
-  });
+  it.each(plans.map((p) => [p.name, p] as const))(
+    '%s: the same trace, context, review and exported code with notes as without',
+    (_name, plan) => {
+      const annotated = annotate(plan);
+      expect(simulate(annotated, { seed: 3 })).toStrictEqual(simulate(plan, { seed: 3 }));
+      const trace = simulate(plan, { seed: 3 });
+      expect(buildContext(annotated, trace, 'text')).toStrictEqual(buildContext(plan, trace, 'text'));
+      expect(reviewPlan(annotated)).toStrictEqual(reviewPlan(plan));
+      for (const target of EXPORT_TARGET_IDS) expect(emitCode(annotated, target)).toBe(emitCode(plan, target));
+    },
+  );
 
   it('a share link carries the notes through unchanged', () => {
     const annotated = annotate(example('research-agent.json'));
@@ -186,7 +204,8 @@ describe('notes never change an output', () => {
       'bad.json': JSON.stringify({ ...plan, notes: [note('a'), note('a')] }),
     };
     const sim = (file: string, ...argv: string[]) => runCli([file, ...argv], { readFile: (path) => ({ ok: true, text: files[path] }) });
-    for (const argv of [['--format', 'json'], ['--runs', '50', '--format', 'json'], []]) expect(sim('notes.json', ...argv)).toEqual(sim('plain.json', ...argv));
+    for (const argv of [['--format', 'json'], ['--runs', '50', '--format', 'json'], []])
+      expect(sim('notes.json', ...argv)).toEqual(sim('plain.json', ...argv));
     expect(sim('bad.json')).toMatchObject({ code: 2, stderr: 'notes[1].id: duplicate note id "a" (also notes[0])\n' });
   });
 });

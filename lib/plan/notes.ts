@@ -39,11 +39,19 @@ function freshNoteId(notes: readonly Note[]): string {
 /** Adds a note at `at` (its top-left corner), empty unless `text` is given, yellow unless `color` is. */
 export function addNote(plan: Plan, at: Point, init: { text?: string; color?: NoteColor } = {}): NoteAddResult {
   const notes = plan.notes ?? [];
-  if (notes.length >= NOTE_LIMITS.maxNotes) return { plan, id: null, reason: `the plan already has ${NOTE_LIMITS.maxNotes} notes, the most allowed` };
+  if (notes.length >= NOTE_LIMITS.maxNotes)
+    return { plan, id: null, reason: `the plan already has ${NOTE_LIMITS.maxNotes} notes, the most allowed` };
   if (!finite(at)) return { plan, id: null, reason: 'a note needs a place on the canvas' };
   const id = freshNoteId(notes);
   const parsed = noteSchema.safeParse({ id, text: init.text ?? '', position: { x: at.x, y: at.y }, color: init.color ?? 'yellow' });
-  if (!parsed.success) return { plan, id: null, reason: issuesToProblems(parsed.error.issues).map((p) => `${p.path} ${p.message}`).join('; ') };
+  if (!parsed.success)
+    return {
+      plan,
+      id: null,
+      reason: issuesToProblems(parsed.error.issues)
+        .map((p) => `${p.path} ${p.message}`)
+        .join('; '),
+    };
   return { plan: withNotes(plan, [...notes, parsed.data]), id };
 }
 

@@ -2,7 +2,18 @@
 // Plain data and one factory; the defaults are plausible figures for teaching, not measurements of any real service.
 import type { Compensation, Effect, JsonValue, Latency, Plan, ToolCall } from './schema';
 
-export const TOOL_KEYS = ['web_search', 'fetch_url', 'db_query', 'http_api', 'code_run', 'reserve', 'charge_card', 'send_email', 'create_ticket', 'sub_agent'] as const;
+export const TOOL_KEYS = [
+  'web_search',
+  'fetch_url',
+  'db_query',
+  'http_api',
+  'code_run',
+  'reserve',
+  'charge_card',
+  'send_email',
+  'create_ticket',
+  'sub_agent',
+] as const;
 export type ToolKey = (typeof TOOL_KEYS)[number];
 
 export interface PaletteEntry {
@@ -99,7 +110,11 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     latency: lognormal(400, 2000),
     timeoutMs: 8000,
     input: { url: 'https://engineering.example.com/2027/parallel-tool-calls' },
-    output: { status: 200, title: 'Running tool calls in parallel without losing failures', text: 'Batch independent calls in one model turn, give each a timeout, and report every failure back to the model…' },
+    output: {
+      status: 200,
+      title: 'Running tool calls in parallel without losing failures',
+      text: 'Batch independent calls in one model turn, give each a timeout, and report every failure back to the model…',
+    },
   },
   db_query: {
     tool: 'db_query',
@@ -119,7 +134,16 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     latency: lognormal(250, 1200),
     timeoutMs: 5000,
     input: { method: 'GET', url: 'https://api.weather.example/v1/forecast?city=Lisbon&days=3' },
-    output: { status: 200, body: { city: 'Lisbon', days: [{ date: '2027-05-14', high_c: 24, low_c: 15, rain_mm: 0 }, { date: '2027-05-15', high_c: 22, low_c: 14, rain_mm: 1.2 }] } },
+    output: {
+      status: 200,
+      body: {
+        city: 'Lisbon',
+        days: [
+          { date: '2027-05-14', high_c: 24, low_c: 15, rain_mm: 0 },
+          { date: '2027-05-15', high_c: 22, low_c: 14, rain_mm: 1.2 },
+        ],
+      },
+    },
   },
   code_run: {
     tool: 'code_run',
@@ -141,19 +165,28 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     input: { hotel_id: 'htl_lisbon_alfama_08', check_in: '2027-05-14', nights: 3, guest: 'Maya Lindqvist' },
     output: { reservation_id: 'RSV-730144', status: 'confirmed', free_cancellation_until: '2027-05-12' },
     effect: 'once',
-    compensation: undoneBy('cancel_reservation', { reservation_id: 'RSV-730144', reason: 'plan stopped' }, { ms: 450, timeoutMs: 4000, maxAttempts: 3, initialIntervalMs: 500 }),
+    compensation: undoneBy(
+      'cancel_reservation',
+      { reservation_id: 'RSV-730144', reason: 'plan stopped' },
+      { ms: 450, timeoutMs: 4000, maxAttempts: 3, initialIntervalMs: 500 },
+    ),
   },
   charge_card: {
     tool: 'charge_card',
     kind: 'tool',
     label: 'Charge card',
-    description: 'Charges a card through a payment gateway. It sends an idempotency key, so a retry never charges twice; a refund undoes it.',
+    description:
+      'Charges a card through a payment gateway. It sends an idempotency key, so a retry never charges twice; a refund undoes it.',
     latency: lognormal(1200, 3500),
     timeoutMs: 10000,
     input: { amount_usd: 129.5, card_token: 'tok_visa_4242', idempotency_key: 'order-58213-charge', description: 'Order 58213' },
     output: { charge_id: 'ch_3Qm7Lp2', status: 'succeeded', amount_usd: 129.5 },
     effect: 'idempotent',
-    compensation: undoneBy('refund_payment', { charge_id: 'ch_3Qm7Lp2', reason: 'order not completed' }, { ms: 900, timeoutMs: 6000, maxAttempts: 3, initialIntervalMs: 1000 }),
+    compensation: undoneBy(
+      'refund_payment',
+      { charge_id: 'ch_3Qm7Lp2', reason: 'order not completed' },
+      { ms: 900, timeoutMs: 6000, maxAttempts: 3, initialIntervalMs: 1000 },
+    ),
   },
   send_email: {
     tool: 'send_email',
@@ -176,7 +209,11 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     input: { project: 'SUP', title: 'Refund request for order 58213', priority: 'normal', reporter: 'support-bot' },
     output: { ticket_id: 'SUP-4127', url: 'https://tracker.example.com/SUP-4127', status: 'open' },
     effect: 'once',
-    compensation: undoneBy('close_ticket', { ticket_id: 'SUP-4127', resolution: 'opened by mistake' }, { ms: 400, timeoutMs: 4000, maxAttempts: 2, initialIntervalMs: 500 }),
+    compensation: undoneBy(
+      'close_ticket',
+      { ticket_id: 'SUP-4127', resolution: 'opened by mistake' },
+      { ms: 400, timeoutMs: 4000, maxAttempts: 2, initialIntervalMs: 500 },
+    ),
   },
   sub_agent: {
     tool: 'sub_agent',
@@ -229,7 +266,13 @@ export function defaultCompensation(tool: string): Compensation {
   const known = TOOL_KEYS.map((k) => ENTRIES[k]).find((e) => e.tool === tool && e.compensation !== undefined);
   if (known?.compensation !== undefined) return structuredClone(known.compensation);
   const t = tool.toLowerCase();
-  const undo = /reserve|book|hold/.test(t) ? 'cancel_reservation' : /charge|pay/.test(t) ? 'refund_payment' : /ticket|issue/.test(t) ? 'close_ticket' : `undo_${tool}`.slice(0, 64);
+  const undo = /reserve|book|hold/.test(t)
+    ? 'cancel_reservation'
+    : /charge|pay/.test(t)
+      ? 'refund_payment'
+      : /ticket|issue/.test(t)
+        ? 'close_ticket'
+        : `undo_${tool}`.slice(0, 64);
   return {
     tool: undo,
     input: {},

@@ -12,7 +12,12 @@ const BASE = {
   calls: [
     { id: 'search', tool: 'web_search', input: { query: 'tool calling' }, latency: { kind: 'fixed', ms: 400 } },
     { id: 'fetch_a', tool: 'fetch_url', input: { url: '{{search.results.0.url}}' }, latency: { kind: 'uniform', minMs: 200, maxMs: 900 } },
-    { id: 'fetch_b', tool: 'fetch_url', input: { url: '{{search.results.1.url}}' }, latency: { kind: 'lognormal', p50Ms: 300, p95Ms: 1200 } },
+    {
+      id: 'fetch_b',
+      tool: 'fetch_url',
+      input: { url: '{{search.results.1.url}}' },
+      latency: { kind: 'lognormal', p50Ms: 300, p95Ms: 1200 },
+    },
     { id: 'summarize', tool: 'code_run', latency: { kind: 'fixed', ms: 150 } },
   ],
   dependencies: [
@@ -119,75 +124,300 @@ const defects: Defect[] = [
   { defect: 'a call without a latency', edit: remove('calls.0.latency'), path: 'calls[0].latency', message: 'is required' },
   { defect: 'a call without a tool', edit: remove('calls.2.tool'), path: 'calls[2].tool', message: 'is required' },
   { defect: 'a dependency without a "to"', edit: remove('dependencies.1.to'), path: 'dependencies[1].to', message: 'is required' },
-  { defect: 'a tool name that is a number', edit: set('calls.0.tool', 42), path: 'calls[0].tool', message: 'must be a string, not a number' },
-  { defect: 'a latency given as a string', edit: set('calls.0.latency.ms', '400'), path: 'calls[0].latency.ms', message: 'must be a number, not a string' },
+  {
+    defect: 'a tool name that is a number',
+    edit: set('calls.0.tool', 42),
+    path: 'calls[0].tool',
+    message: 'must be a string, not a number',
+  },
+  {
+    defect: 'a latency given as a string',
+    edit: set('calls.0.latency.ms', '400'),
+    path: 'calls[0].latency.ms',
+    message: 'must be a number, not a string',
+  },
   { defect: 'calls given as an object', edit: set('calls', {}), path: 'calls', message: 'must be an array, not an object' },
-  { defect: 'an input that is an array', edit: set('calls.0.input', ['tool calling']), path: 'calls[0].input', message: 'must be an object, not an array' },
-  { defect: 'an optional flag that is a string', edit: set('dependencies.3.optional', 'yes'), path: 'dependencies[3].optional', message: 'must be true or false, not a string' },
+  {
+    defect: 'an input that is an array',
+    edit: set('calls.0.input', ['tool calling']),
+    path: 'calls[0].input',
+    message: 'must be an object, not an array',
+  },
+  {
+    defect: 'an optional flag that is a string',
+    edit: set('dependencies.3.optional', 'yes'),
+    path: 'dependencies[3].optional',
+    message: 'must be true or false, not a string',
+  },
   // Unknown keys are refused, not dropped.
   { defect: 'an unknown key at the top', edit: set('author', 'me'), path: 'author', message: 'unknown key' },
   { defect: 'an unknown key on a call', edit: set('calls.2.colour', 'red'), path: 'calls[2].colour', message: 'unknown key' },
-  { defect: 'a Temporal-style maxRetries key in retry', edit: set('calls.1.retry', { maxRetries: 3 }), path: 'calls[1].retry.maxRetries', message: 'unknown key' },
-  { defect: 'a key of another latency kind', edit: set('calls.0.latency.minMs', 10), path: 'calls[0].latency.minMs', message: 'unknown key' },
-  { defect: 'retryable on a timeout fault', edit: set('calls.1.faults', [{ kind: 'timeout', probability: 0.5, retryable: true }]), path: 'calls[1].faults[0].retryable', message: 'unknown key' },
+  {
+    defect: 'a Temporal-style maxRetries key in retry',
+    edit: set('calls.1.retry', { maxRetries: 3 }),
+    path: 'calls[1].retry.maxRetries',
+    message: 'unknown key',
+  },
+  {
+    defect: 'a key of another latency kind',
+    edit: set('calls.0.latency.minMs', 10),
+    path: 'calls[0].latency.minMs',
+    message: 'unknown key',
+  },
+  {
+    defect: 'retryable on a timeout fault',
+    edit: set('calls.1.faults', [{ kind: 'timeout', probability: 0.5, retryable: true }]),
+    path: 'calls[1].faults[0].retryable',
+    message: 'unknown key',
+  },
   // Numbers: sign, finiteness, integrality, ranges.
   { defect: 'a negative latency', edit: set('calls.0.latency.ms', -1), path: 'calls[0].latency.ms', message: 'must be at least 0' },
-  { defect: 'an Infinity latency', edit: set('calls.0.latency.ms', Infinity), path: 'calls[0].latency.ms', message: 'must be a finite number, not Infinity' },
+  {
+    defect: 'an Infinity latency',
+    edit: set('calls.0.latency.ms', Infinity),
+    path: 'calls[0].latency.ms',
+    message: 'must be a finite number, not Infinity',
+  },
   { defect: 'a NaN timeout', edit: set('calls.2.timeoutMs', NaN), path: 'calls[2].timeoutMs', message: 'must be a finite number, not NaN' },
-  { defect: 'a -Infinity model turn', edit: set('settings', { modelTurnMs: -Infinity }), path: 'settings.modelTurnMs', message: 'must be a finite number, not -Infinity' },
+  {
+    defect: 'a -Infinity model turn',
+    edit: set('settings', { modelTurnMs: -Infinity }),
+    path: 'settings.modelTurnMs',
+    message: 'must be a finite number, not -Infinity',
+  },
   { defect: 'a NaN inside input', edit: set('calls.0.input', { limit: NaN }), path: 'calls[0].input.limit', message: 'must be JSON data' },
   { defect: 'a timeout of 0', edit: set('calls.1.timeoutMs', 0), path: 'calls[1].timeoutMs', message: 'must be greater than 0' },
-  { defect: 'a negative deadline', edit: set('settings', { deadlineMs: -1 }), path: 'settings.deadlineMs', message: 'must be greater than 0' },
+  {
+    defect: 'a negative deadline',
+    edit: set('settings', { deadlineMs: -1 }),
+    path: 'settings.deadlineMs',
+    message: 'must be greater than 0',
+  },
   { defect: 'a seed above 2^32-1', edit: set('settings', { seed: 2 ** 32 }), path: 'settings.seed', message: 'must be at most 4294967295' },
   { defect: 'a negative seed', edit: set('settings', { seed: -1 }), path: 'settings.seed', message: 'must be at least 0' },
   { defect: 'a fractional seed', edit: set('settings', { seed: 0.5 }), path: 'settings.seed', message: 'must be a whole number, not 0.5' },
-  { defect: 'a maxConcurrency of 0', edit: set('settings', { maxConcurrency: 0 }), path: 'settings.maxConcurrency', message: 'must be at least 1' },
-  { defect: 'an unknown strategy', edit: set('settings', { strategy: 'parallel' }), path: 'settings.strategy', message: 'must be one of "waves", "eager", "sequential", not "parallel"' },
+  {
+    defect: 'a maxConcurrency of 0',
+    edit: set('settings', { maxConcurrency: 0 }),
+    path: 'settings.maxConcurrency',
+    message: 'must be at least 1',
+  },
+  {
+    defect: 'an unknown strategy',
+    edit: set('settings', { strategy: 'parallel' }),
+    path: 'settings.strategy',
+    message: 'must be one of "waves", "eager", "sequential", not "parallel"',
+  },
   // Latency shapes.
-  { defect: 'a uniform latency with minMs > maxMs', edit: set('calls.1.latency', { kind: 'uniform', minMs: 500, maxMs: 100 }), path: 'calls[1].latency.maxMs', message: 'must not be less than minMs (500)' },
-  { defect: 'a lognormal latency with p95 = p50', edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 300, p95Ms: 300 }), path: 'calls[2].latency.p95Ms', message: 'must be greater than p50Ms (300)' },
-  { defect: 'a lognormal latency with p95 < p50', edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 300, p95Ms: 100 }), path: 'calls[2].latency.p95Ms', message: 'must be greater than p50Ms (300)' },
-  { defect: 'a lognormal latency with p50 = 0', edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 0, p95Ms: 100 }), path: 'calls[2].latency.p50Ms', message: 'must be greater than 0' },
-  { defect: 'an unknown latency kind', edit: set('calls.0.latency', { kind: 'normal', ms: 5 }), path: 'calls[0].latency.kind', message: 'unknown latency kind "normal"; expected one of fixed, uniform, lognormal' },
+  {
+    defect: 'a uniform latency with minMs > maxMs',
+    edit: set('calls.1.latency', { kind: 'uniform', minMs: 500, maxMs: 100 }),
+    path: 'calls[1].latency.maxMs',
+    message: 'must not be less than minMs (500)',
+  },
+  {
+    defect: 'a lognormal latency with p95 = p50',
+    edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 300, p95Ms: 300 }),
+    path: 'calls[2].latency.p95Ms',
+    message: 'must be greater than p50Ms (300)',
+  },
+  {
+    defect: 'a lognormal latency with p95 < p50',
+    edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 300, p95Ms: 100 }),
+    path: 'calls[2].latency.p95Ms',
+    message: 'must be greater than p50Ms (300)',
+  },
+  {
+    defect: 'a lognormal latency with p50 = 0',
+    edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 0, p95Ms: 100 }),
+    path: 'calls[2].latency.p50Ms',
+    message: 'must be greater than 0',
+  },
+  {
+    defect: 'an unknown latency kind',
+    edit: set('calls.0.latency', { kind: 'normal', ms: 5 }),
+    path: 'calls[0].latency.kind',
+    message: 'unknown latency kind "normal"; expected one of fixed, uniform, lognormal',
+  },
   // Retry policy.
-  { defect: 'maxAttempts 0', edit: set('calls.1.retry', { maxAttempts: 0 }), path: 'calls[1].retry.maxAttempts', message: 'must be at least 1' },
-  { defect: 'maxAttempts 101', edit: set('calls.1.retry', { maxAttempts: 101 }), path: 'calls[1].retry.maxAttempts', message: 'must be at most 100' },
-  { defect: 'maxAttempts 1.5', edit: set('calls.1.retry', { maxAttempts: 1.5 }), path: 'calls[1].retry.maxAttempts', message: 'must be a whole number, not 1.5' },
-  { defect: 'a backoffCoefficient below 1', edit: set('calls.1.retry', { backoffCoefficient: 0.5 }), path: 'calls[1].retry.backoffCoefficient', message: 'must be at least 1' },
-  { defect: 'maximumIntervalMs below initialIntervalMs', edit: set('calls.1.retry', { initialIntervalMs: 2000, maximumIntervalMs: 500 }), path: 'calls[1].retry.maximumIntervalMs', message: 'must be at least initialIntervalMs (2000)' },
-  { defect: 'maximumIntervalMs below the default initialIntervalMs', edit: set('calls.1.retry', { maximumIntervalMs: 500 }), path: 'calls[1].retry.maximumIntervalMs', message: 'must be at least initialIntervalMs (1000)' },
-  { defect: 'an unknown jitter', edit: set('calls.1.retry', { jitter: 'half' }), path: 'calls[1].retry.jitter', message: 'must be one of "none", "full", not "half"' },
-  { defect: 'an unknown onFailure', edit: set('calls.1.onFailure', 'retry'), path: 'calls[1].onFailure', message: 'must be one of "degrade", "abort", "ignore", not "retry"' },
+  {
+    defect: 'maxAttempts 0',
+    edit: set('calls.1.retry', { maxAttempts: 0 }),
+    path: 'calls[1].retry.maxAttempts',
+    message: 'must be at least 1',
+  },
+  {
+    defect: 'maxAttempts 101',
+    edit: set('calls.1.retry', { maxAttempts: 101 }),
+    path: 'calls[1].retry.maxAttempts',
+    message: 'must be at most 100',
+  },
+  {
+    defect: 'maxAttempts 1.5',
+    edit: set('calls.1.retry', { maxAttempts: 1.5 }),
+    path: 'calls[1].retry.maxAttempts',
+    message: 'must be a whole number, not 1.5',
+  },
+  {
+    defect: 'a backoffCoefficient below 1',
+    edit: set('calls.1.retry', { backoffCoefficient: 0.5 }),
+    path: 'calls[1].retry.backoffCoefficient',
+    message: 'must be at least 1',
+  },
+  {
+    defect: 'maximumIntervalMs below initialIntervalMs',
+    edit: set('calls.1.retry', { initialIntervalMs: 2000, maximumIntervalMs: 500 }),
+    path: 'calls[1].retry.maximumIntervalMs',
+    message: 'must be at least initialIntervalMs (2000)',
+  },
+  {
+    defect: 'maximumIntervalMs below the default initialIntervalMs',
+    edit: set('calls.1.retry', { maximumIntervalMs: 500 }),
+    path: 'calls[1].retry.maximumIntervalMs',
+    message: 'must be at least initialIntervalMs (1000)',
+  },
+  {
+    defect: 'an unknown jitter',
+    edit: set('calls.1.retry', { jitter: 'half' }),
+    path: 'calls[1].retry.jitter',
+    message: 'must be one of "none", "full", not "half"',
+  },
+  {
+    defect: 'an unknown onFailure',
+    edit: set('calls.1.onFailure', 'retry'),
+    path: 'calls[1].onFailure',
+    message: 'must be one of "degrade", "abort", "ignore", not "retry"',
+  },
   // Faults.
-  { defect: 'a probability above 1', edit: set('calls.1.faults', [fault({ probability: 1.2 })]), path: 'calls[1].faults[0].probability', message: 'must be between 0 and 1' },
-  { defect: 'a negative probability', edit: set('calls.1.faults', [fault({ probability: -0.1 })]), path: 'calls[1].faults[0].probability', message: 'must be between 0 and 1' },
-  { defect: 'a fault with both probability and onAttempts', edit: set('calls.1.faults', [fault({ probability: 0.5, onAttempts: [1] })]), path: 'calls[1].faults[0]', message: 'has both probability and onAttempts: give exactly one' },
-  { defect: 'a fault with neither probability nor onAttempts', edit: set('calls.1.faults', [fault({})]), path: 'calls[1].faults[0]', message: 'needs probability or onAttempts' },
-  { defect: 'an empty onAttempts', edit: set('calls.1.faults', [fault({ onAttempts: [] })]), path: 'calls[1].faults[0].onAttempts', message: 'must list at least one attempt' },
-  { defect: 'onAttempts with a repeat', edit: set('calls.1.faults', [fault({ onAttempts: [1, 2, 1] })]), path: 'calls[1].faults[0].onAttempts', message: 'must not repeat an attempt' },
-  { defect: 'onAttempts naming attempt 0', edit: set('calls.1.faults', [fault({ onAttempts: [0] })]), path: 'calls[1].faults[0].onAttempts[0]', message: 'must be at least 1' },
-  { defect: 'an unknown fault kind', edit: set('calls.1.faults', [{ kind: 'crash', probability: 1 }]), path: 'calls[1].faults[0].kind', message: 'unknown fault kind "crash"; expected one of error, timeout, rate_limit, slow, partial' },
-  { defect: 'a fault without a kind', edit: set('calls.1.faults', [{ probability: 1 }]), path: 'calls[1].faults[0].kind', message: 'is required: one of error, timeout' },
-  { defect: 'an error fault with an empty message', edit: set('calls.1.faults', [fault({ message: '', probability: 1 })]), path: 'calls[1].faults[0].message', message: 'must not be empty' },
-  { defect: 'a slow fault with factor below 1', edit: set('calls.1.faults', [{ kind: 'slow', factor: 0.5, probability: 1 }]), path: 'calls[1].faults[0].factor', message: 'must be at least 1' },
-  { defect: 'a rate limit with a negative retryAfterMs', edit: set('calls.1.faults', [{ kind: 'rate_limit', retryAfterMs: -1, onAttempts: [1] }]), path: 'calls[1].faults[0].retryAfterMs', message: 'must be at least 0' },
+  {
+    defect: 'a probability above 1',
+    edit: set('calls.1.faults', [fault({ probability: 1.2 })]),
+    path: 'calls[1].faults[0].probability',
+    message: 'must be between 0 and 1',
+  },
+  {
+    defect: 'a negative probability',
+    edit: set('calls.1.faults', [fault({ probability: -0.1 })]),
+    path: 'calls[1].faults[0].probability',
+    message: 'must be between 0 and 1',
+  },
+  {
+    defect: 'a fault with both probability and onAttempts',
+    edit: set('calls.1.faults', [fault({ probability: 0.5, onAttempts: [1] })]),
+    path: 'calls[1].faults[0]',
+    message: 'has both probability and onAttempts: give exactly one',
+  },
+  {
+    defect: 'a fault with neither probability nor onAttempts',
+    edit: set('calls.1.faults', [fault({})]),
+    path: 'calls[1].faults[0]',
+    message: 'needs probability or onAttempts',
+  },
+  {
+    defect: 'an empty onAttempts',
+    edit: set('calls.1.faults', [fault({ onAttempts: [] })]),
+    path: 'calls[1].faults[0].onAttempts',
+    message: 'must list at least one attempt',
+  },
+  {
+    defect: 'onAttempts with a repeat',
+    edit: set('calls.1.faults', [fault({ onAttempts: [1, 2, 1] })]),
+    path: 'calls[1].faults[0].onAttempts',
+    message: 'must not repeat an attempt',
+  },
+  {
+    defect: 'onAttempts naming attempt 0',
+    edit: set('calls.1.faults', [fault({ onAttempts: [0] })]),
+    path: 'calls[1].faults[0].onAttempts[0]',
+    message: 'must be at least 1',
+  },
+  {
+    defect: 'an unknown fault kind',
+    edit: set('calls.1.faults', [{ kind: 'crash', probability: 1 }]),
+    path: 'calls[1].faults[0].kind',
+    message: 'unknown fault kind "crash"; expected one of error, timeout, rate_limit, slow, partial',
+  },
+  {
+    defect: 'a fault without a kind',
+    edit: set('calls.1.faults', [{ probability: 1 }]),
+    path: 'calls[1].faults[0].kind',
+    message: 'is required: one of error, timeout',
+  },
+  {
+    defect: 'an error fault with an empty message',
+    edit: set('calls.1.faults', [fault({ message: '', probability: 1 })]),
+    path: 'calls[1].faults[0].message',
+    message: 'must not be empty',
+  },
+  {
+    defect: 'a slow fault with factor below 1',
+    edit: set('calls.1.faults', [{ kind: 'slow', factor: 0.5, probability: 1 }]),
+    path: 'calls[1].faults[0].factor',
+    message: 'must be at least 1',
+  },
+  {
+    defect: 'a rate limit with a negative retryAfterMs',
+    edit: set('calls.1.faults', [{ kind: 'rate_limit', retryAfterMs: -1, onAttempts: [1] }]),
+    path: 'calls[1].faults[0].retryAfterMs',
+    message: 'must be at least 0',
+  },
   // Strings and ids.
   { defect: 'an empty tool name', edit: set('calls.3.tool', ''), path: 'calls[3].tool', message: 'must not be empty' },
-  { defect: 'a tool name over 64 characters', edit: set('calls.3.tool', 't'.repeat(65)), path: 'calls[3].tool', message: 'must be at most 64 characters' },
+  {
+    defect: 'a tool name over 64 characters',
+    edit: set('calls.3.tool', 't'.repeat(65)),
+    path: 'calls[3].tool',
+    message: 'must be at most 64 characters',
+  },
   { defect: 'an empty plan name', edit: set('name', ''), path: 'name', message: 'must not be empty' },
-  { defect: 'an id that starts with a digit', edit: extraCall('2nd_pass'), path: 'calls[4].id', message: 'must be an id: a letter or _ then' },
+  {
+    defect: 'an id that starts with a digit',
+    edit: extraCall('2nd_pass'),
+    path: 'calls[4].id',
+    message: 'must be an id: a letter or _ then',
+  },
   { defect: 'an id with a space', edit: extraCall('sum up'), path: 'calls[4].id', message: 'must be an id' },
   { defect: 'an id of 65 characters', edit: extraCall(`a${'b'.repeat(64)}`), path: 'calls[4].id', message: 'must be an id' },
   { defect: 'the id "__proto__"', edit: extraCall('__proto__'), path: 'calls[4].id', message: 'must not be "__proto__"' },
   // Graph rules.
   { defect: 'a duplicate id', edit: extraCall('search'), path: 'calls[4].id', message: 'duplicate id "search" (also calls[0])' },
-  { defect: 'a dependency from an unknown id', edit: set('dependencies.0.from', 'serch'), path: 'dependencies[0].from', message: 'unknown call id "serch"' },
-  { defect: 'a dependency to an unknown id', edit: push('dependencies', { from: 'summarize', to: 'report' }), path: 'dependencies[4].to', message: 'unknown call id "report"' },
-  { defect: 'a self-edge', edit: push('dependencies', { from: 'fetch_a', to: 'fetch_a' }), path: 'dependencies[4]', message: 'self-edge: "fetch_a" cannot need its own output' },
-  { defect: 'a duplicate edge', edit: push('dependencies', { from: 'search', to: 'fetch_a', optional: true }), path: 'dependencies[4]', message: 'duplicate edge search → fetch_a' },
-  { defect: 'a cycle through three calls', edit: push('dependencies', { from: 'summarize', to: 'search' }), path: 'dependencies[0]', message: 'cycle: search → fetch_a → summarize → search' },
+  {
+    defect: 'a dependency from an unknown id',
+    edit: set('dependencies.0.from', 'serch'),
+    path: 'dependencies[0].from',
+    message: 'unknown call id "serch"',
+  },
+  {
+    defect: 'a dependency to an unknown id',
+    edit: push('dependencies', { from: 'summarize', to: 'report' }),
+    path: 'dependencies[4].to',
+    message: 'unknown call id "report"',
+  },
+  {
+    defect: 'a self-edge',
+    edit: push('dependencies', { from: 'fetch_a', to: 'fetch_a' }),
+    path: 'dependencies[4]',
+    message: 'self-edge: "fetch_a" cannot need its own output',
+  },
+  {
+    defect: 'a duplicate edge',
+    edit: push('dependencies', { from: 'search', to: 'fetch_a', optional: true }),
+    path: 'dependencies[4]',
+    message: 'duplicate edge search → fetch_a',
+  },
+  {
+    defect: 'a cycle through three calls',
+    edit: push('dependencies', { from: 'summarize', to: 'search' }),
+    path: 'dependencies[0]',
+    message: 'cycle: search → fetch_a → summarize → search',
+  },
   // Scenarios.
-  { defect: 'an unknown settings.scenario', edit: set('settings', { scenario: 'outage' }), path: 'settings.scenario', message: 'unknown scenario "outage"' },
+  {
+    defect: 'an unknown settings.scenario',
+    edit: set('settings', { scenario: 'outage' }),
+    path: 'settings.scenario',
+    message: 'unknown scenario "outage"',
+  },
   {
     defect: 'scenario faults keyed by an unknown call',
     edit: set('scenarios', [{ id: 'search_down', name: 'Search down', faults: { serch: [fault({ onAttempts: [1] })] } }]),
@@ -209,7 +439,12 @@ const defects: Defect[] = [
     path: 'scenarios[1].id',
     message: 'duplicate scenario id "outage"',
   },
-  { defect: 'a scenario with an empty name', edit: set('scenarios', [{ id: 'outage', name: '', faults: {} }]), path: 'scenarios[0].name', message: 'must not be empty' },
+  {
+    defect: 'a scenario with an empty name',
+    edit: set('scenarios', [{ id: 'outage', name: '', faults: {} }]),
+    path: 'scenarios[0].name',
+    message: 'must not be empty',
+  },
   // Side effects.
   {
     defect: 'a compensation on a call without an effect',
@@ -217,12 +452,19 @@ const defects: Defect[] = [
     path: 'calls[3].compensation',
     message: 'only a call with an effect can have a compensation',
   },
-  { defect: 'an unknown effect', edit: set('calls.3.effect', 'twice'), path: 'calls[3].effect', message: 'must be one of "none", "idempotent", "once", not "twice"' },
+  {
+    defect: 'an unknown effect',
+    edit: set('calls.3.effect', 'twice'),
+    path: 'calls[3].effect',
+    message: 'must be one of "none", "idempotent", "once", not "twice"',
+  },
   {
     defect: 'a compensation that returns partial',
     edit: (plan) => {
       set('calls.3.effect', 'once')(plan);
-      set('calls.3.compensation', { tool: 'undo', latency: { kind: 'fixed', ms: 10 }, faults: [{ kind: 'partial', probability: 0.1 }] })(plan);
+      set('calls.3.compensation', { tool: 'undo', latency: { kind: 'fixed', ms: 10 }, faults: [{ kind: 'partial', probability: 0.1 }] })(
+        plan,
+      );
     },
     path: 'calls[3].compensation.faults[0].kind',
     message: 'a compensation cannot return a partial result',
@@ -243,8 +485,18 @@ const defects: Defect[] = [
     message: 'must be true or false',
   },
   // Sub-agents.
-  { defect: 'an agent call without a plan', edit: set('calls.3.kind', 'agent'), path: 'calls[3].plan', message: 'is required for a call of kind "agent"' },
-  { defect: 'a tool call with a plan', edit: set('calls.3.plan', structuredClone(BASE)), path: 'calls[3].plan', message: 'is only allowed on a call of kind "agent"' },
+  {
+    defect: 'an agent call without a plan',
+    edit: set('calls.3.kind', 'agent'),
+    path: 'calls[3].plan',
+    message: 'is required for a call of kind "agent"',
+  },
+  {
+    defect: 'a tool call with a plan',
+    edit: set('calls.3.plan', structuredClone(BASE)),
+    path: 'calls[3].plan',
+    message: 'is only allowed on a call of kind "agent"',
+  },
   {
     defect: 'an invalid nested sub-agent plan',
     edit: set('calls.1', { id: 'fetch_a', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, plan: brokenSubPlan }),
@@ -258,7 +510,14 @@ const defects: Defect[] = [
       tool: 'sub_agent',
       kind: 'agent',
       latency: { kind: 'fixed', ms: 0 },
-      plan: { ...brokenSubPlan, calls: [brokenSubPlan.calls[1], { id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: 5 } }], dependencies: [{ from: 'rank', to: 'lookup' }, { from: 'lookup', to: 'rank' }] },
+      plan: {
+        ...brokenSubPlan,
+        calls: [brokenSubPlan.calls[1], { id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: 5 } }],
+        dependencies: [
+          { from: 'rank', to: 'lookup' },
+          { from: 'lookup', to: 'rank' },
+        ],
+      },
     }),
     path: 'calls[1].plan.dependencies[0]',
     message: 'cycle: rank → lookup → rank',
@@ -326,7 +585,9 @@ describe('sub-agent limits no single field can see', () => {
         format: 'toolwave.plan',
         version: 1,
         name: `Level ${d}`,
-        calls: [{ id: 'agent', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, retry: { maxAttempts: attempts }, plan }],
+        calls: [
+          { id: 'agent', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, retry: { maxAttempts: attempts }, plan },
+        ],
         dependencies: [],
       };
     }
@@ -352,7 +613,10 @@ describe('sub-agent limits no single field can see', () => {
 
 describe('hostile input is refused without throwing', () => {
   it('refuses a __proto__ key read from JSON text, naming where it is', () => {
-    const text = JSON.stringify(BASE).replace('"input":{"query":"tool calling"}', '"input":{"__proto__":{"polluted":true},"query":"tool calling"}');
+    const text = JSON.stringify(BASE).replace(
+      '"input":{"query":"tool calling"}',
+      '"input":{"__proto__":{"polluted":true},"query":"tool calling"}',
+    );
     expect(text).toContain('__proto__');
     const problems = problemsOf(parsePlanText(text));
     expect(problems).toEqual([{ path: 'calls[0].input.__proto__', message: expect.stringContaining('"__proto__" is a reserved key') }]);
@@ -450,7 +714,14 @@ describe('defaults are applied', () => {
   }
 
   it('fills in the default settings', () => {
-    expect(parsedMinimal().settings).toEqual({ strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null });
+    expect(parsedMinimal().settings).toEqual({
+      strategy: 'waves',
+      maxConcurrency: null,
+      modelTurnMs: 0,
+      deadlineMs: null,
+      seed: 1,
+      scenario: null,
+    });
   });
 
   it('fills in every per-call default: no timeout, no retry, degrade, no faults, kind tool, report explicit, input {}', () => {
@@ -487,8 +758,16 @@ describe('defaults are applied', () => {
   });
 
   it('defaults a nested plan the same way', () => {
-    const sub = { format: 'toolwave.plan', version: 1, name: 'Specialist', calls: [{ id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: 5 } }], dependencies: [] };
-    const result = parsePlan(edited(set('calls.3', { id: 'summarize', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, plan: sub })));
+    const sub = {
+      format: 'toolwave.plan',
+      version: 1,
+      name: 'Specialist',
+      calls: [{ id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: 5 } }],
+      dependencies: [],
+    };
+    const result = parsePlan(
+      edited(set('calls.3', { id: 'summarize', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, plan: sub })),
+    );
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     const agent = result.plan.calls[3];
     expect(agent.report).toBe('explicit');
@@ -521,8 +800,21 @@ describe('a valid plan', () => {
         ]),
         set('calls.0.latency.ms', 412.75),
         set('calls.0.position', { x: -20.5, y: 40 }),
-        set('scenarios', [{ id: 'search_down', name: 'Search API down', faults: { search: [{ kind: 'error', message: '503', onAttempts: [1, 2, 3] }], fetch_a: [] } }]),
-        set('settings', { strategy: 'eager', maxConcurrency: 2, modelTurnMs: 800, deadlineMs: 10_000, seed: 4_294_967_295, scenario: 'search_down' }),
+        set('scenarios', [
+          {
+            id: 'search_down',
+            name: 'Search API down',
+            faults: { search: [{ kind: 'error', message: '503', onAttempts: [1, 2, 3] }], fetch_a: [] },
+          },
+        ]),
+        set('settings', {
+          strategy: 'eager',
+          maxConcurrency: 2,
+          modelTurnMs: 800,
+          deadlineMs: 10_000,
+          seed: 4_294_967_295,
+          scenario: 'search_down',
+        }),
       ),
     );
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
@@ -560,6 +852,8 @@ describe('paths and problems as text', () => {
   });
 
   it('writes a problem as "path: message", the way the CLI prints it', () => {
-    expect(formatProblem({ path: 'calls[2].retry.maxAttempts', message: 'must be at least 1' })).toBe('calls[2].retry.maxAttempts: must be at least 1');
+    expect(formatProblem({ path: 'calls[2].retry.maxAttempts', message: 'must be at least 1' })).toBe(
+      'calls[2].retry.maxAttempts: must be at least 1',
+    );
   });
 });

@@ -59,8 +59,10 @@ function issueToProblems(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]
       return issue.keys.map((k) => ({ path: formatPath([...path, k]), message: 'unknown key (not part of the plan format)' }));
     case 'invalid_type': {
       if (input === undefined && path.length > 0) return [{ path: formatPath(path), message: 'is required' }];
-      if (typeof input === 'number' && !Number.isFinite(input)) return [{ path: formatPath(path), message: `must be a finite number, not ${input}` }];
-      if (issue.expected === 'int' && typeof input === 'number') return [{ path: formatPath(path), message: `must be a whole number, not ${input}` }];
+      if (typeof input === 'number' && !Number.isFinite(input))
+        return [{ path: formatPath(path), message: `must be a finite number, not ${input}` }];
+      if (issue.expected === 'int' && typeof input === 'number')
+        return [{ path: formatPath(path), message: `must be a whole number, not ${input}` }];
       const want = EXPECTED[issue.expected] ?? issue.expected;
       return [{ path: formatPath(path), message: `must be ${want}, not ${describeType(input)}` }];
     }
@@ -77,7 +79,12 @@ function issueToProblems(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]
         if (kind === undefined) return [{ path: formatPath(target), message: `is required: one of ${list}` }];
         return [{ path: formatPath(target), message: `unknown ${what} ${JSON.stringify(kind)}; expected one of ${list}` }];
       }
-      return [{ path: formatPath(path), message: `must be JSON data (a string, number, true/false, null, array or object), not ${describeType(input)}` }];
+      return [
+        {
+          path: formatPath(path),
+          message: `must be JSON data (a string, number, true/false, null, array or object), not ${describeType(input)}`,
+        },
+      ];
     }
     case 'invalid_key': {
       // A record key that fails its own schema (a scenario's faults keyed by something that is not a call id).

@@ -6,7 +6,14 @@ describe('scanning a string for references', () => {
   it.each([
     ['a lone reference', '{{search}}', [['search', [], 0, 10]]],
     ['a reference with a path', '{{search.results.0.url}}', [['search', ['results', '0', 'url'], 0, 24]]],
-    ['references inside text', 'top {{a.x}} and {{ b }}!', [['a', ['x'], 4, 11], ['b', [], 16, 23]]],
+    [
+      'references inside text',
+      'top {{a.x}} and {{ b }}!',
+      [
+        ['a', ['x'], 4, 11],
+        ['b', [], 16, 23],
+      ],
+    ],
     ['ids with dashes and underscores', '{{_a-b_1.c-d}}', [['_a-b_1', ['c-d'], 0, 14]]],
     ['a reference inside stray braces', '{{{a}}}', [['a', [], 1, 6]]],
     ['no reference at all', 'plain {text} {{ }} {{1a}} {{a..b}}', []],

@@ -15,7 +15,13 @@ function plan(input: Partial<PlanInput>): Plan {
 }
 
 /** A bounded call (it has a timeout), so only the rule under test speaks. */
-const call = (id: string, extra: Partial<PlanInput['calls'][number]> = {}) => ({ id, tool: 'web_search', latency: { kind: 'fixed', ms: 100 } as const, timeoutMs: 1000, ...extra });
+const call = (id: string, extra: Partial<PlanInput['calls'][number]> = {}) => ({
+  id,
+  tool: 'web_search',
+  latency: { kind: 'fixed', ms: 100 } as const,
+  timeoutMs: 1000,
+  ...extra,
+});
 const brief = (fs: Finding[]) => fs.map((f) => [f.severity, f.rule, f.callId]);
 
 describe('reviewPlan', () => {
@@ -36,7 +42,8 @@ describe('reviewPlan', () => {
         callId: 'fetch',
         edge: { from: 'search', to: 'fetch' },
         within: [],
-        message: 'fetch uses {{search.results.0.url}} in url but does not depend on search: it would be called without that information. Add the edge search → fetch.',
+        message:
+          'fetch uses {{search.results.0.url}} in url but does not depend on search: it would be called without that information. Add the edge search → fetch.',
       },
     ]);
   });
@@ -61,7 +68,9 @@ describe('reviewPlan', () => {
 
   it('warns of a reference to no call, which is sent as written', () => {
     const p = plan({ calls: [call('fetch', { input: { url: 'see {{ghost.url}}' } })], dependencies: [] });
-    expect(reviewPlan(p).map((f) => f.message)).toEqual(['fetch refers to {{ghost.url}} in url, but no call is named ghost: it will be sent as written.']);
+    expect(reviewPlan(p).map((f) => f.message)).toEqual([
+      'fetch refers to {{ghost.url}} in url, but no call is named ghost: it will be sent as written.',
+    ]);
   });
 
   it('reports each referenced call once, however often it is used', () => {
@@ -87,7 +96,8 @@ describe('reviewPlan', () => {
           callId: 'fetch',
           edge: { from: 'weather', to: 'fetch' },
           within: [],
-          message: 'fetch depends on weather but never uses its output: a false dependency. Removing it would let fetch run without waiting for weather.',
+          message:
+            'fetch depends on weather but never uses its output: a false dependency. Removing it would let fetch run without waiting for weather.',
         },
       ]);
     });
@@ -125,7 +135,9 @@ describe('reviewPlan', () => {
           { from: 'b', to: 'long2' },
         ],
       });
-      expect(reviewPlan(p).map((f) => f.message)).toEqual(['c depends on b but never uses its output: a false dependency. Removing it would let c start a wave earlier.']);
+      expect(reviewPlan(p).map((f) => f.message)).toEqual([
+        'c depends on b but never uses its output: a false dependency. Removing it would let c start a wave earlier.',
+      ]);
     });
   });
 
@@ -155,7 +167,11 @@ describe('reviewPlan', () => {
       expect(reviewPlan(bounded)).toEqual([]);
       expect(reviewPlan(unbounded).map((f) => [f.callId, f.within, f.message])).toEqual([
         ['agent', [], 'agent has no timeout and the plan has no deadline: if it hangs, the run never ends.'],
-        ['inner', ['agent'], 'In sub-agent agent: inner has no timeout and nothing around it sets a deadline: if it hangs, the run never ends.'],
+        [
+          'inner',
+          ['agent'],
+          'In sub-agent agent: inner has no timeout and nothing around it sets a deadline: if it hangs, the run never ends.',
+        ],
       ]);
     });
   });
@@ -199,7 +215,12 @@ describe('reviewPlan', () => {
       dependencies: [{ from: 'token', to: 'use' }],
     });
     expect(reviewPlan(p).map((f) => [f.severity, f.rule, f.callId, f.message])).toEqual([
-      ['hint', 'abort-unneeded', 'audit', 'audit aborts the whole plan if it fails, yet no call needs its output: "degrade" would keep the other results.'],
+      [
+        'hint',
+        'abort-unneeded',
+        'audit',
+        'audit aborts the whole plan if it fails, yet no call needs its output: "degrade" would keep the other results.',
+      ],
     ]);
   });
 
@@ -294,7 +315,10 @@ describe('side-effect review', () => {
   });
 
   it('hints at a compensation no stop can call for', () => {
-    const p = plan({ calls: [reserve('reserve_hotel', { compensation: undo }), call('email')], dependencies: [{ from: 'reserve_hotel', to: 'email' }] });
+    const p = plan({
+      calls: [reserve('reserve_hotel', { compensation: undo }), call('email')],
+      dependencies: [{ from: 'reserve_hotel', to: 'email' }],
+    });
     expect(brief(reviewPlan(p))).toEqual([['hint', 'compensation-unused', 'reserve_hotel']]);
   });
 

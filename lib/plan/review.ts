@@ -77,9 +77,19 @@ function reviewOne(plan: Plan, within: string[], boundedAround: boolean, out: Fi
     for (const [refId, ref] of firstByCallId(refs)) {
       referenced.add(refId);
       if (!index.has(refId)) {
-        add({ severity: 'warning', rule: 'unknown-reference', callId: call.id, message: `${call.id} refers to ${ref.text} in ${ref.jsonPath}, but no call is named ${refId}: it will be sent as written.` });
+        add({
+          severity: 'warning',
+          rule: 'unknown-reference',
+          callId: call.id,
+          message: `${call.id} refers to ${ref.text} in ${ref.jsonPath}, but no call is named ${refId}: it will be sent as written.`,
+        });
       } else if (refId === call.id) {
-        add({ severity: 'error', rule: 'reference-without-edge', callId: call.id, message: `${call.id} uses its own output (${ref.text} in ${ref.jsonPath}): a call cannot need its own output.` });
+        add({
+          severity: 'error',
+          rule: 'reference-without-edge',
+          callId: call.id,
+          message: `${call.id} uses its own output (${ref.text} in ${ref.jsonPath}): a call cannot need its own output.`,
+        });
       } else if (!upstream.has(refId)) {
         const indirect = ancestors(adj.upstream, i).has(index.get(refId) as number);
         add({
@@ -167,7 +177,9 @@ function reviewEffects(plan: Plan, adj: Adjacency, add: AddFinding): void {
       });
     }
     const before = ancestors(adj.upstream, i);
-    const stoppers = plan.calls.filter((c, j) => c.onFailure === 'abort' && !before.has(j) && (j !== i || canLandAndFail(call, effectiveFaults(call, scenario)))).map((c) => c.id);
+    const stoppers = plan.calls
+      .filter((c, j) => c.onFailure === 'abort' && !before.has(j) && (j !== i || canLandAndFail(call, effectiveFaults(call, scenario))))
+      .map((c) => c.id);
     const stops: string[] = [];
     if (stoppers.length > 0) stops.push(`${listIds(stoppers)} can abort the plan after it lands`);
     if (deadline !== null) stops.push(`the plan's deadline (${deadline} ms) can stop it`);
@@ -219,7 +231,15 @@ function ancestors(upstream: readonly number[][], from: number): Set<number> {
  * What removing the edge u → v would buy: a whole wave (a model turn under `waves`), an earlier start for v, or
  * only less waiting. Cheap when v keeps its wave (most edges); else re-derives the waves after v, in topological order.
  */
-function saving(plan: Plan, ids: readonly string[], adj: Adjacency, order: readonly number[], waves: readonly number[], u: number, v: number): string {
+function saving(
+  plan: Plan,
+  ids: readonly string[],
+  adj: Adjacency,
+  order: readonly number[],
+  waves: readonly number[],
+  u: number,
+  v: number,
+): string {
   let start = 0;
   for (const x of adj.upstream[v]) if (x !== u && waves[x] + 1 > start) start = waves[x] + 1;
   if (start === waves[v]) return `Removing it would let ${ids[v]} run without waiting for ${ids[u]}.`;

@@ -51,7 +51,8 @@ export function scenarioIdFor(plan: Plan, name: string): string {
 export function scenarioFromCurrent(plan: Plan, name: string): ScenarioResult {
   const problem = scenarioNameProblem(plan, name);
   if (problem !== null) return { ok: false, reason: problem };
-  if (plan.scenarios.length >= LIMITS.maxScenarios) return { ok: false, reason: `The plan already has ${LIMITS.maxScenarios} scenarios, the most allowed.` };
+  if (plan.scenarios.length >= LIMITS.maxScenarios)
+    return { ok: false, reason: `The plan already has ${LIMITS.maxScenarios} scenarios, the most allowed.` };
   const current = activeScenario(plan);
   const faults: Scenario['faults'] = {};
   for (const call of plan.calls) {

@@ -79,20 +79,20 @@ export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 
 export const latencySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), ms: timeMs }),
-  z
-    .strictObject({ kind: z.literal('uniform'), minMs: timeMs, maxMs: timeMs })
-    .superRefine((l, ctx) => {
-      if (l.minMs > l.maxMs) ctx.addIssue({ code: 'custom', path: ['maxMs'], message: `must not be less than minMs (${l.minMs})` });
-    }),
-  z
-    .strictObject({ kind: z.literal('lognormal'), p50Ms: positiveMs, p95Ms: timeMs })
-    .superRefine((l, ctx) => {
-      if (!(l.p95Ms > l.p50Ms)) ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be greater than p50Ms (${l.p50Ms})` });
-      // The spread sets how far the tail reaches: a draw can be p95Ms × (p95Ms / p50Ms)^2.9 (see docs/plan-format.md).
-      else if (l.p50Ms > 0 && l.p95Ms > BOUNDS.maxFactor * l.p50Ms) {
-        ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be at most ${BOUNDS.maxFactor} × p50Ms (here ${BOUNDS.maxFactor * l.p50Ms} ms)` });
-      }
-    }),
+  z.strictObject({ kind: z.literal('uniform'), minMs: timeMs, maxMs: timeMs }).superRefine((l, ctx) => {
+    if (l.minMs > l.maxMs) ctx.addIssue({ code: 'custom', path: ['maxMs'], message: `must not be less than minMs (${l.minMs})` });
+  }),
+  z.strictObject({ kind: z.literal('lognormal'), p50Ms: positiveMs, p95Ms: timeMs }).superRefine((l, ctx) => {
+    if (!(l.p95Ms > l.p50Ms)) ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be greater than p50Ms (${l.p50Ms})` });
+    // The spread sets how far the tail reaches: a draw can be p95Ms × (p95Ms / p50Ms)^2.9 (see docs/plan-format.md).
+    else if (l.p50Ms > 0 && l.p95Ms > BOUNDS.maxFactor * l.p50Ms) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['p95Ms'],
+        message: `must be at most ${BOUNDS.maxFactor} × p50Ms (here ${BOUNDS.maxFactor * l.p50Ms} ms)`,
+      });
+    }
+  }),
 ]);
 
 export const retrySchema = z
@@ -138,18 +138,16 @@ const faultKinds = [
 
 export const FAULT_KINDS = ['error', 'timeout', 'rate_limit', 'slow', 'partial'] as const;
 
-export const faultSchema = z
-  .discriminatedUnion('kind', faultKinds)
-  .superRefine((f, ctx) => {
-    const hasP = f.probability !== undefined;
-    const hasA = f.onAttempts !== undefined;
-    if (hasP === hasA) {
-      ctx.addIssue({
-        code: 'custom',
-        message: hasP ? 'has both probability and onAttempts: give exactly one' : 'needs probability or onAttempts',
-      });
-    }
-  });
+export const faultSchema = z.discriminatedUnion('kind', faultKinds).superRefine((f, ctx) => {
+  const hasP = f.probability !== undefined;
+  const hasA = f.onAttempts !== undefined;
+  if (hasP === hasA) {
+    ctx.addIssue({
+      code: 'custom',
+      message: hasP ? 'has both probability and onAttempts: give exactly one' : 'needs probability or onAttempts',
+    });
+  }
+});
 
 /**
  * A list of faults (a call's own, a scenario's for one call): at most maxFaultsPerCall, and its slow faults multiply
@@ -230,7 +228,11 @@ export const compensationSchema = z
   .superRefine((c, ctx) => {
     c.faults.forEach((f, k) => {
       if (f.kind === 'partial') {
-        ctx.addIssue({ code: 'custom', path: ['faults', k, 'kind'], message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['faults', k, 'kind'],
+          message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow',
+        });
       }
     });
   });

@@ -6,7 +6,10 @@ import type { Strategy } from './schema';
 
 /** Each call's graph wave, by index in `calls`. */
 function wavesOf(plan: LayoutInput): number[] {
-  const adj = adjacency(plan.calls.map((c) => c.id), plan.dependencies);
+  const adj = adjacency(
+    plan.calls.map((c) => c.id),
+    plan.dependencies,
+  );
   return computeWaves(adj, topologicalOrder(adj));
 }
 
@@ -48,7 +51,11 @@ export function waveBands(
   const strategy = plan.settings?.strategy ?? 'waves';
   const waves = options.waves ?? wavesOf(plan);
   const at = (id: string): Point | undefined =>
-    positions instanceof Map ? positions.get(id) : Object.hasOwn(positions, id) ? (positions as Readonly<Record<string, Point>>)[id] : undefined;
+    positions instanceof Map
+      ? positions.get(id)
+      : Object.hasOwn(positions, id)
+        ? (positions as Readonly<Record<string, Point>>)[id]
+        : undefined;
   const sizeOf = typeof nodeSize === 'function' ? nodeSize : () => nodeSize;
 
   interface Box {

@@ -22,7 +22,14 @@ import {
 } from './codec';
 
 const EXAMPLES = join(__dirname, '..', '..', 'public', 'examples');
-const EXAMPLE_FILES = ['parallel-fetches.json', 'sequential-chain.json', 'research-agent.json', 'flaky-api.json', 'auth-abort.json', 'subagent-incomplete.json'];
+const EXAMPLE_FILES = [
+  'parallel-fetches.json',
+  'sequential-chain.json',
+  'research-agent.json',
+  'flaky-api.json',
+  'auth-abort.json',
+  'subagent-incomplete.json',
+];
 
 function example(file: string): Plan {
   const result = parsePlanText(readFileSync(join(EXAMPLES, file), 'utf8'));
@@ -203,7 +210,9 @@ describe('a damaged link', () => {
   });
 
   it('is refused when the unpacked text is not JSON', () => {
-    expect(linkMessage(decodePlanLink(linkOfText('{"format": "toolwave.plan", ')))).toMatch(/^is damaged: the plan inside is not valid JSON \(.+\)$/);
+    expect(linkMessage(decodePlanLink(linkOfText('{"format": "toolwave.plan", ')))).toMatch(
+      /^is damaged: the plan inside is not valid JSON \(.+\)$/,
+    );
   });
 });
 
@@ -291,6 +300,8 @@ describe('a share URL', () => {
     const calls = Array.from({ length: 24 }, (_, i) => ({ ...base.calls[0], id: `big_${i}`, output: noise(100_000, i + 2) }));
     const result = createShareLink({ ...base, calls, dependencies: [] }, 'https://t.example/');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^This plan is too large for a share link \([0-9,]+ characters, at most 2,000,000\): export it as a file instead\.$/);
+    expect(!result.ok && result.message).toMatch(
+      /^This plan is too large for a share link \([0-9,]+ characters, at most 2,000,000\): export it as a file instead\.$/,
+    );
   });
 });

@@ -8,7 +8,6 @@ import { LINK_PARAM, LINK_PATH, LINK_VERSION, LONG_LINK_CHARS, MAX_INFLATED_BYTE
 
 export { isPlanLink, LINK_PARAM, LINK_PATH, LINK_VERSION, LONG_LINK_CHARS, MAX_INFLATED_BYTES, MAX_LINK_CHARS } from './link';
 
-
 /**
  * Compressed bytes fed to the inflater per step. Deflate expands at most ~1,032:1, so one step makes at
  * most ~1 MB of output and the cap is checked between steps: a bomb stops within a megabyte of the cap.
@@ -28,9 +27,7 @@ export function encodePlanLink(plan: Plan): string {
   return `#${LINK_PARAM}=${LINK_VERSION}.${encodeBase64Url(deflateSync(bytes, { level: 9 }))}`;
 }
 
-export type ShareLinkResult =
-  | { ok: true; url: string; chars: number; warning: string | null }
-  | { ok: false; message: string };
+export type ShareLinkResult = { ok: true; url: string; chars: number; warning: string | null } | { ok: false; message: string };
 
 /** A full share URL for `plan` on the page at `pageUrl` (its own hash dropped), or why there can be none. */
 export function createShareLink(plan: Plan, pageUrl: string): ShareLinkResult {
@@ -54,7 +51,6 @@ export function createShareLink(plan: Plan, pageUrl: string): ShareLinkResult {
       : null;
   return { ok: true, url, chars: url.length, warning };
 }
-
 
 export type InflateResult =
   | { ok: true; bytes: Uint8Array }

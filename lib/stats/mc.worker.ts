@@ -2,7 +2,10 @@
 import type { Job } from './protocol';
 import { createJobRunner } from './worker-core';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<Job>) => void) | null; postMessage: (m: unknown, transfer: Transferable[]) => void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<Job>) => void) | null;
+  postMessage: (m: unknown, transfer: Transferable[]) => void;
+};
 const run = createJobRunner();
 
 scope.onmessage = (e: MessageEvent<Job>) => {

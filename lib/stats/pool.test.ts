@@ -32,7 +32,13 @@ function fakeWorker(jobs: Job[] = []): WorkerLike {
 
 describe('shard', () => {
   it('covers every run once, in contiguous shares, none empty', () => {
-    for (const [runs, workers] of [[10, 3], [1, 4], [100000, 2], [7, 7], [5, 1]] as const) {
+    for (const [runs, workers] of [
+      [10, 3],
+      [1, 4],
+      [100000, 2],
+      [7, 7],
+      [5, 1],
+    ] as const) {
       const shares = shard(runs, workers);
       expect(shares.length).toBe(Math.min(runs, workers));
       let next = 0;

@@ -114,12 +114,35 @@ export class McPool {
       sharesLeft.push(shares.length);
       total += runs;
       for (const s of shares) {
-        const job: Job = { type: 'job', batch, variant, planKey, seed: req.seed, strategy: req.strategy, offset: s.offset, count: s.count, chunk: chunkSize(plan.calls.length, s.count) };
+        const job: Job = {
+          type: 'job',
+          batch,
+          variant,
+          planKey,
+          seed: req.seed,
+          strategy: req.strategy,
+          offset: s.offset,
+          count: s.count,
+          chunk: chunkSize(plan.calls.length, s.count),
+        };
         jobs.push({ job: neverFail === undefined ? job : { ...job, neverFail }, plan });
       }
     });
     return new Promise<Reliability[]>((resolve, reject) => {
-      this.pending = { batch, jobs, sent: new Map(), chunks: req.plans.map(() => []), ids: req.plans.map(() => null), effects: req.plans.map(() => undefined), sharesLeft, done: 0, total, onProgress, resolve, reject };
+      this.pending = {
+        batch,
+        jobs,
+        sent: new Map(),
+        chunks: req.plans.map(() => []),
+        ids: req.plans.map(() => null),
+        effects: req.plans.map(() => undefined),
+        sharesLeft,
+        done: 0,
+        total,
+        onProgress,
+        resolve,
+        reject,
+      };
       onProgress({ done: 0, total });
       if (total === 0) this.finish();
       else this.dispatch();

@@ -25,7 +25,11 @@ describe('parseExampleIndex', () => {
   it.each([
     ['a list of file names', ['research.json'], { id: 'research', name: 'research', file: 'research.json' }],
     ['a list of entries', [{ id: 'r', name: 'Research', file: 'research.json' }], { id: 'r', name: 'Research', file: 'research.json' }],
-    ['an object with examples', { examples: [{ title: 'Research', path: '/examples/research.json' }] }, { id: 'research', name: 'Research', file: 'research.json' }],
+    [
+      'an object with examples',
+      { examples: [{ title: 'Research', path: '/examples/research.json' }] },
+      { id: 'research', name: 'Research', file: 'research.json' },
+    ],
   ])('reads %s', (_, data, first) => {
     const result = parseExampleIndex(data);
     expect(result.ok && result.examples[0]).toEqual(first);
@@ -133,7 +137,10 @@ describe('the document and its history', () => {
     const p = plan();
     const positioned = { ...p, calls: p.calls.map((c, i) => ({ ...c, position: { x: 7 * i, y: 3 } })) };
     store.getState().load(positioned, 'doc1');
-    expect(store.getState().plan.calls.map((c) => c.position)).toEqual([{ x: 0, y: 3 }, { x: 7, y: 3 }]);
+    expect(store.getState().plan.calls.map((c) => c.position)).toEqual([
+      { x: 0, y: 3 },
+      { x: 7, y: 3 },
+    ]);
   });
 
   it('a commit of the same plan object is not a step', () => {

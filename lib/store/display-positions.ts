@@ -24,5 +24,8 @@ export function fallbackPositions(plan: Plan): ReadonlyMap<string, Point> {
 export function withDisplayPositions(plan: Plan): Plan {
   const fallback = fallbackPositions(plan);
   if (fallback.size === 0) return plan;
-  return { ...plan, calls: plan.calls.map((c) => (c.position !== undefined ? c : { ...c, position: fallback.get(c.id) ?? { x: 0, y: 0 } })) };
+  return {
+    ...plan,
+    calls: plan.calls.map((c) => (c.position !== undefined ? c : { ...c, position: fallback.get(c.id) ?? { x: 0, y: 0 } })),
+  };
 }

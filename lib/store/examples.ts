@@ -93,7 +93,9 @@ async function fetchText(url: string, signal?: AbortSignal): Promise<string> {
   return res.text();
 }
 
-export async function fetchExampleIndex(signal?: AbortSignal): Promise<{ ok: true; examples: ExampleEntry[] } | { ok: false; message: string }> {
+export async function fetchExampleIndex(
+  signal?: AbortSignal,
+): Promise<{ ok: true; examples: ExampleEntry[] } | { ok: false; message: string }> {
   let text: string;
   try {
     text = await fetchText(`${EXAMPLES_BASE}index.json`, signal);
@@ -117,7 +119,10 @@ export async function fetchExamplePlan(entry: ExampleEntry, signal?: AbortSignal
     text = await fetchText(`${EXAMPLES_BASE}${entry.file}`, signal);
   } catch (err) {
     if (signal?.aborted) throw err;
-    return { ok: false, problems: [{ path: '(plan)', message: `could not be loaded: ${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '(plan)', message: `could not be loaded: ${err instanceof Error ? err.message : String(err)}` }],
+    };
   }
   return parsePlanText(text);
 }

@@ -24,10 +24,12 @@ function storeWith(p: Plan) {
   return store;
 }
 
-const add = (at = { x: 10, y: 20 }) => (p: Plan) => {
-  const r = addNote(p, at);
-  return r.id === null ? refuse(r.reason) : { ok: true as const, plan: r.plan, id: r.id };
-};
+const add =
+  (at = { x: 10, y: 20 }) =>
+  (p: Plan) => {
+    const r = addNote(p, at);
+    return r.id === null ? refuse(r.reason) : { ok: true as const, plan: r.plan, id: r.id };
+  };
 
 describe('note edits through editView', () => {
   it('add, write, move and delete are one undo step each, and redo replays them', () => {
@@ -91,7 +93,13 @@ describe('note edits through editView', () => {
           kind: 'agent',
           latency: fixed(1),
           position: { x: 0, y: 0 },
-          plan: { format: 'toolwave.plan', version: 1, name: 'Inner', calls: [{ id: 'x', tool: 't', latency: fixed(1) }], dependencies: [] },
+          plan: {
+            format: 'toolwave.plan',
+            version: 1,
+            name: 'Inner',
+            calls: [{ id: 'x', tool: 't', latency: fixed(1) }],
+            dependencies: [],
+          },
         },
       ],
       dependencies: [],

@@ -142,11 +142,17 @@ describe('drilling into a sub-agent', () => {
     const store = loaded('subagent-incomplete');
     store.getState().drillInto('research');
     const nested = selectViewPlan(store.getState());
-    const r = store.getState().editView((plan) => ({ ...plan, calls: plan.calls.map((c, i) => (i === 0 ? { ...c, label: 'Renamed' } : c)) }));
+    const r = store
+      .getState()
+      .editView((plan) => ({ ...plan, calls: plan.calls.map((c, i) => (i === 0 ? { ...c, label: 'Renamed' } : c)) }));
     expect(r).toMatchObject({ ok: true, changed: true });
     const s = store.getState();
     expect(selectViewPlan(s).calls[0].label).toBe('Renamed');
-    expect(s.plan.calls.filter((c) => c.id !== 'research')).toEqual(example('subagent-incomplete').calls.filter((c) => c.id !== 'research').map((c) => s.plan.calls.find((d) => d.id === c.id)));
+    expect(s.plan.calls.filter((c) => c.id !== 'research')).toEqual(
+      example('subagent-incomplete')
+        .calls.filter((c) => c.id !== 'research')
+        .map((c) => s.plan.calls.find((d) => d.id === c.id)),
+    );
     s.undo();
     expect(selectViewPlan(store.getState())).toEqual(nested);
   });

@@ -101,7 +101,10 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     const local = s.cursorMs - view.offsetMs;
     const t = dir === 1 ? nextEventTime(view.trace, local) : prevEventTime(view.trace, local);
     if (t === null) {
-      set({ playing: false, cursorMs: dir === 1 ? clamp(view.offsetMs + endTime(view.trace), playbackEnd(s)) : clamp(view.offsetMs, playbackEnd(s)) });
+      set({
+        playing: false,
+        cursorMs: dir === 1 ? clamp(view.offsetMs + endTime(view.trace), playbackEnd(s)) : clamp(view.offsetMs, playbackEnd(s)),
+      });
       return;
     }
     set({ playing: false, cursorMs: clamp(view.offsetMs + t, playbackEnd(s)) });

@@ -68,7 +68,16 @@ export function runPlan(plan: Plan): RunResult {
   }
 }
 
-const NO_RUN = { trace: null, tracePlan: null, strategies: null, contextText: null, runError: null, contextError: null, callRunById: {}, traceRevision: -1 } as const;
+const NO_RUN = {
+  trace: null,
+  tracePlan: null,
+  strategies: null,
+  contextText: null,
+  runError: null,
+  contextError: null,
+  callRunById: {},
+  traceRevision: -1,
+} as const;
 const CLEARED = { ...NO_RUN, playing: false, cursorMs: 0 } as const;
 
 /** Another document opened (or undo went back to one): its run, if any, is not this one, so it goes. */

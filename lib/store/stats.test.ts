@@ -18,9 +18,22 @@ function compared() {
   const a = example('research-agent');
   store.getState().open(a, null);
   const planA = store.getState().plan;
-  const planB: Plan = { ...planA, calls: planA.calls.map((c) => (c.id === 'fetch_3' ? { ...c, retry: { ...c.retry, maxAttempts: 4 } } : c)) };
+  const planB: Plan = {
+    ...planA,
+    calls: planA.calls.map((c) => (c.id === 'fetch_3' ? { ...c, retry: { ...c.retry, maxAttempts: 4 } } : c)),
+  };
   store.getState().setVariantB(planB);
-  const result: StatsResult = { planA, a: run(planA, 300), planB, b: run(planB, 300), hurts: [], hurtRuns: 300, runs: 300, seed: planA.settings.seed, revision: store.getState().revision };
+  const result: StatsResult = {
+    planA,
+    a: run(planA, 300),
+    planB,
+    b: run(planB, 300),
+    hurts: [],
+    hurtRuns: 300,
+    runs: 300,
+    seed: planA.settings.seed,
+    revision: store.getState().revision,
+  };
   store.getState().statsFinished(result);
   return { store, planA, planB, result };
 }

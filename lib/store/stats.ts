@@ -67,7 +67,13 @@ export interface StatsSlice {
   keepB: () => boolean;
 }
 
-const NO_STATS = { statsPhase: 'idle', statsProgress: { done: 0, total: 0 }, statsMessage: null, statsResult: null, variantB: null } as const;
+const NO_STATS = {
+  statsPhase: 'idle',
+  statsProgress: { done: 0, total: 0 },
+  statsMessage: null,
+  statsResult: null,
+  variantB: null,
+} as const;
 
 /** Another document opened (or undo went back to one): results of the one before are not its results, so they go. */
 export const forgetStatsOfAnotherDocument: Reaction<AppState> = (next, prev) => (next.planVersion !== prev.planVersion ? NO_STATS : null);
@@ -84,10 +90,17 @@ export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set
   statsHurts: false,
   setStatsRuns: (statsRuns) => set({ statsRuns }),
   setStatsHurts: (statsHurts) => set({ statsHurts }),
-  statsStarted: (total, kind = { compare: false, hurts: false }) => set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null, statsBatch: kind }),
+  statsStarted: (total, kind = { compare: false, hurts: false }) =>
+    set({ statsPhase: 'running', statsProgress: { done: 0, total }, statsMessage: null, statsBatch: kind }),
   statsProgressed: (done, total) => set({ statsProgress: { done, total } }),
   // A finished batch shows its bar full (the last progress message may not have been drawn yet).
-  statsFinished: (statsResult) => set((s) => ({ statsResult, statsPhase: 'done', statsMessage: null, statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total } })),
+  statsFinished: (statsResult) =>
+    set((s) => ({
+      statsResult,
+      statsPhase: 'done',
+      statsMessage: null,
+      statsProgress: { done: s.statsProgress.total, total: s.statsProgress.total },
+    })),
   statsStopped: (statsPhase, statsMessage) => set({ statsPhase, statsMessage }),
   setVariantB: (variantB) => set({ variantB }),
   setHeatOn: (heatOn) => set({ heatOn }),
@@ -105,7 +118,16 @@ export const createStatsSlice: StateCreator<AppState, [], [], StatsSlice> = (set
     const current = r.planB.settings.seed === r.seed;
     set({
       variantB: null,
-      statsResult: { ...r, planA: r.planB, a: r.b, planB: null, b: null, hurts: null, hurtRuns: 0, revision: current ? get().revision : r.revision },
+      statsResult: {
+        ...r,
+        planA: r.planB,
+        a: r.b,
+        planB: null,
+        b: null,
+        hurts: null,
+        hurtRuns: 0,
+        revision: current ? get().revision : r.revision,
+      },
     });
     return true;
   },

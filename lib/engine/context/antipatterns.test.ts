@@ -8,13 +8,16 @@ const FORMATS: ContextFormat[] = [...CONTEXT_FORMATS];
 const serialized = (x: unknown) => JSON.stringify(x);
 
 describe('anti-patterns are clearly labelled', () => {
-  it.each(ANTI_PATTERNS.flatMap((k) => FORMATS.map((f) => [k, f] as const)))('%s in %s carries its kind and a one-sentence label', (kind, f) => {
-    const { plan, trace } = research();
-    const ctx = buildAntiPattern(plan, trace, kind, f);
-    expect(ctx.antiPattern).toBe(kind);
-    expect(ctx.format).toBe(f);
-    expect(ctx.label).toMatch(/^Anti-pattern: [^.]+\.$/);
-  });
+  it.each(ANTI_PATTERNS.flatMap((k) => FORMATS.map((f) => [k, f] as const)))(
+    '%s in %s carries its kind and a one-sentence label',
+    (kind, f) => {
+      const { plan, trace } = research();
+      const ctx = buildAntiPattern(plan, trace, kind, f);
+      expect(ctx.antiPattern).toBe(kind);
+      expect(ctx.format).toBe(f);
+      expect(ctx.label).toMatch(/^Anti-pattern: [^.]+\.$/);
+    },
+  );
 
   it.each(ANTI_PATTERNS)('the text of %s starts with an ANTI-PATTERN header line', (kind) => {
     const { plan, trace } = research();
@@ -58,13 +61,21 @@ describe('total_failure', () => {
     const { plan, trace } = research();
     const ctx = buildAntiPattern(plan, trace, 'total_failure', f);
     const read = readContext(ctx);
-    expect(read.turns[0].results).toEqual([{ id: 'search', isError: false, content: '{"results":[{"url":"https://a.example"},{"url":"https://b.example"}]}' }]);
+    expect(read.turns[0].results).toEqual([
+      { id: 'search', isError: false, content: '{"results":[{"url":"https://a.example"},{"url":"https://b.example"}]}' },
+    ]);
     const batch = read.turns[1].results;
     const error = 'Tool batch failed: fetch_b timed out after 3 attempts. No results are available for this batch.';
     if (f === 'text') expect(ctx.format === 'text' && ctx.text).toContain(`result (whole batch) [error]: ${error}`);
-    else expect(batch).toEqual([{ id: 'fetch_a', isError: true, content: error }, { id: 'fetch_b', isError: true, content: error }]);
+    else
+      expect(batch).toEqual([
+        { id: 'fetch_a', isError: true, content: error },
+        { id: 'fetch_b', isError: true, content: error },
+      ]);
     expect(serialized(ctx)).not.toContain('alpha');
-    expect(read.summary).toBe('The task failed because fetch_b timed out after 3 attempts. None of the tool results can be used.\nPlan outcome: failed');
+    expect(read.summary).toBe(
+      'The task failed because fetch_b timed out after 3 attempts. None of the tool results can be used.\nPlan outcome: failed',
+    );
   });
 });
 
@@ -78,7 +89,8 @@ describe('false_success', () => {
     expect(results.find((r) => r.id === 'ok')?.content).toBe('{"title":"Hello","rows":3}');
     expect(readContext(ctx).summary).toBe('Tool plan status: 5 calls — all succeeded.\nPlan outcome: complete');
     if (ctx.format === 'anthropic') {
-      for (const m of ctx.messages) if (m.role === 'user') for (const b of m.content) if (b.type === 'tool_result') expect(b.is_error).toBe(false);
+      for (const m of ctx.messages)
+        if (m.role === 'user') for (const b of m.content) if (b.type === 'tool_result') expect(b.is_error).toBe(false);
     }
   });
 
@@ -89,10 +101,13 @@ describe('false_success', () => {
 });
 
 describe('anti-patterns differ from the real context only where they lie', () => {
-  it.each(ANTI_PATTERNS.flatMap((k) => FORMATS.map((f) => [k, f] as const)))('%s in %s differs from the correct context for a partial run', (kind, f) => {
-    const { plan, trace } = research();
-    const { antiPattern, label, ...rest } = buildAntiPattern(plan, trace, kind, f);
-    expect([antiPattern, label.length > 0]).toEqual([kind, true]);
-    expect(rest).not.toEqual(buildContext(plan, trace, f));
-  });
+  it.each(ANTI_PATTERNS.flatMap((k) => FORMATS.map((f) => [k, f] as const)))(
+    '%s in %s differs from the correct context for a partial run',
+    (kind, f) => {
+      const { plan, trace } = research();
+      const { antiPattern, label, ...rest } = buildAntiPattern(plan, trace, kind, f);
+      expect([antiPattern, label.length > 0]).toEqual([kind, true]);
+      expect(rest).not.toEqual(buildContext(plan, trace, f));
+    },
+  );
 });

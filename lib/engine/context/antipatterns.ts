@@ -45,12 +45,10 @@ function totalFailure(conv: Conversation, trace: Trace): Conversation {
 
 /** Failures become empty successes; the summary says everything succeeded. */
 function falseSuccess(conv: Conversation): Conversation {
-  const turns = conv.turns.map(
-    (turn): TurnItem => ({
-      ...turn,
-      results: turn.results.map((r) => (isError(r.status) ? { ...r, isError: false, body: '', notes: [] } : { ...r, notes: [] })),
-    }),
-  );
+  const turns = conv.turns.map((turn): TurnItem => ({
+    ...turn,
+    results: turn.results.map((r) => (isError(r.status) ? { ...r, isError: false, body: '', notes: [] } : { ...r, notes: [] })),
+  }));
   const n = turns.reduce((sum, t) => sum + t.uses.length, 0);
   return { turns, summary: `Tool plan status: ${plural(n, 'call')} — all succeeded.\nPlan outcome: complete` };
 }

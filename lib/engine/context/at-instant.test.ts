@@ -33,7 +33,10 @@ describe('the context at an instant', () => {
   });
 
   it.each([
-    [3500, ['- fetch_a: returned; its result comes back when the rest of model turn 2 is in', '- fetch_b: waiting to retry (attempt 2 next)']],
+    [
+      3500,
+      ['- fetch_a: returned; its result comes back when the rest of model turn 2 is in', '- fetch_b: waiting to retry (attempt 2 next)'],
+    ],
     [5000, ['- fetch_b: running (attempt 2)', '- summarize: not started yet']],
   ] as const)('the summary at %i ms says what each pending call is doing', (t, lines) => {
     for (const f of FORMATS) {
@@ -49,10 +52,13 @@ describe('the context at an instant', () => {
     expect(at(research(), f, 10000).summary).toContain('- summarize: skipped — needs fetch_b, which timed out');
   });
 
-  it.each(FORMATS.flatMap((f) => [10000, 10001, 1e9].map((t) => [f, t] as const)))('%s: at or after the end of the run (t = %d) it is the whole run’s context', (f, t) => {
-    const s = research();
-    expect(buildContext(s.plan, s.trace, f, { atMs: t })).toEqual(buildContext(s.plan, s.trace, f));
-  });
+  it.each(FORMATS.flatMap((f) => [10000, 10001, 1e9].map((t) => [f, t] as const)))(
+    '%s: at or after the end of the run (t = %d) it is the whole run’s context',
+    (f, t) => {
+      const s = research();
+      expect(buildContext(s.plan, s.trace, f, { atMs: t })).toEqual(buildContext(s.plan, s.trace, f));
+    },
+  );
 
   it.each(FORMATS)('%s: an abort is in progress one instant before it and final at it', (f) => {
     const s = aborted();
@@ -72,7 +78,10 @@ describe('the context at an instant', () => {
     expect(late.endsWith('Plan outcome: stuck — h never returned')).toBe(true);
     expect(at(s, f, 5).summary.endsWith('Plan outcome: in progress')).toBe(true);
     const whole = readContext(buildContext(s.plan, s.trace, f));
-    expect(whole.turns[0].results.map((r) => [r.id, r.isError])).toEqual([['h', true], ['fast', false]]);
+    expect(whole.turns[0].results.map((r) => [r.id, r.isError])).toEqual([
+      ['h', true],
+      ['fast', false],
+    ]);
   });
 
   it.each(FORMATS.flatMap((f) => Object.entries(SCENARIOS).map(([name, make]) => [f, name, make] as const)))(

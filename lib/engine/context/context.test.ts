@@ -8,7 +8,9 @@ const FORMATS: ContextFormat[] = [...CONTEXT_FORMATS];
 const ALL = Object.entries(SCENARIOS);
 const read = (s: Scenario, f: ContextFormat) => readContext(buildContext(s.plan, s.trace, f));
 const resultOf = (s: Scenario, f: ContextFormat, id: string) => {
-  const r = read(s, f).turns.flatMap((t) => t.results).find((x) => x.id === id);
+  const r = read(s, f)
+    .turns.flatMap((t) => t.results)
+    .find((x) => x.id === id);
   if (r === undefined) throw new Error(`no result for ${id}`);
   return r;
 };
@@ -108,7 +110,10 @@ describe('each result says what happened', () => {
       const s = make();
       for (const r of read(s, f).turns.flatMap((t) => t.results)) {
         const status = s.trace.calls.find((c) => c.id === r.id)?.status;
-        expect([r.id, r.isError]).toEqual([r.id, status === 'failed' || status === 'timed_out' || status === 'cancelled' || status === 'hung']);
+        expect([r.id, r.isError]).toEqual([
+          r.id,
+          status === 'failed' || status === 'timed_out' || status === 'cancelled' || status === 'hung',
+        ]);
       }
     }
   });
@@ -121,26 +126,38 @@ describe('each result says what happened', () => {
 
   it.each(FORMATS)('%s: an error says its message, its attempts and that it was not retryable', (f) => {
     expect(resultOf(mixed(), f, 'err').content).toBe('err failed after 1 attempt: 503 Service Unavailable; the failure was not retryable');
-    expect(resultOf(mixed(), f, 'rl').content).toBe('rl was rate limited after 2 attempts: 429 rate limited: retry after 500 ms; the failure was retryable, retries are exhausted');
+    expect(resultOf(mixed(), f, 'rl').content).toBe(
+      'rl was rate limited after 2 attempts: 429 rate limited: retry after 500 ms; the failure was retryable, retries are exhausted',
+    );
   });
 
   it.each(FORMATS)('%s: a partial result carries its output and its warning', (f) => {
-    expect(resultOf(mixed(), f, 'part')).toEqual({ id: 'part', isError: false, content: '["p1","p2"]\nWarning: this result is partial (incomplete): 2 of 3 pages' });
+    expect(resultOf(mixed(), f, 'part')).toEqual({
+      id: 'part',
+      isError: false,
+      content: '["p1","p2"]\nWarning: this result is partial (incomplete): 2 of 3 pages',
+    });
   });
 
   it.each(FORMATS)('%s: a degraded call names its missing inputs and gets null for them', (f) => {
     const s = mixed();
     const r = resultOf(s, f, 'report');
-    expect(r.content).toBe('report written\nDegraded: ran without err (failed), an optional input; any reference to it was passed as null.');
+    expect(r.content).toBe(
+      'report written\nDegraded: ran without err (failed), an optional input; any reference to it was passed as null.',
+    );
     const use = read(s, f).turns[1].uses[0];
     expect(use.input).toEqual({ data: null, note: 'see Hello (3 rows, null)' });
     expect(read(s, f).summary).toContain('Degraded (ran without optional inputs):\n- report: missing err (failed)');
   });
 
   it.each(FORMATS)('%s: a cancelled call says it was cancelled and why', (f) => {
-    expect(resultOf(aborted(), f, 'b').content).toBe('b was cancelled after 1 attempt: the plan was aborted at 500 ms because a failed; it returned no result');
+    expect(resultOf(aborted(), f, 'b').content).toBe(
+      'b was cancelled after 1 attempt: the plan was aborted at 500 ms because a failed; it returned no result',
+    );
     expect(resultOf(aborted(), f, 'c').content).toContain('c was cancelled while waiting to retry after 1 attempt: the plan was aborted');
-    expect(resultOf(deadline(), f, 's2').content).toBe("s2 was cancelled after 1 attempt: the plan's deadline was reached at 3000 ms; it returned no result");
+    expect(resultOf(deadline(), f, 's2').content).toBe(
+      "s2 was cancelled after 1 attempt: the plan's deadline was reached at 3000 ms; it returned no result",
+    );
   });
 
   it.each(FORMATS)('%s: a hung call is reported as never returning', (f) => {
@@ -154,8 +171,18 @@ describe('the summary', () => {
   it.each([
     ['research', research, 'Tool plan status: 4 calls — 2 succeeded, 1 timed out, 1 skipped.', 'Plan outcome: partial'],
     ['mixed', mixed, 'Tool plan status: 5 calls — 2 succeeded, 1 partial, 2 failed.', 'Plan outcome: partial'],
-    ['aborted', aborted, 'Tool plan status: 4 calls — 1 failed, 2 cancelled, 1 not started.', 'Plan outcome: aborted — a failed at 500 ms and its policy is to abort the plan'],
-    ['deadline', deadline, 'Tool plan status: 3 calls — 1 succeeded, 1 cancelled, 1 not started.', "Plan outcome: deadline_exceeded — the plan's deadline was reached at 3000 ms"],
+    [
+      'aborted',
+      aborted,
+      'Tool plan status: 4 calls — 1 failed, 2 cancelled, 1 not started.',
+      'Plan outcome: aborted — a failed at 500 ms and its policy is to abort the plan',
+    ],
+    [
+      'deadline',
+      deadline,
+      'Tool plan status: 3 calls — 1 succeeded, 1 cancelled, 1 not started.',
+      "Plan outcome: deadline_exceeded — the plan's deadline was reached at 3000 ms",
+    ],
     ['stuck', stuck, 'Tool plan status: 5 calls — 1 succeeded, 3 not started, 1 hung.', 'Plan outcome: stuck — h never returned'],
   ] as const)('counts each status that occurred and names the outcome (%s)', (_name, make, first, last) => {
     for (const f of FORMATS) {

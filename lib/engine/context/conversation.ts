@@ -39,9 +39,7 @@ function indent(text: string): string {
 
 /** The results a sub-agent's nested run produced: what came in, nothing about what did not. */
 function nestedResults(view: RunView): string {
-  const lines = view.trace.calls
-    .filter((c) => isSuccess(c.status))
-    .map((c) => `- ${c.id}: ${indent(successBody(view, c))}`);
+  const lines = view.trace.calls.filter((c) => isSuccess(c.status)).map((c) => `- ${c.id}: ${indent(successBody(view, c))}`);
   return lines.length > 0 ? `Results:\n${lines.join('\n')}` : 'Results: none.';
 }
 

@@ -13,8 +13,21 @@ const comp = (tool: string, ms: number, extra: object = {}) => ({ tool, latency:
 const trip = makePlan(
   [
     { id: 'reserve_flight', ms: 100, effect: 'once', compensation: comp('cancel_flight', 30) },
-    { id: 'reserve_hotel', ms: 200, effect: 'once', compensation: comp('cancel_reservation', 40, { faults: [{ kind: 'error', message: 'booking locked', onAttempts: [1] }] }) },
-    { id: 'charge_card', ms: 50, effect: 'once', timeoutMs: 40, retry: { maxAttempts: 2, initialIntervalMs: 10 }, onFailure: 'abort', faults: [{ kind: 'timeout', onAttempts: [1, 2] }] },
+    {
+      id: 'reserve_hotel',
+      ms: 200,
+      effect: 'once',
+      compensation: comp('cancel_reservation', 40, { faults: [{ kind: 'error', message: 'booking locked', onAttempts: [1] }] }),
+    },
+    {
+      id: 'charge_card',
+      ms: 50,
+      effect: 'once',
+      timeoutMs: 40,
+      retry: { maxAttempts: 2, initialIntervalMs: 10 },
+      onFailure: 'abort',
+      faults: [{ kind: 'timeout', onAttempts: [1, 2] }],
+    },
   ],
   [
     ['reserve_flight', 'charge_card'],
@@ -37,7 +50,9 @@ describe('the context after a stop', () => {
     const summary = summaryOf(text);
     expect(summary).toContain('Side effects after the stop: 1 undone and 2 still in place:');
     expect(summary).toContain('- reserve_flight (landed at 100 ms): undone by cancel_flight in 30 ms');
-    expect(summary).toContain('- reserve_hotel (landed at 200 ms): still in place: its compensation cancel_reservation failed (booking locked)');
+    expect(summary).toContain(
+      '- reserve_hotel (landed at 200 ms): still in place: its compensation cancel_reservation failed (booking locked)',
+    );
     expect(summary).toContain('- charge_card (landed at 290 ms, may have gone through): still in place: it has no compensation');
   });
 
@@ -63,7 +78,12 @@ describe('the context after a stop', () => {
 describe('the context of a run that finished', () => {
   it('names a certain duplicate too, with the attempt that failed after the work was done', () => {
     const plan = makePlan([
-      { id: 'send_email', effect: 'once', retry: { maxAttempts: 2, initialIntervalMs: 0 }, faults: [{ kind: 'error', message: '500', retryable: true, applied: true, onAttempts: [1] }] },
+      {
+        id: 'send_email',
+        effect: 'once',
+        retry: { maxAttempts: 2, initialIntervalMs: 0 },
+        faults: [{ kind: 'error', message: '500', retryable: true, applied: true, onAttempts: [1] }],
+      },
     ]);
     const text = buildContext(plan, simulate(plan), 'text').text;
     expect(text).toContain('- send_email ran twice: attempt 1 failed after the work was done; attempt 2 succeeded');

@@ -26,11 +26,41 @@ export function buildContext(plan: Plan, trace: Trace, format: ContextFormat, op
 }
 
 /** The same trace rendered by an anti-pattern, labelled as such (text starts with an `ANTI-PATTERN` line). */
-export function buildAntiPattern(plan: Plan, trace: Trace, kind: AntiPatternKind, format: 'anthropic', opts?: ContextOptions): AntiPatternContext<AnthropicContext>;
-export function buildAntiPattern(plan: Plan, trace: Trace, kind: AntiPatternKind, format: 'openai', opts?: ContextOptions): AntiPatternContext<OpenAIContext>;
-export function buildAntiPattern(plan: Plan, trace: Trace, kind: AntiPatternKind, format: 'text', opts?: ContextOptions): AntiPatternContext<TextContext>;
-export function buildAntiPattern(plan: Plan, trace: Trace, kind: AntiPatternKind, format: ContextFormat, opts?: ContextOptions): AntiPatternContext;
-export function buildAntiPattern(plan: Plan, trace: Trace, kind: AntiPatternKind, format: ContextFormat, opts: ContextOptions = {}): AntiPatternContext {
+export function buildAntiPattern(
+  plan: Plan,
+  trace: Trace,
+  kind: AntiPatternKind,
+  format: 'anthropic',
+  opts?: ContextOptions,
+): AntiPatternContext<AnthropicContext>;
+export function buildAntiPattern(
+  plan: Plan,
+  trace: Trace,
+  kind: AntiPatternKind,
+  format: 'openai',
+  opts?: ContextOptions,
+): AntiPatternContext<OpenAIContext>;
+export function buildAntiPattern(
+  plan: Plan,
+  trace: Trace,
+  kind: AntiPatternKind,
+  format: 'text',
+  opts?: ContextOptions,
+): AntiPatternContext<TextContext>;
+export function buildAntiPattern(
+  plan: Plan,
+  trace: Trace,
+  kind: AntiPatternKind,
+  format: ContextFormat,
+  opts?: ContextOptions,
+): AntiPatternContext;
+export function buildAntiPattern(
+  plan: Plan,
+  trace: Trace,
+  kind: AntiPatternKind,
+  format: ContextFormat,
+  opts: ContextOptions = {},
+): AntiPatternContext {
   const label = ANTI_PATTERN_LABELS[kind];
   const conv = applyAntiPattern(buildConversation(plan, trace, opts.atMs ?? null), trace, kind);
   const banner = `ANTI-PATTERN (${kind}): ${label.replace(/^Anti-pattern: /, '')}`;

@@ -33,18 +33,31 @@ describe('the context messages match the official SDK types', () => {
   it('each block and message kind is assignable to its SDK counterpart', () => {
     type A = AnthropicMessage;
     type O = OpenAIMessage;
-    const toolUse = { type: 'tool_use', id: 'x', name: 't', input: { q: 1 } } satisfies Extract<A, { role: 'assistant' }>['content'][number] satisfies Anthropic.ToolUseBlockParam;
+    const toolUse = { type: 'tool_use', id: 'x', name: 't', input: { q: 1 } } satisfies Extract<
+      A,
+      { role: 'assistant' }
+    >['content'][number] satisfies Anthropic.ToolUseBlockParam;
     const toolResult = { type: 'tool_result', tool_use_id: 'x', content: 'ok', is_error: false } satisfies Anthropic.ToolResultBlockParam;
-    const call = { role: 'assistant', content: null, tool_calls: [{ id: 'x', type: 'function', function: { name: 't', arguments: '{}' } }] } satisfies Extract<O, { role: 'assistant' }> satisfies OpenAI.ChatCompletionAssistantMessageParam;
-    const tool = { role: 'tool', tool_call_id: 'x', content: 'ok' } satisfies Extract<O, { role: 'tool' }> satisfies OpenAI.ChatCompletionToolMessageParam;
+    const call = {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'x', type: 'function', function: { name: 't', arguments: '{}' } }],
+    } satisfies Extract<O, { role: 'assistant' }> satisfies OpenAI.ChatCompletionAssistantMessageParam;
+    const tool = { role: 'tool', tool_call_id: 'x', content: 'ok' } satisfies Extract<
+      O,
+      { role: 'tool' }
+    > satisfies OpenAI.ChatCompletionToolMessageParam;
     expect([toolUse.id, toolResult.tool_use_id, call.tool_calls[0].id, tool.tool_call_id]).toEqual(['x', 'x', 'x', 'x']);
   });
 
   it('a shape the SDK would refuse does not type-check (the checks above are not vacuous)', () => {
     // @ts-expect-error: Anthropic has no "tool" role; only a real mismatch makes this line an error.
     const wrong: Anthropic.MessageParam[] = [{ role: 'tool', content: 'x' }];
-    // @ts-expect-error: an OpenAI tool call's arguments must be a JSON string, not an object.
-    const wrongCall: OpenAI.ChatCompletionMessageParam = { role: 'assistant', tool_calls: [{ id: 'x', type: 'function', function: { name: 't', arguments: {} } }] };
+    const wrongCall: OpenAI.ChatCompletionMessageParam = {
+      role: 'assistant',
+      // @ts-expect-error: an OpenAI tool call's arguments must be a JSON string, not an object.
+      tool_calls: [{ id: 'x', type: 'function', function: { name: 't', arguments: {} } }],
+    };
     expect([wrong, wrongCall]).toHaveLength(2);
   });
 

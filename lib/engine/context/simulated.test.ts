@@ -16,8 +16,16 @@ const ERRORS = new Set(['failed', 'timed_out', 'cancelled', 'hung']);
 /** What the context depends on, without the engine's own wording of attempt messages. */
 function shape(c: CallTrace) {
   return {
-    id: c.id, status: c.status, wave: c.wave, reason: c.reason, startMs: c.startMs, endMs: c.endMs, turn: c.turn,
-    missingInputs: c.missingInputs, warning: c.warning !== undefined, hiddenFailures: c.hiddenFailures,
+    id: c.id,
+    status: c.status,
+    wave: c.wave,
+    reason: c.reason,
+    startMs: c.startMs,
+    endMs: c.endMs,
+    turn: c.turn,
+    missingInputs: c.missingInputs,
+    warning: c.warning !== undefined,
+    hiddenFailures: c.hiddenFailures,
     attempts: c.attempts.map((a) => [a.n, a.startMs, a.endMs, a.result, a.retryable, a.nested?.outcome]),
   };
 }
@@ -49,7 +57,12 @@ describe('the hand-built fixtures are what the engine produces', () => {
   it.each(Object.entries(SCENARIOS))('%s', (_name, make) => {
     const { plan, trace } = make();
     const real = simulate(plan);
-    expect([real.outcome, real.makespanMs, real.stop, real.strategy]).toEqual([trace.outcome, trace.makespanMs, trace.stop, trace.strategy]);
+    expect([real.outcome, real.makespanMs, real.stop, real.strategy]).toEqual([
+      trace.outcome,
+      trace.makespanMs,
+      trace.stop,
+      trace.strategy,
+    ]);
     expect(real.calls.map(shape)).toEqual(trace.calls.map(shape));
     expect(real.turns).toEqual(trace.turns);
   });
@@ -67,10 +80,43 @@ describe('every rule holds on real traces', () => {
   const flaky = makePlan({
     settings: { modelTurnMs: 50, deadlineMs: 4000 },
     calls: [
-      { id: 'search', tool: 'web_search', latency: { kind: 'uniform', minMs: 100, maxMs: 900 }, timeoutMs: 800, retry: { maxAttempts: 3, initialIntervalMs: 100, jitter: 'full' }, output: { urls: ['u1', 'u2'] } },
-      { id: 'fetch_1', tool: 'fetch_url', latency: { kind: 'lognormal', p50Ms: 300, p95Ms: 1500 }, timeoutMs: 1000, retry: { maxAttempts: 2 }, input: { url: '{{search.urls.0}}' }, faults: [{ kind: 'error', message: 'HTTP 500', probability: 0.3, retryable: true }], output: 'page one' },
-      { id: 'fetch_2', tool: 'fetch_url', latency: { kind: 'fixed', ms: 400 }, input: { url: '{{search.urls.1}}' }, onFailure: 'ignore', faults: [{ kind: 'partial', note: 'truncated', probability: 0.3 }, { kind: 'rate_limit', retryAfterMs: 200, probability: 0.2 }], output: 'page two' },
-      { id: 'audit', tool: 'audit_log', latency: { kind: 'fixed', ms: 100 }, onFailure: 'abort', faults: [{ kind: 'error', message: 'audit down', probability: 0.1 }] },
+      {
+        id: 'search',
+        tool: 'web_search',
+        latency: { kind: 'uniform', minMs: 100, maxMs: 900 },
+        timeoutMs: 800,
+        retry: { maxAttempts: 3, initialIntervalMs: 100, jitter: 'full' },
+        output: { urls: ['u1', 'u2'] },
+      },
+      {
+        id: 'fetch_1',
+        tool: 'fetch_url',
+        latency: { kind: 'lognormal', p50Ms: 300, p95Ms: 1500 },
+        timeoutMs: 1000,
+        retry: { maxAttempts: 2 },
+        input: { url: '{{search.urls.0}}' },
+        faults: [{ kind: 'error', message: 'HTTP 500', probability: 0.3, retryable: true }],
+        output: 'page one',
+      },
+      {
+        id: 'fetch_2',
+        tool: 'fetch_url',
+        latency: { kind: 'fixed', ms: 400 },
+        input: { url: '{{search.urls.1}}' },
+        onFailure: 'ignore',
+        faults: [
+          { kind: 'partial', note: 'truncated', probability: 0.3 },
+          { kind: 'rate_limit', retryAfterMs: 200, probability: 0.2 },
+        ],
+        output: 'page two',
+      },
+      {
+        id: 'audit',
+        tool: 'audit_log',
+        latency: { kind: 'fixed', ms: 100 },
+        onFailure: 'abort',
+        faults: [{ kind: 'error', message: 'audit down', probability: 0.1 }],
+      },
       { id: 'answer', tool: 'llm', latency: { kind: 'fixed', ms: 500 }, input: { a: '{{fetch_1}}', b: 'and {{fetch_2}}' }, output: 'done' },
     ],
     dependencies: [
@@ -91,29 +137,36 @@ describe('every rule holds on real traces', () => {
     expect(outcomes.size).toBeGreaterThan(1);
   });
 
-  it.each(STRATEGIES)('%s: at every instant where something happened, the context is a valid conversation that drops nothing', (strategy) => {
-    for (let seed = 0; seed < 15; seed++) {
-      const trace = simulate(flaky, { seed, strategy });
-      const instants = [...new Set(trace.events.map((e) => e.t))];
-      for (const t of instants) {
-        for (const f of FORMATS) {
-          const ctx = readContext(buildContext(flaky, trace, f, { atMs: t }));
-          const shown = new Set<string>();
-          for (const turn of ctx.turns) {
-            expect(turn.results.map((r) => r.id)).toEqual(turn.uses.map((u) => u.id));
-            turn.results.forEach((r) => shown.add(r.id));
+  it.each(STRATEGIES)(
+    '%s: at every instant where something happened, the context is a valid conversation that drops nothing',
+    (strategy) => {
+      for (let seed = 0; seed < 15; seed++) {
+        const trace = simulate(flaky, { seed, strategy });
+        const instants = [...new Set(trace.events.map((e) => e.t))];
+        for (const t of instants) {
+          for (const f of FORMATS) {
+            const ctx = readContext(buildContext(flaky, trace, f, { atMs: t }));
+            const shown = new Set<string>();
+            for (const turn of ctx.turns) {
+              expect(turn.results.map((r) => r.id)).toEqual(turn.uses.map((u) => u.id));
+              turn.results.forEach((r) => shown.add(r.id));
+            }
+            for (const c of trace.calls) if (!shown.has(c.id)) expect(ctx.summary).toContain(`- ${c.id}: `);
+            const ended = trace.makespanMs !== null && t >= trace.makespanMs;
+            expect(ctx.summary.split('\n').at(-1)).toMatch(
+              ended ? new RegExp(`^Plan outcome: ${trace.outcome}`) : /^Plan outcome: in progress$/,
+            );
           }
-          for (const c of trace.calls) if (!shown.has(c.id)) expect(ctx.summary).toContain(`- ${c.id}: `);
-          const ended = trace.makespanMs !== null && t >= trace.makespanMs;
-          expect(ctx.summary.split('\n').at(-1)).toMatch(ended ? new RegExp(`^Plan outcome: ${trace.outcome}`) : /^Plan outcome: in progress$/);
         }
       }
-    }
-  });
+    },
+  );
 
   it('the same plan and seed give the same context, byte for byte', () => {
     for (const f of FORMATS) {
-      expect(JSON.stringify(buildContext(flaky, simulate(flaky, { seed: 9 }), f))).toBe(JSON.stringify(buildContext(flaky, simulate(flaky, { seed: 9 }), f)));
+      expect(JSON.stringify(buildContext(flaky, simulate(flaky, { seed: 9 }), f))).toBe(
+        JSON.stringify(buildContext(flaky, simulate(flaky, { seed: 9 }), f)),
+      );
     }
   });
 
@@ -134,7 +187,13 @@ describe('sub-agents over real nested runs', () => {
     name: 'Payments',
     calls: [
       { id: 'quote', tool: 'price', latency: { kind: 'fixed', ms: 100 }, output: { eur: 9 } },
-      { id: 'charge', tool: 'charge', latency: { kind: 'fixed', ms: 200 }, onFailure: 'abort', faults: [{ kind: 'error', message: 'card declined', onAttempts: [1] }] },
+      {
+        id: 'charge',
+        tool: 'charge',
+        latency: { kind: 'fixed', ms: 200 },
+        onFailure: 'abort',
+        faults: [{ kind: 'error', message: 'card declined', onAttempts: [1] }],
+      },
       { id: 'mail', tool: 'email', latency: { kind: 'fixed', ms: 500 } },
     ],
     dependencies: [],
@@ -147,12 +206,15 @@ describe('sub-agents over real nested runs', () => {
       ],
       dependencies: [],
     });
-  const result = (plan: Plan, f: ContextFormat, id: string) => readContext(buildContext(plan, simulate(plan), f)).turns[0].results.find((r) => r.id === id);
+  const result = (plan: Plan, f: ContextFormat, id: string) =>
+    readContext(buildContext(plan, simulate(plan), f)).turns[0].results.find((r) => r.id === id);
 
   it.each(FORMATS)('%s: an explicit sub-agent whose nested run aborted fails, and still hands back its own report', (f) => {
     const r = result(parent('explicit'), f, 'pay');
     expect(r?.isError).toBe(true);
-    expect(r?.content).toMatch(/^pay failed after 1 attempt: .*; the failure was not retryable\nSub-agent report \(nested plan "Payments"\):\nResults:\n- quote: \{"eur":9\}\n/);
+    expect(r?.content).toMatch(
+      /^pay failed after 1 attempt: .*; the failure was not retryable\nSub-agent report \(nested plan "Payments"\):\nResults:\n- quote: \{"eur":9\}\n/,
+    );
     expect(r?.content).toContain('- charge: failed after 1 attempt: card declined');
     expect(r?.content).toContain('Plan outcome: aborted');
   });
@@ -166,7 +228,9 @@ describe('sub-agents over real nested runs', () => {
   it.each(FORMATS)('%s: a sub-agent cut by its timeout reports the timeout only: its report never came back', (f) => {
     for (const report of ['explicit', 'opaque'] as const) {
       expect(result(parent(report), f, 'slow')).toEqual({
-        id: 'slow', isError: true, content: 'slow timed out after 1 attempt (cut at 150 ms); the failure was retryable, but the call allows no retry',
+        id: 'slow',
+        isError: true,
+        content: 'slow timed out after 1 attempt (cut at 150 ms); the failure was retryable, but the call allows no retry',
       });
     }
   });

@@ -63,4 +63,3 @@ export function buildSummary(view: RunView, shown: ReadonlySet<string>, atMs: nu
   lines.push(summaryOutcome(view, atMs));
   return lines.join('\n');
 }
-

@@ -11,7 +11,14 @@ export function makePlan(input: Omit<PlanInput, 'format' | 'version' | 'name'> &
   return parsed.plan;
 }
 
-export function att(n: number, startMs: number, endMs: number | null, result: AttemptResult, message = '', extra: Partial<Attempt> = {}): Attempt {
+export function att(
+  n: number,
+  startMs: number,
+  endMs: number | null,
+  result: AttemptResult,
+  message = '',
+  extra: Partial<Attempt> = {},
+): Attempt {
   const retryable = result === 'timeout' || result === 'rate_limited';
   return { n, startMs, endMs, result, message: message || (result === 'timeout' ? 'timed out' : result), retryable, ...extra };
 }
@@ -63,7 +70,14 @@ export function makeTrace(plan: Plan, spec: TraceSpec): Trace {
     if (c.hiddenFailures !== undefined) call.hiddenFailures = c.hiddenFailures;
     return call;
   });
-  const turns: Turn[] = spec.turns.map((t, index) => ({ index, wave: t.wave ?? null, startMs: t.startMs, emitMs: t.startMs, endMs: t.endMs, calls: t.calls }));
+  const turns: Turn[] = spec.turns.map((t, index) => ({
+    index,
+    wave: t.wave ?? null,
+    startMs: t.startMs,
+    emitMs: t.startMs,
+    endMs: t.endMs,
+    calls: t.calls,
+  }));
   const events: TraceEvent[] = [];
   turns.forEach((t) => events.push({ t: t.emitMs, type: 'turn', turn: t.index, wave: t.wave }));
   calls.forEach((c, i) => {
@@ -144,8 +158,12 @@ export function readContext(ctx: Context): ReadContext {
   } else {
     for (const m of ctx.messages) {
       if (m.role === 'assistant') {
-        turns.push({ uses: m.tool_calls.map((c) => ({ id: c.id, name: c.function.name, input: JSON.parse(c.function.arguments) })), results: [] });
-      } else if (m.role === 'tool') turns[turns.length - 1].results.push({ id: m.tool_call_id, content: m.content, isError: OPENAI_ERROR.test(m.content) });
+        turns.push({
+          uses: m.tool_calls.map((c) => ({ id: c.id, name: c.function.name, input: JSON.parse(c.function.arguments) })),
+          results: [],
+        });
+      } else if (m.role === 'tool')
+        turns[turns.length - 1].results.push({ id: m.tool_call_id, content: m.content, isError: OPENAI_ERROR.test(m.content) });
       else summary = m.content;
     }
   }

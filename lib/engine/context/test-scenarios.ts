@@ -16,10 +16,26 @@ export function research(): Scenario {
   const plan = makePlan({
     name: 'Research question',
     calls: [
-      { id: 'search', tool: 'web_search', latency: fixed(1000), input: { query: 'partial failure' }, output: { results: [{ url: 'https://a.example' }, { url: 'https://b.example' }] } },
-      { id: 'fetch_a', tool: 'fetch_url', latency: fixed(800), input: { url: '{{search.results.0.url}}' }, output: { title: 'A', text: 'alpha' } },
       {
-        id: 'fetch_b', tool: 'fetch_url', latency: fixed(5000), timeoutMs: 2000, input: { url: '{{search.results.1.url}}' },
+        id: 'search',
+        tool: 'web_search',
+        latency: fixed(1000),
+        input: { query: 'partial failure' },
+        output: { results: [{ url: 'https://a.example' }, { url: 'https://b.example' }] },
+      },
+      {
+        id: 'fetch_a',
+        tool: 'fetch_url',
+        latency: fixed(800),
+        input: { url: '{{search.results.0.url}}' },
+        output: { title: 'A', text: 'alpha' },
+      },
+      {
+        id: 'fetch_b',
+        tool: 'fetch_url',
+        latency: fixed(5000),
+        timeoutMs: 2000,
+        input: { url: '{{search.results.1.url}}' },
         retry: { maxAttempts: 3, initialIntervalMs: 1000, backoffCoefficient: 2 },
       },
       { id: 'summarize', tool: 'llm_summarize', latency: fixed(500), input: { pages: ['{{fetch_a}}', '{{fetch_b}}'] } },
@@ -38,10 +54,23 @@ export function research(): Scenario {
       { id: 'search', status: 'succeeded', attempts: [att(1, 0, 1000, 'ok')], turn: 0 },
       { id: 'fetch_a', status: 'succeeded', wave: 1, attempts: [att(1, 1000, 1800, 'ok')], turn: 1 },
       {
-        id: 'fetch_b', status: 'timed_out', wave: 1, turn: 1,
-        attempts: [att(1, 1000, 3000, 'timeout', 'timed out after 2000 ms', { retryWaitMs: 1000 }), att(2, 4000, 6000, 'timeout', 'timed out after 2000 ms', { retryWaitMs: 2000 }), att(3, 8000, 10000, 'timeout', 'timed out after 2000 ms')],
+        id: 'fetch_b',
+        status: 'timed_out',
+        wave: 1,
+        turn: 1,
+        attempts: [
+          att(1, 1000, 3000, 'timeout', 'timed out after 2000 ms', { retryWaitMs: 1000 }),
+          att(2, 4000, 6000, 'timeout', 'timed out after 2000 ms', { retryWaitMs: 2000 }),
+          att(3, 8000, 10000, 'timeout', 'timed out after 2000 ms'),
+        ],
       },
-      { id: 'summarize', status: 'skipped', wave: 2, reason: { kind: 'upstream', blockers: [{ id: 'fetch_b', status: 'timed_out' }] }, finalMs: 10000 },
+      {
+        id: 'summarize',
+        status: 'skipped',
+        wave: 2,
+        reason: { kind: 'upstream', blockers: [{ id: 'fetch_b', status: 'timed_out' }] },
+        finalMs: 10000,
+      },
     ],
     turns: [
       { wave: 0, startMs: 0, endMs: 1000, calls: [0] },
@@ -56,10 +85,34 @@ export function mixed(): Scenario {
   const plan = makePlan({
     calls: [
       { id: 'ok', tool: 'db_query', latency: fixed(100), output: { title: 'Hello', rows: 3 } },
-      { id: 'err', tool: 'http_api', latency: fixed(200), onFailure: 'ignore', faults: [{ kind: 'error', message: '503 Service Unavailable', code: '503', onAttempts: [1] }] },
-      { id: 'part', tool: 'fetch_url', latency: fixed(300), output: ['p1', 'p2'], faults: [{ kind: 'partial', note: '2 of 3 pages', probability: 1 }] },
-      { id: 'rl', tool: 'web_search', latency: fixed(50), retry: { maxAttempts: 2, initialIntervalMs: 100 }, faults: [{ kind: 'rate_limit', retryAfterMs: 500, probability: 1 }] },
-      { id: 'report', tool: 'write_report', latency: fixed(100), input: { data: '{{err}}', note: 'see {{ok.title}} ({{ok.rows}} rows, {{err.x}})' }, output: 'report written' },
+      {
+        id: 'err',
+        tool: 'http_api',
+        latency: fixed(200),
+        onFailure: 'ignore',
+        faults: [{ kind: 'error', message: '503 Service Unavailable', code: '503', onAttempts: [1] }],
+      },
+      {
+        id: 'part',
+        tool: 'fetch_url',
+        latency: fixed(300),
+        output: ['p1', 'p2'],
+        faults: [{ kind: 'partial', note: '2 of 3 pages', probability: 1 }],
+      },
+      {
+        id: 'rl',
+        tool: 'web_search',
+        latency: fixed(50),
+        retry: { maxAttempts: 2, initialIntervalMs: 100 },
+        faults: [{ kind: 'rate_limit', retryAfterMs: 500, probability: 1 }],
+      },
+      {
+        id: 'report',
+        tool: 'write_report',
+        latency: fixed(100),
+        input: { data: '{{err}}', note: 'see {{ok.title}} ({{ok.rows}} rows, {{err.x}})' },
+        output: 'report written',
+      },
     ],
     dependencies: [
       { from: 'ok', to: 'report' },
@@ -73,8 +126,22 @@ export function mixed(): Scenario {
       { id: 'ok', status: 'succeeded', attempts: [att(1, 0, 100, 'ok')] },
       { id: 'err', status: 'failed', attempts: [att(1, 0, 200, 'error', '503 Service Unavailable', { code: '503' })] },
       { id: 'part', status: 'partial', attempts: [att(1, 0, 300, 'partial', '2 of 3 pages')], warning: '2 of 3 pages' },
-      { id: 'rl', status: 'failed', attempts: [att(1, 0, 50, 'rate_limited', '429 rate limited: retry after 500 ms', { code: '429', retryWaitMs: 500 }), att(2, 550, 600, 'rate_limited', '429 rate limited: retry after 500 ms', { code: '429' })] },
-      { id: 'report', status: 'succeeded', wave: 1, turn: 1, attempts: [att(1, 600, 700, 'ok')], missingInputs: [{ id: 'err', status: 'failed' }] },
+      {
+        id: 'rl',
+        status: 'failed',
+        attempts: [
+          att(1, 0, 50, 'rate_limited', '429 rate limited: retry after 500 ms', { code: '429', retryWaitMs: 500 }),
+          att(2, 550, 600, 'rate_limited', '429 rate limited: retry after 500 ms', { code: '429' }),
+        ],
+      },
+      {
+        id: 'report',
+        status: 'succeeded',
+        wave: 1,
+        turn: 1,
+        attempts: [att(1, 600, 700, 'ok')],
+        missingInputs: [{ id: 'err', status: 'failed' }],
+      },
     ],
     turns: [
       { wave: 0, startMs: 0, endMs: 600, calls: [0, 1, 2, 3] },
@@ -89,7 +156,13 @@ export function aborted(): Scenario {
   const plan = makePlan({
     settings: { strategy: 'eager' },
     calls: [
-      { id: 'a', tool: 'charge_card', latency: fixed(500), onFailure: 'abort', faults: [{ kind: 'error', message: 'card declined', onAttempts: [1] }] },
+      {
+        id: 'a',
+        tool: 'charge_card',
+        latency: fixed(500),
+        onFailure: 'abort',
+        faults: [{ kind: 'error', message: 'card declined', onAttempts: [1] }],
+      },
       { id: 'b', tool: 'slow_api', latency: fixed(2000) },
       { id: 'c', tool: 'flaky_api', latency: fixed(300), timeoutMs: 200, retry: { maxAttempts: 3, initialIntervalMs: 1000 } },
       { id: 'd', tool: 'notify', latency: fixed(10) },
@@ -102,8 +175,18 @@ export function aborted(): Scenario {
     stop: { reason: 'abort', atMs: 500, by: 'a' },
     calls: [
       { id: 'a', status: 'failed', attempts: [att(1, 0, 500, 'error', 'card declined')] },
-      { id: 'b', status: 'cancelled', attempts: [att(1, 0, 500, 'cancelled', 'cancelled: the plan was aborted because a failed')], reason: { kind: 'abort', by: 'a', atMs: 500 } },
-      { id: 'c', status: 'cancelled', attempts: [att(1, 0, 200, 'timeout', 'timed out after 200 ms', { retryWaitMs: 1000 })], reason: { kind: 'abort', by: 'a', atMs: 500 } },
+      {
+        id: 'b',
+        status: 'cancelled',
+        attempts: [att(1, 0, 500, 'cancelled', 'cancelled: the plan was aborted because a failed')],
+        reason: { kind: 'abort', by: 'a', atMs: 500 },
+      },
+      {
+        id: 'c',
+        status: 'cancelled',
+        attempts: [att(1, 0, 200, 'timeout', 'timed out after 200 ms', { retryWaitMs: 1000 })],
+        reason: { kind: 'abort', by: 'a', atMs: 500 },
+      },
       { id: 'd', status: 'not_started', wave: 1, reason: { kind: 'abort', by: 'a', atMs: 500 }, finalMs: 500 },
     ],
     turns: [{ startMs: 0, endMs: 500, calls: [0, 1, 2] }],
@@ -128,7 +211,13 @@ export function deadline(): Scenario {
     stop: { reason: 'deadline', atMs: 3000, by: null },
     calls: [
       { id: 's1', status: 'succeeded', attempts: [att(1, 0, 1000, 'ok')], turn: 0 },
-      { id: 's2', status: 'cancelled', attempts: [att(1, 1000, 3000, 'cancelled', "cancelled at the plan's deadline (3000 ms)")], turn: 1, reason: { kind: 'deadline', atMs: 3000 } },
+      {
+        id: 's2',
+        status: 'cancelled',
+        attempts: [att(1, 1000, 3000, 'cancelled', "cancelled at the plan's deadline (3000 ms)")],
+        turn: 1,
+        reason: { kind: 'deadline', atMs: 3000 },
+      },
       { id: 's3', status: 'not_started', reason: { kind: 'deadline', atMs: 3000 }, finalMs: 3000 },
     ],
     turns: [
@@ -200,7 +289,18 @@ export function agent(report: 'explicit' | 'opaque'): Scenario {
     makespanMs: 100,
     calls: [
       {
-        id: 'sub', status, attempts: [att(1, 0, 100, report === 'explicit' ? 'partial' : 'ok', report === 'explicit' ? 'sub-agent finished partial: 1 succeeded, 1 failed' : 'sub-agent returned', { nested })],
+        id: 'sub',
+        status,
+        attempts: [
+          att(
+            1,
+            0,
+            100,
+            report === 'explicit' ? 'partial' : 'ok',
+            report === 'explicit' ? 'sub-agent finished partial: 1 succeeded, 1 failed' : 'sub-agent returned',
+            { nested },
+          ),
+        ],
         ...(report === 'opaque' ? { hiddenFailures: 1 } : { warning: 'sub-agent finished partial: 1 succeeded, 1 failed' }),
       },
     ],
@@ -215,4 +315,13 @@ export function empty(): Scenario {
   return { plan, trace: makeTrace(plan, { outcome: 'complete', makespanMs: 0, calls: [], turns: [] }) };
 }
 
-export const SCENARIOS = { research, mixed, aborted, deadline, stuck, agentExplicit: () => agent('explicit'), agentOpaque: () => agent('opaque'), empty };
+export const SCENARIOS = {
+  research,
+  mixed,
+  aborted,
+  deadline,
+  stuck,
+  agentExplicit: () => agent('explicit'),
+  agentOpaque: () => agent('opaque'),
+  empty,
+};

@@ -35,7 +35,11 @@ export function turnTitle(run: Pick<RunFacts, 'strategy'>, turn: TurnFacts, call
  * The summary's lines on calls whose fate is known: who succeeded or returned partial, ran degraded, failed (with
  * why), or never started (with why; `statusOf` names the state of a call one waits on).
  */
-export function settledLines(reported: readonly CallFacts[], neverStarted: readonly CallFacts[], statusOf: (id: string) => CallStatus | undefined): string[] {
+export function settledLines(
+  reported: readonly CallFacts[],
+  neverStarted: readonly CallFacts[],
+  statusOf: (id: string) => CallStatus | undefined,
+): string[] {
   const lines: string[] = [];
   const ids = (status: CallStatus) => reported.filter((c) => c.status === status).map((c) => c.id);
   if (ids('succeeded').length > 0) lines.push(`Succeeded: ${ids('succeeded').join(', ')}.`);
@@ -60,16 +64,22 @@ export function settledLines(reported: readonly CallFacts[], neverStarted: reado
 /** The warning after the lists, when a call failed or never started; none otherwise. */
 export function noInventionLines(reported: readonly CallFacts[], neverStarted: readonly CallFacts[]): string[] {
   const failed = reported.some((c) => ERROR_STATUSES.has(c.status));
-  return failed || neverStarted.length > 0 ? ['No result exists for a call that failed or never started: do not assume or invent one.'] : [];
+  return failed || neverStarted.length > 0
+    ? ['No result exists for a call that failed or never started: do not assume or invent one.']
+    : [];
 }
 
 /** The summary's last line: how the run ended, and who ended it. */
 export function outcomeLine(run: RunFacts): string {
   switch (run.outcome) {
     case 'aborted':
-      return run.stop ? `Plan outcome: aborted — ${run.stop.by ?? 'a call'} failed at ${plainMs(run.stop.atMs)} and its policy is to abort the plan` : 'Plan outcome: aborted';
+      return run.stop
+        ? `Plan outcome: aborted — ${run.stop.by ?? 'a call'} failed at ${plainMs(run.stop.atMs)} and its policy is to abort the plan`
+        : 'Plan outcome: aborted';
     case 'deadline_exceeded':
-      return run.stop ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${plainMs(run.stop.atMs)}` : 'Plan outcome: deadline_exceeded';
+      return run.stop
+        ? `Plan outcome: deadline_exceeded — the plan's deadline was reached at ${plainMs(run.stop.atMs)}`
+        : 'Plan outcome: deadline_exceeded';
     case 'stuck': {
       const hung = run.calls.filter((c) => c.status === 'hung').map((c) => c.id);
       return hung.length > 0 ? `Plan outcome: stuck — ${listWords(hung)} never returned` : 'Plan outcome: stuck';

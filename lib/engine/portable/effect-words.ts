@@ -99,7 +99,9 @@ export function effectSummaryLines(run: RunFacts, shown: ReadonlySet<string>, at
   if (stop === null || (atMs !== null && atMs < stop.atMs)) return lines;
   const landed = run.calls.filter((c) => c.effect !== undefined && c.effect.applied + c.effect.unknown > 0);
   if (landed.length === 0) return lines;
-  const undone = landed.filter((c) => c.effect?.compensation?.status === 'succeeded' && (atMs === null || (c.effect.compensation.endMs ?? Infinity) <= atMs));
+  const undone = landed.filter(
+    (c) => c.effect?.compensation?.status === 'succeeded' && (atMs === null || (c.effect.compensation.endMs ?? Infinity) <= atMs),
+  );
   const left = landed.filter((c) => c.effect?.leftInPlace === true);
   const head =
     atMs === null

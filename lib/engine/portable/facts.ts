@@ -2,7 +2,16 @@
 // for their statuses. Portable: pure, imports only its siblings, and is copied verbatim into every TypeScript export.
 
 export type CallStatus = 'succeeded' | 'partial' | 'failed' | 'timed_out' | 'skipped' | 'cancelled' | 'not_started' | 'hung';
-export const CALL_STATUSES: readonly CallStatus[] = ['succeeded', 'partial', 'failed', 'timed_out', 'skipped', 'cancelled', 'not_started', 'hung'];
+export const CALL_STATUSES: readonly CallStatus[] = [
+  'succeeded',
+  'partial',
+  'failed',
+  'timed_out',
+  'skipped',
+  'cancelled',
+  'not_started',
+  'hung',
+];
 
 /** How a status reads in prose: `2 succeeded, 1 timed out`. */
 export const STATUS_LABEL: Record<CallStatus, string> = {

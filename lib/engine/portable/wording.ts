@@ -52,7 +52,9 @@ export function describeReason(reason: Reason | null, statusOf: (id: string) => 
   if (reason === null) return 'no reason was recorded';
   switch (reason.kind) {
     case 'upstream':
-      return reason.blockers.length === 0 ? 'a required input did not succeed' : `needs ${joinClauses(reason.blockers.map(describeUpstream))}`;
+      return reason.blockers.length === 0
+        ? 'a required input did not succeed'
+        : `needs ${joinClauses(reason.blockers.map(describeUpstream))}`;
     case 'abort':
       return `the plan was aborted at ${plainMs(reason.atMs)} because ${reason.by} failed`;
     case 'deadline':

@@ -7,7 +7,12 @@ export type CallSpec = Partial<CallInput> & { id: string; ms?: number };
 /** `['a', 'b']` is a required edge a → b; `['a', 'b', 'optional']` an optional one. */
 export type EdgeSpec = [string, string] | [string, string, 'optional'];
 
-export function makePlan(calls: CallSpec[], edges: EdgeSpec[] = [], settings: PlanInput['settings'] = {}, extra: Partial<PlanInput> = {}): Plan {
+export function makePlan(
+  calls: CallSpec[],
+  edges: EdgeSpec[] = [],
+  settings: PlanInput['settings'] = {},
+  extra: Partial<PlanInput> = {},
+): Plan {
   const input: PlanInput = {
     format: 'toolwave.plan',
     version: 1,
@@ -23,6 +28,10 @@ export function makePlan(calls: CallSpec[], edges: EdgeSpec[] = [], settings: Pl
 }
 
 /** Status, start and end of each call, for compact expectations. */
-export function summary(trace: { calls: { id: string; status: string; startMs: number | null; endMs: number | null; attempts: unknown[] }[] }) {
-  return Object.fromEntries(trace.calls.map((c) => [c.id, { status: c.status, startMs: c.startMs, endMs: c.endMs, attempts: c.attempts.length }]));
+export function summary(trace: {
+  calls: { id: string; status: string; startMs: number | null; endMs: number | null; attempts: unknown[] }[];
+}) {
+  return Object.fromEntries(
+    trace.calls.map((c) => [c.id, { status: c.status, startMs: c.startMs, endMs: c.endMs, attempts: c.attempts.length }]),
+  );
 }

@@ -8,7 +8,8 @@ function missingTools(plan: PlanSpec, tools: Tools, compensations: Tools, out: S
   for (const c of plan.calls) {
     if (c.agent !== undefined) missingTools(c.agent.plan, tools, compensations, out);
     else if (typeof tools[c.tool] !== 'function') out.add(c.tool);
-    if (c.compensation !== undefined && typeof compensations[c.compensation.tool] !== 'function') out.add(`${c.compensation.tool} (a compensation)`);
+    if (c.compensation !== undefined && typeof compensations[c.compensation.tool] !== 'function')
+      out.add(`${c.compensation.tool} (a compensation)`);
   }
   return out;
 }

@@ -87,7 +87,8 @@ export function closeReport(report: RunReport): void {
     const last = call.attempts[call.attempts.length - 1];
     if (call.status === 'partial' && last !== undefined) call.warning = last.message;
     const agent = report.plan.calls[call.index].agent;
-    if (agent?.report === 'opaque' && last?.nested !== undefined) call.hiddenFailures = last.nested.calls.filter((x) => x.status !== 'succeeded').length;
+    if (agent?.report === 'opaque' && last?.nested !== undefined)
+      call.hiddenFailures = last.nested.calls.filter((x) => x.status !== 'succeeded').length;
   }
   for (const turn of report.turns) turn.endMs = turnEndMs(turn, report.calls);
 }

@@ -36,12 +36,19 @@ export function fromValue(value: unknown): Settled {
 }
 
 export function fromError(error: unknown, classify: ErrorClassifier): Settled {
-  if (error instanceof RateLimitError) return { result: 'rate_limited', message: error.message, retryable: true, code: '429', retryAfterMs: error.retryAfterMs };
+  if (error instanceof RateLimitError)
+    return { result: 'rate_limited', message: error.message, retryable: true, code: '429', retryAfterMs: error.retryAfterMs };
   const c: ReturnType<ErrorClassifier> =
     error instanceof ToolError
-      ? { message: error.message, retryable: error.retryable, applied: error.applied, ...(error.code === undefined ? {} : { code: error.code }) }
+      ? {
+          message: error.message,
+          retryable: error.retryable,
+          applied: error.applied,
+          ...(error.code === undefined ? {} : { code: error.code }),
+        }
       : classify(error);
-  if (c.retryAfterMs !== undefined) return { result: 'rate_limited', message: c.message, retryable: true, code: c.code ?? '429', retryAfterMs: c.retryAfterMs };
+  if (c.retryAfterMs !== undefined)
+    return { result: 'rate_limited', message: c.message, retryable: true, code: c.code ?? '429', retryAfterMs: c.retryAfterMs };
   const applied = c.applied === true;
   return {
     result: 'error',
@@ -57,13 +64,15 @@ export function fromError(error: unknown, classify: ErrorClassifier): Settled {
  * failure (not retryable) when aborted or past its deadline. Opaque: success whatever happened inside.
  */
 export function fromNestedRun(agent: NonNullable<CallSpec['agent']>, nested: RunReport, answer: unknown): Settled {
-  if (agent.report === 'opaque' || nested.outcome === 'complete') return { result: 'ok', message: 'sub-agent returned', retryable: false, output: answer, nested };
+  if (agent.report === 'opaque' || nested.outcome === 'complete')
+    return { result: 'ok', message: 'sub-agent returned', retryable: false, output: answer, nested };
   if (nested.outcome === 'partial') {
     const message = `sub-agent finished partial: ${countStatuses(nested.calls.map((c) => c.status))}`;
     return { result: 'partial', message, retryable: false, output: answer, nested };
   }
   const by = nested.stop?.by;
-  const message = nested.outcome === 'aborted' ? `sub-agent run aborted${by ? ` because ${by} failed` : ''}` : 'sub-agent run exceeded its deadline';
+  const message =
+    nested.outcome === 'aborted' ? `sub-agent run aborted${by ? ` because ${by} failed` : ''}` : 'sub-agent run exceeded its deadline';
   return { result: 'error', message, retryable: false, nested };
 }
 

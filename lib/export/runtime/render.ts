@@ -7,7 +7,10 @@ import type { RunReport } from './types';
 
 export type AnthropicMessage =
   | { role: 'assistant'; content: { type: 'tool_use'; id: string; name: string; input: JsonObject }[] }
-  | { role: 'user'; content: ({ type: 'tool_result'; tool_use_id: string; content: string; is_error: boolean } | { type: 'text'; text: string })[] };
+  | {
+      role: 'user';
+      content: ({ type: 'tool_result'; tool_use_id: string; content: string; is_error: boolean } | { type: 'text'; text: string })[];
+    };
 
 export type OpenAIMessage =
   | { role: 'assistant'; content: null; tool_calls: { id: string; type: 'function'; function: { name: string; arguments: string } }[] }
@@ -15,7 +18,10 @@ export type OpenAIMessage =
   | { role: 'user'; content: string };
 
 export type ContextFormat = 'anthropic' | 'openai' | 'text';
-export type Context = { format: 'anthropic'; messages: AnthropicMessage[] } | { format: 'openai'; messages: OpenAIMessage[] } | { format: 'text'; text: string };
+export type Context =
+  | { format: 'anthropic'; messages: AnthropicMessage[] }
+  | { format: 'openai'; messages: OpenAIMessage[] }
+  | { format: 'text'; text: string };
 
 /** The conversation the model is handed after the run, in the format your model API takes. */
 export function buildContext(report: RunReport, format: 'anthropic'): { format: 'anthropic'; messages: AnthropicMessage[] };
@@ -29,7 +35,10 @@ export function buildContext(report: RunReport, format: ContextFormat): Context 
     let last: Extract<AnthropicMessage, { role: 'user' }> | null = null;
     for (const turn of conv.turns) {
       messages.push(anthropicToolUses(turn.uses));
-      last = { role: 'user', content: turn.results.map((r) => ({ type: 'tool_result', tool_use_id: r.id, content: r.content, is_error: r.isError })) };
+      last = {
+        role: 'user',
+        content: turn.results.map((r) => ({ type: 'tool_result', tool_use_id: r.id, content: r.content, is_error: r.isError })),
+      };
       messages.push(last);
     }
     if (last === null) messages.push({ role: 'user', content: [{ type: 'text', text: conv.summary }] });

@@ -75,7 +75,19 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     stop: null,
     settledMs: 0,
     compensations: [],
-    calls: plan.calls.map((c, i): CallReport => ({ id: c.id, index: i, tool: c.tool, wave: g.wave[i], status: 'not_started', reason: null, startMs: null, endMs: null, attempts: [], missingInputs: [], turn: null })),
+    calls: plan.calls.map((c, i): CallReport => ({
+      id: c.id,
+      index: i,
+      tool: c.tool,
+      wave: g.wave[i],
+      status: 'not_started',
+      reason: null,
+      startMs: null,
+      endMs: null,
+      attempts: [],
+      missingInputs: [],
+      turn: null,
+    })),
     turns: [],
   };
 
@@ -122,7 +134,9 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     call.status = s;
     if (s !== 'skipped' && s !== 'not_started' && s !== 'hung') call.endMs = t;
     if (s === 'skipped') {
-      const blockers = g.up[c].filter((u) => u.blocks && !isSuccess(status[u.from])).map((u) => ({ id: plan.calls[u.from].id, status: asStatus(u.from) }));
+      const blockers = g.up[c]
+        .filter((u) => u.blocks && !isSuccess(status[u.from]))
+        .map((u) => ({ id: plan.calls[u.from].id, status: asStatus(u.from) }));
       call.reason = { kind: 'upstream', blockers };
     } else if ((s === 'cancelled' || s === 'not_started') && report.stop !== null) {
       const stop = report.stop;
@@ -160,10 +174,19 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
       call.startMs = t;
       call.turn = currentTurn;
       report.turns[currentTurn].calls.push(c);
-      call.missingInputs = g.up[c].filter((u) => !isSuccess(status[u.from])).map((u) => ({ id: plan.calls[u.from].id, status: asStatus(u.from) }));
+      call.missingInputs = g.up[c]
+        .filter((u) => !isSuccess(status[u.from]))
+        .map((u) => ({ id: plan.calls[u.from].id, status: asStatus(u.from) }));
       call.input = resolveInput(spec.input, lookup);
     }
-    call.attempts.push({ n: k, startMs: t, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false });
+    call.attempts.push({
+      n: k,
+      startMs: t,
+      endMs: null,
+      result: 'hang',
+      message: 'no response: it hung with no timeout',
+      retryable: false,
+    });
     onEvent({ t, type: 'attempt_start', call: spec.id, attempt: k });
     const controller = new AbortController();
     const r: Running = { attempt: k, controller, timeoutAt: spec.timeoutMs === null ? Infinity : t + spec.timeoutMs, settled: null };
@@ -178,7 +201,15 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     const parents = [...scope.parents, { callId: spec.id, attempt: k }];
     if (spec.agent !== undefined) {
       const agent = spec.agent;
-      const nested = execute(agent.plan, tools, { ...scope, modelTurnMs: undefined, origin: t, outer: controller.signal, parents, parent: waker.node, onEvent: () => {} });
+      const nested = execute(agent.plan, tools, {
+        ...scope,
+        modelTurnMs: undefined,
+        origin: t,
+        outer: controller.signal,
+        parents,
+        parent: waker.node,
+        onEvent: () => {},
+      });
       nested.then(
         (rep) => {
           if (rep === null) return;
@@ -191,7 +222,9 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
     }
     let p: Promise<unknown>;
     try {
-      p = Promise.resolve(tools[spec.tool](call.input ?? {}, { signal: controller.signal, attempt: k, callId: spec.id, parents: scope.parents }));
+      p = Promise.resolve(
+        tools[spec.tool](call.input ?? {}, { signal: controller.signal, attempt: k, callId: spec.id, parents: scope.parents }),
+      );
     } catch (e) {
       p = Promise.reject(e);
     }
@@ -245,7 +278,10 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
           const a = lastAttempt(c);
           a.endMs = t;
           a.result = 'cancelled';
-          a.message = reason === 'abort' ? `cancelled: the plan was aborted because ${byId} failed` : `cancelled at the plan's deadline (${plan.deadlineMs} ms)`;
+          a.message =
+            reason === 'abort'
+              ? `cancelled: the plan was aborted because ${byId} failed`
+              : `cancelled at the plan's deadline (${plan.deadlineMs} ms)`;
           // A request in flight when the plan stops may have gone through.
           if (plan.calls[c].effect !== undefined) a.effect = 'unknown';
           onEvent({ t, type: 'attempt_end', call: plan.calls[c].id, attempt: a.n, result: 'cancelled', message: a.message });
@@ -395,4 +431,3 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
   }
   return done;
 }
-

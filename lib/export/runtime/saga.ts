@@ -40,7 +40,14 @@ async function undo(plan: PlanSpec, call: CallReport, comp: CompensationReport, 
       comp.startMs = t;
       comp.status = 'hung';
     }
-    const a: AttemptReport = { n: k, startMs: t, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false };
+    const a: AttemptReport = {
+      n: k,
+      startMs: t,
+      endMs: null,
+      result: 'hang',
+      message: 'no response: it hung with no timeout',
+      retryable: false,
+    };
     comp.attempts.push(a);
     io.onEvent({ t, type: 'comp_start', call: call.id, attempt: k });
     const controller = new AbortController();
@@ -65,7 +72,9 @@ async function undo(plan: PlanSpec, call: CallReport, comp: CompensationReport, 
     }
     const got = box.settled;
     const s: Settled & { time: number } =
-      got !== null && got.time <= cutAt ? got : { result: 'timeout', message: `timed out after ${spec.timeoutMs} ms`, retryable: true, time: cutAt };
+      got !== null && got.time <= cutAt
+        ? got
+        : { result: 'timeout', message: `timed out after ${spec.timeoutMs} ms`, retryable: true, time: cutAt };
     if (s.result === 'timeout') controller.abort(new Error(s.message));
     a.endMs = s.time;
     a.result = s.result;
@@ -93,13 +102,22 @@ async function undo(plan: PlanSpec, call: CallReport, comp: CompensationReport, 
 /** After a stop: undoes each landed effect that has a compensation, latest landing first (a tie: the later call). */
 export async function compensate(plan: PlanSpec, report: RunReport, io: SagaIo): Promise<Map<number, CompensationReport>> {
   const due = report.calls
-    .filter((c) => plan.calls[c.index].compensation !== undefined && c.attempts.some((a) => a.effect === 'applied' || a.effect === 'unknown'))
+    .filter(
+      (c) => plan.calls[c.index].compensation !== undefined && c.attempts.some((a) => a.effect === 'applied' || a.effect === 'unknown'),
+    )
     .sort((x, y) => (landedAt(y) ?? 0) - (landedAt(x) ?? 0) || y.index - x.index);
   const comps = new Map<number, CompensationReport>();
   for (const call of due) {
     const spec = plan.calls[call.index].compensation;
     if (spec === undefined) continue;
-    const comp: CompensationReport = { tool: spec.tool, status: 'not_started', order: comps.size, startMs: null, endMs: null, attempts: [] };
+    const comp: CompensationReport = {
+      tool: spec.tool,
+      status: 'not_started',
+      order: comps.size,
+      startMs: null,
+      endMs: null,
+      attempts: [],
+    };
     comps.set(call.index, comp);
     report.compensations.push(call.index);
     await undo(plan, call, comp, io);

@@ -111,7 +111,13 @@ export function partial(output: unknown, note?: string): PartialResult {
 }
 
 /** How a thrown value that is no ToolError is understood: by default, not retryable. */
-export type ErrorClassifier = (error: unknown) => { message: string; retryable: boolean; code?: string; retryAfterMs?: number; applied?: boolean };
+export type ErrorClassifier = (error: unknown) => {
+  message: string;
+  retryable: boolean;
+  code?: string;
+  retryAfterMs?: number;
+  applied?: boolean;
+};
 
 export interface RunOptions {
   /** Milliseconds on a monotonic clock (default: performance.now()). */

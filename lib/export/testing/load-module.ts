@@ -8,7 +8,10 @@ const PLAN_SECTION = '\n// ---- The plan:';
 const transpiled = new Map<string, string>();
 
 function transpile(source: string): string {
-  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 }, reportDiagnostics: false }).outputText;
+  return ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    reportDiagnostics: false,
+  }).outputText;
 }
 
 /**

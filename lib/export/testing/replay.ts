@@ -60,10 +60,24 @@ const APPLIED = ' (the work was done before the failure)';
  * an attempt the engine cut (timeout, stop) or that hung never returns on its own. `problems` lists every call the
  * runtime made that the trace does not have, or made at another instant.
  */
-export function replayTools(plan: Plan, trace: Trace, clock: VirtualClock, lib: RuntimeLib, tools: readonly string[], compensations: readonly string[] = []) {
+export function replayTools(
+  plan: Plan,
+  trace: Trace,
+  clock: VirtualClock,
+  lib: RuntimeLib,
+  tools: readonly string[],
+  compensations: readonly string[] = [],
+) {
   const problems: string[] = [];
   /** Plays attempt `a` (of a call, or of its compensation) as the engine says it went. */
-  const replay = async (a: Attempt | undefined, base: number, output: unknown, faults: readonly Fault[], ctx: ReplayContext, what: string) => {
+  const replay = async (
+    a: Attempt | undefined,
+    base: number,
+    output: unknown,
+    faults: readonly Fault[],
+    ctx: ReplayContext,
+    what: string,
+  ) => {
     const where = [...ctx.parents.map((p) => `${p.callId}#${p.attempt}`), `${what}#${ctx.attempt}`].join('/');
     if (a === undefined) {
       problems.push(`${where}: the engine made no such attempt`);
@@ -83,7 +97,11 @@ export function replayTools(plan: Plan, trace: Trace, clock: VirtualClock, lib: 
       case 'error': {
         const applied = a.effect === 'applied' && a.message.endsWith(APPLIED);
         const message = applied ? a.message.slice(0, -APPLIED.length) : a.message;
-        throw new lib.ToolError(message, { ...(a.code === undefined ? {} : { code: a.code }), retryable: a.retryable, ...(applied ? { applied } : {}) });
+        throw new lib.ToolError(message, {
+          ...(a.code === undefined ? {} : { code: a.code }),
+          retryable: a.retryable,
+          ...(applied ? { applied } : {}),
+        });
       }
     }
   };
@@ -98,9 +116,20 @@ export function replayTools(plan: Plan, trace: Trace, clock: VirtualClock, lib: 
     const at = locate(plan, trace, ctx.parents, ctx.callId);
     const comp = at?.call.effect?.compensation ?? null;
     if (at === null || comp === null) return replay(undefined, 0, undefined, [], ctx, `${ctx.callId}/compensation`);
-    return replay(comp.attempts[ctx.attempt - 1], at.base, undefined, at.spec.compensation?.faults ?? [], ctx, `${ctx.callId}/compensation`);
+    return replay(
+      comp.attempts[ctx.attempt - 1],
+      at.base,
+      undefined,
+      at.spec.compensation?.faults ?? [],
+      ctx,
+      `${ctx.callId}/compensation`,
+    );
   };
-  return { tools: Object.fromEntries(tools.map((name) => [name, play])), compensations: Object.fromEntries(compensations.map((name) => [name, undo])), problems };
+  return {
+    tools: Object.fromEntries(tools.map((name) => [name, play])),
+    compensations: Object.fromEntries(compensations.map((name) => [name, undo])),
+    problems,
+  };
 }
 
 /** The uniform draws the engine took for full-jitter retries, in the order it took them (top plan only). */
@@ -181,9 +210,22 @@ export function runShape(run: RunLike): RunShape {
       effect:
         c.effect === undefined
           ? null
-          : { ...c.effect, compensation: c.effect.compensation === null ? null : { ...c.effect.compensation, attempts: c.effect.compensation.attempts.map(attemptShape) } },
+          : {
+              ...c.effect,
+              compensation:
+                c.effect.compensation === null
+                  ? null
+                  : { ...c.effect.compensation, attempts: c.effect.compensation.attempts.map(attemptShape) },
+            },
     })),
-    turns: run.turns.map((t) => ({ index: t.index, wave: t.wave, startMs: t.startMs, emitMs: t.emitMs, endMs: t.endMs, calls: [...t.calls] })),
+    turns: run.turns.map((t) => ({
+      index: t.index,
+      wave: t.wave,
+      startMs: t.startMs,
+      emitMs: t.emitMs,
+      endMs: t.endMs,
+      calls: [...t.calls],
+    })),
   };
 }
 

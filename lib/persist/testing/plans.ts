@@ -8,7 +8,11 @@ export function samplePlan(name = 'Research question', calls = 2): Plan {
     format: 'toolwave.plan',
     version: 1,
     name,
-    calls: Array.from({ length: calls }, (_, i) => ({ id: `call_${i}`, tool: 'web_search', latency: { kind: 'fixed', ms: 100 * (i + 1) } })),
+    calls: Array.from({ length: calls }, (_, i) => ({
+      id: `call_${i}`,
+      tool: 'web_search',
+      latency: { kind: 'fixed', ms: 100 * (i + 1) },
+    })),
     dependencies: Array.from({ length: Math.max(0, calls - 1) }, (_, i) => ({ from: `call_${i}`, to: `call_${i + 1}` })),
   });
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));

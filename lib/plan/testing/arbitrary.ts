@@ -1,7 +1,21 @@
 // fast-check arbitraries of VALID plans, already in parsed form (every default filled in, keys in schema order), for property tests.
 // arbitraryPlan(options?) covers every schema feature; arbitraryFixedDag(options?) gives whole-number fixed latencies, no faults, no cap, no deadline (where docs/engine.md's closed forms hold).
 import fc from 'fast-check';
-import type { Compensation, Dependency, Effect, Fault, JsonValue, Latency, OnFailure, Plan, RetryPolicy, Scenario, Settings, Strategy, ToolCall } from '../schema';
+import type {
+  Compensation,
+  Dependency,
+  Effect,
+  Fault,
+  JsonValue,
+  Latency,
+  OnFailure,
+  Plan,
+  RetryPolicy,
+  Scenario,
+  Settings,
+  Strategy,
+  ToolCall,
+} from '../schema';
 import { UINT32_MAX } from '../schema';
 
 export interface ArbitraryPlanOptions {
@@ -91,7 +105,9 @@ export function arbitraryLatency(fixedOnly = false): fc.Arbitrary<Latency> {
     fixed,
     fc.tuple(ms(1000), ms(1000)).map(([a, b]): Latency => ({ kind: 'uniform', minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
     // p95Ms stays within BOUNDS.maxFactor × p50Ms (the lognormal spread bound).
-    fc.tuple(ms(1000, 1), ms(2000, 1)).map(([p50, extra]): Latency => ({ kind: 'lognormal', p50Ms: p50, p95Ms: Math.min(p50 + extra, 1000 * p50) })),
+    fc
+      .tuple(ms(1000, 1), ms(2000, 1))
+      .map(([p50, extra]): Latency => ({ kind: 'lognormal', p50Ms: p50, p95Ms: Math.min(p50 + extra, 1000 * p50) })),
   );
 }
 
@@ -122,11 +138,22 @@ const noFaults = fresh((): Fault[] => []);
 type Trigger = { probability: number } | { onAttempts: number[] };
 
 const arbitraryTrigger: fc.Arbitrary<Trigger> = fc.oneof(
-  fc.oneof(fc.constantFrom(0, 0.1, 0.5, 1), fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0)).map((p): Trigger => ({ probability: p })),
+  fc
+    .oneof(
+      fc.constantFrom(0, 0.1, 0.5, 1),
+      fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0),
+    )
+    .map((p): Trigger => ({ probability: p })),
   fc.uniqueArray(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }).map((a): Trigger => ({ onAttempts: a })),
 );
 
-const ERROR_MESSAGES = ['503 Service Unavailable', '401 Unauthorized', 'connection reset', 'invalid JSON in response', 'row lock timeout'] as const;
+const ERROR_MESSAGES = [
+  '503 Service Unavailable',
+  '401 Unauthorized',
+  'connection reset',
+  'invalid JSON in response',
+  'row lock timeout',
+] as const;
 
 /** One fault of any kind, with either a probability or onAttempts. */
 export const arbitraryFault: fc.Arbitrary<Fault> = fc.oneof(
@@ -164,7 +191,10 @@ function arbitraryCompensation(fixedOnly: boolean): fc.Arbitrary<Compensation> {
       latency: arbitraryLatency(fixedOnly),
       timeoutMs: fc.option(ms(3000, 1), { nil: null }),
       retry: fc.oneof(noRetry, arbitraryRetry),
-      faults: fc.array(arbitraryFault.filter((f) => f.kind !== 'partial'), { maxLength: 2 }),
+      faults: fc.array(
+        arbitraryFault.filter((f) => f.kind !== 'partial'),
+        { maxLength: 2 },
+      ),
     })
     .map(({ tool, ...policy }): Compensation => ({ tool, input: {}, ...policy }));
 }
@@ -176,10 +206,12 @@ function arbitraryEffect(fixedOnly: boolean): fc.Arbitrary<EffectDraft> {
     { weight: 3, arbitrary: fc.constant(null) },
     {
       weight: 2,
-      arbitrary: fc.record({
-        effect: fc.constantFrom<Effect>('none', 'idempotent', 'once'),
-        compensation: fc.option(arbitraryCompensation(fixedOnly), { nil: null }),
-      }).map((e): EffectDraft => (e.effect === 'none' ? { effect: 'none', compensation: null } : e)),
+      arbitrary: fc
+        .record({
+          effect: fc.constantFrom<Effect>('none', 'idempotent', 'once'),
+          compensation: fc.option(arbitraryCompensation(fixedOnly), { nil: null }),
+        })
+        .map((e): EffectDraft => (e.effect === 'none' ? { effect: 'none', compensation: null } : e)),
     },
   );
 }
@@ -217,15 +249,21 @@ function callDraft(cfg: Config, depth: number): fc.Arbitrary<CallDraft> {
     retry: cfg.fixedOnly ? noRetry : fc.oneof(noRetry, arbitraryRetry),
     onFailure: cfg.fixedOnly ? fc.constant('degrade' as const) : arbitraryOnFailure,
     faults: cfg.faults ? fc.oneof({ weight: 1, arbitrary: noFaults }, { weight: 2, arbitrary: arbitraryFaults }) : noFaults,
-    position: fc.option(fc.record({ x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }) }, { noNullPrototype: true }), { nil: null, freq: 4 }),
+    position: fc.option(
+      fc.record({ x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }) }, { noNullPrototype: true }),
+      { nil: null, freq: 4 },
+    ),
     agent: fc.constant(null),
     effect: cfg.fixedOnly ? fc.constant(null) : arbitraryEffect(false),
   });
   if (!cfg.agents || depth >= cfg.maxDepth) return tool;
   const nested = planArbitrary({ ...cfg, minCalls: 1, maxCalls: Math.min(4, cfg.maxCalls), shuffleCalls: false }, depth + 1);
-  const agent = fc
-    .tuple(tool, nested, fc.constantFrom('explicit' as const, 'opaque' as const))
-    .map(([draft, plan, report]): CallDraft => ({ ...draft, tool: 'sub_agent', latency: { kind: 'fixed', ms: 0 }, agent: { plan, report } }));
+  const agent = fc.tuple(tool, nested, fc.constantFrom('explicit' as const, 'opaque' as const)).map(([draft, plan, report]): CallDraft => ({
+    ...draft,
+    tool: 'sub_agent',
+    latency: { kind: 'fixed', ms: 0 },
+    agent: { plan, report },
+  }));
   return fc.oneof({ weight: 7, arbitrary: tool }, { weight: 1, arbitrary: agent });
 }
 
@@ -260,11 +298,22 @@ function planArbitrary(cfg: Config, depth: number): fc.Arbitrary<Plan> {
       .record({
         drafts: fc.tuple(...Array.from({ length: n }, () => callDraft(cfg, depth))),
         edges: edgeMatrix(n),
-        order: cfg.shuffleCalls ? fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }) : fc.constant(Array.from({ length: n }, (_, i) => i)),
+        order: cfg.shuffleCalls
+          ? fc.shuffledSubarray(
+              Array.from({ length: n }, (_, i) => i),
+              { minLength: n, maxLength: n },
+            )
+          : fc.constant(Array.from({ length: n }, (_, i) => i)),
         name: fc.constantFrom('Research question', 'Order lookup', 'Nightly report', 'Specialist', 'x'),
         description: fc.option(fc.constantFrom('Generated for a property test.', ''), { nil: null }),
         settings: settingsArbitrary(cfg, depth),
-        scenarioDrafts: cfg.scenarios && n > 0 ? fc.oneof({ weight: 3, arbitrary: noScenarios }, { weight: 1, arbitrary: fc.array(scenarioDraft(n), { minLength: 1, maxLength: 2 }) }) : noScenarios,
+        scenarioDrafts:
+          cfg.scenarios && n > 0
+            ? fc.oneof(
+                { weight: 3, arbitrary: noScenarios },
+                { weight: 1, arbitrary: fc.array(scenarioDraft(n), { minLength: 1, maxLength: 2 }) },
+              )
+            : noScenarios,
         activeScenario: fc.option(fc.nat(), { nil: null, freq: 2 }),
       })
       .map(({ drafts, edges, order, name, description, settings, scenarioDrafts, activeScenario }): Plan => {
