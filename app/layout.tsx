@@ -16,6 +16,7 @@ import './styles/inject.css';
 import './styles/intake.css';
 import './styles/injected.css';
 import './styles/node-zoom.css';
+import './styles/compare.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

@@ -3,6 +3,7 @@
 // the run on the right (both sides collapsible), plus notices, the help overlay and confirmations.
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import type { AppState } from '@/lib/store/app-store';
 import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
 import { selectHelpOpen, selectLeftOpen, selectPresenting, selectRightOpen, selectSetLeftOpen, selectSetRightOpen, selectTrace } from '@/lib/store/selectors';
 import { PlanCanvas } from './canvas/plan-canvas';
@@ -32,6 +33,8 @@ const Loading = ({ what }: { what: string }) => (
 const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), { ssr: false, loading: () => <Loading what="Many runs" /> });
 const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), { ssr: false, loading: () => <Loading what="the run" /> });
 const Presentation = dynamic(() => import('./present/presentation').then((m) => m.Presentation), { ssr: false });
+const selectComparingPolicies = (s: AppState) => s.policyCompareCall !== null;
+const PolicyCompare = dynamic(() => import('./compare/policy-compare').then((m) => m.PolicyCompare), { ssr: false });
 const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.HelpOverlay), { ssr: false });
 
 function Editor() {
@@ -44,6 +47,7 @@ function Editor() {
   const trace = useAppStore(selectTrace);
   const helpOpen = useAppStore(selectHelpOpen);
   const presenting = useAppStore(selectPresenting);
+  const comparingPolicies = useAppStore(selectComparingPolicies);
   const [rightTab, setRightTab] = useState('inspect');
   const { sizes, viewport, setSize, resetSize } = usePaneSizes({ left: leftOpen, right: rightOpen });
   // A new run brings its results into view.
@@ -121,6 +125,7 @@ function Editor() {
       {helpOpen && <HelpOverlay />}
       <OpenDialog />
       {presenting && <Presentation />}
+      {comparingPolicies && <PolicyCompare />}
     </div>
   );
 }
