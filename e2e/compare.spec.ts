@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { buildAntiPattern, buildContext, comparePolicies, simulate, STATUS_LABEL, type AntiPatternKind } from '../lib/engine';
 import { shortDuration } from '../lib/format/duration';
 import { alignTexts } from '../lib/engine/context/align';
-import { withoutBanner } from '../components/run/context-compare';
+import { withoutBanner } from '../components/run/compare-choice';
 import { expect, loadExamplePlan, loadExamples, openExample, settled, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');

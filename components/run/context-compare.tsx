@@ -10,6 +10,7 @@ import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import type { AppState } from '@/lib/store/app-store';
 import { STATUS_LABEL } from '../format';
 import { diffAntiPattern, troubledCalls, type AntiPatternDiff } from './context-diff';
+import { mostDifferent, withoutBanner } from './compare-choice';
 import { contextTail } from './context-panel';
 import { SideBySide } from './side-by-side';
 
@@ -28,26 +29,6 @@ interface Rendering {
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** The anti-pattern shown when none was chosen: the one with the most differing rows (the first such, in ANTI_PATTERNS order). */
-export function mostDifferent(renderings: readonly { kind: AntiPatternKind; differing: number }[]): AntiPatternKind {
-  let best = renderings[0]?.kind ?? 'dropped';
-  let most = -1;
-  for (const r of renderings) {
-    if (r.differing > most) {
-      best = r.kind;
-      most = r.differing;
-    }
-  }
-  return best;
-}
-
-/** The anti-pattern's text without its `ANTI-PATTERN (kind): …` first line (and the blank line after it), which its column's heading says instead: else every comparison's first difference would be the banner. */
-export function withoutBanner(text: string): string {
-  if (!text.startsWith('ANTI-PATTERN (')) return text;
-  const end = text.indexOf('\n');
-  return end < 0 ? '' : text.slice(end + 1).replace(/^\n+/, '');
 }
 
 function build(plan: Plan, trace: Trace, atMs: number | undefined, correct: string): Rendering[] {

@@ -4,6 +4,7 @@
 // while it has focus, and scrolled to the first difference whenever what it compares changes. Text only, never HTML.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Alignment, RowKind } from '@/lib/engine/context/align';
+import { stepHunk } from './compare-choice';
 import { markLines } from './context-diff';
 
 export interface Side {
@@ -18,11 +19,6 @@ const MARK: Record<RowKind, { sign: string; word: string }> = {
   left: { sign: '−', word: 'missing on the right' },
   right: { sign: '+', word: 'only on the right' },
 };
-
-/** The 0-based hunk to show next after `i` of `n`, going `dir`, wrapping around. */
-export function stepHunk(i: number, n: number, dir: 1 | -1): number {
-  return n === 0 ? 0 : (i + dir + n) % n;
-}
 
 /** Which rows name the side's ids (for the highlight): a set of row indices per side. */
 function markedRows(lines: (string | null)[], ids: readonly string[]): (string | undefined)[] {
