@@ -47,9 +47,12 @@ export function SideBySide({ left, right, alignment, label }: { left: Side; righ
     const box = scroller.current;
     const row = box?.querySelector<HTMLElement>(`[data-hunk-start="${current}"]`);
     if (!box || !row) return;
+    // One whole row of context above the difference, under the sticky column headings; never a sliver of one.
     const head = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-    const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-    box.scrollTop = Math.max(0, top - head - 12);
+    const before = row.previousElementSibling;
+    const anchor = before instanceof HTMLElement && before.getBoundingClientRect().height < box.clientHeight / 3 ? before : row;
+    const top = anchor.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    box.scrollTop = Math.max(0, top - head);
   }, [current, alignment]);
 
   const go = (dir: 1 | -1) => setPos({ of: alignment, i: stepHunk(current, hunks.length, dir) });
