@@ -5,7 +5,15 @@ import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import type { AppState } from '@/lib/store/app-store';
 import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
-import { selectHelpOpen, selectLeftOpen, selectPresenting, selectRightOpen, selectSetLeftOpen, selectSetRightOpen, selectTrace } from '@/lib/store/selectors';
+import {
+  selectHelpOpen,
+  selectLeftOpen,
+  selectPresenting,
+  selectRightOpen,
+  selectSetLeftOpen,
+  selectSetRightOpen,
+  selectTrace,
+} from '@/lib/store/selectors';
 import { PlanCanvas } from './canvas/plan-canvas';
 import { ExamplesGallery } from './library/examples-gallery';
 import { FileDropZone } from './library/file-drop-zone';
@@ -30,8 +38,14 @@ const Loading = ({ what }: { what: string }) => (
     Loading {what}…
   </p>
 );
-const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), { ssr: false, loading: () => <Loading what="Many runs" /> });
-const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), { ssr: false, loading: () => <Loading what="the run" /> });
+const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.StatsPanel), {
+  ssr: false,
+  loading: () => <Loading what="Many runs" />,
+});
+const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), {
+  ssr: false,
+  loading: () => <Loading what="the run" />,
+});
 const Presentation = dynamic(() => import('./present/presentation').then((m) => m.Presentation), { ssr: false });
 const selectComparingPolicies = (s: AppState) => s.policyCompareCall !== null;
 const PolicyCompare = dynamic(() => import('./compare/policy-compare').then((m) => m.PolicyCompare), { ssr: false });
@@ -61,9 +75,18 @@ function Editor() {
       <Header />
       <main
         className="tw-main"
-        style={{ ['--tw-left-w' as string]: `${sizes.left}px`, ['--tw-right-w' as string]: `${sizes.right}px`, ['--tw-tl-h' as string]: `${sizes.timeline}px` }}
+        style={{
+          ['--tw-left-w' as string]: `${sizes.left}px`,
+          ['--tw-right-w' as string]: `${sizes.right}px`,
+          ['--tw-tl-h' as string]: `${sizes.timeline}px`,
+        }}
       >
-        <Pane side="left" label="Library" open={leftOpen} onToggle={setLeftOpen} tabs={[
+        <Pane
+          side="left"
+          label="Library"
+          open={leftOpen}
+          onToggle={setLeftOpen}
+          tabs={[
             { id: 'library', label: 'Library', content: <LibraryPanel /> },
             { id: 'examples', label: 'Examples', content: <ExamplesGallery /> },
           ]}

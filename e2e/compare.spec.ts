@@ -96,7 +96,9 @@ test.describe('Side-by-side comparison', () => {
     await page.keyboard.press('End');
     await expect(dialog.getByTestId('presentation-turn')).toHaveText(/^Model turn 4 of 4 · done/);
     await expect(dialog.getByRole('radio', { name: /Total failure/ })).toBeChecked();
-    await expect(dialog.getByRole('region', { name: 'Anti-pattern: Total failure' })).toContainText('It throws away fetch_1 and fetch_3, which succeeded');
+    await expect(dialog.getByRole('region', { name: 'Anti-pattern: Total failure' })).toContainText(
+      'It throws away fetch_1 and fetch_3, which succeeded',
+    );
     await expect(dialog.getByTestId('difference-status')).toHaveText(`Difference 1 of ${alignment('total_failure').hunks.length}`);
     await expect(dialog.locator('.tw-sbs__scroll tr[aria-current="true"]')).toBeInViewport();
   });
@@ -141,7 +143,10 @@ test.describe('One failure, each policy', () => {
   const researchPlan = base;
   const cmp = comparePolicies(researchPlan, 'fetch_2');
 
-  test('the node menu runs fetch_2 under retry, degrade and abort, side by side, each with the line that differs', async ({ page, consoleErrors }) => {
+  test('the node menu runs fetch_2 under retry, degrade and abort, side by side, each with the line that differs', async ({
+    page,
+    consoleErrors,
+  }) => {
     void consoleErrors;
     await openExample(page, 'Research agent');
     await page.locator('main .react-flow__node[data-id="fetch_2"]').click({ button: 'right' });
@@ -165,7 +170,9 @@ test.describe('One failure, each policy', () => {
     expect(by.abort.outcome).toBe('aborted');
     for (const o of cmp.outcomes) {
       const n = o.call.attempts;
-      await expect(dialog.locator(`[data-policy="${o.policy}"]`)).toContainText(`${STATUS_LABEL[o.call.status]} after ${n} ${n === 1 ? 'attempt' : 'attempts'}`);
+      await expect(dialog.locator(`[data-policy="${o.policy}"]`)).toContainText(
+        `${STATUS_LABEL[o.call.status]} after ${n} ${n === 1 ? 'attempt' : 'attempts'}`,
+      );
     }
     await expect(dialog.locator('[data-policy="retry"]')).toContainText('current');
     await expect(dialog.locator('[data-policy="abort"]')).toContainText('aborted');

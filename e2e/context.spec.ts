@@ -77,7 +77,10 @@ test.describe('Context panel', () => {
   test('a failed copy says what to do', async ({ page }) => {
     await run(page);
     await page.evaluate(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('denied')) },
+        configurable: true,
+      });
     });
     await page.getByRole('button', { name: 'Copy context' }).click();
     await expect(page.getByText('Copy failed: select the text and copy it')).toBeVisible();
@@ -86,7 +89,9 @@ test.describe('Context panel', () => {
   test('compare view: the dropped rendering lacks the failed call, the correct one names it', async ({ page }) => {
     await chooseScenario(page, 'One page gone (404)');
     await run(page);
-    const failed = simulate({ ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } }).calls.find((c) => c.status === 'failed');
+    const failed = simulate({ ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } }).calls.find(
+      (c) => c.status === 'failed',
+    );
     expect(failed?.id).toBe('fetch_2');
 
     // The failure is marked in the Anthropic JSON, per block.
@@ -106,7 +111,15 @@ test.describe('Context panel', () => {
     const runPlan = { ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } };
     const column = (side: 'left' | 'right') => page.locator(`.tw-sbs__scroll [data-side="${side}"]`);
     const columnText = async (side: 'left' | 'right') =>
-      (await column(side).evaluateAll((cells, s) => cells.filter((c) => c.closest('tr')?.getAttribute('data-kind') !== (s === 'left' ? 'right' : 'left')).map((c) => c.textContent ?? ''), side)).join('\n');
+      (
+        await column(side).evaluateAll(
+          (cells, s) =>
+            cells
+              .filter((c) => c.closest('tr')?.getAttribute('data-kind') !== (s === 'left' ? 'right' : 'left'))
+              .map((c) => c.textContent ?? ''),
+          side,
+        )
+      ).join('\n');
     const correct = page.getByRole('region', { name: 'Correct context', exact: true });
     await expect(correct).toContainText('fetch_2 (failed)');
     await expect(column('left').filter({ hasText: 'fetch_2' }).first()).toBeVisible();

@@ -67,7 +67,10 @@ test.describe('Failure injection', () => {
     await runButton(page).click();
     await expect(call(page, 'extract').locator('[data-status="succeeded"]')).toBeVisible();
     await call(page, 'extract').click();
-    await page.getByRole('group', { name: 'Inject faults into extract' }).getByRole('button', { name: 'Inject failure into extract' }).click();
+    await page
+      .getByRole('group', { name: 'Inject faults into extract' })
+      .getByRole('button', { name: 'Inject failure into extract' })
+      .click();
     await expect(notices(page)).toContainText('extract now fails on every attempt. Press Run to see it.');
     await expect(call(page, 'extract').locator('[data-status="succeeded"]')).toBeVisible();
     await runButton(page).click();
@@ -108,7 +111,9 @@ test.describe('Failure injection', () => {
     await expect(notices(page)).toContainText('extract now times out on its first attempt only');
 
     // The toolbar shares the when-choice.
-    await expect(page.getByRole('group', { name: 'Inject faults into extract' }).getByRole('radio', { name: 'First attempt only' })).toBeChecked();
+    await expect(
+      page.getByRole('group', { name: 'Inject faults into extract' }).getByRole('radio', { name: 'First attempt only' }),
+    ).toBeChecked();
 
     // The ContextMenu key opens it too; Escape closes it and gives focus back to the call.
     await page.keyboard.press('ContextMenu');
@@ -285,7 +290,11 @@ test.describe('Injection screenshots', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Inject time out into fetch_2' }).hover();
       const box = await page.getByRole('group', { name: 'Inject faults into fetch_2' }).boundingBox();
-      if (box !== null) await page.screenshot({ path: `e2e/artifacts/inject-toolbar-tip-${scheme}.png`, clip: { x: box.x - 20, y: box.y - 60, width: box.width + 60, height: box.height + 140 } });
+      if (box !== null)
+        await page.screenshot({
+          path: `e2e/artifacts/inject-toolbar-tip-${scheme}.png`,
+          clip: { x: box.x - 20, y: box.y - 60, width: box.width + 60, height: box.height + 140 },
+        });
       await call(page, 'extract').click({ button: 'right' });
       await expect(page.getByRole('menu', { name: 'Inject into extract' })).toBeVisible();
       await page.screenshot({ path: `e2e/artifacts/inject-context-menu-1280x720-${scheme}.png` });

@@ -72,7 +72,9 @@ function Column({ o, cmp }: { o: PolicyOutcome; cmp: PolicyComparison }) {
         </ul>
       )}
       <div className="tw-pol__told">
-        <p className="tw-pol__label">{cmp.firstDiffLine === null ? 'The model is told the same' : `The model is told, line ${cmp.firstDiffLine}`}</p>
+        <p className="tw-pol__label">
+          {cmp.firstDiffLine === null ? 'The model is told the same' : `The model is told, line ${cmp.firstDiffLine}`}
+        </p>
         {o.diffLine !== null && (
           <pre className="tw-pol__line" data-testid="policy-diff-line">
             <span className="tw-pol__sign" aria-hidden="true">
@@ -112,12 +114,17 @@ function Comparison({ plan, callId }: { plan: Plan; callId: string }) {
   return (
     <>
       <p className="tw-pol__intro">
-        The same plan and seed ({cmp.seed}), only <code>{callId}</code>’s policy changed. Retry gives it at least {RETRY_ATTEMPTS} attempts, then degrades; the others make
-        one attempt.{' '}
+        The same plan and seed ({cmp.seed}), only <code>{callId}</code>’s policy changed. Retry gives it at least {RETRY_ATTEMPTS} attempts,
+        then degrades; the others make one attempt.{' '}
         {cmp.outcomes.length === 3 ? 'Ignore is left out: no call requires this one, so it would read as degrade.' : ''}{' '}
-        {cmp.differingCalls.length === 0 ? 'Every call ends the same under every policy.' : `${others} other ${others === 1 ? 'call ends' : 'calls end'} the same under every policy.`}
+        {cmp.differingCalls.length === 0
+          ? 'Every call ends the same under every policy.'
+          : `${others} other ${others === 1 ? 'call ends' : 'calls end'} the same under every policy.`}
         {cmp.outcomes.every((o) => o.call.status === 'succeeded' && o.call.attempts === 1) && (
-          <strong className="tw-pol__none"> {callId} succeeds on its first attempt with this seed, so its policy changes nothing: inject a failure into it to compare.</strong>
+          <strong className="tw-pol__none">
+            {' '}
+            {callId} succeeds on its first attempt with this seed, so its policy changes nothing: inject a failure into it to compare.
+          </strong>
         )}
       </p>
       <div className="tw-pol__grid" style={{ gridTemplateColumns: `repeat(${cmp.outcomes.length}, minmax(0, 1fr))` }}>

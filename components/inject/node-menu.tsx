@@ -151,7 +151,11 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
         tabIndex={-1}
         className="tw-menu__item"
         aria-disabled={injected === 0}
-        title={injected === 0 ? `${callId} has no injected faults` : `Clears the ${injected} injected ${injected === 1 ? 'fault' : 'faults'} of ${callId}; its designed faults stay`}
+        title={
+          injected === 0
+            ? `${callId} has no injected faults`
+            : `Clears the ${injected} injected ${injected === 1 ? 'fault' : 'faults'} of ${callId}; its designed faults stay`
+        }
         onClick={() => {
           if (injected === 0) return;
           commands.clear(callId);
@@ -167,7 +171,11 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
         tabIndex={-1}
         className="tw-menu__item tw-menu__item--danger"
         aria-disabled={inForce === injected}
-        title={inForce === injected ? `${callId} has no designed faults in force` : `Clears every fault in force for ${callId}, the ones designed into it (or its scenario) too`}
+        title={
+          inForce === injected
+            ? `${callId} has no designed faults in force`
+            : `Clears every fault in force for ${callId}, the ones designed into it (or its scenario) too`
+        }
         onClick={() => {
           if (inForce === injected) return;
           commands.clearAll(callId);

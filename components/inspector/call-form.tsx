@@ -42,7 +42,11 @@ export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
       <Section id="io" title="Input & output" summary={`${inputKeys} ${inputKeys === 1 ? 'argument' : 'arguments'}`}>
         <CallIo call={call} plan={plan} />
       </Section>
-      <Section id="latency" title="Latency & timeout" summary={`${describeLatency(call.latency)}${call.timeoutMs === null ? '' : ` · timeout ${shortDuration(call.timeoutMs)}`}`}>
+      <Section
+        id="latency"
+        title="Latency & timeout"
+        summary={`${describeLatency(call.latency)}${call.timeoutMs === null ? '' : ` · timeout ${shortDuration(call.timeoutMs)}`}`}
+      >
         <LatencySection call={call} />
       </Section>
       <Section id="retry" title="Retry" summary={call.retry.maxAttempts <= 1 ? 'no retry' : `×${call.retry.maxAttempts}`}>
@@ -66,4 +70,3 @@ export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
     </div>
   );
 }
-

@@ -11,7 +11,12 @@ export function ComparePoliciesButton({ callId }: { callId: string }) {
   const drilled = useAppStore(selectDrilled);
   if (drilled) return null;
   return (
-    <button type="button" className="tw-ctx__button tw-pol__open" onClick={() => open(callId)} title={`Runs the same seed with ${callId} under retry, degrade and abort, side by side`}>
+    <button
+      type="button"
+      className="tw-ctx__button tw-pol__open"
+      onClick={() => open(callId)}
+      title={`Runs the same seed with ${callId} under retry, degrade and abort, side by side`}
+    >
       Compare policies…
     </button>
   );

@@ -4,14 +4,27 @@ import { mostDifferent, stepHunk, withoutBanner } from './compare-choice';
 
 describe('mostDifferent', () => {
   it('takes the anti-pattern with the most differing rows, the first on a tie', () => {
-    expect(mostDifferent([{ kind: 'dropped', differing: 4 }, { kind: 'total_failure', differing: 9 }, { kind: 'false_success', differing: 9 }])).toBe('total_failure');
-    expect(mostDifferent([{ kind: 'dropped', differing: 0 }, { kind: 'total_failure', differing: 0 }])).toBe('dropped');
+    expect(
+      mostDifferent([
+        { kind: 'dropped', differing: 4 },
+        { kind: 'total_failure', differing: 9 },
+        { kind: 'false_success', differing: 9 },
+      ]),
+    ).toBe('total_failure');
+    expect(
+      mostDifferent([
+        { kind: 'dropped', differing: 0 },
+        { kind: 'total_failure', differing: 0 },
+      ]),
+    ).toBe('dropped');
   });
 });
 
 describe('withoutBanner', () => {
   it('drops the ANTI-PATTERN line and the blank line after it, and nothing else', () => {
-    expect(withoutBanner('ANTI-PATTERN (dropped): x\n\n=== Model turn 1 ===\nresult a [ok]: 1')).toBe('=== Model turn 1 ===\nresult a [ok]: 1');
+    expect(withoutBanner('ANTI-PATTERN (dropped): x\n\n=== Model turn 1 ===\nresult a [ok]: 1')).toBe(
+      '=== Model turn 1 ===\nresult a [ok]: 1',
+    );
     expect(withoutBanner('=== Model turn 1 ===\n')).toBe('=== Model turn 1 ===\n');
     expect(withoutBanner('ANTI-PATTERN (dropped): only')).toBe('');
   });

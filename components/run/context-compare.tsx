@@ -14,7 +14,11 @@ import { mostDifferent, withoutBanner } from './compare-choice';
 import { contextTail } from './context-panel';
 import { SideBySide } from './side-by-side';
 
-export const AP_TITLE: Record<AntiPatternKind, string> = { dropped: 'Dropped', total_failure: 'Total failure', false_success: 'False success' };
+export const AP_TITLE: Record<AntiPatternKind, string> = {
+  dropped: 'Dropped',
+  total_failure: 'Total failure',
+  false_success: 'False success',
+};
 
 const selectChoice = (s: AppState) => s.compareAntiPattern;
 
@@ -41,7 +45,17 @@ function build(plan: Plan, trace: Trace, atMs: number | undefined, correct: stri
   });
 }
 
-export function ContextCompare({ plan, trace, atMs, correctText }: { plan: Plan | undefined; trace: Trace; atMs: number | undefined; correctText: string }) {
+export function ContextCompare({
+  plan,
+  trace,
+  atMs,
+  correctText,
+}: {
+  plan: Plan | undefined;
+  trace: Trace;
+  atMs: number | undefined;
+  correctText: string;
+}) {
   const store = useAppStoreApi();
   const chosen = useAppStore(selectChoice);
   const name = useId();
@@ -71,7 +85,9 @@ export function ContextCompare({ plan, trace, atMs, correctText }: { plan: Plan 
   const leftTitle = blind ? 'Blind view: what the orchestrator saw' : 'Correct context';
   const leftSentence = blind
     ? `Not the whole truth: ${hidden.map((c) => `${c.id}’s opaque report hid ${c.hiddenFailures} ${c.hiddenFailures === 1 ? 'failure' : 'failures'}`).join('; ')}. ${
-        troubled.length === 0 ? 'Every call reported success, so the model is told nothing went wrong.' : `It names only the failures it saw: ${troubled.join(', ')}.`
+        troubled.length === 0
+          ? 'Every call reported success, so the model is told nothing went wrong.'
+          : `It names only the failures it saw: ${troubled.join(', ')}.`
       } Make the report explicit to pass them on.`
     : troubled.length === 0
       ? 'Every call succeeded.'
@@ -85,14 +101,26 @@ export function ContextCompare({ plan, trace, atMs, correctText }: { plan: Plan 
         </legend>
         {renderings.map((r) => (
           <label key={r.kind} className="tw-cmp__option">
-            <input type="radio" name={name} value={r.kind} checked={r.kind === shown.kind} onChange={() => store.getState().setCompareAntiPattern(r.kind)} />
+            <input
+              type="radio"
+              name={name}
+              value={r.kind}
+              checked={r.kind === shown.kind}
+              onChange={() => store.getState().setCompareAntiPattern(r.kind)}
+            />
             <span>{AP_TITLE[r.kind]}</span>
-            <span className="tw-cmp__count">{r.differing === 0 ? 'same' : `${r.alignment.hunks.length} ${r.alignment.hunks.length === 1 ? 'difference' : 'differences'}`}</span>
+            <span className="tw-cmp__count">
+              {r.differing === 0 ? 'same' : `${r.alignment.hunks.length} ${r.alignment.hunks.length === 1 ? 'difference' : 'differences'}`}
+            </span>
           </label>
         ))}
       </fieldset>
       <div className="tw-cmp__heads">
-        <section className={blind ? 'tw-cmp__head tw-cmp__head--blind' : 'tw-cmp__head tw-cmp__head--correct'} aria-label={blind ? 'Blind view: the orchestrator’s context' : 'Correct context'} data-blind={blind ? 'true' : undefined}>
+        <section
+          className={blind ? 'tw-cmp__head tw-cmp__head--blind' : 'tw-cmp__head tw-cmp__head--correct'}
+          aria-label={blind ? 'Blind view: the orchestrator’s context' : 'Correct context'}
+          data-blind={blind ? 'true' : undefined}
+        >
           <h4 className="tw-ctx-compare__title">{leftTitle}</h4>
           <p className="tw-ctx-compare__sentence">{leftSentence}</p>
         </section>

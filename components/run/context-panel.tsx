@@ -44,8 +44,8 @@ export function contextTail(text: string): { text: string; omitted: number } {
 function LongContextNote({ omitted, total }: { omitted: number; total: number }) {
   return (
     <p className="tw-ctx__long" role="note">
-      This context is {total.toLocaleString('en-US')} characters long: the last {(total - omitted).toLocaleString('en-US')} are shown. Copy and Download give it
-      whole.
+      This context is {total.toLocaleString('en-US')} characters long: the last {(total - omitted).toLocaleString('en-US')} are shown. Copy
+      and Download give it whole.
     </p>
   );
 }
@@ -92,8 +92,16 @@ function errorMark(tab: Tab, trace: Trace): MarkFn {
   const failed = new Set(trace.calls.filter((c) => ERROR_STATUSES.has(c.status)).map((c) => c.id));
   return (value, path) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-    if (tab === 'anthropic' && path.length === 3 && path[1] === 'content' && value.type === 'tool_result' && value.is_error === true) return 'tw-json-block--error';
-    if (tab === 'openai' && path.length === 1 && value.role === 'tool' && typeof value.tool_call_id === 'string' && failed.has(value.tool_call_id)) return 'tw-json-block--error';
+    if (tab === 'anthropic' && path.length === 3 && path[1] === 'content' && value.type === 'tool_result' && value.is_error === true)
+      return 'tw-json-block--error';
+    if (
+      tab === 'openai' &&
+      path.length === 1 &&
+      value.role === 'tool' &&
+      typeof value.tool_call_id === 'string' &&
+      failed.has(value.tool_call_id)
+    )
+      return 'tw-json-block--error';
     return null;
   };
 }
@@ -120,9 +128,15 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
   // The JSON formats are built from the plan the run used (at the level on view), not from the document as edited since.
   const runPlan = view?.plan;
 
-  const rendered = useMemo(() => (trace === null ? null : render(runPlan, trace, tab, atMs, storeText)), [runPlan, trace, tab, atMs, storeText]);
+  const rendered = useMemo(
+    () => (trace === null ? null : render(runPlan, trace, tab, atMs, storeText)),
+    [runPlan, trace, tab, atMs, storeText],
+  );
   // The correct text beside the anti-patterns: built only while they are compared.
-  const correctText = useMemo(() => (trace === null || !comparing ? null : render(runPlan, trace, 'text', atMs, storeText)), [runPlan, trace, atMs, storeText, comparing]);
+  const correctText = useMemo(
+    () => (trace === null || !comparing ? null : render(runPlan, trace, 'text', atMs, storeText)),
+    [runPlan, trace, atMs, storeText, comparing],
+  );
   const mark = useMemo(() => (trace === null ? undefined : errorMark(tab, trace)), [tab, trace]);
 
   if (trace === null || rendered === null) return null;
@@ -166,7 +180,9 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
 
   const name = fileStem((runPlan ?? plan)?.name ?? 'plan');
   const onDownload = () =>
-    tab === 'text' ? downloadText(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8') : downloadText(`${name}-context-${tab}.json`, rendered.text, 'application/json');
+    tab === 'text'
+      ? downloadText(`${name}-context-text.txt`, rendered.text, 'text/plain;charset=utf-8')
+      : downloadText(`${name}-context-${tab}.json`, rendered.text, 'application/json');
 
   const label = TABS.find((t) => t.id === tab)?.label ?? '';
   const shown = contextTail(rendered.text);
@@ -222,10 +238,22 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
       ) : (
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="tw-ctx__panel">
           <div className="tw-ctx__actions">
-            <button type="button" className="tw-ctx__button" aria-label="Copy context" onClick={() => void copy()} disabled={rendered.error !== null}>
+            <button
+              type="button"
+              className="tw-ctx__button"
+              aria-label="Copy context"
+              onClick={() => void copy()}
+              disabled={rendered.error !== null}
+            >
               Copy
             </button>
-            <button type="button" className="tw-ctx__button" aria-label="Download context" onClick={onDownload} disabled={rendered.error !== null}>
+            <button
+              type="button"
+              className="tw-ctx__button"
+              aria-label="Download context"
+              onClick={onDownload}
+              disabled={rendered.error !== null}
+            >
               Download
             </button>
             <span className={copyState?.ok === false ? 'tw-ctx__copy tw-ctx__copy--bad' : 'tw-ctx__copy'} role="status">
@@ -237,7 +265,11 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
           ) : shown.omitted > 0 ? (
             <>
               <LongContextNote omitted={shown.omitted} total={rendered.text.length} />
-              <pre className={tab === 'text' ? 'tw-context' : 'tw-context tw-ctx__json'} tabIndex={0} aria-label={tab === 'text' ? 'Context the model is handed' : `${label} messages`}>
+              <pre
+                className={tab === 'text' ? 'tw-context' : 'tw-context tw-ctx__json'}
+                tabIndex={0}
+                aria-label={tab === 'text' ? 'Context the model is handed' : `${label} messages`}
+              >
                 {shown.text}
               </pre>
             </>

@@ -40,8 +40,22 @@ export function SideBySide({ left, right, alignment, label }: { left: Side; righ
     hunks.forEach((h, k) => of.fill(k, h.start, h.end));
     return of;
   }, [rows, hunks]);
-  const leftMarks = useMemo(() => markedRows(rows.map((r) => r.left), left.ids), [rows, left.ids]);
-  const rightMarks = useMemo(() => markedRows(rows.map((r) => r.right), right.ids), [rows, right.ids]);
+  const leftMarks = useMemo(
+    () =>
+      markedRows(
+        rows.map((r) => r.left),
+        left.ids,
+      ),
+    [rows, left.ids],
+  );
+  const rightMarks = useMemo(
+    () =>
+      markedRows(
+        rows.map((r) => r.right),
+        right.ids,
+      ),
+    [rows, right.ids],
+  );
 
   useEffect(() => {
     const box = scroller.current;
@@ -102,15 +116,29 @@ export function SideBySide({ left, right, alignment, label }: { left: Side; righ
               const isStart = h >= 0 && hunks[h].start === k;
               const cls = `tw-sbs__row tw-sbs__row--${r.kind}${h >= 0 && h === current ? ' tw-sbs__row--current' : ''}`;
               return (
-                <tr key={k} className={cls} data-kind={r.kind} data-hunk-start={isStart ? h : undefined} aria-current={isStart && h === current ? 'true' : undefined}>
-                  <td className={r.left === null ? 'tw-sbs__cell tw-sbs__cell--gap' : 'tw-sbs__cell'} data-side="left" data-marked={leftMarks[k]}>
+                <tr
+                  key={k}
+                  className={cls}
+                  data-kind={r.kind}
+                  data-hunk-start={isStart ? h : undefined}
+                  aria-current={isStart && h === current ? 'true' : undefined}
+                >
+                  <td
+                    className={r.left === null ? 'tw-sbs__cell tw-sbs__cell--gap' : 'tw-sbs__cell'}
+                    data-side="left"
+                    data-marked={leftMarks[k]}
+                  >
                     {r.left ?? ''}
                   </td>
                   <td className="tw-sbs__mark" title={MARK[r.kind].word || undefined}>
                     {MARK[r.kind].sign !== '' && <span aria-hidden="true">{MARK[r.kind].sign}</span>}
                     {MARK[r.kind].word !== '' && <span className="tw-visually-hidden">{MARK[r.kind].word}</span>}
                   </td>
-                  <td className={r.right === null ? 'tw-sbs__cell tw-sbs__cell--gap' : 'tw-sbs__cell'} data-side="right" data-marked={rightMarks[k]}>
+                  <td
+                    className={r.right === null ? 'tw-sbs__cell tw-sbs__cell--gap' : 'tw-sbs__cell'}
+                    data-side="right"
+                    data-marked={rightMarks[k]}
+                  >
                     {r.right ?? ''}
                   </td>
                 </tr>

@@ -1,6 +1,14 @@
 // One failure under each policy: the same seed, one call's retry and onFailure changed, every outcome side by side.
 import { describe, expect, it } from 'vitest';
-import { applyPolicy, comparePolicies, currentPolicy, firstDifferingLine, ignoreApplies, policiesFor, withPolicy } from './compare-policies';
+import {
+  applyPolicy,
+  comparePolicies,
+  currentPolicy,
+  firstDifferingLine,
+  ignoreApplies,
+  policiesFor,
+  withPolicy,
+} from './compare-policies';
 import { simulate } from './simulate';
 import { makePlan } from './testing/build';
 
@@ -9,7 +17,12 @@ const flaky = () =>
   makePlan(
     [
       { id: 'search', ms: 100 },
-      { id: 'fetch', ms: 200, faults: [{ kind: 'error', message: 'boom', retryable: true, onAttempts: [1] }], retry: { maxAttempts: 1, initialIntervalMs: 50 } },
+      {
+        id: 'fetch',
+        ms: 200,
+        faults: [{ kind: 'error', message: 'boom', retryable: true, onAttempts: [1] }],
+        retry: { maxAttempts: 1, initialIntervalMs: 50 },
+      },
       { id: 'summarize', ms: 100 },
       { id: 'report', ms: 100 },
       { id: 'other', ms: 300 },
@@ -74,7 +87,13 @@ describe('comparePolicies', () => {
   });
 
   it('is deterministic per seed, and follows the seed it is given', () => {
-    const plan = makePlan([{ id: 'a', latency: { kind: 'uniform', minMs: 100, maxMs: 900 }, faults: [{ kind: 'error', message: 'x', retryable: true, probability: 0.5 }] }]);
+    const plan = makePlan([
+      {
+        id: 'a',
+        latency: { kind: 'uniform', minMs: 100, maxMs: 900 },
+        faults: [{ kind: 'error', message: 'x', retryable: true, probability: 0.5 }],
+      },
+    ]);
     expect(comparePolicies(plan, 'a', { seed: 3 })).toEqual(comparePolicies(plan, 'a', { seed: 3 }));
     expect(comparePolicies(plan, 'a', { seed: 3 }).seed).toBe(3);
     const t = simulate(withPolicy(plan, 'a', 'degrade'), { seed: 11 });

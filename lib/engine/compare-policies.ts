@@ -58,7 +58,8 @@ export function policiesFor(plan: Plan, callId: string): PolicyChoice[] {
 
 /** The call's retry and onFailure under a policy: `retry` keeps its own retries (at least RETRY_ATTEMPTS) and degrades after; the others make one attempt. */
 export function applyPolicy(call: ToolCall, policy: PolicyChoice): { retry: RetryPolicy; onFailure: OnFailure } {
-  if (policy === 'retry') return { retry: { ...call.retry, maxAttempts: Math.max(call.retry.maxAttempts, RETRY_ATTEMPTS) }, onFailure: 'degrade' };
+  if (policy === 'retry')
+    return { retry: { ...call.retry, maxAttempts: Math.max(call.retry.maxAttempts, RETRY_ATTEMPTS) }, onFailure: 'degrade' };
   return { retry: { ...call.retry, maxAttempts: 1 }, onFailure: policy };
 }
 
@@ -110,7 +111,10 @@ export function comparePolicies(plan: Plan, callId: string, opts: { seed?: numbe
     };
   });
   const firstDiffLine = firstDifferingLine(runs.map((r) => r.context));
-  const outcomes: PolicyOutcome[] = runs.map((r) => ({ ...r, diffLine: firstDiffLine === null ? null : (r.context.split('\n')[firstDiffLine - 1] ?? '') }));
+  const outcomes: PolicyOutcome[] = runs.map((r) => ({
+    ...r,
+    diffLine: firstDiffLine === null ? null : (r.context.split('\n')[firstDiffLine - 1] ?? ''),
+  }));
   const statusOf = outcomes.map((o) => new Map(o.statuses.map((s): [string, CallStatus] => [s.id, s.status])));
   const differingCalls = plan.calls.map((c) => c.id).filter((id) => new Set(statusOf.map((m) => m.get(id))).size > 1);
   return { callId, seed, outcomes, firstDiffLine, differingCalls };
