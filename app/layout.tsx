@@ -33,6 +33,7 @@ import './styles/node-zoom.css';
 import './styles/glossary.css';
 import './styles/learn.css';
 import './styles/notes.css';
+import './styles/compare.css';
 
 export const metadata: Metadata = {
   title: 'Toolwave',

@@ -46,6 +46,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: [']'], action: 'Next model turn ([ for the previous one)' },
       { keys: ['Home'], action: 'Back to the start of the run' },
       { keys: ['End'], action: 'To the end of the run' },
+      { keys: ['N'], action: 'Next difference, while the side-by-side comparison has focus (Shift+N: the previous)' },
     ],
   },
   {

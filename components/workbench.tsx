@@ -3,6 +3,7 @@
 // the run on the right (both sides collapsible), plus notices, the help overlay and confirmations.
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import type { AppState } from '@/lib/store/app-store';
 import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
 import {
   selectHelpOpen,
@@ -52,6 +53,8 @@ const LearnPanel = dynamic(() => import('./learn/learn-panel').then((m) => m.Lea
   ssr: false,
   loading: () => <Loading what="the course" />,
 });
+const selectComparingPolicies = (s: AppState) => s.policyCompareCall !== null;
+const PolicyCompare = dynamic(() => import('./compare/policy-compare').then((m) => m.PolicyCompare), { ssr: false });
 const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.HelpOverlay), { ssr: false });
 
 function Editor() {
@@ -64,6 +67,7 @@ function Editor() {
   const trace = useAppStore(selectTrace);
   const helpOpen = useAppStore(selectHelpOpen);
   const presenting = useAppStore(selectPresenting);
+  const comparingPolicies = useAppStore(selectComparingPolicies);
   const [rightTab, setRightTab] = useState('inspect');
   const leftTab = useLearn(selectLeftTab);
   const learn = useLearnStore();
@@ -156,6 +160,7 @@ function Editor() {
       {helpOpen && <HelpOverlay />}
       <OpenDialog />
       {presenting && <Presentation />}
+      {comparingPolicies && <PolicyCompare />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
-// The context panel in the Run tab: the three formats, copy, download, and the anti-pattern comparison.
+// The context panel in the Run tab: the three formats, copy, download, and the side-by-side anti-pattern comparison.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { buildContext, simulate } from '../lib/engine';
+import { buildAntiPattern, buildContext, simulate } from '../lib/engine';
 import { expect, loadExamplePlan, loadExamples, openExample, runPlan, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
@@ -100,33 +100,60 @@ test.describe('Context panel', () => {
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 
-    const correct = page.getByRole('region', { name: 'Correct context' });
-    await expect(correct.getByLabel('Correct context text')).toContainText('fetch_2');
+    // One scroll box, two aligned columns: the correct context on the left, the chosen anti-pattern on the right.
+    const run1 = simulate({ ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } });
+    const scenarioPlan = { ...plan, settings: { ...plan.settings, scenario: 'one_page_gone' } };
+    const column = (side: 'left' | 'right') => page.locator(`.tw-sbs__scroll [data-side="${side}"]`);
+    const columnText = async (side: 'left' | 'right') =>
+      (
+        await column(side).evaluateAll(
+          (cells, s) =>
+            cells
+              .filter((c) => c.closest('tr')?.getAttribute('data-kind') !== (s === 'left' ? 'right' : 'left'))
+              .map((c) => c.textContent ?? ''),
+          side,
+        )
+      ).join('\n');
+    const correct = page.getByRole('region', { name: 'Correct context', exact: true });
+    await expect(correct).toContainText('fetch_2 (failed)');
+    await expect(column('left').filter({ hasText: 'fetch_2' }).first()).toBeVisible();
+    expect(await columnText('left')).toBe(buildContext(scenarioPlan, run1, 'text').text);
+
     const labels = {
       dropped: 'Anti-pattern: failed calls and their errors are silently dropped',
       total_failure: 'Anti-pattern: one failure is treated as a total failure',
       false_success: 'Anti-pattern: failures are reported as empty successes',
     };
-    const sections = page.locator('[data-anti-pattern]');
-    await expect(sections).toHaveCount(3);
-    for (const [kind, label] of Object.entries(labels)) {
+    const titles = { dropped: 'Dropped', total_failure: 'Total failure', false_success: 'False success' };
+    await expect(page.getByRole('radiogroup', { name: 'Beside the correct context' }).getByRole('radio')).toHaveCount(3);
+    for (const [kind, label] of Object.entries(labels) as [keyof typeof labels, string][]) {
+      await page.getByRole('radio', { name: new RegExp(titles[kind]) }).check();
+      await expect(page.locator('[data-anti-pattern]')).toHaveCount(1);
       await expect(page.locator(`[data-anti-pattern="${kind}"]`).getByRole('heading', { level: 4 })).toContainText(label);
+      // The right column is exactly that rendering, its ANTI-PATTERN banner said by the heading above it.
+      const rendering = buildAntiPattern(scenarioPlan, run1, kind, 'text').text;
+      expect(rendering.startsWith(`ANTI-PATTERN (${kind})`)).toBe(true);
+      expect(await columnText('right')).toBe(rendering.split('\n').slice(2).join('\n'));
     }
+
+    await page.getByRole('radio', { name: /Dropped/ }).check();
     const dropped = page.getByRole('region', { name: 'Anti-pattern: Dropped' });
-    await expect(dropped.getByLabel('Dropped rendering')).not.toContainText('fetch_2');
+    await expect(column('right').filter({ hasText: 'fetch_2' })).toHaveCount(0);
     await expect(dropped).toContainText('no word of fetch_2');
+    await page.getByRole('radio', { name: /False success/ }).check();
     const falseSuccess = page.getByRole('region', { name: 'Anti-pattern: False success' });
     await expect(falseSuccess).toContainText('It treats fetch_2’s empty result as real');
-    await expect(falseSuccess.locator('[data-marked~="fetch_2"]').first()).toBeVisible();
+    await expect(page.locator('.tw-sbs__scroll [data-side="right"][data-marked~="fetch_2"]').first()).toBeVisible();
+    await page.getByRole('radio', { name: /Total failure/ }).check();
     const total = page.getByRole('region', { name: 'Anti-pattern: Total failure' });
     await expect(total).toContainText('It throws away fetch_1 and fetch_3, which succeeded');
-    await expect(correct.locator('[data-marked~="fetch_2"]').first()).toBeVisible();
+    await expect(page.locator('.tw-sbs__scroll [data-side="left"][data-marked~="fetch_2"]').first()).toBeAttached();
 
     await page.screenshot({ path: 'e2e/artifacts/context-compare-1280x720.png' });
-    await dropped.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'e2e/artifacts/context-compare-1280x720-dropped.png' });
-    await falseSuccess.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'e2e/artifacts/context-compare-1280x720-false-success.png' });
+    // Off again: the one context alone, in the tab it was left on.
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('region', { name: 'Anthropic messages' })).toBeVisible();
   });
 
   test('says when the plan changed since the run', async ({ page }) => {

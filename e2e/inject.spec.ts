@@ -94,12 +94,14 @@ test.describe('Failure injection', () => {
     await page.keyboard.press('Enter');
     await expect(first).toHaveAttribute('aria-checked', 'true');
     await expect(menu.getByRole('menuitemradio', { name: 'Every attempt' })).toHaveAttribute('aria-checked', 'false');
-    // Then the two clears (nothing injected, no designed faults: both disabled); wraps from the last item to the first.
+    // Then the two clears (nothing injected, no designed faults: both disabled) and Compare policies; wraps from the last item to the first.
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Clear injected faults' })).toBeFocused();
     await expect(menu.getByRole('menuitem', { name: 'Clear injected faults' })).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Clear all faults, designed ones too' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Compare policies…' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Fail' })).toBeFocused();
     await page.keyboard.press('ArrowDown');

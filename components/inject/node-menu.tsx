@@ -16,6 +16,8 @@ import { callNodeElement, focusItem, handleMenuNavigation, placeInWindow } from 
 import { useInject } from './use-inject';
 import { INJECT_ACTIONS, WHEN_OPTIONS } from './words';
 
+const selectOpenPolicyCompare = (s: AppState) => s.setPolicyCompareCall;
+
 const CLEAR_ICON = (
   <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
     <path d="M4 4l8 8M12 4l-8 8" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
@@ -33,6 +35,7 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
   const when = useStore(store, (s) => s.when);
   const setWhen = useStore(store, (s) => s.setWhen);
   const commands = useInject();
+  const comparePolicies = useAppStore(selectOpenPolicyCompare);
   const exists = useAppStore(useCallback((s: AppState) => selectViewPlan(s).calls.some((c) => c.id === callId), [callId]));
   const inForce = useAppStore(useCallback((s: AppState) => faultsInForce(selectViewPlan(s), callId).length, [callId]));
   const injected = useAppStore(useCallback((s: AppState) => injectedFaultsOf(selectViewPlan(s), callId).length, [callId]));
@@ -181,6 +184,23 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
       >
         <span className="tw-menu__icon">{CLEAR_ICON}</span>
         Clear all faults, designed ones too
+      </button>
+      <div role="separator" className="tw-menu__sep" />
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        className="tw-menu__item"
+        title={`Runs the same seed with ${callId} under retry, degrade and abort, side by side`}
+        onClick={() => {
+          close(false);
+          comparePolicies(callId);
+        }}
+      >
+        <span className="tw-menu__icon" aria-hidden="true">
+          ⇆
+        </span>
+        Compare policies…
       </button>
     </div>,
     document.body,

@@ -10,6 +10,7 @@ import { CallIo } from './call-io';
 import { EffectSection } from './effect-section';
 import { FaultsSection } from './faults-section';
 import { ChoiceGroup } from './fields';
+import { ComparePoliciesButton } from './compare-policies-button';
 import { LatencySection } from './latency-section';
 import { RetrySection } from './retry-section';
 import { Section } from './section';
@@ -58,6 +59,7 @@ export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
           choices={ON_FAILURE}
           onChange={(onFailure) => act((p) => updateCall(p, id, { onFailure }))}
         />
+        <ComparePoliciesButton callId={id} />
       </Section>
       <Section id="faults" title="Faults" summary={call.faults.length === 0 ? 'none' : `${call.faults.length}`}>
         <FaultsSection call={call} plan={plan} />

@@ -1,21 +1,22 @@
 'use client';
 // The partial-state context (docs/context.md) in three tabs (Text, Anthropic, OpenAI) with copy and download, and a view that
-// sets the correct context beside the three anti-patterns, for the run on view (the top run or a drilled-in
+// sets the correct context beside a chosen anti-pattern (context-compare.tsx), for the run on view (the top run or a drilled-in
 // sub-agent's). `atMs` (optional) shows the context at an instant; ContextAtCursor feeds it the playback cursor,
 // rebuilding only when the cursor crosses an event instant (the context cannot change in between).
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ERROR_STATUSES } from '@/lib/engine/context/wording';
 import { downloadText } from '../download';
 import { fileStem } from '../format';
-import { ANTI_PATTERNS, buildAntiPattern, buildContext, type AntiPatternKind, type Trace } from '@/lib/engine';
+import { buildContext, type Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan';
-import { useAppStore } from '@/lib/store/provider';
+import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
+import type { AppState } from '@/lib/store/app-store';
 import { preparedFor } from '@/lib/store/view';
 import { selectContextError, selectContextText, selectPlan, selectTrace, selectTraceIsCurrent, selectViewRun } from '@/lib/store/selectors';
-import { STATUS_LABEL } from '../format';
 import { contextAtMs } from './playback-model';
 import { selectContextHeadline, selectContextKey, selectHasRun } from './playback-selectors';
-import { diffAntiPattern, markLines, troubledCalls } from './context-diff';
+import { Modal } from '../shell/modal';
+import { ContextCompare } from './context-compare';
 import { JsonView, type Json, type MarkFn } from './json-view';
 
 type Tab = 'text' | 'anthropic' | 'openai';
@@ -47,6 +48,19 @@ function LongContextNote({ omitted, total }: { omitted: number; total: number })
       and Download give it whole.
     </p>
   );
+}
+
+const selectComparing = (s: AppState) => s.contextCompare;
+
+/** Scrolls the nearest scrolling ancestor (the pane) so the element's top shows; never the page, which does not scroll. */
+function revealInPane(el: HTMLElement | null | undefined): void {
+  for (let box = el?.parentElement; el && box; box = box.parentElement) {
+    const y = getComputedStyle(box).overflowY;
+    if ((y === 'auto' || y === 'scroll') && box.scrollHeight > box.clientHeight) {
+      box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+      return;
+    }
+  }
 }
 
 function message(err: unknown): string {
@@ -92,126 +106,6 @@ function errorMark(tab: Tab, trace: Trace): MarkFn {
   };
 }
 
-function MarkedText({ text, ids, label }: { text: string; ids: readonly string[]; label: string }) {
-  const lines = markLines(text, ids);
-  const ref = useRef<HTMLPreElement>(null);
-  // Bring the first highlighted line into view inside its box, so what is lost shows without scrolling.
-  useEffect(() => {
-    const pre = ref.current;
-    const first = pre?.querySelector<HTMLElement>('[data-marked]');
-    if (pre && first) pre.scrollTop = Math.max(0, first.offsetTop - 24); // the <pre> is positioned: offsetTop is relative to it
-  }, [text, ids]);
-  return (
-    <pre ref={ref} className="tw-context tw-ctx-compare__text" tabIndex={0} aria-label={label}>
-      {lines.map((l, i) => (
-        <span
-          key={i}
-          className={l.ids.length > 0 ? 'tw-ctx-line tw-ctx-line--marked' : 'tw-ctx-line'}
-          data-marked={l.ids.length > 0 ? l.ids.join(' ') : undefined}
-        >
-          {l.text}
-          {i < lines.length - 1 ? '\n' : ''}
-        </span>
-      ))}
-    </pre>
-  );
-}
-
-const AP_TITLE: Record<AntiPatternKind, string> = { dropped: 'Dropped', total_failure: 'Total failure', false_success: 'False success' };
-
-function CompareView({
-  plan,
-  trace,
-  atMs,
-  correctText,
-}: {
-  plan: Plan | undefined;
-  trace: Trace;
-  atMs: number | undefined;
-  correctText: string;
-}) {
-  const troubled = useMemo(() => troubledCalls(trace).map((c) => c.id), [trace]);
-  const renderings = useMemo(() => {
-    if (plan === undefined) return null;
-    try {
-      return ANTI_PATTERNS.map((kind) => ({
-        ctx: buildAntiPattern(plan, trace, kind, 'text', { atMs }),
-        diff: diffAntiPattern(trace, kind),
-      }));
-    } catch (err) {
-      return message(err);
-    }
-  }, [plan, trace, atMs]);
-  const byId = new Map(trace.calls.map((c) => [c.id, c]));
-  const hidden = trace.calls.filter((c) => (c.hiddenFailures ?? 0) > 0);
-  return (
-    <div className="tw-ctx-compare">
-      {hidden.length > 0 ? (
-        // An opaque sub-agent hid failures: this context is right about what the orchestrator saw, and blind to the rest.
-        <section
-          className="tw-ctx-compare__item tw-ctx-compare__item--blind"
-          aria-label="Blind view: the orchestrator’s context"
-          data-blind="true"
-        >
-          <h4 className="tw-ctx-compare__title">Blind view: what the orchestrator saw</h4>
-          <p className="tw-ctx-compare__sentence">
-            <strong>Not the whole truth:</strong>{' '}
-            {hidden
-              .map((c) => `${c.id}’s opaque report hid ${c.hiddenFailures} ${c.hiddenFailures === 1 ? 'failure' : 'failures'}`)
-              .join('; ')}
-            .{' '}
-            {troubled.length === 0
-              ? 'Every call reported success, so the model is told nothing went wrong.'
-              : `It names only the failures it saw: ${troubled.join(', ')}.`}{' '}
-            Make the report explicit to pass them on.
-          </p>
-          <MarkedText text={correctText} ids={[...troubled, ...hidden.map((c) => c.id)]} label="Blind view text" />
-        </section>
-      ) : (
-        <section className="tw-ctx-compare__item tw-ctx-compare__item--correct" aria-label="Correct context">
-          <h4 className="tw-ctx-compare__title">Correct context</h4>
-          <p className="tw-ctx-compare__sentence">
-            {troubled.length === 0
-              ? 'Every call succeeded.'
-              : `Names every call that did not succeed: ${troubled.map((id) => `${id} (${STATUS_LABEL[byId.get(id)?.status ?? 'failed']})`).join(', ')}.`}
-          </p>
-          <MarkedText text={correctText} ids={troubled} label="Correct context text" />
-        </section>
-      )}
-      {renderings === null && <p className="tw-muted">The plan changed since this run: run again to compare.</p>}
-      {typeof renderings === 'string' && (
-        <p className="tw-error" role="alert">
-          The anti-patterns could not be built: {renderings}
-        </p>
-      )}
-      {Array.isArray(renderings) &&
-        renderings.map(({ ctx, diff }) => (
-          <section
-            key={ctx.antiPattern}
-            className="tw-ctx-compare__item tw-ctx-compare__item--wrong"
-            aria-label={`Anti-pattern: ${AP_TITLE[ctx.antiPattern]}`}
-            data-anti-pattern={ctx.antiPattern}
-          >
-            <h4 className="tw-ctx-compare__title">{ctx.label}</h4>
-            <p className="tw-ctx-compare__sentence">
-              <strong>{AP_TITLE[ctx.antiPattern]}:</strong> {diff.sentence}
-            </p>
-            {diff.affected.length > 0 && (
-              <ul className="tw-ctx-compare__lost" aria-label={`What ${AP_TITLE[ctx.antiPattern].toLowerCase()} loses or misreports`}>
-                {diff.affected.map((c) => (
-                  <li key={c.id}>
-                    <code>{c.id}</code> {STATUS_LABEL[c.status]}: {diff.effect}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <MarkedText text={ctx.text} ids={diff.affected.map((c) => c.id)} label={`${AP_TITLE[ctx.antiPattern]} rendering`} />
-          </section>
-        ))}
-    </div>
-  );
-}
-
 export function ContextPanel({ atMs }: { atMs?: number }) {
   const view = useAppStore(selectViewRun);
   const topTrace = useAppStore(selectTrace);
@@ -223,7 +117,10 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
   const storeText = trace !== null && trace === topTrace ? topText : null;
   const contextError = useAppStore(selectContextError);
   const [tab, setTab] = useState<Tab>('text');
-  const [comparing, setComparing] = useState(false);
+  const store = useAppStoreApi();
+  const comparing = useAppStore(selectComparing);
+  const [wide, setWide] = useState(false);
+  const compareRef = useRef<HTMLDivElement>(null);
   const [copyState, setCopyState] = useState<{ ok: boolean; text: string } | null>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ text: null, anthropic: null, openai: null });
   const id = useId();
@@ -266,6 +163,12 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
     tabRefs.current[t]?.focus();
   };
 
+  // Turned on, the comparison is brought into view at once: its first difference is what the presenter wants to show.
+  const onCompare = () => {
+    store.getState().setContextCompare(!comparing);
+    if (!comparing) requestAnimationFrame(() => revealInPane(compareRef.current?.querySelector<HTMLElement>('.tw-cmp')));
+  };
+
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(rendered.text);
@@ -284,7 +187,7 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
   const label = TABS.find((t) => t.id === tab)?.label ?? '';
   const shown = contextTail(rendered.text);
   return (
-    <div className="tw-ctx">
+    <div className="tw-ctx" ref={compareRef}>
       {!current && <p className="tw-ctx__stale">The plan changed since this run: run again to update.</p>}
       <div className="tw-ctx__bar">
         {!comparing && (
@@ -313,12 +216,25 @@ export function ContextPanel({ atMs }: { atMs?: number }) {
             ))}
           </div>
         )}
-        <button type="button" className="tw-ctx__button tw-ctx__compare" aria-pressed={comparing} onClick={() => setComparing((c) => !c)}>
+        <button type="button" className="tw-ctx__button tw-ctx__compare" aria-pressed={comparing} onClick={onCompare}>
           Compare with the anti-patterns
         </button>
+        {comparing && (
+          <button type="button" className="tw-ctx__button tw-cmp__wide" onClick={() => setWide(true)}>
+            Open wide
+          </button>
+        )}
       </div>
+      {comparing && wide && (
+        <Modal title="The correct context beside an anti-pattern" className="tw-cmp-modal" onClose={() => setWide(false)}>
+          <ContextCompare plan={runPlan} trace={trace} atMs={atMs} correctText={correctText?.text ?? ''} />
+          <button type="button" className="tw-ctx__button tw-cmp-modal__close" onClick={() => setWide(false)}>
+            Close
+          </button>
+        </Modal>
+      )}
       {comparing ? (
-        <CompareView plan={runPlan} trace={trace} atMs={atMs} correctText={correctText?.text ?? ''} />
+        <ContextCompare plan={runPlan} trace={trace} atMs={atMs} correctText={correctText?.text ?? ''} />
       ) : (
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="tw-ctx__panel">
           <div className="tw-ctx__actions">

@@ -6,3 +6,4 @@ export * from './context';
 export * from './playback';
 export * from './narrate';
 export * from './compare';
+export * from './compare-policies';

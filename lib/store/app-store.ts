@@ -2,6 +2,7 @@
 // and the reactions by which slices keep in step (see reactions.ts). Vanilla (zustand/vanilla) so it can be created
 // and tested without React. Views read it through selectors.
 import { createStore } from 'zustand/vanilla';
+import { createCompareSlice, type CompareSlice } from './compare';
 import { createDocumentSlice, type DocumentSlice } from './document';
 import { createExamplesSlice, type ExamplesSlice } from './examples';
 import { createPersistenceSlice, type PersistenceSlice } from './persistence';
@@ -11,7 +12,7 @@ import { createRunSlice, forgetRunOfAnotherDocument, type RunSlice } from './run
 import { createStatsSlice, forgetStatsOfAnotherDocument, type StatsSlice } from './stats';
 import { createUiSlice, type UiSlice } from './ui';
 
-export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice & PlaybackSlice & StatsSlice;
+export type AppState = ExamplesSlice & DocumentSlice & UiSlice & RunSlice & PersistenceSlice & PlaybackSlice & StatsSlice & CompareSlice;
 export type AppStore = ReturnType<typeof createAppStore>;
 
 /** In order: the run goes first, so the run on view is derived from what is left of it. */
@@ -27,6 +28,7 @@ export function createAppStore() {
       ...createStatsSlice(...a),
       ...createExamplesSlice(...a),
       ...createPersistenceSlice(...a),
+      ...createCompareSlice(...a),
     })),
   );
 }
