@@ -13,7 +13,13 @@ export function checkLesson(app: AppState, learn: LearnStore): void {
   const lesson = lessonOnView(app);
   if (lesson === undefined) return;
   const { progress } = learn.getState();
-  const state = { plan: app.plan, trace: app.trace, tracePlan: app.tracePlan, traceCurrent: selectTraceIsCurrent(app), contextText: app.contextText };
+  const state = {
+    plan: app.plan,
+    trace: app.trace,
+    tracePlan: app.tracePlan,
+    traceCurrent: selectTraceIsCurrent(app),
+    contextText: app.contextText,
+  };
   const next = advance(progress, lesson, state);
   if (next !== progress) learn.setState({ progress: next });
 }

@@ -6,7 +6,16 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '@/lib/store/provider';
 import type { AppState } from '@/lib/store/app-store';
-import { LESSON_COUNT, LESSON_PLAN_PREFIX, loadProgress, saveProgress, selectOffering, showCourse, useLearn, useLearnStore } from './learn-store';
+import {
+  LESSON_COUNT,
+  LESSON_PLAN_PREFIX,
+  loadProgress,
+  saveProgress,
+  selectOffering,
+  showCourse,
+  useLearn,
+  useLearnStore,
+} from './learn-store';
 
 export function LearnDriver() {
   const app = useAppStoreApi();
@@ -23,7 +32,8 @@ export function LearnDriver() {
     saveProgress(learn.getState().progress);
     checkLesson(app.getState());
     const offApp = app.subscribe((next, prev) => {
-      if (next.plan !== prev.plan || next.trace !== prev.trace || next.revision !== prev.revision || next.contextText !== prev.contextText) checkLesson(next);
+      if (next.plan !== prev.plan || next.trace !== prev.trace || next.revision !== prev.revision || next.contextText !== prev.contextText)
+        checkLesson(next);
       // Another plan opened (not the first load): the person has found their way; the offer steps aside.
       if (next.planVersion !== prev.planVersion && next.past.length > prev.past.length) learn.setState({ offering: false });
     });

@@ -39,7 +39,11 @@ export function useLearnStore(): LearnStore {
 /** Reads one value of the course's store; pass a module-level selector. */
 export function useLearn<T>(select: (s: LearnUi) => T): T {
   const store = useLearnStore();
-  return useSyncExternalStore(store.subscribe, () => select(store.getState()), () => select(store.getInitialState()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState()),
+    () => select(store.getInitialState()),
+  );
 }
 
 export const selectProgress = (s: LearnUi) => s.progress;

@@ -55,7 +55,12 @@ export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => v
           const done = lp.done.includes(step.id);
           const now = step === current;
           return (
-            <li key={step.id} className="tw-learn__step" data-state={done ? 'done' : now ? 'now' : 'later'} aria-current={now ? 'step' : undefined}>
+            <li
+              key={step.id}
+              className="tw-learn__step"
+              data-state={done ? 'done' : now ? 'now' : 'later'}
+              aria-current={now ? 'step' : undefined}
+            >
               <span className="tw-learn__mark" aria-hidden="true">
                 {done ? '✓' : i + 1}
               </span>
@@ -120,7 +125,11 @@ function Choices({ lesson, step, picked }: { lesson: Lesson; step: Step; picked:
           <code>{c}</code>
         </label>
       ))}
-      {picked !== undefined && choices.includes(picked) && <p className="tw-learn__nope" role="status">Not that one: read the context again.</p>}
+      {picked !== undefined && choices.includes(picked) && (
+        <p className="tw-learn__nope" role="status">
+          Not that one: read the context again.
+        </p>
+      )}
     </fieldset>
   );
 }
