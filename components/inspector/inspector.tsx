@@ -3,12 +3,22 @@
 // settings (with "3 calls selected" above when several are). Shows the plan on view: the top plan, or the nested
 // plan of the sub-agent the canvas is drilled into. Reads it through selectors; every edit is built by
 // lib/plan/edit, judged by the schema, and committed to the store (editView writes it back into the top plan).
+// The call's form loads when a call is first selected: the editor's first screen shows only the settings.
+import dynamic from 'next/dynamic';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectSelected, selectViewPlan } from '@/lib/store/selectors';
-import { CallForm } from './call-form';
 import { SectionsProvider } from './section';
 import { SettingsForm } from './settings-form';
+
+const CallForm = dynamic(() => import('./call-form').then((m) => m.CallForm), {
+  ssr: false,
+  loading: () => (
+    <p className="tw-muted tw-lazy" role="status">
+      Loading the call…
+    </p>
+  ),
+});
 
 const selectNested = (s: AppState) => s.viewPath.length > 0;
 

@@ -5,7 +5,17 @@
 // way as soon as the person opens a plan or another tab of that pane.
 import { useEffect } from 'react';
 import { useAppStoreApi } from '@/lib/store/provider';
-import { checkLesson, LESSON_COUNT, loadProgress, saveProgress, selectOffering, showCourse, useLearn, useLearnStore } from './learn-store';
+import type { AppState } from '@/lib/store/app-store';
+import {
+  LESSON_COUNT,
+  LESSON_PLAN_PREFIX,
+  loadProgress,
+  saveProgress,
+  selectOffering,
+  showCourse,
+  useLearn,
+  useLearnStore,
+} from './learn-store';
 
 export function LearnDriver() {
   const app = useAppStoreApi();
@@ -13,12 +23,17 @@ export function LearnDriver() {
   const offering = useLearn(selectOffering);
 
   useEffect(() => {
+    // The lessons' checks load only once a lesson's plan is on view; they then read the store as it is by then.
+    const checkLesson = (state: AppState) => {
+      if (!state.plan.name.startsWith(LESSON_PLAN_PREFIX)) return;
+      void import('./learn-check').then((m) => m.checkLesson(app.getState(), learn));
+    };
     loadProgress(learn);
     saveProgress(learn.getState().progress);
-    checkLesson(app.getState(), learn);
+    checkLesson(app.getState());
     const offApp = app.subscribe((next, prev) => {
       if (next.plan !== prev.plan || next.trace !== prev.trace || next.revision !== prev.revision || next.contextText !== prev.contextText)
-        checkLesson(next, learn);
+        checkLesson(next);
       // Another plan opened (not the first load): the person has found their way; the offer steps aside.
       if (next.planVersion !== prev.planVersion && next.past.length > prev.past.length) learn.setState({ offering: false });
     });

@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS, currentStep } from '@/lib/learn';
 import { injectFault } from '@/lib/plan';
 import { createAppStore } from '@/lib/store/app-store';
-import { checkLesson, learnStoreFor } from './learn-store';
+import { checkLesson } from './learn-check';
+import { LESSON_COUNT, LESSON_PLAN_PREFIX, learnStoreFor } from './learn-store';
 
 const payment = LESSONS.find((l) => l.id === 'payment')!;
 const timeout = LESSONS.find((l) => l.id === 'timeout')!;
+
+describe('what the editor knows of the course without loading it', () => {
+  it('counts the lessons there are, and every lesson’s plan carries the prefix the driver looks for', () => {
+    expect(LESSON_COUNT).toBe(LESSONS.length);
+    for (const lesson of LESSONS) expect(lesson.plan.name.startsWith(LESSON_PLAN_PREFIX)).toBe(true);
+  });
+});
 
 describe('checking the lesson on view against the editor store', () => {
   it('passes nothing for a plan that is not a lesson, even after a run', () => {

@@ -1,22 +1,12 @@
 'use client';
 // The course's side of the page: the learner's progress (kept in this browser, docs/learn.md), which left-pane tab
 // shows, and the first-visit offer. One small store per editor store, made on first use, as the library's is.
+// The lessons themselves stay out of this module (see learn-check.ts) so they load only when needed.
 import { useSyncExternalStore } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  advance,
-  LESSONS,
-  lessonOfPlan,
-  markOfferSeen,
-  NO_PROGRESS,
-  parseProgress,
-  PROGRESS_KEY,
-  serializeProgress,
-  type Progress,
-} from '@/lib/learn';
+import { markOfferSeen, NO_PROGRESS, parseProgress, PROGRESS_KEY, serializeProgress, type Progress } from '@/lib/learn/progress';
 import { getBrowserStorage } from '@/lib/persist';
-import type { AppState, AppStore } from '@/lib/store/app-store';
-import { selectTraceIsCurrent } from '@/lib/store/selectors';
+import type { AppStore } from '@/lib/store/app-store';
 import { useAppStoreApi } from '@/lib/store/provider';
 
 export interface LearnUi {
@@ -60,31 +50,6 @@ export const selectProgress = (s: LearnUi) => s.progress;
 export const selectOffering = (s: LearnUi) => s.offering;
 export const selectLeftTab = (s: LearnUi) => s.leftTab;
 
-/** The lesson whose plan is on view, if any. */
-export const lessonOnView = (s: AppState) => lessonOfPlan(s.plan.name);
-
-/** Checks the lesson on view against the editor's real state, and records the steps that now pass. */
-export function checkLesson(app: AppState, learn: LearnStore): void {
-  const lesson = lessonOnView(app);
-  if (lesson === undefined) return;
-  const { progress } = learn.getState();
-  const state = {
-    plan: app.plan,
-    trace: app.trace,
-    tracePlan: app.tracePlan,
-    traceCurrent: selectTraceIsCurrent(app),
-    contextText: app.contextText,
-  };
-  const next = advance(progress, lesson, state);
-  if (next !== progress) learn.setState({ progress: next });
-}
-
-/** Replaces the progress (an answer, a reset), then checks again. */
-export function setProgress(app: AppStore, learn: LearnStore, progress: Progress): void {
-  learn.setState({ progress });
-  checkLesson(app.getState(), learn);
-}
-
 /** Reads progress from this browser once; the offer shows if it was never seen, and is then marked seen. */
 export function loadProgress(learn: LearnStore): void {
   if (learn.getState().loaded) return;
@@ -113,4 +78,8 @@ export function showCourse(app: AppStore, learn: LearnStore): void {
   learn.setState({ leftTab: 'learn', offering: false });
 }
 
-export const LESSON_COUNT = LESSONS.length;
+/** How many lessons the course has (tested against the course itself). */
+export const LESSON_COUNT = 7;
+
+/** Every lesson's plan is named so ("Lesson · …"): a plan without it is never a lesson, so no check need load. */
+export const LESSON_PLAN_PREFIX = 'Lesson · ';

@@ -7,7 +7,8 @@ import { answer, currentStep, LESSONS, lessonDone, lessonProgress, resetLesson, 
 import { applyLayout } from '@/lib/plan/layout';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectContextText, selectPlan, selectTrace, selectTracePlan, selectTraceIsCurrent } from '@/lib/store/selectors';
-import { selectProgress, setProgress, useLearn, useLearnStore } from './learn-store';
+import { setProgress } from './learn-check';
+import { selectProgress, useLearn, useLearnStore } from './learn-store';
 import { useOpenLesson } from './use-open-lesson';
 
 export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => void }) {
