@@ -94,7 +94,8 @@ test.describe('A plan at the 20,000-call cap', () => {
     // The run view: the context panel draws the end of a context too long to draw whole, and says so.
     t = Date.now();
     await page.getByRole('tab', { name: 'Run', exact: true }).click();
-    await expect(page.getByText(/^Outcome: /)).toBeVisible();
+    // The Run tab's code arrives on first use, then draws 20,000 calls: a busy machine needs more than the default wait.
+    await expect(page.getByText(/^Outcome: /)).toBeVisible({ timeout: 60_000 });
     const long = page
       .getByRole('note')
       .filter({ hasText: /^This context is [\d,]+ characters long: the last [\d,]+ are shown\. Copy and Download give it whole\.$/ });

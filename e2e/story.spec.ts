@@ -42,7 +42,9 @@ test('inject a timeout by clicking, run, and read what the model is told', async
 
   // The anti-pattern that drops failures has no word of extract.
   await page.getByRole('button', { name: 'Compare with the anti-patterns' }).click();
-  const dropped = page.getByRole('region', { name: 'Anti-pattern: Dropped' });
-  await expect(dropped.getByLabel('Dropped rendering')).not.toContainText('extract');
-  await expect(page.getByRole('region', { name: 'Correct context' })).toContainText('extract');
+  await page.getByRole('radio', { name: /Dropped/ }).check();
+  const box = page.getByRole('region', { name: /beside Dropped, line by line/ });
+  const column = async (side: 'left' | 'right') => (await box.locator(`[data-side="${side}"]`).allTextContents()).join('\n');
+  await expect.poll(() => column('left')).toContain('extract');
+  expect(await column('right')).not.toContain('extract');
 });
