@@ -54,7 +54,7 @@ function addInto(acc: ChunkResult, b: ChunkResult): void {
 }
 
 /**
- * Runs 0..runs−1 of the plan and returns SPEC §7's statistics, the same as runMonteCarlo. With a sink, it runs in
+ * Runs 0..runs−1 of the plan and returns the many-runs statistics (docs/cli.md), the same as runMonteCarlo. With a sink, it runs in
  * chunks of about CHUNK_MS and, once PROGRESS_AFTER_MS have passed, writes a progress line at most every
  * PROGRESS_EVERY_MS, erased at the end.
  */
