@@ -1,6 +1,7 @@
 // The sentence over a drilled-in canvas: whose plan this is, which of its runs is shown, what went wrong inside it and
 // whether the orchestrator was told (docs/engine.md#sub-agents). Pure: from the run, the plan it ran and the view path.
-import { CALL_STATUSES, STATUS_LABEL, type CallStatus, type Trace } from '@/lib/engine';
+import type { CallStatus, Trace } from '@/lib/engine';
+import { CALL_STATUSES, STATUS_LABEL } from '@/lib/engine/portable/facts';
 import type { Plan } from '@/lib/plan';
 import { nestedRun, planAtPath, traceAtPath } from '@/lib/store/view';
 

@@ -1,7 +1,9 @@
 // What the canvas draws of the run on view at the playback cursor: each call's state, each dependency's outcome and
 // the model turn's wave band. Pure (no React, no store): each answer is a flat record of primitives, quantized to
 // what is drawn, so a store selector over it returns an equal value until the picture changes.
-import { callStateAt, endTime, STATUS_LABEL, turnAt, type CallPhase, type CallStatus, type PreparedTrace } from '@/lib/engine';
+import type { CallPhase, CallStatus, PreparedTrace } from '@/lib/engine';
+import { callStateAt, endTime, turnAt } from '@/lib/engine/playback';
+import { STATUS_LABEL } from '@/lib/engine/portable/facts';
 import { shortDuration } from '@/lib/format/duration';
 
 /** A call's phase at the cursor, or `none` when there is no run of it to show. */

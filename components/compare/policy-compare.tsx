@@ -3,7 +3,8 @@
 // same plan and seed, side by side (lib/engine/compare-policies.ts): makespan, outcome, the statuses that differ and
 // what the model is told, each column with its line where the contexts part. Opened from the node menu or the inspector.
 import { useMemo } from 'react';
-import { comparePolicies, RETRY_ATTEMPTS, type PolicyChoice, type PolicyComparison, type PolicyOutcome } from '@/lib/engine';
+import type { PolicyChoice, PolicyComparison, PolicyOutcome } from '@/lib/engine';
+import { comparePolicies, RETRY_ATTEMPTS } from '@/lib/engine/compare-policies';
 import { shortDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from '@/lib/store/app-store';

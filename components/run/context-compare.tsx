@@ -3,7 +3,9 @@
 // choice lives in the store, so Present shows the same comparison; until one is chosen, the anti-pattern that
 // differs most from the correct context is shown. An opaque sub-agent's blind view takes the correct side's place.
 import { useId, useMemo } from 'react';
-import { ANTI_PATTERNS, buildAntiPattern, type AntiPatternKind, type Trace } from '@/lib/engine';
+import type { AntiPatternKind, Trace } from '@/lib/engine';
+import { ANTI_PATTERNS } from '@/lib/engine/context/messages';
+import { buildAntiPattern } from '@/lib/engine/context';
 import { alignTexts, type Alignment } from '@/lib/engine/context/align';
 import type { Plan } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';

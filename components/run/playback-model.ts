@@ -1,6 +1,7 @@
 // Playback in words and numbers: the clock readout, the model turn at the cursor, the
 // instant the context is built at, and the clock's frame step. Pure functions: no React, no DOM, no store.
-import { turnAt, type TraceLike } from '@/lib/engine';
+import type { TraceLike } from '@/lib/engine';
+import { turnAt } from '@/lib/engine/playback';
 import { clockSeconds } from '@/lib/format/duration';
 
 /** The longest real-time step one animation frame may take (a background tab, a long GC pause). */

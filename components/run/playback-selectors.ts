@@ -1,7 +1,7 @@
 // Narrow selectors for the playback views. Each returns a primitive or a stable reference, so a component
 // re-renders only when what it shows changes: the transport buttons never on a cursor move, the turn label once
 // per turn phase, the context once per event instant.
-import { endTime } from '@/lib/engine';
+import { endTime } from '@/lib/engine/playback';
 import type { AppState } from '@/lib/store/app-store';
 import { preparedFor } from '@/lib/store/view';
 import { contextHeadline, contextKey, turnText } from './playback-model';

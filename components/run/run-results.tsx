@@ -2,7 +2,9 @@
 // What the latest run did: the outcome, the makespan, each call at the cursor (its final status at the end), and
 // the context at the cursor.
 import { useMemo } from 'react';
-import { endTime, stateAt, statusCounts, type CallPhase, type Trace } from '@/lib/engine';
+import type { CallPhase, Trace } from '@/lib/engine';
+import { endTime, stateAt } from '@/lib/engine/playback';
+import { statusCounts } from '@/lib/engine/portable/facts';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';

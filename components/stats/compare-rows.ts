@@ -1,6 +1,7 @@
 // The rows of the A | B | Δ table: every number of both variants, rounded as everywhere in the view, with the
 // difference B − A and whether it is good news (the sign says it; the colour only repeats it). Pure.
-import { OUTCOMES, type Outcome } from '@/lib/engine';
+import type { Outcome } from '@/lib/engine';
+import { OUTCOMES } from '@/lib/engine/types';
 import type { Reliability } from '@/lib/engine/reliability';
 import { columnDuration, durationDelta } from '@/lib/format/duration';
 import { signed } from '@/lib/format/number';

@@ -1,6 +1,6 @@
 // The statistics as files: JSON (docs/cli.md's many-runs numbers for A and B, plus the UI's extras) and CSV (one row per call,
 // then the outcomes). Pure; ids are user text, so CSV fields are quoted and formula-like cells are defused.
-import { OUTCOMES } from '@/lib/engine';
+import { OUTCOMES } from '@/lib/engine/types';
 import type { Plan } from '@/lib/plan';
 import type { Reliability } from '@/lib/engine/reliability';
 import { deltas } from '@/lib/engine/reliability';

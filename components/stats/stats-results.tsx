@@ -2,7 +2,7 @@
 // The statistics of the last batch: headline numbers, outcome shares, the makespan chart (lazy: recharts loads only
 // when there is something to draw), per-call numbers, what hurts most, export; with a variant B, A | B | Δ first.
 import dynamic from 'next/dynamic';
-import { OUTCOMES } from '@/lib/engine';
+import { OUTCOMES } from '@/lib/engine/types';
 import type { Reliability } from '@/lib/engine/reliability';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectHeatOn, selectRevision, selectStatsResult, selectVariantB } from '@/lib/store/selectors';

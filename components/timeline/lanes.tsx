@@ -1,7 +1,8 @@
 // The timeline's lanes: the model-turn lane, each wave's label, and one row per call holding its attempt bars. In the
 // editor each row is a group named in words (call, status, attempts); in the presentation the chart is one image and
 // the rows carry their call id as text, since there is no label column of buttons.
-import { STATUS_LABEL, type Trace } from '@/lib/engine';
+import type { Trace } from '@/lib/engine';
+import { STATUS_LABEL } from '@/lib/engine/portable/facts';
 import { roundedMsNumber } from '@/lib/format/duration';
 import { AttemptBar } from './attempts';
 import { COMPENSATION_WORD } from './compensation';

@@ -5,7 +5,8 @@
 // takes: the editor's is interactive (rows and bars named for screen readers, click a row or its label button to
 // select the call, scrub on the axis, hover a bar for its card); the presentation's is one image, for looking.
 import { memo, useId, useMemo, type MouseEvent } from 'react';
-import { STATUS_LABEL, type Trace } from '@/lib/engine';
+import type { Trace } from '@/lib/engine';
+import { STATUS_LABEL } from '@/lib/engine/portable/facts';
 import { tickDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan/schema';
 import { useAppStore } from '@/lib/store/provider';

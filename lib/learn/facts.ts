@@ -1,5 +1,6 @@
 // Small readers over a plan, a run and its context, shared by the lessons' checks. Pure.
-import { buildAntiPattern, type AntiPatternKind, type CallTrace } from '@/lib/engine';
+import type { AntiPatternKind, CallTrace } from '@/lib/engine';
+import { buildAntiPattern } from '@/lib/engine/context';
 import { faultsInForce, parsePlan, type Fault, type Plan, type ToolCall } from '@/lib/plan';
 import type { LearnState } from './types';
 

@@ -3,7 +3,7 @@
 // it shifted by where its nested run started (see view.ts). The run on view is kept here, derived by the slice
 // itself whenever the run or the path changes, so every reader gets the same object.
 import type { StateCreator } from 'zustand/vanilla';
-import { endTime, nextEventTime, nextTurnTime, prevEventTime } from '@/lib/engine';
+import { endTime, nextEventTime, nextTurnTime, prevEventTime } from '@/lib/engine/playback';
 import type { AppState } from './app-store';
 import type { Reaction } from './reactions';
 import { traceAtPath, validViewPath, type TraceView } from './view';

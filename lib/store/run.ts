@@ -1,7 +1,9 @@
 // The run slice: the latest single run of the plan (its trace, the context built from it, each call's outcome for
 // the canvas) and the step that makes it. It forgets the run by itself whenever another document is opened.
 import type { StateCreator } from 'zustand/vanilla';
-import { compareStrategies, simulate, type CallStatus, type StrategyResult, type Trace } from '@/lib/engine';
+import type { CallStatus, StrategyResult, Trace } from '@/lib/engine';
+import { compareStrategies } from '@/lib/engine/compare';
+import { simulate } from '@/lib/engine/simulate';
 import { buildContext } from '@/lib/engine/context';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from './app-store';

@@ -1,7 +1,8 @@
 // Drill-down: which plan the canvas and the inspector show. The view path lists sub-agent call ids from the
 // top plan down; [] is the top plan. Everything here is pure and returns objects that are part of the plan or
 // the trace (or cached per trace), so selectors built on it give stable references.
-import { prepareTrace, type CallTrace, type PreparedTrace, type Trace } from '@/lib/engine';
+import type { CallTrace, PreparedTrace, Trace } from '@/lib/engine';
+import { prepareTrace } from '@/lib/engine/playback';
 import type { Plan, ToolCall } from '@/lib/plan';
 
 /** The agent call `id` of `plan`, if it is one. */
