@@ -3,7 +3,7 @@
 // bands alone. Only what is in view is drawn, so these bounds are what keep such a plan from stalling the page.
 import type { FitViewOptions, MiniMapNodeProps, Node } from '@xyflow/react';
 import type { Plan } from '@/lib/plan';
-import { DEFAULT_LAYOUT } from '@/lib/plan/layout';
+import { DEFAULT_LAYOUT } from '@/lib/plan/layout-core';
 import { FIT_OPTIONS } from './use-canvas-actions';
 import { NODE_SIZE } from './view-model';
 

@@ -5,7 +5,6 @@
 import { useMemo, type RefObject } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { addCall, connect, disconnect, duplicateCalls, moveCalls, removeCalls, setEdgeOptional } from '@/lib/plan/edit';
-import { applyLayout } from '@/lib/plan/layout';
 import { addNote, moveNotes, NOTE_LIMITS, removeNotes } from '@/lib/plan/notes';
 import type { ToolKey } from '@/lib/plan/palette';
 import { refuse } from '@/lib/store/document';
@@ -203,9 +202,12 @@ export function useCanvasActions(
       autoLayout: () => {
         const s = store.getState();
         if (selectViewPlan(s).calls.length === 0) return;
-        s.editView((plan) => applyLayout(plan));
-        // Queued by React Flow until the new positions arrive.
-        fit();
+        // The layout library loads on first use (it is not part of the first screen).
+        void import('@/lib/plan/layout').then(({ applyLayout }) => {
+          store.getState().editView((plan) => applyLayout(plan));
+          // Queued by React Flow until the new positions arrive.
+          fit();
+        });
       },
       fit,
     };

@@ -2,7 +2,7 @@
 // and edge that did not change, so React Flow skips them; per-call run state is never put in node data.
 import { MarkerType, Position } from '@xyflow/react';
 import type { Plan } from '@/lib/plan';
-import { DEFAULT_LAYOUT } from '@/lib/plan/layout';
+import { DEFAULT_LAYOUT } from '@/lib/plan/layout-core';
 import { injectedFor } from '@/lib/plan/injected';
 import { activeScenario, effectiveFaults } from '@/lib/plan/scenario';
 import { fallbackPositions } from '@/lib/store/display-positions';

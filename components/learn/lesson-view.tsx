@@ -4,7 +4,7 @@
 // radio: the whole lesson works from the keyboard.
 import { useEffect, useId, useRef, useState } from 'react';
 import { answer, currentStep, LESSONS, lessonDone, lessonProgress, resetLesson, type Lesson, type Step } from '@/lib/learn';
-import { applyLayout } from '@/lib/plan/layout';
+import { applyLayout } from '@/lib/plan/layout-core';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectContextText, selectPlan, selectTrace, selectTracePlan, selectTraceIsCurrent } from '@/lib/store/selectors';
 import { setProgress } from './learn-check';

@@ -23,7 +23,10 @@ export function ExamplesGallery() {
         return;
       }
       const previous = s.plan.name;
-      s.open(result.plan, null);
+      // Laid out with the layout library (loaded now, on first use) before it opens; the first screen's example
+      // is placed without it (its calls cross nowhere, so it makes no difference there).
+      const { applyLayout, needsLayout } = await import('@/lib/plan/layout');
+      s.open(needsLayout(result.plan) ? applyLayout(result.plan) : result.plan, null);
       s.notify({
         tone: 'success',
         text: `Opened the example “${entry.name}” as a new plan. “${previous}” is unchanged (undo returns to it).`,

@@ -2,7 +2,7 @@
 // Never mutates its input, never returns a plan parsePlan would refuse; unchanged parts are shared, not copied.
 import { preciseDuration } from '../format/duration';
 import { describeCycle, findCycle } from './graph';
-import { DEFAULT_LAYOUT, withPosition, type Point } from './layout';
+import { DEFAULT_LAYOUT, withPosition, type Point } from './layout-core';
 import { withInjectedMap } from './injected';
 import { callFromPalette, isToolKey, type ToolKey } from './palette';
 import { checkPlanLimits, formatPath, issuesToProblems, precheckJson, type Problem } from './parse';

@@ -1,6 +1,6 @@
 // The wave bands drawn behind the canvas's calls: per graph wave, the box around wherever its calls are now, labelled
 // with its wave (and model turn). Pure geometry over positions and sizes; never reads the DOM.
-import { DEFAULT_LAYOUT, type LayoutInput, type Point, type WaveBand } from './layout';
+import { DEFAULT_LAYOUT, type LayoutInput, type Point, type WaveBand } from './layout-core';
 import { adjacency, computeWaves, topologicalOrder } from './graph';
 import type { Strategy } from './schema';
 

@@ -1,7 +1,7 @@
 // Where the canvas shows calls that have no position of their own, and the plan with those positions written in.
 // Pure and cached per plan object; every edit of the plan on view starts from the positioned plan, so nothing jumps.
 import type { Plan } from '@/lib/plan';
-import { layoutPlan, needsLayout, type Point } from '@/lib/plan/layout';
+import { layoutPlan, needsLayout, type Point } from '@/lib/plan/layout-core';
 
 const EMPTY_POSITIONS: ReadonlyMap<string, Point> = new Map();
 const fallbackCache = new WeakMap<Plan, ReadonlyMap<string, Point>>();

@@ -2,7 +2,7 @@
 // Views edit the plan on view through editView(); opening another plan goes through open(). Each is one undo step.
 import type { StateCreator } from 'zustand/vanilla';
 import type { Plan } from '@/lib/plan';
-import { applyLayout, needsLayout } from '@/lib/plan/layout';
+import { applyLayout, needsLayout } from '@/lib/plan/layout-core';
 import type { AppState } from './app-store';
 import { withDisplayPositions } from './display-positions';
 import { planAtPath, replaceAtPath, validViewPath } from './view';
