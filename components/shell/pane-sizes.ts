@@ -1,6 +1,7 @@
 // The sizes of the resizable panes (library, inspector, timeline) as pure numbers: their defaults for a window, the
 // bounds that keep every pane usable, and how they are kept per browser. No React, no DOM: tested beside it.
-import { z } from 'zod';
+import '@/lib/plan/zod-config';
+import * as z from 'zod/mini';
 
 export type PaneKey = 'left' | 'right' | 'timeline';
 
@@ -68,9 +69,9 @@ export function effectiveSizes(chosen: PaneSizes, view: Viewport, open: { left: 
 }
 
 const stored = z.object({
-  left: z.number().finite().optional(),
-  right: z.number().finite().optional(),
-  timeline: z.number().finite().optional(),
+  left: z.optional(z.number()),
+  right: z.optional(z.number()),
+  timeline: z.optional(z.number()),
 });
 
 /** Reads the kept sizes; anything unreadable (old format, hand-edited, too long) gives no sizes rather than an error. */

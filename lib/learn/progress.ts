@@ -1,20 +1,21 @@
 // The learner's progress through the course, kept in this browser under one key: which steps each lesson has
 // passed, the answers picked, and whether the first-visit offer was seen. Parsed with zod on the way in; anything
 // unreadable counts as no progress rather than an error.
-import { z } from 'zod';
+import '../plan/zod-config';
+import * as z from 'zod/mini';
 import type { Lesson, LearnState } from './types';
 
 export const PROGRESS_KEY = 'toolwave.learn.v1';
 
 const lessonProgressSchema = z.object({
-  done: z.array(z.string().max(64)).max(32).catch([]),
-  answers: z.record(z.string().max(64), z.string().max(2000)).catch({}),
+  done: z.catch(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(32)), []),
+  answers: z.catch(z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(2000))), {}),
 });
 
 const progressSchema = z.object({
   version: z.literal(1),
-  offerSeen: z.boolean().catch(false),
-  lessons: z.record(z.string().max(64), lessonProgressSchema).catch({}),
+  offerSeen: z.catch(z.boolean(), false),
+  lessons: z.catch(z.record(z.string().check(z.maxLength(64)), lessonProgressSchema), {}),
 });
 
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;

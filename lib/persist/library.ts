@@ -6,7 +6,8 @@
 //   toolwave:plan:<id>      { id, rev, savedAt, tabId, text }                       one entry per plan, text = serializePlan(plan)
 //   toolwave:last-opened    <id>
 // The entries are the truth; the index is a cache of them: list() rebuilds it when it is damaged or out of step.
-import { z } from 'zod';
+import '../plan/zod-config';
+import * as z from 'zod/mini';
 import { LIMITS, type Plan } from '../plan/schema';
 import { parsePlan, parsePlanText, serializePlan } from '../plan/parse';
 import { randomId, resolveStorage, storageFailure, UNAVAILABLE, type StorageFailure, type StorageLike } from './storage';
@@ -52,19 +53,19 @@ export function entryIdOf(key: string | null): string | null {
   return ID_PATTERN.test(id) ? id : null;
 }
 
-const idSchema = z.string().regex(ID_PATTERN);
-const revSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const timeSchema = z.number().finite();
+const idSchema = z.string().check(z.regex(ID_PATTERN));
+const revSchema = z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+const timeSchema = z.number();
 
 export const entrySchema = z.strictObject({
   id: idSchema,
   rev: revSchema,
   savedAt: timeSchema,
-  tabId: z.string().max(200),
+  tabId: z.string().check(z.maxLength(200)),
   text: z.string(),
 });
-const itemSchema = z.strictObject({ id: idSchema, name: z.string().max(1000), updatedAt: timeSchema, rev: revSchema });
-const indexSchema = z.strictObject({ version: z.literal(1), plans: z.array(itemSchema).max(10_000) });
+const itemSchema = z.strictObject({ id: idSchema, name: z.string().check(z.maxLength(1000)), updatedAt: timeSchema, rev: revSchema });
+const indexSchema = z.strictObject({ version: z.literal(1), plans: z.array(itemSchema).check(z.maxLength(10_000)) });
 
 const DAMAGED_NAME = 'Damaged plan';
 

@@ -1,6 +1,7 @@
 // Cross-tab awareness for one open plan: tells this tab when another tab opens, saves or deletes the same plan.
 // A pure state machine (reduceTab) plus thin wiring over an injected BroadcastChannel-like object and `storage` events; never touches window itself.
-import { z } from 'zod';
+import '../plan/zod-config';
+import * as z from 'zod/mini';
 import { entryIdOf, entrySchema } from './library';
 import { randomId } from './storage';
 
@@ -14,14 +15,14 @@ export const TAB_MESSAGES = {
   alone: 'This plan is no longer open in another tab.',
 } as const;
 
-const idSchema = z.string().min(1).max(200);
+const idSchema = z.string().check(z.minLength(1), z.maxLength(200));
 const base = { app: z.literal('toolwave'), v: z.literal(1), planId: idSchema, tabId: idSchema };
 const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('opened') }),
   z.strictObject({ ...base, type: z.literal('here') }),
   z.strictObject({ ...base, type: z.literal('closed') }),
   z.strictObject({ ...base, type: z.literal('removed') }),
-  z.strictObject({ ...base, type: z.literal('saved'), rev: z.number().int().min(0), savedAt: z.number().finite() }),
+  z.strictObject({ ...base, type: z.literal('saved'), rev: z.number().check(z.int(), z.minimum(0)), savedAt: z.number() }),
 ]);
 
 /** What tabs tell each other. Versioned and checked on arrival: another tab may run another version of the app. */

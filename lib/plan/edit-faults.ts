@@ -3,7 +3,7 @@
 import { formatPath, issuesToProblems, precheckJson, type Problem } from './parse';
 import { policyOf, policyPatch, type PolicyPart } from './policy';
 import { faultListSchema, faultSchema, LIMITS, toolCallSchema, type Fault, type FaultKind, type Plan, type ToolCall } from './schema';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type FaultInput = z.input<typeof faultSchema>;
 type Result = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };

@@ -21,7 +21,7 @@ import {
   type Settings,
   type ToolCall,
 } from './schema';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export { TOOL_KEYS, TOOL_PALETTE, isToolKey, paletteEntry, type PaletteEntry, type ToolKey } from './palette';
 export { references, checkReferences, type Reference, type CheckedReference, type ReferenceProblem } from './references';

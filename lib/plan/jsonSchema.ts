@@ -1,6 +1,6 @@
 // The plan file's JSON Schema, generated from the zod schema (never written by hand), for editors and other tools.
 // Graph rules (unique ids, acyclic, resolvable edges) and cross-field bounds cannot be said in JSON Schema: parsePlan is the real check.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { planSchema } from './schema';
 
 /** Where the schema is served; also its `$id`. */

@@ -17,7 +17,7 @@ interface Point {
 }
 
 // One note checked on its own, with the plan schema's own rules for it (stated once, in notes-schema.ts).
-const noteSchema = planSchema.shape.notes.unwrap().element;
+const noteSchema = planSchema.shape.notes.def.innerType.def.element;
 
 const finite = (p: Point | null | undefined): p is Point => p !== null && p !== undefined && Number.isFinite(p.x) && Number.isFinite(p.y);
 

@@ -1,5 +1,5 @@
 // The one way into a Plan from untrusted data (file, link, storage, CLI): never throws, always says what is wrong and where.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { FAULT_KINDS, LIMITS, planSchema, type Plan } from './schema';
 
 export interface Problem {

@@ -1,7 +1,7 @@
 // The plan file (docs/plan-format.md) as one zod schema: every boundary parses with it and every type is inferred from it.
 // Pure data: no React, no DOM. Graph rules (unique ids, acyclic, …) live here too, as refinements.
 import './zod-config';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeCycle, findCycle } from './graph';
 import { notesSchemaOf } from './notes-schema';
 
@@ -47,28 +47,30 @@ const MAX_MS_MESSAGE = `must be at most ${BOUNDS.maxMs} (about ${(BOUNDS.maxMs /
 const MAX_FACTOR_MESSAGE = `must be at most ${BOUNDS.maxFactor}`;
 
 /** A time or interval in ms: 0 to BOUNDS.maxMs. */
-const timeMs = z.number().min(0, 'must be at least 0').max(BOUNDS.maxMs, MAX_MS_MESSAGE);
+const timeMs = z.number().check(z.minimum(0, 'must be at least 0'), z.maximum(BOUNDS.maxMs, MAX_MS_MESSAGE));
 /** A time that must be positive (a lognormal median): above 0, at most BOUNDS.maxMs. */
-const positiveMs = z.number().gt(0, 'must be greater than 0').max(BOUNDS.maxMs, MAX_MS_MESSAGE);
-const positiveOrNull = positiveMs.nullable();
+const positiveMs = z.number().check(z.gt(0, 'must be greater than 0'), z.maximum(BOUNDS.maxMs, MAX_MS_MESSAGE));
+const positiveOrNull = z.nullable(positiveMs);
 /** A multiplier: 1 to BOUNDS.maxFactor. */
-const factor = z.number().min(1, 'must be at least 1').max(BOUNDS.maxFactor, MAX_FACTOR_MESSAGE);
+const factor = z.number().check(z.minimum(1, 'must be at least 1'), z.maximum(BOUNDS.maxFactor, MAX_FACTOR_MESSAGE));
 const coordinate = z
   .number()
-  .min(-BOUNDS.maxCoordinate, `must be at least -${BOUNDS.maxCoordinate}`)
-  .max(BOUNDS.maxCoordinate, `must be at most ${BOUNDS.maxCoordinate}`);
+  .check(
+    z.minimum(-BOUNDS.maxCoordinate, `must be at least -${BOUNDS.maxCoordinate}`),
+    z.maximum(BOUNDS.maxCoordinate, `must be at most ${BOUNDS.maxCoordinate}`),
+  );
 
 // `__proto__` fits the pattern but cannot be a key of a JSON object (scenario faults, the CLI's `calls` report): refused.
-const callId = z
-  .string()
-  .regex(CALL_ID_PATTERN, { message: 'must be an id: a letter or _ then up to 63 letters, digits, _ or -' })
-  .refine((id) => id !== '__proto__', { message: 'must not be "__proto__" (a reserved name)' });
+const callId = z.string().check(
+  z.regex(CALL_ID_PATTERN, { message: 'must be an id: a letter or _ then up to 63 letters, digits, _ or -' }),
+  z.refine((id) => id !== '__proto__', { message: 'must not be "__proto__" (a reserved name)' }),
+);
 
 /** Any JSON value (object keys are checked for __proto__ before zod runs, see parse.ts). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+export const jsonValueSchema: z.ZodMiniType<JsonValue> = z.lazy(() =>
   z.union([
-    z.string().max(LIMITS.maxStringLength, `must be at most ${LIMITS.maxStringLength} characters`),
+    z.string().check(z.maxLength(LIMITS.maxStringLength, `must be at most ${LIMITS.maxStringLength} characters`)),
     z.number(),
     z.boolean(),
     z.null(),
@@ -79,84 +81,103 @@ export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 
 export const latencySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), ms: timeMs }),
-  z.strictObject({ kind: z.literal('uniform'), minMs: timeMs, maxMs: timeMs }).superRefine((l, ctx) => {
-    if (l.minMs > l.maxMs) ctx.addIssue({ code: 'custom', path: ['maxMs'], message: `must not be less than minMs (${l.minMs})` });
-  }),
-  z.strictObject({ kind: z.literal('lognormal'), p50Ms: positiveMs, p95Ms: timeMs }).superRefine((l, ctx) => {
-    if (!(l.p95Ms > l.p50Ms)) ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be greater than p50Ms (${l.p50Ms})` });
-    // The spread sets how far the tail reaches: a draw can be p95Ms × (p95Ms / p50Ms)^2.9 (see docs/plan-format.md).
-    else if (l.p50Ms > 0 && l.p95Ms > BOUNDS.maxFactor * l.p50Ms) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['p95Ms'],
-        message: `must be at most ${BOUNDS.maxFactor} × p50Ms (here ${BOUNDS.maxFactor * l.p50Ms} ms)`,
-      });
-    }
-  }),
+  z.strictObject({ kind: z.literal('uniform'), minMs: timeMs, maxMs: timeMs }).check(
+    z.superRefine((l, ctx) => {
+      if (l.minMs > l.maxMs) ctx.addIssue({ code: 'custom', path: ['maxMs'], message: `must not be less than minMs (${l.minMs})` });
+    }),
+  ),
+  z.strictObject({ kind: z.literal('lognormal'), p50Ms: positiveMs, p95Ms: timeMs }).check(
+    z.superRefine((l, ctx) => {
+      if (!(l.p95Ms > l.p50Ms)) ctx.addIssue({ code: 'custom', path: ['p95Ms'], message: `must be greater than p50Ms (${l.p50Ms})` });
+      // The spread sets how far the tail reaches: a draw can be p95Ms × (p95Ms / p50Ms)^2.9 (see docs/plan-format.md).
+      else if (l.p50Ms > 0 && l.p95Ms > BOUNDS.maxFactor * l.p50Ms) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['p95Ms'],
+          message: `must be at most ${BOUNDS.maxFactor} × p50Ms (here ${BOUNDS.maxFactor * l.p50Ms} ms)`,
+        });
+      }
+    }),
+  ),
 ]);
+
+/** A whole number as full zod's `.int()` makes it: a number, then the whole-number check, which alone carries the message. */
+const wholeNumber = () => z.number().check(z.int('must be a whole number'));
 
 export const retrySchema = z
   .strictObject({
-    maxAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(1),
-    initialIntervalMs: timeMs.default(1000),
-    backoffCoefficient: factor.default(2),
+    maxAttempts: z._default(wholeNumber().check(z.minimum(1, 'must be at least 1'), z.maximum(100, 'must be at most 100')), 1),
+    initialIntervalMs: z._default(timeMs, 1000),
+    backoffCoefficient: z._default(factor, 2),
     /** Defaults to 100 × initialIntervalMs; read it through retryMaximumIntervalMs(). */
-    maximumIntervalMs: timeMs.optional(),
-    jitter: z.enum(['none', 'full']).default('none'),
+    maximumIntervalMs: z.optional(timeMs),
+    jitter: z._default(z.enum(['none', 'full']), 'none'),
   })
-  .superRefine((r, ctx) => {
-    if (r.maximumIntervalMs !== undefined && r.maximumIntervalMs < r.initialIntervalMs) {
-      ctx.addIssue({ code: 'custom', path: ['maximumIntervalMs'], message: `must be at least initialIntervalMs (${r.initialIntervalMs})` });
-    }
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      if (r.maximumIntervalMs !== undefined && r.maximumIntervalMs < r.initialIntervalMs) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['maximumIntervalMs'],
+          message: `must be at least initialIntervalMs (${r.initialIntervalMs})`,
+        });
+      }
+    }),
+  );
 
 const faultTrigger = {
-  probability: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
-  onAttempts: z
-    .array(z.number().int('must be a whole number').min(1, 'must be at least 1'))
-    .min(1, 'must list at least one attempt')
-    .max(100, 'must list at most 100 attempts')
-    .refine((a) => new Set(a).size === a.length, { message: 'must not repeat an attempt' })
-    .optional(),
+  probability: z.optional(z.number().check(z.minimum(0, 'must be between 0 and 1'), z.maximum(1, 'must be between 0 and 1'))),
+  onAttempts: z.optional(
+    z.array(wholeNumber().check(z.minimum(1, 'must be at least 1'))).check(
+      z.minLength(1, 'must list at least one attempt'),
+      z.maxLength(100, 'must list at most 100 attempts'),
+      z.refine((a) => new Set(a).size === a.length, { message: 'must not repeat an attempt' }),
+    ),
+  ),
 };
 
 const faultKinds = [
   z.strictObject({
     kind: z.literal('error'),
-    message: z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
-    code: z.string().max(200, 'must be at most 200 characters').optional(),
-    retryable: z.boolean().default(false),
+    message: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(2000, 'must be at most 2000 characters')),
+    code: z.optional(z.string().check(z.maxLength(200, 'must be at most 200 characters'))),
+    retryable: z._default(z.boolean(), false),
     /** The service did the work, then failed to answer (a 500 after commit): the attempt's effect is applied. Absent: false. */
-    applied: z.boolean().optional(),
+    applied: z.optional(z.boolean()),
     ...faultTrigger,
   }),
   z.strictObject({ kind: z.literal('timeout'), ...faultTrigger }),
   z.strictObject({ kind: z.literal('rate_limit'), retryAfterMs: timeMs, ...faultTrigger }),
   z.strictObject({ kind: z.literal('slow'), factor, ...faultTrigger }),
-  z.strictObject({ kind: z.literal('partial'), note: z.string().max(2000, 'must be at most 2000 characters').optional(), ...faultTrigger }),
+  z.strictObject({
+    kind: z.literal('partial'),
+    note: z.optional(z.string().check(z.maxLength(2000, 'must be at most 2000 characters'))),
+    ...faultTrigger,
+  }),
 ] as const;
 
 export const FAULT_KINDS = ['error', 'timeout', 'rate_limit', 'slow', 'partial'] as const;
 
-export const faultSchema = z.discriminatedUnion('kind', faultKinds).superRefine((f, ctx) => {
-  const hasP = f.probability !== undefined;
-  const hasA = f.onAttempts !== undefined;
-  if (hasP === hasA) {
-    ctx.addIssue({
-      code: 'custom',
-      message: hasP ? 'has both probability and onAttempts: give exactly one' : 'needs probability or onAttempts',
-    });
-  }
-});
+export const faultSchema = z.discriminatedUnion('kind', faultKinds).check(
+  z.superRefine((f, ctx) => {
+    const hasP = f.probability !== undefined;
+    const hasA = f.onAttempts !== undefined;
+    if (hasP === hasA) {
+      ctx.addIssue({
+        code: 'custom',
+        message: hasP ? 'has both probability and onAttempts: give exactly one' : 'needs probability or onAttempts',
+      });
+    }
+  }),
+);
 
 /**
  * A list of faults (a call's own, a scenario's for one call): at most maxFaultsPerCall, and its slow faults multiply
  * an attempt by at most BOUNDS.maxSlowProduct when they all fire.
  */
-export const faultListSchema = z
-  .array(faultSchema)
-  .max(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`)
-  .superRefine((faults, ctx) => {
+export const faultListSchema = z.array(faultSchema).check(
+  z.maxLength(LIMITS.maxFaultsPerCall, `must have at most ${LIMITS.maxFaultsPerCall} faults`),
+  z.superRefine((faults, ctx) => {
     let product = 1;
     for (const f of faults) if (f.kind === 'slow') product *= f.factor;
     // A factor past its own bound is reported at that factor; the product only speaks for factors that are each allowed.
@@ -167,28 +188,29 @@ export const faultListSchema = z
         message: `the slow faults multiply an attempt by ${parseFloat(product.toPrecision(6))} when they all fire (at most ${BOUNDS.maxSlowProduct})`,
       });
     }
-  });
+  }),
+);
 
 export const positionSchema = z.strictObject({ x: coordinate, y: coordinate });
 
 export const settingsSchema = z.strictObject({
-  strategy: z.enum(['waves', 'eager', 'sequential']).default('waves'),
-  maxConcurrency: z.number().int('must be a whole number').min(1, 'must be at least 1').nullable().default(null),
-  modelTurnMs: timeMs.default(0),
-  deadlineMs: positiveOrNull.default(null),
-  seed: z.number().int('must be a whole number').min(0, 'must be at least 0').max(UINT32_MAX, `must be at most ${UINT32_MAX}`).default(1),
-  scenario: callId.nullable().default(null),
+  strategy: z._default(z.enum(['waves', 'eager', 'sequential']), 'waves'),
+  maxConcurrency: z._default(z.nullable(wholeNumber().check(z.minimum(1, 'must be at least 1'))), null),
+  modelTurnMs: z._default(timeMs, 0),
+  deadlineMs: z._default(positiveOrNull, null),
+  seed: z._default(wholeNumber().check(z.minimum(0, 'must be at least 0'), z.maximum(UINT32_MAX, `must be at most ${UINT32_MAX}`)), 1),
+  scenario: z._default(z.nullable(callId), null),
 });
 
 export const dependencySchema = z.strictObject({
   from: callId,
   to: callId,
-  optional: z.boolean().default(false),
+  optional: z._default(z.boolean(), false),
 });
 
 export const scenarioSchema = z.strictObject({
   id: callId,
-  name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters')),
   faults: z.record(callId, faultListSchema),
 });
 
@@ -198,14 +220,14 @@ export const scenarioSchema = z.strictObject({
  * gives a call with no timeout of its own one while the injection lasts (an injected timeout needs one to end).
  */
 export const injectedEntrySchema = z.strictObject({
-  faults: faultListSchema.min(1, 'must have at least 1 fault (leave the call out instead)'),
-  timeoutMs: positiveMs.optional(),
+  faults: faultListSchema.check(z.minLength(1, 'must have at least 1 fault (leave the call out instead)')),
+  timeoutMs: z.optional(positiveMs),
 });
 
-const toolName = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
-const labelText = z.string().max(200, 'must be at most 200 characters').optional();
-const inputObject = z.record(z.string(), jsonValueSchema).default({});
-const faultList = faultListSchema.default([]);
+const toolName = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(64, 'must be at most 64 characters'));
+const labelText = z.optional(z.string().check(z.maxLength(200, 'must be at most 200 characters')));
+const inputObject = z._default(z.record(z.string(), jsonValueSchema), {});
+const faultList = z._default(faultListSchema, []);
 const defaultRetry = () => ({ maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' as const });
 
 /** What a call does to the world: reads only, writes idempotently (safe to repeat), or writes on every attempt. */
@@ -221,51 +243,63 @@ export const compensationSchema = z
     label: labelText,
     input: inputObject,
     latency: latencySchema,
-    timeoutMs: positiveOrNull.default(null),
-    retry: retrySchema.default(defaultRetry),
+    timeoutMs: z._default(positiveOrNull, null),
+    retry: z._default(retrySchema, defaultRetry),
     faults: faultList,
   })
-  .superRefine((c, ctx) => {
-    c.faults.forEach((f, k) => {
-      if (f.kind === 'partial') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['faults', k, 'kind'],
-          message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow',
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      c.faults.forEach((f, k) => {
+        if (f.kind === 'partial') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['faults', k, 'kind'],
+            message: 'a compensation cannot return a partial result: use error, timeout, rate_limit or slow',
+          });
+        }
+      });
+    }),
+  );
 
 const callFields = {
   id: callId,
   tool: toolName,
   label: labelText,
   input: inputObject,
-  output: jsonValueSchema.optional(),
+  output: z.optional(jsonValueSchema),
   /** The result it returns when it runs degraded (an optional input missing); absent: `output`. */
-  degradedOutput: jsonValueSchema.optional(),
+  degradedOutput: z.optional(jsonValueSchema),
   latency: latencySchema,
-  timeoutMs: positiveOrNull.default(null),
-  retry: retrySchema.default(defaultRetry),
-  onFailure: z.enum(['degrade', 'abort', 'ignore']).default('degrade'),
+  timeoutMs: z._default(positiveOrNull, null),
+  retry: z._default(retrySchema, defaultRetry),
+  onFailure: z._default(z.enum(['degrade', 'abort', 'ignore']), 'degrade'),
   faults: faultList,
   /** Absent means "none" (read it through effectOf), so plans written before side effects existed read back unchanged. */
-  effect: z.enum(EFFECTS).optional(),
-  compensation: compensationSchema.optional(),
-  kind: z.enum(['tool', 'agent']).default('tool'),
-  report: z.enum(['explicit', 'opaque']).default('explicit'),
-  position: positionSchema.optional(),
+  effect: z.optional(z.enum(EFFECTS)),
+  compensation: z.optional(compensationSchema),
+  kind: z._default(z.enum(['tool', 'agent']), 'tool'),
+  report: z._default(z.enum(['explicit', 'opaque']), 'explicit'),
+  position: z.optional(positionSchema),
 };
 
-export const toolCallSchema = z
-  .strictObject({
-    ...callFields,
-    get plan() {
-      return planSchema.optional();
-    },
-  })
-  .superRefine((c, ctx) => {
+/**
+ * `schema.check(...checks)` as full zod does it: the def is copied with its property descriptors, so the `plan`
+ * getter below is not run before planSchema exists (zod/mini's own check spreads the def, which reads the shape).
+ */
+function withChecks<S extends z.ZodMiniType>(schema: S, ...checks: z.core.$ZodCheck<z.output<S>>[]): S {
+  return schema.clone(z.util.mergeDefs(schema.def, { checks: [...(schema.def.checks ?? []), ...checks] }), { parent: true });
+}
+
+const toolCallObject = z.strictObject({
+  ...callFields,
+  get plan() {
+    return z.optional(planSchema);
+  },
+});
+
+export const toolCallSchema: typeof toolCallObject = withChecks(
+  toolCallObject,
+  z.superRefine((c: z.output<typeof toolCallObject>, ctx) => {
     if (c.kind === 'agent' && c.plan === undefined) {
       ctx.addIssue({ code: 'custom', path: ['plan'], message: 'is required for a call of kind "agent"' });
     }
@@ -275,29 +309,42 @@ export const toolCallSchema = z
     if (c.compensation !== undefined && (c.effect ?? 'none') === 'none') {
       ctx.addIssue({ code: 'custom', path: ['compensation'], message: 'only a call with an effect can have a compensation' });
     }
-  });
+  }),
+);
 
 const planObject = z.strictObject({
   format: z.literal('toolwave.plan', { message: 'must be "toolwave.plan"' }),
   version: z.literal(1, { message: 'must be 1' }),
-  name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  description: z.string().max(5000, 'must be at most 5000 characters').optional(),
-  settings: settingsSchema.default({ strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null }),
+  name: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters')),
+  description: z.optional(z.string().check(z.maxLength(5000, 'must be at most 5000 characters'))),
+  settings: z._default(settingsSchema, {
+    strategy: 'waves',
+    maxConcurrency: null,
+    modelTurnMs: 0,
+    deadlineMs: null,
+    seed: 1,
+    scenario: null,
+  }),
   get calls() {
-    return z.array(toolCallSchema).max(LIMITS.maxCalls, `must have at most ${LIMITS.maxCalls} calls`);
+    return z.array(toolCallSchema).check(z.maxLength(LIMITS.maxCalls, `must have at most ${LIMITS.maxCalls} calls`));
   },
-  dependencies: z.array(dependencySchema).max(LIMITS.maxDependencies, `must have at most ${LIMITS.maxDependencies} dependencies`),
-  scenarios: z.array(scenarioSchema).max(LIMITS.maxScenarios, `must have at most ${LIMITS.maxScenarios} scenarios`).default([]),
+  dependencies: z
+    .array(dependencySchema)
+    .check(z.maxLength(LIMITS.maxDependencies, `must have at most ${LIMITS.maxDependencies} dependencies`)),
+  scenarios: z._default(
+    z.array(scenarioSchema).check(z.maxLength(LIMITS.maxScenarios, `must have at most ${LIMITS.maxScenarios} scenarios`)),
+    [],
+  ),
   /** One-click injected faults by call id; absent when there are none (a plan without any is written without the key). */
-  injected: z.record(callId, injectedEntrySchema).optional(),
+  injected: z.optional(z.record(callId, injectedEntrySchema)),
   /** Sticky notes on the canvas (docs/plan-format.md#notes); absent when there are none. Never read by a run. */
-  notes: notesSchemaOf(positionSchema, callId).optional(),
+  notes: z.optional(notesSchemaOf(positionSchema, callId)),
 });
 
 type PlanShape = z.output<typeof planObject>;
 
 /** The graph rules (docs/plan-format.md#graph-rules): unique ids, resolvable edges, no self or duplicate edge, acyclic, scenarios consistent. */
-function checkGraph(plan: PlanShape, ctx: z.RefinementCtx): void {
+function checkGraph(plan: PlanShape, ctx: z.core.$RefinementCtx<PlanShape>): void {
   const index = new Map<string, number>();
   plan.calls.forEach((c, i) => {
     const first = index.get(c.id);
@@ -361,7 +408,7 @@ function checkGraph(plan: PlanShape, ctx: z.RefinementCtx): void {
   }
 }
 
-export const planSchema = planObject.superRefine(checkGraph);
+export const planSchema = planObject.check(z.superRefine(checkGraph));
 
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;

@@ -1,7 +1,8 @@
 // The built-in example plans: the slice that lists them for the picker, and loading them from /examples (the index,
 // then one file, parsed like any untrusted plan). The index's exact shape is validated here (never cast), and only
 // plain relative .json names are fetched.
-import { z } from 'zod';
+import '@/lib/plan/zod-config';
+import * as z from 'zod/mini';
 import type { StateCreator } from 'zustand/vanilla';
 import { parsePlanText, type ParseResult } from '@/lib/plan';
 import type { AppState } from './app-store';
@@ -42,16 +43,16 @@ const SAFE_FILE = /^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.json$/;
 
 const entryObject = z
   .object({
-    id: z.string().optional(),
-    name: z.string().optional(),
-    title: z.string().optional(),
-    label: z.string().optional(),
-    file: z.string().optional(),
-    path: z.string().optional(),
-    href: z.string().optional(),
-    description: z.string().optional(),
+    id: z.optional(z.string()),
+    name: z.optional(z.string()),
+    title: z.optional(z.string()),
+    label: z.optional(z.string()),
+    file: z.optional(z.string()),
+    path: z.optional(z.string()),
+    href: z.optional(z.string()),
+    description: z.optional(z.string()),
   })
-  .refine((e) => (e.file ?? e.path ?? e.href) !== undefined, { message: 'an example needs a file' });
+  .check(z.refine((e) => (e.file ?? e.path ?? e.href) !== undefined, { message: 'an example needs a file' }));
 const entrySchema = z.union([z.string(), entryObject]);
 const indexSchema = z.union([z.array(entrySchema), z.object({ examples: z.array(entrySchema) })]);
 
