@@ -14,6 +14,27 @@ function Svg({ size, className, children }: { size: number; className?: string; 
   );
 }
 
+/** A control's one-path line icon: `d` stroked in currentColor, `weight` units wide, on a `box`-unit grid. */
+export function LineIcon({
+  d,
+  size,
+  weight,
+  box = 16,
+  className,
+}: {
+  d: string;
+  size: number;
+  weight: number;
+  box?: number;
+  className?: string;
+}) {
+  return (
+    <svg className={className} viewBox={`0 0 ${box} ${box}`} width={size} height={size} aria-hidden="true" focusable="false">
+      <path d={d} fill="none" stroke="currentColor" strokeWidth={weight} strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 const stroke16 = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.6, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
 const stroke18 = { ...stroke16, strokeWidth: 1.8 } as const;
 const chevron = { fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;

@@ -3,7 +3,7 @@
 // centre, or drag onto the canvas), a sticky note, and the canvas actions (auto-layout, fit, duplicate, delete).
 import { memo, type DragEvent, type ReactNode } from 'react';
 import { TOOL_PALETTE, type ToolKey } from '@/lib/plan/palette';
-import { ToolIcon } from '../icons';
+import { LineIcon, ToolIcon } from '../icons';
 import { hideTipUntilLeave } from '../tip';
 import type { CanvasActions } from './use-canvas-actions';
 
@@ -45,11 +45,7 @@ function ToolbarButton({ label, tip, keys, onClick, disabled, children, classNam
   );
 }
 
-const icon = (d: string) => (
-  <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
-);
+const icon = (d: string) => <LineIcon d={d} size={16} weight={1.6} />;
 
 const NOTE_ICON = icon('M3 2.5h10v7l-3.5 4H3zM13 9.5H9.5V13.5M5.5 5.5h5M5.5 8h3');
 const LAYOUT_ICON = icon('M2 3h3v3H2zM2 10h3v3H2zM11 6.5h3v3h-3zM5 4.5h2.5a1 1 0 0 1 1 1V8m0 0v2.5a1 1 0 0 1-1 1H5M8.5 8H11');

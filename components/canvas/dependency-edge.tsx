@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '@/lib/store/provider';
 import { edgeRunSelector } from './run-selectors';
 import { edgeText, type EdgeRunState } from './run-view';
+import { LineIcon } from '../icons';
 
 export interface DependencyEdgeData extends Record<string, unknown> {
   optional: boolean;
@@ -73,16 +74,7 @@ function EdgeToolbar({
           aria-label={`Delete dependency ${name}`}
           title="Delete this dependency (Delete)"
         >
-          <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-            <path
-              d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.5"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <LineIcon d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" size={13} weight={1.5} />
         </button>
       </div>
     </EdgeLabelRenderer>

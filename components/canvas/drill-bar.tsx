@@ -6,6 +6,7 @@ import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlan, selectViewPath } from '@/lib/store/selectors';
 import { breadcrumb } from '@/lib/store/view';
 import { selectDrillNote } from './run-selectors';
+import { LineIcon } from '../icons';
 
 export function DrillBar() {
   const store = useAppStoreApi();
@@ -23,18 +24,7 @@ export function DrillBar() {
             const current = depth === crumbs.length - 1;
             return (
               <li key={`${depth}:${c.id ?? ''}`}>
-                {depth > 0 && (
-                  <svg className="tw-drill__sep" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-                    <path
-                      d="m6 3.5 4.5 4.5L6 12.5"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="1.8"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
-                )}
+                {depth > 0 && <LineIcon className="tw-drill__sep" d="m6 3.5 4.5 4.5L6 12.5" size={12} weight={1.8} />}
                 {current ? (
                   <span className="tw-drill__here" aria-current="page" title={c.label}>
                     {c.label}
@@ -46,18 +36,7 @@ export function DrillBar() {
                     onClick={() => store.getState().drillTo(depth)}
                     title={depth === 0 ? 'Back to the top plan' : `Back to ${c.label}`}
                   >
-                    {depth === 0 && (
-                      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-                        <path
-                          d="M10 3.5 5.5 8l4.5 4.5"
-                          fill="none"
-                          stroke="currentColor"
-                          strokeWidth="2"
-                          strokeLinecap="round"
-                          strokeLinejoin="round"
-                        />
-                      </svg>
-                    )}
+                    {depth === 0 && <LineIcon d="M10 3.5 5.5 8l4.5 4.5" size={12} weight={2} />}
                     {c.label}
                   </button>
                 )}

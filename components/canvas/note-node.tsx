@@ -9,6 +9,7 @@ import { useAppStore } from '@/lib/store/provider';
 import { selectPresenting } from '@/lib/store/selectors';
 import { NoteActionsContext, type NoteActions } from './note-actions';
 import type { NoteNodeType } from './note-nodes';
+import { LineIcon } from '../icons';
 
 const COLOR_NAME: Record<NoteColor, string> = { yellow: 'Yellow', blue: 'Blue', green: 'Green', pink: 'Pink' };
 
@@ -19,12 +20,36 @@ const WIDER_ICON = 'M5 4L2 8l3 4M11 4l3 4-3 4';
 const EDIT_ICON = 'M10.5 2.5l3 3L6 13H3v-3z M9 4l3 3';
 const DELETE_ICON = 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5';
 
-function Icon({ d }: { d: string }) {
-  return (
-    <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false">
-      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
+interface NoteAction {
+  label: string;
+  title: string;
+  icon: string;
+  run: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}
+
+/** The buttons beside the swatches: resize, edit, delete. */
+function noteActions(note: NoteNodeType['data']['note'], actions: NoteActions): NoteAction[] {
+  const { minWidth, maxWidth } = NOTE_LIMITS;
+  return [
+    {
+      label: 'Narrower note',
+      title: 'Narrower',
+      icon: NARROWER_ICON,
+      disabled: note.width <= minWidth,
+      run: () => actions.update(note.id, { width: Math.max(minWidth, note.width - WIDTH_STEP) }),
+    },
+    {
+      label: 'Wider note',
+      title: 'Wider',
+      icon: WIDER_ICON,
+      disabled: note.width >= maxWidth,
+      run: () => actions.update(note.id, { width: Math.min(maxWidth, note.width + WIDTH_STEP) }),
+    },
+    { label: 'Edit note text', title: 'Edit the text (or double-click it)', icon: EDIT_ICON, run: () => actions.edit(note.id) },
+    { label: 'Delete note', title: 'Delete this note (Delete)', icon: DELETE_ICON, danger: true, run: () => actions.remove(note.id) },
+  ];
 }
 
 /** The text being typed: committed once, when the person is done (Escape, Ctrl/⌘+Enter, or focus leaving it). */
@@ -91,44 +116,19 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
             />
           ))}
           <span className="tw-note__bar-sep" aria-hidden="true" />
-          <button
-            type="button"
-            className="tw-note__action"
-            aria-label="Narrower note"
-            title="Narrower"
-            disabled={note.width <= NOTE_LIMITS.minWidth}
-            onClick={() => actions.update(note.id, { width: Math.max(NOTE_LIMITS.minWidth, note.width - WIDTH_STEP) })}
-          >
-            <Icon d={NARROWER_ICON} />
-          </button>
-          <button
-            type="button"
-            className="tw-note__action"
-            aria-label="Wider note"
-            title="Wider"
-            disabled={note.width >= NOTE_LIMITS.maxWidth}
-            onClick={() => actions.update(note.id, { width: Math.min(NOTE_LIMITS.maxWidth, note.width + WIDTH_STEP) })}
-          >
-            <Icon d={WIDER_ICON} />
-          </button>
-          <button
-            type="button"
-            className="tw-note__action"
-            aria-label="Edit note text"
-            title="Edit the text (or double-click it)"
-            onClick={() => actions.edit(note.id)}
-          >
-            <Icon d={EDIT_ICON} />
-          </button>
-          <button
-            type="button"
-            className="tw-note__action tw-note__action--danger"
-            aria-label="Delete note"
-            title="Delete this note (Delete)"
-            onClick={() => actions.remove(note.id)}
-          >
-            <Icon d={DELETE_ICON} />
-          </button>
+          {noteActions(note, actions).map((b) => (
+            <button
+              key={b.label}
+              type="button"
+              className={b.danger ? 'tw-note__action tw-note__action--danger' : 'tw-note__action'}
+              aria-label={b.label}
+              title={b.title}
+              disabled={b.disabled}
+              onClick={b.run}
+            >
+              <LineIcon d={b.icon} size={13} weight={1.5} />
+            </button>
+          ))}
         </div>
       )}
       {editing && !readOnly ? (

@@ -9,7 +9,7 @@ import { shortDuration } from '@/lib/format/duration';
 import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, describeRetry, describeRetryLong } from '../format';
 import { HeatChip, heatBucket, selectHeatRuns, useNodeHeat } from './node-heat';
 import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
-import { FaultIcon, ToolIcon } from '../icons';
+import { FaultIcon, LineIcon, ToolIcon } from '../icons';
 import { InjectToolbar } from '../inject/inject-actions';
 import { NodeEffect } from './node-effect';
 import { TermTip } from '../glossary/term-tip';
@@ -167,9 +167,7 @@ function OpenSubAgent({ id }: { id: string }) {
       title="Open the sub-agent’s plan (or double-click the node)"
     >
       sub-agent
-      <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true" focusable="false">
-        <path d="m6 3.5 4.5 4.5L6 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
+      <LineIcon d="m6 3.5 4.5 4.5L6 12.5" size={11} weight={2} />
     </button>
   );
 }

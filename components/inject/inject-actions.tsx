@@ -10,7 +10,7 @@ import { injectedFaultsOf } from '@/lib/plan/inject';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
-import { FaultIcon } from '../icons';
+import { FaultIcon, LineIcon } from '../icons';
 import { hideTipUntilLeave } from '../tip';
 import { useInjectStore } from './inject-provider';
 import type { InjectUiStore } from './inject-store';
@@ -18,18 +18,7 @@ import { placeToolbar, type Align, type Placement, type Rect, type Side } from '
 import { useInject } from './use-inject';
 import { INJECT_ACTIONS, WHEN_OPTIONS, injectButtonName } from './words';
 
-const CLEAR_ICON = (
-  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-    <path
-      d="M3 13h10M4.5 10.5l5.8-7.3a1 1 0 0 1 1.5-.1l1.4 1.2a1 1 0 0 1 .1 1.4L9 10.5H4.5Z"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinejoin="round"
-      strokeLinecap="round"
-    />
-  </svg>
-);
+const CLEAR_ICON = <LineIcon d="M3 13h10M4.5 10.5l5.8-7.3a1 1 0 0 1 1.5-.1l1.4 1.2a1 1 0 0 1 .1 1.4L9 10.5H4.5Z" size={14} weight={1.5} />;
 
 function InjectActions({ callId, store, docked = false }: { callId: string; store: InjectUiStore; docked?: boolean }) {
   const when = useStore(store, (s) => s.when);

@@ -14,14 +14,11 @@ import { selectViewPlan } from '@/lib/store/selectors';
 import { useTermTip } from '../glossary/term-tip';
 import { InjectedChip } from './injected-notice';
 import { focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
+import { LineIcon } from '../icons';
 
 type View = { kind: 'menu'; focus: 'checked' | 'first' | 'last' } | { kind: 'save' } | { kind: 'rename'; id: string };
 
-const CHEVRON = (
-  <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
-    <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
-);
+const CHEVRON = <LineIcon d="M2.5 4.5 6 8l3.5-3.5" box={12} size={10} weight={1.6} />;
 
 const SCENARIO_ICON = (
   <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">

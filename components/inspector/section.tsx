@@ -2,6 +2,7 @@
 // A collapsible section of the inspector (the disclosure pattern: a heading holding a button). Which sections
 // are open is remembered for the whole inspector, so choosing another call keeps the same layout.
 import { createContext, useCallback, useContext, useId, useMemo, useState, type ReactNode } from 'react';
+import { LineIcon } from '../icons';
 
 interface SectionsState {
   isOpen: (id: string) => boolean;
@@ -41,9 +42,7 @@ export function Section({ id, title, summary, children }: { id: string; title: s
           aria-controls={bodyId}
           onClick={() => (ctx ? ctx.toggle(id) : setOwn(!own))}
         >
-          <svg className="tw-insp-section__chevron" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
-            <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
+          <LineIcon className="tw-insp-section__chevron" d="M4 2.5 7.5 6 4 9.5" box={12} size={10} weight={1.6} />
           <span className="tw-insp-section__title">{title}</span>
           {summary !== undefined && <span className="tw-insp-section__summary">{summary}</span>}
         </button>

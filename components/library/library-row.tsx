@@ -4,13 +4,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { LibraryItem } from '@/lib/persist';
 import { savedAgo } from './saved-ago';
+import { LineIcon } from '../icons';
 
 function Icon({ d }: { d: string }) {
-  return (
-    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
+  return <LineIcon d={d} size={14} weight={1.5} />;
 }
 const PENCIL = 'M10.5 2.5l3 3L6 13H3v-3z M9 4l3 3';
 const COPY = 'M5.5 5.5h7v8h-7z M3.5 10.5v-8h7';

@@ -18,6 +18,7 @@ import { FileActions } from '../library/file-actions';
 import { useLibraryView } from '../library/use-persistence';
 import { enterPresentation } from '../present/present-actions';
 import { LearnButton } from '../learn/learn-button';
+import { LineIcon } from '../icons';
 
 const SAVE_LABEL = { idle: '', saving: 'Saving…', saved: 'Saved', 'memory-only': 'Not saved', conflict: 'Changed in another tab' } as const;
 
@@ -60,28 +61,10 @@ export function Header() {
       </div>
       <div className="tw-toolbar" role="toolbar" aria-label="Plan actions">
         <button type="button" className="tw-icon-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl/⌘+Z)">
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path
-              d="M7 5 3 9l4 4M3.5 9H12a5 5 0 0 1 0 10h-2"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.8"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <LineIcon d="M7 5 3 9l4 4M3.5 9H12a5 5 0 0 1 0 10h-2" box={20} size={18} weight={1.8} />
         </button>
         <button type="button" className="tw-icon-button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl/⌘+Shift+Z)">
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path
-              d="m13 5 4 4-4 4M16.5 9H8a5 5 0 0 0 0 10h2"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.8"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <LineIcon d="m13 5 4 4-4 4M16.5 9H8a5 5 0 0 0 0 10h2" box={20} size={18} weight={1.8} />
         </button>
         <span className="tw-toolbar__sep" aria-hidden="true" />
         <FileActions />

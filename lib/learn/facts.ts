@@ -2,13 +2,52 @@
 import type { AntiPatternKind, CallTrace } from '@/lib/engine';
 import { buildAntiPattern } from '@/lib/engine/context';
 import { faultsInForce, parsePlan, type Fault, type Plan, type ToolCall } from '@/lib/plan';
-import type { LearnState } from './types';
+import type { LearnState, Lesson, Step } from './types';
 
 /** A lesson's starting plan, with every default filled in by the plan schema (a bad definition throws at load). */
 export function lessonPlan(raw: unknown): Plan {
   const parsed = parsePlan(raw);
   if (!parsed.ok) throw new Error(`A lesson plan is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return parsed.plan;
+}
+
+/** The settings every lesson plan runs with. */
+export const LESSON_SETTINGS = { strategy: 'waves', modelTurnMs: 500, seed: 1 };
+
+/** A call that answers `output` after a fixed `ms`; `more` adds its policies, faults and the like. */
+export const fixedCall = (
+  id: string,
+  tool: string,
+  input: Record<string, unknown>,
+  output: unknown,
+  ms: number,
+  timeoutMs: number,
+  more: Record<string, unknown> = {},
+) => ({ id, tool, input, output, latency: { kind: 'fixed', ms }, timeoutMs, ...more });
+
+/** What a lesson declares: its plan is named after its title and runs with the lesson settings. */
+export interface LessonDefinition {
+  id: string;
+  title: string;
+  summary: string;
+  description: string;
+  calls: unknown[];
+  dependencies: unknown[];
+  steps: Step[];
+}
+
+/** A lesson from its definition, its starting plan checked by the plan schema. */
+export function defineLesson({ id, title, summary, description, calls, dependencies, steps }: LessonDefinition): Lesson {
+  const plan = lessonPlan({
+    format: 'toolwave.plan',
+    version: 1,
+    name: `Lesson · ${title}`,
+    description,
+    settings: LESSON_SETTINGS,
+    calls,
+    dependencies,
+  });
+  return { id, title, summary, plan, steps };
 }
 
 export const callOf = (plan: Plan | null, id: string): ToolCall | undefined => plan?.calls.find((c) => c.id === id);

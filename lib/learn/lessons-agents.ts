@@ -1,76 +1,35 @@
 // Lessons on failures that hide: a sub-agent whose opaque report swallows them, and a retried payment that may
 // charge twice. Each check reads the plan on view or the last run.
-import { callOf, currentRun, lessonPlan, tracedCall } from './facts';
+import { callOf, currentRun, defineLesson, fixedCall, LESSON_SETTINGS, tracedCall } from './facts';
 import type { Lesson } from './types';
 
-const settings = { strategy: 'waves', modelTurnMs: 500, seed: 1 };
-
-export const SUB_AGENT: Lesson = {
+export const SUB_AGENT: Lesson = defineLesson({
   id: 'sub-agent',
   title: 'A sub-agent that hides its failures',
   summary: 'A specialist that reports plain success whatever happened lets an error travel on unseen.',
-  plan: lessonPlan({
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Lesson · A sub-agent that hides its failures',
-    description: 'An orchestrator asks a research specialist, then writes a brief from its report.',
-    settings,
-    calls: [
-      {
-        id: 'research',
-        tool: 'sub_agent',
-        kind: 'agent',
-        report: 'opaque',
-        input: { task: 'Find Globex’s new prices' },
-        output: { summary: 'Globex cut its entry price.' },
-        latency: { kind: 'fixed', ms: 0 },
-        timeoutMs: 20000,
-        plan: {
-          format: 'toolwave.plan',
-          version: 1,
-          name: 'Research specialist',
-          settings,
-          calls: [
-            {
-              id: 'news',
-              tool: 'web_search',
-              input: { query: 'Globex pricing' },
-              output: { urls: ['https://news.example/globex'] },
-              latency: { kind: 'fixed', ms: 500 },
-              timeoutMs: 3000,
-            },
-            {
-              id: 'article',
-              tool: 'fetch_url',
-              input: { url: '{{news.urls.0}}' },
-              output: { text: 'Globex cuts its entry price by 20%.' },
-              latency: { kind: 'fixed', ms: 400 },
-              timeoutMs: 3000,
-              faults: [{ kind: 'error', message: '404 not found', code: '404', retryable: false, probability: 1 }],
-            },
-            {
-              id: 'pricing',
-              tool: 'pricing_api',
-              input: { vendor: 'globex' },
-              output: { entry_usd: 12 },
-              latency: { kind: 'fixed', ms: 600 },
-              timeoutMs: 3000,
-            },
-          ],
-          dependencies: [{ from: 'news', to: 'article' }],
-        },
+  description: 'An orchestrator asks a research specialist, then writes a brief from its report.',
+  calls: [
+    fixedCall('research', 'sub_agent', { task: 'Find Globex’s new prices' }, { summary: 'Globex cut its entry price.' }, 0, 20000, {
+      kind: 'agent',
+      report: 'opaque',
+      plan: {
+        format: 'toolwave.plan',
+        version: 1,
+        name: 'Research specialist',
+        settings: LESSON_SETTINGS,
+        calls: [
+          fixedCall('news', 'web_search', { query: 'Globex pricing' }, { urls: ['https://news.example/globex'] }, 500, 3000),
+          fixedCall('article', 'fetch_url', { url: '{{news.urls.0}}' }, { text: 'Globex cuts its entry price by 20%.' }, 400, 3000, {
+            faults: [{ kind: 'error', message: '404 not found', code: '404', retryable: false, probability: 1 }],
+          }),
+          fixedCall('pricing', 'pricing_api', { vendor: 'globex' }, { entry_usd: 12 }, 600, 3000),
+        ],
+        dependencies: [{ from: 'news', to: 'article' }],
       },
-      {
-        id: 'brief',
-        tool: 'write_brief',
-        input: { notes: '{{research.summary}}' },
-        output: { words: 180 },
-        latency: { kind: 'fixed', ms: 400 },
-        timeoutMs: 3000,
-      },
-    ],
-    dependencies: [{ from: 'research', to: 'brief' }],
-  }),
+    }),
+    fixedCall('brief', 'write_brief', { notes: '{{research.summary}}' }, { words: 180 }, 400, 3000),
+  ],
+  dependencies: [{ from: 'research', to: 'brief' }],
   steps: [
     {
       id: 'run',
@@ -98,52 +57,34 @@ export const SUB_AGENT: Lesson = {
       why: 'Now research is partial, and its result says which of its calls failed: the orchestrator’s model can judge the gap.',
     },
   ],
-};
+});
 
-export const PAYMENT: Lesson = {
+export const PAYMENT: Lesson = defineLesson({
   id: 'payment',
   title: 'A retried payment',
   summary: 'A retry after a timeout can apply a side effect twice, unless the call is idempotent.',
-  plan: lessonPlan({
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Lesson · A retried payment',
-    description: 'The card gateway is slow: the first charge times out, and the runtime retries it.',
-    settings,
-    calls: [
+  description: 'The card gateway is slow: the first charge times out, and the runtime retries it.',
+  calls: [
+    fixedCall('load_cart', 'db_query', { cart: 'cart_7731' }, { total_usd: 53 }, 300, 2000),
+    fixedCall(
+      'charge_card',
+      'charge_card',
+      { amount_usd: '{{load_cart.total_usd}}', card: 'tok_5454' },
+      { charge_id: 'ch_9PzW41x' },
+      1200,
+      3000,
       {
-        id: 'load_cart',
-        tool: 'db_query',
-        input: { cart: 'cart_7731' },
-        output: { total_usd: 53 },
-        latency: { kind: 'fixed', ms: 300 },
-        timeoutMs: 2000,
-      },
-      {
-        id: 'charge_card',
-        tool: 'charge_card',
-        input: { amount_usd: '{{load_cart.total_usd}}', card: 'tok_5454' },
-        output: { charge_id: 'ch_9PzW41x' },
-        latency: { kind: 'fixed', ms: 1200 },
-        timeoutMs: 3000,
         retry: { maxAttempts: 3, initialIntervalMs: 0, backoffCoefficient: 2, jitter: 'none' },
         effect: 'once',
         faults: [{ kind: 'timeout', onAttempts: [1] }],
       },
-      {
-        id: 'receipt',
-        tool: 'send_email',
-        input: { charge: '{{charge_card.charge_id}}' },
-        output: { sent: true },
-        latency: { kind: 'fixed', ms: 250 },
-        timeoutMs: 2000,
-      },
-    ],
-    dependencies: [
-      { from: 'load_cart', to: 'charge_card' },
-      { from: 'charge_card', to: 'receipt' },
-    ],
-  }),
+    ),
+    fixedCall('receipt', 'send_email', { charge: '{{charge_card.charge_id}}' }, { sent: true }, 250, 2000),
+  ],
+  dependencies: [
+    { from: 'load_cart', to: 'charge_card' },
+    { from: 'charge_card', to: 'receipt' },
+  ],
   steps: [
     {
       id: 'run',
@@ -182,4 +123,4 @@ export const PAYMENT: Lesson = {
       why: 'The retry still rescues the payment from the timeout, and now it cannot charge twice.',
     },
   ],
-};
+});

@@ -8,61 +8,42 @@ import {
   distinctSorted,
   edgeOf,
   faultActs,
-  lessonPlan,
+  defineLesson,
+  fixedCall,
   resultLine,
   resultLines,
   tracedCall,
 } from './facts';
 import type { Lesson, LearnState } from './types';
 
-const settings = { strategy: 'waves', modelTurnMs: 500, seed: 1 };
-const page = (id: string, url: string, ms: number) => ({
-  id,
-  tool: 'fetch_url',
-  input: { url },
-  output: { text: `Prices on ${url}` },
-  latency: { kind: 'fixed', ms },
-  timeoutMs: 2000,
-});
+const page = (id: string, url: string, ms: number) => fixedCall(id, 'fetch_url', { url }, { text: `Prices on ${url}` }, ms, 2000);
 
-export const TIMEOUT: Lesson = {
+export const TIMEOUT: Lesson = defineLesson({
   id: 'timeout',
   title: 'A timeout, and what the model must be told',
   summary: 'When one call of a batch times out, the rest still count, and the model is told exactly what failed.',
-  plan: lessonPlan({
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Lesson · A timeout, and what the model must be told',
-    description: 'Two vendor pages fetched in parallel, then compared by extract.',
-    settings,
-    calls: [
-      {
-        id: 'search',
-        tool: 'web_search',
-        input: { query: 'vendor pricing' },
-        output: { urls: ['https://a.example/pricing', 'https://b.example/pricing'] },
-        latency: { kind: 'fixed', ms: 500 },
-        timeoutMs: 3000,
-      },
-      page('fetch_1', '{{search.urls.0}}', 700),
-      page('fetch_2', '{{search.urls.1}}', 900),
-      {
-        id: 'extract',
-        tool: 'code_run',
-        input: { a: '{{fetch_1.text}}', b: '{{fetch_2.text}}' },
-        output: { cheaper: 'a' },
-        degradedOutput: { cheaper: 'unknown: only one price is known' },
-        latency: { kind: 'fixed', ms: 300 },
-        timeoutMs: 2000,
-      },
-    ],
-    dependencies: [
-      { from: 'search', to: 'fetch_1' },
-      { from: 'search', to: 'fetch_2' },
-      { from: 'fetch_1', to: 'extract' },
-      { from: 'fetch_2', to: 'extract' },
-    ],
-  }),
+  description: 'Two vendor pages fetched in parallel, then compared by extract.',
+  calls: [
+    fixedCall(
+      'search',
+      'web_search',
+      { query: 'vendor pricing' },
+      { urls: ['https://a.example/pricing', 'https://b.example/pricing'] },
+      500,
+      3000,
+    ),
+    page('fetch_1', '{{search.urls.0}}', 700),
+    page('fetch_2', '{{search.urls.1}}', 900),
+    fixedCall('extract', 'code_run', { a: '{{fetch_1.text}}', b: '{{fetch_2.text}}' }, { cheaper: 'a' }, 300, 2000, {
+      degradedOutput: { cheaper: 'unknown: only one price is known' },
+    }),
+  ],
+  dependencies: [
+    { from: 'search', to: 'fetch_1' },
+    { from: 'search', to: 'fetch_2' },
+    { from: 'fetch_1', to: 'extract' },
+    { from: 'fetch_2', to: 'extract' },
+  ],
   steps: [
     {
       id: 'inject',
@@ -107,59 +88,35 @@ export const TIMEOUT: Lesson = {
       why: 'The model must read what failed, after how many attempts and whether it was retryable: a silent gap invites it to invent the page.',
     },
   ],
-};
+});
 
-export const POLICIES: Lesson = {
+export const POLICIES: Lesson = defineLesson({
   id: 'policies',
   title: 'Retry, degrade or abort',
   summary: 'Each call gets the policy its failure deserves: retry what is transient, degrade what is optional, abort on what is fatal.',
-  plan: lessonPlan({
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Lesson · Retry, degrade or abort',
-    description: 'A checkout quote: the quote service answers 503 once, reviews are down, and the session check fails.',
-    settings,
-    calls: [
-      {
-        id: 'auth',
-        tool: 'check_session',
-        input: { session: 'sess_41' },
-        output: { user: 'u_7' },
-        latency: { kind: 'fixed', ms: 3000 },
-        timeoutMs: 5000,
-        faults: [{ kind: 'error', message: 'session expired', code: '401', retryable: false, onAttempts: [1] }],
-      },
-      {
-        id: 'quote',
-        tool: 'get_quote',
-        input: { sku: 'TW-MUG-02' },
-        output: { usd: 14.5 },
-        latency: { kind: 'fixed', ms: 300 },
-        timeoutMs: 2000,
-        faults: [{ kind: 'error', message: 'service unavailable', code: '503', retryable: true, onAttempts: [1] }],
-      },
-      {
-        id: 'reviews',
-        tool: 'fetch_reviews',
-        input: { sku: 'TW-MUG-02' },
-        output: { stars: 4.6 },
-        latency: { kind: 'fixed', ms: 400 },
-        timeoutMs: 2000,
-        faults: [{ kind: 'error', message: 'reviews service is down', retryable: false, probability: 1 }],
-      },
-      {
-        id: 'offer',
-        tool: 'compose_offer',
-        input: { user: '{{auth.user}}', price: '{{quote.usd}}', stars: '{{reviews.stars}}' },
-        latency: { kind: 'fixed', ms: 200 },
-      },
-    ],
-    dependencies: [
-      { from: 'auth', to: 'offer' },
-      { from: 'quote', to: 'offer' },
-      { from: 'reviews', to: 'offer', optional: true },
-    ],
-  }),
+  description: 'A checkout quote: the quote service answers 503 once, reviews are down, and the session check fails.',
+  calls: [
+    fixedCall('auth', 'check_session', { session: 'sess_41' }, { user: 'u_7' }, 3000, 5000, {
+      faults: [{ kind: 'error', message: 'session expired', code: '401', retryable: false, onAttempts: [1] }],
+    }),
+    fixedCall('quote', 'get_quote', { sku: 'TW-MUG-02' }, { usd: 14.5 }, 300, 2000, {
+      faults: [{ kind: 'error', message: 'service unavailable', code: '503', retryable: true, onAttempts: [1] }],
+    }),
+    fixedCall('reviews', 'fetch_reviews', { sku: 'TW-MUG-02' }, { stars: 4.6 }, 400, 2000, {
+      faults: [{ kind: 'error', message: 'reviews service is down', retryable: false, probability: 1 }],
+    }),
+    {
+      id: 'offer',
+      tool: 'compose_offer',
+      input: { user: '{{auth.user}}', price: '{{quote.usd}}', stars: '{{reviews.stars}}' },
+      latency: { kind: 'fixed', ms: 200 },
+    },
+  ],
+  dependencies: [
+    { from: 'auth', to: 'offer' },
+    { from: 'quote', to: 'offer' },
+    { from: 'reviews', to: 'offer', optional: true },
+  ],
   steps: [
     {
       id: 'retry',
@@ -195,7 +152,7 @@ export const POLICIES: Lesson = {
       why: 'Per call, not per plan: retry the transient, degrade the optional, abort on the fatal — and the context says which happened.',
     },
   ],
-};
+});
 
 /** Every result line the correct context and the two anti-patterns hand the model for the current run. */
 function antiChoices(s: LearnState): string[] | null {
@@ -214,19 +171,13 @@ const fetchBFailed = (s: LearnState) => {
   return b !== undefined && ERROR_STATUSES.has(b.status) && tracedCall(s, 'fetch_a')?.status === 'succeeded';
 };
 
-export const ANTI_PATTERNS_LESSON: Lesson = {
+export const ANTI_PATTERNS_LESSON: Lesson = defineLesson({
   id: 'anti-patterns',
   title: 'The two anti-patterns',
   summary: 'A partial failure is neither a total failure nor a total success: see what each mistake tells the model.',
-  plan: lessonPlan({
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Lesson · The two anti-patterns',
-    description: 'Two vendor pages fetched in one batch.',
-    settings,
-    calls: [page('fetch_a', 'https://a.example/pricing', 600), page('fetch_b', 'https://b.example/pricing', 800)],
-    dependencies: [],
-  }),
+  description: 'Two vendor pages fetched in one batch.',
+  calls: [page('fetch_a', 'https://a.example/pricing', 600), page('fetch_b', 'https://b.example/pricing', 800)],
+  dependencies: [],
   steps: [
     {
       id: 'fail',
@@ -264,4 +215,4 @@ export const ANTI_PATTERNS_LESSON: Lesson = {
       why: 'Treating it as total success hides the failure: the model goes on as if fetch_b had answered, and fills the gap itself.',
     },
   ],
-};
+});

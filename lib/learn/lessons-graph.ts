@@ -1,40 +1,27 @@
 // Lessons on the shape of the graph: independent calls share a wave; a true dependency is worth its model turn and a
 // false edge wastes one. Each check reads the plan on view or the last run.
-import { currentRun, edgeOf, hasCalls, lessonPlan, tracedCall } from './facts';
+import { currentRun, edgeOf, hasCalls, defineLesson, fixedCall, tracedCall } from './facts';
 import type { Lesson } from './types';
 
-const settings = { strategy: 'waves', modelTurnMs: 500, seed: 1 };
-const fetch = (id: string, url: string, ms: number) => ({
-  id,
-  tool: 'fetch_url',
-  input: { url },
-  output: { status: 200, text: `The page at ${url}` },
-  latency: { kind: 'fixed', ms },
-  timeoutMs: 3000,
-});
+const fetch = (id: string, url: string, ms: number) =>
+  fixedCall(id, 'fetch_url', { url }, { status: 200, text: `The page at ${url}` }, ms, 3000);
 
 const FETCHES = ['fetch_1', 'fetch_2', 'fetch_3'] as const;
 
-export const ONE_WAVE: Lesson = {
+export const ONE_WAVE: Lesson = defineLesson({
   id: 'one-wave',
   title: 'Independent calls: one wave',
   summary: 'Calls that do not need each other’s output go out together, in one model turn.',
-  plan: lessonPlan({
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Lesson · Independent calls: one wave',
-    description: 'Three pages to read, chained one after another although none reads another’s output.',
-    settings,
-    calls: [
-      fetch('fetch_1', 'https://example.com/pricing', 800),
-      fetch('fetch_2', 'https://example.com/changelog', 600),
-      fetch('fetch_3', 'https://example.com/status', 400),
-    ],
-    dependencies: [
-      { from: 'fetch_1', to: 'fetch_2' },
-      { from: 'fetch_2', to: 'fetch_3' },
-    ],
-  }),
+  description: 'Three pages to read, chained one after another although none reads another’s output.',
+  calls: [
+    fetch('fetch_1', 'https://example.com/pricing', 800),
+    fetch('fetch_2', 'https://example.com/changelog', 600),
+    fetch('fetch_3', 'https://example.com/status', 400),
+  ],
+  dependencies: [
+    { from: 'fetch_1', to: 'fetch_2' },
+    { from: 'fetch_2', to: 'fetch_3' },
+  ],
   steps: [
     {
       id: 'unchain',
@@ -60,39 +47,19 @@ export const ONE_WAVE: Lesson = {
       why: 'Independent calls go out in one batch: one model turn instead of three, and the slowest call sets the pace.',
     },
   ],
-};
+});
 
-export const TRUE_DEPENDENCY: Lesson = {
+export const TRUE_DEPENDENCY: Lesson = defineLesson({
   id: 'true-dependency',
   title: 'A true dependency, and a false one',
   summary: 'A call that reads another’s output needs a second model turn; an edge without a reference wastes one.',
-  plan: lessonPlan({
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Lesson · A true dependency, and a false one',
-    description: 'fetch_top reads the URL search finds, but nothing makes it wait; search waits for the weather, which it never reads.',
-    settings,
-    calls: [
-      {
-        id: 'weather',
-        tool: 'get_weather',
-        input: { city: 'Lisbon' },
-        output: { celsius: 19 },
-        latency: { kind: 'fixed', ms: 300 },
-        timeoutMs: 2000,
-      },
-      {
-        id: 'search',
-        tool: 'web_search',
-        input: { query: 'Lisbon tram timetable' },
-        output: { urls: ['https://example.com/trams'] },
-        latency: { kind: 'fixed', ms: 700 },
-        timeoutMs: 3000,
-      },
-      fetch('fetch_top', '{{search.urls.0}}', 900),
-    ],
-    dependencies: [{ from: 'weather', to: 'search' }],
-  }),
+  description: 'fetch_top reads the URL search finds, but nothing makes it wait; search waits for the weather, which it never reads.',
+  calls: [
+    fixedCall('weather', 'get_weather', { city: 'Lisbon' }, { celsius: 19 }, 300, 2000),
+    fixedCall('search', 'web_search', { query: 'Lisbon tram timetable' }, { urls: ['https://example.com/trams'] }, 700, 3000),
+    fetch('fetch_top', '{{search.urls.0}}', 900),
+  ],
+  dependencies: [{ from: 'weather', to: 'search' }],
   steps: [
     {
       id: 'connect',
@@ -128,4 +95,4 @@ export const TRUE_DEPENDENCY: Lesson = {
       why: 'A true dependency is worth its turn: the model needs search’s result before it knows what to fetch.',
     },
   ],
-};
+});

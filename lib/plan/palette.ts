@@ -67,6 +67,45 @@ const WEB_SEARCH = {
   },
 };
 
+type EntryFields = Omit<PaletteEntry, 'key'>;
+
+/** A new call made from an entry's fields, every default filled in (the parsed form), its JSON values fresh copies. */
+function newCall(
+  id: string,
+  e: Pick<EntryFields, 'tool' | 'kind' | 'latency' | 'timeoutMs' | 'input' | 'output'> & Partial<EntryFields>,
+): ToolCall {
+  return {
+    id,
+    tool: e.tool,
+    input: structuredClone(e.input),
+    output: structuredClone(e.output),
+    latency: { ...e.latency },
+    timeoutMs: e.timeoutMs,
+    retry: { maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
+    onFailure: 'degrade',
+    faults: [],
+    ...(e.effect === undefined ? {} : { effect: e.effect }),
+    ...(e.compensation === undefined ? {} : { compensation: structuredClone(e.compensation) }),
+    kind: e.kind,
+    report: 'explicit',
+    ...(e.plan === undefined ? {} : { plan: structuredClone(e.plan) }),
+  };
+}
+
+/** A tool entry: what it is, its latency and timeout, an example input and output, and `more` (its effect and undo). */
+function tool(
+  name: string,
+  label: string,
+  description: string,
+  latency: Latency,
+  timeoutMs: number,
+  input: { [key: string]: JsonValue },
+  output: JsonValue,
+  more: Pick<EntryFields, 'effect' | 'compensation'> = {},
+): EntryFields {
+  return { tool: name, kind: 'tool', label, description, latency, timeoutMs, input, output, ...more };
+}
+
 /** The one-call plan a new sub-agent starts with: a web search, every default filled in. */
 function subAgentPlan(): Plan {
   return {
@@ -74,27 +113,13 @@ function subAgentPlan(): Plan {
     version: 1,
     name: 'Sub-agent task',
     settings: { strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null },
-    calls: [
-      {
-        id: 'web_search',
-        tool: 'web_search',
-        input: structuredClone(WEB_SEARCH.input),
-        output: structuredClone(WEB_SEARCH.output),
-        latency: WEB_SEARCH.latency,
-        timeoutMs: WEB_SEARCH.timeoutMs,
-        retry: { maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
-        onFailure: 'degrade',
-        faults: [],
-        kind: 'tool',
-        report: 'explicit',
-      },
-    ],
+    calls: [newCall('web_search', { tool: 'web_search', kind: 'tool', ...WEB_SEARCH })],
     dependencies: [],
     scenarios: [],
   };
 }
 
-const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
+const ENTRIES: { readonly [K in ToolKey]: EntryFields } = {
   web_search: {
     tool: 'web_search',
     kind: 'tool',
@@ -102,39 +127,36 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
     description: 'Searches the web and returns ranked results with titles, links and snippets.',
     ...WEB_SEARCH,
   },
-  fetch_url: {
-    tool: 'fetch_url',
-    kind: 'tool',
-    label: 'Fetch URL',
-    description: 'Downloads one page and returns its text.',
-    latency: lognormal(400, 2000),
-    timeoutMs: 8000,
-    input: { url: 'https://engineering.example.com/2027/parallel-tool-calls' },
-    output: {
+  fetch_url: tool(
+    'fetch_url',
+    'Fetch URL',
+    'Downloads one page and returns its text.',
+    lognormal(400, 2000),
+    8000,
+    { url: 'https://engineering.example.com/2027/parallel-tool-calls' },
+    {
       status: 200,
       title: 'Running tool calls in parallel without losing failures',
       text: 'Batch independent calls in one model turn, give each a timeout, and report every failure back to the model…',
     },
-  },
-  db_query: {
-    tool: 'db_query',
-    kind: 'tool',
-    label: 'Database query',
-    description: 'Runs a read-only SQL query and returns the rows.',
-    latency: lognormal(80, 400),
-    timeoutMs: 2000,
-    input: { sql: 'SELECT id, status, total FROM orders WHERE customer_id = $1 LIMIT 10', params: [42] },
-    output: { rows: [{ id: 1017, status: 'shipped', total: 59.9 }], rowCount: 1 },
-  },
-  http_api: {
-    tool: 'http_api',
-    kind: 'tool',
-    label: 'HTTP API',
-    description: 'Calls a JSON HTTP API and returns the response body.',
-    latency: lognormal(250, 1200),
-    timeoutMs: 5000,
-    input: { method: 'GET', url: 'https://api.weather.example/v1/forecast?city=Lisbon&days=3' },
-    output: {
+  ),
+  db_query: tool(
+    'db_query',
+    'Database query',
+    'Runs a read-only SQL query and returns the rows.',
+    lognormal(80, 400),
+    2000,
+    { sql: 'SELECT id, status, total FROM orders WHERE customer_id = $1 LIMIT 10', params: [42] },
+    { rows: [{ id: 1017, status: 'shipped', total: 59.9 }], rowCount: 1 },
+  ),
+  http_api: tool(
+    'http_api',
+    'HTTP API',
+    'Calls a JSON HTTP API and returns the response body.',
+    lognormal(250, 1200),
+    5000,
+    { method: 'GET', url: 'https://api.weather.example/v1/forecast?city=Lisbon&days=3' },
+    {
       status: 200,
       body: {
         city: 'Lisbon',
@@ -144,77 +166,77 @@ const ENTRIES: { readonly [K in ToolKey]: Omit<PaletteEntry, 'key'> } = {
         ],
       },
     },
-  },
-  code_run: {
-    tool: 'code_run',
-    kind: 'tool',
-    label: 'Code run',
-    description: 'Runs a short program in a sandbox and returns its output.',
-    latency: lognormal(1200, 5000),
-    timeoutMs: 30000,
-    input: { language: 'python', code: 'print(sum(range(10)))' },
-    output: { stdout: '45\n', exitCode: 0 },
-  },
-  reserve: {
-    tool: 'reserve_room',
-    kind: 'tool',
-    label: 'Reserve',
-    description: 'Holds a room, a seat or a table. Every attempt that goes through books again, so it is undone by cancelling.',
-    latency: lognormal(900, 2500),
-    timeoutMs: 8000,
-    input: { hotel_id: 'htl_lisbon_alfama_08', check_in: '2027-05-14', nights: 3, guest: 'Maya Lindqvist' },
-    output: { reservation_id: 'RSV-730144', status: 'confirmed', free_cancellation_until: '2027-05-12' },
-    effect: 'once',
-    compensation: undoneBy(
-      'cancel_reservation',
-      { reservation_id: 'RSV-730144', reason: 'plan stopped' },
-      { ms: 450, timeoutMs: 4000, maxAttempts: 3, initialIntervalMs: 500 },
-    ),
-  },
-  charge_card: {
-    tool: 'charge_card',
-    kind: 'tool',
-    label: 'Charge card',
-    description:
-      'Charges a card through a payment gateway. It sends an idempotency key, so a retry never charges twice; a refund undoes it.',
-    latency: lognormal(1200, 3500),
-    timeoutMs: 10000,
-    input: { amount_usd: 129.5, card_token: 'tok_visa_4242', idempotency_key: 'order-58213-charge', description: 'Order 58213' },
-    output: { charge_id: 'ch_3Qm7Lp2', status: 'succeeded', amount_usd: 129.5 },
-    effect: 'idempotent',
-    compensation: undoneBy(
-      'refund_payment',
-      { charge_id: 'ch_3Qm7Lp2', reason: 'order not completed' },
-      { ms: 900, timeoutMs: 6000, maxAttempts: 3, initialIntervalMs: 1000 },
-    ),
-  },
-  send_email: {
-    tool: 'send_email',
-    kind: 'tool',
-    label: 'Send email',
-    description: 'Sends one email. An email cannot be unsent: every attempt that goes through sends it again.',
-    latency: lognormal(300, 900),
-    timeoutMs: 5000,
-    input: { to: 'maya.lindqvist@example.com', subject: 'Your booking is confirmed', body: 'Room held for 3 nights from 14 May.' },
-    output: { message_id: 'msg_01JR2X8N7', accepted: true },
-    effect: 'once',
-  },
-  create_ticket: {
-    tool: 'create_ticket',
-    kind: 'tool',
-    label: 'Create ticket',
-    description: 'Opens a support or issue-tracker ticket. A retry opens a second ticket; closing it undoes the first.',
-    latency: lognormal(500, 1500),
-    timeoutMs: 6000,
-    input: { project: 'SUP', title: 'Refund request for order 58213', priority: 'normal', reporter: 'support-bot' },
-    output: { ticket_id: 'SUP-4127', url: 'https://tracker.example.com/SUP-4127', status: 'open' },
-    effect: 'once',
-    compensation: undoneBy(
-      'close_ticket',
-      { ticket_id: 'SUP-4127', resolution: 'opened by mistake' },
-      { ms: 400, timeoutMs: 4000, maxAttempts: 2, initialIntervalMs: 500 },
-    ),
-  },
+  ),
+  code_run: tool(
+    'code_run',
+    'Code run',
+    'Runs a short program in a sandbox and returns its output.',
+    lognormal(1200, 5000),
+    30000,
+    { language: 'python', code: 'print(sum(range(10)))' },
+    { stdout: '45\n', exitCode: 0 },
+  ),
+  reserve: tool(
+    'reserve_room',
+    'Reserve',
+    'Holds a room, a seat or a table. Every attempt that goes through books again, so it is undone by cancelling.',
+    lognormal(900, 2500),
+    8000,
+    { hotel_id: 'htl_lisbon_alfama_08', check_in: '2027-05-14', nights: 3, guest: 'Maya Lindqvist' },
+    { reservation_id: 'RSV-730144', status: 'confirmed', free_cancellation_until: '2027-05-12' },
+    {
+      effect: 'once',
+      compensation: undoneBy(
+        'cancel_reservation',
+        { reservation_id: 'RSV-730144', reason: 'plan stopped' },
+        { ms: 450, timeoutMs: 4000, maxAttempts: 3, initialIntervalMs: 500 },
+      ),
+    },
+  ),
+  charge_card: tool(
+    'charge_card',
+    'Charge card',
+    'Charges a card through a payment gateway. It sends an idempotency key, so a retry never charges twice; a refund undoes it.',
+    lognormal(1200, 3500),
+    10000,
+    { amount_usd: 129.5, card_token: 'tok_visa_4242', idempotency_key: 'order-58213-charge', description: 'Order 58213' },
+    { charge_id: 'ch_3Qm7Lp2', status: 'succeeded', amount_usd: 129.5 },
+    {
+      effect: 'idempotent',
+      compensation: undoneBy(
+        'refund_payment',
+        { charge_id: 'ch_3Qm7Lp2', reason: 'order not completed' },
+        { ms: 900, timeoutMs: 6000, maxAttempts: 3, initialIntervalMs: 1000 },
+      ),
+    },
+  ),
+  send_email: tool(
+    'send_email',
+    'Send email',
+    'Sends one email. An email cannot be unsent: every attempt that goes through sends it again.',
+    lognormal(300, 900),
+    5000,
+    { to: 'maya.lindqvist@example.com', subject: 'Your booking is confirmed', body: 'Room held for 3 nights from 14 May.' },
+    { message_id: 'msg_01JR2X8N7', accepted: true },
+    { effect: 'once' },
+  ),
+  create_ticket: tool(
+    'create_ticket',
+    'Create ticket',
+    'Opens a support or issue-tracker ticket. A retry opens a second ticket; closing it undoes the first.',
+    lognormal(500, 1500),
+    6000,
+    { project: 'SUP', title: 'Refund request for order 58213', priority: 'normal', reporter: 'support-bot' },
+    { ticket_id: 'SUP-4127', url: 'https://tracker.example.com/SUP-4127', status: 'open' },
+    {
+      effect: 'once',
+      compensation: undoneBy(
+        'close_ticket',
+        { ticket_id: 'SUP-4127', resolution: 'opened by mistake' },
+        { ms: 400, timeoutMs: 4000, maxAttempts: 2, initialIntervalMs: 500 },
+      ),
+    },
+  ),
   sub_agent: {
     tool: 'sub_agent',
     kind: 'agent',
@@ -242,23 +264,7 @@ export function paletteEntry(key: ToolKey): PaletteEntry {
 
 /** A new call from a palette entry, every default filled in (the parsed form), its JSON values fresh copies. */
 export function callFromPalette(key: ToolKey, id: string): ToolCall {
-  const e = paletteEntry(key);
-  return {
-    id,
-    tool: e.tool,
-    input: structuredClone(e.input),
-    output: structuredClone(e.output),
-    latency: { ...e.latency },
-    timeoutMs: e.timeoutMs,
-    retry: { maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
-    onFailure: 'degrade',
-    faults: [],
-    ...(e.effect === undefined ? {} : { effect: e.effect }),
-    ...(e.compensation === undefined ? {} : { compensation: structuredClone(e.compensation) }),
-    kind: e.kind,
-    report: 'explicit',
-    ...(e.plan === undefined ? {} : { plan: structuredClone(e.plan) }),
-  };
+  return newCall(id, ENTRIES[key]);
 }
 
 /** A compensation to start from for a call: its palette tool's, else an undo named after the tool. */
@@ -273,12 +279,5 @@ export function defaultCompensation(tool: string): Compensation {
       : /ticket|issue/.test(t)
         ? 'close_ticket'
         : `undo_${tool}`.slice(0, 64);
-  return {
-    tool: undo,
-    input: {},
-    latency: { kind: 'fixed', ms: 500 },
-    timeoutMs: 5000,
-    retry: { maxAttempts: 3, initialIntervalMs: 500, backoffCoefficient: 2, jitter: 'none' },
-    faults: [],
-  };
+  return undoneBy(undo, {}, { ms: 500, timeoutMs: 5000, maxAttempts: 3, initialIntervalMs: 500 });
 }
