@@ -20,3 +20,15 @@ export function testPlan(input: Omit<PlanInput, 'format' | 'version' | 'name'>):
 
 /** A fixed latency of `ms`. */
 export const fixed = (ms: number) => ({ kind: 'fixed' as const, ms });
+
+/** The built-in examples' files in the order the gallery teaches them. */
+export const TEACHING_ORDER = [
+  'parallel-fetches.json',
+  'sequential-chain.json',
+  'research-agent.json',
+  'flaky-api.json',
+  'auth-abort.json',
+  'subagent-incomplete.json',
+  'book-a-trip.json',
+  'double-charge.json',
+];

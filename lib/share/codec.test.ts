@@ -8,6 +8,7 @@ import { deflateSync } from 'fflate';
 import { formatProblem, parsePlanText, type ParseResult, type Problem } from '../plan/parse';
 import type { Plan } from '../plan/schema';
 import { arbitraryPlan } from '../plan/testing/arbitrary';
+import { TEACHING_ORDER } from '../plan/test-examples';
 import { encodeBase64Url } from './base64url';
 import {
   LINK_PATH,
@@ -22,14 +23,8 @@ import {
 } from './codec';
 
 const EXAMPLES = join(__dirname, '..', '..', 'public', 'examples');
-const EXAMPLE_FILES = [
-  'parallel-fetches.json',
-  'sequential-chain.json',
-  'research-agent.json',
-  'flaky-api.json',
-  'auth-abort.json',
-  'subagent-incomplete.json',
-];
+/** The examples before the side-effect ones, in their teaching order. */
+const EXAMPLE_FILES = TEACHING_ORDER.slice(0, 6);
 
 function example(file: string): Plan {
   const result = parsePlanText(readFileSync(join(EXAMPLES, file), 'utf8'));
