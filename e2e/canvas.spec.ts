@@ -1,7 +1,7 @@
 // The plan canvas as a person uses it: draw a plan with the mouse from an empty canvas, see its waves, have a cycle
 // refused with its message, delete, duplicate, move with undo and redo, and do it all from the keyboard too.
 import type { Locator, Page } from '@playwright/test';
-import { expect, flowPosition, screenshotTests, test } from './fixtures';
+import { dragThrough, expect, flowPosition, screenshotTests, test } from './fixtures';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const calls = (page: Page) => canvas(page).locator('.react-flow__node-toolCall');
@@ -200,11 +200,10 @@ test.describe('Canvas', () => {
       const node = call(page, 'code_run');
       const before = await flowPosition(node);
       const from = await centre(node.locator('.tw-node__title'));
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(from.x + 40, from.y + 60, { steps: 10 });
-      await page.mouse.move(from.x + 40, from.y + 120, { steps: 10 });
-      await page.mouse.up();
+      await dragThrough(page, from, [
+        [40, 60],
+        [40, 120],
+      ]);
       const after = await flowPosition(node);
       expect(after.y).toBeGreaterThan(before.y + 50);
       // The band follows the node.

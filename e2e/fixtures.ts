@@ -143,6 +143,14 @@ export async function flowPosition(node: Locator): Promise<{ x: number; y: numbe
   return { x: Number(m[1]), y: Number(m[2]) };
 }
 
+/** Presses the mouse at `start`, moves through each offset from it in turn (`steps` small moves each), and lets go. */
+export async function dragThrough(page: Page, start: { x: number; y: number }, offsets: [number, number][], steps = 10): Promise<void> {
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (const [dx, dy] of offsets) await page.mouse.move(start.x + dx, start.y + dy, { steps });
+  await page.mouse.up();
+}
+
 /** Exports the plan file (Export › Plan file) and returns the downloaded file's text, and where it was saved under the name the page gave it. */
 export async function exportPlan(page: Page): Promise<{ text: string; path: string }> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();

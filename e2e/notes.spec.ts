@@ -2,7 +2,7 @@
 // it, recolour it, delete it and undo; it survives a reload and an export → import, and shows read-only in Present.
 import type { Page } from '@playwright/test';
 import { parsePlanText, type Plan } from '../lib/plan';
-import { expect, exportPlan, flowPosition, screenshotTests, test } from './fixtures';
+import { dragThrough, expect, exportPlan, flowPosition, screenshotTests, test } from './fixtures';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const notes = (page: Page) => canvas(page).locator('.react-flow__node-note');
@@ -96,11 +96,15 @@ test.describe('Sticky notes', () => {
     const before = await flowPosition(n);
     const box = await n.locator('.tw-note__text').boundingBox();
     if (box === null) throw new Error('note not on screen');
-    await page.mouse.move(box.x + 20, box.y + 8);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 80, box.y + 40, { steps: 8 });
-    await page.mouse.move(box.x + 140, box.y + 100, { steps: 8 });
-    await page.mouse.up();
+    await dragThrough(
+      page,
+      { x: box.x + 20, y: box.y + 8 },
+      [
+        [60, 32],
+        [120, 92],
+      ],
+      8,
+    );
     const after = await flowPosition(n);
     expect(after.x).toBeGreaterThan(before.x + 60);
 
