@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { simulate, STATUS_LABEL, type Trace } from '../lib/engine';
 import type { Plan } from '../lib/plan';
-import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, test } from './fixtures';
 
 function examplePlan(name: string): Plan {
   const entry = loadExamples().find((e) => e.name === name);
@@ -63,6 +63,8 @@ test.describe('Canvas after a run', () => {
     );
     // At the end of the run no model turn is in progress: no band is lit.
     await expect(canvas(page).locator('.tw-band--now')).toHaveCount(0);
+    await expect(canvas(page).locator('.react-flow__node-toolCall')).toHaveCount(research.calls.length);
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/canvas-run-1280x720.png' });
   });
 
@@ -79,6 +81,7 @@ test.describe('Canvas after a run', () => {
     await expect(edgePath(page, 'search', 'fetch_1')).toHaveAttribute('data-run', 'broken');
     await expect(canvas(page).locator('.react-flow__edge[data-id="search->fetch_1"] .tw-edge-cut')).toHaveCount(1);
     await expect(canvas(page).locator('.react-flow__edge[data-id="search->fetch_1"] title')).toContainText('broken');
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/canvas-run-broken-1280x720.png' });
   });
 
@@ -107,6 +110,8 @@ test.describe('Canvas after a run', () => {
       // The inspector shows the plan on view.
       await page.getByRole('tab', { name: 'Inspect', exact: true }).click();
       await expect(page.getByRole('group', { name: 'Plan settings' }).getByRole('heading', { level: 2 })).toHaveText('Competitor research');
+      await expect(crumbs).toBeInViewport();
+      await expectScreenHolds(page, 'light');
       await page.screenshot({ path: 'e2e/artifacts/canvas-drill-1280x720.png' });
 
       await crumbs.getByRole('button', { name: subagent.name }).click();

@@ -1,7 +1,7 @@
 // The plan canvas as a person uses it: draw a plan with the mouse from an empty canvas, see its waves, have a cycle
 // refused with its message, delete, duplicate, move with undo and redo, and do it all from the keyboard too.
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectScreenHolds, flowPosition, test } from './fixtures';
+import { dragThrough, expect, flowPosition, screenshotTests, test } from './fixtures';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Plan graph', exact: true });
 const calls = (page: Page) => canvas(page).locator('.react-flow__node-toolCall');
@@ -51,19 +51,23 @@ async function emptyCanvas(page: Page) {
   await expect(page.getByRole('note', { name: 'Empty plan' })).toContainText('Add a tool call from the palette');
 }
 
-/** A three-wave plan drawn with the mouse: search → fetch_url and fetch_url_2 → code_run. */
-async function drawFourCalls(page: Page) {
-  await page.getByRole('button', { name: 'Add Web search' }).click();
-  await expect(call(page, 'web_search')).toBeVisible();
+/** After a first call: two Fetch URL calls by clicking the palette, and the fourth, Code run, by drag and drop onto empty canvas. */
+async function addFetchesAndCodeRun(page: Page) {
   await page.getByRole('button', { name: 'Add Fetch URL' }).click();
   await page.getByRole('button', { name: 'Add Fetch URL' }).click();
-  // The fourth by drag and drop, onto empty canvas.
   const box = await pane(page).boundingBox();
   if (box === null) throw new Error('no pane');
   await page
     .getByRole('button', { name: 'Add Code run' })
     .dragTo(pane(page), { targetPosition: { x: box.width - 140, y: box.height - 160 } });
   await expect(calls(page)).toHaveCount(4);
+}
+
+/** A three-wave plan drawn with the mouse: search → fetch_url and fetch_url_2 → code_run. */
+async function drawFourCalls(page: Page) {
+  await page.getByRole('button', { name: 'Add Web search' }).click();
+  await expect(call(page, 'web_search')).toBeVisible();
+  await addFetchesAndCodeRun(page);
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await connect(page, 'web_search', 'fetch_url');
   await expect(edges(page)).toHaveCount(1);
@@ -84,14 +88,7 @@ test.describe('Canvas', () => {
       // One call, one wave.
       await expect(page.getByText('Wave 1 · model turn 1', { exact: true })).toBeVisible();
       await expect(page.getByText('Wave 2 · model turn 2', { exact: true })).toHaveCount(0);
-      await page.getByRole('button', { name: 'Add Fetch URL' }).click();
-      await page.getByRole('button', { name: 'Add Fetch URL' }).click();
-      const box = await pane(page).boundingBox();
-      if (box === null) throw new Error('no pane');
-      await page
-        .getByRole('button', { name: 'Add Code run' })
-        .dragTo(pane(page), { targetPosition: { x: box.width - 140, y: box.height - 160 } });
-      await expect(calls(page)).toHaveCount(4);
+      await addFetchesAndCodeRun(page);
       // Clicked calls never land on one another.
       const a = await flowPosition(call(page, 'fetch_url'));
       const b = await flowPosition(call(page, 'fetch_url_2'));
@@ -203,11 +200,10 @@ test.describe('Canvas', () => {
       const node = call(page, 'code_run');
       const before = await flowPosition(node);
       const from = await centre(node.locator('.tw-node__title'));
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(from.x + 40, from.y + 60, { steps: 10 });
-      await page.mouse.move(from.x + 40, from.y + 120, { steps: 10 });
-      await page.mouse.up();
+      await dragThrough(page, from, [
+        [40, 60],
+        [40, 120],
+      ]);
       const after = await flowPosition(node);
       expect(after.y).toBeGreaterThan(before.y + 50);
       // The band follows the node.
@@ -324,26 +320,15 @@ test.describe('Canvas', () => {
   });
 
   test.describe('screenshots', () => {
-    for (const size of [
-      { width: 1280, height: 720 },
-      { width: 1920, height: 1080 },
-    ]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        test(`at ${size.width}×${size.height} in ${scheme}`, async ({ page }) => {
-          await page.emulateMedia({ colorScheme: scheme });
-          await page.setViewportSize(size);
-          await emptyCanvas(page);
-          await expectScreenHolds(page, scheme);
-          await page.screenshot({ path: `e2e/artifacts/canvas-empty-${size.width}x${size.height}-${scheme}.png` });
-          await drawFourCalls(page);
-          await edge(page, 'web_search', 'fetch_url').click();
-          await call(page, 'code_run').hover();
-          await expect(calls(page)).toHaveCount(4);
-          await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
-          await expectScreenHolds(page, scheme);
-          await page.screenshot({ path: `e2e/artifacts/canvas-${size.width}x${size.height}-${scheme}.png` });
-        });
-      }
-    }
+    screenshotTests(async ({ page, shot }) => {
+      await emptyCanvas(page);
+      await shot('canvas-empty');
+      await drawFourCalls(page);
+      await edge(page, 'web_search', 'fetch_url').click();
+      await call(page, 'code_run').hover();
+      await expect(calls(page)).toHaveCount(4);
+      await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
+      await shot('canvas');
+    });
   });
 });

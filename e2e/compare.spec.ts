@@ -6,7 +6,7 @@ import { buildAntiPattern, buildContext, comparePolicies, simulate, STATUS_LABEL
 import { shortDuration } from '../lib/format/duration';
 import { alignTexts } from '../lib/engine/context/align';
 import { withoutBanner } from '../components/run/compare-choice';
-import { expect, loadExamplePlan, loadExamples, openExample, settled, test } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, openExample, SCREEN_SIZES, settled, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -104,15 +104,11 @@ test.describe('Side-by-side comparison', () => {
   });
 });
 
-for (const size of [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]) {
+for (const size of SCREEN_SIZES) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`Comparison at ${size.width}×${size.height}, ${colorScheme}`, () => {
       test.use({ viewport: size, colorScheme });
-      test('reads in the editor’s wide view and in Present', async ({ page, consoleErrors }) => {
-        void consoleErrors;
+      test('reads in the editor’s wide view and in Present', async ({ page }) => {
         await runOnePageGone(page);
         await page.getByRole('radio', { name: /Dropped/ }).check();
         await page.getByTestId('difference-status').scrollIntoViewIfNeeded();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { buildAntiPattern, buildContext, simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, openExample, runPlan, test } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, openExample, runPlan, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -148,7 +148,10 @@ test.describe('Context panel', () => {
     const total = page.getByRole('region', { name: 'Anti-pattern: Total failure' });
     await expect(total).toContainText('It throws away fetch_1 and fetch_3, which succeeded');
     await expect(page.locator('.tw-sbs__scroll [data-side="left"][data-marked~="fetch_2"]').first()).toBeAttached();
-
+    // The shot shows both columns side by side, the anti-pattern's note with them.
+    await expect(page.locator('.tw-sbs__scroll')).toBeInViewport();
+    await expect(total).toBeInViewport();
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/context-compare-1280x720.png' });
     // Off again: the one context alone, in the tab it was left on.
     await toggle.click();

@@ -9,10 +9,6 @@ const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact:
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/demo-${name}.png` });
 
 test.describe('Demo-ready', () => {
-  test.beforeEach(async ({ consoleErrors }) => {
-    void consoleErrors;
-  });
-
   test('injected faults are kept apart from the design, marked on the canvas, the Run tab and Many runs, and cleared alone', async ({
     page,
   }) => {

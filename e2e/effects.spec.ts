@@ -1,14 +1,12 @@
 // Side effects through the UI: marking the payment "once" makes the review warn about its retries, and Many runs
 // compares one attempt with three on the same seeds, showing B's duplicate rate beside its success, as the CLI does.
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { runMonteCarlo, type MonteCarloStats } from '../lib/engine/montecarlo';
+import { runMonteCarlo } from '../lib/engine/montecarlo';
 import { simulate } from '../lib/engine';
 import { tickDuration } from '../lib/format/duration';
-import { serializePlan, type Plan } from '../lib/plan';
+import type { Plan } from '../lib/plan';
 import { formatPercent } from '../components/stats/format';
-import { expect, openExample, test } from './fixtures';
+import { expect, expectScreenHolds, openExample, sim, test } from './fixtures';
 
 const inspector = (page: Page) => page.getByRole('tabpanel', { name: 'Inspect' });
 const statsPanel = (page: Page) => page.getByRole('tabpanel', { name: 'Many runs' });
@@ -25,16 +23,6 @@ async function clearSelection(page: Page) {
   const pane = page.locator('.react-flow__pane');
   const box = await pane.boundingBox();
   await pane.click({ position: { x: (box?.width ?? 400) / 2, y: 6 } });
-}
-
-function sim(p: Plan, runs: number, name: string): MonteCarloStats {
-  const file = test.info().outputPath(`${name}.json`);
-  writeFileSync(file, serializePlan(p));
-  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--runs', String(runs), '--format', 'json'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return JSON.parse(out) as MonteCarloStats;
 }
 
 /** The trip with the slow gateway, charge_card once with `attempts` attempts: what the page should have built. */
@@ -102,8 +90,11 @@ test.describe('Side effects', () => {
     );
 
     await page.mouse.move(1, 1);
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/effects-ab-1280x720.png' });
     await warning.scrollIntoViewIfNeeded();
+    await expect(warning).toBeInViewport();
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/effects-ab-warning-1280x720.png' });
   });
 
@@ -122,6 +113,7 @@ test.describe('Side effects', () => {
     await form.getByRole('button', { name: 'Add compensation fault' }).click();
     await expect(form.getByRole('list', { name: "Faults of reserve_hotel's compensation" }).getByRole('listitem')).toHaveCount(1);
     await expect(form.locator('.tw-insp-comp__summary')).toHaveText('Undone by cancel_reservation · 420 ms · timeout 4 s · ×5 · 1 fault');
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/effects-inspector-1280x720.png' });
     // Removing the effect removes the compensation (one undo step brings both back).
     await form.getByRole('group', { name: 'Effect', exact: true }).getByRole('radio', { name: 'None' }).check();
@@ -153,10 +145,11 @@ test.describe('Side effects', () => {
       .getByRole('button', { name: /^Dismiss/ })
       .first()
       .click();
-    await timeline
-      .getByRole('group', { name: /^Compensation / })
-      .last()
-      .scrollIntoViewIfNeeded();
+    const lastLane = timeline.getByRole('group', { name: /^Compensation / }).last();
+    await lastLane.scrollIntoViewIfNeeded();
+    // The shot shows the compensation lane, inside the timeline's own box.
+    await expect(lastLane).toBeInViewport();
+    await expect(page.getByRole('region', { name: 'Timeline' })).toBeInViewport();
     await page.getByRole('region', { name: 'Timeline' }).screenshot({ path: 'e2e/artifacts/effects-compensation-lane-1280x720.png' });
   });
 });

@@ -1,8 +1,7 @@
 // Export › Code…, through the UI as a person uses it: the plan as highlighted code, copied and downloaded; loaded only
 // when asked for; and a plan name holding markup shown as text.
-import { readFileSync } from 'node:fs';
 import type { Page, Response } from '@playwright/test';
-import { expect, openExample, test } from './fixtures';
+import { downloadFrom, expect, expectScreenHolds, openExample, test } from './fixtures';
 
 async function openCodeDialog(page: Page) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -27,6 +26,8 @@ test.describe('Export as code', () => {
     await expect(code.locator('.hljs-keyword').first()).toBeVisible();
     await expect(code.locator('.hljs-string').first()).toBeVisible();
     await expect(dialog.getByText('research-agent.ts ·')).toBeVisible();
+    await expect(dialog).toBeInViewport({ ratio: 1 });
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/export-code-ts.png' });
 
     await dialog.getByRole('button', { name: 'Copy' }).click();
@@ -34,17 +35,15 @@ test.describe('Export as code', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.startsWith('// Research agent: a tool plan exported from Toolwave')).toBe(true);
 
-    const download = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: 'Download' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('research-agent.ts');
-    const saved = test.info().outputPath('research-agent.ts');
-    await file.saveAs(saved);
-    expect(readFileSync(saved, 'utf8')).toBe(copied);
+    const file = await downloadFrom(dialog.getByRole('button', { name: 'Download' }));
+    expect(file.name).toBe('research-agent.ts');
+    expect(file.text).toBe(copied);
 
     await dialog.getByLabel('Format').selectOption({ label: 'Python (asyncio + tenacity)' });
     await expect(code).toContainText('from tenacity import AsyncRetrying');
     await expect(dialog.getByText('research_agent.py ·')).toBeVisible();
+    await expect(dialog).toBeInViewport({ ratio: 1 });
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/export-code-python.png' });
 
     await page.keyboard.press('Escape');
@@ -116,6 +115,8 @@ test.describe('Export as code at 1920×1080', () => {
     await expect(dialog.locator('pre.tw-code')).toContainText('export type PlanCompensations = {');
     const box = await dialog.boundingBox();
     expect(box?.width ?? 0).toBeLessThanOrEqual(1100);
+    await expect(dialog).toBeInViewport({ ratio: 1 });
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/export-code-1920.png' });
   });
 });

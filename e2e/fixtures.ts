@@ -1,10 +1,12 @@
 // Shared e2e fixtures: the built-in examples read from disk (the same files the page fetches), and, for every test,
 // a page that fails it if the browser logs any console error or uncaught exception.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { parsePlanText, type Plan } from '../lib/plan';
+import type { MonteCarloStats } from '../lib/engine/montecarlo';
+import { parsePlanText, serializePlan, type Plan } from '../lib/plan';
 import { defaultExample, parseExampleIndex, type ExampleEntry } from '../lib/store/examples';
 
 export { defaultExample };
@@ -141,13 +143,70 @@ export async function flowPosition(node: Locator): Promise<{ x: number; y: numbe
   return { x: Number(m[1]), y: Number(m[2]) };
 }
 
+/** Presses the mouse at `start`, moves through each offset from it in turn (`steps` small moves each), and lets go. */
+export async function dragThrough(page: Page, start: { x: number; y: number }, offsets: [number, number][], steps = 10): Promise<void> {
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (const [dx, dy] of offsets) await page.mouse.move(start.x + dx, start.y + dy, { steps });
+  await page.mouse.up();
+}
+
 /** Exports the plan file (Export › Plan file) and returns the downloaded file's text, and where it was saved under the name the page gave it. */
 export async function exportPlan(page: Page): Promise<{ text: string; path: string }> {
-  const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Plan file (JSON)' }).click();
+  return downloadFrom(page.getByRole('menuitem', { name: 'Plan file (JSON)' }));
+}
+
+/** Clicks `control`, waits for the download it starts, and returns the file's text, the name the page gave it, and where it was saved. */
+export async function downloadFrom(control: Locator): Promise<{ text: string; name: string; path: string }> {
+  const download = control.page().waitForEvent('download');
+  await control.click();
   const file = await download;
   const saved = test.info().outputPath(`${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(saved);
-  return { text: readFileSync(saved, 'utf8'), path: saved };
+  return { text: readFileSync(saved, 'utf8'), name: file.suggestedFilename(), path: saved };
+}
+
+/** The screen sizes every screenshot is taken at, the smallest supported first. */
+export const SCREEN_SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+
+interface ScreenCase {
+  page: Page;
+  scheme: 'light' | 'dark';
+  /**
+   * Asserts that the editor's screen holds (see expectScreenHolds; `holds: false` where a dialog covers the editor), then
+   * writes `e2e/artifacts/<name>-<width>x<height>-<scheme>.png`.
+   */
+  shot: (name: string, options?: { holds: boolean }) => Promise<void>;
+}
+
+/** One test per screen size and colour scheme, each opening the page at that size in that scheme before `body` runs. */
+export function screenshotTests(body: (c: ScreenCase) => Promise<void>): void {
+  for (const size of SCREEN_SIZES) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`at ${size.width}×${size.height} in ${scheme}`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.setViewportSize(size);
+        const shot = async (name: string, options = { holds: true }) => {
+          if (options.holds) await expectScreenHolds(page, scheme);
+          await page.screenshot({ path: `e2e/artifacts/${name}-${size.width}x${size.height}-${scheme}.png` });
+        };
+        await body({ page, scheme, shot });
+      });
+    }
+  }
+}
+
+/** Runs the CLI on a plan, as a user would: `npm run --silent sim -- plan.json --runs N --format json`. */
+export function sim(p: Plan, runs: number, name: string): MonteCarloStats {
+  const file = test.info().outputPath(`${name}.json`);
+  writeFileSync(file, serializePlan(p));
+  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--runs', String(runs), '--format', 'json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return JSON.parse(out) as MonteCarloStats;
 }

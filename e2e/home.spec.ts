@@ -5,7 +5,7 @@ import { buildContext } from '../lib/engine/context';
 import { layoutPlan } from '../lib/plan/layout';
 import { OUTCOME_LABEL } from '../components/format';
 import { exactMs } from '../lib/format/duration';
-import { defaultExample, expect, loadExamplePlan, loadExamples, settled, test } from './fixtures';
+import { defaultExample, expect, loadExamplePlan, loadExamples, screenshotTests, test } from './fixtures';
 
 const examples = loadExamples();
 const first = defaultExample(examples) ?? examples[0];
@@ -125,23 +125,15 @@ test.describe('Home page', () => {
   });
 
   test.describe('screenshots', () => {
-    for (const size of [
-      { width: 1280, height: 720 },
-      { width: 1920, height: 1080 },
-    ]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        test(`at ${size.width}×${size.height} in ${scheme}`, async ({ page }) => {
-          await page.emulateMedia({ colorScheme: scheme });
-          await page.setViewportSize(size);
-          await page.reload();
-          await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
-          await page.getByRole('button', { name: 'Run', exact: true }).click();
-          await expect(page.getByText(/^Outcome: /)).toBeVisible();
-          // Let fitView settle after the resize.
-          await settled(page);
-          await page.screenshot({ path: `e2e/artifacts/home-${size.width}x${size.height}-${scheme}.png` });
-        });
-      }
-    }
+    screenshotTests(async ({ page, shot }) => {
+      await page.reload();
+      await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(page.getByText(/^Outcome: /)).toBeVisible();
+      // The shot shows the plan's name, every call, and the run's outcome; the screen holds once fitView has settled.
+      await expect(page.getByRole('heading', { level: 1, name: 'Toolwave' })).toBeVisible();
+      for (const call of plan.calls) await expect(page.locator(`.react-flow__node-toolCall[data-id="${call.id}"]`)).toBeInViewport();
+      await shot('home');
+    });
   });
 });

@@ -8,7 +8,7 @@ import { simulate, STATUS_LABEL } from '../lib/engine';
 import { emitCode } from '../lib/export';
 import { importRuns } from '../lib/import';
 import type { Plan } from '../lib/plan';
-import { expect, test } from './fixtures';
+import { downloadFrom, expect, expectScreenHolds, test } from './fixtures';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../lib/import/fixtures/${name}`, import.meta.url));
 const TRANSCRIPT = fixture('synthetic-research-agent.json');
@@ -71,6 +71,9 @@ test.describe('Importing recorded agent runs', () => {
     await shown.getByText('Inferred fields, and from what').click();
     await expect(shown).toContainText('the default 500 ms where the source has no timing (5 calls)');
     await expect(page.getByText(`“${before}” is unchanged (undo returns to it).`, { exact: false })).toBeVisible();
+    // The report is on show. (The editor's layout is held at the run below: here a call of the new plan can still
+    // sit below the canvas's edge.)
+    await expect(shown).toBeInViewport();
     await page.screenshot({ path: 'e2e/artifacts/import-report-1280x720.png' });
 
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -80,6 +83,8 @@ test.describe('Importing recorded agent runs', () => {
     await expect(node(page, 'fetch_page').locator('.tw-node__status')).toContainText('after 2 attempts');
 
     await page.setViewportSize({ width: 1920, height: 1080 });
+    for (const call of trace.calls) await expect(node(page, call.id)).toBeInViewport();
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/import-run-1920x1080.png' });
 
     // …and it leaves as runnable TypeScript: the very module that `sim --emit ts` writes for the imported plan.
@@ -87,13 +92,9 @@ test.describe('Importing recorded agent runs', () => {
     await page.getByRole('menuitem', { name: 'Code…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export as code' });
     await expect(dialog.locator('pre.tw-code')).toContainText('export function runPlan(tools: PlanTools');
-    const download = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: 'Download' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('synthetic-research-agent.ts');
-    const saved = test.info().outputPath('synthetic-research-agent.ts');
-    await file.saveAs(saved);
-    expect(readFileSync(saved, 'utf8')).toBe(emitCode(plan, 'ts'));
+    const file = await downloadFrom(dialog.getByRole('button', { name: 'Download' }));
+    expect(file.name).toBe('synthetic-research-agent.ts');
+    expect(file.text).toBe(emitCode(plan, 'ts'));
   });
 
   test('several runs picked with Import become one plan; undo returns to the plan before and hides the report', async ({ page }) => {

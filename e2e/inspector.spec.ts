@@ -27,6 +27,15 @@ async function messageOf(field: Locator): Promise<Locator> {
   return field.page().locator(`[id="${first}"]`);
 }
 
+/** Fills each field of `scope`, by its label, with a value its rules refuse, and expects the refusal said beside it. */
+async function expectEachRefused(scope: Locator, cases: [label: string, value: string, message: string][]): Promise<void> {
+  for (const [label, value, message] of cases) {
+    const field = scope.getByLabel(label, { exact: true });
+    await field.fill(value);
+    await expectRefused(field, message);
+  }
+}
+
 async function expectRefused(field: Locator, message: string | RegExp): Promise<void> {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   const msg = await messageOf(field);
@@ -123,15 +132,12 @@ test.describe('Inspector', () => {
 
     test('a rule across fields is said beside the field that broke it', async ({ page }) => {
       const form = await selectCall(page, 'fetch_1');
-      const cap = form.getByLabel('Longest wait', { exact: true });
-      await cap.fill('100');
-      await expectRefused(cap, 'must be at least initialIntervalMs (300)');
-      const p95 = form.getByLabel('95th percentile (p95)', { exact: true });
-      await p95.fill('500');
-      await expectRefused(p95, 'must be greater than p50Ms (700)');
+      await expectEachRefused(form, [
+        ['Longest wait', '100', 'must be at least initialIntervalMs (300)'],
+        ['95th percentile (p95)', '500', 'must be greater than p50Ms (700)'],
+        ['Timeout per attempt', '0', 'must be greater than 0'],
+      ]);
       const timeout = form.getByLabel('Timeout per attempt', { exact: true });
-      await timeout.fill('0');
-      await expectRefused(timeout, 'must be greater than 0');
       await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
       // Empty means "no timeout": valid.
       await timeout.fill('');
@@ -198,18 +204,13 @@ test.describe('Inspector', () => {
 
     test('refuse invalid settings beside the field', async ({ page }) => {
       const settings = inspector(page).getByRole('group', { name: 'Plan settings' });
-      const cap = settings.getByLabel('Concurrency cap', { exact: true });
-      await cap.fill('0');
-      await expectRefused(cap, 'must be at least 1');
-      const deadline = settings.getByLabel('Deadline', { exact: true });
-      await deadline.fill('-5');
-      await expectRefused(deadline, 'must be greater than 0');
+      await expectEachRefused(settings, [
+        ['Concurrency cap', '0', 'must be at least 1'],
+        ['Deadline', '-5', 'must be greater than 0'],
+        ['Seed', '4294967296', 'must be at most 4294967295'],
+        ['Name', '', 'must not be empty'],
+      ]);
       const seed = settings.getByLabel('Seed', { exact: true });
-      await seed.fill('4294967296');
-      await expectRefused(seed, 'must be at most 4294967295');
-      const name = settings.getByLabel('Name', { exact: true });
-      await name.fill('');
-      await expectRefused(name, 'must not be empty');
       await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
       await settings.getByRole('button', { name: 'New seed' }).click();
       await expect(seed).toHaveAttribute('aria-invalid', 'false');

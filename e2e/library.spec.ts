@@ -29,6 +29,18 @@ async function importFile(page: Page, file: string): Promise<void> {
   await page.getByLabel('Plan file to import').setInputFiles(file);
 }
 
+/** Closes a tab as a person does (its beforeunload runs), accepting any dialog; returns the kinds of dialog it asked. */
+async function closeTab(tab: Page): Promise<string[]> {
+  const asked: string[] = [];
+  tab.on('dialog', (d) => {
+    asked.push(d.type());
+    void d.accept();
+  });
+  await tab.close({ runBeforeUnload: true });
+  await expect.poll(() => tab.isClosed()).toBe(true);
+  return asked;
+}
+
 async function renameInLibrary(page: Page, from: string, to: string): Promise<void> {
   await page.getByRole('button', { name: `Rename ${from}`, exact: true }).click();
   const field = page.getByRole('textbox', { name: `New name for ${from}` });
@@ -254,14 +266,7 @@ test.describe('Keeping work', () => {
     await expect(banner).toBeVisible();
     await renameInLibrary(second, first.name, 'Edited in tab two');
 
-    const asked: string[] = [];
-    second.on('dialog', (d) => {
-      asked.push(d.type());
-      void d.accept();
-    });
-    await second.close({ runBeforeUnload: true });
-    await expect.poll(() => second.isClosed()).toBe(true);
-    expect(asked).toEqual(['beforeunload']);
+    expect(await closeTab(second)).toEqual(['beforeunload']);
     // Tab one's version stays; tab two's is kept as a copy, listed in tab one.
     await expect(headerName(page)).toHaveText('Edited in tab one');
     await expect(page.getByRole('button', { name: 'Open Edited in tab two (copy)' })).toBeVisible();
@@ -271,14 +276,7 @@ test.describe('Keeping work', () => {
     await openLibrary(page);
     await renameInLibrary(page, first.name, 'Saved before closing');
     await expect(saveState(page)).toHaveText('Saved');
-    const asked: string[] = [];
-    page.on('dialog', (d) => {
-      asked.push(d.type());
-      void d.accept();
-    });
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => page.isClosed()).toBe(true);
-    expect(asked).toEqual([]);
+    expect(await closeTab(page)).toEqual([]);
   });
 
   test('closing a tab that cannot save for lack of storage asks first', async ({ page }) => {

@@ -2,7 +2,7 @@
 // the scrubber, playing to the end, the timeline's cursor and hover card, the keys, and the context at the cursor.
 import type { Page } from '@playwright/test';
 import { buildContext, endTime, eventTimes, nextEventTime, nextTurnTime, simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, openExample, openTimeline, runPlan, test } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, openExample, openTimeline, runPlan, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -36,8 +36,7 @@ async function blur(page: Page) {
 }
 
 test.describe('Playback', () => {
-  test.beforeEach(async ({ page, consoleErrors }) => {
-    void consoleErrors;
+  test.beforeEach(async ({ page }) => {
     await openResearch(page);
   });
 
@@ -48,6 +47,7 @@ test.describe('Playback', () => {
     await expect(b.getByRole('slider', { name: 'Playback position' })).toBeDisabled();
     await expect(b.getByRole('combobox', { name: 'Playback speed' })).toBeDisabled();
     await expect(b.getByText('Run the plan to play it back.')).toBeVisible();
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/playback-before-run-1280x720.png' });
     // A key does nothing yet, and logs no error.
     await blur(page);
@@ -275,7 +275,9 @@ for (const [w, h] of [
       await expect.poll(async () => Number(await position.inputValue())).toBeGreaterThan(2700);
       await b.getByRole('button', { name: 'Pause', exact: true }).click();
       await page.locator('rect[data-attempt="fetch_2:1"]').hover();
-      await expect(page.getByRole('tooltip')).toBeVisible();
+      await expect(page.getByRole('tooltip')).toContainText('fetch_2 · attempt 1');
+      await expect(page.getByRole('tooltip')).toBeInViewport({ ratio: 1 });
+      await expectScreenHolds(page, 'light');
       await page.screenshot({ path: `e2e/artifacts/playback-${w}x${h}.png` });
     });
   });

@@ -2,7 +2,7 @@
 // ←/→ step by model turn, End goes to the end, Escape leaves — and the editor is exactly as it was.
 import type { Page } from '@playwright/test';
 import { captionAt, captionText, endTime, simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, test, openExample, settled } from './fixtures';
+import { expect, loadExamplePlan, loadExamples, test, openExample, SCREEN_SIZES, settled } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -149,15 +149,11 @@ test('leaving full screen leaves the presentation too (where the browser grants 
   await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
 });
 
-for (const size of [
-  { width: 1920, height: 1080 },
-  { width: 1280, height: 720 },
-]) {
+for (const size of SCREEN_SIZES) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`Presentation at ${size.width}×${size.height}, ${colorScheme}`, () => {
       test.use({ viewport: size, colorScheme });
-      test('fits the stage, the timeline and the caption on one screen', async ({ page, consoleErrors }) => {
-        void consoleErrors;
+      test('fits the stage, the timeline and the caption on one screen', async ({ page }) => {
         await openResearch(page);
         await page.keyboard.press('p');
         const dialog = presentation(page);

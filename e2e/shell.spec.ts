@@ -1,7 +1,7 @@
 // The shell fits the window: a long plan name is cut short in the top bar (the whole name on hover and on focus),
 // and at 1280×800 and 1024×768 the page never grows wider than the window, every top-bar control on screen.
 import type { Page } from '@playwright/test';
-import { defaultExample, expect, loadExamples, test } from './fixtures';
+import { defaultExample, expect, expectScreenHolds, loadExamples, test } from './fixtures';
 
 const examples = loadExamples();
 const first = defaultExample(examples) ?? examples[0];
@@ -53,6 +53,7 @@ test.describe('The shell fits the window', () => {
       await page.setViewportSize(size);
       await openEditor(page);
       await expectFits(page);
+      await expectScreenHolds(page, 'light');
       await page.screenshot({ path: `e2e/artifacts/shell-example-${size.width}x${size.height}.png` });
     });
 
@@ -80,8 +81,9 @@ test.describe('The shell fits the window', () => {
       const pane = await page.getByRole('complementary', { name: 'Library' }).boundingBox();
       const del = await page.getByRole('button', { name: `Delete ${LONG_NAME}` }).boundingBox();
       expect(pane !== null && del !== null && del.x + del.width <= pane.x + pane.width).toBe(true);
-      await page.screenshot({ path: `e2e/artifacts/shell-long-name-${size.width}x${size.height}.png` });
       await expectFits(page);
+      await expectScreenHolds(page, 'light');
+      await page.screenshot({ path: `e2e/artifacts/shell-long-name-${size.width}x${size.height}.png` });
     });
   }
 });

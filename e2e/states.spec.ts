@@ -6,8 +6,9 @@ import { callStateAt, simulate, type CallPhase, type Trace } from '../lib/engine
 import { parsePlan, serializePlan, type Plan, type PlanInput } from '../lib/plan';
 import { expect, test } from './fixtures';
 
-function plan(input: PlanInput): Plan {
-  const r = parsePlan(input);
+/** A plan run under eager, so each call starts as soon as its inputs are ready. */
+function plan(input: Omit<PlanInput, 'format' | 'version' | 'settings'>): Plan {
+  const r = parsePlan({ format: 'toolwave.plan', version: 1, settings: { strategy: 'eager' }, ...input });
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   return r.plan;
 }
@@ -16,10 +17,7 @@ const fixed = (ms: number) => ({ kind: 'fixed' as const, ms });
 
 /** Succeeded, partial, retry wait, failed (aborting), cancelled, not started; running and waiting on the way. */
 const ABORTS = plan({
-  format: 'toolwave.plan',
-  version: 1,
   name: 'Abort midway',
-  settings: { strategy: 'eager' },
   calls: [
     { id: 'ok', tool: 'web_search', latency: fixed(100) },
     { id: 'part', tool: 'fetch_url', latency: fixed(150), faults: [{ kind: 'partial', note: '2 of 3 pages', probability: 1 }] },
@@ -45,10 +43,7 @@ const ABORTS = plan({
 
 /** Timed out, skipped, hung, not started behind the hang; running and waiting on the way. */
 const HANGS = plan({
-  format: 'toolwave.plan',
-  version: 1,
   name: 'Hang and time out',
-  settings: { strategy: 'eager' },
   calls: [
     { id: 'tout', tool: 'fetch_url', latency: fixed(1000), timeoutMs: 300 },
     { id: 'dep', tool: 'summarize', latency: fixed(100) },

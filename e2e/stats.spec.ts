@@ -1,8 +1,7 @@
 // "Many runs": 100,000 seeded runs on the page's workers with a progress bar and Cancel while the page
 // stays responsive; the statistics and chart; a comparison of two policies whose numbers agree with
 // `npm run --silent sim` on the same seeds; exports.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { runMonteCarlo, type MonteCarloStats } from '../lib/engine/montecarlo';
 import { layeredPlan } from '../lib/engine/layered';
@@ -12,7 +11,7 @@ import { parsePlan, serializePlan, type Plan } from '../lib/plan';
 import { hurtBudget } from '../lib/stats/hurts';
 import { formatPercent } from '../components/stats/format';
 import { columnDuration } from '../lib/format/duration';
-import { expect, loadExamplePlan, loadExamples, test } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, sim, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -31,17 +30,6 @@ async function openResearch(page: Page) {
   await page.getByRole('button', { name: 'Open example Research agent' }).click();
   await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
   await page.getByRole('tab', { name: 'Many runs' }).click();
-}
-
-/** Runs the CLI on a plan, as a user would: `npm run --silent sim -- plan.json --runs N --format json`. */
-function sim(p: Plan, runs: number, name: string): MonteCarloStats {
-  const file = test.info().outputPath(`${name}.json`);
-  writeFileSync(file, serializePlan(p));
-  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--runs', String(runs), '--format', 'json'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return JSON.parse(out) as MonteCarloStats;
 }
 
 /** The parts of a Reliability the deltas line reads, from the CLI's numbers. */
@@ -65,6 +53,8 @@ async function shoot(page: Page, name: string) {
   await page.mouse.move(1, 1);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    await expect(panel(page)).toBeInViewport();
+    await expectScreenHolds(page, scheme);
     await page.screenshot({ path: `e2e/artifacts/${name}${tag}-${scheme}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -80,8 +70,11 @@ async function shootPane(page: Page, name: string, headings: string[]) {
       const target = [...el.querySelectorAll('h2, h3')].find((x) => x.textContent === text);
       if (target !== undefined) el.scrollTop += target.getBoundingClientRect().top - el.getBoundingClientRect().top - 8;
     }, h);
+    // The heading scrolled to is the one on show.
+    await expect(body.getByRole('heading', { name: h, exact: true })).toBeInViewport();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
+      await expectScreenHolds(page, scheme);
       await page.screenshot({ path: `e2e/artifacts/${name}-pane-${i + 1}-${scheme}.png` });
     }
   }

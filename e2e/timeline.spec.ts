@@ -2,7 +2,7 @@
 // call for the inspector from its label column.
 import type { Page } from '@playwright/test';
 import { simulate } from '../lib/engine';
-import { expect, loadExamplePlan, loadExamples, test, openExample } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, test, openExample } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -15,8 +15,7 @@ async function openResearch(page: Page) {
 }
 
 test.describe('Timeline', () => {
-  test.beforeEach(async ({ page, consoleErrors }) => {
-    void consoleErrors;
+  test.beforeEach(async ({ page }) => {
     await openResearch(page);
   });
 
@@ -52,7 +51,7 @@ test.describe('Timeline', () => {
     const panelBox = await panel.boundingBox();
     expect(canvasBox && panelBox && canvasBox.y + canvasBox.height <= panelBox.y + 1).toBe(true);
     expect(canvasBox && canvasBox.height > 200).toBe(true);
-
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/timeline-1280x720.png' });
   });
 

@@ -4,13 +4,15 @@ import { heatBucket, heatText } from './node-heat';
 
 describe('heat overlay', () => {
   it('says the success rate as the Per call table does: rounded to one decimal, never 100% unless every run succeeded', () => {
-    expect(heatText(1)).toBe('100.0%');
-    expect(heatText(0.9999)).toBe('>99.9%');
-    expect(heatText(0.9068)).toBe('90.7%');
-    expect(heatText(0.934)).toBe('93.4%');
-    expect(heatText(0.5)).toBe('50.0%');
-    expect(heatText(0.0004)).toBe('<0.1%');
-    expect(heatText(0)).toBe('0.0%');
+    expect([1, 0.9999, 0.9068, 0.934, 0.5, 0.0004, 0].map((v) => heatText(v))).toEqual([
+      '100.0%',
+      '>99.9%',
+      '90.7%',
+      '93.4%',
+      '50.0%',
+      '<0.1%',
+      '0.0%',
+    ]);
   });
 
   it('tints in five steps from red to green', () => {

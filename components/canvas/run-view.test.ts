@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareTrace, simulate, type PreparedTrace, type Trace } from '@/lib/engine';
 import { makePlan } from '@/lib/engine/testing/build';
+import { boom, wavesPlan as wavesPlanOf } from '@/lib/engine/testing/waves-plan';
 import { parsePlan, type Plan } from '@/lib/plan';
 import { createAppStore } from '@/lib/store/app-store';
 import { bandPhaseSelector, edgeRunSelector, nodeRunSelector } from './run-selectors';
@@ -19,40 +20,21 @@ import {
   type NodePhase,
 } from './run-view';
 
-const boom = (onAttempts: number[] = [1], retryable = false) => ({
-  kind: 'error' as const,
-  message: '503 Service Unavailable',
-  retryable,
-  onAttempts,
-});
-
 function prepared(plan: Plan): { p: PreparedTrace; trace: Trace; at: (id: string) => number } {
   const trace = simulate(plan);
   const p = prepareTrace(trace, (i) => plan.calls[i].timeoutMs);
   return { p, trace, at: (id) => trace.calls.findIndex((c) => c.id === id) };
 }
 
-// waves, modelTurnMs 100. Turn 0 thinks [0,100) and emits wave 0 at 100:
-//   flaky: attempt 1 [100,200) fails (retryable), waits 50, attempt 2 [250,350) succeeds; timeout 400.
-//   a [100,400) succeeds; bad [100,150) fails for good, so dep is skipped at 150; opt runs without bad.
-// Turn 1 thinks [400,500); b [500,600) and opt [500,600) run. Makespan 600.
-const wavesPlan = makePlan(
-  [
-    { id: 'flaky', ms: 100, timeoutMs: 400, retry: { maxAttempts: 3, initialIntervalMs: 50 }, faults: [boom([1], true)] },
-    { id: 'a', ms: 300 },
-    { id: 'bad', ms: 50, faults: [boom()] },
-    { id: 'dep' },
-    { id: 'b', ms: 100 },
-    { id: 'opt', ms: 100 },
-  ],
-  [
-    ['bad', 'dep'],
-    ['a', 'b'],
+// The worked waves plan (lib/engine/testing/waves-plan.ts) with opt, which needs bad only optionally and a for
+// real: opt runs without bad, in turn 1 [500,600) beside b. Makespan 600.
+const wavesPlan = wavesPlanOf({
+  calls: [{ id: 'opt', ms: 100 }],
+  edges: [
     ['bad', 'opt', 'optional'],
     ['a', 'opt'],
   ],
-  { modelTurnMs: 100 },
-);
+});
 const waves = prepared(wavesPlan);
 
 // eager: auth fails at 200 and aborts; slow is cut at 200 (cancelled); d and e never start.

@@ -1,7 +1,7 @@
 // The plan as React Flow nodes and edges: what each node and edge says, and that unchanged ones keep their
 // identity across edits (so React Flow skips them), the heart of the canvas's speed on large plans.
 import { describe, expect, it } from 'vitest';
-import { parsePlan, type Plan, type PlanInput } from '@/lib/plan';
+import { fixed, testPlan } from '@/lib/plan/test-examples';
 import { connect, moveCalls, setEdgeOptional } from '@/lib/plan/edit';
 import { layoutPlan } from '@/lib/plan/layout';
 import { edgeId } from './model';
@@ -9,14 +9,7 @@ import { NODE_SIZE, buildView } from './view-model';
 
 const NONE: ReadonlySet<string> = new Set();
 
-function plan(input: Omit<PlanInput, 'format' | 'version' | 'name'>): Plan {
-  const r = parsePlan({ format: 'toolwave.plan', version: 1, name: 'Test plan', ...input });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return r.plan;
-}
-
-const fixed = (ms: number) => ({ kind: 'fixed' as const, ms });
-const placed = plan({
+const placed = testPlan({
   calls: [
     { id: 'search', tool: 'web_search', latency: fixed(300), position: { x: 0, y: 0 } },
     { id: 'fetch_a', tool: 'fetch_url', latency: fixed(500), position: { x: 300, y: 0 } },
@@ -110,7 +103,7 @@ describe('buildView', () => {
 });
 
 describe('positions for a plan that arrived without them', () => {
-  const unplaced = plan({
+  const unplaced = testPlan({
     calls: [
       { id: 'a', tool: 't', latency: fixed(1) },
       { id: 'b', tool: 't', latency: fixed(1) },

@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '@/lib/plan';
+import { fixed, testPlan } from '@/lib/plan/test-examples';
 import { refContext, refProblems, segmentText } from './json-refs';
 
-const plan = {
-  format: 'toolwave.plan',
-  version: 1,
-  name: 'p',
-  settings: { strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null },
-  calls: ['search', 'fetch', 'other', 'extract'].map((id) => ({
-    id,
-    tool: 't',
-    input: {},
-    latency: { kind: 'fixed', ms: 1 },
-    timeoutMs: null,
-    retry: { maxAttempts: 1, initialIntervalMs: 1000, backoffCoefficient: 2, jitter: 'none' },
-    onFailure: 'degrade',
-    faults: [],
-    kind: 'tool',
-    report: 'explicit',
-  })),
+const plan = testPlan({
+  calls: ['search', 'fetch', 'other', 'extract'].map((id) => ({ id, tool: 't', latency: fixed(1) })),
   dependencies: [
-    { from: 'search', to: 'extract', optional: false },
+    { from: 'search', to: 'extract' },
     { from: 'fetch', to: 'extract', optional: true },
   ],
-  scenarios: [],
-} satisfies Plan;
+});
 
 describe('segmentText', () => {
   const ctx = refContext(plan, 'extract');

@@ -42,6 +42,12 @@ function openTab(storage: MemoryStorage, channel: () => ChannelLike, tabId: stri
 }
 
 const renamed = (p: Plan, name: string): Plan => ({ ...p, name });
+/** The plans a tab's Library lists, by name, sorted. */
+const listedNames = (t: Tab) =>
+  t.controller
+    .getView()
+    .items.map((i) => i.name)
+    .sort();
 const stored = (tab: Tab, id: string) => {
   const opened = createPlanLibrary({ storage: storageOf.get(tab) as MemoryStorage }).open(id);
   if (!opened.ok) throw new Error(opened.message);
@@ -85,12 +91,7 @@ describe('every plan lives in the library', () => {
     expect(a.controller.getView().items).toHaveLength(1);
     a.store.getState().commit(renamed(EMPTY_PLAN, 'Second'));
     expect(a.store.getState().docId).not.toBeNull();
-    expect(
-      a.controller
-        .getView()
-        .items.map((i) => i.name)
-        .sort(),
-    ).toEqual(['First', 'Second']);
+    expect(listedNames(a)).toEqual(['First', 'Second']);
   });
 
   it('autosaves edits once they pause, saying "Saving…" then "Saved"', () => {
@@ -201,24 +202,14 @@ describe('the library list', () => {
     a.store.getState().undo();
     expect(a.store.getState().plan.name).toBe('Delete me');
     expect(a.store.getState().docId).not.toBe(doomed);
-    expect(
-      a.controller
-        .getView()
-        .items.map((i) => i.name)
-        .sort(),
-    ).toEqual(['Delete me', 'Keep']);
+    expect(listedNames(a)).toEqual(['Delete me', 'Keep']);
   });
 
   it('duplicates a plan under a "(copy)" name', () => {
     const a = tab();
     a.store.getState().load(samplePlan('Original'), null);
     a.controller.duplicate(a.store.getState().docId as string);
-    expect(
-      a.controller
-        .getView()
-        .items.map((i) => i.name)
-        .sort(),
-    ).toEqual(['Original', 'Original (copy)']);
+    expect(listedNames(a)).toEqual(['Original', 'Original (copy)']);
     expect(copyName('x'.repeat(200))).toHaveLength(200);
   });
 });
@@ -257,12 +248,7 @@ describe('a reload with storage full', () => {
     expect([b.store.getState().docId, b.store.getState().plan.name]).toEqual([mine, 'Mine']);
     expect(b.store.getState().saveStatus).toBe('memory-only');
     expect(b.store.getState().saveMessage).toBe(STORAGE_MESSAGES.quota);
-    expect(
-      b.controller
-        .getView()
-        .items.map((i) => i.name)
-        .sort(),
-    ).toEqual(['Mine', 'Older']);
+    expect(listedNames(b)).toEqual(['Mine', 'Older']);
     b.store.getState().commit(renamed(b.store.getState().plan, 'Mine, edited'));
     vi.advanceTimersByTime(600);
     expect(b.store.getState().plan.name).toBe('Mine, edited');
@@ -282,19 +268,20 @@ describe('a reload with storage full', () => {
   });
 });
 
-describe('two tabs on one plan', () => {
-  function twoTabs() {
-    const a = tab('tab-a');
-    a.store.getState().load(samplePlan('Shared'), null);
-    const b = tab('tab-b');
-    expect(b.controller.restore()).toBe(true);
-    const id = a.store.getState().docId as string;
-    expect(b.store.getState().docId).toBe(id);
-    a.store.getState().commit(renamed(a.store.getState().plan, 'From A'));
-    a.controller.flush();
-    return { a, b, id };
-  }
+/** Tab A opens a plan, tab B restores the same one, then A renames it to "From A" and saves. */
+function twoTabs() {
+  const a = tab('tab-a');
+  a.store.getState().load(samplePlan('Shared'), null);
+  const b = tab('tab-b');
+  expect(b.controller.restore()).toBe(true);
+  const id = a.store.getState().docId as string;
+  expect(b.store.getState().docId).toBe(id);
+  a.store.getState().commit(renamed(a.store.getState().plan, 'From A'));
+  a.controller.flush();
+  return { a, b, id };
+}
 
+describe('two tabs on one plan', () => {
   it('the other tab is told, stops saving and overwrites nothing', () => {
     const { b, id, a } = twoTabs();
     expect(b.controller.getView().banner).toEqual({ kind: 'changed', docId: id, message: TAB_MESSAGES.changed });
@@ -342,16 +329,6 @@ describe('two tabs on one plan', () => {
 });
 
 describe('closing a tab whose work cannot be saved', () => {
-  function twoTabs() {
-    const a = tab('tab-a');
-    a.store.getState().load(samplePlan('Shared'), null);
-    const b = tab('tab-b');
-    expect(b.controller.restore()).toBe(true);
-    const id = a.store.getState().docId as string;
-    a.store.getState().commit(renamed(a.store.getState().plan, 'From A'));
-    a.controller.flush();
-    return { a, b, id };
-  }
   /** The plans in storage, by name, as any tab would list them. */
   const names = () => {
     const listed = createPlanLibrary({ storage }).list();

@@ -23,12 +23,14 @@ describe('formatting', () => {
   });
 
   it('shares as percents rounded to one decimal, never rounding a share that is not whole to 100% or 0%', () => {
-    expect(formatPercent(0.9635)).toBe('96.4%');
-    expect(formatPercent(0.9068)).toBe('90.7%');
-    expect(formatPercent(1)).toBe('100.0%');
-    expect(formatPercent(0.9996)).toBe('>99.9%');
-    expect(formatPercent(0)).toBe('0.0%');
-    expect(formatPercent(0.00002)).toBe('<0.1%');
+    expect([0.9635, 0.9068, 1, 0.9996, 0, 0.00002].map((v) => formatPercent(v))).toEqual([
+      '96.4%',
+      '90.7%',
+      '100.0%',
+      '>99.9%',
+      '0.0%',
+      '<0.1%',
+    ]);
   });
 
   it('signed numbers and points, never −0', () => {

@@ -209,17 +209,20 @@ describe('the stop line', () => {
 });
 
 describe('model turns', () => {
-  it('under waves each wave is a turn: thinking, then executing until its wave ends', () => {
-    // Turn 1 [0, 100] thinking, a runs [100, 300]; turn 2 [300, 400] thinking, b runs [400, 1000].
-    const p = makePlan(
+  /** a (200 ms) then b (`bMs`), with model turns of 100 ms under `strategy`. */
+  const aThenB = (strategy: 'waves' | 'eager', bMs: number) =>
+    makePlan(
       [
         { id: 'a', ms: 200 },
-        { id: 'b', ms: 600 },
+        { id: 'b', ms: bMs },
       ],
       [['a', 'b']],
-      { strategy: 'waves', modelTurnMs: 100 },
+      { strategy, modelTurnMs: 100 },
     );
-    const g = geometry(p);
+
+  it('under waves each wave is a turn: thinking, then executing until its wave ends', () => {
+    // Turn 1 [0, 100] thinking, a runs [100, 300]; turn 2 [300, 400] thinking, b runs [400, 1000].
+    const g = geometry(aThenB('waves', 600));
     expect(g.turns).toEqual([
       { index: 0, wave: 0, label: 'Model turn 1', thinking: { x: 100, width: 100 }, executing: { x: 200, width: 200 } },
       { index: 1, wave: 1, label: 'Model turn 2', thinking: { x: 400, width: 100 }, executing: { x: 500, width: 600 } },
@@ -227,15 +230,7 @@ describe('model turns', () => {
   });
 
   it('under eager there is one turn, executing the whole plan', () => {
-    const p = makePlan(
-      [
-        { id: 'a', ms: 200 },
-        { id: 'b', ms: 700 },
-      ],
-      [['a', 'b']],
-      { strategy: 'eager', modelTurnMs: 100 },
-    );
-    const g = geometry(p);
+    const g = geometry(aThenB('eager', 700));
     expect(g.turns).toEqual([
       { index: 0, wave: null, label: 'Model turn 1', thinking: { x: 100, width: 100 }, executing: { x: 200, width: 900 } },
     ]);

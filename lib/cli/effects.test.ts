@@ -1,9 +1,9 @@
 // The `sim` command on plans with side effects (docs/side-effects.md, docs/cli.md): the effect fields of one run and
 // of many runs, and the same facts in the text report.
 import { describe, expect, it } from 'vitest';
+import { fixed } from '../plan/test-examples';
 import { runCli, type CliIo } from './run';
 
-const fixed = (ms: number) => ({ kind: 'fixed', ms });
 /** Flight and hotel reserve (hotel's undo fails); pay times out twice and aborts the plan at 290 ms. */
 const TRIP = {
   format: 'toolwave.plan',

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOMES, type CallTrace, type Trace } from '../engine/types';
 import { runJson } from './report';
 import { readTextFile } from './read-file';
+import { fixed } from '../plan/test-examples';
 import { runCli, type CliIo } from './run';
 
-const fixed = (ms: number) => ({ kind: 'fixed', ms });
 const PLAN = {
   format: 'toolwave.plan',
   version: 1,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { effectStateAt } from './effect-state';
 import { simulate } from './simulate';
 import { makePlan } from './testing/build';
+import { retriedOncePayment } from './testing/effect-plans';
 import type { Trace } from './types';
 
 const comp = (ms: number, extra: object = {}) => ({ tool: 'cancel', latency: { kind: 'fixed' as const, ms }, ...extra });
@@ -15,17 +16,7 @@ const stateOf = (t: Trace, id: string, at: number) => {
 describe('effectStateAt', () => {
   it('follows a retried once call from nothing to applied to maybe twice', () => {
     // Attempt 1 cut at 300 (unknown), attempt 2 runs 400–500.
-    const t = simulate(
-      makePlan([
-        {
-          id: 'pay',
-          effect: 'once',
-          timeoutMs: 300,
-          retry: { maxAttempts: 2, initialIntervalMs: 100 },
-          faults: [{ kind: 'timeout', onAttempts: [1] }],
-        },
-      ]),
-    );
+    const t = simulate(retriedOncePayment());
     expect([0, 299, 300, 450, 500].map((at) => stateOf(t, 'pay', at))).toEqual([
       'none_yet',
       'none_yet',

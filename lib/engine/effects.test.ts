@@ -7,6 +7,7 @@ import type { Plan } from '../plan/schema';
 import { MonteCarlo, runMonteCarlo } from './montecarlo';
 import { simulate } from './simulate';
 import { makePlan, type CallSpec } from './testing/build';
+import { retriedOncePayment } from './testing/effect-plans';
 import type { Trace } from './types';
 
 const call = (t: Trace, id: string) => {
@@ -27,17 +28,7 @@ const hardError = { kind: 'error' as const, message: '402 card declined', onAtte
 describe('what each attempt did', () => {
   it('a timed-out once call that is retried may have run twice', () => {
     // Attempt 1 hangs and is cut at 300 ms (unknown); retry waits 100 ms; attempt 2 runs 400–500 and succeeds.
-    const t = simulate(
-      makePlan([
-        {
-          id: 'pay',
-          effect: 'once',
-          timeoutMs: 300,
-          retry: { maxAttempts: 2, initialIntervalMs: 100 },
-          faults: [{ kind: 'timeout', onAttempts: [1] }],
-        },
-      ]),
-    );
+    const t = simulate(retriedOncePayment());
     expect(call(t, 'pay').attempts.map((a) => [a.result, a.effect, a.startMs, a.endMs])).toEqual([
       ['timeout', 'unknown', 0, 300],
       ['ok', 'applied', 400, 500],

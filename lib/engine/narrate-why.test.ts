@@ -21,6 +21,10 @@ function whyWhenFinal(trace: Trace, plan: Parameters<typeof captionAt>[1], id: s
   return captionAtStep(trace, plan, step).why;
 }
 
+/** fetch_b takes 500 ms but is cut at its 300 ms timeout on the given attempts, retried as `retry` says. */
+const slowFetch = (retry: { maxAttempts: number; initialIntervalMs: number }, timedOut: number[]) =>
+  makePlan([{ id: 'fetch_b', ms: 500, timeoutMs: 300, retry, faults: [{ kind: 'timeout', onAttempts: timedOut }] }], []);
+
 describe('caption reasons', () => {
   // fetch_2 fails for good (degrade, the default); summarize needs it and is skipped at the same instant.
   const skipPlan = makePlan([{ id: 'fetch_2', ms: 50, faults: [boom()] }, { id: 'summarize' }], [['fetch_2', 'summarize']]);
@@ -71,35 +75,13 @@ describe('caption reasons', () => {
   });
 
   it('counts the retry: which attempt comes next, of how many, after what wait', () => {
-    const plan = makePlan(
-      [
-        {
-          id: 'fetch_b',
-          ms: 500,
-          timeoutMs: 300,
-          retry: { maxAttempts: 3, initialIntervalMs: 200 },
-          faults: [{ kind: 'timeout', onAttempts: [1] }],
-        },
-      ],
-      [],
-    );
+    const plan = slowFetch({ maxAttempts: 3, initialIntervalMs: 200 }, [1]);
     const trace = simulate(plan);
     expect(captionAt(trace, plan, 300).why).toBe('a timeout is retryable, so attempt 2 of 3 follows after 200 ms');
   });
 
   it('names the timeout and the spent attempts when a call fails for good', () => {
-    const plan = makePlan(
-      [
-        {
-          id: 'fetch_b',
-          ms: 500,
-          timeoutMs: 300,
-          retry: { maxAttempts: 2, initialIntervalMs: 100 },
-          faults: [{ kind: 'timeout', onAttempts: [1, 2] }],
-        },
-      ],
-      [],
-    );
+    const plan = slowFetch({ maxAttempts: 2, initialIntervalMs: 100 }, [1, 2]);
     expect(whyWhenFinal(simulate(plan), plan, 'fetch_b')).toBe(
       'cut at its 300 ms timeout, all 2 attempts used — degrade lets the rest go on',
     );

@@ -8,6 +8,7 @@ import { endTime } from './playback';
 import { simulate } from './simulate';
 import { makePlan } from './testing/build';
 import type { Trace, TraceEvent } from './types';
+import type { Plan } from '../plan/schema';
 
 const boom = (onAttempts: number[] = [1], retryable = false) => ({
   kind: 'error' as const,
@@ -70,136 +71,50 @@ describe('narrateEvent: one sentence per event', () => {
     return e;
   };
   const call = (trace: Trace, id: string) => idx(trace, id);
+  /** The sentence for the first event of `trace` that `pred` picks. */
+  const said = (trace: Trace, plan: Plan, pred: (e: TraceEvent) => boolean) => narrateEvent(trace, plan, ev(trace, pred));
 
   it('words every kind of event', () => {
     const t = research;
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'turn' && e.turn === 1),
-      ),
-    ).toBe('Model turn 2 emits fetch_1, fetch_b and extract');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 1),
-      ),
-    ).toBe('search starts');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 2),
-      ),
-    ).toBe('search starts (attempt 2)');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'attempt_end' && e.call === call(t, 'search') && e.attempt === 1),
-      ),
-    ).toBe('search failed: 503 Service Unavailable — retryable');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'attempt_end' && e.call === call(t, 'fetch_b')),
-      ),
-    ).toBe('fetch_b timed out — retryable');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'retry_scheduled' && e.call === call(t, 'fetch_b')),
-      ),
-    ).toBe('fetch_b: retry 1 in 200 ms');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'final' && e.call === call(t, 'search')),
-      ),
-    ).toBe('search succeeded after 2 attempts');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'final' && e.call === call(t, 'fetch_1')),
-      ),
-    ).toBe('fetch_1 succeeded in 100 ms');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'final' && e.call === call(t, 'extract')),
-      ),
-    ).toBe('extract returned partial: 2 of 3 pages');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'final' && e.call === call(t, 'fetch_b')),
-      ),
-    ).toBe('fetch_b timed out after 2 attempts — no retries left');
-    expect(
-      narrateEvent(
-        t,
-        researchPlan,
-        ev(t, (e) => e.type === 'final' && e.call === call(t, 'summarize')),
-      ),
-    ).toBe('summarize skipped — needs fetch_b, which timed out');
+    expect(said(t, researchPlan, (e) => e.type === 'turn' && e.turn === 1)).toBe('Model turn 2 emits fetch_1, fetch_b and extract');
+    expect(said(t, researchPlan, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 1)).toBe(
+      'search starts',
+    );
+    expect(said(t, researchPlan, (e) => e.type === 'attempt_start' && e.call === call(t, 'search') && e.attempt === 2)).toBe(
+      'search starts (attempt 2)',
+    );
+    expect(said(t, researchPlan, (e) => e.type === 'attempt_end' && e.call === call(t, 'search') && e.attempt === 1)).toBe(
+      'search failed: 503 Service Unavailable — retryable',
+    );
+    expect(said(t, researchPlan, (e) => e.type === 'attempt_end' && e.call === call(t, 'fetch_b'))).toBe('fetch_b timed out — retryable');
+    expect(said(t, researchPlan, (e) => e.type === 'retry_scheduled' && e.call === call(t, 'fetch_b'))).toBe('fetch_b: retry 1 in 200 ms');
+    expect(said(t, researchPlan, (e) => e.type === 'final' && e.call === call(t, 'search'))).toBe('search succeeded after 2 attempts');
+    expect(said(t, researchPlan, (e) => e.type === 'final' && e.call === call(t, 'fetch_1'))).toBe('fetch_1 succeeded in 100 ms');
+    expect(said(t, researchPlan, (e) => e.type === 'final' && e.call === call(t, 'extract'))).toBe(
+      'extract returned partial: 2 of 3 pages',
+    );
+    expect(said(t, researchPlan, (e) => e.type === 'final' && e.call === call(t, 'fetch_b'))).toBe(
+      'fetch_b timed out after 2 attempts — no retries left',
+    );
+    expect(said(t, researchPlan, (e) => e.type === 'final' && e.call === call(t, 'summarize'))).toBe(
+      'summarize skipped — needs fetch_b, which timed out',
+    );
   });
 
   it('words the plan stopping, cancellations and calls that never start', () => {
-    expect(
-      narrateEvent(
-        deadline,
-        deadlinePlan,
-        ev(deadline, (e) => e.type === 'stop'),
-      ),
-    ).toBe('The plan stops: deadline of 5 s reached');
-    expect(
-      narrateEvent(
-        aborted,
-        abortPlan,
-        ev(aborted, (e) => e.type === 'stop'),
-      ),
-    ).toBe('The plan stops: auth failed and its policy aborts the plan');
-    expect(
-      narrateEvent(
-        aborted,
-        abortPlan,
-        ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'auth')),
-      ),
-    ).toBe('auth failed: 503 Service Unavailable — not retryable');
-    expect(
-      narrateEvent(
-        aborted,
-        abortPlan,
-        ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'slow')),
-      ),
-    ).toBe('slow is cancelled');
-    expect(
-      narrateEvent(
-        aborted,
-        abortPlan,
-        ev(aborted, (e) => e.type === 'final' && e.call === call(aborted, 'd')),
-      ),
-    ).toBe('d never starts');
+    expect(said(deadline, deadlinePlan, (e) => e.type === 'stop')).toBe('The plan stops: deadline of 5 s reached');
+    expect(said(aborted, abortPlan, (e) => e.type === 'stop')).toBe('The plan stops: auth failed and its policy aborts the plan');
+    expect(said(aborted, abortPlan, (e) => e.type === 'final' && e.call === call(aborted, 'auth'))).toBe(
+      'auth failed: 503 Service Unavailable — not retryable',
+    );
+    expect(said(aborted, abortPlan, (e) => e.type === 'final' && e.call === call(aborted, 'slow'))).toBe('slow is cancelled');
+    expect(said(aborted, abortPlan, (e) => e.type === 'final' && e.call === call(aborted, 'd'))).toBe('d never starts');
   });
 
   it('says when a call allows no retry at all', () => {
     const plan = makePlan([{ id: 'x', timeoutMs: 50, faults: [{ kind: 'timeout', onAttempts: [1] }] }]);
     const t = simulate(plan);
-    expect(
-      narrateEvent(
-        t,
-        plan,
-        ev(t, (e) => e.type === 'final'),
-      ),
-    ).toBe('x timed out after 50 ms — no retry allowed');
+    expect(said(t, plan, (e) => e.type === 'final')).toBe('x timed out after 50 ms — no retry allowed');
   });
 });
 

@@ -18,35 +18,14 @@ import {
 } from './playback';
 import { simulate } from './simulate';
 import { makePlan } from './testing/build';
+import { boom, wavesPlan as wavesPlanOf } from './testing/waves-plan';
 import type { Trace } from './types';
 
-const boom = (onAttempts: number[] = [1], retryable = false) => ({
-  kind: 'error' as const,
-  message: '503 Service Unavailable',
-  retryable,
-  onAttempts,
-});
 const timeoutsOf = (plan: Plan) => (i: number) => plan.calls[i].timeoutMs;
 const idx = (trace: Trace, id: string) => trace.calls.findIndex((c) => c.id === id);
 
-// waves, modelTurnMs 100. Turn 0 thinks [0,100) and emits wave 0 at 100:
-//   flaky: attempt 1 [100,200) fails (retryable), waits 50, attempt 2 [250,350) succeeds; timeout 400.
-//   a [100,400) succeeds; bad [100,150) fails for good, so dep is skipped at 150.
-// Turn 1 thinks [400,500), b runs [500,600). Makespan 600.
-const wavesPlan = makePlan(
-  [
-    { id: 'flaky', ms: 100, timeoutMs: 400, retry: { maxAttempts: 3, initialIntervalMs: 50 }, faults: [boom([1], true)] },
-    { id: 'a', ms: 300 },
-    { id: 'bad', ms: 50, faults: [boom()] },
-    { id: 'dep' },
-    { id: 'b', ms: 100 },
-  ],
-  [
-    ['bad', 'dep'],
-    ['a', 'b'],
-  ],
-  { modelTurnMs: 100 },
-);
+// The worked waves plan: see lib/engine/testing/waves-plan.ts for each call's times.
+const wavesPlan = wavesPlanOf();
 const waves = simulate(wavesPlan);
 
 // eager: auth fails at 200 and aborts; slow is cut at 200; flaky waits to retry (due 250) when the plan stops; d never starts.

@@ -17,14 +17,14 @@ const abc = () =>
     { modelTurnMs: 50 },
   );
 
+/** The summary of a run in which each call succeeded at its first attempt, from start to end as given. */
+const succeededAt = (spans: Record<string, [number, number]>) =>
+  Object.fromEntries(Object.entries(spans).map(([id, [startMs, endMs]]) => [id, { status: 'succeeded', startMs, endMs, attempts: 1 }]));
+
 describe('strategies', () => {
   it('waves: each wave starts one model turn after the previous wave ends', () => {
     const t = simulate(abc(), { strategy: 'waves' });
-    expect(summary(t)).toEqual({
-      a: { status: 'succeeded', startMs: 50, endMs: 150, attempts: 1 },
-      b: { status: 'succeeded', startMs: 50, endMs: 350, attempts: 1 },
-      c: { status: 'succeeded', startMs: 400, endMs: 600, attempts: 1 },
-    });
+    expect(summary(t)).toEqual(succeededAt({ a: [50, 150], b: [50, 350], c: [400, 600] }));
     expect(t.makespanMs).toBe(600);
     expect(t.turns.map((x) => [x.wave, x.startMs, x.emitMs, x.endMs, x.calls])).toEqual([
       [0, 0, 50, 350, [0, 1]],
@@ -42,11 +42,7 @@ describe('strategies', () => {
 
   it('sequential: one call per model turn in Kahn order, smallest index first', () => {
     const t = simulate(abc(), { strategy: 'sequential' });
-    expect(summary(t)).toEqual({
-      a: { status: 'succeeded', startMs: 50, endMs: 150, attempts: 1 },
-      b: { status: 'succeeded', startMs: 200, endMs: 500, attempts: 1 },
-      c: { status: 'succeeded', startMs: 550, endMs: 750, attempts: 1 },
-    });
+    expect(summary(t)).toEqual(succeededAt({ a: [50, 150], b: [200, 500], c: [550, 750] }));
     expect(t.turns.map((x) => x.calls)).toEqual([[0], [1], [2]]);
   });
 

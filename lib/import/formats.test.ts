@@ -25,6 +25,10 @@ const REAL = [
   'synthetic-research-agent.json',
 ];
 
+/** The one call of the OpenAI Agents SDK's weather sample, labelled as its source records it. */
+const tokyoWeather = (label: string) =>
+  expect.objectContaining({ id: 'get_weather', label, input: { city: 'Tokyo' }, output: 'The weather in Tokyo is sunny.' });
+
 describe('every fixture imports as a plan the schema accepts', () => {
   it.each(REAL)('%s round-trips through the plan file format and has no review error', (name) => {
     const { plan } = imported(name);
@@ -124,14 +128,7 @@ describe('OpenAI transcripts', () => {
 
   it('Responses: a function_call item and its function_call_output (arguments already an object)', () => {
     const { plan } = imported('openai-responses-agents.json');
-    expect(plan.calls).toEqual([
-      expect.objectContaining({
-        id: 'get_weather',
-        label: 'call_Kud0j0DxWSmLzv9W5m6qVqXn',
-        input: { city: 'Tokyo' },
-        output: 'The weather in Tokyo is sunny.',
-      }),
-    ]);
+    expect(plan.calls).toEqual([tokyoWeather('call_Kud0j0DxWSmLzv9W5m6qVqXn')]);
   });
 
   it('Responses as Codex session lines: timestamps time the call, an `{"error"}` output is a failure', () => {
@@ -169,14 +166,7 @@ describe('OpenTelemetry traces (OTLP JSON)', () => {
 
   it('an OpenInference TOOL span: tool.name, input.value, output.value; the span id labels it when no call id is recorded', () => {
     const { plan } = imported('otlp-openinference-openai-agents.json');
-    expect(plan.calls).toEqual([
-      expect.objectContaining({
-        id: 'get_weather',
-        label: 'span 5b99c3e3411ed17b',
-        input: { city: 'Tokyo' },
-        output: 'The weather in Tokyo is sunny.',
-      }),
-    ]);
+    expect(plan.calls).toEqual([tokyoWeather('span 5b99c3e3411ed17b')]);
   });
 
   it('OTLP JSON with no tool span is refused, saying what a tool span is', () => {

@@ -92,29 +92,17 @@ const edges = (p: Plan) => p.dependencies.map((d) => `${d.from}→${d.to}${d.opt
 
 describe('the tool palette', () => {
   it('offers the read-only tools, then the ones that change the world, then the sub-agent, in that order', () => {
-    expect(TOOL_PALETTE.map((e) => e.key)).toEqual([
-      'web_search',
-      'fetch_url',
-      'db_query',
-      'http_api',
-      'code_run',
-      'reserve',
-      'charge_card',
-      'send_email',
-      'create_ticket',
-      'sub_agent',
-    ]);
-    expect(TOOL_PALETTE.map((e) => e.label)).toEqual([
-      'Web search',
-      'Fetch URL',
-      'Database query',
-      'HTTP API',
-      'Code run',
-      'Reserve',
-      'Charge card',
-      'Send email',
-      'Create ticket',
-      'Sub-agent',
+    expect(TOOL_PALETTE.map((e) => [e.key, e.label])).toEqual([
+      ['web_search', 'Web search'],
+      ['fetch_url', 'Fetch URL'],
+      ['db_query', 'Database query'],
+      ['http_api', 'HTTP API'],
+      ['code_run', 'Code run'],
+      ['reserve', 'Reserve'],
+      ['charge_card', 'Charge card'],
+      ['send_email', 'Send email'],
+      ['create_ticket', 'Create ticket'],
+      ['sub_agent', 'Sub-agent'],
     ]);
   });
 
@@ -692,6 +680,18 @@ describe('random edit sequences', () => {
   type Op = (p: Plan) => { plan: Plan; refused: boolean };
   const same = (p: Plan): { plan: Plan; refused: boolean } => ({ plan: p, refused: false });
   const fromResult = (p: Plan, r: EditResult) => (r.ok ? { plan: r.plan, refused: false } : { plan: p, refused: true });
+  /** An edit of up to three calls, picked by index. */
+  const onSomeCalls = (edit: (p: Plan, ids: string[]) => Plan): fc.Arbitrary<Op> =>
+    fc.array(fc.nat(), { maxLength: 3 }).map(
+      (ks): Op =>
+        (p) =>
+          same(
+            edit(
+              p,
+              ks.map((k) => idAt(p, k)),
+            ),
+          ),
+    );
 
   const op: fc.Arbitrary<Op> = fc.oneof(
     fc.tuple(fc.constantFrom(...TOOL_KEYS), fc.option(fc.record({ x: fc.integer(), y: fc.integer() }), { nil: undefined })).map(
@@ -699,26 +699,8 @@ describe('random edit sequences', () => {
         (p) =>
           same(addCall(p, key, at).plan),
     ),
-    fc.array(fc.nat(), { maxLength: 3 }).map(
-      (ks): Op =>
-        (p) =>
-          same(
-            removeCalls(
-              p,
-              ks.map((k) => idAt(p, k)),
-            ),
-          ),
-    ),
-    fc.array(fc.nat(), { maxLength: 3 }).map(
-      (ks): Op =>
-        (p) =>
-          same(
-            duplicateCalls(
-              p,
-              ks.map((k) => idAt(p, k)),
-            ).plan,
-          ),
-    ),
+    onSomeCalls((p, ids) => removeCalls(p, ids)),
+    onSomeCalls((p, ids) => duplicateCalls(p, ids).plan),
     fc.tuple(fc.nat(), fc.double(), fc.double()).map(
       ([k, x, y]): Op =>
         (p) =>

@@ -10,18 +10,9 @@ import { references } from './references';
 import type { Plan, ToolCall } from './schema';
 import { reviewPlan } from './review';
 import { simulate } from '../engine/simulate';
+import { TEACHING_ORDER } from './test-examples';
 
 const DIR = join(__dirname, '..', '..', 'public', 'examples');
-const TEACHING_ORDER = [
-  'parallel-fetches.json',
-  'sequential-chain.json',
-  'research-agent.json',
-  'flaky-api.json',
-  'auth-abort.json',
-  'subagent-incomplete.json',
-  'book-a-trip.json',
-  'double-charge.json',
-];
 
 const indexSchema = z.array(z.strictObject({ file: z.string(), name: z.string(), description: z.string() }));
 

@@ -8,6 +8,7 @@ import { deflateSync } from 'fflate';
 import { formatProblem, parsePlanText, type ParseResult, type Problem } from '../plan/parse';
 import type { Plan } from '../plan/schema';
 import { arbitraryPlan } from '../plan/testing/arbitrary';
+import { TEACHING_ORDER } from '../plan/test-examples';
 import { encodeBase64Url } from './base64url';
 import {
   LINK_PATH,
@@ -22,14 +23,8 @@ import {
 } from './codec';
 
 const EXAMPLES = join(__dirname, '..', '..', 'public', 'examples');
-const EXAMPLE_FILES = [
-  'parallel-fetches.json',
-  'sequential-chain.json',
-  'research-agent.json',
-  'flaky-api.json',
-  'auth-abort.json',
-  'subagent-incomplete.json',
-];
+/** The examples before the side-effect ones, in their teaching order. */
+const EXAMPLE_FILES = TEACHING_ORDER.slice(0, 6);
 
 function example(file: string): Plan {
   const result = parsePlanText(readFileSync(join(EXAMPLES, file), 'utf8'));
@@ -54,6 +49,13 @@ function linkMessage(result: ParseResult): string {
   expect(problems).toHaveLength(1);
   expect(problems[0].path).toBe(LINK_PATH);
   return problems[0].message;
+}
+
+/** One test per link that must be refused: [what it is, the hash, the message the page shows for it]. */
+function refusesEach(title: string, cases: [string, string, string][]) {
+  it.each(cases)(title, (_what, hash, message) => {
+    expect(linkMessage(decodePlanLink(hash))).toBe(message);
+  });
 }
 
 describe('a share link round trip', () => {
@@ -195,13 +197,11 @@ describe('a damaged link', () => {
     );
   });
 
-  it.each([
+  refusesEach('is refused for %s', [
     ['bad base64url', '#plan=v1.abc$def', 'is damaged: its data has a character that is not base64url ("$" at 3)'],
     ['standard base64 padding', '#plan=v1.YWJj==', 'is damaged: its data has a character that is not base64url ("=" at 4)'],
     ['an empty payload', '#plan=v1.', 'is cut short or damaged: it holds no data'],
-  ])('is refused for %s', (_what, hash, message) => {
-    expect(linkMessage(decodePlanLink(hash))).toBe(message);
-  });
+  ]);
 
   it('is refused when the unpacked bytes are not UTF-8', () => {
     expect(linkMessage(decodePlanLink(linkOfBytes(Uint8Array.of(0x7b, 0xff, 0xfe, 0x7d))))).toBe(
@@ -217,15 +217,13 @@ describe('a damaged link', () => {
 });
 
 describe('a link of the wrong kind', () => {
-  it.each([
+  refusesEach('is refused: %s', [
     ['an empty hash', '', 'holds no plan (expected "#plan=v1.…")'],
     ['a hash with other parameters only', '#view=run&seed=3', 'holds no plan (expected "#plan=v1.…")'],
     ['a newer version', '#plan=v2.AAAA', 'is a v2 link; this version of Toolwave reads v1 links (it may come from a newer Toolwave)'],
     ['no version', '#plan=AAAA', 'is not a Toolwave plan link: "plan=" must be followed by "v1."'],
     ['an upper-case version', '#plan=V1.AAAA', 'is not a Toolwave plan link: "plan=" must be followed by "v1."'],
-  ])('is refused: %s', (_what, hash, message) => {
-    expect(linkMessage(decodePlanLink(hash))).toBe(message);
-  });
+  ]);
 
   it('is told apart from a hash that carries no plan at all', () => {
     expect(isPlanLink('#plan=v1.AAAA')).toBe(true);

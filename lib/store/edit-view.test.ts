@@ -1,29 +1,15 @@
 // Editing the plan on view through the store's one action, editView: one undo step per edit, refusals that change
 // nothing, the edit's own answer handed back, positions written in so nothing jumps, nested plans written back.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlan, type Plan, type PlanInput } from '@/lib/plan';
+import type { Plan } from '@/lib/plan';
+import { example, fixed, testPlan } from '@/lib/plan/test-examples';
 import { addCall, connect, moveCalls } from '@/lib/plan/edit';
 import { createAppStore } from './app-store';
 import { fallbackPositions, withDisplayPositions } from './display-positions';
 import { refuse } from './document';
 import { selectViewPlan } from './selectors';
 
-function plan(input: Omit<PlanInput, 'format' | 'version' | 'name'>): Plan {
-  const r = parsePlan({ format: 'toolwave.plan', version: 1, name: 'Test plan', ...input });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return r.plan;
-}
-
-function example(name: string): Plan {
-  const r = parsePlan(JSON.parse(readFileSync(`public/examples/${name}.json`, 'utf8')));
-  if (!r.ok) throw new Error(`${name} is invalid`);
-  return r.plan;
-}
-
-const fixed = (ms: number) => ({ kind: 'fixed' as const, ms });
-
-const twoCalls = plan({
+const twoCalls = testPlan({
   calls: [
     { id: 'a', tool: 'web_search', latency: fixed(100), position: { x: 0, y: 0 } },
     { id: 'b', tool: 'fetch_url', latency: fixed(50), position: { x: 300, y: 0 } },
@@ -31,7 +17,7 @@ const twoCalls = plan({
   dependencies: [],
 });
 
-const unplaced = plan({
+const unplaced = testPlan({
   calls: [
     { id: 'a', tool: 't', latency: fixed(1) },
     { id: 'b', tool: 't', latency: fixed(1) },

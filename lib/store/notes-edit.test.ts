@@ -1,7 +1,8 @@
 // Note edits through the store's one edit action, editView: each one undo step (redo gives it back), refusals change
 // nothing, the nested plan on view gets its own notes, and a layout keeps the notes where they are.
 import { describe, expect, it } from 'vitest';
-import { parsePlan, type Plan, type PlanInput } from '@/lib/plan';
+import { parsePlan, type Plan } from '@/lib/plan';
+import { fixed, testPlan } from '@/lib/plan/test-examples';
 import { applyLayout } from '@/lib/plan/layout';
 import { addNote, moveNotes, removeNotes, updateNote } from '@/lib/plan/notes';
 import { formatProblem } from '@/lib/plan/parse';
@@ -9,14 +10,7 @@ import { createAppStore } from './app-store';
 import { refuse } from './document';
 import { selectViewPlan } from './selectors';
 
-function plan(input: Omit<PlanInput, 'format' | 'version' | 'name'>): Plan {
-  const r = parsePlan({ format: 'toolwave.plan', version: 1, name: 'Test plan', ...input });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return r.plan;
-}
-
-const fixed = (ms: number) => ({ kind: 'fixed' as const, ms });
-const oneCall = plan({ calls: [{ id: 'a', tool: 'web_search', latency: fixed(100), position: { x: 0, y: 0 } }], dependencies: [] });
+const oneCall = testPlan({ calls: [{ id: 'a', tool: 'web_search', latency: fixed(100), position: { x: 0, y: 0 } }], dependencies: [] });
 
 function storeWith(p: Plan) {
   const store = createAppStore();
@@ -75,7 +69,7 @@ describe('note edits through editView', () => {
   });
 
   it('an edit that changes nothing (the same text) commits nothing', () => {
-    const store = storeWith(plan({ calls: [], dependencies: [], notes: [{ id: 'n', text: 'same', position: { x: 0, y: 0 } }] }));
+    const store = storeWith(testPlan({ calls: [], dependencies: [], notes: [{ id: 'n', text: 'same', position: { x: 0, y: 0 } }] }));
     const r = store.getState().editView((p) => {
       const u = updateNote(p, 'n', { text: 'same' });
       return u.ok ? u.plan : refuse('no');
@@ -85,7 +79,7 @@ describe('note edits through editView', () => {
   });
 
   it('inside a sub-agent, notes go to the nested plan on view, not the top plan', () => {
-    const nested = plan({
+    const nested = testPlan({
       calls: [
         {
           id: 'agent',
@@ -114,7 +108,7 @@ describe('note edits through editView', () => {
   });
 
   it('auto-layout moves the calls and leaves the notes where they are', () => {
-    const withNote = plan({ ...oneCall, notes: [{ id: 'n', text: 'here', position: { x: -300, y: 40 } }] });
+    const withNote = testPlan({ ...oneCall, notes: [{ id: 'n', text: 'here', position: { x: -300, y: 40 } }] });
     expect(applyLayout(withNote).notes).toBe(withNote.notes);
   });
 });
