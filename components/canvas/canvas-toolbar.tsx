@@ -30,7 +30,7 @@ function ToolbarButton({ label, tip, keys, onClick, disabled, children, classNam
   return (
     <button
       type="button"
-      className={`tw-icon-button tw-tool-button ${className ?? ''}`}
+      className={`tw-ghost-button tw-tool-button ${className ?? ''}`}
       aria-label={label}
       aria-keyshortcuts={keys}
       data-tip={tip}
@@ -80,7 +80,7 @@ function CanvasToolbarView({
           <button
             key={t.key}
             type="button"
-            className="tw-icon-button tw-tool-button tw-tool-button--palette"
+            className="tw-ghost-button tw-tool-button tw-tool-button--palette"
             aria-label={`Add ${t.label}`}
             data-tip={`${t.label}: ${t.description} Click to add, or drag onto the canvas.`}
             data-tool={t.key}

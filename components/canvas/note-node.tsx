@@ -93,7 +93,7 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
           <span className="tw-note__bar-sep" aria-hidden="true" />
           <button
             type="button"
-            className="tw-icon-button tw-note__action"
+            className="tw-ghost-button tw-note__action"
             aria-label="Narrower note"
             title="Narrower"
             disabled={note.width <= NOTE_LIMITS.minWidth}
@@ -103,7 +103,7 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
           </button>
           <button
             type="button"
-            className="tw-icon-button tw-note__action"
+            className="tw-ghost-button tw-note__action"
             aria-label="Wider note"
             title="Wider"
             disabled={note.width >= NOTE_LIMITS.maxWidth}
@@ -113,7 +113,7 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
           </button>
           <button
             type="button"
-            className="tw-icon-button tw-note__action"
+            className="tw-ghost-button tw-note__action"
             aria-label="Edit note text"
             title="Edit the text (or double-click it)"
             onClick={() => actions.edit(note.id)}
@@ -122,7 +122,7 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
           </button>
           <button
             type="button"
-            className="tw-icon-button tw-note__action tw-note__action--danger"
+            className="tw-ghost-button tw-note__action tw-note__action--danger"
             aria-label="Delete note"
             title="Delete this note (Delete)"
             onClick={() => actions.remove(note.id)}
