@@ -30,7 +30,7 @@ function ToolbarButton({ label, tip, keys, onClick, disabled, children, classNam
   return (
     <button
       type="button"
-      className={`tw-tool-button ${className ?? ''}`}
+      className={`tw-ghost-button tw-tool-button ${className ?? ''}`}
       aria-label={label}
       aria-keyshortcuts={keys}
       data-tip={tip}
@@ -68,7 +68,7 @@ function CanvasToolbarView({
   return (
     // A group, not an ARIA toolbar: arrow keys belong to the canvas (they move the selected calls), Tab moves here.
     <div className="tw-canvas-toolbar" role="group" aria-label="Canvas tools">
-      <span className="tw-canvas-toolbar__heading" aria-hidden="true">
+      <span className="tw-caps tw-canvas-toolbar__heading" aria-hidden="true">
         Add
       </span>
       <div role="group" aria-label="Add a tool call" className="tw-canvas-toolbar__group">
@@ -76,7 +76,7 @@ function CanvasToolbarView({
           <button
             key={t.key}
             type="button"
-            className="tw-tool-button tw-tool-button--palette"
+            className="tw-ghost-button tw-tool-button tw-tool-button--palette"
             aria-label={`Add ${t.label}`}
             data-tip={`${t.label}: ${t.description} Click to add, or drag onto the canvas.`}
             data-tool={t.key}

@@ -120,7 +120,7 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
             <button
               key={b.label}
               type="button"
-              className={b.danger ? 'tw-note__action tw-note__action--danger' : 'tw-note__action'}
+              className={b.danger ? 'tw-ghost-button tw-note__action tw-note__action--danger' : 'tw-ghost-button tw-note__action'}
               aria-label={b.label}
               title={b.title}
               disabled={b.disabled}

@@ -29,7 +29,7 @@ function InjectActions({ callId, store, docked = false }: { callId: string; stor
   const whenWords = when === 'every' ? 'on every attempt' : 'on the first attempt only';
   return (
     <div className="tw-inject-bar" role="group" aria-label={`Inject faults into ${callId}`}>
-      <span className="tw-inject-bar__heading" aria-hidden="true">
+      <span className="tw-caps tw-inject-bar__heading" aria-hidden="true">
         {docked ? `Inject · ${callId}` : 'Inject'}
       </span>
       <div className="tw-inject-bar__kinds">

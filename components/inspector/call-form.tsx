@@ -30,7 +30,7 @@ export function CallForm({ call, plan }: { call: ToolCall; plan: Plan }) {
   return (
     <div className="tw-insp-form" aria-label={`Call ${id}`} role="group">
       <header className="tw-insp-head">
-        <p className="tw-insp-head__kind">{call.kind === 'agent' ? 'Sub-agent' : 'Tool call'}</p>
+        <p className="tw-caps tw-insp-head__kind">{call.kind === 'agent' ? 'Sub-agent' : 'Tool call'}</p>
         <h2 className="tw-insp-head__title" title={call.label ?? id}>
           {call.label ?? id}
         </h2>

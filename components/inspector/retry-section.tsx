@@ -95,7 +95,7 @@ export function RetrySection({ call, part = 'call' }: { call: ToolCall; part?: P
         />
       </div>
       <p className="tw-insp-waits tw-insp-field--wide" aria-live="polite" data-testid="retry-waits">
-        <span className="tw-insp-waits__label">Before each retry</span>
+        <span className="tw-caps tw-insp-waits__label">Before each retry</span>
         <span className="tw-insp-waits__text">{waits}</span>
       </p>
     </div>

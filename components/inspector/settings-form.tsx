@@ -61,7 +61,7 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
   return (
     <div className="tw-insp-form" role="group" aria-label="Plan settings">
       <header className="tw-insp-head">
-        <p className="tw-insp-head__kind">{nested ? 'Sub-agent’s plan settings' : 'Plan settings'}</p>
+        <p className="tw-caps tw-insp-head__kind">{nested ? 'Sub-agent’s plan settings' : 'Plan settings'}</p>
         <h2 className="tw-insp-head__title" title={plan.name}>
           {plan.name}
         </h2>

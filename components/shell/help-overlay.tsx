@@ -43,7 +43,7 @@ function Shortcuts() {
       <div className="tw-help__groups">
         {SHORTCUTS.map((g) => (
           <section key={g.group} aria-label={g.group}>
-            <h4 className="tw-help__group">{g.group}</h4>
+            <h4 className="tw-caps tw-help__group">{g.group}</h4>
             <dl className="tw-help__list">
               {g.items.map((s) => (
                 <div key={s.action} className="tw-help__row">

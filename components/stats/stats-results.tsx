@@ -140,7 +140,7 @@ export function StatsResults() {
   return (
     <section className="tw-stats-results" aria-label="Statistics">
       <header className="tw-stats-results__head">
-        <h2 className="tw-h2">{compare ? 'A and B' : 'Results'}</h2>
+        <h2 className="tw-h2 tw-caps">{compare ? 'A and B' : 'Results'}</h2>
         <p className="tw-stats-results__runs">
           {formatRuns(result.runs)}
           {compare ? ' each' : ''} · seed {result.seed}

@@ -237,7 +237,7 @@ export function VariantEditor(props: EditorProps) {
   if (b === null) {
     return (
       <section className="tw-stats-variant" aria-labelledby={headId}>
-        <h2 id={headId} className="tw-h2">
+        <h2 id={headId} className="tw-h2 tw-caps">
           Compare two policies
         </h2>
         <p className="tw-stats-hint">
@@ -265,7 +265,7 @@ export function VariantEditor(props: EditorProps) {
   return (
     <section className="tw-stats-variant tw-stats-variant--on" aria-labelledby={headId}>
       <div className="tw-stats-variant__head">
-        <h2 id={headId} className="tw-h2">
+        <h2 id={headId} className="tw-h2 tw-caps">
           Variant B
         </h2>
         <span className="tw-stats-variant__count">
