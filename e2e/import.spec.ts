@@ -71,9 +71,10 @@ test.describe('Importing recorded agent runs', () => {
     await shown.getByText('Inferred fields, and from what').click();
     await expect(shown).toContainText('the default 500 ms where the source has no timing (5 calls)');
     await expect(page.getByText(`“${before}” is unchanged (undo returns to it).`, { exact: false })).toBeVisible();
-    // The report is on show. (The editor's layout is held at the run below: here a call of the new plan can still
-    // sit below the canvas's edge.)
+    // The report is on show, and the canvas it shortened still shows every call of the new plan (the view, not yet
+    // moved by the user, stays fitted as the canvas resizes).
     await expect(shown).toBeInViewport();
+    await expectScreenHolds(page, 'light');
     await page.screenshot({ path: 'e2e/artifacts/import-report-1280x720.png' });
 
     await page.getByRole('button', { name: 'Run', exact: true }).click();

@@ -134,6 +134,40 @@ for (const size of SIZES) {
       await expect.poll(() => valueOf(page.getByRole('separator', { name: 'Resize the inspector' }))).toBe(inspectorStart);
     });
 
+    test('the view stays fitted as the canvas changes size, until the user moves it', async ({ page }) => {
+      await openExample(page, 'Research agent');
+      const flow = page.locator('.react-flow');
+      const viewport = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+      const callsInside = async () => {
+        const area = await box(flow);
+        for (const n of await page.locator('.react-flow__node-toolCall').all()) {
+          const b = await box(n);
+          if (b.x < area.x - 1 || b.y < area.y - 1 || b.x + b.width > area.x + area.width + 1 || b.y + b.height > area.y + area.height + 1)
+            return false;
+        }
+        return true;
+      };
+      const right = page.getByRole('separator', { name: 'Resize the inspector' });
+      const fitted = await viewport();
+      // The inspector grows as far as it goes: the canvas narrows and the plan is fitted again, whole.
+      await right.focus();
+      await page.keyboard.press('End');
+      await expect.poll(viewport).not.toBe(fitted);
+      await expect.poll(callsInside).toBe(true);
+
+      // Once the user zooms with the wheel, a resize leaves the view where they put it.
+      const area = await box(flow);
+      await page.mouse.move(area.x + area.width - 40, area.y + area.height / 2);
+      await page.mouse.wheel(0, -240);
+      await settled(page);
+      const moved = await viewport();
+      await right.focus();
+      await page.keyboard.press('Home');
+      await expect.poll(async () => Math.round((await box(flow)).width)).toBeGreaterThan(Math.round(area.width));
+      await settled(page);
+      expect(await viewport()).toBe(moved);
+    });
+
     test('the timeline resizes to show more rows, and the Run tab’s calls table fits a narrow inspector', async ({ page }) => {
       await openExample(page, 'Research agent');
       await runPlan(page);

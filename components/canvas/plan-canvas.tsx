@@ -36,6 +36,7 @@ import { ToolCallNode } from './tool-call-node';
 import { useCanvasActions } from './use-canvas-actions';
 import { useCanvasGraph, type CanvasNode } from './use-canvas-graph';
 import { useCanvasKeys } from './use-canvas-keys';
+import { useStayFitted } from './use-stay-fitted';
 import { BandsOnly, bandClass, bandColor, FAR_ZOOM, initialFit, MAX_ON_SCREEN, minZoomFor, ONLY_VISIBLE } from './large-plan';
 import { NODE_SIZE } from './view-model';
 import { WaveBandNode } from './wave-bands';
@@ -161,6 +162,7 @@ function CanvasEditor() {
     minZoomFor(callCount, typeof window === 'undefined' ? 1920 * 1080 : window.innerWidth * window.innerHeight),
   );
   const [fitOptions] = useState(() => initialFit(plan, view.model.waves));
+  const stayFitted = useStayFitted(rootRef, fitOptions);
 
   return (
     <div
@@ -201,6 +203,7 @@ function CanvasEditor() {
             nodeDragThreshold={2}
             fitView
             fitViewOptions={fitOptions}
+            onMoveStart={stayFitted.onMoveStart}
             minZoom={minZoom}
             maxZoom={2}
             onlyRenderVisibleElements={callCount > ONLY_VISIBLE}
@@ -231,7 +234,13 @@ function CanvasEditor() {
                   ariaLabel="Mini map of the plan"
                 />
               ))}
-            <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+            <Controls
+              showInteractive={false}
+              showFitView={false}
+              position="bottom-left"
+              onZoomIn={stayFitted.userMoved}
+              onZoomOut={stayFitted.userMoved}
+            />
             <CanvasLegend model={view.model} />
           </ReactFlow>
         </NoteActionsContext.Provider>

@@ -14,6 +14,7 @@ import { edgeId, type XY } from './model';
 import { noteIdOf } from './note-nodes';
 import { findFreeSpot } from './placement';
 import { NODE_SIZE } from './view-model';
+import { clearOfPalette } from './use-stay-fitted';
 
 /** Room the palette takes on the canvas's left edge (px): kept clear when fitting and when placing a new call. */
 const PALETTE_ROOM = 64;
@@ -64,7 +65,7 @@ export function useCanvasActions(
   const rf = useReactFlow();
   return useMemo(() => {
     const noEdges: ReadonlySet<string> = new Set();
-    const fit = () => void rf.fitView(FIT_OPTIONS);
+    const fit = () => void rf.fitView(clearOfPalette(viewportRef.current, FIT_OPTIONS));
 
     /** The middle of what the user sees (right of the palette), in flow coordinates. */
     const centreOfView = (): XY => {
