@@ -53,7 +53,7 @@ export default function CodeDialog({ plan, onClose }: { plan: Plan; onClose: () 
   };
 
   return (
-    <Modal title="Export as code" onClose={onClose} className="tw-code-export">
+    <Modal title="Export as code" onClose={onClose} className="tw-code-export" closeLabel="Close">
       <div className="tw-code-export__bar">
         <label className="tw-code-export__format">
           <span className="tw-field__label">Format</span>
@@ -97,11 +97,6 @@ export default function CodeDialog({ plan, onClose }: { plan: Plan; onClose: () 
             ? 'The browser did not let Toolwave copy: the code is selected, copy it with Ctrl/⌘+C.'
             : ''}
       </p>
-      <div className="tw-modal__actions">
-        <button type="button" className="tw-button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Modal>
   );
 }

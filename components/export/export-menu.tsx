@@ -4,6 +4,7 @@
 // menu-button pattern: Enter, Space or ArrowDown open it, arrows move, Escape closes and returns to the button.
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Plan } from '@/lib/plan';
+import { MenuItem } from '../inject/menu-item';
 import { focusItem, handleMenuNavigation } from '../inject/menu-keys';
 
 const loadDialog = () => import('./code-dialog');
@@ -67,28 +68,24 @@ export function ExportMenu({ getPlan, onExportFile }: { getPlan: () => Plan; onE
       </button>
       {open && (
         <div ref={menu} id={menuId} role="menu" aria-label="Export" className="tw-menu" onKeyDown={onMenuKey}>
-          <button
-            type="button"
-            role="menuitem"
-            className="tw-menu__item"
+          <MenuItem
+            tabIndex={0}
             onClick={() => {
               close(true);
               onExportFile();
             }}
           >
             Plan file (JSON)
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="tw-menu__item"
+          </MenuItem>
+          <MenuItem
+            tabIndex={0}
             onClick={() => {
               close(false);
               setPlan(getPlan());
             }}
           >
             Code…
-          </button>
+          </MenuItem>
         </div>
       )}
       {plan !== null && (

@@ -53,6 +53,20 @@ export function handleMenuNavigation(e: ReactKeyboardEvent, menu: HTMLElement | 
   return false;
 }
 
+/**
+ * A context menu's keydown: Escape or Tab closes it (`close` gives focus back); navigation keys move focus; Enter and
+ * Space act on the focused item (a native button). None of them reaches the editor's shortcuts.
+ */
+export function closingMenuKeyDown(e: ReactKeyboardEvent, menu: HTMLElement | null, close: () => void): void {
+  if (e.key === 'Escape' || e.key === 'Tab') {
+    e.preventDefault();
+    e.stopPropagation();
+    close();
+    return;
+  }
+  if (handleMenuNavigation(e, menu) || e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+}
+
 /** Keeps a floating box inside the window: `at` is its wished top-left corner, in viewport pixels. */
 export function placeInWindow(el: HTMLElement, at: { x: number; y: number }, margin = 8): { left: number; top: number } {
   const r = el.getBoundingClientRect();

@@ -3,7 +3,7 @@
 // faults, or, asked for by name, every fault in force, designed ones included. A WAI-ARIA menu: focus starts on the first item, arrows move, Enter or Space acts, Escape or Tab closes
 // and gives focus back to the call; a click outside closes it. Rendered over the page, not inside the canvas, so the
 // canvas's own keys (arrows move the selection) do not act while it is open.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { faultsInForce, injectedFaultsOf } from '@/lib/plan/inject';
@@ -12,7 +12,8 @@ import type { AppState } from '@/lib/store/app-store';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { FaultIcon } from '../icons';
 import type { InjectUiStore, NodeMenuState } from './inject-store';
-import { callNodeElement, focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
+import { MenuItem, MenuRadio } from './menu-item';
+import { callNodeElement, closingMenuKeyDown, focusItem, placeInWindow } from './menu-keys';
 import { useInject } from './use-inject';
 import { INJECT_ACTIONS, WHEN_OPTIONS } from './words';
 
@@ -81,17 +82,6 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
     };
   }, [close]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape' || e.key === 'Tab') {
-      e.preventDefault();
-      e.stopPropagation();
-      close(true);
-      return;
-    }
-    // Enter and Space act on the focused item (a native button): no editor shortcut sees them.
-    if (handleMenuNavigation(e, ref.current) || e.key === 'Enter' || e.key === ' ') e.stopPropagation();
-  };
-
   return createPortal(
     <div
       ref={ref}
@@ -99,30 +89,25 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
       role="menu"
       aria-label={`Inject into ${callId}`}
       style={place === null ? { left: menu.x, top: menu.y, visibility: 'hidden' } : place}
-      onKeyDown={onKeyDown}
+      onKeyDown={(e) => closingMenuKeyDown(e, ref.current, () => close(true))}
       onContextMenu={(e) => e.preventDefault()}
     >
       <div className="tw-menu__title" aria-hidden="true">
         Inject into <code>{callId}</code>
       </div>
       {INJECT_ACTIONS.map((a) => (
-        <button
+        <MenuItem
           key={a.kind}
-          type="button"
-          role="menuitem"
-          tabIndex={-1}
-          className="tw-menu__item"
+          icon={<FaultIcon kind={a.kind} />}
+          iconClass={`tw-fault--${a.kind}`}
           title={a.tip}
           onClick={() => {
             commands.inject(callId, a.kind, when);
             close(true);
           }}
         >
-          <span className={`tw-menu__icon tw-fault--${a.kind}`}>
-            <FaultIcon kind={a.kind} />
-          </span>
           {a.label}
-        </button>
+        </MenuItem>
       ))}
       <div role="separator" className="tw-menu__sep" />
       <div role="group" aria-label="Inject on" className="tw-menu__group">
@@ -130,26 +115,14 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
           Inject on
         </div>
         {WHEN_OPTIONS.map((o) => (
-          <button
-            key={o.when}
-            type="button"
-            role="menuitemradio"
-            aria-checked={when === o.when}
-            tabIndex={-1}
-            className="tw-menu__item tw-menu__item--radio"
-            onClick={() => setWhen(o.when)}
-          >
-            <span className="tw-menu__check" aria-hidden="true" />
+          <MenuRadio key={o.when} checked={when === o.when} onClick={() => setWhen(o.when)}>
             {o.label}
-          </button>
+          </MenuRadio>
         ))}
       </div>
       <div role="separator" className="tw-menu__sep" />
-      <button
-        type="button"
-        role="menuitem"
-        tabIndex={-1}
-        className="tw-menu__item"
+      <MenuItem
+        icon={CLEAR_ICON}
         aria-disabled={injected === 0}
         title={
           injected === 0
@@ -162,14 +135,11 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
           close(true);
         }}
       >
-        <span className="tw-menu__icon">{CLEAR_ICON}</span>
         Clear injected faults
-      </button>
-      <button
-        type="button"
-        role="menuitem"
-        tabIndex={-1}
-        className="tw-menu__item tw-menu__item--danger"
+      </MenuItem>
+      <MenuItem
+        icon={CLEAR_ICON}
+        danger
         aria-disabled={inForce === injected}
         title={
           inForce === injected
@@ -182,26 +152,19 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
           close(true);
         }}
       >
-        <span className="tw-menu__icon">{CLEAR_ICON}</span>
         Clear all faults, designed ones too
-      </button>
+      </MenuItem>
       <div role="separator" className="tw-menu__sep" />
-      <button
-        type="button"
-        role="menuitem"
-        tabIndex={-1}
-        className="tw-menu__item"
+      <MenuItem
+        icon="⇆"
         title={`Runs the same seed with ${callId} under retry, degrade and abort, side by side`}
         onClick={() => {
           close(false);
           comparePolicies(callId);
         }}
       >
-        <span className="tw-menu__icon" aria-hidden="true">
-          ⇆
-        </span>
         Compare policies…
-      </button>
+      </MenuItem>
     </div>,
     document.body,
   );

@@ -3,7 +3,7 @@
 // each scenario of the plan on view (the top plan, or a drilled-in sub-agent's), one checked. Choosing one switches
 // to it (one undo step, through the store's editView) and runs the plan again. "Save current faults as a scenario…"
 // asks for a name and saves the faults in force as a new active scenario; the active one can be renamed or deleted.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { activeScenario } from '@/lib/plan/scenario';
 import { deleteScenario, renameScenario, scenarioFromCurrent, scenarioNameProblem, setActiveScenario } from '@/lib/plan/inject';
@@ -13,7 +13,8 @@ import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { useTermTip } from '../glossary/term-tip';
 import { InjectedChip } from './injected-notice';
-import { focusItem, handleMenuNavigation, placeInWindow } from './menu-keys';
+import { MenuItem, MenuRadio } from './menu-item';
+import { closingMenuKeyDown, focusItem, placeInWindow } from './menu-keys';
 import { LineIcon } from '../icons';
 
 type View = { kind: 'menu'; focus: 'checked' | 'first' | 'last' } | { kind: 'save' } | { kind: 'rename'; id: string };
@@ -256,84 +257,43 @@ function ScenarioList({
     } else focusItem(ref.current, focus === 'first' ? 0 : -1);
   }, [ready, focus]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape' || e.key === 'Tab') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose(true);
-      return;
-    }
-    // Enter and Space act on the focused item (a native button): no editor shortcut sees them.
-    if (handleMenuNavigation(e, ref.current) || e.key === 'Enter' || e.key === ' ') e.stopPropagation();
-  };
-
   return (
-    <div ref={ref} id={id} role="menu" aria-label="Scenarios" onKeyDown={onKeyDown}>
+    <div ref={ref} id={id} role="menu" aria-label="Scenarios" onKeyDown={(e) => closingMenuKeyDown(e, ref.current, () => onClose(true))}>
       <div role="group" aria-label="Active scenario" className="tw-menu__group">
         <div className="tw-menu__heading" aria-hidden="true">
           Scenario
         </div>
-        <button
-          type="button"
-          role="menuitemradio"
-          aria-checked={active === undefined}
-          tabIndex={-1}
-          className="tw-menu__item tw-menu__item--radio"
-          onClick={() => onChoose(null)}
-        >
-          <span className="tw-menu__check" aria-hidden="true" />
+        <MenuRadio checked={active === undefined} onClick={() => onChoose(null)}>
           <span className="tw-menu__text">
             No scenario <span className="tw-menu__hint">(the calls’ own faults)</span>
           </span>
-        </button>
+        </MenuRadio>
         {plan.scenarios.map((s) => (
-          <button
+          <MenuRadio
             key={s.id}
-            type="button"
-            role="menuitemradio"
-            aria-checked={active?.id === s.id}
-            tabIndex={-1}
-            className="tw-menu__item tw-menu__item--radio"
+            checked={active?.id === s.id}
             title={`${s.name}: faults for ${callsIn(s.faults)}`}
             onClick={() => onChoose(s.id)}
           >
-            <span className="tw-menu__check" aria-hidden="true" />
             <span className="tw-menu__text">{s.name}</span>
             <span className="tw-menu__aside" aria-hidden="true">
               {callsIn(s.faults)}
             </span>
-          </button>
+          </MenuRadio>
         ))}
       </div>
       <div role="separator" className="tw-menu__sep" />
-      <button type="button" role="menuitem" tabIndex={-1} className="tw-menu__item" onClick={() => onView({ kind: 'save' })}>
-        <span className="tw-menu__icon" aria-hidden="true">
-          +
-        </span>
+      <MenuItem icon="+" onClick={() => onView({ kind: 'save' })}>
         Save current faults as a scenario…
-      </button>
+      </MenuItem>
       {active !== undefined && (
         <>
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            className="tw-menu__item"
-            onClick={() => onView({ kind: 'rename', id: active.id })}
-          >
-            <span className="tw-menu__icon" aria-hidden="true" />
+          <MenuItem icon={null} onClick={() => onView({ kind: 'rename', id: active.id })}>
             <span className="tw-menu__text">Rename “{active.name}”…</span>
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            className="tw-menu__item tw-menu__item--danger"
-            onClick={() => onRemove(active.id)}
-          >
-            <span className="tw-menu__icon" aria-hidden="true" />
+          </MenuItem>
+          <MenuItem icon={null} danger onClick={() => onRemove(active.id)}>
             <span className="tw-menu__text">Delete “{active.name}”</span>
-          </button>
+          </MenuItem>
         </>
       )}
     </div>

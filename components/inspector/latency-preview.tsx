@@ -12,6 +12,11 @@ const TOP = 6;
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
+/** A vertical mark across the plot, from `top` down to the axis, at `x` in plot units. */
+function VLine({ x, top, className }: { x: number; top: number; className: string }) {
+  return <line x1={x} x2={x} y1={top} y2={H} className={className} vectorEffect="non-scaling-stroke" />;
+}
+
 /** "about 2.3% of attempts" — said in words beside the picture too, so it is never only a colour. */
 export function describeTimeoutCut(latency: Latency, timeoutMs: number | null): string | null {
   if (timeoutMs === null) return null;
@@ -49,45 +54,15 @@ function LatencyPreviewView({ latency, timeoutMs }: { latency: Latency; timeoutM
               <path d={line} className="tw-insp-preview__line" vectorEffect="non-scaling-stroke" />
             </>
           ) : (
-            <line
-              x1={sx(shape.p50)}
-              x2={sx(shape.p50)}
-              y1={TOP}
-              y2={H}
-              className="tw-insp-preview__spike"
-              vectorEffect="non-scaling-stroke"
-            />
+            <VLine x={sx(shape.p50)} top={TOP} className="tw-insp-preview__spike" />
           )}
           {shape.kind === 'curve' && (
             <>
-              <line
-                x1={sx(shape.p50)}
-                x2={sx(shape.p50)}
-                y1={TOP}
-                y2={H}
-                className="tw-insp-preview__mark"
-                vectorEffect="non-scaling-stroke"
-              />
-              <line
-                x1={sx(shape.p95)}
-                x2={sx(shape.p95)}
-                y1={TOP}
-                y2={H}
-                className="tw-insp-preview__mark tw-insp-preview__mark--p95"
-                vectorEffect="non-scaling-stroke"
-              />
+              <VLine x={sx(shape.p50)} top={TOP} className="tw-insp-preview__mark" />
+              <VLine x={sx(shape.p95)} top={TOP} className="tw-insp-preview__mark tw-insp-preview__mark--p95" />
             </>
           )}
-          {timeoutShown && (
-            <line
-              x1={sx(timeoutMs)}
-              x2={sx(timeoutMs)}
-              y1={0}
-              y2={H}
-              className="tw-insp-preview__timeout"
-              vectorEffect="non-scaling-stroke"
-            />
-          )}
+          {timeoutShown && <VLine x={sx(timeoutMs)} top={0} className="tw-insp-preview__timeout" />}
           <line x1={0} x2={W} y1={H - 0.5} y2={H - 0.5} className="tw-insp-preview__axis" vectorEffect="non-scaling-stroke" />
         </svg>
       </div>

@@ -8,9 +8,9 @@ import { callCheck } from './checks';
 import { ChoiceGroup, TextField } from './fields';
 import { convertLatency } from './latency-edit';
 import { describeTimeoutCut, LatencyPreview } from './latency-preview';
-import { numberText, parseNumber, parseOptionalNumber, sameNumber } from './numbers';
+import { parseNumber, parseOptionalNumber } from './numbers';
 import { useAct } from './use-action';
-import { useDraft } from './use-draft';
+import { useNumberDraft } from './use-draft';
 
 const KINDS: readonly { value: Latency['kind']; label: string }[] = [
   { value: 'fixed', label: 'Fixed' },
@@ -30,71 +30,50 @@ function as<K extends Latency['kind']>(policy: Policy | undefined, kind: K): Of<
   return policy !== undefined && policy.latency.kind === kind ? (policy.latency as Of<K>) : null;
 }
 
-interface FieldsProps {
+/** One figure of a latency of kind K: its field, label, and the latency with the figure set to `v`. */
+interface Figure<K extends Latency['kind']> {
+  key: Exclude<keyof Of<K>, 'kind'> & string;
+  label: string;
+  make: (v: number, now: Of<K> | null) => Of<K>;
+}
+
+/** The figures each kind is edited by; a bound keeps the other one as it is now (or takes `v` when there is none). */
+const FIGURES: { [K in Latency['kind']]: readonly Figure<K>[] } = {
+  fixed: [{ key: 'ms', label: 'Latency', make: (v) => ({ kind: 'fixed', ms: v }) }],
+  uniform: [
+    { key: 'minMs', label: 'Shortest', make: (v, now) => ({ kind: 'uniform', minMs: v, maxMs: now?.maxMs ?? v }) },
+    { key: 'maxMs', label: 'Longest', make: (v, now) => ({ kind: 'uniform', minMs: now?.minMs ?? v, maxMs: v }) },
+  ],
+  lognormal: [
+    { key: 'p50Ms', label: 'Median (p50)', make: (v, now) => ({ kind: 'lognormal', p50Ms: v, p95Ms: now?.p95Ms ?? v }) },
+    { key: 'p95Ms', label: '95th percentile (p95)', make: (v, now) => ({ kind: 'lognormal', p50Ms: now?.p50Ms ?? v, p95Ms: v }) },
+  ],
+};
+
+function FigureField<K extends Latency['kind']>({
+  call,
+  part,
+  kind,
+  figure,
+}: {
   call: ToolCall;
   part: PolicyPart;
-}
-
-/** A latency field's check: the part's latency as it is now, with the field changed. */
-function latencyCheck(call: ToolCall, part: PolicyPart, field: string, make: (v: number, now: Policy | undefined) => Latency) {
-  return callCheck(call.id, policyPath(part, `latency.${field}`), parseNumber, (v, c) =>
-    policyPatch(c, part, { latency: make(v, policyOf(c, part)) }),
+  kind: K;
+  figure: Figure<K>;
+}) {
+  const path = policyPath(part, `latency.${figure.key}`);
+  const value: unknown = as(policyOf(call, part), kind)?.[figure.key];
+  const draft = useNumberDraft(
+    path,
+    typeof value === 'number' ? value : undefined,
+    callCheck(call.id, path, parseNumber, (v, c) => policyPatch(c, part, { latency: figure.make(v, as(policyOf(c, part), kind)) })),
   );
+  return <TextField label={figure.label} draft={draft} unit="ms" inputMode="decimal" />;
 }
 
-function FixedFields({ call, part }: FieldsProps) {
-  const l = as(policyOf(call, part), 'fixed');
-  const ms = useDraft({
-    name: policyPath(part, 'latency.ms'),
-    value: numberText(l?.ms),
-    same: sameNumber,
-    check: latencyCheck(call, part, 'ms', (v) => ({ kind: 'fixed', ms: v })),
-  });
-  return <TextField label="Latency" draft={ms} unit="ms" inputMode="decimal" />;
-}
-
-function UniformFields({ call, part }: FieldsProps) {
-  const l = as(policyOf(call, part), 'uniform');
-  const min = useDraft({
-    name: policyPath(part, 'latency.minMs'),
-    value: numberText(l?.minMs),
-    same: sameNumber,
-    check: latencyCheck(call, part, 'minMs', (v, now) => ({ kind: 'uniform', minMs: v, maxMs: as(now, 'uniform')?.maxMs ?? v })),
-  });
-  const max = useDraft({
-    name: policyPath(part, 'latency.maxMs'),
-    value: numberText(l?.maxMs),
-    same: sameNumber,
-    check: latencyCheck(call, part, 'maxMs', (v, now) => ({ kind: 'uniform', minMs: as(now, 'uniform')?.minMs ?? v, maxMs: v })),
-  });
-  return (
-    <>
-      <TextField label="Shortest" draft={min} unit="ms" inputMode="decimal" />
-      <TextField label="Longest" draft={max} unit="ms" inputMode="decimal" />
-    </>
-  );
-}
-
-function LognormalFields({ call, part }: FieldsProps) {
-  const l = as(policyOf(call, part), 'lognormal');
-  const p50 = useDraft({
-    name: policyPath(part, 'latency.p50Ms'),
-    value: numberText(l?.p50Ms),
-    same: sameNumber,
-    check: latencyCheck(call, part, 'p50Ms', (v, now) => ({ kind: 'lognormal', p50Ms: v, p95Ms: as(now, 'lognormal')?.p95Ms ?? v })),
-  });
-  const p95 = useDraft({
-    name: policyPath(part, 'latency.p95Ms'),
-    value: numberText(l?.p95Ms),
-    same: sameNumber,
-    check: latencyCheck(call, part, 'p95Ms', (v, now) => ({ kind: 'lognormal', p50Ms: as(now, 'lognormal')?.p50Ms ?? v, p95Ms: v })),
-  });
-  return (
-    <>
-      <TextField label="Median (p50)" draft={p50} unit="ms" inputMode="decimal" />
-      <TextField label="95th percentile (p95)" draft={p95} unit="ms" inputMode="decimal" />
-    </>
-  );
+function FigureFields<K extends Latency['kind']>({ call, part, kind }: { call: ToolCall; part: PolicyPart; kind: K }) {
+  const figures: readonly Figure<K>[] = FIGURES[kind];
+  return figures.map((f) => <FigureField key={`${kind}.${f.key}`} call={call} part={part} kind={kind} figure={f} />);
 }
 
 /** The latency and timeout of a call, or (part "compensation") of its compensation, with the same fields. */
@@ -102,12 +81,11 @@ export function LatencySection({ call, part = 'call' }: { call: ToolCall; part?:
   const act = useAct();
   const id = call.id;
   const policy = policyOf(call, part) ?? call;
-  const timeout = useDraft({
-    name: policyPath(part, 'timeoutMs'),
-    value: numberText(policy.timeoutMs),
-    same: sameNumber,
-    check: callCheck(id, policyPath(part, 'timeoutMs'), parseOptionalNumber, (timeoutMs, c) => policyPatch(c, part, { timeoutMs })),
-  });
+  const timeout = useNumberDraft(
+    policyPath(part, 'timeoutMs'),
+    policy.timeoutMs,
+    callCheck(id, policyPath(part, 'timeoutMs'), parseOptionalNumber, (timeoutMs, c) => policyPatch(c, part, { timeoutMs })),
+  );
   const agent = part === 'call' && call.kind === 'agent';
   const cut = agent ? null : describeTimeoutCut(policy.latency, policy.timeoutMs);
   return (
@@ -135,9 +113,7 @@ export function LatencySection({ call, part = 'call' }: { call: ToolCall; part?:
           note={<p className="tw-insp-hint">{KIND_NOTE[policy.latency.kind]}</p>}
         />
       </div>
-      {policy.latency.kind === 'fixed' && <FixedFields key="fixed" call={call} part={part} />}
-      {policy.latency.kind === 'uniform' && <UniformFields key="uniform" call={call} part={part} />}
-      {policy.latency.kind === 'lognormal' && <LognormalFields key="lognormal" call={call} part={part} />}
+      <FigureFields key={policy.latency.kind} call={call} part={part} kind={policy.latency.kind} />
       <div className="tw-insp-field--wide">
         <LatencyPreview latency={policy.latency} timeoutMs={policy.timeoutMs} />
       </div>

@@ -7,9 +7,9 @@ import { shortDuration } from '@/lib/format/duration';
 import { policyOf, policyPatch, policyPath, type PolicyPart } from '@/lib/plan/policy';
 import { callCheck } from './checks';
 import { ChoiceGroup, TextField } from './fields';
-import { numberText, parseNumber, parseOptionalNumber, sameNumber } from './numbers';
+import { parseNumber, parseOptionalNumber, type Parsed } from './numbers';
 import { useAct } from './use-action';
-import { useDraft } from './use-draft';
+import { useNumberDraft } from './use-draft';
 import { JITTER } from './words';
 
 /** The policy with its cap set, or removed (null) so it takes its default of 100 × the first interval. */
@@ -24,41 +24,38 @@ export function withCap(r: RetryPolicy, cap: number | null): RetryPolicy {
   return next;
 }
 
+/** The part's retry policy as it is now, changed by `change`. */
+function retryPatch(c: ToolCall, part: PolicyPart, change: (now: RetryPolicy) => RetryPolicy): Partial<ToolCall> {
+  const now = policyOf(c, part);
+  return now === undefined ? {} : policyPatch(c, part, { retry: change(now.retry) });
+}
+
+/** The draft of one number of the part's retry policy; `set` puts a valid value into the policy as it is now. */
+function useRetryDraft<T>(
+  call: ToolCall,
+  part: PolicyPart,
+  field: Exclude<keyof RetryPolicy, 'jitter'>,
+  parse: (text: string) => Parsed<T>,
+  set: (now: RetryPolicy, v: T) => RetryPolicy,
+) {
+  const path = policyPath(part, `retry.${field}`);
+  const r = (policyOf(call, part) ?? call).retry;
+  return useNumberDraft(
+    path,
+    r[field],
+    callCheck(call.id, path, parse, (v, c) => retryPatch(c, part, (now) => set(now, v))),
+  );
+}
+
 /** The retry policy of a call, or (part "compensation") of its compensation, with the same fields. */
 export function RetrySection({ call, part = 'call' }: { call: ToolCall; part?: PolicyPart }) {
   const act = useAct();
   const id = call.id;
   const r = (policyOf(call, part) ?? call).retry;
-  const path = (field: string) => policyPath(part, `retry.${field}`);
-  /** The part's retry policy as it is now, changed by `change`. */
-  const retryPatch = (c: ToolCall, change: (now: RetryPolicy) => RetryPolicy) => {
-    const now = policyOf(c, part);
-    return now === undefined ? {} : policyPatch(c, part, { retry: change(now.retry) });
-  };
-  const attempts = useDraft({
-    name: path('maxAttempts'),
-    value: numberText(r.maxAttempts),
-    same: sameNumber,
-    check: callCheck(id, path('maxAttempts'), parseNumber, (v, c) => retryPatch(c, (now) => ({ ...now, maxAttempts: v }))),
-  });
-  const initial = useDraft({
-    name: path('initialIntervalMs'),
-    value: numberText(r.initialIntervalMs),
-    same: sameNumber,
-    check: callCheck(id, path('initialIntervalMs'), parseNumber, (v, c) => retryPatch(c, (now) => ({ ...now, initialIntervalMs: v }))),
-  });
-  const coefficient = useDraft({
-    name: path('backoffCoefficient'),
-    value: numberText(r.backoffCoefficient),
-    same: sameNumber,
-    check: callCheck(id, path('backoffCoefficient'), parseNumber, (v, c) => retryPatch(c, (now) => ({ ...now, backoffCoefficient: v }))),
-  });
-  const cap = useDraft({
-    name: path('maximumIntervalMs'),
-    value: numberText(r.maximumIntervalMs),
-    same: sameNumber,
-    check: callCheck(id, path('maximumIntervalMs'), parseOptionalNumber, (v, c) => retryPatch(c, (now) => withCap(now, v))),
-  });
+  const attempts = useRetryDraft(call, part, 'maxAttempts', parseNumber, (now, v) => ({ ...now, maxAttempts: v }));
+  const initial = useRetryDraft(call, part, 'initialIntervalMs', parseNumber, (now, v) => ({ ...now, initialIntervalMs: v }));
+  const coefficient = useRetryDraft(call, part, 'backoffCoefficient', parseNumber, (now, v) => ({ ...now, backoffCoefficient: v }));
+  const cap = useRetryDraft(call, part, 'maximumIntervalMs', parseOptionalNumber, withCap);
   const waits = describeRetryWaits(r);
   return (
     <div className="tw-insp-grid">
@@ -87,7 +84,7 @@ export function RetrySection({ call, part = 'call' }: { call: ToolCall; part?: P
                 : updateCall(
                     plan,
                     id,
-                    retryPatch(now, (retry) => ({ ...retry, jitter })),
+                    retryPatch(now, part, (retry) => ({ ...retry, jitter })),
                   );
             })
           }

@@ -2,22 +2,32 @@
 // The plan's own settings, shown when no single call is selected: name, description, strategy, concurrency cap,
 // model-turn cost, deadline, seed, active scenario, and the plan review's findings.
 import { useMemo, useState } from 'react';
-import type { Plan } from '@/lib/plan';
+import type { Plan, Settings } from '@/lib/plan';
 import { reviewPlan, updateSettings } from '@/lib/plan/edit';
 import { shortDuration } from '@/lib/format/duration';
 import { asOptionalText, asText, planInfoCheck, settingsCheck } from './checks';
 import { ChoiceGroup, Select, TextField } from './fields';
-import { numberText, parseNumber, parseOptionalNumber, randomSeed, sameNumber } from './numbers';
+import { parseNumber, parseOptionalNumber, randomSeed, type Parsed } from './numbers';
 import { ReviewList } from './review-list';
 import { Section } from './section';
 import { TextArea } from './text-area';
 import { useAct } from './use-action';
-import { useDraft } from './use-draft';
+import { useDraft, useNumberDraft } from './use-draft';
 import { reviewSummary, STRATEGIES } from './words';
 import { useAppStoreApi } from '@/lib/store/provider';
 
 /** No scenario: '' can never be a scenario id (ids follow the call-id pattern). */
 const NO_SCENARIO = '';
+
+/** The draft of one number setting, checked by the schema as the plan's settings with it changed by `patch`. */
+function useSettingDraft<T>(
+  s: Settings,
+  field: 'maxConcurrency' | 'modelTurnMs' | 'deadlineMs' | 'seed',
+  parse: (text: string) => Parsed<T>,
+  patch: (value: T) => Partial<Settings>,
+) {
+  return useNumberDraft(`settings.${field}`, s[field], settingsCheck(field, parse, patch));
+}
 
 export function SettingsForm({ plan, several = false, nested = false }: { plan: Plan; several?: boolean; nested?: boolean }) {
   const act = useAct();
@@ -32,30 +42,10 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
     enterCommits: false,
     check: planInfoCheck('description', asOptionalText, (v) => ({ description: v })),
   });
-  const cap = useDraft({
-    name: 'settings.maxConcurrency',
-    value: numberText(s.maxConcurrency),
-    same: sameNumber,
-    check: settingsCheck('maxConcurrency', parseOptionalNumber, (v) => ({ maxConcurrency: v })),
-  });
-  const turn = useDraft({
-    name: 'settings.modelTurnMs',
-    value: numberText(s.modelTurnMs),
-    same: sameNumber,
-    check: settingsCheck('modelTurnMs', parseNumber, (v) => ({ modelTurnMs: v })),
-  });
-  const deadline = useDraft({
-    name: 'settings.deadlineMs',
-    value: numberText(s.deadlineMs),
-    same: sameNumber,
-    check: settingsCheck('deadlineMs', parseOptionalNumber, (v) => ({ deadlineMs: v })),
-  });
-  const seed = useDraft({
-    name: 'settings.seed',
-    value: numberText(s.seed),
-    same: sameNumber,
-    check: settingsCheck('seed', parseNumber, (v) => ({ seed: v })),
-  });
+  const cap = useSettingDraft(s, 'maxConcurrency', parseOptionalNumber, (v) => ({ maxConcurrency: v }));
+  const turn = useSettingDraft(s, 'modelTurnMs', parseNumber, (v) => ({ modelTurnMs: v }));
+  const deadline = useSettingDraft(s, 'deadlineMs', parseOptionalNumber, (v) => ({ deadlineMs: v }));
+  const seed = useSettingDraft(s, 'seed', parseNumber, (v) => ({ seed: v }));
   const scenarios = [{ value: NO_SCENARIO, label: 'None' }, ...plan.scenarios.map((x) => ({ value: x.id, label: x.name }))];
   const strategyNote = STRATEGIES.find((x) => x.value === s.strategy);
   return (

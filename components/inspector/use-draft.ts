@@ -11,6 +11,7 @@ import { refuse } from '@/lib/store/document';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { selectViewPlan } from '@/lib/store/selectors';
 import type { Candidate } from './candidate';
+import { numberText, sameNumber } from './numbers';
 
 export interface DraftOptions {
   /** The text the plan's current value shows as. */
@@ -160,4 +161,9 @@ export function useDraft({
       session.current = '';
     },
   };
+}
+
+/** A number field's draft: the value shown as plain digits, and a draft such as `1.` the same as `1`. */
+export function useNumberDraft(name: string, value: number | null | undefined, check: DraftOptions['check']): DraftField {
+  return useDraft({ name, value: numberText(value), same: sameNumber, check });
 }

@@ -10,7 +10,7 @@ export function ShareDialog({ url, warning, onClose }: { url: string; warning: s
     field.current?.select();
   }, []);
   return (
-    <Modal title="Share this plan" onClose={onClose} className="tw-share">
+    <Modal title="Share this plan" onClose={onClose} className="tw-share" closeLabel="Done">
       <p>
         The browser did not let Toolwave copy the link. Copy it from here (Ctrl/⌘+C): whoever opens it is asked before the plan opens, as a
         new plan.
@@ -20,11 +20,6 @@ export function ShareDialog({ url, warning, onClose }: { url: string; warning: s
         <input ref={field} className="tw-input" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
       </label>
       {warning !== null && <p className="tw-share__warning">{warning}</p>}
-      <div className="tw-modal__actions">
-        <button type="button" className="tw-button" onClick={onClose}>
-          Done
-        </button>
-      </div>
     </Modal>
   );
 }

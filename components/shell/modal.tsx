@@ -1,5 +1,6 @@
 'use client';
-// A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes it.
+// A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes it. With `closeLabel`
+// it ends with one action button of that name that closes it too.
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export function Modal({
@@ -7,11 +8,13 @@ export function Modal({
   onClose,
   children,
   className,
+  closeLabel,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   className?: string;
+  closeLabel?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -33,6 +36,13 @@ export function Modal({
         {title}
       </h2>
       {children}
+      {closeLabel !== undefined && (
+        <div className="tw-modal__actions">
+          <button type="button" className="tw-button" onClick={onClose}>
+            {closeLabel}
+          </button>
+        </div>
+      )}
     </dialog>
   );
 }
