@@ -2,28 +2,10 @@
 // The kernel decides everything; the TraceRecorder here only writes down what it reports, in words.
 import type { Plan } from '../plan/schema';
 import { compilePlan, type CompiledPlan } from './compile';
-import {
-  Kernel,
-  O_ABORTED,
-  O_COMPLETE,
-  O_DEADLINE,
-  O_PARTIAL,
-  O_STUCK,
-  R_ERROR,
-  R_OK,
-  R_PARTIAL,
-  R_RATE,
-  R_TIMEOUT,
-  S_CANCELLED,
-  S_FAILED,
-  S_HUNG,
-  S_NOT_STARTED,
-  S_PARTIAL,
-  S_SKIPPED,
-  S_SUCCEEDED,
-  S_TIMED_OUT,
-  type Recorder,
-} from './kernel';
+import { Kernel, type Recorder } from './kernel';
+import { O_ABORTED, O_COMPLETE, O_DEADLINE, O_PARTIAL, O_STUCK } from './kernel';
+import { R_ERROR, R_OK, R_PARTIAL, R_RATE, R_TIMEOUT } from './kernel';
+import { S_CANCELLED, S_FAILED, S_HUNG, S_NOT_STARTED, S_PARTIAL, S_SKIPPED, S_SUCCEEDED, S_TIMED_OUT } from './kernel';
 import { turnEndMs } from './portable/facts';
 import { runBase } from './random';
 import { attemptMessage, decidingFault, faultMessage } from './attempt-record';
@@ -41,6 +23,16 @@ import {
   type SimulateOptions,
   type Trace,
 } from './types';
+
+/** An attempt as it starts: written as hung with no timeout until its end is reported, which overwrites it. */
+const openAttempt = (n: number, startMs: number): Attempt => ({
+  n,
+  startMs,
+  endMs: null,
+  result: 'hang',
+  message: 'no response: it hung with no timeout',
+  retryable: false,
+});
 
 export const STATUS_NAME: Record<number, CallStatus> = {
   [S_SUCCEEDED]: 'succeeded',
@@ -132,14 +124,7 @@ class TraceRecorder implements Recorder {
       this.trace.turns[this.currentTurn].calls.push(call);
       c.missingInputs = this.missingInputs(call);
     }
-    c.attempts.push({
-      n: attempt,
-      startMs: t,
-      endMs: null,
-      result: 'hang',
-      message: 'no response: it hung with no timeout',
-      retryable: false,
-    });
+    c.attempts.push(openAttempt(attempt, t));
     this.trace.events.push({ t, type: 'attempt_start', call, attempt });
   }
 
@@ -167,14 +152,7 @@ class TraceRecorder implements Recorder {
       comp.startMs = t;
       comp.status = 'hung';
     }
-    comp.attempts.push({
-      n: attempt,
-      startMs: t,
-      endMs: null,
-      result: 'hang',
-      message: 'no response: it hung with no timeout',
-      retryable: false,
-    });
+    comp.attempts.push(openAttempt(attempt, t));
     this.trace.events.push({ t, type: 'comp_start', call, attempt });
   }
 
