@@ -24,7 +24,7 @@ import {
   S_TIMED_OUT,
   type Recorder,
 } from './kernel';
-import { turnEndMs } from './portable/facts';
+import { openRun, turnEndMs } from './portable/facts';
 import { runBase } from './random';
 import { attemptMessage, decidingFault, faultMessage } from './attempt-record';
 import { EFFECT_NONE, EFFECT_ONCE } from './compile';
@@ -95,25 +95,7 @@ class TraceRecorder implements Recorder {
       seed,
       run,
       scenario: cp.scenario,
-      outcome: 'complete',
-      makespanMs: 0,
-      stop: null,
-      settledMs: 0,
-      compensations: [],
-      calls: cp.plan.calls.map((c, i): CallTrace => ({
-        id: c.id,
-        index: i,
-        tool: c.tool,
-        wave: cp.wave[i],
-        status: 'not_started',
-        reason: null,
-        startMs: null,
-        endMs: null,
-        attempts: [],
-        missingInputs: [],
-        turn: null,
-      })),
-      turns: [],
+      ...openRun<Attempt>(cp.plan.calls, cp.wave),
       events: [],
     };
   }
