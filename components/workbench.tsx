@@ -15,7 +15,6 @@ import {
   selectTrace,
 } from '@/lib/store/selectors';
 import { PlanCanvas } from './canvas/plan-canvas';
-import { ExamplesGallery } from './library/examples-gallery';
 import { FileDropZone } from './library/file-drop-zone';
 import { LibraryPanel } from './library/library-panel';
 import { TimelinePanel } from './run/timeline-panel';
@@ -33,7 +32,7 @@ import { LearnDriver } from './learn/learn-driver';
 import { selectLeftTab, useLearn, useLearnStore } from './learn/learn-store';
 
 // What the first screen does not show is loaded when it is first asked for: the Run tab, Many runs (with its
-// charts), the presentation and the help (and, elsewhere, the timeline chart, the node menu, import and
+// charts), the examples gallery, the presentation and the help (and, elsewhere, the timeline chart, the node menu, import and
 // share). Each shows a one-line placeholder while its code arrives.
 const Loading = ({ what }: { what: string }) => (
   <p className="tw-muted tw-lazy" role="status">
@@ -47,6 +46,10 @@ const StatsPanel = dynamic(() => import('./stats/stats-panel').then((m) => m.Sta
 const RunResults = dynamic(() => import('./run/run-results').then((m) => m.RunResults), {
   ssr: false,
   loading: () => <Loading what="the run" />,
+});
+const ExamplesGallery = dynamic(() => import('./library/examples-gallery').then((m) => m.ExamplesGallery), {
+  ssr: false,
+  loading: () => <Loading what="the examples" />,
 });
 const Presentation = dynamic(() => import('./present/presentation').then((m) => m.Presentation), { ssr: false });
 const LearnPanel = dynamic(() => import('./learn/learn-panel').then((m) => m.LearnPanel), {

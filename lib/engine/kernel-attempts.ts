@@ -4,28 +4,10 @@
 // Never: React, DOM, wall clock, Math.random.
 import { EFFECT_NONE, FK_ERROR, FK_PARTIAL, FK_RATE, FK_SLOW, FK_TIMEOUT, LAT_FIXED, LAT_UNIFORM, type CompiledPlan } from './compile';
 import { combineMixed, draw, normalQuantile } from './random';
-import {
-  FAULT_NONE,
-  O_ABORTED,
-  O_COMPLETE,
-  O_DEADLINE,
-  R_ERROR,
-  R_HANG,
-  R_OK,
-  R_PARTIAL,
-  R_RATE,
-  R_TIMEOUT,
-  S_CANCELLED,
-  S_FAILED,
-  S_HUNG,
-  S_NOT_STARTED,
-  S_QUEUED,
-  S_RETRY_WAIT,
-  S_RUNNING,
-  S_SUCCEEDED,
-  S_TIMED_OUT,
-  type Recorder,
-} from './kernel-codes';
+import { FAULT_NONE, type Recorder } from './kernel-codes';
+import { O_ABORTED, O_COMPLETE, O_DEADLINE } from './kernel-codes';
+import { R_ERROR, R_HANG, R_OK, R_PARTIAL, R_RATE, R_TIMEOUT } from './kernel-codes';
+import { S_CANCELLED, S_FAILED, S_HUNG, S_NOT_STARTED, S_QUEUED, S_RETRY_WAIT, S_RUNNING, S_SUCCEEDED, S_TIMED_OUT } from './kernel-codes';
 
 export abstract class AttemptKernel {
   readonly cp: CompiledPlan;

@@ -3,19 +3,9 @@
 import type { Plan, Strategy } from '../plan/schema';
 import { compilePlan, type CompiledPlan } from './compile';
 import { EFFECT_NONE, EFFECT_ONCE } from './compile';
-import {
-  Kernel,
-  O_ABORTED,
-  O_COMPLETE,
-  O_DEADLINE,
-  O_PARTIAL,
-  O_STUCK,
-  S_FAILED,
-  S_HUNG,
-  S_PARTIAL,
-  S_SUCCEEDED,
-  S_TIMED_OUT,
-} from './kernel';
+import { Kernel } from './kernel';
+import { O_ABORTED, O_COMPLETE, O_DEADLINE, O_PARTIAL, O_STUCK } from './kernel';
+import { S_FAILED, S_HUNG, S_PARTIAL, S_SUCCEEDED, S_TIMED_OUT } from './kernel';
 import { runBase } from './random';
 import { OUTCOMES, type Outcome } from './types';
 

@@ -2,29 +2,11 @@
 // The kernel decides everything; the TraceRecorder here only writes down what it reports, in words.
 import type { Plan } from '../plan/schema';
 import { compilePlan, type CompiledPlan } from './compile';
-import {
-  Kernel,
-  O_ABORTED,
-  O_COMPLETE,
-  O_DEADLINE,
-  O_PARTIAL,
-  O_STUCK,
-  R_ERROR,
-  R_OK,
-  R_PARTIAL,
-  R_RATE,
-  R_TIMEOUT,
-  S_CANCELLED,
-  S_FAILED,
-  S_HUNG,
-  S_NOT_STARTED,
-  S_PARTIAL,
-  S_SKIPPED,
-  S_SUCCEEDED,
-  S_TIMED_OUT,
-  type Recorder,
-} from './kernel';
-import { openRun, turnEndMs } from './portable/facts';
+import { Kernel, type Recorder } from './kernel';
+import { O_ABORTED, O_COMPLETE, O_DEADLINE, O_PARTIAL, O_STUCK } from './kernel';
+import { R_ERROR, R_OK, R_PARTIAL, R_RATE, R_TIMEOUT } from './kernel';
+import { S_CANCELLED, S_FAILED, S_HUNG, S_NOT_STARTED, S_PARTIAL, S_SKIPPED, S_SUCCEEDED, S_TIMED_OUT } from './kernel';
+import { openAttempt, openRun, turnEndMs } from './portable/facts';
 import { runBase } from './random';
 import { attemptMessage, decidingFault, faultMessage } from './attempt-record';
 import { EFFECT_NONE, EFFECT_ONCE } from './compile';
@@ -114,14 +96,7 @@ class TraceRecorder implements Recorder {
       this.trace.turns[this.currentTurn].calls.push(call);
       c.missingInputs = this.missingInputs(call);
     }
-    c.attempts.push({
-      n: attempt,
-      startMs: t,
-      endMs: null,
-      result: 'hang',
-      message: 'no response: it hung with no timeout',
-      retryable: false,
-    });
+    c.attempts.push(openAttempt(attempt, t));
     this.trace.events.push({ t, type: 'attempt_start', call, attempt });
   }
 
@@ -149,14 +124,7 @@ class TraceRecorder implements Recorder {
       comp.startMs = t;
       comp.status = 'hung';
     }
-    comp.attempts.push({
-      n: attempt,
-      startMs: t,
-      endMs: null,
-      result: 'hang',
-      message: 'no response: it hung with no timeout',
-      retryable: false,
-    });
+    comp.attempts.push(openAttempt(attempt, t));
     this.trace.events.push({ t, type: 'comp_start', call, attempt });
   }
 

@@ -24,32 +24,42 @@ function readsAs(format: (ms: number) => string, cases: [number, string][]): voi
   });
 }
 
-describe('exactMs: the figure to check against the trace', () => {
-  readsAs(exactMs, [
-    [0, '0 ms'],
-    [950, '950 ms'],
-    [1250, '1,250 ms'],
-    [1250.46, '1,250.5 ms'],
-    [1_234_567, '1,234,567 ms'],
-  ]);
+/** The two grouped ways of writing ms, each with a number-only form for the first figure of a span. */
+for (const { name, format, number, start, cases } of [
+  {
+    name: 'exactMs: the figure to check against the trace',
+    format: exactMs,
+    number: exactMsNumber,
+    start: 4210,
+    cases: [
+      [0, '0 ms'],
+      [950, '950 ms'],
+      [1250, '1,250 ms'],
+      [1250.46, '1,250.5 ms'],
+      [1_234_567, '1,234,567 ms'],
+    ] as [number, string][],
+  },
+  {
+    name: 'roundedMs: read at a glance',
+    format: roundedMs,
+    number: roundedMsNumber,
+    start: 4210.4,
+    cases: [
+      [0, '0 ms'],
+      [205.5, '206 ms'],
+      [1250.46, '1,250 ms'],
+      [4210, '4,210 ms'],
+    ] as [number, string][],
+  },
+]) {
+  describe(name, () => {
+    readsAs(format, cases);
 
-  it('writes the same number without its unit, for a span such as 4,210–5,761 ms', () => {
-    expect(`${exactMsNumber(4210)}–${exactMs(5761)}`).toBe('4,210–5,761 ms');
+    it('writes the same number without its unit, for a span such as 4,210–5,761 ms', () => {
+      expect(`${number(start)}–${format(5761)}`).toBe('4,210–5,761 ms');
+    });
   });
-});
-
-describe('roundedMs: read at a glance', () => {
-  readsAs(roundedMs, [
-    [0, '0 ms'],
-    [205.5, '206 ms'],
-    [1250.46, '1,250 ms'],
-    [4210, '4,210 ms'],
-  ]);
-
-  it('writes the same number without its unit, for a span such as 4,210–5,761 ms', () => {
-    expect(`${roundedMsNumber(4210.4)}–${roundedMs(5761)}`).toBe('4,210–5,761 ms');
-  });
-});
+}
 
 describe('shortDuration: a label', () => {
   readsAs(shortDuration, [
@@ -122,17 +132,15 @@ describe('tickDuration: a time axis', () => {
   ]);
 });
 
-describe('clockSeconds: the playback clock', () => {
-  it('reads seconds with two decimals, never below zero', () => {
-    expect([0, 1240, 8900, 12_345.6, -5, Number.NaN].map((v) => clockSeconds(v))).toEqual([
-      '0.00 s',
-      '1.24 s',
-      '8.90 s',
-      '12.35 s',
-      '0.00 s',
-      '0.00 s',
-    ]);
-  });
+describe('clockSeconds: the playback clock, in seconds with two decimals, never below zero', () => {
+  readsAs(clockSeconds, [
+    [0, '0.00 s'],
+    [1240, '1.24 s'],
+    [8900, '8.90 s'],
+    [12_345.6, '12.35 s'],
+    [-5, '0.00 s'],
+    [Number.NaN, '0.00 s'],
+  ]);
 });
 
 describe('numbers without their unit and what the model reads', () => {

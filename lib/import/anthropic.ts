@@ -1,9 +1,9 @@
 // Reads an Anthropic Messages transcript (a list of messages, `{ "messages": [...] }`, one Message, or JSON Lines of
 // messages, Claude Code's `{ "message": {...}, "timestamp" }` lines included) into a run. Pure: never throws.
 import { z } from 'zod';
-import { finishReading, startReading, type ObservedResult, type ReadResult } from './run';
-import { isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
-import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
+import { finishReading, issueCall, startReading, type ObservedResult, type ReadResult } from './run';
+import { isObject, parseAt, problem, timeOf, type Decoded, type Found } from './source';
+import { contentText, errorMessage, looksLikeTimeout, resultOutput } from './values';
 
 const textOrBlocks = z.custom<string | unknown[]>((v) => typeof v === 'string' || Array.isArray(v), {
   message: 'must be text or a list of content blocks',
@@ -88,24 +88,11 @@ export function readAnthropic(file: string, doc: Decoded): ReadResult {
         }
         const use = parseAt(toolUseSchema, block, problems, file, m.line, at);
         if (use === undefined) return;
-        if (byId.has(use.id)) {
-          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool_use id "${use.id}"`));
-          return;
-        }
-        const { input, note } = toInput(use.input);
-        byId.set(use.id, calls.length);
-        calls.push({
-          sourceId: use.id,
-          tool: use.name,
-          input,
-          inputNote: note,
-          result: { kind: 'missing' },
-          startMs: m.atMs,
-          endMs: null,
-          resultAt: null,
-          turn: Math.max(0, turn),
-          where: location(file, m.line, at),
-        });
+        issueCall(
+          reading,
+          { sourceId: use.id, tool: use.name, args: use.input, startMs: m.atMs, turn: Math.max(0, turn) },
+          { file, line: m.line, path: at, idKey: 'id', idName: 'tool_use id' },
+        );
       } else if (block.type === 'tool_result') {
         const res = parseAt(toolResultSchema, block, problems, file, m.line, at);
         if (res === undefined) return;

@@ -99,6 +99,47 @@ describe('bad input names the file, the line or path, and what is wrong', () => 
     const r = importRuns([fixture('anthropic-tool-use-in-input.json'), { name: 'bad.json', text: '[' }]);
     expect(r.ok).toBe(false);
   });
+
+  it.each([
+    {
+      format: 'an Anthropic tool_use',
+      text: JSON.stringify([
+        { role: 'user', content: 'go' },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool_use', id: 'a', name: 'search', input: {} },
+            { type: 'tool_use', id: 'a', name: 'fetch', input: {} },
+          ],
+        },
+      ]),
+      expected: 't.json, [1].content[1].id: repeats the tool_use id "a"',
+    },
+    {
+      format: 'a Chat Completions tool call',
+      text: JSON.stringify([
+        { role: 'user', content: 'go' },
+        {
+          role: 'assistant',
+          tool_calls: [
+            { id: 'a', type: 'function', function: { name: 'search', arguments: '{}' } },
+            { id: 'a', type: 'function', function: { name: 'fetch', arguments: '{}' } },
+          ],
+        },
+      ]),
+      expected: 't.json, [1].tool_calls[1].id: repeats the tool call id "a"',
+    },
+    {
+      format: 'a Responses function_call',
+      text: JSON.stringify([
+        { type: 'function_call', call_id: 'a', name: 'search', arguments: '{}' },
+        { type: 'function_call', call_id: 'a', name: 'fetch', arguments: '{}' },
+      ]),
+      expected: 't.json, [1].call_id: repeats the call_id "a"',
+    },
+  ])('$format whose id repeats an earlier one, at its JSON path', ({ text, expected }) => {
+    expect(problems('t.json', text)).toEqual([expected]);
+  });
 });
 
 describe('recorded values are made safe and small before they reach the plan', () => {

@@ -1,9 +1,9 @@
 // Reads OpenAI transcripts into runs: Chat Completions (`tool_calls` answered by `role: "tool"` messages) and the
 // Responses API (`function_call` / `function_call_output` items; Codex's `response_item` lines too). Pure: never throws.
 import { z } from 'zod';
-import { finishReading, startReading, type ObservedResult, type ReadResult } from './run';
-import { foundIn, isObject, location, parseAt, problem, timeOf, type Decoded, type Found } from './source';
-import { contentText, errorMessage, looksLikeTimeout, resultOutput, toInput } from './values';
+import { finishReading, issueCall, startReading, type ObservedResult, type ReadResult } from './run';
+import { foundIn, isObject, parseAt, problem, timeOf, type Decoded, type Found } from './source';
+import { contentText, errorMessage, looksLikeTimeout, resultOutput } from './values';
 
 /**
  * OpenAI results carry no error flag: a result counts as a failure when it is a JSON object with an `error` key
@@ -71,24 +71,11 @@ export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
           problems.push(problem(file, m.line, at, 'has neither "function" nor "custom": no tool name to import'));
           return;
         }
-        if (byId.has(tc.id)) {
-          problems.push(problem(file, m.line, [...at, 'id'], `repeats the tool call id "${tc.id}"`));
-          return;
-        }
-        const { input, note } = toInput(fn.arguments);
-        byId.set(tc.id, calls.length);
-        calls.push({
-          sourceId: tc.id,
-          tool: fn.name,
-          input,
-          inputNote: note,
-          result: { kind: 'missing' },
-          startMs: null,
-          endMs: null,
-          resultAt: null,
-          turn,
-          where: location(file, m.line, at),
-        });
+        issueCall(
+          reading,
+          { sourceId: tc.id, tool: fn.name, args: fn.arguments, startMs: null, turn },
+          { file, line: m.line, path: at, idKey: 'id', idName: 'tool call id' },
+        );
       });
     } else if (msg.role === 'tool') {
       if (msg.tool_call_id === undefined) {
@@ -177,24 +164,11 @@ export function readOpenAIResponses(file: string, doc: Decoded): ReadResult {
       if (sawCall && boundary) turn += 1;
       sawCall = true;
       boundary = false;
-      if (byId.has(c.call_id)) {
-        problems.push(problem(file, it.line, [...it.path, 'call_id'], `repeats the call_id "${c.call_id}"`));
-        continue;
-      }
-      const { input, note } = toInput(type === 'function_call' ? c.arguments : c.input);
-      byId.set(c.call_id, calls.length);
-      calls.push({
-        sourceId: c.call_id,
-        tool: c.name,
-        input,
-        inputNote: note,
-        result: { kind: 'missing' },
-        startMs: it.atMs,
-        endMs: null,
-        resultAt: null,
-        turn,
-        where: location(file, it.line, it.path),
-      });
+      issueCall(
+        reading,
+        { sourceId: c.call_id, tool: c.name, args: type === 'function_call' ? c.arguments : c.input, startMs: it.atMs, turn },
+        { file, line: it.line, path: it.path, idKey: 'call_id', idName: 'call_id' },
+      );
     } else if (type === 'function_call_output' || type === 'custom_tool_call_output') {
       const o = parseAt(outputItemSchema, it.raw, problems, file, it.line, it.path);
       if (o === undefined) continue;

@@ -2,7 +2,8 @@
 // timings when the source has them. The run→plan builder works on this alone; no format detail leaks past it.
 import type { Problem } from '../plan/parse';
 import type { JsonValue } from '../plan/schema';
-import type { JsonObject } from './values';
+import { location, problem } from './source';
+import { toInput, type JsonObject } from './values';
 
 export const FORMATS = ['anthropic', 'openai-chat', 'openai-responses', 'otlp', 'langfuse'] as const;
 export type FormatId = (typeof FORMATS)[number];
@@ -77,6 +78,41 @@ export interface TranscriptReading {
   calls: PendingCall[];
   byId: Map<string, number>;
   prompt: string[];
+}
+
+/** Where a transcript issues a call: the file, line and path, and the id field's key and name for a repeat's problem. */
+export interface IssuedAt {
+  file: string;
+  line: number | null;
+  path: readonly PropertyKey[];
+  idKey: string;
+  idName: string;
+}
+
+/** Records a call the transcript issues, its result still missing; an id seen before is a problem and no call. */
+export function issueCall(
+  { problems, calls, byId }: TranscriptReading,
+  call: { sourceId: string; tool: string; args: unknown; startMs: number | null; turn: number },
+  at: IssuedAt,
+): void {
+  if (byId.has(call.sourceId)) {
+    problems.push(problem(at.file, at.line, [...at.path, at.idKey], `repeats the ${at.idName} "${call.sourceId}"`));
+    return;
+  }
+  const { input, note } = toInput(call.args);
+  byId.set(call.sourceId, calls.length);
+  calls.push({
+    sourceId: call.sourceId,
+    tool: call.tool,
+    input,
+    inputNote: note,
+    result: { kind: 'missing' },
+    startMs: call.startMs,
+    endMs: null,
+    resultAt: null,
+    turn: call.turn,
+    where: location(at.file, at.line, at.path),
+  });
 }
 
 export function startReading(): TranscriptReading {

@@ -1,7 +1,13 @@
 // Lessons on failures that hide: a sub-agent whose opaque report swallows them, and a retried payment that may
 // charge twice. Each check reads the plan on view or the last run.
 import { callOf, currentRun, defineLesson, fixedCall, LESSON_SETTINGS, tracedCall } from './facts';
-import type { Lesson } from './types';
+import { callSetTo, edge, editStep, runStep } from './steps';
+import type { Lesson, LearnState } from './types';
+
+const researchReportedItsGap = (s: LearnState) => {
+  const r = tracedCall(s, 'research');
+  return callOf(s.tracePlan, 'research')?.report === 'explicit' && r?.status === 'partial' && (r.hiddenFailures ?? 0) === 0;
+};
 
 export const SUB_AGENT: Lesson = defineLesson({
   id: 'sub-agent',
@@ -24,40 +30,46 @@ export const SUB_AGENT: Lesson = defineLesson({
           }),
           fixedCall('pricing', 'pricing_api', { vendor: 'globex' }, { entry_usd: 12 }, 600, 3000),
         ],
-        dependencies: [{ from: 'news', to: 'article' }],
+        dependencies: [edge('news', 'article')],
       },
     }),
     fixedCall('brief', 'write_brief', { notes: '{{research.summary}}' }, { words: 180 }, 400, 3000),
   ],
-  dependencies: [{ from: 'research', to: 'brief' }],
+  dependencies: [edge('research', 'brief')],
   steps: [
-    {
-      id: 'run',
-      action: 'run',
+    runStep('run', (s) => (tracedCall(s, 'research')?.hiddenFailures ?? 0) > 0, {
       instruction: 'Run the plan, then look at research on the canvas and in the context: what did the orchestrator learn?',
-      check: (s) => (tracedCall(s, 'research')?.hiddenFailures ?? 0) > 0,
       why: 'The orchestrator is told research succeeded: the 404 inside never reached it, and brief is written from half the facts.',
-    },
-    {
-      id: 'explicit',
-      action: 'edit',
+    }),
+    editStep('explicit', callSetTo('research', 'report', 'explicit'), {
       instruction: 'Make research report explicitly what happened inside it.',
       how: 'Select research; in Inspect, set its Report to explicit.',
-      check: (s) => callOf(s.plan, 'research')?.report === 'explicit',
       why: 'An explicit report is the specialist’s own partial-state summary: failure travels as data.',
-    },
-    {
-      id: 'rerun',
-      action: 'run',
+    }),
+    runStep('rerun', researchReportedItsGap, {
       instruction: 'Run it again and read research’s result in the context.',
-      check: (s) => {
-        const r = tracedCall(s, 'research');
-        return callOf(s.tracePlan, 'research')?.report === 'explicit' && r?.status === 'partial' && (r.hiddenFailures ?? 0) === 0;
-      },
       why: 'Now research is partial, and its result says which of its calls failed: the orchestrator’s model can judge the gap.',
-    },
+    }),
   ],
 });
+
+const chargeMayBeTwice = (s: LearnState) => {
+  const e = tracedCall(s, 'charge_card')?.effect;
+  return e !== undefined && (e.duplicated || e.maybeDuplicated);
+};
+
+const chargedOnceAfterRetry = (s: LearnState) => {
+  const c = tracedCall(s, 'charge_card');
+  return (
+    currentRun(s) !== null &&
+    callOf(s.tracePlan, 'charge_card')?.effect === 'idempotent' &&
+    c?.status === 'succeeded' &&
+    c.attempts.length >= 2 &&
+    c.effect !== undefined &&
+    !c.effect.duplicated &&
+    !c.effect.maybeDuplicated
+  );
+};
 
 export const PAYMENT: Lesson = defineLesson({
   id: 'payment',
@@ -81,46 +93,20 @@ export const PAYMENT: Lesson = defineLesson({
     ),
     fixedCall('receipt', 'send_email', { charge: '{{charge_card.charge_id}}' }, { sent: true }, 250, 2000),
   ],
-  dependencies: [
-    { from: 'load_cart', to: 'charge_card' },
-    { from: 'charge_card', to: 'receipt' },
-  ],
+  dependencies: [edge('load_cart', 'charge_card'), edge('charge_card', 'receipt')],
   steps: [
-    {
-      id: 'run',
-      action: 'run',
+    runStep('run', chargeMayBeTwice, {
       instruction: 'Run the plan. charge_card times out once and is retried: what does the summary say about it?',
-      check: (s) => {
-        const e = tracedCall(s, 'charge_card')?.effect;
-        return e !== undefined && (e.duplicated || e.maybeDuplicated);
-      },
       why: 'The first attempt timed out, but the gateway may have charged the card anyway: the retry may charge it a second time.',
-    },
-    {
-      id: 'idempotent',
-      action: 'edit',
+    }),
+    editStep('idempotent', callSetTo('charge_card', 'effect', 'idempotent'), {
       instruction: 'Make charge_card idempotent (as with an idempotency key).',
       how: 'Select charge_card; in Inspect → Side effect, set the effect to idempotent.',
-      check: (s) => callOf(s.plan, 'charge_card')?.effect === 'idempotent',
       why: 'With an idempotency key the gateway applies the charge once, however often the runtime retries.',
-    },
-    {
-      id: 'rerun',
-      action: 'run',
+    }),
+    runStep('rerun', chargedOnceAfterRetry, {
       instruction: 'Run it again.',
-      check: (s) => {
-        const c = tracedCall(s, 'charge_card');
-        return (
-          currentRun(s) !== null &&
-          callOf(s.tracePlan, 'charge_card')?.effect === 'idempotent' &&
-          c?.status === 'succeeded' &&
-          c.attempts.length >= 2 &&
-          c.effect !== undefined &&
-          !c.effect.duplicated &&
-          !c.effect.maybeDuplicated
-        );
-      },
       why: 'The retry still rescues the payment from the timeout, and now it cannot charge twice.',
-    },
+    }),
   ],
 });

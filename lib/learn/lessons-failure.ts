@@ -14,9 +14,24 @@ import {
   resultLines,
   tracedCall,
 } from './facts';
+import { answerStep, callSetTo, edge, editStep, runStep } from './steps';
 import type { Lesson, LearnState } from './types';
 
 const page = (id: string, url: string, ms: number) => fixedCall(id, 'fetch_url', { url }, { text: `Prices on ${url}` }, ms, 2000);
+
+const extractRanWithoutFetch2 = (s: LearnState) => {
+  const extract = tracedCall(s, 'extract');
+  return (
+    tracedCall(s, 'fetch_2')?.status === 'timed_out' &&
+    extract?.status === 'succeeded' &&
+    extract.missingInputs.some((m) => m.id === 'fetch_2')
+  );
+};
+
+const pickedFetch2Line = (s: LearnState) => {
+  const line = currentRun(s) === null ? null : resultLine(s.contextText, 'fetch_2');
+  return line !== null && line.startsWith('result fetch_2 [error]') && s.answers.line === line;
+};
 
 export const TIMEOUT: Lesson = defineLesson({
   id: 'timeout',
@@ -38,57 +53,37 @@ export const TIMEOUT: Lesson = defineLesson({
       degradedOutput: { cheaper: 'unknown: only one price is known' },
     }),
   ],
-  dependencies: [
-    { from: 'search', to: 'fetch_1' },
-    { from: 'search', to: 'fetch_2' },
-    { from: 'fetch_1', to: 'extract' },
-    { from: 'fetch_2', to: 'extract' },
-  ],
+  dependencies: [edge('search', 'fetch_1'), edge('search', 'fetch_2'), edge('fetch_1', 'extract'), edge('fetch_2', 'extract')],
   steps: [
-    {
-      id: 'inject',
-      action: 'edit',
+    editStep('inject', (s) => faultActs(s.plan, 'fetch_2', ['timeout']) && callOf(s.plan, 'fetch_2')?.timeoutMs != null, {
       instruction: 'Make fetch_2 time out.',
       how: 'Focus fetch_2 and open its menu (Shift+F10, the Menu key or a right-click), then choose a timeout.',
-      check: (s) => faultActs(s.plan, 'fetch_2', ['timeout']) && callOf(s.plan, 'fetch_2')?.timeoutMs != null,
       why: 'A call that hangs is the commonest partial failure; its timeout is what turns the hang into an answer.',
-    },
-    {
-      id: 'optional',
-      action: 'edit',
+    }),
+    editStep('optional', (s) => edgeOf(s.plan, 'fetch_2', 'extract')?.optional === true, {
       instruction: 'Switch extract’s input from fetch_2 to optional, so extract can run without it.',
       how: 'Select the edge fetch_2 → extract (click it, or Tab to it and press Enter) and choose “Make optional”.',
-      check: (s) => edgeOf(s.plan, 'fetch_2', 'extract')?.optional === true,
       why: 'Optional means extract runs degraded without fetch_2 instead of being skipped, and says which input it lacks.',
-    },
-    {
-      id: 'run',
-      action: 'run',
+    }),
+    runStep('run', extractRanWithoutFetch2, {
       instruction: 'Run the plan.',
-      check: (s) => {
-        const extract = tracedCall(s, 'extract');
-        return (
-          tracedCall(s, 'fetch_2')?.status === 'timed_out' &&
-          extract?.status === 'succeeded' &&
-          extract.missingInputs.some((m) => m.id === 'fetch_2')
-        );
-      },
       why: 'The batch still delivers: fetch_1’s page is kept, and extract works with what came in.',
-    },
-    {
-      id: 'line',
-      action: 'answer',
+    }),
+    answerStep('line', (s) => (currentRun(s) === null ? null : resultLines(s.contextText)), pickedFetch2Line, {
       instruction: 'Which line of the context does the model get for fetch_2?',
       how: 'The Run tab shows the whole context; pick the line here.',
-      choices: (s) => (currentRun(s) === null ? null : resultLines(s.contextText)),
-      check: (s) => {
-        const line = currentRun(s) === null ? null : resultLine(s.contextText, 'fetch_2');
-        return line !== null && line.startsWith('result fetch_2 [error]') && s.answers.line === line;
-      },
       why: 'The model must read what failed, after how many attempts and whether it was retryable: a silent gap invites it to invent the page.',
-    },
+    }),
   ],
 });
+
+const abortedByAuthAfterQuoteRetry = (s: LearnState) => {
+  const run = currentRun(s);
+  const quote = tracedCall(s, 'quote');
+  return (
+    run !== null && run.outcome === 'aborted' && run.stop?.by === 'auth' && quote?.status === 'succeeded' && quote.attempts.length >= 2
+  );
+};
 
 export const POLICIES: Lesson = defineLesson({
   id: 'policies',
@@ -112,45 +107,22 @@ export const POLICIES: Lesson = defineLesson({
       latency: { kind: 'fixed', ms: 200 },
     },
   ],
-  dependencies: [
-    { from: 'auth', to: 'offer' },
-    { from: 'quote', to: 'offer' },
-    { from: 'reviews', to: 'offer', optional: true },
-  ],
+  dependencies: [edge('auth', 'offer'), edge('quote', 'offer'), edge('reviews', 'offer', true)],
   steps: [
-    {
-      id: 'retry',
-      action: 'edit',
+    editStep('retry', (s) => (callOf(s.plan, 'quote')?.retry.maxAttempts ?? 1) >= 2, {
       instruction: 'quote failed once with a 503, which is retryable. Give it up to 3 attempts.',
       how: 'Select quote; in Inspect, set Retry → Attempts to 3.',
-      check: (s) => (callOf(s.plan, 'quote')?.retry.maxAttempts ?? 1) >= 2,
       why: 'A transient failure is worth a retry. The runtime makes it inside the wave: it costs no model turn.',
-    },
-    {
-      id: 'abort',
-      action: 'edit',
+    }),
+    editStep('abort', callSetTo('auth', 'onFailure', 'abort'), {
       instruction: 'Without a session nothing else is worth doing: set auth’s failure policy to abort.',
       how: 'Select auth; in Inspect, set “On failure” to abort.',
-      check: (s) => callOf(s.plan, 'auth')?.onFailure === 'abort',
       why: 'Some failures are fatal to the task: stop at once, keep what came in, and say why.',
-    },
-    {
-      id: 'run',
-      action: 'run',
+    }),
+    runStep('run', abortedByAuthAfterQuoteRetry, {
       instruction: 'Run it: quote recovers on a retry, reviews degrades (offer could do without it), and auth stops the plan.',
-      check: (s) => {
-        const run = currentRun(s);
-        const quote = tracedCall(s, 'quote');
-        return (
-          run !== null &&
-          run.outcome === 'aborted' &&
-          run.stop?.by === 'auth' &&
-          quote?.status === 'succeeded' &&
-          quote.attempts.length >= 2
-        );
-      },
       why: 'Per call, not per plan: retry the transient, degrade the optional, abort on the fatal — and the context says which happened.',
-    },
+    }),
   ],
 });
 
@@ -171,6 +143,11 @@ const fetchBFailed = (s: LearnState) => {
   return b !== undefined && ERROR_STATUSES.has(b.status) && tracedCall(s, 'fetch_a')?.status === 'succeeded';
 };
 
+const pickedFalseSuccessLine = (s: LearnState) => {
+  const line = resultLine(antiPatternText(s, 'false_success'), 'fetch_b');
+  return fetchBFailed(s) && line !== null && s.answers.false === line && line !== resultLine(s.contextText, 'fetch_b');
+};
+
 export const ANTI_PATTERNS_LESSON: Lesson = defineLesson({
   id: 'anti-patterns',
   title: 'The two anti-patterns',
@@ -179,40 +156,23 @@ export const ANTI_PATTERNS_LESSON: Lesson = defineLesson({
   calls: [page('fetch_a', 'https://a.example/pricing', 600), page('fetch_b', 'https://b.example/pricing', 800)],
   dependencies: [],
   steps: [
-    {
-      id: 'fail',
-      action: 'edit',
+    editStep('fail', (s) => faultActs(s.plan, 'fetch_b', ['error', 'timeout', 'rate_limit']), {
       instruction: 'Make fetch_b fail: inject an error into it.',
       how: 'Focus fetch_b and open its menu (Shift+F10, the Menu key or a right-click), then choose an error.',
-      check: (s) => faultActs(s.plan, 'fetch_b', ['error', 'timeout', 'rate_limit']),
       why: 'One call of the batch fails, the other returns: a partial failure, the case both anti-patterns get wrong.',
-    },
-    {
-      id: 'run',
-      action: 'run',
+    }),
+    runStep('run', fetchBFailed, {
       instruction: 'Run it, so that fetch_b fails and fetch_a succeeds.',
       how: 'Run tab → “Compare with anti-patterns” sets the renderings side by side.',
-      check: fetchBFailed,
       why: 'The correct context keeps fetch_a’s page and names fetch_b’s failure.',
-    },
-    {
-      id: 'total',
-      action: 'answer',
+    }),
+    answerStep('total', antiChoices, (s) => fetchBFailed(s) && s.answers.total !== undefined && s.answers.total === batchLine(s), {
       instruction: 'Total failure: which line does that anti-pattern hand the model in place of fetch_a’s good result?',
-      choices: antiChoices,
-      check: (s) => fetchBFailed(s) && s.answers.total !== undefined && s.answers.total === batchLine(s),
       why: 'Treating a partial failure as total throws a good result away: the model redoes work, or gives up, for nothing.',
-    },
-    {
-      id: 'false',
-      action: 'answer',
+    }),
+    answerStep('false', antiChoices, pickedFalseSuccessLine, {
       instruction: 'False success: which line does that anti-pattern hand the model for fetch_b, which failed?',
-      choices: antiChoices,
-      check: (s) => {
-        const line = resultLine(antiPatternText(s, 'false_success'), 'fetch_b');
-        return fetchBFailed(s) && line !== null && s.answers.false === line && line !== resultLine(s.contextText, 'fetch_b');
-      },
       why: 'Treating it as total success hides the failure: the model goes on as if fetch_b had answered, and fills the gap itself.',
-    },
+    }),
   ],
 });

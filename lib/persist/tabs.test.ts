@@ -55,6 +55,14 @@ function twoTabs() {
   return { bus, a, b };
 }
 
+/** Two tabs that both show plan-x at revision 1, A first. */
+function bothOnPlanX() {
+  const tabs = twoTabs();
+  tabs.a.watch.open('plan-x', 1);
+  tabs.b.watch.open('plan-x', 1);
+  return tabs;
+}
+
 /** Two tabs, each with its own library over one storage, showing one plan (rev 1) that tab A created. */
 function onePlanInTwoTabs() {
   const storage = new MemoryStorage();
@@ -73,9 +81,7 @@ const kinds = (notices: TabNotice[]): string[] => notices.map((n) => n.kind);
 
 describe('two tabs on one plan', () => {
   it('tell each other that the plan is open in both', () => {
-    const { a, b } = twoTabs();
-    a.watch.open('plan-x', 1);
-    b.watch.open('plan-x', 1);
+    const { a, b } = bothOnPlanX();
     expect(a.notices).toEqual([{ kind: 'also-open', planId: 'plan-x', tabs: 1, message: TAB_MESSAGES.alsoOpen }]);
     expect(b.notices).toEqual([{ kind: 'also-open', planId: 'plan-x', tabs: 1, message: TAB_MESSAGES.alsoOpen }]);
     expect(a.watch.state.others).toEqual(['tab-b']);
@@ -83,9 +89,7 @@ describe('two tabs on one plan', () => {
   });
 
   it('tell the first tab "This plan was changed in another tab" when the second saves', () => {
-    const { a, b } = twoTabs();
-    a.watch.open('plan-x', 1);
-    b.watch.open('plan-x', 1);
+    const { a, b } = bothOnPlanX();
     b.watch.saved(2, 5000);
     expect(a.notices.at(-1)).toEqual({
       kind: 'changed',
@@ -120,9 +124,7 @@ describe('two tabs on one plan', () => {
   });
 
   it('tell again for each newer save, and not for a revision the tab caught up with', () => {
-    const { a, b } = twoTabs();
-    a.watch.open('plan-x', 1);
-    b.watch.open('plan-x', 1);
+    const { a, b } = bothOnPlanX();
     b.watch.saved(2, 1);
     a.watch.seen(3);
     b.watch.saved(3, 2);
@@ -131,9 +133,7 @@ describe('two tabs on one plan', () => {
   });
 
   it('clear the "changed elsewhere" mark when the tab saves over it or catches up', () => {
-    const { a, b } = twoTabs();
-    a.watch.open('plan-x', 1);
-    b.watch.open('plan-x', 1);
+    const { a, b } = bothOnPlanX();
     b.watch.saved(2, 1);
     a.watch.saved(3, 2);
     expect(a.watch.state.changedElsewhere).toBeNull();
@@ -149,9 +149,7 @@ describe('two tabs on one plan', () => {
   });
 
   it('tell a tab it is alone again when the other tab closes or opens another plan', () => {
-    const { a, b } = twoTabs();
-    a.watch.open('plan-x', 1);
-    b.watch.open('plan-x', 1);
+    const { a, b } = bothOnPlanX();
     b.watch.open('plan-y', 1);
     expect(a.notices.at(-1)).toEqual({ kind: 'alone', planId: 'plan-x', message: TAB_MESSAGES.alone });
     b.watch.open('plan-x', 1);

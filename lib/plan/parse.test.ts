@@ -38,10 +38,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The object or array at a dotted path (`calls.1.retry`) inside a test plan. */
-function containerAt(root: unknown, keys: readonly string[]): Record<string, unknown> | unknown[] {
+/** The object or array at a dotted path (`calls.1.retry`) inside a test plan; `create` adds missing objects on the way. */
+function containerAt(root: unknown, keys: readonly string[], create = false): Record<string, unknown> | unknown[] {
   let node = root;
   for (const key of keys) {
+    if (create && isRecord(node) && node[key] === undefined) node[key] = {};
     if (Array.isArray(node)) node = node[Number(key)];
     else if (isRecord(node)) node = node[key];
     else throw new Error(`test plan has no ${keys.join('.')}`);
@@ -50,12 +51,12 @@ function containerAt(root: unknown, keys: readonly string[]): Record<string, unk
   throw new Error(`test plan has no container at ${keys.join('.')}`);
 }
 
-/** Sets a dotted path (`calls.0.latency.ms`) to a value; numeric segments index arrays. */
+/** Sets a dotted path (`calls.0.latency.ms`) to a value, adding missing objects on the way; numeric segments index arrays. */
 function set(path: string, value: unknown): Edit {
   return (plan) => {
     const keys = path.split('.');
     const last = keys[keys.length - 1];
-    const parent = containerAt(plan, keys.slice(0, -1));
+    const parent = containerAt(plan, keys.slice(0, -1), true);
     if (Array.isArray(parent)) parent[Number(last)] = value;
     else parent[last] = value;
   };
@@ -96,17 +97,20 @@ function problemsOf(result: ParseResult): Problem[] {
 
 const fault = (extra: Record<string, unknown>) => ({ kind: 'error', message: '503 Service Unavailable', retryable: true, ...extra });
 
-/** A nested plan whose first call has a negative latency. */
-const brokenSubPlan = {
+/** A plan document of these calls, by default with no dependencies. */
+const planOf = (name: string, calls: unknown[], dependencies: unknown[] = []) => ({
   format: 'toolwave.plan',
   version: 1,
-  name: 'Specialist',
-  calls: [
-    { id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: -5 } },
-    { id: 'rank', tool: 'code_run', latency: { kind: 'fixed', ms: 10 } },
-  ],
-  dependencies: [],
-};
+  name,
+  calls,
+  dependencies,
+});
+
+/** A nested plan whose first call has a negative latency. */
+const brokenSubPlan = planOf('Specialist', [
+  { id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: -5 } },
+  { id: 'rank', tool: 'code_run', latency: { kind: 'fixed', ms: 10 } },
+]);
 
 interface Defect {
   defect: string;
@@ -115,124 +119,61 @@ interface Defect {
   message: string;
 }
 
+/** A defect made by setting one dotted path, refused at `at` below it (`calls.1.latency` + `.maxMs` → `calls[1].latency.maxMs`). */
+const below = (defect: string, path: string, value: unknown, at: string, message: string): Defect => ({
+  defect,
+  edit: set(path, value),
+  path: `${path.replace(/\.(\d+)/g, '[$1]')}${at}`,
+  message,
+});
+
+/** A defect refused at the very path that was set. */
+const atPath = (defect: string, path: string, value: unknown, message: string) => below(defect, path, value, '', message);
+
+/** A defect made by giving calls[1] this one fault, refused at `at` below `calls[1].faults[0]`. */
+const faultAt = (defect: string, f: unknown, at: string, message: string) => below(defect, 'calls.1.faults', [f], `[0]${at}`, message);
+
+const uniform = (minMs: number, maxMs: number) => ({ kind: 'uniform', minMs, maxMs });
+const lognormal = (p50Ms: number, p95Ms: number) => ({ kind: 'lognormal', p50Ms, p95Ms });
+
 const defects: Defect[] = [
   // Missing fields and wrong types.
   { defect: 'a plan without a name', edit: remove('name'), path: 'name', message: 'is required' },
   { defect: 'a plan without dependencies', edit: remove('dependencies'), path: 'dependencies', message: 'is required' },
   { defect: 'a plan without a format', edit: remove('format'), path: 'format', message: 'must be "toolwave.plan"' },
-  { defect: 'a plan of another version', edit: set('version', 2), path: 'version', message: 'must be 1' },
+  atPath('a plan of another version', 'version', 2, 'must be 1'),
   { defect: 'a call without a latency', edit: remove('calls.0.latency'), path: 'calls[0].latency', message: 'is required' },
   { defect: 'a call without a tool', edit: remove('calls.2.tool'), path: 'calls[2].tool', message: 'is required' },
   { defect: 'a dependency without a "to"', edit: remove('dependencies.1.to'), path: 'dependencies[1].to', message: 'is required' },
-  {
-    defect: 'a tool name that is a number',
-    edit: set('calls.0.tool', 42),
-    path: 'calls[0].tool',
-    message: 'must be a string, not a number',
-  },
-  {
-    defect: 'a latency given as a string',
-    edit: set('calls.0.latency.ms', '400'),
-    path: 'calls[0].latency.ms',
-    message: 'must be a number, not a string',
-  },
-  { defect: 'calls given as an object', edit: set('calls', {}), path: 'calls', message: 'must be an array, not an object' },
-  {
-    defect: 'an input that is an array',
-    edit: set('calls.0.input', ['tool calling']),
-    path: 'calls[0].input',
-    message: 'must be an object, not an array',
-  },
-  {
-    defect: 'an optional flag that is a string',
-    edit: set('dependencies.3.optional', 'yes'),
-    path: 'dependencies[3].optional',
-    message: 'must be true or false, not a string',
-  },
+  atPath('a tool name that is a number', 'calls.0.tool', 42, 'must be a string, not a number'),
+  atPath('a latency given as a string', 'calls.0.latency.ms', '400', 'must be a number, not a string'),
+  atPath('calls given as an object', 'calls', {}, 'must be an array, not an object'),
+  atPath('an input that is an array', 'calls.0.input', ['tool calling'], 'must be an object, not an array'),
+  atPath('an optional flag that is a string', 'dependencies.3.optional', 'yes', 'must be true or false, not a string'),
   // Unknown keys are refused, not dropped.
-  { defect: 'an unknown key at the top', edit: set('author', 'me'), path: 'author', message: 'unknown key' },
-  { defect: 'an unknown key on a call', edit: set('calls.2.colour', 'red'), path: 'calls[2].colour', message: 'unknown key' },
-  {
-    defect: 'a Temporal-style maxRetries key in retry',
-    edit: set('calls.1.retry', { maxRetries: 3 }),
-    path: 'calls[1].retry.maxRetries',
-    message: 'unknown key',
-  },
-  {
-    defect: 'a key of another latency kind',
-    edit: set('calls.0.latency.minMs', 10),
-    path: 'calls[0].latency.minMs',
-    message: 'unknown key',
-  },
-  {
-    defect: 'retryable on a timeout fault',
-    edit: set('calls.1.faults', [{ kind: 'timeout', probability: 0.5, retryable: true }]),
-    path: 'calls[1].faults[0].retryable',
-    message: 'unknown key',
-  },
+  atPath('an unknown key at the top', 'author', 'me', 'unknown key'),
+  atPath('an unknown key on a call', 'calls.2.colour', 'red', 'unknown key'),
+  atPath('a Temporal-style maxRetries key in retry', 'calls.1.retry.maxRetries', 3, 'unknown key'),
+  atPath('a key of another latency kind', 'calls.0.latency.minMs', 10, 'unknown key'),
+  faultAt('retryable on a timeout fault', { kind: 'timeout', probability: 0.5, retryable: true }, '.retryable', 'unknown key'),
   // Numbers: sign, finiteness, integrality, ranges.
-  { defect: 'a negative latency', edit: set('calls.0.latency.ms', -1), path: 'calls[0].latency.ms', message: 'must be at least 0' },
-  {
-    defect: 'an Infinity latency',
-    edit: set('calls.0.latency.ms', Infinity),
-    path: 'calls[0].latency.ms',
-    message: 'must be a finite number, not Infinity',
-  },
-  { defect: 'a NaN timeout', edit: set('calls.2.timeoutMs', NaN), path: 'calls[2].timeoutMs', message: 'must be a finite number, not NaN' },
-  {
-    defect: 'a -Infinity model turn',
-    edit: set('settings', { modelTurnMs: -Infinity }),
-    path: 'settings.modelTurnMs',
-    message: 'must be a finite number, not -Infinity',
-  },
+  atPath('a negative latency', 'calls.0.latency.ms', -1, 'must be at least 0'),
+  atPath('an Infinity latency', 'calls.0.latency.ms', Infinity, 'must be a finite number, not Infinity'),
+  atPath('a NaN timeout', 'calls.2.timeoutMs', NaN, 'must be a finite number, not NaN'),
+  atPath('a -Infinity model turn', 'settings.modelTurnMs', -Infinity, 'must be a finite number, not -Infinity'),
   { defect: 'a NaN inside input', edit: set('calls.0.input', { limit: NaN }), path: 'calls[0].input.limit', message: 'must be JSON data' },
-  { defect: 'a timeout of 0', edit: set('calls.1.timeoutMs', 0), path: 'calls[1].timeoutMs', message: 'must be greater than 0' },
-  {
-    defect: 'a negative deadline',
-    edit: set('settings', { deadlineMs: -1 }),
-    path: 'settings.deadlineMs',
-    message: 'must be greater than 0',
-  },
-  { defect: 'a seed above 2^32-1', edit: set('settings', { seed: 2 ** 32 }), path: 'settings.seed', message: 'must be at most 4294967295' },
-  { defect: 'a negative seed', edit: set('settings', { seed: -1 }), path: 'settings.seed', message: 'must be at least 0' },
-  { defect: 'a fractional seed', edit: set('settings', { seed: 0.5 }), path: 'settings.seed', message: 'must be a whole number, not 0.5' },
-  {
-    defect: 'a maxConcurrency of 0',
-    edit: set('settings', { maxConcurrency: 0 }),
-    path: 'settings.maxConcurrency',
-    message: 'must be at least 1',
-  },
-  {
-    defect: 'an unknown strategy',
-    edit: set('settings', { strategy: 'parallel' }),
-    path: 'settings.strategy',
-    message: 'must be one of "waves", "eager", "sequential", not "parallel"',
-  },
+  atPath('a timeout of 0', 'calls.1.timeoutMs', 0, 'must be greater than 0'),
+  atPath('a negative deadline', 'settings.deadlineMs', -1, 'must be greater than 0'),
+  atPath('a seed above 2^32-1', 'settings.seed', 2 ** 32, 'must be at most 4294967295'),
+  atPath('a negative seed', 'settings.seed', -1, 'must be at least 0'),
+  atPath('a fractional seed', 'settings.seed', 0.5, 'must be a whole number, not 0.5'),
+  atPath('a maxConcurrency of 0', 'settings.maxConcurrency', 0, 'must be at least 1'),
+  atPath('an unknown strategy', 'settings.strategy', 'parallel', 'must be one of "waves", "eager", "sequential", not "parallel"'),
   // Latency shapes.
-  {
-    defect: 'a uniform latency with minMs > maxMs',
-    edit: set('calls.1.latency', { kind: 'uniform', minMs: 500, maxMs: 100 }),
-    path: 'calls[1].latency.maxMs',
-    message: 'must not be less than minMs (500)',
-  },
-  {
-    defect: 'a lognormal latency with p95 = p50',
-    edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 300, p95Ms: 300 }),
-    path: 'calls[2].latency.p95Ms',
-    message: 'must be greater than p50Ms (300)',
-  },
-  {
-    defect: 'a lognormal latency with p95 < p50',
-    edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 300, p95Ms: 100 }),
-    path: 'calls[2].latency.p95Ms',
-    message: 'must be greater than p50Ms (300)',
-  },
-  {
-    defect: 'a lognormal latency with p50 = 0',
-    edit: set('calls.2.latency', { kind: 'lognormal', p50Ms: 0, p95Ms: 100 }),
-    path: 'calls[2].latency.p50Ms',
-    message: 'must be greater than 0',
-  },
+  below('a uniform latency with minMs > maxMs', 'calls.1.latency', uniform(500, 100), '.maxMs', 'must not be less than minMs (500)'),
+  below('a lognormal latency with p95 = p50', 'calls.2.latency', lognormal(300, 300), '.p95Ms', 'must be greater than p50Ms (300)'),
+  below('a lognormal latency with p95 < p50', 'calls.2.latency', lognormal(300, 100), '.p95Ms', 'must be greater than p50Ms (300)'),
+  below('a lognormal latency with p50 = 0', 'calls.2.latency', lognormal(0, 100), '.p50Ms', 'must be greater than 0'),
   {
     defect: 'an unknown latency kind',
     edit: set('calls.0.latency', { kind: 'normal', ms: 5 }),
@@ -240,136 +181,56 @@ const defects: Defect[] = [
     message: 'unknown latency kind "normal"; expected one of fixed, uniform, lognormal',
   },
   // Retry policy.
-  {
-    defect: 'maxAttempts 0',
-    edit: set('calls.1.retry', { maxAttempts: 0 }),
-    path: 'calls[1].retry.maxAttempts',
-    message: 'must be at least 1',
-  },
-  {
-    defect: 'maxAttempts 101',
-    edit: set('calls.1.retry', { maxAttempts: 101 }),
-    path: 'calls[1].retry.maxAttempts',
-    message: 'must be at most 100',
-  },
-  {
-    defect: 'maxAttempts 1.5',
-    edit: set('calls.1.retry', { maxAttempts: 1.5 }),
-    path: 'calls[1].retry.maxAttempts',
-    message: 'must be a whole number, not 1.5',
-  },
-  {
-    defect: 'a backoffCoefficient below 1',
-    edit: set('calls.1.retry', { backoffCoefficient: 0.5 }),
-    path: 'calls[1].retry.backoffCoefficient',
-    message: 'must be at least 1',
-  },
+  atPath('maxAttempts 0', 'calls.1.retry.maxAttempts', 0, 'must be at least 1'),
+  atPath('maxAttempts 101', 'calls.1.retry.maxAttempts', 101, 'must be at most 100'),
+  atPath('maxAttempts 1.5', 'calls.1.retry.maxAttempts', 1.5, 'must be a whole number, not 1.5'),
+  atPath('a backoffCoefficient below 1', 'calls.1.retry.backoffCoefficient', 0.5, 'must be at least 1'),
   {
     defect: 'maximumIntervalMs below initialIntervalMs',
     edit: set('calls.1.retry', { initialIntervalMs: 2000, maximumIntervalMs: 500 }),
     path: 'calls[1].retry.maximumIntervalMs',
     message: 'must be at least initialIntervalMs (2000)',
   },
-  {
-    defect: 'maximumIntervalMs below the default initialIntervalMs',
-    edit: set('calls.1.retry', { maximumIntervalMs: 500 }),
-    path: 'calls[1].retry.maximumIntervalMs',
-    message: 'must be at least initialIntervalMs (1000)',
-  },
-  {
-    defect: 'an unknown jitter',
-    edit: set('calls.1.retry', { jitter: 'half' }),
-    path: 'calls[1].retry.jitter',
-    message: 'must be one of "none", "full", not "half"',
-  },
-  {
-    defect: 'an unknown onFailure',
-    edit: set('calls.1.onFailure', 'retry'),
-    path: 'calls[1].onFailure',
-    message: 'must be one of "degrade", "abort", "ignore", not "retry"',
-  },
+  atPath(
+    'maximumIntervalMs below the default initialIntervalMs',
+    'calls.1.retry.maximumIntervalMs',
+    500,
+    'must be at least initialIntervalMs (1000)',
+  ),
+  atPath('an unknown jitter', 'calls.1.retry.jitter', 'half', 'must be one of "none", "full", not "half"'),
+  atPath('an unknown onFailure', 'calls.1.onFailure', 'retry', 'must be one of "degrade", "abort", "ignore", not "retry"'),
   // Faults.
-  {
-    defect: 'a probability above 1',
-    edit: set('calls.1.faults', [fault({ probability: 1.2 })]),
-    path: 'calls[1].faults[0].probability',
-    message: 'must be between 0 and 1',
-  },
-  {
-    defect: 'a negative probability',
-    edit: set('calls.1.faults', [fault({ probability: -0.1 })]),
-    path: 'calls[1].faults[0].probability',
-    message: 'must be between 0 and 1',
-  },
-  {
-    defect: 'a fault with both probability and onAttempts',
-    edit: set('calls.1.faults', [fault({ probability: 0.5, onAttempts: [1] })]),
-    path: 'calls[1].faults[0]',
-    message: 'has both probability and onAttempts: give exactly one',
-  },
-  {
-    defect: 'a fault with neither probability nor onAttempts',
-    edit: set('calls.1.faults', [fault({})]),
-    path: 'calls[1].faults[0]',
-    message: 'needs probability or onAttempts',
-  },
-  {
-    defect: 'an empty onAttempts',
-    edit: set('calls.1.faults', [fault({ onAttempts: [] })]),
-    path: 'calls[1].faults[0].onAttempts',
-    message: 'must list at least one attempt',
-  },
-  {
-    defect: 'onAttempts with a repeat',
-    edit: set('calls.1.faults', [fault({ onAttempts: [1, 2, 1] })]),
-    path: 'calls[1].faults[0].onAttempts',
-    message: 'must not repeat an attempt',
-  },
-  {
-    defect: 'onAttempts naming attempt 0',
-    edit: set('calls.1.faults', [fault({ onAttempts: [0] })]),
-    path: 'calls[1].faults[0].onAttempts[0]',
-    message: 'must be at least 1',
-  },
-  {
-    defect: 'an unknown fault kind',
-    edit: set('calls.1.faults', [{ kind: 'crash', probability: 1 }]),
-    path: 'calls[1].faults[0].kind',
-    message: 'unknown fault kind "crash"; expected one of error, timeout, rate_limit, slow, partial',
-  },
-  {
-    defect: 'a fault without a kind',
-    edit: set('calls.1.faults', [{ probability: 1 }]),
-    path: 'calls[1].faults[0].kind',
-    message: 'is required: one of error, timeout',
-  },
-  {
-    defect: 'an error fault with an empty message',
-    edit: set('calls.1.faults', [fault({ message: '', probability: 1 })]),
-    path: 'calls[1].faults[0].message',
-    message: 'must not be empty',
-  },
-  {
-    defect: 'a slow fault with factor below 1',
-    edit: set('calls.1.faults', [{ kind: 'slow', factor: 0.5, probability: 1 }]),
-    path: 'calls[1].faults[0].factor',
-    message: 'must be at least 1',
-  },
-  {
-    defect: 'a rate limit with a negative retryAfterMs',
-    edit: set('calls.1.faults', [{ kind: 'rate_limit', retryAfterMs: -1, onAttempts: [1] }]),
-    path: 'calls[1].faults[0].retryAfterMs',
-    message: 'must be at least 0',
-  },
+  faultAt('a probability above 1', fault({ probability: 1.2 }), '.probability', 'must be between 0 and 1'),
+  faultAt('a negative probability', fault({ probability: -0.1 }), '.probability', 'must be between 0 and 1'),
+  faultAt(
+    'a fault with both probability and onAttempts',
+    fault({ probability: 0.5, onAttempts: [1] }),
+    '',
+    'has both probability and onAttempts: give exactly one',
+  ),
+  faultAt('a fault with neither probability nor onAttempts', fault({}), '', 'needs probability or onAttempts'),
+  faultAt('an empty onAttempts', fault({ onAttempts: [] }), '.onAttempts', 'must list at least one attempt'),
+  faultAt('onAttempts with a repeat', fault({ onAttempts: [1, 2, 1] }), '.onAttempts', 'must not repeat an attempt'),
+  faultAt('onAttempts naming attempt 0', fault({ onAttempts: [0] }), '.onAttempts[0]', 'must be at least 1'),
+  faultAt(
+    'an unknown fault kind',
+    { kind: 'crash', probability: 1 },
+    '.kind',
+    'unknown fault kind "crash"; expected one of error, timeout, rate_limit, slow, partial',
+  ),
+  faultAt('a fault without a kind', { probability: 1 }, '.kind', 'is required: one of error, timeout'),
+  faultAt('an error fault with an empty message', fault({ message: '', probability: 1 }), '.message', 'must not be empty'),
+  faultAt('a slow fault with factor below 1', { kind: 'slow', factor: 0.5, probability: 1 }, '.factor', 'must be at least 1'),
+  faultAt(
+    'a rate limit with a negative retryAfterMs',
+    { kind: 'rate_limit', retryAfterMs: -1, onAttempts: [1] },
+    '.retryAfterMs',
+    'must be at least 0',
+  ),
   // Strings and ids.
-  { defect: 'an empty tool name', edit: set('calls.3.tool', ''), path: 'calls[3].tool', message: 'must not be empty' },
-  {
-    defect: 'a tool name over 64 characters',
-    edit: set('calls.3.tool', 't'.repeat(65)),
-    path: 'calls[3].tool',
-    message: 'must be at most 64 characters',
-  },
-  { defect: 'an empty plan name', edit: set('name', ''), path: 'name', message: 'must not be empty' },
+  atPath('an empty tool name', 'calls.3.tool', '', 'must not be empty'),
+  atPath('a tool name over 64 characters', 'calls.3.tool', 't'.repeat(65), 'must be at most 64 characters'),
+  atPath('an empty plan name', 'name', '', 'must not be empty'),
   {
     defect: 'an id that starts with a digit',
     edit: extraCall('2nd_pass'),
@@ -381,12 +242,7 @@ const defects: Defect[] = [
   { defect: 'the id "__proto__"', edit: extraCall('__proto__'), path: 'calls[4].id', message: 'must not be "__proto__"' },
   // Graph rules.
   { defect: 'a duplicate id', edit: extraCall('search'), path: 'calls[4].id', message: 'duplicate id "search" (also calls[0])' },
-  {
-    defect: 'a dependency from an unknown id',
-    edit: set('dependencies.0.from', 'serch'),
-    path: 'dependencies[0].from',
-    message: 'unknown call id "serch"',
-  },
+  atPath('a dependency from an unknown id', 'dependencies.0.from', 'serch', 'unknown call id "serch"'),
   {
     defect: 'a dependency to an unknown id',
     edit: push('dependencies', { from: 'summarize', to: 'report' }),
@@ -412,12 +268,7 @@ const defects: Defect[] = [
     message: 'cycle: search → fetch_a → summarize → search',
   },
   // Scenarios.
-  {
-    defect: 'an unknown settings.scenario',
-    edit: set('settings', { scenario: 'outage' }),
-    path: 'settings.scenario',
-    message: 'unknown scenario "outage"',
-  },
+  atPath('an unknown settings.scenario', 'settings.scenario', 'outage', 'unknown scenario "outage"'),
   {
     defect: 'scenario faults keyed by an unknown call',
     edit: set('scenarios', [{ id: 'search_down', name: 'Search down', faults: { serch: [fault({ onAttempts: [1] })] } }]),
@@ -446,18 +297,13 @@ const defects: Defect[] = [
     message: 'must not be empty',
   },
   // Side effects.
-  {
-    defect: 'a compensation on a call without an effect',
-    edit: set('calls.3.compensation', { tool: 'undo', latency: { kind: 'fixed', ms: 10 } }),
-    path: 'calls[3].compensation',
-    message: 'only a call with an effect can have a compensation',
-  },
-  {
-    defect: 'an unknown effect',
-    edit: set('calls.3.effect', 'twice'),
-    path: 'calls[3].effect',
-    message: 'must be one of "none", "idempotent", "once", not "twice"',
-  },
+  atPath(
+    'a compensation on a call without an effect',
+    'calls.3.compensation',
+    { tool: 'undo', latency: { kind: 'fixed', ms: 10 } },
+    'only a call with an effect can have a compensation',
+  ),
+  atPath('an unknown effect', 'calls.3.effect', 'twice', 'must be one of "none", "idempotent", "once", not "twice"'),
   {
     defect: 'a compensation that returns partial',
     edit: (plan) => {
@@ -491,12 +337,7 @@ const defects: Defect[] = [
     path: 'calls[3].plan',
     message: 'is required for a call of kind "agent"',
   },
-  {
-    defect: 'a tool call with a plan',
-    edit: set('calls.3.plan', structuredClone(BASE)),
-    path: 'calls[3].plan',
-    message: 'is only allowed on a call of kind "agent"',
-  },
+  atPath('a tool call with a plan', 'calls.3.plan', structuredClone(BASE), 'is only allowed on a call of kind "agent"'),
   {
     defect: 'an invalid nested sub-agent plan',
     edit: set('calls.1', { id: 'fetch_a', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, plan: brokenSubPlan }),
@@ -573,23 +414,13 @@ describe('parsePlan refuses each defect with its exact path', () => {
 describe('sub-agent limits no single field can see', () => {
   /** A chain of agents `depth` levels deep, each call retrying `attempts` times. */
   function nestedAgents(depth: number, attempts: number): unknown {
-    let plan: Record<string, unknown> = {
-      format: 'toolwave.plan',
-      version: 1,
-      name: 'Leaf',
-      calls: [{ id: 'leaf', tool: 'http_api', latency: { kind: 'fixed', ms: 1 }, retry: { maxAttempts: attempts } }],
-      dependencies: [],
-    };
+    let plan: Record<string, unknown> = planOf('Leaf', [
+      { id: 'leaf', tool: 'http_api', latency: { kind: 'fixed', ms: 1 }, retry: { maxAttempts: attempts } },
+    ]);
     for (let d = 0; d < depth; d++) {
-      plan = {
-        format: 'toolwave.plan',
-        version: 1,
-        name: `Level ${d}`,
-        calls: [
-          { id: 'agent', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, retry: { maxAttempts: attempts }, plan },
-        ],
-        dependencies: [],
-      };
+      plan = planOf(`Level ${d}`, [
+        { id: 'agent', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, retry: { maxAttempts: attempts }, plan },
+      ]);
     }
     return plan;
   }
@@ -699,13 +530,7 @@ describe('hostile input is refused without throwing', () => {
 });
 
 describe('defaults are applied', () => {
-  const minimal = {
-    format: 'toolwave.plan',
-    version: 1,
-    name: 'Minimal',
-    calls: [{ id: 'only', tool: 'web_search', latency: { kind: 'fixed', ms: 100 } }],
-    dependencies: [],
-  };
+  const minimal = planOf('Minimal', [{ id: 'only', tool: 'web_search', latency: { kind: 'fixed', ms: 100 } }]);
 
   function parsedMinimal() {
     const result = parsePlan(structuredClone(minimal));
@@ -714,14 +539,8 @@ describe('defaults are applied', () => {
   }
 
   it('fills in the default settings', () => {
-    expect(parsedMinimal().settings).toEqual({
-      strategy: 'waves',
-      maxConcurrency: null,
-      modelTurnMs: 0,
-      deadlineMs: null,
-      seed: 1,
-      scenario: null,
-    });
+    const { settings } = parsedMinimal();
+    expect(settings).toEqual({ strategy: 'waves', maxConcurrency: null, modelTurnMs: 0, deadlineMs: null, seed: 1, scenario: null });
   });
 
   it('fills in every per-call default: no timeout, no retry, degrade, no faults, kind tool, report explicit, input {}', () => {
@@ -758,13 +577,7 @@ describe('defaults are applied', () => {
   });
 
   it('defaults a nested plan the same way', () => {
-    const sub = {
-      format: 'toolwave.plan',
-      version: 1,
-      name: 'Specialist',
-      calls: [{ id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: 5 } }],
-      dependencies: [],
-    };
+    const sub = planOf('Specialist', [{ id: 'lookup', tool: 'db_query', latency: { kind: 'fixed', ms: 5 } }]);
     const result = parsePlan(
       edited(set('calls.3', { id: 'summarize', tool: 'sub_agent', kind: 'agent', latency: { kind: 'fixed', ms: 0 }, plan: sub })),
     );

@@ -22,6 +22,21 @@ const call = (id: string, extra: Partial<PlanInput['calls'][number]> = {}) => ({
   timeoutMs: 1000,
   ...extra,
 });
+/** A finding on the top plan (not inside a sub-agent), as reviewPlan reports it. */
+const topFinding = (
+  severity: Finding['severity'],
+  rule: Finding['rule'],
+  callId: string,
+  message: string,
+  edge?: Finding['edge'],
+): Finding => ({
+  severity,
+  rule,
+  callId,
+  ...(edge === undefined ? {} : { edge }),
+  within: [],
+  message,
+});
 const brief = (fs: Finding[]) => fs.map((f) => [f.severity, f.rule, f.callId]);
 
 describe('reviewPlan', () => {
@@ -35,17 +50,9 @@ describe('reviewPlan', () => {
 
   it('reports a reference without an edge as an error naming the edge to add', () => {
     const p = plan({ calls: [call('search'), call('fetch', { input: { url: '{{search.results.0.url}}' } })], dependencies: [] });
-    expect(reviewPlan(p)).toEqual([
-      {
-        severity: 'error',
-        rule: 'reference-without-edge',
-        callId: 'fetch',
-        edge: { from: 'search', to: 'fetch' },
-        within: [],
-        message:
-          'fetch uses {{search.results.0.url}} in url but does not depend on search: it would be called without that information. Add the edge search → fetch.',
-      },
-    ]);
+    const message =
+      'fetch uses {{search.results.0.url}} in url but does not depend on search: it would be called without that information. Add the edge search → fetch.';
+    expect(reviewPlan(p)).toEqual([topFinding('error', 'reference-without-edge', 'fetch', message, { from: 'search', to: 'fetch' })]);
   });
 
   it('words a reference to an indirect upstream differently, still as an error', () => {
@@ -89,16 +96,10 @@ describe('reviewPlan', () => {
       });
 
     it('hints at an edge whose output the call never uses, when the call uses references at all', () => {
+      const message =
+        'fetch depends on weather but never uses its output: a false dependency. Removing it would let fetch run without waiting for weather.';
       expect(reviewPlan(fan({ url: '{{search.url}}' }))).toEqual([
-        {
-          severity: 'hint',
-          rule: 'false-dependency',
-          callId: 'fetch',
-          edge: { from: 'weather', to: 'fetch' },
-          within: [],
-          message:
-            'fetch depends on weather but never uses its output: a false dependency. Removing it would let fetch run without waiting for weather.',
-        },
+        topFinding('hint', 'false-dependency', 'fetch', message, { from: 'weather', to: 'fetch' }),
       ]);
     });
 
@@ -144,15 +145,8 @@ describe('reviewPlan', () => {
   describe('unbounded calls', () => {
     it('warns of a call with no timeout in a plan with no deadline', () => {
       const p = plan({ calls: [call('hang', { timeoutMs: null }), call('fine')], dependencies: [] });
-      expect(reviewPlan(p)).toEqual([
-        {
-          severity: 'warning',
-          rule: 'unbounded',
-          callId: 'hang',
-          within: [],
-          message: 'hang has no timeout and the plan has no deadline: if it hangs, the run never ends.',
-        },
-      ]);
+      const message = 'hang has no timeout and the plan has no deadline: if it hangs, the run never ends.';
+      expect(reviewPlan(p)).toEqual([topFinding('warning', 'unbounded', 'hang', message)]);
     });
 
     it('says nothing once the plan has a deadline', () => {
@@ -268,16 +262,9 @@ describe('side-effect review', () => {
 
   it('warns about a once call that may be retried, naming it and its attempts', () => {
     const p = plan({ calls: [call('pay', { effect: 'once', retry: { maxAttempts: 3, initialIntervalMs: 0 } })], dependencies: [] });
-    expect(reviewPlan(p)).toEqual([
-      {
-        severity: 'warning',
-        rule: 'once-retried',
-        callId: 'pay',
-        within: [],
-        message:
-          'pay applies its effect on every attempt (effect "once") and allows 3 attempts: a retry after a timeout or a lost answer can apply it twice. Make it idempotent (an idempotency key) or do not retry it.',
-      },
-    ]);
+    const message =
+      'pay applies its effect on every attempt (effect "once") and allows 3 attempts: a retry after a timeout or a lost answer can apply it twice. Make it idempotent (an idempotency key) or do not retry it.';
+    expect(reviewPlan(p)).toEqual([topFinding('warning', 'once-retried', 'pay', message)]);
   });
 
   it('says nothing about retrying an idempotent call', () => {

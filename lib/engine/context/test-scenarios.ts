@@ -10,6 +10,7 @@ export interface Scenario {
 }
 
 const fixed = (ms: number) => ({ kind: 'fixed' as const, ms });
+const dep = (from: string, to: string, optional = false) => ({ from, to, optional });
 
 /** search → fetch_a, fetch_b → summarize; fetch_b times out three times, summarize is skipped. */
 export function research(): Scenario {
@@ -40,12 +41,7 @@ export function research(): Scenario {
       },
       { id: 'summarize', tool: 'llm_summarize', latency: fixed(500), input: { pages: ['{{fetch_a}}', '{{fetch_b}}'] } },
     ],
-    dependencies: [
-      { from: 'search', to: 'fetch_a' },
-      { from: 'search', to: 'fetch_b' },
-      { from: 'fetch_a', to: 'summarize' },
-      { from: 'fetch_b', to: 'summarize' },
-    ],
+    dependencies: [dep('search', 'fetch_a'), dep('search', 'fetch_b'), dep('fetch_a', 'summarize'), dep('fetch_b', 'summarize')],
   });
   const trace = makeTrace(plan, {
     outcome: 'partial',
@@ -114,10 +110,7 @@ export function mixed(): Scenario {
         output: 'report written',
       },
     ],
-    dependencies: [
-      { from: 'ok', to: 'report' },
-      { from: 'err', to: 'report' },
-    ],
+    dependencies: [dep('ok', 'report'), dep('err', 'report')],
   });
   const trace = makeTrace(plan, {
     outcome: 'partial',
@@ -167,7 +160,7 @@ export function aborted(): Scenario {
       { id: 'c', tool: 'flaky_api', latency: fixed(300), timeoutMs: 200, retry: { maxAttempts: 3, initialIntervalMs: 1000 } },
       { id: 'd', tool: 'notify', latency: fixed(10) },
     ],
-    dependencies: [{ from: 'b', to: 'd' }],
+    dependencies: [dep('b', 'd')],
   });
   const trace = makeTrace(plan, {
     outcome: 'aborted',
@@ -238,12 +231,7 @@ export function stuck(): Scenario {
       { id: 'later', tool: 'use_fast', latency: fixed(10) },
       { id: 'other', tool: 'use_fast', latency: fixed(10) },
     ],
-    dependencies: [
-      { from: 'h', to: 'next' },
-      { from: 'fast', to: 'later' },
-      { from: 'next', to: 'later', optional: true },
-      { from: 'fast', to: 'other' },
-    ],
+    dependencies: [dep('h', 'next'), dep('fast', 'later'), dep('next', 'later', true), dep('fast', 'other')],
   });
   const trace = makeTrace(plan, {
     outcome: 'stuck',
