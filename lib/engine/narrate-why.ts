@@ -3,8 +3,8 @@
 // policy, its attempts, its timeout), never guessed. Pure: no React, no DOM.
 import { spokenDuration } from '../format/duration';
 import type { Plan, ToolCall } from '../plan/schema';
-import { listWords } from './context/wording';
-import type { CallStatus, CallTrace, Trace } from './types';
+import { describeUpstream, listWords } from './context/wording';
+import type { CallTrace, Trace } from './types';
 
 /** The call's spec in `plan`, by index first (the trace keeps the plan's order), else by id. */
 export function specOf(plan: Plan | null | undefined, call: CallTrace): ToolCall | undefined {
@@ -48,15 +48,6 @@ export function policyEffect(spec: ToolCall | undefined): string | null {
   }
 }
 
-const WHICH: Partial<Record<CallStatus, string>> = {
-  failed: 'failed',
-  timed_out: 'timed out',
-  skipped: 'was skipped',
-  cancelled: 'was cancelled',
-  not_started: 'never started',
-  hung: 'never returned',
-};
-
 /** Why a call failed for good: `cut at its 300 ms timeout, all 2 attempts used — degrade lets the rest go on`. */
 export function whyFinalFailure(call: CallTrace, spec: ToolCall | undefined): string | null {
   const last = call.attempts[call.attempts.length - 1];
@@ -75,7 +66,7 @@ export function whyFinalFailure(call: CallTrace, spec: ToolCall | undefined): st
 export function whySkipped(trace: Trace, plan: Plan | null | undefined, call: CallTrace, count = 1): string | null {
   const reason = call.reason;
   if (reason === null || reason.kind !== 'upstream' || reason.blockers.length === 0) return null;
-  const blockers = reason.blockers.map((b) => `${b.id}, which ${WHICH[b.status] ?? b.status.replace('_', ' ')}`);
+  const blockers = reason.blockers.map((b) => describeUpstream(b));
   const policies = new Set(
     reason.blockers.map((b) => {
       const up = trace.calls.find((c) => c.id === b.id);

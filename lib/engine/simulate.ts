@@ -6,7 +6,7 @@ import { Kernel, type Recorder } from './kernel';
 import { O_ABORTED, O_COMPLETE, O_DEADLINE, O_PARTIAL, O_STUCK } from './kernel';
 import { R_ERROR, R_OK, R_PARTIAL, R_RATE, R_TIMEOUT } from './kernel';
 import { S_CANCELLED, S_FAILED, S_HUNG, S_NOT_STARTED, S_PARTIAL, S_SKIPPED, S_SUCCEEDED, S_TIMED_OUT } from './kernel';
-import { turnEndMs } from './portable/facts';
+import { openAttempt, openRun, turnEndMs } from './portable/facts';
 import { runBase } from './random';
 import { attemptMessage, decidingFault, faultMessage } from './attempt-record';
 import { EFFECT_NONE, EFFECT_ONCE } from './compile';
@@ -23,16 +23,6 @@ import {
   type SimulateOptions,
   type Trace,
 } from './types';
-
-/** An attempt as it starts: written as hung with no timeout until its end is reported, which overwrites it. */
-const openAttempt = (n: number, startMs: number): Attempt => ({
-  n,
-  startMs,
-  endMs: null,
-  result: 'hang',
-  message: 'no response: it hung with no timeout',
-  retryable: false,
-});
 
 export const STATUS_NAME: Record<number, CallStatus> = {
   [S_SUCCEEDED]: 'succeeded',
@@ -87,25 +77,7 @@ class TraceRecorder implements Recorder {
       seed,
       run,
       scenario: cp.scenario,
-      outcome: 'complete',
-      makespanMs: 0,
-      stop: null,
-      settledMs: 0,
-      compensations: [],
-      calls: cp.plan.calls.map((c, i): CallTrace => ({
-        id: c.id,
-        index: i,
-        tool: c.tool,
-        wave: cp.wave[i],
-        status: 'not_started',
-        reason: null,
-        startMs: null,
-        endMs: null,
-        attempts: [],
-        missingInputs: [],
-        turn: null,
-      })),
-      turns: [],
+      ...openRun<Attempt>(cp.plan.calls, cp.wave),
       events: [],
     };
   }

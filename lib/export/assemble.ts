@@ -14,6 +14,7 @@ export const RUNTIME_FILES = [
   'export/runtime/outcomes',
   'export/runtime/saga',
   'export/runtime/instant',
+  'export/runtime/scope',
   'export/runtime/run',
   'export/runtime/entry',
   'engine/portable/wording',

@@ -187,6 +187,42 @@ export interface RunOf<Call> {
   turns: TurnFacts[];
 }
 
+/**
+ * What every run's record starts with, after its own leading fields (spread it in, the key order stays): complete until
+ * something says otherwise, no stop, and each call not started, at its graph wave.
+ */
+export function openRun<Attempt>(
+  calls: readonly { id: string; tool: string }[],
+  wave: ArrayLike<number>,
+): Omit<RunOf<CallOf<Attempt>>, 'strategy'> {
+  return {
+    outcome: 'complete',
+    makespanMs: 0,
+    stop: null,
+    settledMs: 0,
+    compensations: [],
+    calls: calls.map((c, i): CallOf<Attempt> => ({
+      id: c.id,
+      index: i,
+      tool: c.tool,
+      wave: wave[i],
+      status: 'not_started',
+      reason: null,
+      startMs: null,
+      endMs: null,
+      attempts: [],
+      missingInputs: [],
+      turn: null,
+    })),
+    turns: [],
+  };
+}
+
+/** An attempt as it starts (of a call or of a compensation): it counts as hanging until it ends. */
+export function openAttempt<Nested>(n: number, startMs: number): AttemptOf<Nested> {
+  return { n, startMs, endMs: null, result: 'hang', message: 'no response: it hung with no timeout', retryable: false };
+}
+
 /** One step of a run, in time order; `Call` names the call (the engine's trace: its index; a run report: its id). */
 export type EventOf<Call> =
   | { t: number; type: 'turn'; turn: number; wave: number | null }

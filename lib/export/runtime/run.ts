@@ -3,36 +3,15 @@
 // Events at one instant are handled in a fixed order (attempts that end, then a stop, then skips and readiness,
 // then due retries, then turn starts, then free slots), so the same tools on the same clock give the same run.
 import { buildGraph } from './graph';
-import { closeReport, shiftReport, Waker, type Node } from './instant';
+import { closeReport, shiftReport, Waker } from './instant';
 import { fromError, fromNestedRun, fromValue, retryWait, type Settled } from './outcomes';
 import { jsonOf, resolveInput, type RefLookup } from './references';
 import { attemptEffect, compensate, recordEffects } from './saga';
-import { isSuccess, type CallStatus } from '../../engine/portable/facts';
-import type { AttemptReport, CallReport, ErrorClassifier, PlanSpec, RunEvent, RunReport, Tools } from './types';
+import type { Scope } from './scope';
+import { isSuccess, openAttempt, openRun, type CallStatus } from '../../engine/portable/facts';
+import type { AttemptReport, PlanSpec, RunReport, Tools } from './types';
 
 type Live = 'waiting' | 'queued' | 'running' | 'retry_wait';
-
-export interface Scope {
-  /** One clock for the whole run, sub-agents included: ms since the top plan started. */
-  clock: () => number;
-  /** When this (nested) run started on that clock; its report counts from there. */
-  origin: number;
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  random: () => number;
-  classify: ErrorClassifier;
-  modelTurnMs: number | undefined;
-  agentAnswer: ((callId: string, report: RunReport) => unknown) | undefined;
-  onEvent: (event: RunEvent) => void;
-  parents: readonly { callId: string; attempt: number }[];
-  /** Aborted when the enclosing sub-agent attempt ends: the nested run then stops and reports nothing. */
-  outer: AbortSignal | null;
-  /** The run this one is nested in (a sub-agent attempt's), or null for the top plan. */
-  parent: Node | null;
-  /** The functions that undo effects, by compensation tool. */
-  compensations: Tools;
-  /** Sub-agents' compensations still running after their nested run reported (the top run waits for them). */
-  background: Promise<unknown>[];
-}
 
 interface Running {
   attempt: number;
@@ -67,29 +46,7 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
   const ready: { time: number; key: number }[] = [];
   const readyList: number[] = [];
 
-  const report: RunReport = {
-    plan,
-    strategy: plan.strategy,
-    outcome: 'complete',
-    makespanMs: 0,
-    stop: null,
-    settledMs: 0,
-    compensations: [],
-    calls: plan.calls.map((c, i): CallReport => ({
-      id: c.id,
-      index: i,
-      tool: c.tool,
-      wave: g.wave[i],
-      status: 'not_started',
-      reason: null,
-      startMs: null,
-      endMs: null,
-      attempts: [],
-      missingInputs: [],
-      turn: null,
-    })),
-    turns: [],
-  };
+  const report: RunReport = { plan, strategy: plan.strategy, ...openRun<AttemptReport>(plan.calls, g.wave) };
 
   const waker = new Waker(scope.parent, clock, sleep, run.signal);
   const wake = () => waker.wake();
@@ -179,14 +136,7 @@ export async function execute(plan: PlanSpec, tools: Tools, scope: Scope): Promi
         .map((u) => ({ id: plan.calls[u.from].id, status: asStatus(u.from) }));
       call.input = resolveInput(spec.input, lookup);
     }
-    call.attempts.push({
-      n: k,
-      startMs: t,
-      endMs: null,
-      result: 'hang',
-      message: 'no response: it hung with no timeout',
-      retryable: false,
-    });
+    call.attempts.push(openAttempt(k, t));
     onEvent({ t, type: 'attempt_start', call: spec.id, attempt: k });
     const controller = new AbortController();
     const r: Running = { attempt: k, controller, timeoutAt: spec.timeoutMs === null ? Infinity : t + spec.timeoutMs, settled: null };

@@ -1,6 +1,7 @@
 // Side effects: what each attempt of a call that writes did (applied, not applied, or unknown), and the saga rule
 // after a stop: every landed effect with a compensation is undone, one at a time, latest landing first. The plan's
 // deadline does not cut compensations; a compensation that never returns keeps the run waiting.
+import { openAttempt } from '../../engine/portable/facts';
 import { fromError, fromValue, retryWait, type Settled } from './outcomes';
 import { resolveInput, type RefLookup } from './references';
 import type { AttemptReport, CallReport, CompensationReport, ErrorClassifier, PlanSpec, RunEvent, RunReport, Tools } from './types';
@@ -40,14 +41,7 @@ async function undo(plan: PlanSpec, call: CallReport, comp: CompensationReport, 
       comp.startMs = t;
       comp.status = 'hung';
     }
-    const a: AttemptReport = {
-      n: k,
-      startMs: t,
-      endMs: null,
-      result: 'hang',
-      message: 'no response: it hung with no timeout',
-      retryable: false,
-    };
+    const a: AttemptReport = openAttempt(k, t);
     comp.attempts.push(a);
     io.onEvent({ t, type: 'comp_start', call: call.id, attempt: k });
     const controller = new AbortController();
