@@ -43,15 +43,11 @@ export function CompareView({ result }: { result: StatsResult }) {
             <th scope="col">
               <span className="tw-visually-hidden">Number</span>
             </th>
-            <th scope="col" className="tw-num">
-              A
-            </th>
-            <th scope="col" className="tw-num">
-              B
-            </th>
-            <th scope="col" className="tw-num">
-              Δ
-            </th>
+            {['A', 'B', 'Δ'].map((h) => (
+              <th key={h} scope="col" className="tw-num">
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

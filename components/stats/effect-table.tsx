@@ -3,6 +3,7 @@
 // and with a variant B as "A → B"). Only calls whose effect is not none appear: the others change nothing.
 import type { Plan } from '@/lib/plan';
 import type { Reliability } from '@/lib/engine/reliability';
+import { CallIdCell } from './call-table';
 import { formatPercent } from './format';
 
 type RateKey = 'duplicateRate' | 'maybeDuplicateRate' | 'leftInPlaceRate';
@@ -49,9 +50,7 @@ export function EffectTable({ plan, a, b }: { plan: Plan; a: Reliability; b: Rel
       <tbody>
         {calls.map((c) => (
           <tr key={c.id} data-call={c.id}>
-            <th scope="row" className="tw-calls__id" title={c.id}>
-              {c.id}
-            </th>
+            <CallIdCell id={c.id} />
             <td>{c.effect}</td>
             {COLUMNS.map((col) => (
               <td key={col.key} className="tw-num" data-col={col.key}>
