@@ -5,6 +5,7 @@ import { Fragment, useMemo, useState } from 'react';
 import type { Reliability } from '@/lib/engine/reliability';
 import { deltaTone, formatMeanAttempts, formatPercent, type DeltaTone } from './format';
 import { sortRows, type SortKey, type SortState } from './sort';
+import { CallIdCell } from './table-parts';
 
 interface Column {
   key: SortKey;
@@ -18,15 +19,6 @@ const METRICS = [
   { col: 'success', a: 'successA', b: 'successB', better: 'higher', digits: 3, format: formatPercent },
   { col: 'attempts', a: 'attemptsA', b: 'attemptsB', better: 'lower', digits: 2, format: formatMeanAttempts },
 ] as const;
-
-/** A row's heading: the call's id (cut short by the table's CSS, whole on hover). */
-export function CallIdCell({ id }: { id: string }) {
-  return (
-    <th scope="row" className="tw-calls__id" title={id}>
-      {id}
-    </th>
-  );
-}
 
 export function CallTable({ a, b }: { a: Reliability; b: Reliability | null }) {
   const [sort, setSort] = useState<SortState>({ key: 'order', dir: 'asc' });

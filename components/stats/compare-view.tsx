@@ -6,6 +6,9 @@ import { useAppStoreApi } from '@/lib/store/provider';
 import type { StatsResult } from '@/lib/store/stats';
 import { compareRows } from './compare-rows';
 import { formatPercent } from './format';
+import { NumHeadings } from './table-parts';
+
+const AB_HEADINGS = [{ label: 'A' }, { label: 'B' }, { label: 'Δ' }];
 
 export function CompareView({ result }: { result: StatsResult }) {
   const store = useAppStoreApi();
@@ -43,11 +46,7 @@ export function CompareView({ result }: { result: StatsResult }) {
             <th scope="col">
               <span className="tw-visually-hidden">Number</span>
             </th>
-            {['A', 'B', 'Δ'].map((h) => (
-              <th key={h} scope="col" className="tw-num">
-                {h}
-              </th>
-            ))}
+            <NumHeadings columns={AB_HEADINGS} />
           </tr>
         </thead>
         <tbody>

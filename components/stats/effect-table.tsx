@@ -3,8 +3,8 @@
 // and with a variant B as "A → B"). Only calls whose effect is not none appear: the others change nothing.
 import type { Plan } from '@/lib/plan';
 import type { Reliability } from '@/lib/engine/reliability';
-import { CallIdCell } from './call-table';
 import { formatPercent } from './format';
+import { CallIdCell, NumHeadings } from './table-parts';
 
 type RateKey = 'duplicateRate' | 'maybeDuplicateRate' | 'leftInPlaceRate';
 const COLUMNS: { key: RateKey; label: string; title: string }[] = [
@@ -40,11 +40,7 @@ export function EffectTable({ plan, a, b }: { plan: Plan; a: Reliability; b: Rel
         <tr>
           <th scope="col">Call</th>
           <th scope="col">Effect</th>
-          {COLUMNS.map((c) => (
-            <th key={c.key} scope="col" className="tw-num" title={c.title}>
-              {c.label}
-            </th>
-          ))}
+          <NumHeadings columns={COLUMNS} />
         </tr>
       </thead>
       <tbody>
