@@ -174,6 +174,16 @@ export function FaultIcon({ kind }: { kind: FaultKind }) {
   );
 }
 
+/** A rounded frame with strokes on and in it (a terminal, a card, a calendar page), both in the tool icons' line. */
+function framed(frame: { x: number; y: number; width: number; height: number; rx: number }, d: string): ReactNode {
+  return (
+    <>
+      <rect {...frame} {...stroke16} />
+      <path d={d} {...stroke16} />
+    </>
+  );
+}
+
 // One icon per common kind of tool, chosen by the words in the tool's name.
 const TOOLS = {
   // A magnifying glass.
@@ -205,12 +215,7 @@ const TOOLS = {
     />
   ),
   // A terminal prompt.
-  code: (
-    <>
-      <rect x="1.5" y="2.5" width="13" height="11" rx="2" {...stroke16} />
-      <path d="m4.5 6 2 2-2 2M8.5 10.5h3" {...stroke16} />
-    </>
-  ),
+  code: framed({ x: 1.5, y: 2.5, width: 13, height: 11, rx: 2 }, 'm4.5 6 2 2-2 2M8.5 10.5h3'),
   // A small graph of calls: a sub-agent with its own plan.
   agent: (
     <>
@@ -222,19 +227,9 @@ const TOOLS = {
   // A paper plane.
   send: <path d="m2 7.5 12-5-4.5 12-2.2-4.8L2 7.5Zm5.3 2.2L14 2.5" {...stroke16} />,
   // A payment card: charges, payments and refunds.
-  payment: (
-    <>
-      <rect x="1.5" y="3.5" width="13" height="9" rx="1.5" {...stroke16} />
-      <path d="M1.5 6.5h13M4 10h3" {...stroke16} />
-    </>
-  ),
+  payment: framed({ x: 1.5, y: 3.5, width: 13, height: 9, rx: 1.5 }, 'M1.5 6.5h13M4 10h3'),
   // A calendar page with a check: reservations and bookings.
-  reserve: (
-    <>
-      <rect x="2" y="3" width="12" height="11" rx="1.5" {...stroke16} />
-      <path d="M2 6.5h12M5 1.8v2.4M11 1.8v2.4M5.8 10.2l1.5 1.5 3-3" {...stroke16} />
-    </>
-  ),
+  reserve: framed({ x: 2, y: 3, width: 12, height: 11, rx: 1.5 }, 'M2 6.5h12M5 1.8v2.4M11 1.8v2.4M5.8 10.2l1.5 1.5 3-3'),
   // A ticket with a notch: tickets and issues.
   ticket: <path d="M2 4.5h12v2.2a1.5 1.5 0 0 0 0 2.6v2.2H2V9.3a1.5 1.5 0 0 0 0-2.6V4.5ZM10 4.5v7" {...stroke16} />,
   // A wrench: any other tool.

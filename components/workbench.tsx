@@ -3,6 +3,7 @@
 // the run on the right (both sides collapsible), plus notices, the help overlay and confirmations.
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { AppState } from '@/lib/store/app-store';
 import { AppStoreProvider, useAppStore } from '@/lib/store/provider';
 import {
@@ -56,6 +57,13 @@ const LearnPanel = dynamic(() => import('./learn/learn-panel').then((m) => m.Lea
   ssr: false,
   loading: () => <Loading what="the course" />,
 });
+/** Whether each side pane is open, and how to open or close it. */
+const selectPanes = (s: AppState) => ({
+  leftOpen: selectLeftOpen(s),
+  rightOpen: selectRightOpen(s),
+  setLeftOpen: selectSetLeftOpen(s),
+  setRightOpen: selectSetRightOpen(s),
+});
 const selectComparingPolicies = (s: AppState) => s.policyCompareCall !== null;
 const PolicyCompare = dynamic(() => import('./compare/policy-compare').then((m) => m.PolicyCompare), { ssr: false });
 const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.HelpOverlay), { ssr: false });
@@ -63,10 +71,7 @@ const HelpOverlay = dynamic(() => import('./shell/help-overlay').then((m) => m.H
 function Editor() {
   useBootstrap();
   useGlobalKeys();
-  const leftOpen = useAppStore(selectLeftOpen);
-  const rightOpen = useAppStore(selectRightOpen);
-  const setLeftOpen = useAppStore(selectSetLeftOpen);
-  const setRightOpen = useAppStore(selectSetRightOpen);
+  const { leftOpen, rightOpen, setLeftOpen, setRightOpen } = useAppStore(useShallow(selectPanes));
   const trace = useAppStore(selectTrace);
   const helpOpen = useAppStore(selectHelpOpen);
   const presenting = useAppStore(selectPresenting);

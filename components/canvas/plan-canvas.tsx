@@ -71,24 +71,9 @@ function CanvasEditor() {
   const selected = useAppStore(selectSelected);
   const far = useStore(selectFar);
   const rootRef = useRef<HTMLDivElement>(null);
-  const {
-    view,
-    nodes,
-    selectedEdges,
-    setSelectedEdges,
-    selectedNotes,
-    setSelectedNotes,
-    setEditingNote,
-    onNodesChange,
-    onEdgesChange,
-    endDrag,
-  } = useCanvasGraph(plan, selected);
-  const noteSelection = useMemo(
-    () => ({ selected: selectedNotes, setSelected: setSelectedNotes, setEditing: setEditingNote }),
-    [selectedNotes, setSelectedNotes, setEditingNote],
-  );
-  const actions = useCanvasActions(selectedEdges, setSelectedEdges, rootRef, noteSelection);
-  const noteActions = useNoteActions(setEditingNote, setSelectedNotes);
+  const { view, nodes, selectedEdges, setSelectedEdges, notes, onNodesChange, onEdgesChange, endDrag } = useCanvasGraph(plan, selected);
+  const actions = useCanvasActions(selectedEdges, setSelectedEdges, rootRef, notes);
+  const noteActions = useNoteActions(notes.setEditing, notes.setSelected);
   useCanvasKeys(actions, rootRef);
 
   const commitDrag = useCallback(
@@ -172,7 +157,7 @@ function CanvasEditor() {
       <CanvasToolbar
         actions={actions}
         callsSelected={selected.length}
-        othersSelected={selectedEdges.size + selectedNotes.size}
+        othersSelected={selectedEdges.size + notes.selected.size}
         hasCalls={callCount > 0}
       />
       {callCount > 0 && <ScenarioMenu />}

@@ -82,6 +82,13 @@ export function useCanvasActions(
       return findFreeSpot(occupied, centreOfView(), NODE_SIZE);
     };
 
+    /** Selects just these calls and notes (no edge): after adding, deleting or clearing. */
+    const selectOnly = (callIds: string[], noteIds: string[] = []) => {
+      store.getState().select(callIds);
+      setSelectedEdges(noEdges);
+      notes.setSelected(new Set(noteIds));
+    };
+
     const actions: CanvasActions = {
       add: (key, at) => {
         const s = store.getState();
@@ -123,9 +130,7 @@ export function useCanvasActions(
           s.notify({ tone: 'error', text: `Cannot add a note: ${r.reason}.` });
           return;
         }
-        s.select([]);
-        setSelectedEdges(noEdges);
-        notes.setSelected(new Set([r.id]));
+        selectOnly([], [r.id]);
         notes.setEditing(r.id);
       },
       move: (positions) => {
@@ -149,9 +154,7 @@ export function useCanvasActions(
           for (const d of plan.dependencies) if (selectedEdges.has(edgeId(d.from, d.to))) next = disconnect(next, d.from, d.to);
           return selected.length > 0 ? removeCalls(next, selected) : next;
         });
-        s.select([]);
-        setSelectedEdges(noEdges);
-        notes.setSelected(new Set());
+        selectOnly([]);
         return true;
       },
       duplicateSelection: () => {
@@ -195,9 +198,7 @@ export function useCanvasActions(
       clearSelection: () => {
         const s = store.getState();
         if (s.selected.length === 0 && selectedEdges.size === 0 && notes.selected.size === 0) return false;
-        s.select([]);
-        setSelectedEdges(noEdges);
-        notes.setSelected(new Set());
+        selectOnly([]);
         return true;
       },
       autoLayout: () => {

@@ -9,6 +9,7 @@ import type { Plan } from '@/lib/plan';
 import { waveBands } from '@/lib/plan/wave-bands';
 import { useAppStoreApi } from '@/lib/store/provider';
 import type { DependencyEdgeType } from './dependency-edge';
+import type { NoteSelection } from './use-canvas-actions';
 import type { XY } from './model';
 import { buildNoteNodes, noteIdOf, type NoteNodeType } from './note-nodes';
 import type { ToolCallNodeType } from './tool-call-node';
@@ -34,12 +35,8 @@ export interface CanvasGraph {
   nodes: CanvasNode[];
   selectedEdges: ReadonlySet<string>;
   setSelectedEdges: (edges: ReadonlySet<string>) => void;
-  /** The selected notes, by note id. */
-  selectedNotes: ReadonlySet<string>;
-  setSelectedNotes: (notes: ReadonlySet<string>) => void;
-  /** The note whose text is being edited in place, if any. */
-  editingNote: string | null;
-  setEditingNote: (id: string | null) => void;
+  /** The selected notes (by note id), and setting them or the note whose text is edited in place. */
+  notes: NoteSelection;
   onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<DependencyEdgeType>[]) => void;
   /** Ends a drag: forgets the local positions and returns the dragged calls' and notes' final ones, by node id (to commit). */
@@ -162,17 +159,9 @@ export function useCanvasGraph(plan: Plan, selected: readonly string[]): CanvasG
     return positions;
   }, []);
 
-  return {
-    view,
-    nodes,
-    selectedEdges,
-    setSelectedEdges,
-    selectedNotes,
-    setSelectedNotes,
-    editingNote,
-    setEditingNote,
-    onNodesChange,
-    onEdgesChange,
-    endDrag,
-  };
+  const notes = useMemo(
+    () => ({ selected: selectedNotes, setSelected: setSelectedNotes, setEditing: setEditingNote }),
+    [selectedNotes, setSelectedNotes, setEditingNote],
+  );
+  return { view, nodes, selectedEdges, setSelectedEdges, notes, onNodesChange, onEdgesChange, endDrag };
 }

@@ -11,6 +11,7 @@ import { useAppStore } from '@/lib/store/provider';
 import type { AppState } from '@/lib/store/app-store';
 import { selectViewPlan } from '@/lib/store/selectors';
 import { FaultIcon } from '../icons';
+import { listen } from '../listen';
 import type { InjectUiStore, NodeMenuState } from './inject-store';
 import { MenuItem, MenuRadio } from './menu-item';
 import { callNodeElement, closingMenuKeyDown, focusItem, placeInWindow } from './menu-keys';
@@ -72,14 +73,11 @@ export function NodeMenu({ store, menu }: { store: InjectUiStore; menu: NodeMenu
       if (!ref.current?.contains(e.target as Node)) close(false);
     };
     const onResize = () => close(false);
-    document.addEventListener('pointerdown', onPointerDown, true);
-    document.addEventListener('wheel', onAway, { capture: true, passive: true });
-    window.addEventListener('resize', onResize);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown, true);
-      document.removeEventListener('wheel', onAway, { capture: true });
-      window.removeEventListener('resize', onResize);
-    };
+    return listen(
+      [document, 'pointerdown', onPointerDown, true],
+      [document, 'wheel', onAway, { capture: true, passive: true }],
+      [window, 'resize', onResize],
+    );
   }, [close]);
 
   return createPortal(

@@ -16,6 +16,7 @@ import { InjectedChip } from './injected-notice';
 import { MenuItem, MenuRadio } from './menu-item';
 import { closingMenuKeyDown, focusItem, placeInWindow } from './menu-keys';
 import { LineIcon } from '../icons';
+import { listen } from '../listen';
 
 type View = { kind: 'menu'; focus: 'checked' | 'first' | 'last' } | { kind: 'save' } | { kind: 'rename'; id: string };
 
@@ -189,12 +190,7 @@ function ScenarioPopup({ id, anchor, view, plan, onView, onClose, onChoose, onRe
       onClose(false);
     };
     const onResize = () => onClose(false);
-    document.addEventListener('pointerdown', onPointerDown, true);
-    window.addEventListener('resize', onResize);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown, true);
-      window.removeEventListener('resize', onResize);
-    };
+    return listen([document, 'pointerdown', onPointerDown, true], [window, 'resize', onResize]);
   }, [anchor, onClose]);
 
   const style = place === null ? { visibility: 'hidden' as const, left: 0, top: 0 } : place;

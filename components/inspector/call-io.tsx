@@ -7,34 +7,30 @@ import { callCheck } from './checks';
 import { refContext } from './json-refs';
 import { JsonField } from './json-field';
 import { jsonText, parseJson, parseJsonObject, sameJson } from './json-text';
-import { useDraft } from './use-draft';
+import { useDraft, type DraftField } from './use-draft';
+import type { Parsed } from './numbers';
+
+type JsonKey = 'input' | 'output' | 'degradedOutput';
+
+/** One of the call's JSON fields as a draft: multi-line (Enter types a newline), compared as JSON, checked by `parse`. */
+function useJsonDraft<K extends JsonKey>(call: ToolCall, key: K, parse: (text: string) => Parsed<ToolCall[K]>): DraftField {
+  return useDraft({
+    name: key,
+    value: jsonText(call[key]),
+    same: sameJson,
+    enterCommits: false,
+    check: callCheck(call.id, key, parse, (value) => ({ [key]: value })),
+  });
+}
 
 export function CallIo({ call, plan }: { call: ToolCall; plan: Plan }) {
   const id = call.id;
   // Only the calls and edges matter to the references, not the rest of the plan.
   const { calls, dependencies } = plan;
   const refs = useMemo(() => refContext({ calls, dependencies }, id), [calls, dependencies, id]);
-  const input = useDraft({
-    name: 'input',
-    value: jsonText(call.input),
-    same: sameJson,
-    enterCommits: false,
-    check: callCheck(id, 'input', parseJsonObject, (value) => ({ input: value })),
-  });
-  const output = useDraft({
-    name: 'output',
-    value: jsonText(call.output),
-    same: sameJson,
-    enterCommits: false,
-    check: callCheck(id, 'output', parseJson, (value) => ({ output: value })),
-  });
-  const degraded = useDraft({
-    name: 'degradedOutput',
-    value: jsonText(call.degradedOutput),
-    same: sameJson,
-    enterCommits: false,
-    check: callCheck(id, 'degradedOutput', parseJson, (value) => ({ degradedOutput: value })),
-  });
+  const input = useJsonDraft(call, 'input', parseJsonObject);
+  const output = useJsonDraft(call, 'output', parseJson);
+  const degraded = useJsonDraft(call, 'degradedOutput', parseJson);
   const hasOptionalInputs =
     dependencies.some((d) => d.to === id && d.optional) ||
     calls.some((c) => c.onFailure === 'ignore' && dependencies.some((d) => d.from === c.id && d.to === id));

@@ -3,14 +3,14 @@
 // fields of its kind, and buttons to move it up or down (order decides which fault wins) or remove it.
 import { useId } from 'react';
 import { FAULT_KINDS, type Fault, type FaultKind } from '@/lib/plan';
-import { updateFault } from '@/lib/plan/edit';
+import { updateFault, type FaultInput } from '@/lib/plan/edit';
 import type { PolicyPart } from '@/lib/plan/policy';
 import { asOptionalText, asText, faultCheck, faultNow } from './checks';
 import { ChoiceGroup, Select, TextField } from './fields';
 import { convertFault, switchTrigger } from './fault-edit';
 import { numberListText, numberText, parseNumber, parseNumberList, sameNumber } from './numbers';
 import { useAct } from './use-action';
-import { useDraft } from './use-draft';
+import { useDraft, type DraftField } from './use-draft';
 import { FAULT_KIND_LABEL, FAULT_KIND_SENTENCE } from './words';
 
 const KIND_OPTIONS = FAULT_KINDS.map((k) => ({ value: k, label: FAULT_KIND_LABEL[k] }));
@@ -44,6 +44,68 @@ interface At {
 /** The draft name of a fault field, distinct for a compensation's faults. */
 const fieldName = ({ index, part }: At, field: string) => `${part === 'call' ? '' : 'compensation.'}faults[${index}].${field}`;
 
+/** Replaces the fault, as it is in the plan now, by what `change` makes of it (one undo step); nothing if it is gone or `change` gives undefined. */
+function useFaultUpdate({ callId, index, part }: At) {
+  const act = useAct();
+  return (change: (f: Fault) => FaultInput | undefined) =>
+    act((plan) => {
+      const f = faultNow(plan, callId, index, part);
+      const next = f === undefined ? undefined : change(f);
+      return next === undefined ? plan : updateFault(plan, callId, index, next, part);
+    });
+}
+
+/** One of a fault's move and remove buttons: a glyph with a name of its own. */
+function FaultTool({
+  action,
+  label,
+  title,
+  disabled,
+  onClick,
+  children,
+}: {
+  action: 'up' | 'down' | 'remove';
+  label: string;
+  title: string;
+  disabled?: boolean;
+  onClick: () => void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={action === 'remove' ? 'tw-insp-icon tw-insp-icon--danger' : 'tw-insp-icon'}
+      data-action={action}
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A draft for an optional text of the fault (an error's code, a partial's note): emptied, the key is removed. */
+function useOptionalText(at: At, key: 'code' | 'note', value: string | undefined): DraftField {
+  return useDraft({
+    name: fieldName(at, key),
+    value: value ?? '',
+    check: faultCheck(
+      at.callId,
+      at.index,
+      key,
+      asOptionalText,
+      (text, f) => {
+        const next: Record<string, unknown> = { ...f, [key]: text };
+        if (text === undefined) delete next[key];
+        return next as FaultInput;
+      },
+      at.part,
+    ),
+  });
+}
+
 function Trigger({ at, fault }: { at: At; fault: Fault }) {
   const { callId, index, part } = at;
   const probability = useDraft({
@@ -66,7 +128,7 @@ function Trigger({ at, fault }: { at: At; fault: Fault }) {
 
 function ErrorFields({ at, fault, effectful }: { at: At; fault: Extract<Fault, { kind: 'error' }>; effectful: boolean }) {
   const { callId, index, part } = at;
-  const act = useAct();
+  const update = useFaultUpdate(at);
   const retryId = useId();
   const appliedId = useId();
   const message = useDraft({
@@ -74,29 +136,13 @@ function ErrorFields({ at, fault, effectful }: { at: At; fault: Extract<Fault, {
     value: fault.message,
     check: faultCheck(callId, index, 'message', asText, (m, f) => ({ ...f, message: m }), part),
   });
-  const code = useDraft({
-    name: fieldName(at, 'code'),
-    value: fault.code ?? '',
-    check: faultCheck(
-      callId,
-      index,
-      'code',
-      asOptionalText,
-      (c, f) => {
-        const next = { ...f, code: c };
-        if (c === undefined) delete next.code;
-        return next;
-      },
-      part,
-    ),
-  });
+  const code = useOptionalText(at, 'code', fault.code);
   const setFlag = (flag: 'retryable' | 'applied', on: boolean) =>
-    act((plan) => {
-      const f = faultNow(plan, callId, index, part);
-      if (f === undefined || f.kind !== 'error') return plan;
+    update((f) => {
+      if (f.kind !== 'error') return undefined;
       const next = { ...f, [flag]: on };
       if (flag === 'applied' && !on) delete next.applied;
-      return updateFault(plan, callId, index, next, part);
+      return next;
     });
   return (
     <>
@@ -145,41 +191,18 @@ function NumberFaultField({
 }
 
 function NoteField({ at, fault }: { at: At; fault: Extract<Fault, { kind: 'partial' }> }) {
-  const note = useDraft({
-    name: fieldName(at, 'note'),
-    value: fault.note ?? '',
-    check: faultCheck(
-      at.callId,
-      at.index,
-      'note',
-      asOptionalText,
-      (n, f) => {
-        const next = { ...f, note: n };
-        if (n === undefined) delete next.note;
-        return next;
-      },
-      at.part,
-    ),
-  });
+  const note = useOptionalText(at, 'note', fault.note);
   return <TextField label="Warning note" draft={note} placeholder="(none)" wide />;
 }
 
 export function FaultCard({ callId, index, fault, count, onMove, onRemove, part = 'call', effectful = false }: Props) {
-  const act = useAct();
   const at: At = { callId, index, part };
+  const update = useFaultUpdate(at);
   const n = index + 1;
   const name = FAULT_KIND_LABEL[fault.kind];
   const noun = part === 'call' ? 'fault' : 'compensation fault';
-  const setKind = (kind: FaultKind) =>
-    act((plan) => {
-      const f = faultNow(plan, callId, index, part);
-      return f === undefined ? plan : updateFault(plan, callId, index, convertFault(f, kind), part);
-    });
-  const setTrigger = (to: 'probability' | 'onAttempts') =>
-    act((plan) => {
-      const f = faultNow(plan, callId, index, part);
-      return f === undefined ? plan : updateFault(plan, callId, index, switchTrigger(f, to), part);
-    });
+  const setKind = (kind: FaultKind) => update((f) => convertFault(f, kind));
+  const setTrigger = (to: 'probability' | 'onAttempts') => update((f) => switchTrigger(f, to));
   return (
     <li className="tw-insp-fault" data-fault={index}>
       <fieldset className="tw-insp-fault__set">
@@ -187,38 +210,27 @@ export function FaultCard({ callId, index, fault, count, onMove, onRemove, part 
           {part === 'call' ? 'Fault' : 'Compensation fault'} {n} · {name}
         </legend>
         <div className="tw-insp-fault__tools">
-          <button
-            type="button"
-            className="tw-insp-icon"
-            data-action="up"
-            aria-label={`Move ${noun} ${n} up`}
+          <FaultTool
+            action="up"
+            label={`Move ${noun} ${n} up`}
             title="Move up"
             disabled={index === 0}
             onClick={() => onMove(index, index - 1)}
           >
             ↑
-          </button>
-          <button
-            type="button"
-            className="tw-insp-icon"
-            data-action="down"
-            aria-label={`Move ${noun} ${n} down`}
+          </FaultTool>
+          <FaultTool
+            action="down"
+            label={`Move ${noun} ${n} down`}
             title="Move down"
             disabled={index === count - 1}
             onClick={() => onMove(index, index + 1)}
           >
             ↓
-          </button>
-          <button
-            type="button"
-            className="tw-insp-icon tw-insp-icon--danger"
-            data-action="remove"
-            aria-label={`Remove ${noun} ${n}`}
-            title="Remove"
-            onClick={() => onRemove(index)}
-          >
+          </FaultTool>
+          <FaultTool action="remove" label={`Remove ${noun} ${n}`} title="Remove" onClick={() => onRemove(index)}>
             ×
-          </button>
+          </FaultTool>
         </div>
         <div className="tw-insp-grid">
           <Select

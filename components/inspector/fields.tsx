@@ -38,6 +38,32 @@ export function FieldMessage({ id, message }: { id: string; message: string | nu
   );
 }
 
+/** A field's block: its label, then the control and what goes under it. */
+export function Field({ id, label, wide, children }: { id: string; label: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={`tw-insp-field${wide ? ' tw-insp-field--wide' : ''}`}>
+      <label className="tw-insp-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A short line under a field (units, what empty means), pointed at by the control's aria-describedby. */
+export function FieldHint({ id, hint }: { id: string; hint: ReactNode | undefined }) {
+  return hint === undefined ? null : (
+    <p id={id} className="tw-insp-hint">
+      {hint}
+    </p>
+  );
+}
+
+/** What a text control takes from its draft: the text and the editing handlers. */
+export function draftProps(draft: DraftField) {
+  return { value: draft.text, onChange: draft.onChange, onFocus: draft.onFocus, onBlur: draft.onBlur, onKeyDown: draft.onKeyDown };
+}
+
 export interface TextFieldProps {
   label: string;
   draft: DraftField;
@@ -73,27 +99,20 @@ export function TextField({
   const hintId = `${id}-hint`;
   const invalid = draft.message !== null;
   return (
-    <div className={`tw-insp-field${wide ? ' tw-insp-field--wide' : ''}`}>
-      <label className="tw-insp-field__label" htmlFor={id}>
-        {label}
-      </label>
+    <Field id={id} label={label} wide={wide}>
       <div className="tw-insp-field__row">
         <div className={`tw-insp-input${unit ? ' tw-insp-input--unit' : ''}${invalid ? ' tw-insp-input--invalid' : ''}`}>
           <input
             id={id}
             type="text"
             className={mono ? 'tw-input tw-mono' : 'tw-input'}
-            value={draft.text}
+            {...draftProps(draft)}
             placeholder={placeholder}
             inputMode={inputMode}
             autoComplete={autoComplete}
             spellCheck={false}
             aria-invalid={invalid}
             aria-describedby={describedBy(invalid && msgId, hint !== undefined && hintId)}
-            onChange={draft.onChange}
-            onFocus={draft.onFocus}
-            onBlur={draft.onBlur}
-            onKeyDown={draft.onKeyDown}
           />
           {unit && (
             <span className="tw-insp-input__unit" aria-hidden="true">
@@ -104,12 +123,8 @@ export function TextField({
         {action}
       </div>
       <FieldMessage id={msgId} message={draft.message} />
-      {hint !== undefined && (
-        <p id={hintId} className="tw-insp-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+      <FieldHint id={hintId} hint={hint} />
+    </Field>
   );
 }
 
@@ -193,10 +208,7 @@ export function Select<T extends string>({
   const id = useId();
   const hintId = `${id}-hint`;
   return (
-    <div className={`tw-insp-field${half ? '' : ' tw-insp-field--wide'}`}>
-      <label className="tw-insp-field__label" htmlFor={id}>
-        {label}
-      </label>
+    <Field id={id} label={label} wide={!half}>
       <select
         id={id}
         className="tw-input tw-insp-select"
@@ -213,11 +225,7 @@ export function Select<T extends string>({
           </option>
         ))}
       </select>
-      {hint !== undefined && (
-        <p id={hintId} className="tw-insp-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+      <FieldHint id={hintId} hint={hint} />
+    </Field>
   );
 }

@@ -3,7 +3,7 @@
 // (React elements, never HTML) coloured by what they point at, and the ones that point nowhere useful are
 // said in a sentence beside the field. The textarea on top takes every keystroke; the copy only paints.
 import { useId, useMemo, type ReactNode } from 'react';
-import { describedBy, FieldMessage } from './fields';
+import { describedBy, draftProps, Field, FieldHint, FieldMessage } from './fields';
 import type { RefContext, RefStatus, Segment } from './json-refs';
 import { refProblems, segmentText } from './json-refs';
 import type { DraftField } from './use-draft';
@@ -50,10 +50,7 @@ export function JsonField({
   const upstreamCount = segments.filter((s) => s.kind === 'ref' && s.status === 'upstream').length;
   const invalid = draft.message !== null;
   return (
-    <div className="tw-insp-field tw-insp-field--wide">
-      <label className="tw-insp-field__label" htmlFor={id}>
-        {label}
-      </label>
+    <Field id={id} label={label} wide>
       <div className={`tw-insp-json${invalid ? ' tw-insp-json--invalid' : ''}`}>
         <pre className="tw-insp-json__paint" aria-hidden="true">
           {paint(segments)}
@@ -63,17 +60,13 @@ export function JsonField({
         <textarea
           id={id}
           className="tw-insp-json__text"
-          value={text}
+          {...draftProps(draft)}
           placeholder={placeholder}
           spellCheck={false}
           autoCapitalize="off"
           autoComplete="off"
           aria-invalid={invalid}
           aria-describedby={describedBy(invalid && msgId, problems.length > 0 && refsId, hint !== undefined && hintId)}
-          onChange={draft.onChange}
-          onFocus={draft.onFocus}
-          onBlur={draft.onBlur}
-          onKeyDown={draft.onKeyDown}
         />
       </div>
       <FieldMessage id={msgId} message={draft.message} />
@@ -95,11 +88,7 @@ export function JsonField({
           runs.
         </p>
       )}
-      {hint !== undefined && (
-        <p id={hintId} className="tw-insp-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+      <FieldHint id={hintId} hint={hint} />
+    </Field>
   );
 }

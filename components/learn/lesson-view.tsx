@@ -3,11 +3,11 @@
 // (and its choices, when it asks which line the model gets), the rest waiting. Every control is a button or a
 // radio: the whole lesson works from the keyboard.
 import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { answer, currentStep, LESSONS, lessonDone, lessonProgress, resetLesson, type Lesson, type Step } from '@/lib/learn';
 import { applyLayout } from '@/lib/plan/layout-core';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
-import { selectContextText, selectPlan, selectTrace, selectTracePlan, selectTraceIsCurrent } from '@/lib/store/selectors';
-import { setProgress } from './learn-check';
+import { editorState, setProgress } from './learn-check';
 import { selectProgress, useLearn, useLearnStore } from './learn-store';
 import { useOpenLesson } from './use-open-lesson';
 
@@ -107,13 +107,9 @@ export function LessonView({ lesson, onList }: { lesson: Lesson; onList: () => v
 function Choices({ lesson, step, picked }: { lesson: Lesson; step: Step; picked: string | undefined }) {
   const app = useAppStoreApi();
   const learn = useLearnStore();
-  const plan = useAppStore(selectPlan);
-  const trace = useAppStore(selectTrace);
-  const tracePlan = useAppStore(selectTracePlan);
-  const traceCurrent = useAppStore(selectTraceIsCurrent);
-  const contextText = useAppStore(selectContextText);
+  const editor = useAppStore(useShallow(editorState));
   const [name] = useState(() => `tw-learn-${lesson.id}-${step.id}`);
-  const choices = step.choices?.({ plan, trace, tracePlan, traceCurrent, contextText, answers: {} }) ?? null;
+  const choices = step.choices?.({ ...editor, answers: {} }) ?? null;
   if (choices === null) return <p className="tw-learn__how">Run the plan first: the choices come from its context.</p>;
   const pick = (text: string) => setProgress(app, learn, answer(learn.getState().progress, lesson.id, step.id, text));
   return (

@@ -4,7 +4,7 @@
 import { parsePlan, serializePlan, type Plan, type Problem } from '@/lib/plan';
 import { EMPTY_PLAN } from '@/lib/store/document';
 import type { OpenResult } from '@/lib/persist';
-import type { ControllerCore } from './library-controller';
+import type { ControllerCore } from './library-types';
 
 export interface LibraryActions {
   /** Opens a stored plan as one undoable step. */

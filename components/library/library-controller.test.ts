@@ -9,7 +9,8 @@ import { serializePlan, type Plan } from '@/lib/plan';
 import { createAppStore, type AppStore } from '@/lib/store/app-store';
 import { EMPTY_PLAN } from '@/lib/store/document';
 import { copyName } from './library-actions';
-import { createLibraryController, type LibraryController } from './library-controller';
+import { createLibraryController } from './library-controller';
+import type { LibraryController } from './library-types';
 
 type Listener = (event: { data: unknown }) => void;
 

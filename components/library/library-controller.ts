@@ -25,16 +25,6 @@ import {
   type Session,
 } from './library-types';
 
-export {
-  INITIAL_VIEW,
-  type Banner,
-  type ControllerCore,
-  type ControllerOptions,
-  type LibraryController,
-  type LibraryView,
-  type Session,
-} from './library-types';
-
 const nameOf = (s: AppState): string => s.plan.name;
 
 export function createLibraryController(options: ControllerOptions): LibraryController {

@@ -5,7 +5,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { createPlanLibrary, flushWhenHidden, getBrowserStorage, TAB_CHANNEL, type ChannelLike } from '@/lib/persist';
 import type { AppStore } from '@/lib/store/app-store';
 import { useAppStoreApi } from '@/lib/store/provider';
-import { createLibraryController, INITIAL_VIEW, type LibraryController, type LibraryView } from './library-controller';
+import { createLibraryController } from './library-controller';
+import { INITIAL_VIEW, type LibraryController, type LibraryView } from './library-types';
 
 const controllers = new WeakMap<AppStore, LibraryController>();
 

@@ -3,23 +3,16 @@
 // speaker notes, Escape or P leaves.
 // Pure: the presentation's handler asks this first and does what it says; every other key is left alone.
 
+import { within, type KeyLike as PlaybackKeyLike } from '../run/playback-keys';
+
 export type PresentAction = 'next-turn' | 'prev-turn' | 'next-event' | 'prev-event' | 'start' | 'end' | 'toggle' | 'notes' | 'leave';
 
-export interface KeyLike {
-  key: string;
+export interface KeyLike extends PlaybackKeyLike {
   shiftKey: boolean;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
 }
 
 /** Elements where Space and Enter already mean "press this". */
 const PRESSABLE = 'button, a[href], summary, select, [role="button"], [role="tab"], [role="checkbox"], [role="switch"], [role="menuitem"]';
-
-function within(target: unknown, selector: string): boolean {
-  if (target === null || typeof target !== 'object' || typeof (target as { closest?: unknown }).closest !== 'function') return false;
-  return (target as Element).closest(selector) !== null;
-}
 
 /** The presentation action a key press asks for, or null. Space on a focused button presses the button instead. */
 export function presentKeyAction(e: KeyLike, target: unknown): PresentAction | null {

@@ -18,9 +18,10 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlan, selectPlanVersion, selectPlaying, selectPresenting, selectViewCursorMs } from '@/lib/store/selectors';
 import { PlanCanvas } from '../canvas/plan-canvas';
-import { TransportIcon } from '../icons';
+import { TransportIcon, type TransportIconName } from '../icons';
 import { ContextAtCursor } from '../run/context-panel';
 import { clockReadout } from '../run/playback-model';
+import { runPlaybackAction } from '../run/playback-keys';
 import { selectHasRun, selectViewEnd } from '../run/playback-selectors';
 import { RunCaption, selectCaptionStep } from './caption';
 import { leavePresentation, syncPresentationFullscreen } from './present-actions';
@@ -75,25 +76,26 @@ function Control({
   );
 }
 
+/** The transport buttons, in their order: what each does, its name, its key and its icon. */
+function transport(playing: boolean): { action: PresentAction; label: string; keys: string; icon: TransportIconName }[] {
+  return [
+    { action: 'start', label: 'Back to the first instant', keys: 'Home', icon: 'start' },
+    { action: 'prev-turn', label: 'Previous turn', keys: '←', icon: 'prev' },
+    { action: 'toggle', label: playing ? 'Pause presentation' : 'Play presentation', keys: 'Space', icon: playing ? 'pause' : 'play' },
+    { action: 'next-turn', label: 'Next turn', keys: '→', icon: 'next' },
+    { action: 'end', label: 'Jump to the end', keys: 'End', icon: 'end' },
+  ];
+}
+
 function Controls({ act, children }: { act: (a: PresentAction) => void; children?: ReactNode }) {
   const playing = useAppStore(selectPlaying);
   return (
     <div className="tw-present__controls" role="group" aria-label="Presentation controls">
-      <Control label="Back to the first instant" keys="Home" onClick={() => act('start')}>
-        <TransportIcon name="start" size={18} />
-      </Control>
-      <Control label="Previous turn" keys="←" onClick={() => act('prev-turn')}>
-        <TransportIcon name="prev" size={18} />
-      </Control>
-      <Control label={playing ? 'Pause presentation' : 'Play presentation'} keys="Space" onClick={() => act('toggle')} wide>
-        <TransportIcon name={playing ? 'pause' : 'play'} size={18} />
-      </Control>
-      <Control label="Next turn" keys="→" onClick={() => act('next-turn')}>
-        <TransportIcon name="next" size={18} />
-      </Control>
-      <Control label="Jump to the end" keys="End" onClick={() => act('end')}>
-        <TransportIcon name="end" size={18} />
-      </Control>
+      {transport(playing).map((c) => (
+        <Control key={c.action} label={c.label} keys={c.keys} onClick={() => act(c.action)} wide={c.action === 'toggle'}>
+          <TransportIcon name={c.icon} size={18} />
+        </Control>
+      ))}
       <span className="tw-present__sep" aria-hidden="true" />
       {children}
       <Control label="Leave presentation" keys="Esc" onClick={() => act('leave')}>
@@ -224,22 +226,10 @@ function PresentationView() {
     switch (action) {
       case 'notes':
         return setNotes((open) => !open);
-      case 'next-turn':
-        return s.stepTurn(1);
-      case 'prev-turn':
-        return s.stepTurn(-1);
-      case 'next-event':
-        return s.stepEvent(1);
-      case 'prev-event':
-        return s.stepEvent(-1);
-      case 'start':
-        return s.toStart();
-      case 'end':
-        return s.toEnd();
-      case 'toggle':
-        return s.togglePlay();
       case 'leave':
         return leavePresentation(store);
+      default:
+        return runPlaybackAction(s, action);
     }
   };
 

@@ -4,14 +4,12 @@
 // clock). Each part subscribes to just what it shows, so a moving cursor re-renders the scrubber and the clock only.
 import type { KeyboardEvent, ReactNode } from 'react';
 import { SPEEDS } from '@/lib/store/playback';
-import { useAppStore } from '@/lib/store/provider';
+import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectPlaying, selectSpeed, selectViewCursorMs } from '@/lib/store/selectors';
 import { clockReadout, positionText, scrubberKeyTarget } from './playback-model';
-import { playbackKeyAction, runPlaybackAction } from './playback-keys';
+import { playbackKeyAction, runPlaybackAction, type PlaybackControls } from './playback-keys';
 import {
   selectHasRun,
-  selectPause,
-  selectSetCursor,
   selectSetSpeed,
   selectStepEvent,
   selectStepTurn,
@@ -24,6 +22,16 @@ import {
 } from './playback-selectors';
 import { usePlaybackClock } from './use-playback-clock';
 import { TransportIcon } from '../icons';
+
+/** The store's playback actions, for the transport buttons. */
+function usePlaybackControls(): PlaybackControls {
+  const togglePlay = useAppStore(selectTogglePlay);
+  const stepEvent = useAppStore(selectStepEvent);
+  const stepTurn = useAppStore(selectStepTurn);
+  const toStart = useAppStore(selectToStart);
+  const toEnd = useAppStore(selectToEnd);
+  return { togglePlay, stepEvent, stepTurn, toStart, toEnd };
+}
 
 function Step({
   label,
@@ -47,11 +55,7 @@ function Step({
 
 function Transport({ disabled }: { disabled: boolean }) {
   const playing = useAppStore(selectPlaying);
-  const togglePlay = useAppStore(selectTogglePlay);
-  const stepEvent = useAppStore(selectStepEvent);
-  const stepTurn = useAppStore(selectStepTurn);
-  const toStart = useAppStore(selectToStart);
-  const toEnd = useAppStore(selectToEnd);
+  const { togglePlay, stepEvent, stepTurn, toStart, toEnd } = usePlaybackControls();
   const action = playing ? 'Pause' : 'Play';
   return (
     <div className="tw-play__transport">
@@ -113,28 +117,27 @@ function Scrubber({ disabled }: { disabled: boolean }) {
   const cursor = useAppStore(selectViewCursorMs);
   const end = useAppStore(selectViewEnd);
   const offset = useAppStore(selectViewOffset);
-  const setCursor = useAppStore(selectSetCursor);
-  const pause = useAppStore(selectPause);
-  const togglePlay = useAppStore(selectTogglePlay);
-  const stepEvent = useAppStore(selectStepEvent);
-  const stepTurn = useAppStore(selectStepTurn);
-  const toStart = useAppStore(selectToStart);
-  const toEnd = useAppStore(selectToEnd);
+  const store = useAppStoreApi();
+  // Pause and move the cursor: the store's actions, read when the scrubber is used.
+  const seek = (t: number) => {
+    const s = store.getState();
+    s.pause();
+    s.setCursor(offset + t);
+  };
   const t = Math.min(Math.max(cursor, 0), end);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const target = scrubberKeyTarget(e.key, e.shiftKey, cursor, end);
     if (target !== null) {
       e.preventDefault();
-      pause();
-      setCursor(offset + target);
+      seek(target);
       return;
     }
     // The other playback keys work here too (the page's handler leaves form fields alone).
     const action = playbackKeyAction(e, null);
     if (action !== null) {
       e.preventDefault();
-      runPlaybackAction({ togglePlay, stepEvent, stepTurn, toStart, toEnd }, action);
+      runPlaybackAction(store.getState(), action);
     }
   };
   return (
@@ -148,10 +151,7 @@ function Scrubber({ disabled }: { disabled: boolean }) {
       step="any"
       value={t}
       disabled={disabled}
-      onChange={(e) => {
-        pause();
-        setCursor(offset + Number(e.target.value));
-      }}
+      onChange={(e) => seek(Number(e.target.value))}
       onKeyDown={onKeyDown}
     />
   );

@@ -20,7 +20,8 @@ const SPACE_OWNERS =
 const HOME_END_OWNERS =
   '[role="tablist"], [role="listbox"], [role="menu"], [role="menubar"], [role="slider"], [role="grid"], [role="tree"], [role="radiogroup"], pre';
 
-function within(target: unknown, selector: string): boolean {
+/** Whether the event's target is inside an element the selector matches (false for a target that is not an element). */
+export function within(target: unknown, selector: string): boolean {
   if (target === null || typeof target !== 'object' || typeof (target as { closest?: unknown }).closest !== 'function') return false;
   return (target as Element).closest(selector) !== null;
 }

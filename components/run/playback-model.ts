@@ -1,7 +1,7 @@
 // Playback in words and numbers: the clock readout, the model turn at the cursor, the
 // instant the context is built at, and the clock's frame step. Pure functions: no React, no DOM, no store.
 import type { TraceLike } from '@/lib/engine';
-import { turnAt } from '@/lib/engine/playback';
+import { turnAt, upperBound } from '@/lib/engine/playback';
 import { clockSeconds } from '@/lib/format/duration';
 
 /** The longest real-time step one animation frame may take (a background tab, a long GC pause). */
@@ -35,14 +35,7 @@ export function turnText(trace: TraceLike, t: number): string {
 
 /** Index of the last of the sorted instants that is ≤ t; -1 if none. */
 export function lastIndexAtOrBefore(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return upperBound(times, t) - 1;
 }
 
 /** The context's key for "after the run" (the whole run's context). */

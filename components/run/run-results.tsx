@@ -2,6 +2,7 @@
 // What the latest run did: the outcome, the makespan, each call at the cursor (its final status at the end), and
 // the context at the cursor.
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { CallPhase, Trace } from '@/lib/engine';
 import { endTime, stateAt } from '@/lib/engine/playback';
 import { statusCounts } from '@/lib/engine/portable/facts';
@@ -106,13 +107,15 @@ function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
   );
 }
 
+/** What went wrong with the last run or its context, if anything. */
+const selectErrors = (s: AppState) => ({ runError: selectRunError(s), contextError: selectContextError(s) });
+
 export function RunResults() {
   const topTrace = useAppStore(selectTrace);
   const tracePlan = useAppStore(selectTracePlan);
   const path = useAppStore(selectViewPath);
   const view = useAppStore(selectViewRun);
-  const runError = useAppStore(selectRunError);
-  const contextError = useAppStore(selectContextError);
+  const { runError, contextError } = useAppStore(useShallow(selectErrors));
 
   if (runError !== null) {
     return (

@@ -20,11 +20,22 @@ const MARK: Record<RowKind, { sign: string; word: string }> = {
   right: { sign: '+', word: 'only on the right' },
 };
 
-/** Which rows name the side's ids (for the highlight): a set of row indices per side. */
-function markedRows(lines: (string | null)[], ids: readonly string[]): (string | undefined)[] {
-  if (ids.length === 0) return lines.map(() => undefined);
-  const marks = markLines(lines.map((l) => l ?? '').join('\n'), ids);
+type SideName = 'left' | 'right';
+
+/** Which of the side's rows name its ids (for the highlight): per row, the ids it names, or undefined. */
+function markedRows(rows: Alignment['rows'], side: SideName, ids: readonly string[]): (string | undefined)[] {
+  if (ids.length === 0) return rows.map(() => undefined);
+  const marks = markLines(rows.map((r) => r[side] ?? '').join('\n'), ids);
   return marks.map((m) => (m.ids.length > 0 ? m.ids.join(' ') : undefined));
+}
+
+/** One side's line in a row; a gap where the other side has a line this one lacks. */
+function LineCell({ text, side, marked }: { text: string | null; side: SideName; marked: string | undefined }) {
+  return (
+    <td className={text === null ? 'tw-sbs__cell tw-sbs__cell--gap' : 'tw-sbs__cell'} data-side={side} data-marked={marked}>
+      {text ?? ''}
+    </td>
+  );
 }
 
 export function SideBySide({ left, right, alignment, label }: { left: Side; right: Side; alignment: Alignment; label: string }) {
@@ -40,22 +51,8 @@ export function SideBySide({ left, right, alignment, label }: { left: Side; righ
     hunks.forEach((h, k) => of.fill(k, h.start, h.end));
     return of;
   }, [rows, hunks]);
-  const leftMarks = useMemo(
-    () =>
-      markedRows(
-        rows.map((r) => r.left),
-        left.ids,
-      ),
-    [rows, left.ids],
-  );
-  const rightMarks = useMemo(
-    () =>
-      markedRows(
-        rows.map((r) => r.right),
-        right.ids,
-      ),
-    [rows, right.ids],
-  );
+  const leftMarks = useMemo(() => markedRows(rows, 'left', left.ids), [rows, left.ids]);
+  const rightMarks = useMemo(() => markedRows(rows, 'right', right.ids), [rows, right.ids]);
 
   useEffect(() => {
     const box = scroller.current;
@@ -123,24 +120,12 @@ export function SideBySide({ left, right, alignment, label }: { left: Side; righ
                   data-hunk-start={isStart ? h : undefined}
                   aria-current={isStart && h === current ? 'true' : undefined}
                 >
-                  <td
-                    className={r.left === null ? 'tw-sbs__cell tw-sbs__cell--gap' : 'tw-sbs__cell'}
-                    data-side="left"
-                    data-marked={leftMarks[k]}
-                  >
-                    {r.left ?? ''}
-                  </td>
+                  <LineCell text={r.left} side="left" marked={leftMarks[k]} />
                   <td className="tw-sbs__mark" title={MARK[r.kind].word || undefined}>
                     {MARK[r.kind].sign !== '' && <span aria-hidden="true">{MARK[r.kind].sign}</span>}
                     {MARK[r.kind].word !== '' && <span className="tw-visually-hidden">{MARK[r.kind].word}</span>}
                   </td>
-                  <td
-                    className={r.right === null ? 'tw-sbs__cell tw-sbs__cell--gap' : 'tw-sbs__cell'}
-                    data-side="right"
-                    data-marked={rightMarks[k]}
-                  >
-                    {r.right ?? ''}
-                  </td>
+                  <LineCell text={r.right} side="right" marked={rightMarks[k]} />
                 </tr>
               );
             })}

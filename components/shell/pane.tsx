@@ -32,6 +32,30 @@ function TermTab({ term, children, tabProps }: { term: TermId; children: ReactNo
   );
 }
 
+interface ToggleProps {
+  side: 'left' | 'right';
+  label: string;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}
+
+/** Shows or hides the pane; its arrow points the way the pane will go (toward its edge to hide it). */
+function PaneToggle({ side, label, open, onToggle }: ToggleProps) {
+  const towardEdge = side === 'left' ? '«' : '»';
+  const awayFromEdge = side === 'left' ? '»' : '«';
+  return (
+    <button
+      type="button"
+      className="tw-pane__toggle"
+      aria-expanded={open}
+      aria-label={`${open ? 'Hide' : 'Show'} ${label.toLowerCase()}`}
+      onClick={() => onToggle(!open)}
+    >
+      {open ? towardEdge : awayFromEdge}
+    </button>
+  );
+}
+
 export function Pane({
   side,
   label,
@@ -40,11 +64,7 @@ export function Pane({
   tabs,
   tab,
   onTab,
-}: {
-  side: 'left' | 'right';
-  label: string;
-  open: boolean;
-  onToggle: (open: boolean) => void;
+}: ToggleProps & {
   tabs: PaneTab[];
   /** The shown tab, when the parent controls it. */
   tab?: string;
@@ -57,15 +77,7 @@ export function Pane({
   if (!open) {
     return (
       <aside className={`tw-pane tw-pane--${side} tw-pane--closed`} aria-label={label}>
-        <button
-          type="button"
-          className="tw-pane__toggle"
-          aria-expanded={false}
-          aria-label={`Show ${label.toLowerCase()}`}
-          onClick={() => onToggle(true)}
-        >
-          {side === 'left' ? '»' : '«'}
-        </button>
+        <PaneToggle side={side} label={label} open={false} onToggle={onToggle} />
       </aside>
     );
   }
@@ -102,15 +114,7 @@ export function Pane({
             );
           })}
         </div>
-        <button
-          type="button"
-          className="tw-pane__toggle"
-          aria-expanded={true}
-          aria-label={`Hide ${label.toLowerCase()}`}
-          onClick={() => onToggle(false)}
-        >
-          {side === 'left' ? '«' : '»'}
-        </button>
+        <PaneToggle side={side} label={label} open onToggle={onToggle} />
       </div>
       {tabs.map((t) => (
         <div

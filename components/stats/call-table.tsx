@@ -1,10 +1,11 @@
 'use client';
 // Per call: its success rate (succeeded or partial) and mean attempts over the runs, of A (and B beside it), sortable
 // by any column. Rows are the plan's calls: a couple of hundred at most, never one per run.
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { Reliability } from '@/lib/engine/reliability';
 import { deltaTone, formatMeanAttempts, formatPercent, type DeltaTone } from './format';
 import { sortRows, type SortKey, type SortState } from './sort';
+import { CallIdCell } from './table-parts';
 
 interface Column {
   key: SortKey;
@@ -12,6 +13,12 @@ interface Column {
   /** The column's full name, for screen readers (the header may be short). */
   title: string;
 }
+
+/** The two numbers of a call, in column order: A's value, B's beside it, which way is better and to how many digits a difference counts. */
+const METRICS = [
+  { col: 'success', a: 'successA', b: 'successB', better: 'higher', digits: 3, format: formatPercent },
+  { col: 'attempts', a: 'attemptsA', b: 'attemptsB', better: 'lower', digits: 2, format: formatMeanAttempts },
+] as const;
 
 export function CallTable({ a, b }: { a: Reliability; b: Reliability | null }) {
   const [sort, setSort] = useState<SortState>({ key: 'order', dir: 'asc' });
@@ -108,27 +115,21 @@ export function CallTable({ a, b }: { a: Reliability; b: Reliability | null }) {
       <tbody>
         {sorted.map((r) => (
           <tr key={r.id} data-call={r.id}>
-            <th scope="row" className="tw-calls__id" title={r.id}>
-              {r.id}
-            </th>
-            <td className="tw-num" data-col="success">
-              {formatPercent(r.successA)}
-            </td>
-            {b !== null && (
-              <BCell
-                tone={deltaTone(r.successB === null ? null : r.successB - r.successA, 'higher', 3)}
-                text={r.successB === null ? '—' : formatPercent(r.successB)}
-              />
-            )}
-            <td className="tw-num" data-col="attempts">
-              {formatMeanAttempts(r.attemptsA)}
-            </td>
-            {b !== null && (
-              <BCell
-                tone={deltaTone(r.attemptsB === null ? null : r.attemptsB - r.attemptsA, 'lower', 2)}
-                text={r.attemptsB === null ? '—' : formatMeanAttempts(r.attemptsB)}
-              />
-            )}
+            <CallIdCell id={r.id} />
+            {METRICS.map((m) => {
+              const va = r[m.a];
+              const vb = r[m.b];
+              return (
+                <Fragment key={m.col}>
+                  <td className="tw-num" data-col={m.col}>
+                    {m.format(va)}
+                  </td>
+                  {b !== null && (
+                    <BCell tone={deltaTone(vb === null ? null : vb - va, m.better, m.digits)} text={vb === null ? '—' : m.format(vb)} />
+                  )}
+                </Fragment>
+              );
+            })}
           </tr>
         ))}
       </tbody>

@@ -6,6 +6,9 @@ import { useAppStoreApi } from '@/lib/store/provider';
 import type { StatsResult } from '@/lib/store/stats';
 import { compareRows } from './compare-rows';
 import { formatPercent } from './format';
+import { NumHeadings } from './table-parts';
+
+const AB_HEADINGS = [{ label: 'A' }, { label: 'B' }, { label: 'Δ' }];
 
 export function CompareView({ result }: { result: StatsResult }) {
   const store = useAppStoreApi();
@@ -43,15 +46,7 @@ export function CompareView({ result }: { result: StatsResult }) {
             <th scope="col">
               <span className="tw-visually-hidden">Number</span>
             </th>
-            <th scope="col" className="tw-num">
-              A
-            </th>
-            <th scope="col" className="tw-num">
-              B
-            </th>
-            <th scope="col" className="tw-num">
-              Δ
-            </th>
+            <NumHeadings columns={AB_HEADINGS} />
           </tr>
         </thead>
         <tbody>

@@ -4,6 +4,7 @@
 import type { Plan } from '@/lib/plan';
 import type { Reliability } from '@/lib/engine/reliability';
 import { formatPercent } from './format';
+import { CallIdCell, NumHeadings } from './table-parts';
 
 type RateKey = 'duplicateRate' | 'maybeDuplicateRate' | 'leftInPlaceRate';
 const COLUMNS: { key: RateKey; label: string; title: string }[] = [
@@ -39,19 +40,13 @@ export function EffectTable({ plan, a, b }: { plan: Plan; a: Reliability; b: Rel
         <tr>
           <th scope="col">Call</th>
           <th scope="col">Effect</th>
-          {COLUMNS.map((c) => (
-            <th key={c.key} scope="col" className="tw-num" title={c.title}>
-              {c.label}
-            </th>
-          ))}
+          <NumHeadings columns={COLUMNS} />
         </tr>
       </thead>
       <tbody>
         {calls.map((c) => (
           <tr key={c.id} data-call={c.id}>
-            <th scope="row" className="tw-calls__id" title={c.id}>
-              {c.id}
-            </th>
+            <CallIdCell id={c.id} />
             <td>{c.effect}</td>
             {COLUMNS.map((col) => (
               <td key={col.key} className="tw-num" data-col={col.key}>

@@ -4,6 +4,8 @@
 // hurts most, and export. Results live in the store, so they survive switching tabs.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppState } from '@/lib/store/app-store';
 import {
   selectPlan,
   selectStatsBatch,
@@ -42,12 +44,17 @@ function RunsProgress({ finished = false }: { finished?: boolean }) {
   );
 }
 
+/** The batch as the controls show it: how many runs, whether to rank what hurts, where it is and what it said. */
+const selectBatch = (s: AppState) => ({
+  runs: selectStatsRuns(s),
+  phase: selectStatsPhase(s),
+  message: selectStatsMessage(s),
+  hurts: selectStatsHurts(s),
+});
+
 function RunControls({ variantInvalid }: { variantInvalid: boolean }) {
   const store = useAppStoreApi();
-  const runs = useAppStore(selectStatsRuns);
-  const phase = useAppStore(selectStatsPhase);
-  const message = useAppStore(selectStatsMessage);
-  const hurts = useAppStore(selectStatsHurts);
+  const { runs, phase, message, hurts } = useAppStore(useShallow(selectBatch));
   const variantB = useAppStore(selectVariantB);
   const plan = useAppStore(selectPlan);
   const [text, setText] = useState(() => String(runs));

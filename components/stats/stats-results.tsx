@@ -94,24 +94,26 @@ function OutcomeBars({ r }: { r: Reliability }) {
   );
 }
 
+/** The export formats: the file's ending and type, and how the result is written in it. */
+const EXPORTS = [
+  { ext: 'json', label: 'JSON', type: 'application/json', write: statsJson },
+  { ext: 'csv', label: 'CSV', type: 'text/csv', write: statsCsv },
+] as const;
+
 function ExportButtons({ result }: { result: StatsResult }) {
   const stem = `${fileStem(result.planA.name)}-stats`;
   return (
     <div className="tw-stats-actions">
-      <button
-        type="button"
-        className="tw-button tw-button--quiet tw-button--small"
-        onClick={() => downloadText(`${stem}.json`, statsJson(result), 'application/json')}
-      >
-        Export statistics as JSON
-      </button>
-      <button
-        type="button"
-        className="tw-button tw-button--quiet tw-button--small"
-        onClick={() => downloadText(`${stem}.csv`, statsCsv(result), 'text/csv')}
-      >
-        Export statistics as CSV
-      </button>
+      {EXPORTS.map((f) => (
+        <button
+          key={f.ext}
+          type="button"
+          className="tw-button tw-button--quiet tw-button--small"
+          onClick={() => downloadText(`${stem}.${f.ext}`, f.write(result), f.type)}
+        >
+          Export statistics as {f.label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -62,6 +62,41 @@ function wasText(f: VariantField, was: string | null): string {
   return `A: ${was}`;
 }
 
+type FieldState = ReturnType<typeof useField>;
+
+/** A field's class and tooltip: marked, with A's value, when B changed it. */
+function changedProps(f: VariantField, field: FieldState) {
+  return {
+    className: `tw-input tw-stats-field${field.changed ? ' tw-stats-field--changed' : ''}`,
+    title: field.changed ? `Changed (${wasText(f, field.was)})` : undefined,
+  };
+}
+
+/** A field with a fixed set of values; `words` names them where the value itself is not the word shown. */
+function ChoiceSelect<T extends string>({
+  f,
+  field,
+  choices,
+  words,
+  label,
+}: {
+  f: VariantField;
+  field: FieldState;
+  choices: readonly T[];
+  words?: Record<T, string>;
+  label?: string;
+}) {
+  return (
+    <select {...changedProps(f, field)} aria-label={label} value={field.value} onChange={(e) => field.apply(e.target.value)}>
+      {choices.map((o) => (
+        <option key={o} value={o}>
+          {words?.[o] ?? o}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function NumberInput({
   f,
   label,
@@ -70,20 +105,20 @@ function NumberInput({
   msgId,
 }: {
   f: VariantField;
-  label: string;
+  /** Its name, where no <label> around it gives one. */
+  label?: string;
   placeholder?: string;
-  field: ReturnType<typeof useField>;
+  field: FieldState;
   msgId: string;
 }) {
   return (
     <input
       type="text"
       inputMode="numeric"
-      className={`tw-input tw-stats-field${field.changed ? ' tw-stats-field--changed' : ''}`}
+      {...changedProps(f, field)}
       aria-label={label}
       value={field.value}
       placeholder={placeholder}
-      title={field.changed ? `Changed (${wasText(f, field.was)})` : undefined}
       aria-invalid={field.error !== null}
       aria-describedby={field.error !== null ? msgId : undefined}
       autoComplete="off"
@@ -102,18 +137,7 @@ function EffectRow({ b, a, props, id }: { b: Plan; a: Plan; props: EditorProps; 
       <td colSpan={4}>
         <label className="tw-stats-vrow__effect">
           <span>Effect of {id}</span>
-          <select
-            className={`tw-input tw-stats-field${effect.changed ? ' tw-stats-field--changed' : ''}`}
-            value={effect.value}
-            title={effect.changed ? `Changed (${wasText({ kind: 'effect', id }, effect.was)})` : undefined}
-            onChange={(e) => effect.apply(e.target.value)}
-          >
-            {EFFECT_CHOICES.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect f={{ kind: 'effect', id }} field={effect} choices={EFFECT_CHOICES} />
         </label>
         {effect.error !== null && (
           <p className="tw-stats-msg" aria-live="polite">
@@ -148,19 +172,7 @@ function CallRow({ b, a, props, id }: { b: Plan; a: Plan; props: EditorProps; id
           <NumberInput f={{ kind: 'maxAttempts', id }} label={`Max attempts of ${id}`} field={attempts} msgId={msgId} />
         </td>
         <td>
-          <select
-            className={`tw-input tw-stats-field${onFailure.changed ? ' tw-stats-field--changed' : ''}`}
-            aria-label={`On failure of ${id}`}
-            title={onFailure.changed ? `Changed (${wasText({ kind: 'onFailure', id }, onFailure.was)})` : undefined}
-            value={onFailure.value}
-            onChange={(e) => onFailure.apply(e.target.value)}
-          >
-            {ON_FAILURE.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect f={{ kind: 'onFailure', id }} field={onFailure} choices={ON_FAILURE} label={`On failure of ${id}`} />
         </td>
         <td>
           <NumberInput f={{ kind: 'timeoutMs', id }} label={`Timeout of ${id} in ms`} placeholder="none" field={timeout} msgId={msgId} />
@@ -188,34 +200,11 @@ function Settings({ b, a, props }: { b: Plan; a: Plan; props: EditorProps }) {
     <div className="tw-stats-vsettings">
       <label className="tw-stats-vsettings__field">
         <span className="tw-field__label">Strategy</span>
-        <select
-          className={`tw-input tw-stats-field${strategy.changed ? ' tw-stats-field--changed' : ''}`}
-          value={strategy.value}
-          title={strategy.changed ? `Changed (${wasText({ kind: 'strategy' }, strategy.was)})` : undefined}
-          onChange={(e) => strategy.apply(e.target.value)}
-        >
-          {STRATEGIES.map((s) => (
-            <option key={s} value={s}>
-              {STRATEGY_WORDS[s]}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect f={{ kind: 'strategy' }} field={strategy} choices={STRATEGIES} words={STRATEGY_WORDS} />
       </label>
       <label className="tw-stats-vsettings__field">
         <span className="tw-field__label">Max concurrency</span>
-        <input
-          type="text"
-          inputMode="numeric"
-          className={`tw-input tw-stats-field${concurrency.changed ? ' tw-stats-field--changed' : ''}`}
-          value={concurrency.value}
-          placeholder="unlimited"
-          title={concurrency.changed ? `Changed (${wasText({ kind: 'maxConcurrency' }, concurrency.was)})` : undefined}
-          aria-invalid={concurrency.error !== null}
-          aria-describedby={concurrency.error !== null ? `${base}-msg` : undefined}
-          autoComplete="off"
-          onChange={(e) => concurrency.apply(e.target.value)}
-          onBlur={concurrency.settle}
-        />
+        <NumberInput f={{ kind: 'maxConcurrency' }} placeholder="unlimited" field={concurrency} msgId={`${base}-msg`} />
       </label>
       {concurrency.error !== null && (
         <p id={`${base}-msg`} className="tw-stats-msg tw-stats-vsettings__msg" aria-live="polite">

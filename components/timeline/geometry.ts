@@ -61,7 +61,8 @@ export interface TimelineRow {
   critical: boolean;
 }
 
-export interface TimelineBar {
+/** A box drawn in a call's row for one of its attempts. */
+interface AttemptBox {
   /** Call index. */
   row: number;
   /** 1-based attempt number. */
@@ -70,20 +71,16 @@ export interface TimelineBar {
   width: number;
   y: number;
   height: number;
+}
+
+export interface TimelineBar extends AttemptBox {
   result: AttemptResult;
   /** A hang with no end: the bar runs to t1. */
   open: boolean;
 }
 
-export interface TimelineWait {
-  row: number;
-  /** The attempt the wait leads to (it may never have started, if the plan stopped during the wait). */
-  attempt: number;
-  x: number;
-  width: number;
-  y: number;
-  height: number;
-}
+/** The backoff before an attempt; `attempt` is the one it leads to (it may never have started, if the plan stopped during the wait). */
+export type TimelineWait = AttemptBox;
 
 export interface TimeoutMark {
   row: number;

@@ -5,6 +5,7 @@ import { useEffect, useState, type PointerEvent } from 'react';
 import type { Trace } from '@/lib/engine';
 import type { Plan } from '@/lib/plan/schema';
 import { attemptDetails } from './attempt-words';
+import { listen } from '../listen';
 
 export interface Hover {
   row: number;
@@ -25,12 +26,7 @@ export function useAttemptHover(trace: Trace) {
   useEffect(() => {
     if (hover === null) return;
     const clear = () => setHover(null);
-    window.addEventListener('scroll', clear, true);
-    window.addEventListener('resize', clear);
-    return () => {
-      window.removeEventListener('scroll', clear, true);
-      window.removeEventListener('resize', clear);
-    };
+    return listen([window, 'scroll', clear, true], [window, 'resize', clear]);
   }, [hover]);
   const [hoverFor, setHoverFor] = useState(trace);
   if (hoverFor !== trace) {

@@ -149,7 +149,7 @@ export function eventTimes(src: TraceLike): number[] {
 }
 
 /** Index of the first element of the sorted list strictly greater than t. */
-function upperBound(xs: readonly number[], t: number): number {
+export function upperBound(xs: readonly number[], t: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
