@@ -51,6 +51,23 @@ async function emptyCanvas(page: Page) {
   await expect(page.getByRole('note', { name: 'Empty plan' })).toContainText('Add a tool call from the palette');
 }
 
+/** Auto-layout loads its layout code on first use: waits until the calls stand in one column per wave. */
+async function autoLayout(page: Page, waves: number) {
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect
+    .poll(async () => new Set(await Promise.all((await calls(page).all()).map(async (c) => Math.round((await flowPosition(c)).x)))).size)
+    .toBe(waves);
+  // The view is fitted to the new positions a frame later: wait until it holds still.
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const transform = () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform;
+        const first = transform();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(transform() === first)));
+      }),
+  );
+}
+
 /** After a first call: two Fetch URL calls by clicking the palette, and the fourth, Code run, by drag and drop onto empty canvas. */
 async function addFetchesAndCodeRun(page: Page) {
   await page.getByRole('button', { name: 'Add Fetch URL' }).click();
@@ -68,14 +85,14 @@ async function drawFourCalls(page: Page) {
   await page.getByRole('button', { name: 'Add Web search' }).click();
   await expect(call(page, 'web_search')).toBeVisible();
   await addFetchesAndCodeRun(page);
-  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await autoLayout(page, 1);
   await connect(page, 'web_search', 'fetch_url');
   await expect(edges(page)).toHaveCount(1);
   await connect(page, 'web_search', 'fetch_url_2');
   await connect(page, 'fetch_url', 'code_run');
   await connect(page, 'fetch_url_2', 'code_run');
   await expect(edges(page)).toHaveCount(4);
-  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await autoLayout(page, 3);
 }
 
 test.describe('Canvas', () => {
@@ -94,7 +111,7 @@ test.describe('Canvas', () => {
       const b = await flowPosition(call(page, 'fetch_url_2'));
       expect(Math.abs(a.x - b.x) >= 232 || Math.abs(a.y - b.y) >= 116).toBe(true);
 
-      await page.getByRole('button', { name: 'Auto-layout' }).click();
+      await autoLayout(page, 1);
       await connect(page, 'web_search', 'fetch_url');
       await expect(edges(page)).toHaveCount(1);
       await expect(page.getByText('Wave 2 · model turn 2', { exact: true })).toBeVisible();
@@ -105,7 +122,7 @@ test.describe('Canvas', () => {
       await expect(edges(page)).toHaveCount(4);
       await expect(page.getByText('Wave 3 · model turn 3', { exact: true })).toBeVisible();
       await expect(call(page, 'code_run')).toHaveAttribute('aria-label', /wave 3/);
-      await page.getByRole('button', { name: 'Auto-layout' }).click();
+      await autoLayout(page, 3);
       // Laid out by waves: left to right.
       const xs = await Promise.all(['web_search', 'fetch_url', 'code_run'].map(async (id) => (await flowPosition(call(page, id))).x));
       expect(xs[0]).toBeLessThan(xs[1]);
