@@ -298,6 +298,14 @@ for (const size of SIZES) {
       await expect.poll(tip).toBe(true);
       await page.keyboard.press('Control+z');
 
+      // The zoom buttons are never under the palette.
+      const tools = await box(page.getByRole('group', { name: 'Canvas tools' }));
+      for (const name of ['Zoom In', 'Zoom Out']) {
+        const zoom = page.getByRole('button', { name, exact: true });
+        await expect(zoom).toBeVisible();
+        expect(intersects(tools, await box(zoom)), `the palette covers ${name}`).toBe(false);
+      }
+
       // Drilled into a sub-agent, the palette stays above the playback bar.
       await openExample(page, 'Sub-agent hides its failures');
       await runPlan(page);
