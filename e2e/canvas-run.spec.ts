@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { simulate, STATUS_LABEL, type Trace } from '../lib/engine';
 import type { Plan } from '../lib/plan';
-import { expect, expectScreenHolds, loadExamplePlan, loadExamples, test } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, openExample, test } from './fixtures';
 
 function examplePlan(name: string): Plan {
   const entry = loadExamples().find((e) => e.name === name);
@@ -23,14 +23,6 @@ const edgePath = (page: Page, from: string, to: string) =>
   canvas(page).locator(`.react-flow__edge[data-id="${from}->${to}"] path.react-flow__edge-path`);
 const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact: true });
 
-async function openExample(page: Page, name: string, calls: number) {
-  await page.goto('/');
-  await expect(runButton(page)).toBeEnabled();
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByRole('button', { name: `Open example ${name}` }).click();
-  await expect(canvas(page).locator('.react-flow__node-toolCall')).toHaveCount(calls);
-}
-
 async function expectFinalStatuses(page: Page, trace: Trace) {
   for (const call of trace.calls) {
     const status = statusOf(page, call.id);
@@ -45,7 +37,7 @@ test.describe('Canvas after a run', () => {
   test.beforeEach(({ consoleErrors }) => void consoleErrors);
 
   test('every node shows its final status in words, and the edges carry the data', async ({ page }) => {
-    await openExample(page, 'Research agent', research.calls.length);
+    await openExample(page, 'Research agent');
     // Before any run the nodes show no state.
     await expect(canvas(page).locator('.tw-node__status')).toHaveCount(0);
     await expect(canvas(page).locator('path.tw-run')).toHaveCount(0);
@@ -69,7 +61,7 @@ test.describe('Canvas after a run', () => {
   });
 
   test('a failed call breaks its chain: the edges into skipped calls are drawn broken', async ({ page }) => {
-    await openExample(page, 'Research agent', research.calls.length);
+    await openExample(page, 'Research agent');
     await page.getByRole('tab', { name: 'Inspect', exact: true }).click();
     await page.getByLabel('Active scenario').selectOption({ label: 'Search API down' });
     await runButton(page).click();
@@ -87,7 +79,7 @@ test.describe('Canvas after a run', () => {
 
   test.describe('sub-agent drill-down', () => {
     test('opens the nested run, says what the opaque report hid, and goes back by the breadcrumb', async ({ page }) => {
-      await openExample(page, 'Sub-agent hides its failures', subagent.calls.length);
+      await openExample(page, 'Sub-agent hides its failures');
       await runButton(page).click();
       const trace = simulate(subagent);
       await expectFinalStatuses(page, trace);
@@ -126,7 +118,7 @@ test.describe('Canvas after a run', () => {
     });
 
     test('an edit inside the sub-agent is one undo step of the whole plan', async ({ page }) => {
-      await openExample(page, 'Sub-agent hides its failures', subagent.calls.length);
+      await openExample(page, 'Sub-agent hides its failures');
       await node(page, 'research').getByRole('button', { name: 'Open sub-agent research' }).click();
       await expect(page.getByText('Inside research (opaque report): run the plan to see what happens in it.')).toBeVisible();
       await node(page, 'digest').click();

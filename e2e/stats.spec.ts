@@ -11,7 +11,7 @@ import { parsePlan, serializePlan, type Plan } from '../lib/plan';
 import { hurtBudget } from '../lib/stats/hurts';
 import { formatPercent } from '../components/stats/format';
 import { columnDuration } from '../lib/format/duration';
-import { expect, expectScreenHolds, loadExamplePlan, loadExamples, sim, test } from './fixtures';
+import { expect, expectScreenHolds, loadExamplePlan, loadExamples, openExample, sim, test } from './fixtures';
 
 const research = loadExamples().find((e) => e.name === 'Research agent');
 if (research === undefined) throw new Error('no Research agent example');
@@ -23,12 +23,9 @@ const planB: Plan = { ...plan, calls: plan.calls.map((c) => (c.id === 'fetch_3' 
 const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Many runs' });
 const runsField = (page: Page) => panel(page).getByLabel('Number of runs');
 
+/** Research agent is also the first visit's plan: wait for the example's own opening, not just its calls. */
 async function openResearch(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByRole('button', { name: 'Open example Research agent' }).click();
-  await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(plan.calls.length);
+  await openExample(page, 'Research agent');
   await page.getByRole('tab', { name: 'Many runs' }).click();
 }
 
