@@ -107,7 +107,8 @@ test.describe('A plan at the 20,000-call cap', () => {
     t = Date.now();
     await page.getByRole('button', { name: 'Show timeline' }).click();
     const labels = page.locator('.tw-tl__labels button');
-    await expect(labels.first()).toBeVisible();
+    // As with the Run tab: the timeline chart's code arrives on first use, then lays out 20,000 rows.
+    await expect(labels.first()).toBeVisible({ timeout: 60_000 });
     const top = await labels.allTextContents();
     expect(top.length).toBeGreaterThan(0);
     expect(top.length).toBeLessThan(300);
