@@ -11,6 +11,7 @@ import type { AppState } from '@/lib/store/app-store';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { OUTCOME_LABEL, STATUS_LABEL, outcomeTone, statusTone } from '../format';
 import { Modal } from '../shell/modal';
+import { errorText } from '@/lib/format/error';
 
 const selectCall = (s: AppState) => s.policyCompareCall;
 const selectTopPlan = (s: AppState) => s.plan;
@@ -22,10 +23,6 @@ export const POLICY_TITLE: Record<PolicyChoice, string> = { retry: 'Retry', degr
 export function policySettings(o: Pick<PolicyOutcome, 'maxAttempts' | 'onFailure'>): string {
   const then = o.onFailure === 'abort' ? 'abort the plan' : o.onFailure === 'ignore' ? 'ignore (optional to everyone)' : 'degrade';
   return `${o.maxAttempts} ${o.maxAttempts === 1 ? 'attempt' : 'attempts'}, then ${then}`;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function Column({ o, cmp }: { o: PolicyOutcome; cmp: PolicyComparison }) {
@@ -101,7 +98,7 @@ function Comparison({ plan, callId }: { plan: Plan; callId: string }) {
     try {
       return comparePolicies(plan, callId);
     } catch (err) {
-      return message(err);
+      return errorText(err);
     }
   }, [plan, callId]);
   if (typeof cmp === 'string') {

@@ -15,6 +15,7 @@ import { diffAntiPattern, troubledCalls, type AntiPatternDiff } from './context-
 import { mostDifferent, withoutBanner } from './compare-choice';
 import { contextTail } from './context-panel';
 import { SideBySide } from './side-by-side';
+import { errorText } from '@/lib/format/error';
 
 export const AP_TITLE: Record<AntiPatternKind, string> = {
   dropped: 'Dropped',
@@ -31,10 +32,6 @@ interface Rendering {
   alignment: Alignment;
   /** Rows that differ from the correct context. */
   differing: number;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function build(plan: Plan, trace: Trace, atMs: number | undefined, correct: string): Rendering[] {
@@ -67,7 +64,7 @@ export function ContextCompare({
     try {
       return build(plan, trace, atMs, correctText);
     } catch (err) {
-      return message(err);
+      return errorText(err);
     }
   }, [plan, trace, atMs, correctText]);
 

@@ -19,6 +19,7 @@ import { selectContextHeadline, selectContextKey, selectHasRun } from './playbac
 import { Modal } from '../shell/modal';
 import { ContextCompare } from './context-compare';
 import { JsonView, type Json, type MarkFn } from './json-view';
+import { errorText } from '@/lib/format/error';
 
 type Tab = 'text' | 'anthropic' | 'openai';
 const TABS: readonly { id: Tab; label: string }[] = [
@@ -64,10 +65,6 @@ function revealInPane(el: HTMLElement | null | undefined): void {
   }
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 interface Rendered {
   /** Exactly what is shown and copied. */
   text: string;
@@ -84,7 +81,7 @@ function render(plan: Plan | undefined, trace: Trace, tab: Tab, atMs: number | u
     const json = ctx.messages as unknown as Json;
     return { text: JSON.stringify(json, null, 2), json, error: null };
   } catch (err) {
-    return { text: '', json: null, error: `The context could not be built: ${message(err)}` };
+    return { text: '', json: null, error: `The context could not be built: ${errorText(err)}` };
   }
 }
 
