@@ -209,12 +209,12 @@ describe('the wave band of the model turn at the cursor', () => {
 });
 
 describe('the selectors read the run on view at the cursor', () => {
-  it('before any run nothing is drawn; after it, the final state; moving the cursor shows an earlier one', () => {
+  it('before any run nothing is drawn; after it, the final state; moving the cursor shows an earlier one', async () => {
     const store = createAppStore();
     store.getState().load(example('research-agent'), 'doc');
     expect(nodeRunSelector('search')(store.getState()).phase).toBe('none');
     expect(edgeRunSelector('search', 'fetch_1')(store.getState()).state).toBe('none');
-    store.getState().run();
+    await store.getState().run();
     expect(nodeRunSelector('search')(store.getState()).phase).toBe('succeeded');
     expect(edgeRunSelector('search', 'fetch_1')(store.getState()).state).toBe('flowing');
     store.getState().setCursor(900);
@@ -224,10 +224,10 @@ describe('the selectors read the run on view at the cursor', () => {
     expect(bandPhaseSelector(0)(store.getState())).toBe('executing');
   });
 
-  it('drilled into a sub-agent, nodes show its nested run on its own clock', () => {
+  it('drilled into a sub-agent, nodes show its nested run on its own clock', async () => {
     const store = createAppStore();
     store.getState().load(example('subagent-incomplete'), 'doc');
-    store.getState().run();
+    await store.getState().run();
     store.getState().drillInto('research');
     expect(nodeRunSelector('pricing_api')(store.getState()).phase).toBe('timed_out');
     expect(nodeRunSelector('fetch_article_2')(store.getState()).phase).toBe('failed');

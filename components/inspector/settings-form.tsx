@@ -101,7 +101,7 @@ export function SettingsForm({ plan, several = false, nested = false }: { plan: 
             options={scenarios}
             onChange={(v) => {
               // As from the canvas's scenario menu: switching scenario runs the plan again.
-              if (act((p) => updateSettings(p, { scenario: v === NO_SCENARIO ? null : v })) === null) store.getState().run();
+              if (act((p) => updateSettings(p, { scenario: v === NO_SCENARIO ? null : v })) === null) void store.getState().run();
             }}
             hint={plan.scenarios.length === 0 ? 'This plan has none.' : 'Its faults replace the calls’ own.'}
             half

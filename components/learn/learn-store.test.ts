@@ -17,32 +17,32 @@ describe('what the editor knows of the course without loading it', () => {
 });
 
 describe('checking the lesson on view against the editor store', () => {
-  it('passes nothing for a plan that is not a lesson, even after a run', () => {
+  it('passes nothing for a plan that is not a lesson, even after a run', async () => {
     const app = createAppStore();
     const learn = learnStoreFor(app);
     app.getState().open({ ...payment.plan, name: 'My own checkout' }, null);
-    app.getState().run();
+    await app.getState().run();
     const before = learn.getState().progress;
     checkLesson(app.getState(), learn);
     expect(learn.getState().progress).toBe(before);
   });
 
-  it('passes a run step only once the store holds a run of the plan', () => {
+  it('passes a run step only once the store holds a run of the plan', async () => {
     const app = createAppStore();
     const learn = learnStoreFor(app);
     app.getState().open(payment.plan, null);
     checkLesson(app.getState(), learn);
     expect(currentStep(payment, learn.getState().progress)?.id).toBe('run');
-    app.getState().run();
+    await app.getState().run();
     checkLesson(app.getState(), learn);
     expect(currentStep(payment, learn.getState().progress)?.id).toBe('idempotent');
   });
 
-  it('passes an edit step on an edit made through editView', () => {
+  it('passes an edit step on an edit made through editView', async () => {
     const app = createAppStore();
     const learn = learnStoreFor(app);
     app.getState().open(timeout.plan, null);
-    app.getState().run();
+    await app.getState().run();
     checkLesson(app.getState(), learn);
     expect(currentStep(timeout, learn.getState().progress)?.id).toBe('inject');
     app.getState().editView((plan) => injectFault(plan, 'fetch_2', 'timeout', 'every').plan);

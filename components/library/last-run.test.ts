@@ -17,7 +17,7 @@ describe('keepLastRuns', () => {
     const stop = keepLastRuns(store, () => storage);
     await tick();
     expect(store.getState().trace).toBeNull();
-    store.getState().run();
+    await store.getState().run();
     const first = store.getState().trace;
     expect(JSON.parse(storage.getItem(RAN_KEY) ?? '[]')).toEqual(['doc-a']);
 
@@ -42,7 +42,7 @@ describe('keepLastRuns', () => {
     const store = createAppStore();
     store.getState().load(samplePlan(), 'doc-a');
     const stop = keepLastRuns(store, unavailableStorage);
-    store.getState().run();
+    await store.getState().run();
     store.getState().load(samplePlan('Other'), 'doc-b');
     await tick();
     expect(store.getState().trace).toBeNull();

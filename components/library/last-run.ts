@@ -43,7 +43,7 @@ export function keepLastRuns(store: AppStore, storage: () => StorageLike | null)
   let stopped = false;
   const runLater = () =>
     queueMicrotask(() => {
-      if (!stopped && wantsRun(store.getState(), storage())) store.getState().run();
+      if (!stopped && wantsRun(store.getState(), storage())) void store.getState().run();
     });
   const unsubscribe = store.subscribe((next, prev) => {
     if (next.trace !== null && next.docId !== null && (next.trace !== prev.trace || next.docId !== prev.docId))

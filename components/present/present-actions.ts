@@ -34,7 +34,8 @@ export function syncPresentationFullscreen(store: AppStore): void {
   }
 }
 
-export function enterPresentation(store: AppStore): void {
+/** Resolves once the presentation is on (after the plan has run, when it needed a run). */
+export async function enterPresentation(store: AppStore): Promise<void> {
   const before = store.getState();
   if (before.presenting) return;
   if (before.plan.calls.length === 0) {
@@ -50,9 +51,10 @@ export function enterPresentation(store: AppStore): void {
     focus: typeof document === 'undefined' ? null : document.activeElement,
     fullscreen: false,
   };
-  if (stale) before.run();
+  if (stale) await before.run();
   const s = store.getState();
   if (s.trace === null) return; // The run failed: the editor shows why.
+  if (s.presenting) return; // Entered twice while the first run was on its way.
   saved.set(store, entry);
   // A story is told from its beginning; the selection is cleared so no call stands out (and none can be moved).
   s.toStart();

@@ -33,9 +33,9 @@ describe('playback selectors', () => {
     expect(selectContextHeadline(s)).toBe('');
   });
 
-  it('the context key stays put between two events and moves at each', () => {
+  it('the context key stays put between two events and moves at each', async () => {
     const store = loaded('research-agent');
-    store.getState().run();
+    await store.getState().run();
     const trace = store.getState().trace as Trace;
     const times = eventTimes(trace);
     expect(selectContextKey(store.getState())).toBe(AFTER_RUN);
@@ -50,9 +50,9 @@ describe('playback selectors', () => {
     expect(selectViewTurnText(store.getState())).toMatch(/^Model turn \d · (thinking|executing|done)$/);
   });
 
-  it('drilled into a sub-agent: its end, its offset, its turns and its context, on its own clock', () => {
+  it('drilled into a sub-agent: its end, its offset, its turns and its context, on its own clock', async () => {
     const store = loaded('subagent-incomplete');
-    store.getState().run();
+    await store.getState().run();
     store.getState().drillInto('research');
     const s = store.getState();
     const view = selectViewRun(s);

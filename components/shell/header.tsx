@@ -1,6 +1,7 @@
 'use client';
 // The top bar: the product, the plan's name and save state, undo/redo, Run, file actions and help. It never grows
 // wider than the window (app/styles/shell.css): the name is cut short first, then labels give way to their icons.
+import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import {
   selectCanRedo,
@@ -14,6 +15,7 @@ import {
   selectSetHelpOpen,
   selectUndo,
 } from '@/lib/store/selectors';
+import { prefetchRunner } from '@/lib/store/run';
 import { FileActions } from '../library/file-actions';
 import { useLibraryView } from '../library/use-persistence';
 import { enterPresentation } from '../present/present-actions';
@@ -36,6 +38,17 @@ export function Header() {
   const store = useAppStoreApi();
   const saveStatus = useAppStore(selectSaveStatus);
   const saveMessage = useAppStore(selectSaveMessage);
+  // The simulator is not part of the first load; the first click or key press anywhere fetches it, so that it is
+  // there by the time Run is pressed (hovering or focusing Run does too).
+  useEffect(() => {
+    const options = { capture: true, once: true } as const;
+    window.addEventListener('pointerdown', prefetchRunner, options);
+    window.addEventListener('keydown', prefetchRunner, options);
+    return () => {
+      window.removeEventListener('pointerdown', prefetchRunner, options);
+      window.removeEventListener('keydown', prefetchRunner, options);
+    };
+  }, []);
   return (
     <header className="tw-header">
       <svg className="tw-logo" viewBox="0 0 32 32" width="24" height="24" aria-hidden="true" focusable="false">
@@ -69,7 +82,15 @@ export function Header() {
         <span className="tw-toolbar__sep" aria-hidden="true" />
         <FileActions />
         <span className="tw-toolbar__sep" aria-hidden="true" />
-        <button type="button" className="tw-button" onClick={run} disabled={plan.calls.length === 0} title="Run (R)">
+        <button
+          type="button"
+          className="tw-button"
+          onClick={() => void run()}
+          onPointerEnter={prefetchRunner}
+          onFocus={prefetchRunner}
+          disabled={plan.calls.length === 0}
+          title="Run (R)"
+        >
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
           </svg>
@@ -78,7 +99,7 @@ export function Header() {
         <button
           type="button"
           className="tw-button tw-button--quiet"
-          onClick={reroll}
+          onClick={() => void reroll()}
           disabled={plan.calls.length === 0}
           title={`Run again with a new random seed (now ${plan.settings.seed}) (Shift+R)`}
         >
@@ -93,7 +114,7 @@ export function Header() {
         <button
           type="button"
           className="tw-button tw-button--quiet"
-          onClick={() => enterPresentation(store)}
+          onClick={() => void enterPresentation(store)}
           disabled={plan.calls.length === 0}
           title="Presentation mode (P)"
         >

@@ -36,11 +36,11 @@ export function useGlobalKeys(): void {
         s.setHelpOpen(!s.helpOpen);
       } else if (!mod && !e.altKey && key === 'r') {
         e.preventDefault();
-        if (e.shiftKey) s.reroll();
-        else s.run();
+        if (e.shiftKey) void s.reroll();
+        else void s.run();
       } else if (!mod && !e.altKey && !e.shiftKey && key === 'p') {
         e.preventDefault();
-        enterPresentation(store);
+        void enterPresentation(store);
       } else {
         // Playback: Space . , ] [ Home End (never arrows or Delete: those are the canvas's), with a run.
         const action = playbackKeyAction(e, e.target);

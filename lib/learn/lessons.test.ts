@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAntiPattern } from '@/lib/engine';
 import { connect, disconnect, setEdgeOptional, updateCall } from '@/lib/plan/edit';
 import { injectFault, type Plan } from '@/lib/plan';
-import { runPlan } from '@/lib/store/run';
+import { runPlan } from '@/lib/store/run-plan';
 import { LESSONS, lessonById, lessonOfPlan } from './lessons';
 import { advance, answer, lessonDone, NO_PROGRESS } from './progress';
 import type { LearnState, Lesson } from './types';

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan, type Plan } from '@/lib/plan';
 import { createAppStore } from './app-store';
+import { loadRunner } from './run';
 import { HISTORY_LIMIT } from './document';
 import { selectTraceIsCurrent } from './selectors';
 import { parseExampleIndex } from './examples';
@@ -169,10 +170,10 @@ describe('the document and its history', () => {
 });
 
 describe('the run slice', () => {
-  it('records the trace of the plan it ran and knows when the plan has changed since', () => {
+  it('records the trace of the plan it ran and knows when the plan has changed since', async () => {
     const store = createAppStore();
     store.getState().load(plan(), 'doc1');
-    store.getState().run();
+    await store.getState().run();
     expect(store.getState().trace?.outcome).toBe('complete');
     expect(store.getState().callRunById.b).toEqual({ status: 'succeeded', attempts: 1, hiddenFailures: 0, missingInputs: [] });
     expect(selectTraceIsCurrent(store.getState())).toBe(true);
@@ -181,44 +182,53 @@ describe('the run slice', () => {
     expect(store.getState().tracePlan?.name).toBe('Two calls');
   });
 
-  it('forgets the run by itself when another document opens, and when undo goes back to the one before', () => {
+  it('once the simulator has loaded, a run lands within the call that asked for it (the next key acts on it)', async () => {
     const store = createAppStore();
     store.getState().load(plan(), 'doc1');
-    store.getState().run();
+    await loadRunner();
+    void store.getState().run();
+    expect(store.getState().trace?.outcome).toBe('complete');
+    expect(store.getState().cursorMs).toBe(150);
+  });
+
+  it('forgets the run by itself when another document opens, and when undo goes back to the one before', async () => {
+    const store = createAppStore();
+    store.getState().load(plan(), 'doc1');
+    await store.getState().run();
     store.getState().open({ ...plan(), name: 'Other' }, 'doc2');
     expect([store.getState().trace, store.getState().runOnView, store.getState().cursorMs]).toEqual([null, null, 0]);
-    store.getState().run();
+    await store.getState().run();
     store.getState().undo();
     expect(store.getState().docId).toBe('doc1');
     expect(store.getState().trace).toBeNull();
   });
 
-  it('keeps the run through an undo within the same document (it shows as stale)', () => {
+  it('keeps the run through an undo within the same document (it shows as stale)', async () => {
     const store = createAppStore();
     store.getState().load(plan(), 'doc1');
     store.getState().commit({ ...store.getState().plan, name: 'edited' });
-    store.getState().run();
+    await store.getState().run();
     store.getState().undo();
     expect(store.getState().trace).not.toBeNull();
     expect(selectTraceIsCurrent(store.getState())).toBe(false);
   });
 
-  it('tells subscribers once per change, with the run already forgotten when another document opens', () => {
+  it('tells subscribers once per change, with the run already forgotten when another document opens', async () => {
     const store = createAppStore();
     store.getState().load(plan(), 'doc1');
-    store.getState().run();
+    await store.getState().run();
     const seen: { planChanged: boolean; traceLeft: boolean }[] = [];
     store.subscribe((s, prev) => seen.push({ planChanged: s.plan !== prev.plan, traceLeft: s.trace !== null }));
     store.getState().open({ ...plan(), name: 'Other' }, 'doc2');
     expect(seen).toEqual([{ planChanged: true, traceLeft: false }]);
   });
 
-  it('gives each store its own run on view', () => {
+  it('gives each store its own run on view', async () => {
     const a = createAppStore();
     const b = createAppStore();
     a.getState().load(plan(), 'doc1');
     b.getState().load(plan(), 'doc1');
-    a.getState().run();
+    await a.getState().run();
     expect(a.getState().runOnView?.trace).toBe(a.getState().trace);
     expect(b.getState().runOnView).toBeNull();
   });

@@ -21,17 +21,17 @@ function loaded(name: string) {
 }
 
 describe('the playback cursor', () => {
-  it('sits at the end of a fresh run, so the final state shows at once', () => {
+  it('sits at the end of a fresh run, so the final state shows at once', async () => {
     const store = loaded('research-agent');
-    store.getState().run();
+    await store.getState().run();
     const s = store.getState();
     expect(s.cursorMs).toBe(endTime(s.trace!));
     expect(s.playing).toBe(false);
   });
 
-  it('plays from the start when at the end, advances by speed, and stops at the end', () => {
+  it('plays from the start when at the end, advances by speed, and stops at the end', async () => {
     const store = loaded('research-agent');
-    store.getState().run();
+    await store.getState().run();
     const end = store.getState().cursorMs;
     store.getState().play();
     expect(store.getState().cursorMs).toBe(0);
@@ -43,9 +43,9 @@ describe('the playback cursor', () => {
     expect(store.getState().playing).toBe(false);
   });
 
-  it('does not move while paused, and clamps a scrubbed instant to the run', () => {
+  it('does not move while paused, and clamps a scrubbed instant to the run', async () => {
     const store = loaded('research-agent');
-    store.getState().run();
+    await store.getState().run();
     const end = store.getState().cursorMs;
     store.getState().setCursor(50);
     store.getState().advance(1000);
@@ -58,9 +58,9 @@ describe('the playback cursor', () => {
     expect(store.getState().cursorMs).toBe(0);
   });
 
-  it('steps through every event instant forwards and back', () => {
+  it('steps through every event instant forwards and back', async () => {
     const store = loaded('research-agent');
-    store.getState().run();
+    await store.getState().run();
     const trace = store.getState().trace!;
     const times = [...new Set(trace.events.map((e) => e.t))];
     store.getState().toStart();
@@ -76,9 +76,9 @@ describe('the playback cursor', () => {
     expect(store.getState().cursorMs).toBe(times[times.length - 2]);
   });
 
-  it('steps by model turn: each turn emits its calls, then the end', () => {
+  it('steps by model turn: each turn emits its calls, then the end', async () => {
     const store = loaded('research-agent');
-    store.getState().run();
+    await store.getState().run();
     const trace = store.getState().trace!;
     store.getState().toStart();
     const seen: number[] = [];
@@ -91,18 +91,18 @@ describe('the playback cursor', () => {
     expect(store.getState().cursorMs).toBe(trace.turns[trace.turns.length - 1].emitMs);
   });
 
-  it('opening another plan clears the run and the cursor', () => {
+  it('opening another plan clears the run and the cursor', async () => {
     const store = loaded('research-agent');
-    store.getState().run();
+    await store.getState().run();
     store.getState().open(example('flaky-api'), 'doc2');
     expect(store.getState().trace).toBeNull();
     expect(store.getState().cursorMs).toBe(0);
   });
 
-  it('re-roll draws a new seed as one undo step and runs it', () => {
+  it('re-roll draws a new seed as one undo step and runs it', async () => {
     const store = loaded('research-agent');
     const seed = store.getState().plan.settings.seed;
-    store.getState().reroll();
+    await store.getState().reroll();
     const s = store.getState();
     expect(s.plan.settings.seed).not.toBe(seed);
     expect(s.trace?.seed).toBe(s.plan.settings.seed);
@@ -112,9 +112,9 @@ describe('the playback cursor', () => {
 });
 
 describe('drilling into a sub-agent', () => {
-  it('shows the nested plan and its own run, on the top clock shifted by where it started', () => {
+  it('shows the nested plan and its own run, on the top clock shifted by where it started', async () => {
     const store = loaded('subagent-incomplete');
-    store.getState().run();
+    await store.getState().run();
     store.getState().drillInto('research');
     const s = store.getState();
     const agent = s.plan.calls.find((c) => c.id === 'research')!;

@@ -40,7 +40,7 @@ export interface PlaybackSlice {
   /** Goes back up to `depth` levels from the top (0 = the top plan). */
   drillTo: (depth: number) => void;
   /** Draws a new seed (one undo step) and runs. */
-  reroll: () => void;
+  reroll: () => Promise<void>;
 }
 
 /** The end of playback for the current run (0 with none). */
@@ -138,10 +138,10 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     if (depth < 0 || depth >= s.viewPath.length) return;
     set({ viewPath: s.viewPath.slice(0, depth), selected: [] });
   },
-  reroll: () => {
+  reroll: async () => {
     const s = get();
     if (s.plan.calls.length === 0) return;
     s.commit({ ...s.plan, settings: { ...s.plan.settings, seed: freshSeed(s.plan.settings.seed) } });
-    get().run();
+    await get().run();
   },
 });

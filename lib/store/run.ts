@@ -2,13 +2,11 @@
 // the canvas) and the step that makes it. It forgets the run by itself whenever another document is opened.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CallStatus, StrategyResult, Trace } from '@/lib/engine';
-import { compareStrategies } from '@/lib/engine/compare';
-import { simulate } from '@/lib/engine/simulate';
-import { buildContext } from '@/lib/engine/context';
 import type { Plan } from '@/lib/plan';
 import type { AppState } from './app-store';
 import { playbackEnd } from './playback';
 import type { Reaction } from './reactions';
+import { errorText } from '@/lib/format/error';
 
 export interface CallRunView {
   status: CallStatus;
@@ -32,42 +30,9 @@ export interface RunSlice {
   traceRevision: number;
   /** What the latest run did to each call, by id: read per node by the canvas (never copied into node data). */
   callRunById: Record<string, CallRunView>;
-  run: () => void;
+  /** Runs the plan on view (once the simulator has loaded: the first run fetches it). */
+  run: () => Promise<void>;
   clearRun: () => void;
-}
-
-export interface RunResult {
-  trace: Trace | null;
-  contextText: string | null;
-  /** Why the run itself failed (no trace). */
-  runError: string | null;
-  /** Why the context could not be built (the trace is still shown). */
-  contextError: string | null;
-  /** The same plan and seed under each strategy, for the side-by-side makespans. */
-  strategies: StrategyResult[] | null;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/**
- * One Run from the page: simulate the plan, then build the text context from the trace. Each step's failure is
- * caught and reported as data, so a broken engine shows as a message, never a blank page.
- */
-export function runPlan(plan: Plan): RunResult {
-  let trace: Trace;
-  try {
-    trace = simulate(plan);
-  } catch (err) {
-    return { trace: null, contextText: null, runError: `The simulation failed: ${message(err)}`, contextError: null, strategies: null };
-  }
-  const strategies = compareStrategies(plan);
-  try {
-    return { trace, contextText: buildContext(plan, trace, 'text').text, runError: null, contextError: null, strategies };
-  } catch (err) {
-    return { trace, contextText: null, runError: null, contextError: `The context could not be built: ${message(err)}`, strategies };
-  }
 }
 
 const NO_RUN = {
@@ -85,9 +50,33 @@ const CLEARED = { ...NO_RUN, playing: false, cursorMs: 0 } as const;
 /** Another document opened (or undo went back to one): its run, if any, is not this one, so it goes. */
 export const forgetRunOfAnotherDocument: Reaction<AppState> = (next, prev) => (next.planVersion !== prev.planVersion ? CLEARED : null);
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
-  ...NO_RUN,
-  run: () => {
+export type { RunResult } from './run-plan';
+
+type Runner = typeof import('./run-plan');
+let loaded: Runner | null = null;
+let loading: Promise<Runner> | null = null;
+
+/** The simulator and the context builder, fetched once on the first run: drawing a plan does not need them. */
+export function loadRunner(): Promise<Runner> {
+  if (loaded !== null) return Promise.resolve(loaded);
+  loading ??= import('./run-plan').then(
+    (m) => (loaded = m),
+    (err: unknown) => {
+      loading = null; // a failed fetch is tried again on the next run
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/** Starts fetching the simulator ahead of a likely run (the person is at work on the page): nothing happens if it fails. */
+export function prefetchRunner(): void {
+  loadRunner().catch(() => undefined);
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
+  /** Runs the plan on view now and shows the run's final state. */
+  const runNow = ({ runPlan }: Runner): void => {
     const { plan, revision } = get();
     const result = runPlan(plan);
     const callRunById: Record<string, CallRunView> = {};
@@ -102,6 +91,26 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     // The cursor goes to the end: the run's final state shows at once; Play replays it from the start.
     set({ ...result, tracePlan: plan, callRunById, traceRevision: revision, playing: false });
     set({ cursorMs: playbackEnd(get()) });
-  },
-  clearRun: () => set(CLEARED),
-});
+  };
+  return {
+    ...NO_RUN,
+    run: async () => {
+      // Once loaded, a run happens within the click or key press that asked for it, so the next key acts on it.
+      if (loaded !== null) return runNow(loaded);
+      let runner: Runner;
+      try {
+        runner = await loadRunner();
+      } catch (err) {
+        set({
+          ...NO_RUN,
+          playing: false,
+          runError: `The simulator could not be loaded (${errorText(err)}). Check the connection and run again.`,
+        });
+        return;
+      }
+      // The plan on view when the simulator is ready: what the person sees is what runs.
+      runNow(runner);
+    },
+    clearRun: () => set(CLEARED),
+  };
+};

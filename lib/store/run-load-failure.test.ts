@@ -1,0 +1,33 @@
+// A simulator that cannot be fetched (the connection dropped after the first load) is said plainly, and the next
+// run tries again.
+import { describe, expect, it, vi } from 'vitest';
+import { parsePlan } from '@/lib/plan/parse';
+
+describe('the run slice when the simulator cannot be fetched', () => {
+  it('names the failure, keeps the plan, and fetches again on the next run', async () => {
+    let fail = true;
+    vi.doMock('./run-plan', async (original) => {
+      if (fail) throw new Error('network error');
+      return original();
+    });
+    const { createAppStore } = await import('./app-store');
+    const parsed = parsePlan({
+      format: 'toolwave.plan',
+      version: 1,
+      name: 'One',
+      calls: [{ id: 'a', tool: 'web_search', latency: { kind: 'fixed', ms: 100 } }],
+      dependencies: [],
+    });
+    if (!parsed.ok) throw new Error('fixture plan is invalid');
+    const store = createAppStore();
+    store.getState().load(parsed.plan, 'doc1');
+    await store.getState().run();
+    expect(store.getState().trace).toBeNull();
+    expect(store.getState().runError).toMatch(/^The simulator could not be loaded \(.+\)\. Check the connection and run again\.$/);
+    expect(store.getState().plan.name).toBe('One');
+    fail = false;
+    await store.getState().run();
+    expect(store.getState().runError).toBeNull();
+    expect(store.getState().trace?.outcome).toBe('complete');
+  });
+});
