@@ -5,18 +5,23 @@
 // and the last import's report.
 // Drags that carry no file (the palette) pass through.
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { useAppStoreApi } from '@/lib/store/provider';
+import dynamic from 'next/dynamic';
+import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
+import { selectImportReportOnView } from '@/lib/store/selectors';
 import { ImportProgress } from './import-progress';
-import { ImportReportPanel } from './import-report';
 import { importFiles } from './import-runs';
 import { LibraryBanner } from './library-banner';
 import { useLibraryView } from './use-persistence';
+
+// The report's words and lists load with the first report: most sessions never import recorded runs.
+const ImportReportPanel = dynamic(() => import('./import-report').then((m) => m.ImportReportPanel), { ssr: false });
 
 const carriesFiles = (e: { dataTransfer: DataTransfer | null }): boolean => e.dataTransfer?.types.includes('Files') ?? false;
 
 export function FileDropZone({ children }: { children: ReactNode }) {
   const store = useAppStoreApi();
   const { ready } = useLibraryView();
+  const hasReport = useAppStore(selectImportReportOnView) !== null;
   const [over, setOver] = useState(false);
   const depth = useRef(0);
 
@@ -70,7 +75,7 @@ export function FileDropZone({ children }: { children: ReactNode }) {
     <div className="tw-dropzone" onDragEnter={onDragEnter} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <ImportProgress />
       <LibraryBanner />
-      <ImportReportPanel />
+      {hasReport && <ImportReportPanel />}
       <div className="tw-dropzone__body">{children}</div>
       {!ready && (
         <div className="tw-dropzone__veil" role="status">

@@ -3,7 +3,7 @@
 // and from what, the edges drawn on evidence and the turn-order pairs that were not. Plain text only, never HTML.
 import { summaryLine, type ImportReport } from '@/lib/import/report';
 import { useAppStore } from '@/lib/store/provider';
-import { selectImportReport, selectPlanVersion, selectShowImportReport } from '@/lib/store/selectors';
+import { selectImportReportOnView, selectShowImportReport } from '@/lib/store/selectors';
 
 function Pairs({ report }: { report: ImportReport }) {
   const count = report.undrawn.length + report.undrawnOmitted;
@@ -27,11 +27,11 @@ function Pairs({ report }: { report: ImportReport }) {
   );
 }
 
+/** Loaded and shown only while there is a report on view (file-drop-zone.tsx decides). */
 export function ImportReportPanel() {
-  const shown = useAppStore(selectImportReport);
-  const version = useAppStore(selectPlanVersion);
+  const shown = useAppStore(selectImportReportOnView);
   const show = useAppStore(selectShowImportReport);
-  if (shown === null || shown.planVersion !== version) return null;
+  if (shown === null) return null;
   const r = shown.report;
   const pairs = r.undrawn.length + r.undrawnOmitted;
   return (

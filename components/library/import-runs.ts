@@ -2,7 +2,6 @@
 // recorded agent runs (one file or many runs of one agent) become a NEW plan, one undo step, with its import report.
 // The files are read and checked on a worker, with a progress line and Cancel, so the page answers throughout.
 // Nothing of the open plan changes unless the import succeeds.
-import { summaryLine } from '@/lib/import/report';
 import { formatBytes, precheckFiles, type PlanFileLike } from '@/lib/intake/precheck';
 import type { AppStore } from '@/lib/store/app-store';
 import { openImportedPlan, refuseImport } from './import-file';
@@ -34,6 +33,8 @@ export async function importFiles(store: AppStore, files: readonly PlanFileLike[
   }
   if (outcome.kind === 'refused') return refuseImport(store, files, outcome.problems);
   if (outcome.kind !== 'runs') return openImportedPlan(store, outcome.plan);
+  // The report's wording loads with the first import of recorded runs, not with the page.
+  const { summaryLine } = await import('@/lib/import/report');
   const previous = store.getState().plan.name;
   store.getState().open(outcome.plan, null);
   const s = store.getState();

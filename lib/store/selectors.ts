@@ -28,6 +28,9 @@ export const selectDismiss = (s: AppState) => s.dismiss;
 export const selectPendingOpen = (s: AppState) => s.pendingOpen;
 export const selectAskToOpen = (s: AppState) => s.askToOpen;
 export const selectImportReport = (s: AppState) => s.importReport;
+/** The last import's report while the plan it made is still the one open, else null. */
+export const selectImportReportOnView = (s: AppState) =>
+  s.importReport !== null && s.importReport.planVersion === s.planVersion ? s.importReport : null;
 export const selectShowImportReport = (s: AppState) => s.showImportReport;
 export const selectLeftOpen = (s: AppState) => s.leftOpen;
 export const selectRightOpen = (s: AppState) => s.rightOpen;
