@@ -4,7 +4,7 @@
 // (docs/side-effects.md). Words, never colour alone; the state is read from the store as one string per node.
 import { useCallback } from 'react';
 import { effectStateAt, EFFECT_STATE_LABEL, type EffectState } from '@/lib/engine/effect-state';
-import { effectOf, type ToolCall } from '@/lib/plan';
+import { effectOf, type Effect, type ToolCall } from '@/lib/plan/schema';
 import type { AppState } from '@/lib/store/app-store';
 import { useAppStore } from '@/lib/store/provider';
 import { indexById } from '@/lib/store/view';
@@ -43,8 +43,13 @@ const EFFECT_ICON = (
 /** "⚡ once · applied twice" and "↶ cancel_reservation"; nothing for a call without an effect. */
 export function NodeEffect({ call }: { call: ToolCall }) {
   const effect = effectOf(call);
-  const state = useNodeEffectState(call.id);
+  // A call without an effect has no state to follow: no subscription, so playback does not ask it every frame.
   if (effect === 'none') return null;
+  return <EffectLine call={call} effect={effect} />;
+}
+
+function EffectLine({ call, effect }: { call: ToolCall; effect: Exclude<Effect, 'none'> }) {
+  const state = useNodeEffectState(call.id);
   const stateWords = state === '' || state === 'none_yet' ? '' : EFFECT_STATE_LABEL[state];
   const comp = call.compensation;
   return (

@@ -2,6 +2,7 @@
 // One tool call on the canvas: tool, label, latency, timeout, retry, on-failure policy, faults, and (after a run)
 // its state at the playback cursor. Memoized; the run state is read from the store per node, never copied into node.data.
 import { memo, type MouseEvent } from 'react';
+import dynamic from 'next/dynamic';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Fault, InjectedEntry, ToolCall } from '@/lib/plan';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
@@ -10,9 +11,11 @@ import { FAULT_LABEL, describeFault, describeLatency, describeLatencyShort, desc
 import { HeatChip, heatBucket, selectHeatRuns, useNodeHeat } from './node-heat';
 import { NodeProgress, NodeStatus, RunChips, phaseTone, useNodeRun } from './node-run';
 import { FaultIcon, LineIcon, ToolIcon } from '../icons';
-import { InjectToolbar } from '../inject/inject-actions';
 import { NodeEffect } from './node-effect';
 import { TermTip } from '../glossary/term-tip';
+
+// The inject toolbar loads with the first selected call: drawing the plan does not need it.
+const InjectToolbar = dynamic(() => import('../inject/inject-actions').then((m) => m.InjectToolbar), { ssr: false });
 
 export interface ToolCallNodeData extends Record<string, unknown> {
   call: ToolCall;
@@ -28,7 +31,7 @@ export interface ToolCallNodeData extends Record<string, unknown> {
 
 export type ToolCallNodeType = Node<ToolCallNodeData, 'toolCall'>;
 
-function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
+function ToolCallNodeView({ id, data, selected }: NodeProps<ToolCallNodeType>) {
   const run = useNodeRun(id);
   const heat = useNodeHeat(id);
   const heatRuns = useAppStore(selectHeatRuns);
@@ -117,7 +120,8 @@ function ToolCallNodeView({ id, data }: NodeProps<ToolCallNodeType>) {
       <FarSummary call={call} faults={faults} injected={injected} />
       <NodeProgress run={run} />
       <Handle type="source" position={Position.Right} className="tw-handle tw-handle--out" title="Output: drag to a call that needs it" />
-      <InjectToolbar callId={id} />
+      {/* Only a selected call can carry the toolbar: the others do not follow the selection at all. */}
+      {selected && <InjectToolbar callId={id} />}
     </div>
   );
 }
