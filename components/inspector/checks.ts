@@ -1,6 +1,7 @@
 // Field checks: from a field's text and the plan as it is now, the candidate plan (or the message to show).
 // Every candidate is built by lib/plan/edit, so the zod schema judges it; nothing here restates a bound.
-import { parsePlan, type Fault, type Plan, type Settings, type ToolCall } from '@/lib/plan';
+import { parsePlan } from '@/lib/plan/parse';
+import type { Fault, Plan, Settings, ToolCall } from '@/lib/plan';
 import { policyOf, type PolicyPart } from '@/lib/plan/policy';
 import { renameCall, updateCall, updateFault, updateSettings, type FaultInput } from '@/lib/plan/edit';
 import { parsed, toCandidate, type Candidate } from './candidate';

@@ -2,7 +2,7 @@
 // File actions in the top bar: Import (a plan file, or recorded agent runs, open as a new plan), Export (a menu: the
 // canonical JSON file, or the plan as code) and Share (a link carrying the plan, copied, or shown to copy by hand).
 import { useRef, useState } from 'react';
-import { serializePlan } from '@/lib/plan';
+import { serializePlan } from '@/lib/plan/parse';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { IMPORT_ACCEPT, importFiles } from './import-runs';
 import { ShareDialog } from './share-dialog';

@@ -1,7 +1,8 @@
 // What the user does with the library: open, start, rename, duplicate and delete plans, settle a conflict with
 // another tab, and restore the last plan on reload. Every switch of plan is one undoable step (store.open);
 // nothing here overwrites a stored plan the user did not choose to change.
-import { parsePlan, serializePlan, type Plan, type Problem } from '@/lib/plan';
+import { parsePlan, serializePlan } from '@/lib/plan/parse';
+import type { Plan, Problem } from '@/lib/plan';
 import { EMPTY_PLAN } from '@/lib/store/document';
 import type { OpenResult } from '@/lib/persist';
 import type { ControllerCore } from './library-types';

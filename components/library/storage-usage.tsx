@@ -4,7 +4,7 @@
 // the save that failed. The open plan is listed for Export only: deleting it would not make room for itself.
 import { useState } from 'react';
 import { formatBytes } from '@/lib/intake/precheck';
-import { serializePlan } from '@/lib/plan';
+import { serializePlan } from '@/lib/plan/parse';
 import { useAppStore } from '@/lib/store/provider';
 import { selectDocId } from '@/lib/store/selectors';
 import { DeleteDialog } from './delete-dialog';

@@ -4,7 +4,7 @@
 import '@/lib/plan/zod-config';
 import * as z from 'zod/mini';
 import type { StateCreator } from 'zustand/vanilla';
-import { parsePlanText, type ParseResult } from '@/lib/plan';
+import { parsePlanText, type ParseResult } from '@/lib/plan/parse';
 import type { AppState } from './app-store';
 
 export interface ExampleEntry {
