@@ -5,6 +5,8 @@ const nextConfig = {
   devIndicators: false,
   reactStrictMode: true,
   poweredByHeader: false,
+  // Source maps for the browser's scripts when TW_SOURCEMAPS=1: to see which modules the first load is made of.
+  productionBrowserSourceMaps: process.env.TW_SOURCEMAPS === '1',
   // A separate build folder per worker when several build side by side (TW_DIST_DIR); `.next` otherwise.
   distDir: process.env.TW_DIST_DIR || '.next',
   async headers() {
