@@ -192,3 +192,33 @@ test.describe('Hostile share links and files', () => {
     await expect(savedPlans(page).getByRole('listitem')).toHaveCount(1);
   });
 });
+
+test.describe('A dropped connection', () => {
+  test('the first run cannot fetch the simulator: it says so, the plan stays, and Run works once the connection is back', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+    await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(first.calls.length);
+    // Everything the page has not fetched yet fails from here on.
+    const offline = (route: { abort: () => Promise<void> }) => route.abort();
+    await page.route('**/_next/static/chunks/**', offline);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const notice = page.getByText(/^The simulator could not be loaded \(.+\)\. Check the connection and run again\.$/);
+    await expect(notice).toBeVisible();
+    await expect(page.locator('.react-flow__node-toolCall')).toHaveCount(first.calls.length);
+    await expect(headerName(page)).toHaveText(first.name);
+    // The browser logs the failed fetches; they are this test's doing.
+    consoleErrors.splice(
+      0,
+      consoleErrors.length,
+      ...consoleErrors.filter((e) => !/Failed to load|Failed to fetch|ChunkLoadError|net::ERR_FAILED/i.test(e)),
+    );
+
+    await page.unroute('**/_next/static/chunks/**', offline);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('tab', { name: 'Run', exact: true }).click();
+    await expect(page.getByText(/^Outcome: /)).toBeVisible();
+  });
+});

@@ -10,6 +10,7 @@ import {
   selectRedo,
   selectReroll,
   selectRun,
+  selectRunLoading,
   selectSaveMessage,
   selectSaveStatus,
   selectSetHelpOpen,
@@ -33,6 +34,7 @@ export function Header() {
   const undo = useAppStore(selectUndo);
   const redo = useAppStore(selectRedo);
   const run = useAppStore(selectRun);
+  const runLoading = useAppStore(selectRunLoading);
   const reroll = useAppStore(selectReroll);
   const setHelpOpen = useAppStore(selectSetHelpOpen);
   const store = useAppStoreApi();
@@ -89,7 +91,8 @@ export function Header() {
           onPointerEnter={prefetchRunner}
           onFocus={prefetchRunner}
           disabled={plan.calls.length === 0}
-          title="Run (R)"
+          aria-busy={runLoading || undefined}
+          title={runLoading ? 'Loading the simulator…' : 'Run (R)'}
         >
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M4 2.5v11l9-5.5z" fill="currentColor" />

@@ -30,6 +30,8 @@ export interface RunSlice {
   traceRevision: number;
   /** What the latest run did to each call, by id: read per node by the canvas (never copied into node data). */
   callRunById: Record<string, CallRunView>;
+  /** True while a run waits for the simulator to arrive (the first run on a slow connection). */
+  runLoading: boolean;
   /** Runs the plan on view (once the simulator has loaded: the first run fetches it). */
   run: () => Promise<void>;
   clearRun: () => void;
@@ -94,20 +96,22 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   };
   return {
     ...NO_RUN,
+    runLoading: false,
     run: async () => {
       // Once loaded, a run happens within the click or key press that asked for it, so the next key acts on it.
       if (loaded !== null) return runNow(loaded);
       let runner: Runner;
+      set({ runLoading: true });
       try {
         runner = await loadRunner();
       } catch (err) {
-        set({
-          ...NO_RUN,
-          playing: false,
-          runError: `The simulator could not be loaded (${errorText(err)}). Check the connection and run again.`,
-        });
+        const runError = `The simulator could not be loaded (${errorText(err)}). Check the connection and run again.`;
+        set({ ...NO_RUN, playing: false, runLoading: false, runError });
+        // Said where the person is looking, not only in the Run tab; the plan is untouched.
+        get().notify({ tone: 'error', text: runError });
         return;
       }
+      set({ runLoading: false });
       // The plan on view when the simulator is ready: what the person sees is what runs.
       runNow(runner);
     },

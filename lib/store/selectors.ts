@@ -50,6 +50,7 @@ export const selectRunError = (s: AppState) => s.runError;
 export const selectContextError = (s: AppState) => s.contextError;
 export const selectCallRunById = (s: AppState) => s.callRunById;
 export const selectRun = (s: AppState) => s.run;
+export const selectRunLoading = (s: AppState) => s.runLoading;
 
 export const selectSaveStatus = (s: AppState) => s.saveStatus;
 export const selectSaveMessage = (s: AppState) => s.saveMessage;
