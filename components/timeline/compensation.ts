@@ -34,20 +34,6 @@ export const COMPENSATION_WORD: Record<CompensationStatus, string> = {
   not_started: 'never started, left in place',
 };
 
-/** The latest finite instant of the compensation phase, or null when there was none. */
-export function compensationEnd(trace: Trace): number | null {
-  if (trace.compensations.length === 0) return null;
-  let last: number | null = trace.settledMs;
-  for (const i of trace.compensations) {
-    const comp = trace.calls[i]?.effect?.compensation;
-    if (!comp) continue;
-    for (const a of comp.attempts) {
-      for (const t of [a.startMs, a.endMs]) if (t !== null && Number.isFinite(t) && (last === null || t > last)) last = t;
-    }
-  }
-  return last;
-}
-
 interface LaneInput {
   /** Where the lane's group begins (after the last wave). */
   y: number;

@@ -4,7 +4,8 @@
 import type { AttemptResult, CallStatus, Trace } from '@/lib/engine';
 import { tickDuration } from '@/lib/format/duration';
 import type { Plan } from '@/lib/plan/schema';
-import { compensationEnd, compensationLane, type CompensationLane } from './compensation';
+import { compensationLane, type CompensationLane } from './compensation';
+import { timelineEnd } from './end';
 import { niceTicks, windowTicks } from './ticks';
 
 export { niceTicks, windowTicks } from './ticks';
@@ -138,30 +139,6 @@ export interface Timeline {
 /** Bars and waits fill the middle of a row, leaving this fraction of rowHeight above and below. */
 const BAR_INSET = 0.15;
 
-/** The last finite instant the trace mentions (attempts, retry dues, turns, call ends, the stop). */
-function lastFiniteInstant(trace: Trace): number {
-  let last = 0;
-  const see = (t: number | null | undefined) => {
-    if (t !== null && t !== undefined && Number.isFinite(t) && t > last) last = t;
-  };
-  for (const c of trace.calls) {
-    see(c.startMs);
-    see(c.endMs);
-    for (const a of c.attempts) {
-      see(a.startMs);
-      see(a.endMs);
-      if (a.endMs !== null && a.retryWaitMs !== undefined) see(a.endMs + a.retryWaitMs);
-    }
-  }
-  for (const t of trace.turns) {
-    see(t.startMs);
-    see(t.emitMs);
-    see(t.endMs);
-  }
-  see(trace.stop?.atMs);
-  return last;
-}
-
 /**
  * The calls on the run's critical path, first to last: from the call that ended last (the makespan; under abort
  * the aborting call; when stuck the first hung call), repeatedly step to the upstream whose end is the latest
@@ -204,14 +181,6 @@ export function runCriticalPath(plan: Plan, trace: Trace): number[] {
     v = via;
   }
   return path.reverse();
-}
-
-/** The end of the chart's clock: the makespan, or for a stuck run the last finite instant; at least 1 ms. */
-export function timelineEnd(trace: Trace): number {
-  const makespan = trace.makespanMs;
-  // Compensations run after the stop: the axis runs on until they settle.
-  const runEnd = makespan !== null && Number.isFinite(makespan) ? makespan : lastFiniteInstant(trace);
-  return Math.max(1, runEnd, compensationEnd(trace) ?? 0);
 }
 
 export function timelineGeometry(plan: Plan, trace: Trace, opts: TimelineOptions): Timeline {

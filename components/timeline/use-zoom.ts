@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Trace } from '@/lib/engine';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { selectViewCursorMs } from '@/lib/store/selectors';
-import { timelineEnd } from './geometry';
+import { timelineEnd } from './end';
 import { fullWindow, isFull, panWindow, rangeBetween, zoomAround, ZOOM_STEP, type TimeWindow } from './zoom';
 
 interface ZoomState {
