@@ -9,6 +9,7 @@ import { chartData, type ChartBin } from './chart-data';
 import { serializeChart, svgToPng } from './chart-export';
 import { axisNumber, columnDuration } from '@/lib/format/duration';
 import { formatCount, formatPercent } from './format';
+import { errorText } from '@/lib/format/error';
 
 export interface Percentiles {
   p50: number | null;
@@ -136,7 +137,7 @@ export default function MakespanChart({ a, pa, b, pb, runs, title, fileStem }: M
       if (kind === 'svg') downloadText(`${fileStem}.svg`, file.text, 'image/svg+xml');
       else downloadBlob(`${fileStem}.png`, await svgToPng(file, 2));
     } catch (err) {
-      setSaveError(`The chart could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+      setSaveError(`The chart could not be saved: ${errorText(err)}`);
     }
   };
 

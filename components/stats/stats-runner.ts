@@ -9,6 +9,7 @@ import type { AppStore } from '@/lib/store/app-store';
 import { MAX_RUNS, MIN_RUNS } from '@/lib/store/stats';
 import { hurtBudget, hurtCandidates } from '@/lib/stats/hurts';
 import { CancelledError, createBrowserPool, type BatchPlan, type McPool, type Progress } from '@/lib/stats/pool';
+import { errorText } from '@/lib/format/error';
 
 let pool: McPool | null = null;
 /** The latest batch; an older one's late answer (cancelled, or replaced by a new run) is dropped. */
@@ -152,7 +153,7 @@ export async function runStats(store: AppStore, opts: RunOptions): Promise<void>
   } catch (err) {
     if (!mine()) return;
     if (err instanceof CancelledError) store.getState().statsStopped('cancelled', 'Cancelled: no statistics from the unfinished runs.');
-    else store.getState().statsStopped('error', `The runs failed: ${err instanceof Error ? err.message : String(err)}`);
+    else store.getState().statsStopped('error', `The runs failed: ${errorText(err)}`);
   } finally {
     unsubscribe();
     if (frame !== null) cancelFrame(frame);

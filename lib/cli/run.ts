@@ -11,6 +11,7 @@ import { runManyWithProgress, type ProgressSink } from './progress';
 import type { ReadFileResult } from './read-file';
 import { runJson, runText, statsJson, statsText } from './report';
 import { terminalJson, visible } from './terminal';
+import { errorText } from '../format/error';
 
 export interface CliIo {
   /** The file's text, or a one-line reason naming the path (see read-file.ts for the real one). */
@@ -71,6 +72,6 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     const context = buildContext(plan, trace, opts.context ?? 'text');
     return { code: 0, stdout: runText(plan, trace, context), stderr: '' };
   } catch (err) {
-    return fail(1, `internal error: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(1, `internal error: ${errorText(err)}`);
   }
 }

@@ -15,6 +15,7 @@ import { parsePlanText, type ParseResult, type Problem } from '../plan/parse';
 import { applyLayout, needsLayout } from '../plan/layout';
 import type { Plan } from '../plan/schema';
 import { decodePlanLink } from '../share/codec';
+import { errorText } from '../format/error';
 
 export type IntakeRequest = { kind: 'files'; files: readonly PlanFileLike[] } | { kind: 'link'; hash: string };
 
@@ -101,7 +102,7 @@ export async function runIntake(request: IntakeRequest, onStage: (stage: IntakeS
   } catch (err) {
     return {
       kind: 'refused',
-      problems: [{ path: '(import)', message: `could not be read (${err instanceof Error ? err.message : String(err)})` }],
+      problems: [{ path: '(import)', message: `could not be read (${errorText(err)})` }],
     };
   }
 }

@@ -6,6 +6,7 @@ import { neverFailing } from '../engine/reliability';
 import { parsePlan } from '../plan/parse';
 import type { Plan } from '../plan/schema';
 import type { Job, WorkerMessage } from './protocol';
+import { errorText } from '../format/error';
 
 export type Post = (message: WorkerMessage, transfer: Transferable[]) => void;
 
@@ -44,7 +45,7 @@ export function createJobRunner(): (job: Job, post: Post) => void {
       }
       post({ type: 'done', batch, variant, ids: [...mc.cp.ids], effects: Array.from(mc.cp.effect) }, []);
     } catch (err) {
-      fail(err instanceof Error ? err.message : String(err));
+      fail(errorText(err));
     }
   };
 }

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { StateCreator } from 'zustand/vanilla';
 import { parsePlanText, type ParseResult } from '@/lib/plan/parse';
 import type { AppState } from './app-store';
+import { errorText } from '@/lib/format/error';
 
 export interface ExampleEntry {
   /** Stable key for the picker. */
@@ -102,7 +103,7 @@ export async function fetchExampleIndex(
     text = await fetchText(`${EXAMPLES_BASE}index.json`, signal);
   } catch (err) {
     if (signal?.aborted) throw err;
-    return { ok: false, message: `Could not load the example index: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, message: `Could not load the example index: ${errorText(err)}` };
   }
   let data: unknown;
   try {
@@ -122,7 +123,7 @@ export async function fetchExamplePlan(entry: ExampleEntry, signal?: AbortSignal
     if (signal?.aborted) throw err;
     return {
       ok: false,
-      problems: [{ path: '(plan)', message: `could not be loaded: ${err instanceof Error ? err.message : String(err)}` }],
+      problems: [{ path: '(plan)', message: `could not be loaded: ${errorText(err)}` }],
     };
   }
   return parsePlanText(text);
