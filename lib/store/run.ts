@@ -91,7 +91,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       };
     }
     // The cursor goes to the end: the run's final state shows at once; Play replays it from the start.
-    set({ ...result, tracePlan: plan, callRunById, traceRevision: revision, playing: false });
+    set({ ...result, tracePlan: plan, callRunById, traceRevision: revision, playing: false, runLoading: false });
     set({ cursorMs: playbackEnd(get()) });
   };
   return {
@@ -111,7 +111,6 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         get().notify({ tone: 'error', text: runError });
         return;
       }
-      set({ runLoading: false });
       // The plan on view when the simulator is ready: what the person sees is what runs.
       runNow(runner);
     },

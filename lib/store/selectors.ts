@@ -27,7 +27,6 @@ export const selectNotify = (s: AppState) => s.notify;
 export const selectDismiss = (s: AppState) => s.dismiss;
 export const selectPendingOpen = (s: AppState) => s.pendingOpen;
 export const selectAskToOpen = (s: AppState) => s.askToOpen;
-export const selectImportReport = (s: AppState) => s.importReport;
 /** The last import's report while the plan it made is still the one open, else null. */
 export const selectImportReportOnView = (s: AppState) =>
   s.importReport !== null && s.importReport.planVersion === s.planVersion ? s.importReport : null;
