@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       if (r.resourceType() === 'script') scripts.add(r.url());
     });
     await page.goto(BASE_URL, { waitUntil: 'load' });
-    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+    await page.locator('.react-flow__node-toolCall').first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const rows = [...scripts].map((url) => ({ url, bytes: gzippedSize(url) }));
     const total = rows.reduce((n, r) => n + (r.bytes ?? 0), 0);
