@@ -59,8 +59,14 @@ function CallStatusList({ trace, plan }: { trace: Trace; plan: Plan }) {
   return (
     // The table scrolls sideways inside the pane when the pane is narrower than its columns.
     <div className="tw-table-scroll">
-      <table className="tw-calls">
+      <table className="tw-calls tw-run-calls">
         <caption className="tw-visually-hidden">{at === undefined ? 'Final status of each call' : 'Each call at the cursor'}</caption>
+        <colgroup>
+          <col className="tw-run-calls__id" />
+          <col />
+          <col className="tw-run-calls__tries" />
+          <col className="tw-run-calls__ends" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Call</th>
