@@ -116,6 +116,18 @@ test.describe('Importing recorded agent runs', () => {
     await expect(headerName(page)).toHaveText(before);
   });
 
+  test('pointing at Import starts the file reader ahead, and the pick that follows is read by it', async ({ page }) => {
+    await openEditor(page);
+    const started = page.waitForEvent('worker');
+    await page.getByRole('button', { name: 'Import', exact: true }).hover();
+    const reader = await started;
+    const closed = reader.waitForEvent('close');
+    await page.getByLabel('Plan file to import').setInputFiles(fixture('langfuse-openai-agents.json'));
+    await expect(report(page)).toContainText('Langfuse trace export');
+    // The intake lets its worker go once the outcome is in: the one started ahead did the reading.
+    await closed;
+  });
+
   test('a file in no known format is refused with the formats accepted, and the open plan stays as it was', async ({ page }) => {
     const before = await openEditor(page);
     await page

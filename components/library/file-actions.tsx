@@ -3,6 +3,7 @@
 // canonical JSON file, or the plan as code) and Share (a link carrying the plan, copied, or shown to copy by hand).
 import { useRef, useState } from 'react';
 import { serializePlan } from '@/lib/plan/parse';
+import { prewarmIntake } from '@/lib/intake/client';
 import { useAppStoreApi } from '@/lib/store/provider';
 import { IMPORT_ACCEPT, importFiles } from './import-runs';
 import { ShareDialog } from './share-dialog';
@@ -76,6 +77,9 @@ export function FileActions() {
         type="button"
         className="tw-button tw-button--quiet tw-file-button"
         onClick={() => input.current?.click()}
+        // The reader's worker starts while the pointer is on its way, so the import does not wait for it.
+        onPointerEnter={() => prewarmIntake()}
+        onFocus={() => prewarmIntake()}
         title="Import a plan file, or recorded runs of an agent (transcripts, OTLP or Langfuse traces), as a new plan"
       >
         Import

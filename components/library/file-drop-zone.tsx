@@ -6,6 +6,7 @@
 // Drags that carry no file (the palette) pass through.
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import dynamic from 'next/dynamic';
+import { prewarmIntake } from '@/lib/intake/client';
 import { useAppStore, useAppStoreApi } from '@/lib/store/provider';
 import { selectImportReportOnView } from '@/lib/store/selectors';
 import { ImportProgress } from './import-progress';
@@ -52,6 +53,8 @@ export function FileDropZone({ children }: { children: ReactNode }) {
     e.preventDefault();
     depth.current += 1;
     setOver(true);
+    // The reader's worker starts while the files are over the page, so the drop does not wait for it.
+    prewarmIntake();
   };
   const onDragOver = (e: DragEvent) => {
     if (!carriesFiles(e)) return;

@@ -1,6 +1,7 @@
 // Starts an intake (an import or a share link) on a fresh worker and hands back its outcome, with its stages as it
 // goes and a cancel that terminates the worker at once. Where there is no Worker (tests, old browsers) or the worker
-// fails to start, the same code runs on this thread.
+// fails to start, the same code runs on this thread. A worker can be started ahead of an import the user is about to
+// make (prewarmIntake), so the first import does not wait for the worker's scripts.
 import type { IntakeOutcome, IntakeRequest, IntakeStage } from './intake-core';
 import { createAssembler, type IntakeJob, type IntakeMessage } from './protocol';
 
@@ -34,10 +35,42 @@ function browserWorker(): IntakeWorkerLike | null {
   }
 }
 
+/** The worker started ahead of the next intake; one that failed before it was needed is dropped. */
+let warm: { worker: IntakeWorkerLike; failed: boolean } | null = null;
+
+/**
+ * Starts the intake worker now, for an import the user is about to make (the Import button under the pointer or
+ * focused, files dragged over the page): the next intake takes it instead of starting its own. At most one waits.
+ */
+export function prewarmIntake(createWorker: () => IntakeWorkerLike | null = browserWorker): void {
+  if (warm !== null) return;
+  const worker = createWorker();
+  if (worker === null) return;
+  const entry = { worker, failed: false };
+  // Until an intake takes it, a worker that cannot start is set aside (the intake then starts its own).
+  worker.onerror = () => {
+    entry.failed = true;
+    worker.terminate();
+    if (warm === entry) warm = null;
+  };
+  warm = entry;
+}
+
+/** The worker started ahead, if there is one still good, else a new one. */
+function takeWorker(): IntakeWorkerLike | null {
+  const entry = warm;
+  warm = null;
+  if (entry !== null && !entry.failed) {
+    entry.worker.onerror = null;
+    return entry.worker;
+  }
+  return browserWorker();
+}
+
 export function startIntake(
   request: IntakeRequest,
   onStage: (stage: IntakeStage) => void = () => {},
-  createWorker: () => IntakeWorkerLike | null = browserWorker,
+  createWorker: () => IntakeWorkerLike | null = takeWorker,
 ): IntakeTask {
   let cancelled = false;
   let worker: IntakeWorkerLike | null = null;

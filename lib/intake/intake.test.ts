@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { layeredPlan } from '../engine/layered';
 import { parsePlan, serializePlan, type Plan } from '../plan';
 import { encodePlanLink } from '../share/codec';
-import { IntakeCancelled, startIntake, type IntakeWorkerLike } from './client';
+import { IntakeCancelled, prewarmIntake, startIntake, type IntakeWorkerLike } from './client';
 import { precheckFiles, runIntake, type PlanFileLike } from './intake-core';
 import { CALLS_PER_MESSAGE, createAssembler, postOutcome, type IntakeJob, type IntakeMessage } from './protocol';
 
@@ -149,5 +149,36 @@ describe('an intake on a worker', () => {
     const outcome = await startIntake({ kind: 'files', files: [file('x.json', '{ nope')] }, onStage, () => null).done;
     expect(outcome.kind === 'refused' && outcome.problems[0].message).toMatch(/^is not valid JSON/);
     expect(onStage).toHaveBeenCalledWith('checking');
+  });
+});
+
+describe('a worker started ahead of an import', () => {
+  it('is the one the next intake uses, once, and a second start ahead makes no second worker', async () => {
+    const worker = fakeWorker();
+    const made = vi.fn(() => worker);
+    prewarmIntake(made);
+    prewarmIntake(made);
+    expect(made).toHaveBeenCalledTimes(1);
+    const plan = layered(12);
+    const task = startIntake({ kind: 'files', files: [file('p.json', serializePlan(plan))] });
+    expect(worker.job?.request.kind).toBe('files');
+    await worker.answer();
+    const outcome = await task.done;
+    expect(outcome.kind === 'plan' && serializePlan(outcome.plan)).toBe(serializePlan(plan));
+    // Taken: the next intake starts its own (no Worker here, so it runs on this thread).
+    const next = await startIntake({ kind: 'files', files: [file('x.json', '{ nope')] }).done;
+    expect(next.kind).toBe('refused');
+    expect(worker.job?.request.kind).toBe('files');
+  });
+
+  it('is set aside when it fails before an intake takes it, and the intake still gets its outcome', async () => {
+    const worker = fakeWorker();
+    prewarmIntake(() => worker);
+    worker.onerror?.({ message: 'blocked' } as ErrorEvent);
+    expect(worker.terminated).toBe(true);
+    const plan = layered(6);
+    const outcome = await startIntake({ kind: 'link', hash: encodePlanLink(plan) }).done;
+    expect(worker.job).toBeNull();
+    expect(outcome.kind === 'link' && outcome.plan).toEqual(plan);
   });
 });
