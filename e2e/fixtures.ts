@@ -111,7 +111,9 @@ export async function expectScreenHolds(page: Page, scheme: 'light' | 'dark'): P
   const shot = await page.evaluate(() => {
     const doc = document.scrollingElement ?? document.documentElement;
     const flow = document.querySelector('.react-flow')?.getBoundingClientRect() ?? null;
-    const nodes = [...document.querySelectorAll('.react-flow__node-toolCall, .react-flow__node-note, .tw-band')].map((n) => n.getBoundingClientRect());
+    const nodes = [...document.querySelectorAll('.react-flow__node-toolCall, .react-flow__node-note, .tw-band')].map((n) =>
+      n.getBoundingClientRect(),
+    );
     return {
       overflowX: doc.scrollWidth - window.innerWidth,
       overflowY: doc.scrollHeight - window.innerHeight,
