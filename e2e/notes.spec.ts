@@ -121,6 +121,33 @@ test.describe('Sticky notes', () => {
     await expect.poll(() => flowPosition(note(page, 'note_1'))).toEqual(after);
   });
 
+  test('dragged to the canvas’s right edge, a note keeps its controls inside the canvas, where Delete is reached', async ({ page }) => {
+    await openHome(page);
+    await writeNote(page, 'By the edge');
+    const n = note(page, 'note_1');
+    const area = await canvas(page).boundingBox();
+    const grip = await n.locator('.tw-note__text').boundingBox();
+    const box = await n.boundingBox();
+    if (area === null || grip === null || box === null) throw new Error('note not on screen');
+    const dx = Math.round(area.x + area.width - 16 - (box.x + box.width));
+    await dragThrough(
+      page,
+      { x: grip.x + 20, y: grip.y + 8 },
+      [
+        [Math.round(dx / 2), 0],
+        [dx, 0],
+      ],
+      8,
+    );
+    const bar = n.getByRole('group', { name: 'Note' });
+    await expect(bar).toBeVisible();
+    const barBox = await bar.boundingBox();
+    if (barBox === null) throw new Error('controls not on screen');
+    expect(barBox.x + barBox.width).toBeLessThanOrEqual(area.x + area.width + 1);
+    await n.getByRole('button', { name: 'Delete note' }).click();
+    await expect(notes(page)).toHaveCount(0);
+  });
+
   test('a note is not a call: it has no handles to connect', async ({ page }) => {
     await openHome(page);
     await writeNote(page, 'Not a call');

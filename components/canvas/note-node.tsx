@@ -8,7 +8,7 @@ import { NOTE_COLORS, NOTE_LIMITS, type NoteColor } from '@/lib/plan/notes';
 import { useAppStore } from '@/lib/store/provider';
 import { selectPresenting } from '@/lib/store/selectors';
 import { NoteActionsContext, type NoteActions } from './note-actions';
-import type { NoteNodeType } from './note-nodes';
+import { barFromEnd, type NoteNodeType } from './note-nodes';
 import { LineIcon } from '../icons';
 
 const COLOR_NAME: Record<NoteColor, string> = { yellow: 'Yellow', blue: 'Blue', green: 'Green', pink: 'Pink' };
@@ -100,10 +100,22 @@ function NoteNodeView({ data }: NodeProps<NoteNodeType>) {
   const actions = useContext(NoteActionsContext);
   const presenting = useAppStore(selectPresenting);
   const readOnly = presenting || actions === null;
+  const bar = useRef<HTMLDivElement>(null);
+  const [fromEnd, setFromEnd] = useState(false);
+  // Placed as the controls are about to be used (the pointer comes onto the note or lets go of it, as at the end of a
+  // drag, or focus comes into it): the view pans and zooms without the note drawing again, so where it sits on screen
+  // is read then.
+  const placeBar = (e: { currentTarget: HTMLElement }) => {
+    const canvas = e.currentTarget.closest('.react-flow');
+    if (bar.current === null || canvas === null) return;
+    setFromEnd(
+      barFromEnd(e.currentTarget.getBoundingClientRect(), bar.current.getBoundingClientRect().width, canvas.getBoundingClientRect()),
+    );
+  };
   return (
-    <div className={`tw-note tw-note--${note.color}`}>
+    <div className={`tw-note tw-note--${note.color}`} onPointerEnter={placeBar} onPointerUp={placeBar} onFocus={placeBar}>
       {!readOnly && (
-        <div className="tw-note__bar nodrag nopan" role="group" aria-label="Note">
+        <div ref={bar} className={`tw-note__bar nodrag nopan${fromEnd ? ' tw-note__bar--end' : ''}`} role="group" aria-label="Note">
           {NOTE_COLORS.map((c) => (
             <button
               key={c}

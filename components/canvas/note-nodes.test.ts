@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/lib/plan';
 import { CALL_ID_PATTERN } from '@/lib/plan';
-import { buildNoteNodes, noteIdOf, noteLabel, noteNodeId } from './note-nodes';
+import { barFromEnd, buildNoteNodes, noteIdOf, noteLabel, noteNodeId } from './note-nodes';
 
 const note = (id: string, text = `about ${id}`): Note => ({ id, text, position: { x: 1, y: 2 }, color: 'yellow', width: 200 });
 const none: ReadonlySet<string> = new Set();
@@ -49,5 +49,18 @@ describe('note nodes', () => {
     expect(noteLabel(note('a', '  <b>Slow</b>\n search  '))).toBe('Note: <b>Slow</b> search');
     expect(noteLabel(note('a', ''))).toBe('Note (empty)');
     expect(noteLabel(note('a', 'x'.repeat(200)))).toHaveLength('Note: '.length + 80);
+  });
+});
+
+describe('where a note’s controls start', () => {
+  const canvas = { left: 280, right: 900 };
+  it('at the note’s left edge where they fit in the canvas', () => {
+    expect(barFromEnd({ left: 400, right: 560 }, 230, canvas)).toBe(false);
+  });
+  it('from its right edge when they would pass the canvas’s right edge and fit that way', () => {
+    expect(barFromEnd({ left: 720, right: 880 }, 230, canvas)).toBe(true);
+  });
+  it('at the left edge still when neither way fits (a view zoomed far in): the start stays in view', () => {
+    expect(barFromEnd({ left: 700, right: 760 }, 500, canvas)).toBe(false);
   });
 });

@@ -68,3 +68,11 @@ export function buildNoteNodes(
   });
   return same ? (prev as NoteNodeType[]) : nodes;
 }
+
+/**
+ * Whether the controls, wider than a narrow note, would reach past the canvas's right edge (under the inspector) if
+ * they started at the note's left edge, and fit if they end at its right edge instead.
+ */
+export function barFromEnd(note: { left: number; right: number }, barWidth: number, canvas: { left: number; right: number }): boolean {
+  return note.left + barWidth > canvas.right && note.right - barWidth >= canvas.left;
+}
