@@ -96,7 +96,7 @@ test.describe('Sticky notes', () => {
     const before = await flowPosition(n);
     const box = await n.locator('.tw-note__text').boundingBox();
     if (box === null) throw new Error('note not on screen');
-    // Left and down: dragged right, the note's toolbar can reach past the canvas's right edge, under the inspector.
+    // Left and down, into open canvas (a note dragged to the right edge is its own test, below).
     await dragThrough(
       page,
       { x: box.x + 20, y: box.y + 8 },
