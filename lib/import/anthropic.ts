@@ -1,6 +1,7 @@
 // Reads an Anthropic Messages transcript (a list of messages, `{ "messages": [...] }`, one Message, or JSON Lines of
 // messages, Claude Code's `{ "message": {...}, "timestamp" }` lines included) into a run. Pure: never throws.
-import { z } from 'zod';
+import '../plan/zod-config';
+import * as z from 'zod/mini';
 import { finishReading, issueCall, startReading, type ObservedResult, type ReadResult } from './run';
 import { isObject, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput } from './values';
@@ -12,21 +13,21 @@ const textOrBlocks = z.custom<string | unknown[]>((v) => typeof v === 'string' |
 const messageSchema = z.object({
   role: z.string({ message: 'must be a role ("user" or "assistant")' }),
   content: textOrBlocks,
-  id: z.string().optional(),
+  id: z.optional(z.string()),
 });
 
 const toolUseSchema = z.object({
   type: z.literal('tool_use'),
-  id: z.string().min(1, 'must not be empty'),
-  name: z.string().min(1, 'must not be empty'),
+  id: z.string().check(z.minLength(1, 'must not be empty')),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
   input: z.unknown(),
 });
 
 const toolResultSchema = z.object({
   type: z.literal('tool_result'),
-  tool_use_id: z.string().min(1, 'must not be empty'),
-  content: z.unknown().optional(),
-  is_error: z.boolean().optional(),
+  tool_use_id: z.string().check(z.minLength(1, 'must not be empty')),
+  content: z.optional(z.unknown()),
+  is_error: z.optional(z.boolean()),
 });
 
 /** The messages of the document, wherever its shape keeps them. */

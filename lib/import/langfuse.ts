@@ -1,6 +1,7 @@
 // Reads a Langfuse trace export (`{ "trace", "observations": [...] }`, the API's trace with its observations, or a
 // list of either) into runs: TOOL observations are the calls, GENERATIONs the model steps. Pure: never throws.
-import { z } from 'zod';
+import '../plan/zod-config';
+import * as z from 'zod/mini';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ObservedRun, type ReadResult } from './run';
 import { isObject, location, problem, zodProblems, type Decoded } from './source';
@@ -10,23 +11,23 @@ import { errorMessage, idFrom, looksLikeTimeout, toInput, toOutput } from './val
 const isoTime = z.custom<string>((v) => typeof v === 'string' && Number.isFinite(Date.parse(v)), { message: 'must be an ISO date-time' });
 
 const observationSchema = z.object({
-  id: z.string().min(1, 'must not be empty'),
+  id: z.string().check(z.minLength(1, 'must not be empty')),
   type: z.string({ message: 'must be an observation type (TOOL, GENERATION, SPAN, AGENT, …)' }),
-  name: z.string().nullish(),
+  name: z.nullish(z.string()),
   startTime: isoTime,
-  endTime: isoTime.nullish(),
-  parentObservationId: z.string().nullish(),
-  input: z.unknown().optional(),
-  output: z.unknown().optional(),
-  level: z.string().nullish(),
-  statusMessage: z.string().nullish(),
-  metadata: z.unknown().optional(),
+  endTime: z.nullish(isoTime),
+  parentObservationId: z.nullish(z.string()),
+  input: z.optional(z.unknown()),
+  output: z.optional(z.unknown()),
+  level: z.nullish(z.string()),
+  statusMessage: z.nullish(z.string()),
+  metadata: z.optional(z.unknown()),
 });
 
 const exportSchema = z.object({
-  trace: z.object({ id: z.string().optional(), name: z.string().nullish() }).optional(),
-  id: z.string().optional(),
-  name: z.string().nullish(),
+  trace: z.optional(z.object({ id: z.optional(z.string()), name: z.nullish(z.string()) })),
+  id: z.optional(z.string()),
+  name: z.nullish(z.string()),
   observations: z.array(z.unknown(), { message: 'must be a list of observations' }),
 });
 

@@ -1,6 +1,7 @@
 // Reads OpenAI transcripts into runs: Chat Completions (`tool_calls` answered by `role: "tool"` messages) and the
 // Responses API (`function_call` / `function_call_output` items; Codex's `response_item` lines too). Pure: never throws.
-import { z } from 'zod';
+import '../plan/zod-config';
+import * as z from 'zod/mini';
 import { finishReading, issueCall, startReading, type ObservedResult, type ReadResult } from './run';
 import { foundIn, isObject, parseAt, problem, timeOf, type Decoded, type Found } from './source';
 import { contentText, errorMessage, looksLikeTimeout, resultOutput } from './values';
@@ -26,16 +27,16 @@ function resultOf(content: unknown): ObservedResult {
 
 const chatMessageSchema = z.object({
   role: z.string({ message: 'must be a role ("user", "assistant", "tool", …)' }),
-  content: z.unknown().optional(),
-  tool_calls: z.array(z.unknown(), { message: 'must be a list of tool calls' }).nullish(),
-  tool_call_id: z.string().optional(),
+  content: z.optional(z.unknown()),
+  tool_calls: z.nullish(z.array(z.unknown(), { message: 'must be a list of tool calls' })),
+  tool_call_id: z.optional(z.string()),
 });
 
 const chatToolCallSchema = z.object({
-  id: z.string().min(1, 'must not be empty'),
-  type: z.string().optional(),
-  function: z.object({ name: z.string().min(1, 'must not be empty'), arguments: z.unknown() }).optional(),
-  custom: z.object({ name: z.string().min(1, 'must not be empty'), input: z.unknown() }).optional(),
+  id: z.string().check(z.minLength(1, 'must not be empty')),
+  type: z.optional(z.string()),
+  function: z.optional(z.object({ name: z.string().check(z.minLength(1, 'must not be empty')), arguments: z.unknown() })),
+  custom: z.optional(z.object({ name: z.string().check(z.minLength(1, 'must not be empty')), input: z.unknown() })),
 });
 
 function chatMessages(doc: Decoded): Found[] {
@@ -96,18 +97,18 @@ export function readOpenAIChat(file: string, doc: Decoded): ReadResult {
 
 const callItemSchema = z.object({
   type: z.enum(['function_call', 'custom_tool_call']),
-  call_id: z.string().min(1, 'must not be empty'),
-  name: z.string().min(1, 'must not be empty'),
-  arguments: z.unknown().optional(),
-  input: z.unknown().optional(),
-  status: z.string().nullish(),
+  call_id: z.string().check(z.minLength(1, 'must not be empty')),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
+  arguments: z.optional(z.unknown()),
+  input: z.optional(z.unknown()),
+  status: z.nullish(z.string()),
 });
 
 const outputItemSchema = z.object({
   type: z.enum(['function_call_output', 'custom_tool_call_output']),
-  call_id: z.string().min(1, 'must not be empty'),
-  output: z.unknown().optional(),
-  status: z.string().nullish(),
+  call_id: z.string().check(z.minLength(1, 'must not be empty')),
+  output: z.optional(z.unknown()),
+  status: z.nullish(z.string()),
 });
 
 /** Items the model itself produces in one response: they never end a turn. */

@@ -1,6 +1,7 @@
 // Reads OpenTelemetry traces in OTLP JSON (`resourceSpans → scopeSpans → spans`, one file or JSON Lines) into runs,
 // one per trace id: GenAI `execute_tool` spans and OpenInference `TOOL` spans are the calls. Pure: never throws.
-import { z } from 'zod';
+import '../plan/zod-config';
+import * as z from 'zod/mini';
 import type { Problem } from '../plan/parse';
 import { compactTurns, type ObservedCall, type ObservedResult, type ObservedRun, type ReadResult } from './run';
 import { isObject, location, parseAt, problem, type Decoded } from './source';
@@ -14,25 +15,25 @@ const nanos = z.custom<string | number>(
   },
 );
 
-const keyValueSchema = z.object({ key: z.string(), value: z.unknown().optional() });
+const keyValueSchema = z.object({ key: z.string(), value: z.optional(z.unknown()) });
 
 const spanSchema = z.object({
-  traceId: z.string().min(1, 'must not be empty'),
-  spanId: z.string().min(1, 'must not be empty'),
-  parentSpanId: z.string().nullish(),
-  name: z.string().optional(),
+  traceId: z.string().check(z.minLength(1, 'must not be empty')),
+  spanId: z.string().check(z.minLength(1, 'must not be empty')),
+  parentSpanId: z.nullish(z.string()),
+  name: z.optional(z.string()),
   startTimeUnixNano: nanos,
   endTimeUnixNano: nanos,
-  attributes: z.array(keyValueSchema).optional(),
-  status: z.object({ code: z.unknown().optional(), message: z.string().optional() }).nullish(),
-  events: z.array(z.object({ name: z.string().optional(), attributes: z.array(keyValueSchema).optional() })).optional(),
+  attributes: z.optional(z.array(keyValueSchema)),
+  status: z.nullish(z.object({ code: z.optional(z.unknown()), message: z.optional(z.string()) })),
+  events: z.optional(z.array(z.object({ name: z.optional(z.string()), attributes: z.optional(z.array(keyValueSchema)) }))),
 });
 
 const requestSchema = z.object({
   resourceSpans: z.array(
     z.object({
-      resource: z.object({ attributes: z.array(keyValueSchema).optional() }).nullish(),
-      scopeSpans: z.array(z.object({ spans: z.array(z.unknown()).optional() })).optional(),
+      resource: z.nullish(z.object({ attributes: z.optional(z.array(keyValueSchema)) })),
+      scopeSpans: z.optional(z.array(z.object({ spans: z.optional(z.array(z.unknown())) }))),
     }),
   ),
 });

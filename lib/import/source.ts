@@ -1,6 +1,6 @@
 // Reads one file's text as JSON or as JSON Lines (one value a line), with the size caps first, and words every
 // problem with the file, the line and the JSON path. Pure: text in, decoded values or problems out.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { formatPath, issuesToProblems, withoutBom, type Problem } from '../plan/parse';
 import { LIMITS } from '../plan/schema';
 
@@ -115,7 +115,7 @@ export function foundIn(list: readonly unknown[], ...at: PropertyKey[]): Found[]
 }
 
 /** `raw` parsed by `schema`; undefined once what is wrong with it (file, line and path named) is added to `problems`. */
-export function parseAt<S extends z.ZodType>(
+export function parseAt<S extends z.ZodMiniType>(
   schema: S,
   raw: unknown,
   problems: Problem[],
